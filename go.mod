@@ -1,0 +1,10 @@
+module pagingplayground
+
+go 1.26
+
+require (
+	github.com/evanw/esbuild v0.28.2 // indirect
+	golang.org/x/sys v0.4.0 // indirect
+)
+
+tool github.com/evanw/esbuild/cmd/esbuild

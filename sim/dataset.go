@@ -1,0 +1,4 @@
+package sim
+
+// Dataset is the ordered list of live records.
+type Dataset struct{}

@@ -1,0 +1,255 @@
+package sim
+
+import (
+	"strconv"
+	"strings"
+)
+
+// A Profile is one server's paging contract: its parameters, defaults, limits,
+// rules and response shape. Each profile lives in its own file and registers
+// itself in init; adding one touches no other.
+type Profile struct {
+	Name    string       // "offset", "codefresh", "celigo-errors", ...
+	Vendor  string       // "" for the generic models, else "Codefresh", "Celigo", "Flashduty"
+	Summary string       // one line, for `pagesim profiles` and the picker
+	Source  string       // where the contract comes from, e.g. "Flashduty: About Pagination (seed 003)"
+	First   string       // the request a client sends for `first` when it has sent none: "GET /items"
+	Options []OptionSpec // what a scenario may override, with defaults
+	Rules   []RuleNote   // the rules in plain words, shown beside the results
+
+	// New makes a fresh server for one run. o holds the effective options,
+	// already validated against Options.
+	New func(o *Options) Server
+}
+
+// Server is one run's server for a profile, with whatever state the contract
+// keeps (sessions, issued cursors).
+type Server interface {
+	// Serve answers req. It reads the world and must not change the dataset.
+	Serve(w *World, req *Request) *Response
+
+	// Follow is the client side of the contract: the request a client makes
+	// for rel ("next", "prev" or "first") after it sent prev and received last
+	// (both nil when the client has sent nothing yet). It reads only what a
+	// client sees on the wire: a Link header through ParseLink, a body field, a
+	// page number it sent. ok is false when the response offers no such page;
+	// then why says so in plain words ("the response has no Link rel=\"next\"").
+	Follow(prev *Request, last *Response, rel string) (next *Request, ok bool, why string)
+}
+
+// OptionSpec declares one option a scenario may set on a profile line.
+type OptionSpec struct {
+	Name    string   // "limit"
+	Default string   // "20"
+	Help    string   // "records per page when the request names none"
+	Min     int64    // for numeric options (Enum empty): the allowed range
+	Max     int64    //
+	Enum    []string // for word options: the allowed values
+}
+
+// Options are a run's effective profile options: defaults overridden by the
+// scenario. Values were validated against the specs, so the getters do not fail.
+type Options struct {
+	specs []OptionSpec
+	vals  []string
+}
+
+// Int returns a numeric option. Unknown names return 0: a profile asks only for
+// options it declared.
+func (o *Options) Int(name string) int64 {
+	n, _ := strconv.ParseInt(o.Str(name), 10, 64)
+	return n
+}
+
+// Str returns an option as text.
+func (o *Options) Str(name string) string {
+	for i, s := range o.specs {
+		if s.Name == name {
+			return o.vals[i]
+		}
+	}
+	return ""
+}
+
+// Request is a request as the server receives it.
+type Request struct {
+	Client string   // "default" or the @name
+	Method string   // upper case
+	Target string   // as sent: path?query, or an absolute URL
+	Path   string   // decoded path, without scheme and host
+	Query  []Param  // decoded query parameters in order
+	Header []Header // in order, client headers first
+	Body   string   // raw JSON text or ""
+	Line   int      // scenario line that produced it
+}
+
+// Param is one query parameter.
+type Param struct {
+	Name, Value string
+}
+
+// Param returns the first query parameter called name.
+func (r *Request) Param(name string) (string, bool) {
+	for _, p := range r.Query {
+		if p.Name == name {
+			return p.Value, true
+		}
+	}
+	return "", false
+}
+
+// HeaderValue returns the first header called name (case-insensitive), or "".
+func (r *Request) HeaderValue(name string) string {
+	for _, h := range r.Header {
+		if strings.EqualFold(h.Name, name) {
+			return h.Value
+		}
+	}
+	return ""
+}
+
+// Response is the server's answer: the wire part (status, headers, body) and the
+// explanation the trace shows beside it.
+type Response struct {
+	Status int
+	Header []Header
+
+	// The body. With Bare it is the JSON array of Items (Celigo's lists);
+	// otherwise an object: ItemsKey (when not "") holding Items, then Fields in
+	// order. A refusal is an object with Fields {"error": "..."} and so on.
+	Bare     bool
+	ItemsKey string
+	Items    []Record
+	Fields   []Field
+	IDName   string // the id field of an item: "id" when "" ("_id" for Celigo)
+
+	// The explanation, not on the wire.
+	Reason   string      // why it was refused, or what is notable, in plain words
+	Interp   string      // non-empty when the rule applied is our interpretation: one sentence of why
+	Total    TotalReport // reported vs true total
+	HasNext  NextReport  // reported vs true next page
+	Cost     Cost        // rows read; the engine fills WalkRows
+	Walk     WalkRole    // how this request relates to the client's walk
+	Position int64       // list position of Items[0] at the time, -1 if none
+}
+
+// Field is one top-level body field beside the items.
+type Field struct {
+	Name  string
+	Value Val
+}
+
+// Val is a JSON scalar for body fields.
+type Val struct {
+	kind byte // 'n' null, 'i' int, 's' string, 'b' bool
+	i    int64
+	s    string
+}
+
+func Int(n int64) Val  { return Val{kind: 'i', i: n} }
+func Str(s string) Val { return Val{kind: 's', s: s} }
+func Bool(b bool) Val {
+	if b {
+		return Val{kind: 'b', i: 1}
+	}
+	return Val{kind: 'b'}
+}
+func Null() Val { return Val{kind: 'n'} }
+
+// Field returns the body field called name.
+func (r *Response) Field(name string) (Val, bool) {
+	for _, f := range r.Fields {
+		if f.Name == name {
+			return f.Value, true
+		}
+	}
+	return Val{}, false
+}
+
+// Header returns the first response header called name (case-insensitive), or "".
+func (r *Response) HeaderValue(name string) string {
+	for _, h := range r.Header {
+		if strings.EqualFold(h.Name, name) {
+			return h.Value
+		}
+	}
+	return ""
+}
+
+// AsString returns the value as text: a string as is, an int in decimal.
+func (v Val) AsString() string {
+	switch v.kind {
+	case 's':
+		return v.s
+	case 'i':
+		return strconv.FormatInt(v.i, 10)
+	case 'b':
+		if v.i != 0 {
+			return "true"
+		}
+		return "false"
+	}
+	return ""
+}
+
+// IsNull reports whether the value is JSON null (or absent).
+func (v Val) IsNull() bool { return v.kind == 'n' || v.kind == 0 }
+
+// WalkRole says how a request relates to its client's walk.
+type WalkRole uint8
+
+const (
+	WalkNone     WalkRole = iota // not part of a walk (a refusal, a random jump)
+	WalkFirst                    // a first page: starts a new walk, ending the client's previous one
+	WalkContinue                 // a further page of the client's walk (starting one if none is open)
+)
+
+// Record is one record of the dataset.
+type Record struct {
+	ID      int64 // unique, increasing in creation order
+	Created int64 // tick it was created
+	Key     int64 // sort key: Created/Bucket, or set by an update
+}
+
+var profiles []*Profile
+
+// register adds a profile; each profile file calls it from init.
+func register(p *Profile) { profiles = append(profiles, p) }
+
+// Profiles lists the profiles: generic models first, then by vendor, each
+// group in registration order.
+func Profiles() []*Profile {
+	out := make([]*Profile, 0, len(profiles))
+	for _, v := range []string{"", "Codefresh", "Celigo", "Flashduty"} {
+		for _, p := range profiles {
+			if p.Vendor == v {
+				out = append(out, p)
+			}
+		}
+	}
+	for _, p := range profiles { // vendors not in the list above, if any
+		if !slicesContains([]string{"", "Codefresh", "Celigo", "Flashduty"}, p.Vendor) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// LookupProfile returns the profile called name.
+func LookupProfile(name string) (*Profile, bool) {
+	for _, p := range profiles {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return nil, false
+}
+
+func slicesContains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
