@@ -53,3 +53,90 @@ func Check(text string) []Diagnostic {
 	}
 	return nil
 }
+
+// DiagnosticsJSON encodes diagnostics as
+// [{"line":4,"col":18,"endCol":21,"message":"..."}].
+func DiagnosticsJSON(diags []Diagnostic) []byte {
+	w := &jw{}
+	w.open('[')
+	for _, d := range diags {
+		w.open('{')
+		w.key("line")
+		w.int(int64(d.Line))
+		w.key("col")
+		w.int(int64(d.Col))
+		w.key("endCol")
+		w.int(int64(d.EndCol))
+		w.key("message")
+		w.str(d.Message)
+		w.close('}')
+	}
+	w.close(']')
+	return w.b
+}
+
+// ProfilesJSON encodes the profile list for the front end:
+// [{"name","vendor","summary","source","first","options":[{"name","default","help","min","max","enum"}],"rules":[{"text","source","interpretation"}]}].
+func ProfilesJSON() []byte {
+	w := &jw{}
+	w.open('[')
+	for _, p := range Profiles() {
+		w.open('{')
+		w.key("name")
+		w.str(p.Name)
+		w.key("vendor")
+		w.str(p.Vendor)
+		w.key("summary")
+		w.str(p.Summary)
+		w.key("source")
+		w.str(p.Source)
+		w.key("first")
+		w.str(p.First)
+		w.key("options")
+		w.open('[')
+		for _, o := range p.Options {
+			w.open('{')
+			w.key("name")
+			w.str(o.Name)
+			w.key("default")
+			w.str(o.Default)
+			w.key("help")
+			w.str(o.Help)
+			if len(o.Enum) > 0 {
+				w.key("enum")
+				w.open('[')
+				for _, e := range o.Enum {
+					w.str(e)
+				}
+				w.close(']')
+			} else {
+				w.key("min")
+				w.int(o.Min)
+				w.key("max")
+				w.int(o.Max)
+			}
+			w.close('}')
+		}
+		w.close(']')
+		w.key("rules")
+		writeRules(w, p.Rules)
+		w.close('}')
+	}
+	w.close(']')
+	return w.b
+}
+
+func writeRules(w *jw, rules []RuleNote) {
+	w.open('[')
+	for _, r := range rules {
+		w.open('{')
+		w.key("text")
+		w.str(r.Text)
+		w.key("source")
+		w.str(r.Source)
+		w.key("interpretation")
+		w.bool(r.Interpretation)
+		w.close('}')
+	}
+	w.close(']')
+}
