@@ -1,0 +1,230 @@
+// Package e2e drives the playground in headless Chromium the way a person
+// does: it opens the page served by the real `pagesim serve` handler, picks
+// presets, types, reads the rows, the drift view and the totals, and steps
+// with the keyboard. Screenshots of the main views go to test-artifacts/.
+//
+// The tests need a built site and a Chromium, so they run only when
+// PAGESIM_E2E=1; ./build.sh test sets it (with PAGESIM_DIST and CHROME_BIN).
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/require"
+
+	"pagingplayground/web"
+)
+
+var (
+	baseURL string
+	browser context.Context // nil when the browser tests are off
+)
+
+const skipMsg = "browser tests run only with PAGESIM_E2E=1 and a built site (./build.sh test sets both)"
+
+func TestMain(m *testing.M) {
+	if os.Getenv("PAGESIM_E2E") == "" {
+		os.Exit(m.Run()) // every test skips itself, saying why
+	}
+	os.Exit(runWithBrowser(m))
+}
+
+func runWithBrowser(m *testing.M) int {
+	dist := os.Getenv("PAGESIM_DIST")
+	if dist == "" {
+		dist = filepath.Join("..", "dist")
+	}
+	h, err := web.Handler(os.DirFS(dist))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", dist+":", err)
+		return 1
+	}
+	srv := httptest.NewServer(h) // 127.0.0.1, a free port
+	defer srv.Close()
+	baseURL = srv.URL
+
+	chrome := os.Getenv("CHROME_BIN")
+	if chrome == "" {
+		chrome, _ = exec.LookPath("chromium")
+	}
+	profile, err := os.MkdirTemp("", "pagesim-e2e-chromium-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		return 1
+	}
+	defer os.RemoveAll(profile)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chrome),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(profile),
+		chromedp.WindowSize(1400, 900),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	ctx, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	if err := chromedp.Do(ctx); err != nil { // start the browser
+		fmt.Fprintln(os.Stderr, "e2e: starting", chrome+":", err)
+		return 1
+	}
+	browser = ctx
+	return m.Run()
+}
+
+// tab opens a new tab for one test. It fails the test on any uncaught
+// exception or console error the page reports.
+func tab(t *testing.T) context.Context {
+	t.Helper()
+	if browser == nil {
+		t.Skip(skipMsg)
+	}
+	ctx, cancel := chromedp.NewContext(browser)
+	t.Cleanup(cancel)
+	require.NoError(t, chromedp.Do(ctx)) // open the tab without a timeout
+	msgs := chromedp.Console(ctx)
+	var mu sync.Mutex
+	var problems []string
+	go func() {
+		for m, err := range msgs {
+			if err != nil {
+				return
+			}
+			if m.IsException() || m.Type == "error" {
+				mu.Lock()
+				problems = append(problems, m.String())
+				mu.Unlock()
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, p := range problems {
+			if strings.Contains(p, "favicon") {
+				continue
+			}
+			t.Errorf("the page reported: %s", p)
+		}
+	})
+	tctx, tcancel := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(tcancel)
+	return tctx
+}
+
+// open navigates to the page (with a hash, e.g. "#preset=x") and waits for
+// the first result.
+func open(t *testing.T, ctx context.Context, hash string) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/"+hash)))
+	waitShown(t, ctx)
+}
+
+// waitShown waits until the results pane answers the text in the editor.
+func waitShown(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	state, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
+		const r = document.getElementById('results');
+		const ta = document.getElementById('scenario');
+		return r && ta && r.shownText === ta.value && r.dataset.state ? r.dataset.state : false;
+	})()`, chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	require.NoError(t, err, "waiting for the results")
+	return state
+}
+
+// eval runs JavaScript in the page and decodes its value.
+func eval[T any](t *testing.T, ctx context.Context, js string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js))
+	require.NoError(t, err, js)
+	return v
+}
+
+// texts returns the textContent of every element matching a CSS selector.
+func texts(t *testing.T, ctx context.Context, sel string) []string {
+	t.Helper()
+	return eval[[]string](t, ctx, `Array.from(document.querySelectorAll(`+jsString(sel)+`), e => e.textContent.replace(/\s+/g, ' ').trim())`)
+}
+
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "$", `\$`)
+	return "`" + r.Replace(s) + "`"
+}
+
+// typeScenario replaces the editor's text the way a person would: select
+// all, then type. Long texts are pasted (set and an input event) except for
+// their last line, which is typed.
+func typeScenario(t *testing.T, ctx context.Context, text string) {
+	t.Helper()
+	head, last := "", text
+	if i := strings.LastIndex(strings.TrimSuffix(text, "\n"), "\n"); i >= 0 && len(text) > 120 {
+		head, last = text[:i+1], text[i+1:]
+	}
+	require.NoError(t, chromedp.Do(ctx,
+		chromedp.Focus(chromedp.ID("scenario")),
+		chromedp.Evaluate[chromedp.Void](`(() => {
+			const ta = document.getElementById('scenario');
+			ta.value = `+jsString(head)+`;
+			ta.setSelectionRange(ta.value.length, ta.value.length);
+			ta.dispatchEvent(new Event('input'));
+		})()`),
+		chromedp.SendKeys(chromedp.ID("scenario"), last),
+	))
+	waitShown(t, ctx)
+}
+
+// key presses a key with the focus outside the editor.
+func key(t *testing.T, ctx context.Context, keys string) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, chromedp.KeyEvent(keys)))
+}
+
+// viewport sets the window size; dark turns prefers-color-scheme: dark on.
+func viewport(t *testing.T, ctx context.Context, w, h int64, mobile, dark bool) {
+	t.Helper()
+	opts := []chromedp.EmulateViewportOption{}
+	if mobile {
+		opts = append(opts, chromedp.EmulateScale(2), chromedp.EmulateMobile)
+	}
+	require.NoError(t, chromedp.Do(ctx, chromedp.EmulateViewport(w, h, opts...)))
+	scheme := "light"
+	if dark {
+		scheme = "dark"
+	}
+	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
+	})
+	require.NoError(t, err)
+}
+
+// screenshot saves the viewport (full: the whole page) as
+// test-artifacts/<name>.png.
+func screenshot(t *testing.T, ctx context.Context, name string, full bool) string {
+	t.Helper()
+	var buf []byte
+	var err error
+	if full {
+		buf, err = chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	} else {
+		buf, err = chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	}
+	require.NoError(t, err)
+	dir := filepath.Join("..", "test-artifacts")
+	require.NoError(t, os.MkdirAll(dir, 0o755))
+	p := filepath.Join(dir, name+".png")
+	require.NoError(t, os.WriteFile(p, buf, 0o644))
+	return p
+}

@@ -1,0 +1,142 @@
+// Command wasm is the browser build of the simulator: a thin adapter that
+// exposes package sim to JavaScript as one global object, globalThis.pagesim,
+// with run, check, compare, profiles and presets. Every call takes text and
+// returns a JSON string; a failure is a JSON object {"error": "...",
+// "diagnostics": [...]}, never a thrown exception, and a Go panic is recovered
+// into such an object (an unrecovered panic would kill the page's WASM).
+//
+// No paging logic lives here. Build with
+//
+//	GOOS=js GOARCH=wasm go build -trimpath -ldflags="-s -w" -o pagesim.wasm ./wasm
+//
+// The adapter must stay small: it imports no fmt, encoding/json or net/url
+// (each would cost 40–116 KB brotli of the 650 KB budget); see size_test.go.
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"pagingplayground/sim"
+)
+
+// The simulator entry points, as variables so that tests can make them panic.
+var (
+	runText  = sim.RunText
+	check    = sim.Check
+	parse    = sim.Parse
+	compare  = sim.Compare
+	profiles = sim.ProfilesJSON
+	presets  = sim.PresetsJSON
+)
+
+// runJSON runs a scenario: the trace as JSON, or an error object with the
+// scenario's diagnostics.
+func runJSON(text string) []byte {
+	t, err := runText(text)
+	if err != nil {
+		return errorJSON(err)
+	}
+	return t.JSON()
+}
+
+// checkJSON checks a scenario as the user types: an array of diagnostics,
+// empty when the scenario runs.
+func checkJSON(text string) []byte {
+	return sim.DiagnosticsJSON(check(text))
+}
+
+// compareJSON runs a scenario once per profile: a JSON array of traces in the
+// order of names.
+func compareJSON(text string, names []string) []byte {
+	if len(names) == 0 {
+		return errorMessage("compare needs at least one profile name")
+	}
+	s, err := parse(text)
+	if err != nil {
+		return errorJSON(err)
+	}
+	traces, err := compare(s, names)
+	if err != nil {
+		return errorJSON(err)
+	}
+	b := []byte{'['}
+	for i, t := range traces {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, t.JSON()...)
+	}
+	return append(b, ']')
+}
+
+// splitNames reads a profile list written "a, b c": names separated by commas
+// or spaces.
+func splitNames(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' || r == '\n' })
+}
+
+// errorJSON is {"error": err, "diagnostics": [...]}: the scenario's problems
+// with line and column when err is a *sim.ParseError, else an empty list.
+func errorJSON(err error) []byte {
+	b := append([]byte(`{"error":`), appendString(nil, err.Error())...)
+	b = append(b, `,"diagnostics":`...)
+	if pe, ok := err.(*sim.ParseError); ok {
+		b = append(b, sim.DiagnosticsJSON(pe.Diags)...)
+	} else {
+		b = append(b, '[', ']')
+	}
+	return append(b, '}')
+}
+
+func errorMessage(msg string) []byte {
+	b := append([]byte(`{"error":`), appendString(nil, msg)...)
+	return append(b, `,"diagnostics":[]}`...)
+}
+
+// guard calls f and turns a panic into an error object, so that a bug in
+// the simulator shows as a message instead of a dead page.
+func guard(f func() []byte) (out []byte) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = errorMessage("internal error (please report it with the scenario): " + describe(r))
+		}
+	}()
+	return f()
+}
+
+// describe says what a recovered panic value was, without fmt.
+func describe(r any) string {
+	switch v := r.(type) {
+	case error:
+		return v.Error()
+	case string:
+		return v
+	case int:
+		return strconv.Itoa(v)
+	}
+	return "panic"
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string (RFC 8259), escaping control
+// characters, quotes and backslashes; invalid UTF-8 becomes U+FFFD.
+func appendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	for _, r := range s { // range yields U+FFFD for invalid UTF-8
+		switch {
+		case r == '"' || r == '\\':
+			dst = append(dst, '\\', byte(r))
+		case r == '\n':
+			dst = append(dst, '\\', 'n')
+		case r < 0x20 || r == '<' || r == '>' || r == '&':
+			dst = append(dst, '\\', 'u', '0', '0', hexDigits[r>>4], hexDigits[r&0xf])
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+		default:
+			dst = append(dst, string(r)...)
+		}
+	}
+	return append(dst, '"')
+}

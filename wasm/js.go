@@ -1,0 +1,110 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"errors"
+	"strconv"
+
+	"github.com/hack-pad/safejs"
+)
+
+func main() {
+	if err := register(); err != nil {
+		// Nothing to recover to: say so on the console the page shows.
+		println("pagesim: " + err.Error())
+		return
+	}
+	select {} // keep the functions alive; JavaScript calls them
+}
+
+// funcs holds the exported functions so that they are not released.
+var funcs []safejs.Func
+
+// register sets globalThis.pagesim = {run, check, compare, profiles, presets}.
+func register() error {
+	global := safejs.Global()
+	objectCtor, err := global.Get("Object")
+	if err != nil {
+		return err
+	}
+	obj, err := objectCtor.New()
+	if err != nil {
+		return err
+	}
+	exports := []struct {
+		name string
+		fn   func(args []safejs.Value) []byte
+	}{
+		{"run", func(args []safejs.Value) []byte { return runJSON(stringArg(args, 0)) }},
+		{"check", func(args []safejs.Value) []byte { return checkJSON(stringArg(args, 0)) }},
+		{"compare", func(args []safejs.Value) []byte { return compareJSON(stringArg(args, 0), namesArg(args, 1)) }},
+		{"profiles", func([]safejs.Value) []byte { return profiles() }},
+		{"presets", func([]safejs.Value) []byte { return presets() }},
+	}
+	for _, e := range exports {
+		fn := e.fn
+		f, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+			return string(guard(func() []byte { return fn(args) }))
+		})
+		if err != nil {
+			return err
+		}
+		funcs = append(funcs, f)
+		if err := obj.Set(e.name, f.Value()); err != nil {
+			return err
+		}
+	}
+	if err := obj.Set("version", version); err != nil {
+		return err
+	}
+	return global.Set("pagesim", obj)
+}
+
+// version is set at build time with -ldflags=-X main.version=...
+var version = "dev"
+
+// stringArg returns argument i as a string; a missing or non-string
+// argument is a panic that guard turns into an error object.
+func stringArg(args []safejs.Value, i int) string {
+	if i >= len(args) || args[i].Type() != safejs.TypeString {
+		panic(errors.New("argument " + strconv.Itoa(i+1) + " must be a string"))
+	}
+	s, err := args[i].String()
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// namesArg reads profile names given as an array of strings or as one string
+// "a,b,c".
+func namesArg(args []safejs.Value, i int) []string {
+	if i >= len(args) {
+		return nil
+	}
+	v := args[i]
+	if v.Type() == safejs.TypeString {
+		return splitNames(stringArg(args, i))
+	}
+	n, err := v.Length()
+	if err != nil {
+		panic(errors.New("argument " + strconv.Itoa(i+1) + " must be a list of profile names"))
+	}
+	names := make([]string, 0, n)
+	for j := 0; j < n; j++ {
+		e, err := v.Index(j)
+		if err != nil {
+			panic(err)
+		}
+		if e.Type() != safejs.TypeString {
+			panic(errors.New("profile names must be strings"))
+		}
+		s, err := e.String()
+		if err != nil {
+			panic(err)
+		}
+		names = append(names, s)
+	}
+	return names
+}

@@ -1,0 +1,222 @@
+// Command build assembles the playground's static site: the WASM built by
+// build.sh, Go's wasm_exec.js, the page's JavaScript and CSS bundled and
+// minified by esbuild, and index.html, each with .br and .gz copies beside it.
+// Asset names carry a content hash so the server can let browsers cache them
+// for good; index.html names them.
+//
+//	go run ./web/build -wasm build/pagesim.wasm -out dist -max-wasm-br 665600
+//
+// With -max-wasm-br it fails when the brotli-compressed WASM is over budget.
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"text/tabwriter"
+
+	"github.com/andybalholm/brotli"
+	"github.com/evanw/esbuild/pkg/api"
+)
+
+func main() {
+	wasmPath := flag.String("wasm", "build/pagesim.wasm", "the WASM built with GOOS=js GOARCH=wasm")
+	out := flag.String("out", "dist", "output directory (emptied first)")
+	src := flag.String("src", "web/src", "the page's sources")
+	budget := flag.Int64("max-wasm-br", 0, "fail when the WASM is larger than this many bytes brotli-compressed (0: no check)")
+	flag.Parse()
+	if err := build(*wasmPath, *src, *out, *budget); err != nil {
+		fmt.Fprintln(os.Stderr, "build:", err)
+		os.Exit(1)
+	}
+}
+
+type file struct {
+	name string
+	data []byte
+	br   []byte
+	gz   []byte
+}
+
+func build(wasmPath, src, out string, budget int64) error {
+	wasm, err := os.ReadFile(wasmPath)
+	if err != nil {
+		return err
+	}
+	goroot := runtime.GOROOT()
+	if env := os.Getenv("GOROOT"); env != "" {
+		goroot = env
+	}
+	wasmExec, err := os.ReadFile(filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		return fmt.Errorf("wasm_exec.js: %w", err)
+	}
+
+	files := []*file{
+		{name: hashed("pagesim", ".wasm", wasm), data: wasm},
+		{name: hashed("wasm_exec", ".js", wasmExec), data: wasmExec},
+	}
+	bundled, err := bundle(src)
+	if err != nil {
+		return err
+	}
+	files = append(files, bundled...)
+
+	names := map[string]string{}
+	for _, f := range files {
+		names[stem(f.name)] = f.name
+	}
+	tmpl, err := os.ReadFile(filepath.Join(src, "index.html"))
+	if err != nil {
+		return err
+	}
+	html := string(tmpl)
+	for _, k := range []string{"pagesim", "wasm_exec", "main", "worker", "style"} {
+		if names[k] == "" {
+			return errors.New("no output for " + k)
+		}
+		html = strings.ReplaceAll(html, "{{"+k+"}}", names[k])
+	}
+	html = strings.ReplaceAll(html, "{{wasmSize}}", strconv.Itoa(len(wasm)))
+	if i := strings.Index(html, "{{"); i >= 0 {
+		return fmt.Errorf("index.html: unknown placeholder at %q", html[i:min(len(html), i+30)])
+	}
+	files = append(files, &file{name: "index.html", data: []byte(html)})
+	if icon, err := os.ReadFile(filepath.Join(src, "favicon.svg")); err == nil {
+		files = append(files, &file{name: "favicon.svg", data: icon})
+	}
+
+	compressAll(files)
+
+	if err := os.RemoveAll(out); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	for _, f := range files {
+		if err := os.WriteFile(filepath.Join(out, f.name), f.data, 0o644); err != nil {
+			return err
+		}
+		if f.br != nil {
+			if err := os.WriteFile(filepath.Join(out, f.name+".br"), f.br, 0o644); err != nil {
+				return err
+			}
+			if err := os.WriteFile(filepath.Join(out, f.name+".gz"), f.gz, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "file\tbytes\tgzip\tbrotli\t")
+	for _, f := range files {
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", out+"/"+f.name, len(f.data), len(f.gz), len(f.br))
+	}
+	tw.Flush()
+
+	wasmBr := int64(len(files[0].br))
+	fmt.Printf("WASM brotli: %d bytes = %.1f KB", wasmBr, float64(wasmBr)/1024)
+	if budget > 0 {
+		fmt.Printf(" (budget %d bytes = %.1f KB)", budget, float64(budget)/1024)
+	}
+	fmt.Println()
+	if budget > 0 && wasmBr > budget {
+		return fmt.Errorf("the WASM is %d bytes brotli, over the budget of %d by %d bytes", wasmBr, budget, wasmBr-budget)
+	}
+	return nil
+}
+
+// bundle runs esbuild over the page's entry points.
+func bundle(src string) ([]*file, error) {
+	abs, err := filepath.Abs(src)
+	if err != nil {
+		return nil, err
+	}
+	res := api.Build(api.BuildOptions{
+		EntryPoints:       []string{filepath.Join(abs, "main.js"), filepath.Join(abs, "worker.js"), filepath.Join(abs, "style.css")},
+		Bundle:            true,
+		MinifyWhitespace:  true,
+		MinifyIdentifiers: true,
+		MinifySyntax:      true,
+		Format:            api.FormatIIFE,
+		Target:            api.ES2020,
+		Outdir:            "/out",
+		EntryNames:        "[name]-[hash]",
+		LegalComments:     api.LegalCommentsNone,
+		Charset:           api.CharsetUTF8,
+		LogLevel:          api.LogLevelWarning,
+		Write:             false,
+	})
+	if len(res.Errors) > 0 {
+		msgs := api.FormatMessages(res.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
+		return nil, errors.New("esbuild:\n" + strings.Join(msgs, ""))
+	}
+	var files []*file
+	for _, o := range res.OutputFiles {
+		files = append(files, &file{name: filepath.Base(o.Path), data: o.Contents})
+	}
+	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
+	return files, nil
+}
+
+// compressAll makes the .br and .gz copies of every text file and the WASM,
+// in parallel: brotli at its best quality is slow on the WASM.
+func compressAll(files []*file) {
+	var wg sync.WaitGroup
+	for _, f := range files {
+		if !compressible(f.name) {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var b bytes.Buffer
+			bw := brotli.NewWriterOptions(&b, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: 24})
+			bw.Write(f.data)
+			bw.Close()
+			f.br = b.Bytes()
+			var g bytes.Buffer
+			gw, _ := gzip.NewWriterLevel(&g, gzip.BestCompression)
+			gw.Write(f.data)
+			gw.Close()
+			f.gz = g.Bytes()
+		}()
+	}
+	wg.Wait()
+}
+
+func compressible(name string) bool {
+	switch filepath.Ext(name) {
+	case ".wasm", ".js", ".css", ".html", ".svg", ".json":
+		return true
+	}
+	return false
+}
+
+// hashed names a file after its content: pagesim-1a2b3c4d.wasm.
+func hashed(stem, ext string, data []byte) string {
+	sum := sha256.Sum256(data)
+	return stem + "-" + strings.ToUpper(hex.EncodeToString(sum[:4])) + ext
+}
+
+// stem is a hashed name without its hash and extension: "main" for
+// main-ABCD1234.js.
+func stem(name string) string {
+	name = strings.TrimSuffix(name, filepath.Ext(name))
+	if i := strings.LastIndexByte(name, '-'); i >= 0 {
+		return name[:i]
+	}
+	return name
+}

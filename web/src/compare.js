@@ -1,0 +1,91 @@
+import { h, num, plural, clear } from './dom.js';
+import { drawStrip } from './strip.js';
+import { drawChart, chartLegend } from './chart.js';
+import { interpMark } from './steps.js';
+
+export const MAX_COMPARE = 3;
+
+// ProfilePicker is a set of checkboxes, grouped by vendor, allowing up to
+// MAX_COMPARE profiles.
+export class ProfilePicker {
+  constructor(el, profiles, onChange) {
+    this.el = el;
+    this.onChange = onChange;
+    this.boxes = [];
+    clear(el);
+    const groups = new Map();
+    for (const p of profiles) {
+      const v = p.vendor || 'Generic models';
+      if (!groups.has(v)) groups.set(v, []);
+      groups.get(v).push(p);
+    }
+    for (const [vendor, ps] of groups) {
+      el.appendChild(h('fieldset', null, h('legend', null, vendor),
+        ps.map((p) => {
+          const box = h('input', { type: 'checkbox', value: p.name, onchange: () => this.changed(box) });
+          this.boxes.push(box);
+          return h('label', { title: p.summary }, box, ' ', p.name);
+        })));
+    }
+  }
+
+  get selected() { return this.boxes.filter((b) => b.checked).map((b) => b.value); }
+
+  set selected(names) {
+    for (const b of this.boxes) b.checked = names.includes(b.value);
+    this.limit();
+  }
+
+  changed(box) {
+    if (this.selected.length > MAX_COMPARE) box.checked = false;
+    this.limit();
+    this.onChange(this.selected);
+  }
+
+  limit() {
+    const full = this.selected.length >= MAX_COMPARE;
+    for (const b of this.boxes) b.disabled = full && !b.checked;
+  }
+}
+
+// renderCompare draws traces side by side, one column per profile.
+export function renderCompare(el, traces, redraw) {
+  const cols = traces.map((t) => {
+    const s = t.summary || {};
+    const walks = t.walks || [];
+    const refusals = (t.steps || []).filter((st) => st.kind === 'request' && !st.accepted);
+    const interps = (t.steps || []).filter((st) => st.interpretation);
+    const dup = walks.reduce((a, w) => a + ((w.duplicates || {}).count || 0), 0);
+    const missed = walks.reduce((a, w) => a + ((w.missed || {}).count || 0), 0);
+    return h('section', { className: 'cmp-col', dataset: { profile: t.profile } },
+      h('h3', null, t.profile, t.vendor ? h('span', { className: 'muted' }, ' · ' + t.vendor) : null),
+      h('ul', { className: 'counts' },
+        h('li', null, h('span', { className: 'k' }, 'requests'), ' ', num(s.accepted || 0), ' accepted, ', h('span', { className: s.refused ? 'bad' : '' }, num(s.refused || 0), ' refused')),
+        h('li', null, h('span', { className: 'k' }, 'walks'), ' ', num(s.consistent || 0), ' of ', num(s.walks || 0), ' consistent'),
+        h('li', { className: dup ? 'nonzero' : 'zero' }, h('span', { className: 'k' }, 'duplicates'), ' ', num(dup)),
+        h('li', { className: missed ? 'nonzero' : 'zero' }, h('span', { className: 'k' }, 'missed'), ' ', num(missed)),
+        h('li', null, h('span', { className: 'k' }, 'rows read'), ' ', num(s.rows || 0))),
+      refusals.length ? h('div', { className: 'cmp-refusals' }, h('strong', null, 'First refusal: '), refusals[0].reason,
+        refusals.length > 1 ? h('span', { className: 'muted' }, ' (+' + (refusals.length - 1) + ' more)') : null) : null,
+      interps.length ? interpMark(interps[0].interpretation) : null,
+      walks.slice(0, 3).map((w, i) => {
+        const canvas = h('canvas', { className: 'strip', role: 'img', 'aria-label': t.profile + ' walk ' + (i + 1) + ': ' + (w.verdict || '') });
+        redraw.push(() => drawStrip(canvas, w.strip || [], Math.max(80, canvas.parentElement.clientWidth)));
+        return h('div', { className: 'cmp-walk' },
+          h('div', null, h('strong', null, 'Walk ' + (i + 1)), ' ', h('span', { className: 'verdict-badge ' + (w.consistent ? 'ok' : 'bad') }, w.consistent ? 'consistent' : 'drifted')),
+          h('div', { className: 'strip-wrap' }, canvas),
+          h('p', { className: 'verdict' }, w.verdict || ''));
+      }),
+      walks.length > 3 ? h('p', { className: 'muted' }, plural(walks.length - 3, 'more walk')) : null,
+      (s.errors || []).map((e) => h('p', { className: 'bad' }, e)));
+  });
+  const series = traces.map((t) => {
+    let sum = 0;
+    const pts = [[0, 0]];
+    (t.steps || []).filter((st) => st.kind === 'request').forEach((st, j) => { sum += (st.cost || {}).rows || 0; pts.push([j + 1, sum]); });
+    return { label: t.profile + ': ' + num(sum) + ' rows', points: pts };
+  });
+  const canvas = h('canvas', { className: 'chart', role: 'img', 'aria-label': 'Cumulative rows read per profile' });
+  redraw.push(() => drawChart(canvas, series, { width: Math.max(200, canvas.parentElement.clientWidth), xLabel: 'request', yLabel: 'rows read (cumulative)' }));
+  el.append(h('div', { className: 'cmp-grid' }, cols), h('h3', null, 'Rows read'), h('div', { className: 'chart-wrap' }, canvas), chartLegend(series));
+}

@@ -1,0 +1,87 @@
+import { h, num, plural, idRuns } from './dom.js';
+import { drawStrip, readout, legend } from './strip.js';
+import { drawChart, chartLegend } from './chart.js';
+
+const MAX_WALKS = 30; // walk cards drawn at once
+
+function idSet(label, set, extra) {
+  if (!set || !set.count) return h('li', { className: 'zero' }, h('span', { className: 'k' }, label), ' 0', extra || '');
+  const ids = set.ids || [];
+  return h('li', { className: 'nonzero' },
+    h('span', { className: 'k' }, label), ' ', h('strong', null, num(set.count)), extra || '',
+    ids.length ? h('span', { className: 'ids' }, ': ids ', idRuns(ids, 6), set.count > ids.length ? ' …' : '') : null);
+}
+
+// walkCard draws one walk: its strip, counts and verdict.
+export function walkCard(trace, w, index, redraw) {
+  const steps = trace.steps || [];
+  const first = w.steps && w.steps.length ? steps[w.steps[0]] : null;
+  const last = w.steps && w.steps.length ? steps[w.steps[w.steps.length - 1]] : null;
+  const canvas = h('canvas', { className: 'strip', role: 'img', 'aria-label': 'Drift strip of walk ' + (index + 1) + ': ' + (w.verdict || '') });
+  const read = h('p', { className: 'strip-readout muted', 'aria-live': 'off' }, 'Point at the strip to read its records.');
+  const draw = () => drawStrip(canvas, w.strip || [], Math.max(100, canvas.parentElement ? canvas.parentElement.clientWidth : 600));
+  canvas.addEventListener('mousemove', (e) => {
+    const r = canvas.getBoundingClientRect();
+    read.textContent = readout(canvas, e.clientX - r.left);
+  });
+  redraw.push(draw);
+  const card = h('article', { className: 'walk ' + (w.consistent ? 'consistent' : 'inconsistent'), dataset: { walk: index } },
+    h('header', null,
+      h('h3', null, 'Walk ' + (index + 1)),
+      h('span', { className: 'muted' },
+        (w.client && w.client !== 'default' ? '@' + w.client + ' · ' : '') +
+        plural(w.requests, 'request') +
+        (first && last ? ' · steps ' + (first.i + 1) + '–' + (last.i + 1) : '') +
+        ' · ' + (w.complete ? 'complete' : 'stopped')),
+      h('span', { className: 'verdict-badge ' + (w.consistent ? 'ok' : 'bad') }, w.consistent ? 'consistent' : 'drifted')),
+    h('p', { className: 'verdict' }, w.verdict || ''),
+    w.stopped ? h('p', { className: 'stopped muted' }, 'Stopped: ' + w.stopped) : null,
+    h('div', { className: 'strip-wrap' }, canvas),
+    read,
+    h('ul', { className: 'counts' },
+      h('li', null, h('span', { className: 'k' }, 'returned'), ' ', num(w.seen), ' (', num(w.distinct), ' distinct)'),
+      idSet('duplicates', w.duplicates),
+      idSet('missed', w.missed),
+      idSet('inserted', w.inserted, w.inserted && w.inserted.count ? ' (' + num(w.insertedSeen) + ' seen)' : ''),
+      idSet('deleted', w.deleted, w.deleted && w.deleted.count ? ' (' + num(w.deletedSeen) + ' seen before)' : ''),
+      h('li', null, h('span', { className: 'k' }, 'rows read'), ' ', num(w.rows))));
+  return card;
+}
+
+// renderDrift fills the drift view with a card per walk.
+export function renderDrift(el, trace, redraw) {
+  const walks = trace.walks || [];
+  const parts = [legend()];
+  if (!walks.length) {
+    parts.push(h('p', { className: 'empty' }, 'No walks: a walk starts with a first page (a first request, `first` or `walk`) and follows next links.'));
+  }
+  walks.slice(0, MAX_WALKS).forEach((w, i) => parts.push(walkCard(trace, w, i, redraw)));
+  if (walks.length > MAX_WALKS) parts.push(h('p', { className: 'muted' }, num(walks.length - MAX_WALKS) + ' more walks not drawn.'));
+  el.append(...parts);
+}
+
+// walkSeries is cumulative rows read per walk, by page.
+export function walkSeries(trace) {
+  const steps = trace.steps || [];
+  return (trace.walks || []).slice(0, 6).map((w, i) => ({
+    label: 'Walk ' + (i + 1) + (w.client && w.client !== 'default' ? ' @' + w.client : '') + ': ' + num(w.rows) + ' rows in ' + plural(w.requests, 'request'),
+    points: [[0, 0]].concat((w.steps || []).map((si, j) => [j + 1, (steps[si].cost || {}).walkRows || 0])),
+  }));
+}
+
+// renderCost fills the cost view: the chart and a per-request table summary.
+export function renderCost(el, trace, redraw) {
+  const series = walkSeries(trace);
+  const canvas = h('canvas', { className: 'chart', role: 'img', 'aria-label': 'Cumulative rows read per walk, by page' });
+  const reqs = (trace.steps || []).filter((s) => s.kind === 'request');
+  const seeks = reqs.filter((s) => s.cost && s.cost.seek).length;
+  el.append(
+    h('p', null, 'Rows the database reads: an offset query reads offset + limit rows, a keyset (cursor) query seeks an index and reads limit rows. ',
+      'This run read ', h('strong', null, num((trace.summary || {}).rows || 0)), ' rows in ', plural(reqs.length, 'request'),
+      ' (', num(seeks), ' by index seek).'),
+    series.length ? h('div', { className: 'chart-wrap' }, canvas) : h('p', { className: 'empty' }, 'No walks to chart.'),
+    series.length ? chartLegend(series) : null);
+  if (series.length) {
+    redraw.push(() => drawChart(canvas, series, { width: Math.max(200, canvas.parentElement.clientWidth), xLabel: 'page of the walk', yLabel: 'rows read (cumulative)' }));
+  }
+}

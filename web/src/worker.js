@@ -1,0 +1,59 @@
+// The simulator's worker: it starts the Go program from the WASM module the
+// page compiled, and answers calls one at a time, so the page stays smooth
+// while a large scenario runs. Every answer is parsed JSON.
+//
+// Messages in:  {op: 'init', module, wasmExec}
+//               {id, op: 'run'|'check'|'compare'|'profiles'|'presets', args}
+// Messages out: {type: 'ready', ms, version}
+//               {type: 'fatal', message}
+//               {id, result} or {id, error}
+
+let pagesim = null;
+let ready = null;
+
+async function init({ module, wasmExec }) {
+  const t0 = performance.now();
+  importScripts(wasmExec);
+  const go = new Go();
+  const instance = await WebAssembly.instantiate(module, go.importObject);
+  go.run(instance).then(() => {
+    pagesim = null;
+    postMessage({ type: 'fatal', message: 'the simulator stopped; reload the page' });
+  });
+  pagesim = self.pagesim;
+  if (!pagesim) throw new Error('the simulator did not start');
+  postMessage({ type: 'ready', ms: performance.now() - t0, version: pagesim.version });
+}
+
+function call(op, args) {
+  if (!pagesim) throw new Error('the simulator is not running');
+  let text;
+  switch (op) {
+    case 'run': text = pagesim.run(args[0]); break;
+    case 'check': text = pagesim.check(args[0]); break;
+    case 'compare': text = pagesim.compare(args[0], args[1]); break;
+    case 'profiles': text = pagesim.profiles(); break;
+    case 'presets': text = pagesim.presets(); break;
+    default: throw new Error('unknown call ' + op);
+  }
+  return JSON.parse(text);
+}
+
+self.onmessage = async (e) => {
+  const msg = e.data;
+  if (msg.op === 'init') {
+    ready = init(msg).catch((err) => {
+      postMessage({ type: 'fatal', message: String(err && err.message || err) });
+      throw err;
+    });
+    return;
+  }
+  try {
+    await ready;
+    const t0 = performance.now();
+    const result = call(msg.op, msg.args || []);
+    postMessage({ id: msg.id, result, ms: performance.now() - t0 });
+  } catch (err) {
+    postMessage({ id: msg.id, error: String(err && err.message || err) });
+  }
+};
