@@ -1,0 +1,170 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"pagingplayground/sim"
+)
+
+// These tests run natively and under Node (GOOS=js GOARCH=wasm).
+
+type errorObject struct {
+	Error       string `json:"error"`
+	Diagnostics []struct {
+		Line    int    `json:"line"`
+		Col     int    `json:"col"`
+		EndCol  int    `json:"endCol"`
+		Message string `json:"message"`
+	} `json:"diagnostics"`
+}
+
+func decodeError(t *testing.T, b []byte) errorObject {
+	t.Helper()
+	var e errorObject
+	require.NoError(t, json.Unmarshal(b, &e), string(b))
+	require.NotEmpty(t, e.Error, string(b))
+	require.NotNil(t, e.Diagnostics, "diagnostics is always a list: %s", b)
+	return e
+}
+
+// swap replaces one of the adapter's entry points for a test.
+func swap[T any](t *testing.T, p *T, v T) {
+	old := *p
+	*p = v
+	t.Cleanup(func() { *p = old })
+}
+
+func TestErrorJSONCarriesDiagnostics(t *testing.T) {
+	err := &sim.ParseError{Diags: []sim.Diagnostic{
+		{Line: 4, Col: 18, EndCol: 21, Message: `unknown option "lmit"`},
+		{Line: 7, Col: 1, Message: "a walk needs a first page"},
+	}}
+	e := decodeError(t, errorJSON(err))
+	assert.Equal(t, err.Error(), e.Error)
+	require.Len(t, e.Diagnostics, 2)
+	assert.Equal(t, 4, e.Diagnostics[0].Line)
+	assert.Equal(t, 18, e.Diagnostics[0].Col)
+	assert.Equal(t, 21, e.Diagnostics[0].EndCol)
+	assert.Equal(t, `unknown option "lmit"`, e.Diagnostics[0].Message)
+	assert.Equal(t, 7, e.Diagnostics[1].Line)
+}
+
+func TestErrorJSONOfAPlainError(t *testing.T) {
+	e := decodeError(t, errorJSON(errors.New(`bad "quote" <tag> & more`)))
+	assert.Equal(t, `bad "quote" <tag> & more`, e.Error)
+	assert.Empty(t, e.Diagnostics)
+}
+
+func TestAppendStringIsValidJSON(t *testing.T) {
+	for _, s := range []string{"", "plain", "tab\tnew\nline\r\x00\x1f", `"\`, "<script>&</script>", "é – ✓ 😀", "\u2028\u2029", "bad \xff utf8"} {
+		b := appendString(nil, s)
+		var got string
+		require.NoError(t, json.Unmarshal(b, &got), "%q -> %s", s, b)
+		if s == "bad \xff utf8" {
+			assert.Equal(t, "bad \ufffd utf8", got)
+		} else {
+			assert.Equal(t, s, got)
+		}
+		assert.NotContains(t, string(b), "<", "safe to embed in a page")
+	}
+}
+
+func TestGuardRecoversAPanic(t *testing.T) {
+	for _, v := range []any{"boom", errors.New("index out of range"), 42, struct{}{}} {
+		out := guard(func() []byte { panic(v) })
+		e := decodeError(t, out)
+		assert.Contains(t, e.Error, "internal error")
+	}
+	e := decodeError(t, guard(func() []byte { panic("boom") }))
+	assert.Contains(t, e.Error, "boom")
+}
+
+func TestGuardRecoversARuntimeError(t *testing.T) {
+	out := guard(func() []byte {
+		var m map[string]int
+		m["x"] = 1 // assignment to entry in nil map
+		return nil
+	})
+	assert.Contains(t, decodeError(t, out).Error, "nil map")
+}
+
+func TestGuardPassesResultsThrough(t *testing.T) {
+	assert.Equal(t, []byte(`[1]`), guard(func() []byte { return []byte(`[1]`) }))
+}
+
+func TestRunJSONReportsParseErrors(t *testing.T) {
+	swap(t, &runText, func(string) (*sim.Trace, error) {
+		return nil, &sim.ParseError{Diags: []sim.Diagnostic{{Line: 2, Col: 5, EndCol: 9, Message: "no such profile"}}}
+	})
+	e := decodeError(t, runJSON("profile nope"))
+	require.Len(t, e.Diagnostics, 1)
+	assert.Equal(t, 2, e.Diagnostics[0].Line)
+	assert.Equal(t, 5, e.Diagnostics[0].Col)
+}
+
+func TestRunJSONReturnsTheTrace(t *testing.T) {
+	tr := &sim.Trace{Profile: "offset"}
+	swap(t, &runText, func(string) (*sim.Trace, error) { return tr, nil })
+	assert.Equal(t, tr.JSON(), runJSON("anything"))
+}
+
+func TestCompareJSONIsAnArrayInProfileOrder(t *testing.T) {
+	swap(t, &parse, func(string) (*sim.Scenario, error) { return &sim.Scenario{}, nil })
+	var asked []string
+	swap(t, &compare, func(_ *sim.Scenario, names []string) ([]*sim.Trace, error) {
+		asked = names
+		out := make([]*sim.Trace, len(names))
+		for i, n := range names {
+			out[i] = &sim.Trace{Profile: n}
+		}
+		return out, nil
+	})
+	b := compareJSON("x", []string{"offset", "cursor", "codefresh"})
+	var traces []json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &traces), string(b))
+	assert.Len(t, traces, 3)
+	assert.Equal(t, []string{"offset", "cursor", "codefresh"}, asked)
+}
+
+func TestCompareJSONErrors(t *testing.T) {
+	decodeError(t, compareJSON("x", nil))
+	swap(t, &parse, func(string) (*sim.Scenario, error) {
+		return nil, &sim.ParseError{Diags: []sim.Diagnostic{{Line: 1, Col: 1, Message: "empty"}}}
+	})
+	e := decodeError(t, compareJSON("x", []string{"offset"}))
+	assert.Len(t, e.Diagnostics, 1)
+	swap(t, &parse, func(string) (*sim.Scenario, error) { return &sim.Scenario{}, nil })
+	swap(t, &compare, func(*sim.Scenario, []string) ([]*sim.Trace, error) { return nil, errors.New("no profile nope") })
+	assert.Equal(t, "no profile nope", decodeError(t, compareJSON("x", []string{"nope"})).Error)
+}
+
+func TestCheckJSONIsAList(t *testing.T) {
+	swap(t, &check, func(string) []sim.Diagnostic { return nil })
+	assert.Equal(t, "[]", string(checkJSON("")))
+	swap(t, &check, func(string) []sim.Diagnostic { return []sim.Diagnostic{{Line: 3, Col: 2, Message: "m"}} })
+	var ds []map[string]any
+	require.NoError(t, json.Unmarshal(checkJSON("x"), &ds))
+	require.Len(t, ds, 1)
+	assert.EqualValues(t, 3, ds[0]["line"])
+}
+
+func TestRealSimulatorAnswersJSON(t *testing.T) {
+	// Whatever the simulator says about these, the adapter hands back JSON.
+	for _, text := range []string{"", "profile offset\n", "garbage ☃ \x00"} {
+		for _, out := range [][]byte{guard(func() []byte { return runJSON(text) }), guard(func() []byte { return checkJSON(text) })} {
+			assert.True(t, json.Valid(out), "%q -> %s", text, out)
+		}
+	}
+	assert.True(t, json.Valid(profiles()))
+	assert.True(t, json.Valid(presets()))
+}
+
+func TestSplitNames(t *testing.T) {
+	assert.Equal(t, []string{"offset", "cursor", "celigo"}, splitNames(" offset, cursor celigo,"))
+	assert.Empty(t, splitNames(" , "))
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/rand"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func fakeWasm(t *testing.T, n int) string {
+	t.Helper()
+	b := make([]byte, n)
+	_, err := rand.Read(b) // incompressible
+	require.NoError(t, err)
+	p := filepath.Join(t.TempDir(), "pagesim.wasm")
+	require.NoError(t, os.WriteFile(p, b, 0o644))
+	return p
+}
+
+func TestBuildFailsOverTheWasmBudget(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "dist")
+	err := build(fakeWasm(t, 50_000), filepath.Join("..", "src"), out, 40_000)
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "over the budget of 40000")
+}
+
+func TestBuildWritesTheSite(t *testing.T) {
+	wasm := fakeWasm(t, 20_000)
+	out := filepath.Join(t.TempDir(), "dist")
+	require.NoError(t, build(wasm, filepath.Join("..", "src"), out, 1<<20))
+
+	html, err := os.ReadFile(filepath.Join(out, "index.html"))
+	require.NoError(t, err)
+	assert.NotContains(t, string(html), "{{")
+	// Every file index.html names exists, with a content hash in its name.
+	refs := regexp.MustCompile(`"((?:main|worker|style|wasm_exec|pagesim)-[0-9A-Z]{8}\.(?:js|css|wasm))"`).FindAllStringSubmatch(string(html), -1)
+	require.Len(t, refs, 5, "%s", html)
+	for _, r := range refs {
+		assert.FileExists(t, filepath.Join(out, r[1]))
+	}
+	assert.Contains(t, string(html), `data-wasm-size="20000"`)
+
+	// The compressed copies decompress to the file.
+	for _, r := range refs {
+		plain, err := os.ReadFile(filepath.Join(out, r[1]))
+		require.NoError(t, err)
+		br, err := os.ReadFile(filepath.Join(out, r[1]+".br"))
+		require.NoError(t, err)
+		got, err := io.ReadAll(brotli.NewReader(bytes.NewReader(br)))
+		require.NoError(t, err)
+		assert.Equal(t, plain, got, r[1]+".br")
+		gz, err := os.ReadFile(filepath.Join(out, r[1]+".gz"))
+		require.NoError(t, err)
+		zr, err := gzip.NewReader(bytes.NewReader(gz))
+		require.NoError(t, err)
+		got, err = io.ReadAll(zr)
+		require.NoError(t, err)
+		assert.Equal(t, plain, got, r[1]+".gz")
+	}
+	// The bundle is minified: no comments, few lines.
+	main := regexp.MustCompile(`main-[0-9A-Z]{8}\.js`).FindString(string(html))
+	js, err := os.ReadFile(filepath.Join(out, main))
+	require.NoError(t, err)
+	assert.NotContains(t, string(js), "// ")
+	assert.Less(t, bytes.Count(js, []byte("\n")), 10)
+}
