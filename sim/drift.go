@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"math"
 	"slices"
 	"strconv"
 )
@@ -17,6 +18,7 @@ type walk struct {
 	rows      int64
 	pages     int
 	steps     []int
+	scope     *KeyRange // nil: the whole list
 }
 
 // track adds a recorded exchange to its client's walk, opening and closing
@@ -37,7 +39,7 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 	if c.walk < 0 {
 		c.walk = len(e.walks)
 		e.walks = append(e.walks, &walk{client: c.name, index: c.walk, maxID: e.d.nextID - 1,
-			graveMark: len(e.graves), seen: map[int64]int32{}})
+			graveMark: len(e.graves), seen: map[int64]int32{}, scope: resp.Scope})
 		e.t.Walks = append(e.t.Walks, WalkReport{Client: c.name})
 	}
 	wk := e.walks[c.walk]
@@ -140,13 +142,15 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	g := 0
 	buryUntil := func(key, id int64) {
 		for ; g < len(graves) && less(graves[g].keyOf(graves[g].lo, e.d.bucket), graves[g].lo, key, id); g++ {
-			emit(VanishedUnseen, graves[g].lo, graves[g].hi)
+			lo, hi := e.inScope(&graves[g].run, wk.scope)
+			emit(VanishedUnseen, lo, hi)
 		}
 	}
 	e.d.nodes(func(r *run, _ int64) {
 		buryUntil(r.keyOf(r.lo, e.d.bucket), r.lo)
-		emit(Missed, r.lo, min(r.hi, wk.maxID))
-		emit(ArrivedUnseen, max(r.lo, wk.maxID+1), r.hi)
+		lo, hi := e.inScope(r, wk.scope)
+		emit(Missed, lo, min(hi, wk.maxID))
+		emit(ArrivedUnseen, max(lo, wk.maxID+1), hi)
 	})
 	buryUntil(1<<62, 1<<62)
 
@@ -188,15 +192,23 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	}
 
 	rep.Duplicates = IDSet{Count: int64(len(wk.dups)), IDs: firstIDs(wk.dups)}
-	if arrived := e.d.nextID - 1 - wk.maxID; arrived > 0 {
-		rep.Inserted.Count = arrived
-		for id := wk.maxID + 1; id < e.d.nextID && len(rep.Inserted.IDs) < MaxListedIDs; id++ {
+	first := len(e.d.runs) // the runs made during the walk: ids only grow
+	for first > 0 && e.d.runs[first-1].hi > wk.maxID {
+		first--
+	}
+	for i := first; i < len(e.d.runs); i++ {
+		r := e.d.runs[i]
+		r.lo = max(r.lo, wk.maxID+1)
+		lo, hi := e.inScope(&r, wk.scope)
+		rep.Inserted.Count += max(0, hi-lo+1)
+		for id := lo; id <= hi && len(rep.Inserted.IDs) < MaxListedIDs; id++ {
 			rep.Inserted.IDs = append(rep.Inserted.IDs, id)
 		}
 	}
 	for _, gr := range e.graves[wk.graveMark:] {
-		rep.Deleted.Count += gr.len()
-		for id := gr.lo; id <= gr.hi && len(rep.Deleted.IDs) < MaxListedIDs; id++ {
+		lo, hi := e.inScope(&gr.run, wk.scope)
+		rep.Deleted.Count += max(0, hi-lo+1)
+		for id := lo; id <= hi && len(rep.Deleted.IDs) < MaxListedIDs; id++ {
 			rep.Deleted.IDs = append(rep.Deleted.IDs, id)
 		}
 	}
@@ -211,6 +223,15 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	rep.Consistent = rep.Duplicates.Count == 0 && rep.Missed.Count == 0
 	rep.Verdict = verdict(&rep, wk.pages)
 	return rep
+}
+
+// inScope returns the ids of r whose keys lie in scope (all of them when
+// scope is nil); lo > hi when none do. Keys never decrease along a run.
+func (e *engine) inScope(r *run, scope *KeyRange) (lo, hi int64) {
+	if scope == nil {
+		return r.lo, r.hi
+	}
+	return r.lo + e.d.countBelow(r, scope.From, math.MinInt64), r.lo + e.d.countBelow(r, addSat(scope.To, 1), math.MinInt64) - 1
 }
 
 func firstIDs(ids []int64) []int64 {

@@ -194,3 +194,14 @@ func (w *World) BeforeCursor(c Cursor, limit int64) ([]Record, int64) {
 	p := max(0, q-limit)
 	return w.Slice(p, q-p), p
 }
+
+// Range returns the list position of the first record whose key lies in
+// [from, to] and how many such records there are.
+func (w *World) Range(from, to int64) (pos, n int64) {
+	lo := w.data.rank(from, math.MinInt64)
+	hi := w.data.rank(addSat(to, 1), math.MinInt64)
+	if hi < lo {
+		hi = lo
+	}
+	return w.toPos(lo, hi-lo), hi - lo
+}
