@@ -419,6 +419,14 @@ func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'f'
 }
 
+// unhex is the value of a hex digit.
+func unhex(c byte) byte {
+	if c <= '9' {
+		return c - '0'
+	}
+	return (c | 0x20) - 'a' + 10
+}
+
 // hexRune reads the four hex digits at the start of s.
 func hexRune(s string) (rune, bool) {
 	if len(s) < 4 {
@@ -430,11 +438,7 @@ func hexRune(s string) (rune, bool) {
 		if !isHex(c) {
 			return 0, false
 		}
-		d := rune(c - '0')
-		if c > '9' {
-			d = rune(c|0x20-'a') + 10
-		}
-		r = r<<4 | d
+		r = r<<4 | rune(unhex(c))
 	}
 	return r, true
 }

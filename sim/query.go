@@ -117,13 +117,6 @@ func unescape(s string, at int, plus bool) (string, error) {
 	return string(b), nil
 }
 
-func unhex(c byte) byte {
-	if c <= '9' {
-		return c - '0'
-	}
-	return c | 0x20 - 'a' + 10
-}
-
 // EncodeQuery writes parameters as a query string without the leading "?",
 // every parameter as name=value (so ParseTarget gives back even an empty
 // name or value). Only the unreserved characters of RFC 3986 (A-Z a-z 0-9
