@@ -419,8 +419,8 @@ func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'f'
 }
 
-// unhex is the value of a hex digit.
-func unhex(c byte) byte {
+// hexValue is the value of a hex digit, upper or lower case.
+func hexValue(c byte) byte {
 	if c <= '9' {
 		return c - '0'
 	}
@@ -438,7 +438,7 @@ func hexRune(s string) (rune, bool) {
 		if !isHex(c) {
 			return 0, false
 		}
-		r = r<<4 | rune(unhex(c))
+		r = r<<4 | rune(hexValue(c))
 	}
 	return r, true
 }

@@ -20,7 +20,7 @@ type LinkError struct {
 }
 
 func (e *LinkError) Error() string {
-	return "Link header: " + e.Msg + " (at byte " + strconv.Itoa(e.Offset) + ")"
+	return e.Msg + " (at byte " + strconv.Itoa(e.Offset) + ")"
 }
 
 // ParseLink parses a Link header field value (RFC 8288 §3): a comma-separated

@@ -143,7 +143,7 @@ func TestParseLinkErrors(t *testing.T) {
 			require.ErrorAs(t, err, &le)
 			assert.Contains(t, le.Msg, tt.msg)
 			assert.Equal(t, tt.offset, le.Offset)
-			assert.Equal(t, "Link header: "+le.Msg+fmt.Sprintf(" (at byte %d)", tt.offset), err.Error())
+			assert.Equal(t, le.Msg+fmt.Sprintf(" (at byte %d)", tt.offset), err.Error())
 		})
 	}
 }
@@ -292,5 +292,5 @@ func ExampleParseLink() {
 	// [next] https://api.integrator.io/v1/integrations?skip=100&limit=100
 	// [prev] https://api.integrator.io/v1/integrations?skip=0&limit=100
 	// next: /v1/integrations [{skip 100} {limit 100}]
-	// Link header: white space inside `<...>`: the `>` closing the URL is missing, or a space in it should be %20 (at byte 52)
+	// white space inside `<...>`: the `>` closing the URL is missing, or a space in it should be %20 (at byte 52)
 }

@@ -106,7 +106,7 @@ func unescape(s string, at int, plus bool) (string, error) {
 				}
 				return "", &TargetError{at + i, "invalid escape `" + s[i:min(i+3, len(s))] + "` in the " + where + ": `%` takes two hex digits (write `%` itself as %25)"}
 			}
-			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+			b = append(b, hexValue(s[i+1])<<4|hexValue(s[i+2]))
 			i += 2
 		case c == '+' && plus:
 			b = append(b, ' ')
