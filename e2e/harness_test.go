@@ -21,6 +21,7 @@ import (
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
 
 	"pagingplayground/web"
@@ -95,6 +96,10 @@ func tab(t *testing.T) context.Context {
 	ctx, cancel := chromedp.NewContext(browser)
 	t.Cleanup(cancel)
 	require.NoError(t, chromedp.Do(ctx)) // open the tab without a timeout
+	// Headless tabs are not focused windows; emulate focus so that keyboard
+	// focus and :focus-visible behave as in a window a person looks at.
+	_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+	require.NoError(t, err)
 	msgs := chromedp.Console(ctx)
 	var mu sync.Mutex
 	var problems []string
@@ -184,6 +189,9 @@ func typeScenario(t *testing.T, ctx context.Context, text string) {
 		chromedp.SendKeys(chromedp.ID("scenario"), last),
 	))
 	waitShown(t, ctx)
+	// Done typing: Escape leaves the editor (as the page documents), so the
+	// keyboard shortcuts work.
+	key(t, ctx, kb.Escape)
 }
 
 // key presses a key with the focus outside the editor.

@@ -20,6 +20,17 @@ const state = {
 };
 const redraw = { drift: [], cost: [], compare: [] };
 
+// The scenario shown when there is no link and no preset.
+const EXAMPLE = `profile offset
+records 50
+
+GET /items?offset=0&limit=10
+next
+insert 1          # a new record arrives at the head
+next              # page 3 starts with the record page 2 ended on
+walk              # follow next until there is none
+`;
+
 // ---- the simulator -------------------------------------------------------
 
 const sim = new Sim(
@@ -52,7 +63,7 @@ async function start() {
   const fromHash = readHash();
   // A link's scenario, else what the user typed while the simulator loaded,
   // else the first preset.
-  const text = fromHash !== null ? fromHash : editor.value || (state.presets[0] ? state.presets[0].text : '');
+  const text = fromHash !== null ? fromHash : editor.value || (state.presets[0] ? state.presets[0].text : EXAMPLE);
   editor.value = text;
   syncPresetSelect(text);
   $('preset').disabled = false;
