@@ -58,10 +58,26 @@ func TestFirstResultIsFast(t *testing.T) {
 	open(t, ctx, "")
 	ms := eval[float64](t, ctx, `Number(document.body.dataset.firstResultMs)`)
 	t.Logf("first result on screen %.0f ms after navigation", ms)
+	t.Logf("timeline: %s", eval[string](t, ctx, `(() => {
+		const n = performance.getEntriesByType('navigation')[0];
+		const parts = [['response', n.responseEnd], ['DOMContentLoaded', n.domContentLoadedEventEnd]];
+		for (const m of performance.getEntriesByType('mark')) parts.push([m.name.replace('pagesim:', ''), m.startTime]);
+		for (const r of performance.getEntriesByType('resource')) {
+			const n = r.name.split('/').pop().split('-')[0];
+			parts.push([n + ' requested', r.startTime], [n + ' loaded', r.responseEnd]);
+		}
+		return parts.sort((a, b) => a[1] - b[1]).map(([k, v]) => k + ' ' + Math.round(v)).join(', ');
+	})()`))
 	require.NoError(t, os.MkdirAll(filepath.Join("..", "test-artifacts"), 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join("..", "test-artifacts", "first-result-ms.txt"), []byte(fmt.Sprintf("%.0f\n", ms)), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join("..", "test-artifacts", "first-result-ms.txt"), []byte(fmt.Sprintf("first visit %.0f ms\n", ms)), 0o644))
 	// The target is 300 ms on a developer's machine; a loaded CI box gets slack.
 	assert.Less(t, ms, 2000.0)
+	// A second visit: the WASM and the bundle come from the cache.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Reload()))
+	waitShown(t, ctx)
+	again := eval[float64](t, ctx, `Number(document.body.dataset.firstResultMs)`)
+	t.Logf("on a second visit (cached): %.0f ms", again)
+	assert.Less(t, again, 1000.0)
 	assert.True(t, eval[bool](t, ctx, `document.getElementById('loading').hidden`), "the loading indicator goes away")
 }
 

@@ -6,11 +6,14 @@ export class Sim {
   constructor({ worker, wasm, wasmExec, size }, { onProgress, onReady, onFatal }) {
     this.nextId = 1;
     this.pending = new Map();
-    this.worker = new Worker(worker);
+    this.worker = new Worker(worker + '?exec=' + encodeURIComponent(wasmExec));
     this.worker.onmessage = (e) => {
       const m = e.data;
       if (m.type === 'progress') return onProgress(m.loaded, m.total);
-      if (m.type === 'ready') return onReady(m);
+      if (m.type === 'ready') {
+        performance.mark('pagesim:ready');
+        return onReady(m);
+      }
       if (m.type === 'fatal') {
         for (const p of this.pending.values()) p.reject(new Error(m.message));
         this.pending.clear();
@@ -24,7 +27,10 @@ export class Sim {
     };
     this.worker.onerror = (e) => onFatal(e.message || 'the simulator failed to load');
     compile(wasm, size, onProgress).then(
-      (module) => this.worker.postMessage({ op: 'init', module, wasmExec }),
+      (module) => {
+        performance.mark('pagesim:compiled');
+        this.worker.postMessage({ op: 'init', module, wasmExec });
+      },
       (err) => onFatal(String(err && err.message || err)));
   }
 
@@ -41,7 +47,9 @@ export class Sim {
 // uncompressed size: with Content-Encoding the Content-Length header is the
 // compressed size, but the stream yields decompressed bytes.
 async function compile(url, size, onProgress) {
+  performance.mark('pagesim:fetch');
   const res = await fetch(url);
+  performance.mark('pagesim:response');
   if (!res.ok) throw new Error('could not download the simulator: HTTP ' + res.status);
   const total = size || Number(res.headers.get('Content-Length')) || 0;
   let loaded = 0;

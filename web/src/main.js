@@ -5,6 +5,7 @@ import { StepTable, renderStepPanel, interpMark } from './steps.js';
 import { renderDrift, renderCost } from './drift.js';
 import { ProfilePicker, renderCompare, MAX_COMPARE } from './compare.js';
 
+performance.mark('pagesim:main');
 const $ = (id) => document.getElementById(id);
 const cfg = document.body.dataset;
 
@@ -44,7 +45,7 @@ const sim = new Sim(
     onReady(m) {
       $('load-text').textContent = 'Starting…';
       state.readyAt = performance.now();
-      start();
+      start(m);
     },
     onFatal(message) {
       $('loading').hidden = false;
@@ -54,8 +55,8 @@ const sim = new Sim(
     },
   });
 
-async function start() {
-  const [presets, profiles] = await Promise.all([sim.call('presets'), sim.call('profiles')]);
+async function start({ presets, profiles }) {
+  performance.mark('pagesim:start');
   state.presets = Array.isArray(presets) ? presets : [];
   state.profiles = Array.isArray(profiles) ? profiles : [];
   fillPresets();
@@ -96,21 +97,6 @@ async function pump(first) {
 
 async function runOnce(text) {
   const t0 = performance.now();
-  let diags;
-  try {
-    diags = await sim.call('check', text);
-  } catch (err) {
-    shown(text, 'failed');
-    return showStatus('error', String(err.message || err));
-  }
-  if (queued !== null) return; // superseded while checking
-  if (Array.isArray(diags) && diags.length) {
-    editor.setDiagnostics(diags);
-    shown(text, 'problems');
-    markStale(true, plural(diags.length, 'problem') + ' in the scenario: the results below are from the last scenario that ran.');
-    return;
-  }
-  editor.setDiagnostics([]);
   let res;
   try {
     res = await sim.call('run', text);
@@ -125,10 +111,13 @@ async function runOnce(text) {
     return;
   }
   const ms = performance.now() - t0;
+  performance.mark('pagesim:ran');
+  editor.setDiagnostics([]);
   showTrace(res, text);
   markStale(false, '');
   shown(text, 'ok');
   if (!state.firstResult) {
+    performance.mark('pagesim:first-result');
     state.firstResult = performance.now();
     document.body.dataset.firstResultMs = String(Math.round(state.firstResult));
   }

@@ -11,9 +11,14 @@
 let pagesim = null;
 let ready = null;
 
+// Go's wasm_exec.js loads while the page downloads the WASM: its name comes
+// in the worker's URL (?exec=wasm_exec-HASH.js).
+const exec = new URL(self.location.href).searchParams.get('exec');
+if (exec && /^[\w.-]+\.js$/.test(exec)) importScripts(exec);
+
 async function init({ module, wasmExec }) {
   const t0 = performance.now();
-  importScripts(wasmExec);
+  if (typeof Go === 'undefined') importScripts(wasmExec);
   const go = new Go();
   const instance = await WebAssembly.instantiate(module, go.importObject);
   go.run(instance).then(() => {
@@ -22,7 +27,11 @@ async function init({ module, wasmExec }) {
   });
   pagesim = self.pagesim;
   if (!pagesim) throw new Error('the simulator did not start');
-  postMessage({ type: 'ready', ms: performance.now() - t0, version: pagesim.version });
+  // The page needs these first: they come with the ready message.
+  postMessage({
+    type: 'ready', ms: performance.now() - t0, version: pagesim.version,
+    presets: JSON.parse(pagesim.presets()), profiles: JSON.parse(pagesim.profiles()),
+  });
 }
 
 function call(op, args) {
