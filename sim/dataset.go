@@ -369,16 +369,21 @@ func (d *Dataset) setKey(id, key int64) {
 	d.root = merge(merge(l, d.newNode(nr)), r)
 }
 
-// nodes calls fn for every node's run in ascending order with its first rank.
-func (d *Dataset) nodes(fn func(r *run, rank int64)) {
+// nodesIn calls fn, in ascending order, for every node holding records with
+// ascending ranks in [from, to), with the ids lo..hi of those records. It
+// visits only those nodes and their ancestors.
+func (d *Dataset) nodesIn(from, to int64, fn func(r *run, lo, hi int64)) {
 	var walk func(t *node, base int64)
 	walk = func(t *node, base int64) {
-		if t == nil {
+		if t == nil || from >= base+t.size || to <= base {
 			return
 		}
+		ls := size(t.left)
 		walk(t.left, base)
-		fn(&t.run, base+size(t.left))
-		walk(t.right, base+size(t.left)+t.len())
+		if lo, hi := max(from, base+ls), min(to, base+ls+t.len()); lo < hi {
+			fn(&t.run, t.lo+lo-base-ls, t.lo+hi-1-base-ls)
+		}
+		walk(t.right, base+ls+t.len())
 	}
 	walk(d.root, 0)
 }

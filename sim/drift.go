@@ -148,37 +148,78 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		}
 		add(base, lo, hi)
 	}
+	// Ascending ranks of the walk's scope, and the part of it the walk
+	// covered: all of it for a complete walk; for a stopped one, from the
+	// head up to the furthest record it returned. Past that, the walk says
+	// nothing about records (missed or arrived or vanished): they are
+	// counted as unreached without visiting them, so closing a walk that read
+	// the top of a huge list costs what its pages cost.
+	n := e.d.Len()
+	sLo, sHi := int64(0), n
+	if wk.scope != nil {
+		sLo, sHi = e.d.rank(wk.scope.From, math.MinInt64), e.d.rank(addSat(wk.scope.To, 1), math.MinInt64)
+	}
+	wLo, wHi := sLo, sHi
+	newest := e.w.order == NewestFirst
+	var cut Record // the furthest record returned, in list order
+	if !complete {
+		for i, id := range seen {
+			r := e.d.record(id)
+			if i == 0 || (newest && less(r.Key, r.ID, cut.Key, cut.ID)) || (!newest && less(cut.Key, cut.ID, r.Key, r.ID)) {
+				cut = r
+			}
+		}
+		switch {
+		case len(seen) == 0 && newest:
+			wLo = sHi
+		case len(seen) == 0:
+			wHi = sLo
+		case newest:
+			wLo = max(sLo, e.d.rank(cut.Key, cut.ID))
+		default:
+			wHi = min(sHi, e.d.rank(cut.Key, addSat(cut.ID, 1)))
+		}
+		wLo = min(wLo, wHi)
+	}
+	covered := func(key, id int64) bool {
+		switch {
+		case complete:
+			return true
+		case len(seen) == 0:
+			return false
+		case newest:
+			return !less(key, id, cut.Key, cut.ID)
+		}
+		return !less(cut.Key, cut.ID, key, id)
+	}
+	unreached := (sHi - sLo) - (wHi - wLo)
+
 	g := 0
 	buryUntil := func(key, id int64) {
 		for ; g < len(graves) && less(graves[g].keyOf(graves[g].lo, e.d.bucket), graves[g].lo, key, id); g++ {
 			lo, hi := e.inScope(&graves[g].run, wk.scope)
+			if lo > hi {
+				continue
+			}
+			if !covered(graves[g].keyOf(graves[g].lo, e.d.bucket), graves[g].lo) {
+				unreached += hi - lo + 1
+				continue
+			}
 			emit(VanishedUnseen, lo, hi)
 		}
 	}
-	e.d.nodes(func(r *run, _ int64) {
-		buryUntil(r.keyOf(r.lo, e.d.bucket), r.lo)
-		lo, hi := e.inScope(r, wk.scope)
+	e.d.nodesIn(wLo, wHi, func(r *run, lo, hi int64) {
+		buryUntil(r.keyOf(lo, e.d.bucket), lo)
 		emit(Missed, lo, min(hi, wk.maxID))
 		emit(ArrivedUnseen, max(lo, wk.maxID+1), hi)
 	})
-	buryUntil(1<<62, 1<<62)
+	buryUntil(math.MaxInt64, math.MaxInt64)
 
-	if e.w.order == NewestFirst {
+	if newest {
 		slices.Reverse(spans)
 	}
-	if !complete { // past the furthest record returned, unseen is unreached, not missed
-		last := -1
-		for i, s := range spans {
-			switch s.state {
-			case SeenOnce, SeenTwice, ArrivedSeen, VanishedSeen:
-				last = i
-			}
-		}
-		for i := last + 1; i < len(spans); i++ {
-			if spans[i].state == Missed {
-				spans[i].state = NotReached
-			}
-		}
+	if unreached > 0 {
+		spans = append(spans, span{state: NotReached, lo: 0, hi: unreached - 1})
 	}
 
 	for _, s := range spans {
