@@ -114,6 +114,12 @@ func TestTypingShowsRowsTotalsAndCost(t *testing.T) {
 		}
 		assert.Equal(t, want, differs[i], "row %d", i+1)
 	}
+	// The page that repeats a record says so in its row.
+	dup := tr.Walks[0].Duplicates.IDs
+	require.NotEmpty(t, dup)
+	repeats := texts(t, ctx, "#steps .repeats")
+	require.Len(t, repeats, 1)
+	assert.Contains(t, repeats[0], "1 repeat: "+fmtNum(dup[0]))
 	summary := texts(t, ctx, "#summary")[0]
 	assert.Contains(t, summary, fmtNum(tr.Summary.Rows)+" rows read")
 	assert.Contains(t, summary, fmt.Sprintf("%d accepted", tr.Summary.Accepted))

@@ -46,3 +46,20 @@ func waitCompare(t *testing.T, ctx context.Context) {
 		chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err)
 }
+
+// TestReadmeScreenshot saves test-artifacts/readme.png, the picture for
+// docs/screenshot.png: a drifting offset walk, stepped to the page that
+// repeats a record.
+func TestReadmeScreenshot(t *testing.T) {
+	ctx := tab(t)
+	viewport(t, ctx, 1280, 800, false, false)
+	open(t, ctx, "")
+	typeScenario(t, ctx, offsetDrift)
+	key(t, ctx, "g")
+	for i := 0; i < 3; i++ {
+		key(t, ctx, "j")
+	}
+	screenshot(t, ctx, "readme", false)
+	key(t, ctx, "2")
+	screenshot(t, ctx, "readme-drift", false)
+}

@@ -15,6 +15,7 @@ function idSet(label, set, extra) {
 // walkCard draws one walk: its strip, counts and verdict.
 export function walkCard(trace, w, index, redraw) {
   const steps = trace.steps || [];
+  const order = (trace.setup || {}).order;
   const first = w.steps && w.steps.length ? steps[w.steps[0]] : null;
   const last = w.steps && w.steps.length ? steps[w.steps[w.steps.length - 1]] : null;
   const canvas = h('canvas', { className: 'strip', role: 'img', 'aria-label': 'Drift strip of walk ' + (index + 1) + ': ' + (w.verdict || '') });
@@ -37,6 +38,9 @@ export function walkCard(trace, w, index, redraw) {
     h('p', { className: 'verdict' }, w.verdict || ''),
     w.stopped ? h('p', { className: 'stopped muted' }, 'Stopped: ' + w.stopped) : null,
     h('div', { className: 'strip-wrap' }, canvas),
+    h('div', { className: 'strip-axis muted', 'aria-hidden': 'true' },
+      h('span', null, '← ' + (order === 'oldest-first' ? 'oldest' : 'newest') + ' (list position 1)'),
+      h('span', null, (order === 'oldest-first' ? 'newest' : 'oldest') + ' →')),
     read,
     h('ul', { className: 'counts' },
       h('li', null, h('span', { className: 'k' }, 'returned'), ' ', num(w.seen), ' (', num(w.distinct), ' distinct)'),

@@ -71,7 +71,28 @@ function bodyText(body) {
   return s.length > 4000 ? s.slice(0, 4000) + '\n…' : s;
 }
 
-function requestRow(st, trace) {
+// repeatsByStep finds, for each request of a walk, the records it returned
+// that the walk had already returned: the duplicates, where they happen.
+// Skipped for very large walks (it is a display aid, not a count: the walk
+// report has the counts).
+export function repeatsByStep(trace) {
+  const out = new Map();
+  const steps = trace.steps || [];
+  for (const w of trace.walks || []) {
+    if (!w.duplicates || !w.duplicates.count || w.seen > 300000) continue;
+    const seen = new Set();
+    for (const i of w.steps || []) {
+      const rep = [];
+      for (const id of steps[i].records || []) {
+        if (seen.has(id)) rep.push(id); else seen.add(id);
+      }
+      if (rep.length) out.set(i, rep);
+    }
+  }
+  return out;
+}
+
+function requestRow(st, trace, repeats) {
   const req = st.request || { method: '', url: '', headers: [], body: '' };
   const res = st.response || { status: 0, headers: [], body: null };
   const link = (res.headers || []).filter(([n]) => n.toLowerCase() === 'link');
@@ -98,6 +119,7 @@ function requestRow(st, trace) {
   const recCell = h('td', { className: 'c-rec' },
     h('div', null, plural(recs.length, 'record')),
     recs.length ? h('div', { className: 'ids' }, idRuns(recs)) : null,
+    repeats ? h('div', { className: 'repeats', title: 'returned earlier in this walk' }, '↻ ', plural(repeats.length, 'repeat'), ': ', idRuns(repeats, 3)) : null,
     walkLabel ? h('div', { className: 'muted' }, walkLabel) : null);
   const c = st.cost || {};
   const costCell = h('td', { className: 'c-cost' },
@@ -137,6 +159,7 @@ export class StepTable {
 
   show(trace) {
     this.trace = trace;
+    this.repeats = repeatsByStep(trace);
     this.rendered = 0;
     clear(this.tbody);
     this.renderUpTo(Math.max(PAGE, this.current + 1));
@@ -148,7 +171,7 @@ export class StepTable {
     const frag = document.createDocumentFragment();
     for (let i = this.rendered; i < n; i++) {
       const st = steps[i];
-      frag.appendChild(st.kind === 'request' ? requestRow(st, this.trace) : mutationRow(st));
+      frag.appendChild(st.kind === 'request' ? requestRow(st, this.trace, this.repeats.get(i)) : mutationRow(st));
     }
     this.tbody.appendChild(frag);
     this.rendered = n;
