@@ -367,6 +367,33 @@ func TestInterpretationMarks(t *testing.T) {
 	t.Skip("no preset has an interpretation step yet")
 }
 
+func TestInterpretationRulesMarked(t *testing.T) {
+	// Every profile rule that is our reading of a vendor's document carries
+	// the mark in the rules panel.
+	for _, p := range sim.Profiles() {
+		n := 0
+		for _, r := range p.Rules {
+			if r.Interpretation {
+				n++
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		text := "profile " + p.Name + "\nrecords 10\n" + p.First + "\n"
+		tr, err := sim.RunText(text)
+		require.NoError(t, err, text)
+		ctx := tab(t)
+		open(t, ctx, "#s="+base64.RawURLEncoding.EncodeToString([]byte(text)))
+		require.Equal(t, "ok", waitShown(t, ctx))
+		marks := eval[int](t, ctx, `document.querySelectorAll('#rule-list .interp').length`)
+		assert.Equal(t, n, marks, p.Name)
+		assert.Len(t, texts(t, ctx, "#rule-list li"), len(tr.Setup.Rules), p.Name)
+		return
+	}
+	t.Skip("no profile has an interpretation rule yet")
+}
+
 func TestCompare(t *testing.T) {
 	ctx := tab(t)
 	open(t, ctx, "")

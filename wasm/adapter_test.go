@@ -168,3 +168,15 @@ func TestSplitNames(t *testing.T) {
 	assert.Equal(t, []string{"offset", "cursor", "celigo"}, splitNames(" offset, cursor celigo,"))
 	assert.Empty(t, splitNames(" , "))
 }
+
+// BenchmarkRunJSON is what the page pays per keystroke for a large scenario:
+// parse, run and encode the trace.
+func BenchmarkRunJSON(b *testing.B) {
+	text := "profile offset limit=100\nrecords 1m\nGET /items\nwalk max 200\ninsert 5\nwalk max 200\n"
+	for b.Loop() {
+		out := runJSON(text)
+		if len(out) == 0 {
+			b.Fatal("no output")
+		}
+	}
+}

@@ -16,6 +16,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"flag"
+	"io"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -36,7 +37,7 @@ func main() {
 	src := flag.String("src", "web/src", "the page's sources")
 	budget := flag.Int64("max-wasm-br", 0, "fail when the WASM is larger than this many bytes brotli-compressed (0: no check)")
 	flag.Parse()
-	if err := build(*wasmPath, *src, *out, *budget); err != nil {
+	if err := build(os.Stdout, *wasmPath, *src, *out, *budget); err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
 	}
@@ -49,7 +50,7 @@ type file struct {
 	gz   []byte
 }
 
-func build(wasmPath, src, out string, budget int64) error {
+func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 	wasm, err := os.ReadFile(wasmPath)
 	if err != nil {
 		return err
@@ -119,7 +120,7 @@ func build(wasmPath, src, out string, budget int64) error {
 		}
 	}
 
-	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(report, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "file\tbytes\tgzip\tbrotli\t")
 	for _, f := range files {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", out+"/"+f.name, len(f.data), len(f.gz), len(f.br))
@@ -127,11 +128,11 @@ func build(wasmPath, src, out string, budget int64) error {
 	tw.Flush()
 
 	wasmBr := int64(len(files[0].br))
-	fmt.Printf("WASM brotli: %d bytes = %.1f KB", wasmBr, float64(wasmBr)/1024)
+	fmt.Fprintf(report, "WASM brotli: %d bytes = %.1f KB", wasmBr, float64(wasmBr)/1024)
 	if budget > 0 {
-		fmt.Printf(" (budget %d bytes = %.1f KB)", budget, float64(budget)/1024)
+		fmt.Fprintf(report, " (budget %d bytes = %.1f KB)", budget, float64(budget)/1024)
 	}
-	fmt.Println()
+	fmt.Fprintln(report)
 	if budget > 0 && wasmBr > budget {
 		return fmt.Errorf("the WASM is %d bytes brotli, over the budget of %d by %d bytes", wasmBr, budget, wasmBr-budget)
 	}

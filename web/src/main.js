@@ -68,6 +68,7 @@ async function start({ presets, profiles }) {
   editor.value = text;
   syncPresetSelect(text);
   $('preset').disabled = false;
+  state.started = true;
   await pump(text);
   $('loading').hidden = true;
 }
@@ -78,7 +79,7 @@ let queued = null;
 
 function schedule(text) {
   queued = text;
-  if (!running) pump();
+  if (!running && state.started) pump();
 }
 
 async function pump(first) {
