@@ -22,8 +22,16 @@ export class Sim {
       const p = this.pending.get(m.id);
       if (!p) return;
       this.pending.delete(m.id);
-      if ('error' in m) p.reject(new Error(m.error));
-      else p.resolve(m.result);
+      if ('error' in m) return p.reject(new Error(m.error));
+      const t0 = performance.now();
+      let result;
+      try {
+        result = JSON.parse(m.json);
+      } catch (err) {
+        return p.reject(err);
+      }
+      this.last = { goMs: m.goMs, parseMs: performance.now() - t0, transferMs: t0 - p.sentAt - m.goMs };
+      p.resolve(result);
     };
     this.worker.onerror = (e) => onFatal(e.message || 'the simulator failed to load');
     compile(wasm, size, onProgress).then(
@@ -37,7 +45,7 @@ export class Sim {
   call(op, ...args) {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
+      this.pending.set(id, { resolve, reject, sentAt: performance.now() });
       this.worker.postMessage({ id, op, args });
     });
   }

@@ -115,6 +115,8 @@ async function runOnce(text) {
   performance.mark('pagesim:ran');
   editor.setDiagnostics([]);
   showTrace(res, text);
+  const drawn = performance.now() - t0 - ms;
+  const last = sim.last || {};
   markStale(false, '');
   shown(text, 'ok');
   if (!state.firstResult) {
@@ -123,7 +125,9 @@ async function runOnce(text) {
     document.body.dataset.firstResultMs = String(Math.round(state.firstResult));
   }
   $('timing').textContent = 'Simulator ready ' + Math.round(state.readyAt || 0) + ' ms after navigation · first result at ' +
-    Math.round(state.firstResult) + ' ms · last run ' + Math.round(ms) + ' ms.';
+    Math.round(state.firstResult) + ' ms · last run ' + Math.round(ms + drawn) + ' ms: simulator ' + Math.round(last.goMs || 0) +
+    ' ms, transfer ' + Math.round(Math.max(0, last.transferMs || 0)) + ' ms, decoding ' + Math.round(last.parseMs || 0) +
+    ' ms, drawing ' + Math.round(drawn) + ' ms.';
   writeHash(text);
 }
 
