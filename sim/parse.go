@@ -247,18 +247,11 @@ func (p *parser) bodyLine(i, in int) int {
 // when malformed.
 func (p *parser) scanBody(i, in int) (last int, body string) {
 	start := p.starts[i] + in
-	end := jsonEnd(p.text, start)
-	if end < 0 || p.stopsBody(i, end) {
-		// Never closed. Take the lines up to the next one that is clearly
-		// a step, so that one missing brace costs one error.
-		last = i
-		for last+1 < len(p.starts) && !p.startsStep(p.line(last+1)) {
-			last++
-		}
+	end, last := p.bodyEnd(i, in)
+	if end < 0 {
 		p.errAt(i, in, in+1, "this JSON body is never closed: expected a matching `"+closerFor(p.text[start])+"`")
 		return last, ""
 	}
-	last = p.lineOf(end - 1)
 	raw := p.text[start:end]
 	ok := true
 	if _, err := ParseJSON(raw); err != nil {
@@ -283,6 +276,46 @@ func (p *parser) scanBody(i, in int) (last int, body string) {
 	return last, foldBody(raw)
 }
 
+// bodyEnd finds the end of the JSON array or object that starts at byte in of
+// line i: the byte offset in the text just past it and its last line. It only
+// balances brackets outside strings; ParseJSON judges the rest. A string ends
+// at the end of its line, as JSON allows no line break in one, so that an
+// unclosed quote cannot swallow the scenario. A body that reaches a line that
+// is clearly a step was never closed: then end is -1 and last is the line
+// before the step, so one missing bracket costs one error and the steps after
+// it are still read.
+func (p *parser) bodyEnd(i, in int) (end, last int) {
+	depth := 0
+	for j := i; j < len(p.starts); j++ {
+		l := p.line(j)
+		if j > i && p.startsStep(l) {
+			return -1, j - 1
+		}
+		k := 0
+		if j == i {
+			k = in
+		}
+		for ; k < len(l); k++ {
+			switch l[k] {
+			case '"':
+				for k++; k < len(l) && l[k] != '"'; k++ {
+					if l[k] == '\\' {
+						k++
+					}
+				}
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return p.starts[j] + k + 1, j
+				}
+			}
+		}
+	}
+	return -1, len(p.starts) - 1
+}
+
 func tailWord(s string) string {
 	if w := words(s, 0); len(w) > 0 {
 		return w[0].text
@@ -297,18 +330,6 @@ func closerFor(c byte) string {
 	return "}"
 }
 
-// stopsBody reports whether a body scanned from line i to byte end ran over a
-// line that is clearly a step of its own: then the body was never closed and
-// the closing bracket found belongs to something later.
-func (p *parser) stopsBody(i, end int) bool {
-	for j := i + 1; j < len(p.starts) && p.starts[j] < end; j++ {
-		if p.startsStep(p.line(j)) {
-			return true
-		}
-	}
-	return false
-}
-
 // startsStep reports whether a line, unindented, starts with a keyword, a
 // method or a client: a line no JSON body continues onto.
 func (p *parser) startsStep(l string) bool {
@@ -317,33 +338,6 @@ func (p *parser) startsStep(l string) bool {
 	}
 	w := words(l, 0)[0].text
 	return w[0] == '@' || slices.Contains(setupWords, w) || slices.Contains(stepWords, w) || slices.Contains(methods, w)
-}
-
-// jsonEnd returns the byte offset just past the JSON array or object that
-// starts at text[start], or -1 if it never closes. It only balances brackets
-// outside strings; ParseJSON judges the rest. A string ends at a line break,
-// which JSON does not allow in one, so that an unclosed quote cannot swallow
-// the rest of the scenario.
-func jsonEnd(text string, start int) int {
-	depth := 0
-	for i := start; i < len(text); i++ {
-		switch text[i] {
-		case '"':
-			for i++; i < len(text) && text[i] != '"' && text[i] != '\n'; i++ {
-				if text[i] == '\\' {
-					i++
-				}
-			}
-		case '{', '[':
-			depth++
-		case '}', ']':
-			depth--
-			if depth == 0 {
-				return i + 1
-			}
-		}
-	}
-	return -1
 }
 
 // foldBody puts a body written over several lines on one: each line break

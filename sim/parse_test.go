@@ -400,4 +400,11 @@ func TestParseLargeInput(t *testing.T) {
 	text := strings.Repeat("this is not a step\n", 20_000)
 	d := diags(t, text)
 	assert.Len(t, d, 20_000)
+
+	// Unclosed bodies: each ends at the next step line, not at the end of
+	// the text (which would make this quadratic).
+	text = strings.Repeat("POST /x {\n  \"p\": 1,\n", 50_000)
+	d = diags(t, text)
+	assert.Len(t, d, 50_000)
+	assert.Equal(t, Diagnostic{Line: 3, Col: 9, EndCol: 10, Message: "this JSON body is never closed: expected a matching `}`"}, d[1])
 }
