@@ -1,4 +1,378 @@
 package sim
 
-// Dataset is the ordered list of live records.
-type Dataset struct{}
+import "math"
+
+// Dataset is the ordered list of live records, stored so that memory grows
+// with the number of mutations and never with the initial size: a run of
+// consecutive ids that nothing has touched is one node, however long.
+//
+// Records are kept in ascending (key, id) order, the order of an index on
+// (key, id); a newest-first list is the same index read backwards. The nodes
+// form a treap whose in-order sequence is that order, augmented with subtree
+// record counts, so rank → record, (key, id) → rank, insertion and deletion
+// are O(log m) for m nodes, and a page deep in a 10^9-record list costs the
+// same to simulate as page 1.
+type Dataset struct {
+	root   *node
+	bucket int64 // the sort key is created/bucket unless a run fixes it
+	nextID int64 // the id the next inserted record gets
+	rng    uint64
+
+	// runs records how every id ever made got its created tick and key, in id
+	// order (ids only grow, so appending keeps it sorted). It answers keyOf and
+	// createdOf for ids that are no longer in the tree.
+	runs []run
+	// moved holds the keys set by `update`, which override the run's.
+	moved map[int64]int64
+	// dead says which ids were deleted: single records in deadOne, longer
+	// stretches in deadRuns (a range delete of 10^8 records is one entry).
+	deadOne  map[int64]struct{}
+	deadRuns []run
+}
+
+// run is a stretch of consecutive ids lo..hi whose created ticks are
+// created, created+step, ... (step 0 or 1) and whose keys are derived from
+// created, or all equal to key when fixed.
+type run struct {
+	lo, hi  int64
+	created int64 // created tick of lo
+	step    int64 // 0: all created together; 1: one per tick (the initial records)
+	fixed   bool  // all have key `key` (records inserted at a position, updates)
+	key     int64
+}
+
+type node struct {
+	run
+	left, right *node
+	prio        uint64
+	size        int64 // records in this subtree
+}
+
+func (r *run) len() int64 { return r.hi - r.lo + 1 }
+
+func (r *run) createdOf(id int64) int64 { return r.created + (id-r.lo)*r.step }
+
+func (r *run) keyOf(id int64, bucket int64) int64 {
+	if r.fixed {
+		return r.key
+	}
+	return floorDiv(r.createdOf(id), bucket)
+}
+
+func floorDiv(a, b int64) int64 {
+	q := a / b
+	if (a%b != 0) && ((a < 0) != (b < 0)) {
+		q--
+	}
+	return q
+}
+
+func size(t *node) int64 {
+	if t == nil {
+		return 0
+	}
+	return t.size
+}
+
+func (t *node) fix() { t.size = size(t.left) + size(t.right) + t.len() }
+
+// newDataset makes the initial records 1..n, created at ticks 1..n.
+func newDataset(n, bucket int64, seed uint64) *Dataset {
+	d := &Dataset{bucket: bucket, nextID: n + 1, rng: seed ^ 0x9e3779b97f4a7c15,
+		moved: map[int64]int64{}, deadOne: map[int64]struct{}{}}
+	if n > 0 {
+		r := run{lo: 1, hi: n, created: 1, step: 1}
+		d.runs = append(d.runs, r)
+		d.root = d.newNode(r)
+	}
+	return d
+}
+
+func (d *Dataset) newNode(r run) *node {
+	// xorshift64*: a deterministic priority stream, so runs are reproducible.
+	d.rng ^= d.rng >> 12
+	d.rng ^= d.rng << 25
+	d.rng ^= d.rng >> 27
+	t := &node{run: r, prio: d.rng * 2685821657736338717}
+	t.fix()
+	return t
+}
+
+// Len is the number of live records.
+func (d *Dataset) Len() int64 { return size(d.root) }
+
+// split cuts t into its first k records and the rest. A node straddling the
+// cut becomes two nodes; both keep its priority, which keeps each side a heap.
+func (d *Dataset) split(t *node, k int64) (*node, *node) {
+	if t == nil {
+		return nil, nil
+	}
+	ls := size(t.left)
+	if k <= ls {
+		l, r := d.split(t.left, k)
+		t.left = r
+		t.fix()
+		return l, t
+	}
+	n := t.len()
+	if k >= ls+n {
+		l, r := d.split(t.right, k-ls-n)
+		t.right = l
+		t.fix()
+		return t, r
+	}
+	m := k - ls // records of t that go left
+	b := &node{run: t.run, prio: t.prio, right: t.right}
+	b.lo = t.lo + m
+	b.created = t.createdOf(b.lo)
+	t.hi = t.lo + m - 1
+	t.right = nil
+	t.fix()
+	b.fix()
+	return t, b
+}
+
+func merge(a, b *node) *node {
+	if a == nil {
+		return b
+	}
+	if b == nil {
+		return a
+	}
+	if a.prio >= b.prio {
+		a.right = merge(a.right, b)
+		a.fix()
+		return a
+	}
+	b.left = merge(a, b.left)
+	b.fix()
+	return b
+}
+
+// less reports whether (k1, i1) sorts before (k2, i2).
+func less(k1, i1, k2, i2 int64) bool { return k1 < k2 || (k1 == k2 && i1 < i2) }
+
+// rank returns how many records sort strictly before (key, id).
+func (d *Dataset) rank(key, id int64) int64 {
+	var r int64
+	for t := d.root; t != nil; {
+		if less(key, id, t.keyOf(t.lo, d.bucket), t.lo) || (key == t.keyOf(t.lo, d.bucket) && id == t.lo) {
+			t = t.left
+			continue
+		}
+		if less(t.keyOf(t.hi, d.bucket), t.hi, key, id) {
+			r += size(t.left) + t.len()
+			t = t.right
+			continue
+		}
+		return r + size(t.left) + d.countBelow(&t.run, key, id)
+	}
+	return r
+}
+
+// countBelow counts the ids of r whose (key, id) sorts before (key, id).
+// Within a run, keys never decrease as ids grow, so the answer is a prefix.
+func (d *Dataset) countBelow(r *run, key, id int64) int64 {
+	n := r.len()
+	if r.fixed || r.step == 0 {
+		k := r.keyOf(r.lo, d.bucket)
+		switch {
+		case k < key:
+			return n
+		case k > key:
+			return 0
+		}
+		return clamp(id-r.lo, 0, n)
+	}
+	// keyOf(lo+i) = floor((created+i)/bucket): i sorts below (key, id) when
+	// created+i < key*bucket, or created+i < (key+1)*bucket and lo+i < id.
+	below := clamp(subSat(mulSat(key, d.bucket), r.created), 0, n)
+	same := clamp(subSat(mulSat(addSat(key, 1), d.bucket), r.created), 0, n) // keys <= key
+	return max(below, min(same, clamp(subSat(id, r.lo), 0, n)))
+}
+
+func clamp(v, lo, hi int64) int64 { return max(lo, min(v, hi)) }
+
+func mulSat(a, b int64) int64 { // b > 0
+	if a > math.MaxInt64/b {
+		return math.MaxInt64
+	}
+	if a < math.MinInt64/b {
+		return math.MinInt64
+	}
+	return a * b
+}
+
+func addSat(a, b int64) int64 {
+	s := a + b
+	if (b > 0 && s < a) || (b < 0 && s > a) {
+		if b > 0 {
+			return math.MaxInt64
+		}
+		return math.MinInt64
+	}
+	return s
+}
+
+func subSat(a, b int64) int64 {
+	if b == math.MinInt64 {
+		return addSat(addSat(a, math.MaxInt64), 1)
+	}
+	return addSat(a, -b)
+}
+
+// at returns the record with ascending rank i (0 <= i < Len).
+func (d *Dataset) at(i int64) Record {
+	t := d.root
+	for {
+		ls := size(t.left)
+		switch {
+		case i < ls:
+			t = t.left
+		case i < ls+t.len():
+			id := t.lo + i - ls
+			return Record{ID: id, Created: t.createdOf(id), Key: t.keyOf(id, d.bucket)}
+		default:
+			i -= ls + t.len()
+			t = t.right
+		}
+	}
+}
+
+// ascend appends the records with ascending ranks [from, to) to out.
+func (d *Dataset) ascend(out []Record, from, to int64) []Record {
+	return d.collect(out, d.root, 0, from, to)
+}
+
+func (d *Dataset) collect(out []Record, t *node, base, from, to int64) []Record {
+	if t == nil || from >= base+t.size || to <= base {
+		return out
+	}
+	ls := size(t.left)
+	out = d.collect(out, t.left, base, from, to)
+	lo, hi := max(from, base+ls), min(to, base+ls+t.len())
+	for i := lo; i < hi; i++ {
+		id := t.lo + i - base - ls
+		out = append(out, Record{ID: id, Created: t.createdOf(id), Key: t.keyOf(id, d.bucket)})
+	}
+	return d.collect(out, t.right, base+ls+t.len(), from, to)
+}
+
+// insert adds count new records created at tick now, with key fixed to key
+// when fixed is set (else derived from now), and returns their first id and
+// the ascending rank they landed at. They take the next ids, so within their
+// key they sort after every older record.
+func (d *Dataset) insert(count, now int64, fixed bool, key int64) (firstID, rank int64) {
+	r := run{lo: d.nextID, hi: d.nextID + count - 1, created: now, fixed: fixed, key: key}
+	d.nextID += count
+	d.runs = append(d.runs, r)
+	k := r.keyOf(r.lo, d.bucket)
+	rank = d.rank(k, r.lo)
+	l, rt := d.split(d.root, rank)
+	d.root = merge(merge(l, d.newNode(r)), rt)
+	return r.lo, rank
+}
+
+// remove deletes the records with ascending ranks [from, to) and returns the
+// runs they formed, in ascending order.
+func (d *Dataset) remove(from, to int64) []run {
+	l, rest := d.split(d.root, from)
+	mid, r := d.split(rest, to-from)
+	d.root = merge(l, r)
+	var gone []run
+	var walk func(t *node)
+	walk = func(t *node) {
+		if t == nil {
+			return
+		}
+		walk(t.left)
+		gone = append(gone, t.run)
+		walk(t.right)
+	}
+	walk(mid)
+	for _, g := range gone {
+		if g.lo == g.hi {
+			d.deadOne[g.lo] = struct{}{}
+		} else {
+			d.deadRuns = append(d.deadRuns, g)
+		}
+	}
+	return gone
+}
+
+// runOf returns the run an id was created in.
+func (d *Dataset) runOf(id int64) *run {
+	lo, hi := 0, len(d.runs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if d.runs[m].hi < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return &d.runs[lo]
+}
+
+// exists reports whether id was ever created.
+func (d *Dataset) exists(id int64) bool { return id >= 1 && id < d.nextID && len(d.runs) > 0 }
+
+// live reports whether record id exists and was not deleted.
+func (d *Dataset) live(id int64) bool {
+	if !d.exists(id) {
+		return false
+	}
+	if _, ok := d.deadOne[id]; ok {
+		return false
+	}
+	for i := range d.deadRuns {
+		if d.deadRuns[i].lo <= id && id <= d.deadRuns[i].hi {
+			return false
+		}
+	}
+	return true
+}
+
+// record returns id's current record (its last key if it was deleted).
+func (d *Dataset) record(id int64) Record {
+	r := d.runOf(id)
+	k := r.keyOf(id, d.bucket)
+	if m, ok := d.moved[id]; ok {
+		k = m
+	}
+	return Record{ID: id, Created: r.createdOf(id), Key: k}
+}
+
+// rankOfID returns the ascending rank of live record id.
+func (d *Dataset) rankOfID(id int64) int64 {
+	r := d.record(id)
+	return d.rank(r.Key, r.ID)
+}
+
+// setKey moves live record id to key.
+func (d *Dataset) setKey(id, key int64) {
+	i := d.rankOfID(id)
+	old := d.record(id)
+	l, rest := d.split(d.root, i)
+	_, r := d.split(rest, 1)
+	d.root = merge(l, r)
+	d.moved[id] = key
+	nr := run{lo: id, hi: id, created: old.Created, fixed: true, key: key}
+	at := d.rank(key, id)
+	l, r = d.split(d.root, at)
+	d.root = merge(merge(l, d.newNode(nr)), r)
+}
+
+// nodes calls fn for every node's run in ascending order with its first rank.
+func (d *Dataset) nodes(fn func(r *run, rank int64)) {
+	var walk func(t *node, base int64)
+	walk = func(t *node, base int64) {
+		if t == nil {
+			return
+		}
+		walk(t.left, base)
+		fn(&t.run, base+size(t.left))
+		walk(t.right, base+size(t.left)+t.len())
+	}
+	walk(d.root, 0)
+}

@@ -1,31 +1,612 @@
 package sim
 
-import "errors"
-
-// World is what a server sees while it answers: the dataset at this moment,
-// the clock and the run's seed. Servers read it; only the engine changes it.
-type World struct {
-	data  *Dataset
-	now   int64
-	seed  uint64
-	order Order
-	sort  SortKey
-	reqNo int64 // requests served so far, for per-query tie orders
-}
+import (
+	"strconv"
+	"strings"
+)
 
 // Validate checks a parsed scenario against the profiles and the limits
 // before any work starts. Problems are a *ParseError.
 func (s *Scenario) Validate() error { return validate(s) }
 
-// Run executes a validated scenario and returns its trace.
-func Run(s *Scenario) (*Trace, error) { return nil, errors.New("not written yet") }
-
-// JSON encodes the trace; see trace.go for the field names. (Stub.)
-func (t *Trace) JSON() []byte { return []byte("{}") }
+// Run validates and executes a scenario and returns its trace. A refused
+// request is part of the trace, not an error.
+func Run(s *Scenario) (*Trace, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	return execute(s), nil
+}
 
 // Compare runs the scenario once per profile, each with the profile's own
-// defaults (the scenario's profile options are dropped), for side-by-side views.
-// Scenarios that navigate with next/prev/first/walk compare best. (Stub.)
-func Compare(s *Scenario, profiles []string) ([]*Trace, error) {
-	return nil, errors.New("not written yet")
+// defaults (the scenario's profile options are dropped), for side-by-side
+// views. Scenarios that navigate with next/prev/first/walk compare best: a
+// request written for one contract means little to another.
+func Compare(s *Scenario, names []string) ([]*Trace, error) {
+	out := make([]*Trace, 0, len(names))
+	for _, name := range names {
+		c := *s
+		c.Setup.Profile = name
+		c.Setup.Options = nil
+		t, err := Run(&c)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, t)
+	}
+	return out, nil
+}
+
+// engine runs one scenario. Everything it does is a function of the scenario:
+// no clock, no randomness but the seeded kind, no map iteration in output.
+type engine struct {
+	s       *Scenario
+	prof    *Profile
+	srv     Server
+	opts    *Options
+	w       World
+	d       *Dataset
+	t       *Trace
+	clients []*client
+	walks   []*walk
+	graves  []grave // deleted runs, in deletion order
+
+	stream struct {
+		count, every, next int64 // next: tick of the next batch; count 0: off
+	}
+	rate struct {
+		limit, window int64
+		sent          []int64 // ticks of the requests in the current window
+	}
+	requests int
+	aborted  bool
+}
+
+type client struct {
+	name     string
+	headers  []Header // sent with every request
+	lastReq  *Request // the last request answered 2xx, which next/prev follow
+	lastResp *Response
+	walk     int // open walk, -1 if none
+}
+
+type grave struct {
+	run
+	tick int64
+}
+
+// resolveOptions merges the scenario's overrides into the profile's defaults.
+func resolveOptions(p *Profile, set []Option) *Options {
+	o := &Options{specs: p.Options, vals: make([]string, len(p.Options))}
+	for i, s := range p.Options {
+		o.vals[i] = s.Default
+	}
+	for _, x := range set {
+		for i, s := range p.Options {
+			if s.Name == x.Name {
+				o.vals[i] = x.Value
+			}
+		}
+	}
+	return o
+}
+
+func execute(s *Scenario) *Trace {
+	name := s.Setup.Profile
+	if name == "" {
+		name = "offset"
+	}
+	p, _ := LookupProfile(name)
+	sortKey := s.Setup.Sort
+	if sortKey.Bucket < 1 {
+		sortKey.Bucket = 1
+	}
+	e := &engine{s: s, prof: p, opts: resolveOptions(p, s.Setup.Options)}
+	e.d = newDataset(s.Setup.Records, sortKey.Bucket, s.Setup.Seed)
+	e.w = World{data: e.d, now: s.Setup.Records, seed: s.Setup.Seed, order: s.Setup.Order, sort: sortKey}
+	e.srv = p.New(e.opts)
+	e.rate.limit, e.rate.window = e.opts.Int("rate-limit"), max(1, e.opts.Int("rate-window"))
+	e.t = &Trace{Profile: p.Name, Vendor: p.Vendor, Setup: TraceSetup{
+		Records: s.Setup.Records, Order: orderName(s.Setup.Order), Sort: sortName(sortKey),
+		Seed: s.Setup.Seed, Rules: p.Rules,
+	}}
+	for i, spec := range p.Options {
+		e.t.Setup.Options = append(e.t.Setup.Options, Option{Name: spec.Name, Value: e.opts.vals[i]})
+	}
+	for i := range s.Steps {
+		if e.aborted {
+			break
+		}
+		e.step(&s.Steps[i])
+	}
+	for _, c := range e.clients {
+		e.closeWalk(c, false, "the scenario ended before the walk reached the end")
+	}
+	e.summarise()
+	return e.t
+}
+
+func orderName(o Order) string {
+	if o == OldestFirst {
+		return "oldest-first"
+	}
+	return "newest-first"
+}
+
+func sortName(k SortKey) string {
+	s := "created"
+	if k.Bucket > 1 {
+		s += "/" + strconv.FormatInt(k.Bucket, 10)
+	}
+	if k.Tiebreak {
+		s += ", id"
+	}
+	return s
+}
+
+func (e *engine) client(name string) *client {
+	if name == "" {
+		name = "default"
+	}
+	for _, c := range e.clients {
+		if c.name == name {
+			return c
+		}
+	}
+	c := &client{name: name, walk: -1}
+	e.clients = append(e.clients, c)
+	return c
+}
+
+// advance moves the clock, letting the background stream insert what falls due.
+func (e *engine) advance(dt int64) {
+	end := addSat(e.w.now, dt)
+	if e.stream.count > 0 && e.stream.next <= end {
+		var batches, total int64
+		first := int64(-1)
+		for e.stream.next <= end {
+			e.w.now = e.stream.next
+			id, _ := e.d.insert(e.stream.count, e.w.now, false, 0)
+			if first < 0 {
+				first = id
+			}
+			batches++
+			total += e.stream.count
+			e.stream.next = addSat(e.stream.next, e.stream.every)
+			if batches >= 100_000 { // a wait of 10^9 ticks with a stream every tick
+				e.stream.next = addSat(end, 1)
+			}
+		}
+		text := "the stream inserted " + plural(total, "record") + ": " + idRange(first, total)
+		if batches > 1 {
+			text = "the stream inserted " + plural(total, "record") + " in " + strconv.FormatInt(batches, 10) + " batches: " + idRange(first, total)
+		}
+		e.w.now = end
+		e.addMutation("insert", 0, "stream", text, e.w.Position(first+total-1), total)
+		return
+	}
+	e.w.now = end
+}
+
+func (e *engine) addMutation(kind string, line int, source, text string, at, count int64) {
+	e.t.Steps = append(e.t.Steps, TraceStep{
+		Index: len(e.t.Steps), Line: line, Tick: e.w.now, Kind: kind, Source: source,
+		Size: e.d.Len(), Walk: -1, Text: text, At: at, Count: count, Position: -1,
+	})
+}
+
+func (e *engine) step(st *Step) {
+	if st.Kind == StepWait {
+		e.advance(st.Ticks)
+		e.addMutation("wait", st.Line, stepSource(st), "the clock moved "+plural(st.Ticks, "tick"), -1, 0)
+		return
+	}
+	e.advance(1)
+	src := stepSource(st)
+	switch st.Kind {
+	case StepRequest:
+		c := e.client(st.Client)
+		req, err := e.newRequest(c, st.Method, st.Target, st.Headers, st.Body)
+		if err != nil {
+			e.clientNote(c, st.Line, src, "the request was not sent: "+err.Error())
+			return
+		}
+		e.send(c, req, st.Line, src)
+	case StepNext, StepPrev, StepFirst:
+		c := e.client(st.Client)
+		rel := "next"
+		if st.Kind == StepPrev {
+			rel = "prev"
+		} else if st.Kind == StepFirst {
+			rel = "first"
+		}
+		e.follow(c, rel, st.Line, src)
+	case StepWalk:
+		e.walkStep(e.client(st.Client), st)
+	case StepHeader:
+		c := e.client(st.Client)
+		c.headers = setHeader(c.headers, st.Name, st.Value)
+		text := c.name + " sends " + st.Name + ": " + st.Value + " from now on"
+		if st.Value == "" {
+			text = c.name + " no longer sends " + st.Name
+		}
+		e.addMutation("header", st.Line, src, text, -1, 0)
+		e.t.Steps[len(e.t.Steps)-1].Client = c.name
+	case StepInsert:
+		e.insert(st, src)
+	case StepDelete:
+		e.delete(st, src)
+	case StepUpdate:
+		e.update(st, src)
+	case StepStream:
+		e.stream.count, e.stream.every = st.Count, max(1, st.Every)
+		e.stream.next = e.w.now + e.stream.every
+		text := "from now on " + plural(st.Count, "record") + " arrive every " + plural(st.Every, "tick")
+		if st.Count == 0 {
+			text = "the stream stopped"
+		}
+		e.addMutation("stream", st.Line, src, text, -1, 0)
+	}
+}
+
+func setHeader(hs []Header, name, value string) []Header {
+	out := hs[:0:0]
+	for _, h := range hs {
+		if !strings.EqualFold(h.Name, name) {
+			out = append(out, h)
+		}
+	}
+	if value != "" {
+		out = append(out, Header{name, value})
+	}
+	return out
+}
+
+// newRequest builds a request as client c sends it: its own headers first,
+// then the request's, which replace client headers of the same name.
+func (e *engine) newRequest(c *client, method, target string, hs []Header, body string) (*Request, error) {
+	path, q, err := ParseTarget(target)
+	if err != nil {
+		return nil, err
+	}
+	req := &Request{Client: c.name, Method: method, Target: target, Path: path, Query: q, Body: body}
+	for _, h := range c.headers {
+		req.Header = setHeader(req.Header, h.Name, h.Value)
+	}
+	for _, h := range hs {
+		req.Header = setHeader(req.Header, h.Name, h.Value)
+	}
+	return req, nil
+}
+
+// clientNote records something that happened on the client without a request
+// being sent: nothing to follow, a walk cap reached.
+func (e *engine) clientNote(c *client, line int, src, text string) {
+	e.addMutation("client", line, src, text, -1, 0)
+	e.t.Steps[len(e.t.Steps)-1].Client = c.name
+}
+
+// send delivers one request and records the exchange.
+func (e *engine) send(c *client, req *Request, line int, src string) *Response {
+	e.requests++
+	if e.requests > MaxRequests {
+		e.aborted = true
+		e.t.Summary.Errors = append(e.t.Summary.Errors, "the run stopped after "+strconv.Itoa(MaxRequests)+" requests")
+		return nil
+	}
+	req.Line = line
+	resp := e.limit()
+	if resp == nil {
+		resp = e.srv.Serve(&e.w, req)
+	}
+	if resp.IDName == "" {
+		resp.IDName = "id"
+	}
+	ts := TraceStep{
+		Index: len(e.t.Steps), Line: line, Tick: e.w.now, Kind: "request", Client: c.name, Source: src,
+		Request:  &TraceRequest{Method: req.Method, URL: req.Target, Header: req.Header, Body: req.Body},
+		Response: &TraceResponse{Status: resp.Status, Header: resp.Header, Body: responseBody(resp)},
+		Accepted: resp.Status >= 200 && resp.Status < 300,
+		Reason:   resp.Reason, Interp: resp.Interp, Total: resp.Total, HasNext: resp.HasNext,
+		Cost: resp.Cost, Walk: -1, Position: resp.Position, At: -1,
+	}
+	ts.Records = make([]int64, len(resp.Items))
+	for i, r := range resp.Items {
+		ts.Records[i] = r.ID
+	}
+	e.t.Steps = append(e.t.Steps, ts)
+	e.track(c, len(e.t.Steps)-1, resp)
+	e.t.Steps[len(e.t.Steps)-1].Size = e.d.Len()
+	if ts.Accepted {
+		c.lastReq, c.lastResp = req, resp
+	}
+	return resp
+}
+
+// limit answers 429 when the optional rate limit is exhausted.
+func (e *engine) limit() *Response {
+	if e.rate.limit <= 0 {
+		return nil
+	}
+	keep := e.rate.sent[:0]
+	for _, t := range e.rate.sent {
+		if t > e.w.now-e.rate.window {
+			keep = append(keep, t)
+		}
+	}
+	e.rate.sent = keep
+	if int64(len(keep)) < e.rate.limit {
+		e.rate.sent = append(e.rate.sent, e.w.now)
+		return nil
+	}
+	retry := keep[0] + e.rate.window - e.w.now
+	msg := "rate limit: " + plural(e.rate.limit, "request") + " per " + plural(e.rate.window, "tick") + "; retry after " + plural(retry, "tick")
+	return &Response{
+		Status: 429, Header: []Header{{"Retry-After", strconv.FormatInt(retry, 10)}},
+		Fields: []Field{{"error", Str(msg)}}, Reason: msg, Position: -1,
+		Total: TotalReport{Kind: "absent", True: e.d.Len()}, HasNext: NextReport{Kind: "none"},
+	}
+}
+
+// follow sends the request the client's last response offers for rel.
+func (e *engine) follow(c *client, rel string, line int, src string) (*Response, bool) {
+	if c.lastReq == nil && rel != "first" {
+		e.clientNote(c, line, src, c.name+" has no page to follow yet: send a request or `first` before `"+rel+"`")
+		return nil, false
+	}
+	req, ok, why := e.srv.Follow(c.lastReq, c.lastResp, rel)
+	if !ok {
+		e.clientNote(c, line, src, why)
+		return nil, false
+	}
+	req.Client = c.name
+	for _, h := range c.headers {
+		if req.HeaderValue(h.Name) == "" {
+			req.Header = append([]Header{h}, req.Header...)
+		}
+	}
+	return e.send(c, req, line, src), true
+}
+
+// walkStep follows next until there is none, a page cap, or a refusal. A 429
+// is waited out (Retry-After) and retried, as a polite client does.
+func (e *engine) walkStep(c *client, st *Step) {
+	src := stepSource(st)
+	pages := 0
+	rel := "next"
+	if c.walk < 0 {
+		rel = "first" // no walk open: start a new pass from the first page
+	}
+	for !e.aborted {
+		if st.MaxPages > 0 && pages >= st.MaxPages {
+			if _, more, _ := e.srv.Follow(c.lastReq, c.lastResp, "next"); more && c.walk >= 0 {
+				if st.Cap {
+					msg := "the walk needed more than " + plural(int64(st.MaxPages), "page") + ": a client with this cap errors out here (Celigo's CLI: \"auto-paginates up to 50 pages\" and errors out if more are needed)"
+					e.clientNote(c, st.Line, src, msg)
+					e.t.Summary.Errors = append(e.t.Summary.Errors, "line "+strconv.Itoa(st.Line)+": "+msg)
+					e.closeWalk(c, false, "the client's page cap was reached with pages left")
+				} else {
+					e.clientNote(c, st.Line, src, "stopped after "+plural(int64(st.MaxPages), "page")+" as asked; more pages remain")
+				}
+			}
+			return
+		}
+		resp, sent := e.follow(c, rel, st.Line, src)
+		if !sent || resp == nil {
+			return
+		}
+		if resp.Status == 429 {
+			retry, _ := strconv.ParseInt(firstHeader(resp.Header, "Retry-After"), 10, 64)
+			e.advance(max(1, retry))
+			continue
+		}
+		pages++
+		if resp.Status < 200 || resp.Status >= 300 {
+			return // a refusal ends the loop, as it would a client's
+		}
+		if c.walk < 0 {
+			return // the last page closed the walk
+		}
+		rel = "next"
+		e.advance(1)
+	}
+}
+
+func firstHeader(hs []Header, name string) string {
+	for _, h := range hs {
+		if strings.EqualFold(h.Name, name) {
+			return h.Value
+		}
+	}
+	return ""
+}
+
+func (e *engine) insert(st *Step, src string) {
+	n := e.d.Len()
+	if st.At < 0 {
+		first, rank := e.d.insert(st.Count, e.w.now, false, 0)
+		pos := e.w.toPos(rank, st.Count)
+		where := "at the head"
+		if e.w.order == OldestFirst {
+			where = "at the end"
+		}
+		if pos != 0 && (e.w.order == NewestFirst) || (e.w.order == OldestFirst && pos+st.Count != e.d.Len()) {
+			where = "at position " + strconv.FormatInt(pos, 10)
+		}
+		e.addMutation("insert", st.Line, src, "inserted "+plural(st.Count, "record")+" "+where+": "+idRange(first, st.Count), pos, st.Count)
+		return
+	}
+	p := min(st.At, n)
+	// The new records take the key of the record that will precede them in
+	// ascending (key, id) order; being newer (higher ids) they sort right
+	// after it. Inside a run of equal keys they land at the run's edge.
+	pred := p - 1
+	if e.w.order == NewestFirst {
+		pred = n - 1 - p
+	}
+	var key int64
+	switch {
+	case n == 0:
+		key = floorDiv(e.w.now, e.d.bucket)
+	case pred < 0:
+		key = e.d.at(0).Key - 1
+	default:
+		key = e.d.at(pred).Key
+	}
+	first, rank := e.d.insert(st.Count, e.w.now, true, key)
+	pos := e.w.toPos(rank, st.Count)
+	text := "inserted " + plural(st.Count, "record") + " at position " + strconv.FormatInt(pos, 10) + ": " + idRange(first, st.Count)
+	if pos != st.At {
+		text += " (asked for " + strconv.FormatInt(st.At, 10) + "; equal keys put them at the edge of their run)"
+	}
+	e.addMutation("insert", st.Line, src, text, pos, st.Count)
+}
+
+func (e *engine) delete(st *Step, src string) {
+	if st.ID > 0 {
+		if !e.d.live(st.ID) {
+			e.addMutation("delete", st.Line, src, "record "+strconv.FormatInt(st.ID, 10)+" does not exist: nothing deleted", -1, 0)
+			return
+		}
+		pos := e.w.Position(st.ID)
+		r := e.d.rankOfID(st.ID)
+		e.bury(e.d.remove(r, r+1))
+		e.addMutation("delete", st.Line, src, "deleted record "+strconv.FormatInt(st.ID, 10)+" at position "+strconv.FormatInt(pos, 10), pos, 1)
+		return
+	}
+	n := e.d.Len()
+	from, to := st.From, min(st.To, n-1)
+	if from > to {
+		e.addMutation("delete", st.Line, src, "no record at position "+strconv.FormatInt(st.From, 10)+" (the list has "+plural(n, "record")+"): nothing deleted", -1, 0)
+		return
+	}
+	lo, hi := from, to+1
+	if e.w.order == NewestFirst {
+		lo, hi = n-1-to, n-from
+	}
+	gone := e.d.remove(lo, hi)
+	e.bury(gone)
+	count := to - from + 1
+	text := "deleted " + plural(count, "record") + " at positions " + strconv.FormatInt(from, 10) + "–" + strconv.FormatInt(to, 10)
+	if count == 1 {
+		text = "deleted record " + strconv.FormatInt(gone[0].lo, 10) + " at position " + strconv.FormatInt(from, 10)
+	}
+	e.addMutation("delete", st.Line, src, text, from, count)
+}
+
+func (e *engine) bury(gone []run) {
+	for _, g := range gone {
+		e.graves = append(e.graves, grave{run: g, tick: e.w.now})
+	}
+}
+
+func (e *engine) update(st *Step, src string) {
+	if !e.d.live(st.ID) {
+		e.addMutation("update", st.Line, src, "record "+strconv.FormatInt(st.ID, 10)+" does not exist: nothing updated", -1, 0)
+		return
+	}
+	old := e.d.record(st.ID)
+	from := e.w.Position(st.ID)
+	e.d.setKey(st.ID, st.Key)
+	to := e.w.Position(st.ID)
+	text := "record " + strconv.FormatInt(st.ID, 10) + " moved from position " + strconv.FormatInt(from, 10) + " to " + strconv.FormatInt(to, 10) +
+		" (key " + strconv.FormatInt(old.Key, 10) + " → " + strconv.FormatInt(st.Key, 10) + ")"
+	e.addMutation("update", st.Line, src, text, to, 1)
+}
+
+func (e *engine) summarise() {
+	s := &e.t.Summary
+	for _, st := range e.t.Steps {
+		if st.Kind != "request" {
+			continue
+		}
+		s.Requests++
+		s.Rows += st.Cost.Rows
+		if st.Accepted {
+			s.Accepted++
+		} else {
+			s.Refused++
+		}
+	}
+	s.Walks = len(e.t.Walks)
+	for _, w := range e.t.Walks {
+		if w.Consistent {
+			s.Consistent++
+		}
+	}
+	s.FinalSize = e.d.Len()
+}
+
+func plural(n int64, word string) string {
+	s := strconv.FormatInt(n, 10) + " " + word
+	if n != 1 {
+		s += "s"
+	}
+	return s
+}
+
+// idRange writes ids first..first+n-1 as "id 7" or "ids 7–9".
+func idRange(first, n int64) string {
+	if n == 1 {
+		return "id " + strconv.FormatInt(first, 10)
+	}
+	return "ids " + strconv.FormatInt(first, 10) + "–" + strconv.FormatInt(first+n-1, 10)
+}
+
+// stepSource writes a step back as scenario text, for the trace.
+func stepSource(st *Step) string {
+	var b strings.Builder
+	if st.Client != "" && st.Kind <= StepHeader {
+		b.WriteString("@" + st.Client + " ")
+	}
+	n := func(v int64) string { return strconv.FormatInt(v, 10) }
+	switch st.Kind {
+	case StepRequest:
+		b.WriteString(st.Method + " " + st.Target)
+		if st.Body != "" {
+			b.WriteString(" " + st.Body)
+		}
+	case StepNext:
+		b.WriteString("next")
+	case StepPrev:
+		b.WriteString("prev")
+	case StepFirst:
+		b.WriteString("first")
+	case StepWalk:
+		b.WriteString("walk")
+		if st.MaxPages > 0 {
+			if st.Cap {
+				b.WriteString(" cap " + n(int64(st.MaxPages)))
+			} else {
+				b.WriteString(" max " + n(int64(st.MaxPages)))
+			}
+		}
+	case StepHeader:
+		b.WriteString("header " + st.Name + ": " + st.Value)
+	case StepInsert:
+		b.WriteString("insert " + n(st.Count))
+		if st.At >= 0 {
+			b.WriteString(" at " + n(st.At))
+		}
+	case StepDelete:
+		switch {
+		case st.ID > 0:
+			b.WriteString("delete id " + n(st.ID))
+		case st.From == st.To:
+			b.WriteString("delete at " + n(st.From))
+		default:
+			b.WriteString("delete at " + n(st.From) + ".." + n(st.To))
+		}
+	case StepUpdate:
+		b.WriteString("update id " + n(st.ID) + " key " + n(st.Key))
+	case StepStream:
+		if st.Count == 0 {
+			b.WriteString("stream stop")
+		} else {
+			b.WriteString("stream " + n(st.Count) + " every " + n(st.Every))
+		}
+	case StepWait:
+		b.WriteString("wait " + n(st.Ticks))
+	}
+	return b.String()
 }

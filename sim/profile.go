@@ -131,6 +131,16 @@ type Response struct {
 	Cost     Cost        // rows read; the engine fills WalkRows
 	Walk     WalkRole    // how this request relates to the client's walk
 	Position int64       // list position of Items[0] at the time, -1 if none
+
+	// Scope, set on a walk's first page, limits the walk's drift report to
+	// the records whose sort keys lie in it (a time-window export selects a
+	// slice of the list; records outside it are neither missed nor arrived).
+	Scope *KeyRange
+}
+
+// KeyRange is the sort keys From..To, inclusive.
+type KeyRange struct {
+	From, To int64
 }
 
 // Field is one top-level body field beside the items.

@@ -43,3 +43,11 @@ func EncodeQuery(q []Param) string {
 	}
 	return b.String()
 }
+
+// TargetString builds path?query. (Stub: being written.)
+func TargetString(path string, q []Param) string {
+	if len(q) == 0 {
+		return path
+	}
+	return path + "?" + EncodeQuery(q)
+}

@@ -1,0 +1,279 @@
+package sim
+
+import (
+	"math"
+	"slices"
+	"strconv"
+)
+
+// walk is a client's pass through the list while it is open.
+type walk struct {
+	client    string
+	index     int   // into Trace.Walks
+	maxID     int64 // ids above this arrived during the walk
+	graveMark int   // deletions from this index of engine.graves on happened during it
+	seen      map[int64]int32
+	dups      []int64 // ids in the order they were returned a second time
+	seenTotal int64
+	rows      int64
+	pages     int
+	steps     []int
+	scope     *KeyRange // nil: the whole list
+}
+
+// track adds a recorded exchange to its client's walk, opening and closing
+// walks as the profile classifies the request.
+func (e *engine) track(c *client, idx int, resp *Response) {
+	ts := &e.t.Steps[idx]
+	if !ts.Accepted || resp.Walk == WalkNone {
+		if c.walk >= 0 {
+			wk := e.walks[c.walk]
+			wk.steps = append(wk.steps, idx)
+			ts.Walk = c.walk
+		}
+		return
+	}
+	if resp.Walk == WalkFirst {
+		e.closeWalk(c, false, "a new first page started another walk")
+	}
+	if c.walk < 0 {
+		c.walk = len(e.walks)
+		e.walks = append(e.walks, &walk{client: c.name, index: c.walk, maxID: e.d.nextID - 1,
+			graveMark: len(e.graves), seen: map[int64]int32{}, scope: resp.Scope})
+		e.t.Walks = append(e.t.Walks, WalkReport{Client: c.name})
+	}
+	wk := e.walks[c.walk]
+	wk.steps = append(wk.steps, idx)
+	wk.pages++
+	ts.Walk, ts.Page = c.walk, wk.pages
+	for _, r := range resp.Items {
+		wk.seen[r.ID]++
+		if wk.seen[r.ID] == 2 {
+			wk.dups = append(wk.dups, r.ID)
+		}
+	}
+	wk.seenTotal += int64(len(resp.Items))
+	wk.rows += resp.Cost.Rows
+	ts.Cost.WalkRows = wk.rows
+	if !resp.HasNext.Reported {
+		e.closeWalk(c, true, "")
+	}
+}
+
+// closeWalk ends c's open walk, if any, and writes its drift report.
+func (e *engine) closeWalk(c *client, complete bool, why string) {
+	if c.walk < 0 {
+		return
+	}
+	wk := e.walks[c.walk]
+	c.walk = -1
+	e.t.Walks[wk.index] = e.report(wk, complete, why)
+}
+
+// span is a stretch of the walk's universe in ascending (key, id) order
+// sharing a state; lo..hi are its ids, consecutive within one span.
+type span struct {
+	state  RunState
+	lo, hi int64
+}
+
+func seenState(n int32, base RunState) RunState {
+	switch {
+	case n == 0:
+		return base
+	case base == Missed:
+		if n == 1 {
+			return SeenOnce
+		}
+		return SeenTwice
+	case base == ArrivedUnseen:
+		return ArrivedSeen
+	}
+	return VanishedSeen
+}
+
+// report computes a walk's drift: which records it returned twice, which it
+// never returned although they were there all along, and what arrived and
+// vanished meanwhile. It walks the dataset's nodes once, so it costs
+// O(nodes + records seen), whatever the list's size.
+func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
+	rep := WalkReport{Client: wk.client, Steps: wk.steps, Complete: complete, Stopped: why,
+		Seen: wk.seenTotal, Distinct: int64(len(wk.seen)), Rows: wk.rows, Requests: len(wk.steps)}
+	seen := make([]int64, 0, len(wk.seen))
+	for id := range wk.seen {
+		seen = append(seen, id)
+	}
+	slices.Sort(seen)
+
+	graves := slices.Clone(e.graves[wk.graveMark:])
+	slices.SortStableFunc(graves, func(a, b grave) int {
+		ka, kb := a.keyOf(a.lo, e.d.bucket), b.keyOf(b.lo, e.d.bucket)
+		if less(ka, a.lo, kb, b.lo) {
+			return -1
+		}
+		if less(kb, b.lo, ka, a.lo) {
+			return 1
+		}
+		return 0
+	})
+
+	var spans []span
+	add := func(st RunState, lo, hi int64) {
+		if lo > hi {
+			return
+		}
+		if n := len(spans); n > 0 && spans[n-1].state == st && spans[n-1].hi+1 == lo {
+			spans[n-1].hi = hi
+			return
+		}
+		spans = append(spans, span{st, lo, hi})
+	}
+	// emit splits ids lo..hi, all in base state unless seen, around the seen ids.
+	emit := func(base RunState, lo, hi int64) {
+		i, _ := slices.BinarySearch(seen, lo)
+		for ; i < len(seen) && seen[i] <= hi; i++ {
+			id := seen[i]
+			add(base, lo, id-1)
+			add(seenState(wk.seen[id], base), id, id)
+			lo = id + 1
+		}
+		add(base, lo, hi)
+	}
+	g := 0
+	buryUntil := func(key, id int64) {
+		for ; g < len(graves) && less(graves[g].keyOf(graves[g].lo, e.d.bucket), graves[g].lo, key, id); g++ {
+			lo, hi := e.inScope(&graves[g].run, wk.scope)
+			emit(VanishedUnseen, lo, hi)
+		}
+	}
+	e.d.nodes(func(r *run, _ int64) {
+		buryUntil(r.keyOf(r.lo, e.d.bucket), r.lo)
+		lo, hi := e.inScope(r, wk.scope)
+		emit(Missed, lo, min(hi, wk.maxID))
+		emit(ArrivedUnseen, max(lo, wk.maxID+1), hi)
+	})
+	buryUntil(1<<62, 1<<62)
+
+	if e.w.order == NewestFirst {
+		slices.Reverse(spans)
+	}
+	if !complete { // past the furthest record returned, unseen is unreached, not missed
+		last := -1
+		for i, s := range spans {
+			switch s.state {
+			case SeenOnce, SeenTwice, ArrivedSeen, VanishedSeen:
+				last = i
+			}
+		}
+		for i := last + 1; i < len(spans); i++ {
+			if spans[i].state == Missed {
+				spans[i].state = NotReached
+			}
+		}
+	}
+
+	for _, s := range spans {
+		n := s.hi - s.lo + 1
+		if s.state == Missed {
+			rep.Missed.Count += n
+			for k := int64(0); k < n && len(rep.Missed.IDs) < MaxListedIDs; k++ {
+				id := s.lo + k
+				if e.w.order == NewestFirst {
+					id = s.hi - k
+				}
+				rep.Missed.IDs = append(rep.Missed.IDs, id)
+			}
+		}
+		if m := len(rep.Strip); m > 0 && rep.Strip[m-1].State == s.state {
+			rep.Strip[m-1].Count += n
+		} else {
+			rep.Strip = append(rep.Strip, Span{State: s.state, Count: n})
+		}
+	}
+
+	rep.Duplicates = IDSet{Count: int64(len(wk.dups)), IDs: firstIDs(wk.dups)}
+	first := len(e.d.runs) // the runs made during the walk: ids only grow
+	for first > 0 && e.d.runs[first-1].hi > wk.maxID {
+		first--
+	}
+	for i := first; i < len(e.d.runs); i++ {
+		r := e.d.runs[i]
+		r.lo = max(r.lo, wk.maxID+1)
+		lo, hi := e.inScope(&r, wk.scope)
+		rep.Inserted.Count += max(0, hi-lo+1)
+		for id := lo; id <= hi && len(rep.Inserted.IDs) < MaxListedIDs; id++ {
+			rep.Inserted.IDs = append(rep.Inserted.IDs, id)
+		}
+	}
+	for _, gr := range e.graves[wk.graveMark:] {
+		lo, hi := e.inScope(&gr.run, wk.scope)
+		rep.Deleted.Count += max(0, hi-lo+1)
+		for id := lo; id <= hi && len(rep.Deleted.IDs) < MaxListedIDs; id++ {
+			rep.Deleted.IDs = append(rep.Deleted.IDs, id)
+		}
+	}
+	for _, id := range seen {
+		if id > wk.maxID {
+			rep.InsertedSeen++
+		}
+		if !e.d.live(id) {
+			rep.DeletedSeen++
+		}
+	}
+	rep.Consistent = rep.Duplicates.Count == 0 && rep.Missed.Count == 0
+	rep.Verdict = verdict(&rep, wk.pages)
+	return rep
+}
+
+// inScope returns the ids of r whose keys lie in scope (all of them when
+// scope is nil); lo > hi when none do. Keys never decrease along a run.
+func (e *engine) inScope(r *run, scope *KeyRange) (lo, hi int64) {
+	if scope == nil {
+		return r.lo, r.hi
+	}
+	return r.lo + e.d.countBelow(r, scope.From, math.MinInt64), r.lo + e.d.countBelow(r, addSat(scope.To, 1), math.MinInt64) - 1
+}
+
+func firstIDs(ids []int64) []int64 {
+	if len(ids) > MaxListedIDs {
+		ids = ids[:MaxListedIDs]
+	}
+	return slices.Clone(ids)
+}
+
+func verdict(r *WalkReport, pages int) string {
+	var s string
+	if !r.Complete {
+		s = "Stopped after " + plural(int64(pages), "page")
+		if r.Stopped != "" {
+			s += " (" + r.Stopped + ")"
+		}
+		s += ". "
+	}
+	if r.Consistent {
+		if r.Complete {
+			s += "Consistent: every record that was there for the whole walk was returned exactly once."
+		} else {
+			s += "Consistent so far: no record returned twice or skipped."
+		}
+	} else {
+		s += "Inconsistent:"
+		if r.Duplicates.Count > 0 {
+			s += " " + plural(r.Duplicates.Count, "record") + " returned twice"
+			if r.Missed.Count > 0 {
+				s += ","
+			}
+		}
+		if r.Missed.Count > 0 {
+			s += " " + plural(r.Missed.Count, "record") + " never returned although present all along"
+		}
+		s += "."
+	}
+	if r.Inserted.Count > 0 {
+		s += " " + plural(r.Inserted.Count, "record") + " arrived during the walk (" + strconv.FormatInt(r.InsertedSeen, 10) + " seen)."
+	}
+	if r.Deleted.Count > 0 {
+		s += " " + plural(r.Deleted.Count, "record") + " vanished during the walk (" + strconv.FormatInt(r.DeletedSeen, 10) + " had been seen)."
+	}
+	return s
+}

@@ -1,0 +1,145 @@
+package sim
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Small constructors for steps, so tests read like scenarios.
+func get(target string) Step        { return Step{Kind: StepRequest, Method: "GET", Target: target} }
+func next() Step                    { return Step{Kind: StepNext} }
+func walkAll() Step                 { return Step{Kind: StepWalk} }
+func insertHead(n int64) Step       { return Step{Kind: StepInsert, Count: n, At: -1} }
+func deleteAt(p int64) Step         { return Step{Kind: StepDelete, From: p, To: p} }
+func as(client string, s Step) Step { s.Client = client; return s }
+func scenario(profile string, records int64, steps ...Step) *Scenario {
+	return &Scenario{Setup: Setup{Profile: profile, Records: records, Sort: DefaultSort}, Steps: steps}
+}
+
+func requests(t *Trace) []TraceStep {
+	var out []TraceStep
+	for _, s := range t.Steps {
+		if s.Kind == "request" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// An insert at the head during an offset walk pushes every record down one
+// place: the next page starts with the record the previous page ended on.
+// One duplicate per insert, and nothing missed.
+func TestOffsetWalkInsertAtHeadGivesOneDuplicatePerInsert(t *testing.T) {
+	for _, inserts := range []int64{1, 2, 3} {
+		tr := execute(scenario("offset", 50,
+			get("/items?offset=0&limit=10"), next(), insertHead(inserts), next(), walkAll()))
+		require.Len(t, tr.Walks, 1)
+		w := tr.Walks[0]
+		assert.True(t, w.Complete)
+		assert.Equal(t, inserts, w.Duplicates.Count, "inserts=%d", inserts)
+		assert.Equal(t, int64(0), w.Missed.Count)
+		assert.Equal(t, inserts, w.Inserted.Count)
+		assert.Equal(t, int64(0), w.InsertedSeen, "the new records went in above the client's offset")
+		assert.False(t, w.Consistent)
+		// Page 3 starts where page 2 ended.
+		reqs := requests(tr)
+		assert.Equal(t, reqs[1].Records[10-inserts:], reqs[2].Records[:inserts])
+	}
+}
+
+// A delete behind the client's position pulls every record up one place: the
+// next page skips the record that would have started it.
+func TestOffsetWalkDeleteBehindGivesOneMiss(t *testing.T) {
+	tr := execute(scenario("offset", 50,
+		get("/items?offset=0&limit=10"), next(), deleteAt(3), walkAll()))
+	w := tr.Walks[0]
+	assert.Equal(t, int64(0), w.Duplicates.Count)
+	assert.Equal(t, int64(1), w.Missed.Count)
+	assert.Equal(t, []int64{30}, w.Missed.IDs, "ids 50..31 were on pages 1-2; 30 slid to offset 19, already read")
+	assert.Equal(t, int64(1), w.Deleted.Count)
+	assert.Equal(t, int64(1), w.DeletedSeen)
+	assert.False(t, w.Consistent)
+}
+
+// The same mutations against a keyset walk: no duplicate, no miss.
+func TestCursorWalkUnderTheSameMutationsIsConsistent(t *testing.T) {
+	tr := execute(scenario("cursor", 50,
+		get("/items?limit=10"), next(), insertHead(3), deleteAt(3), next(), walkAll()))
+	w := tr.Walks[0]
+	assert.True(t, w.Complete)
+	assert.True(t, w.Consistent, w.Verdict)
+	assert.Equal(t, int64(50), w.Distinct, "every original record once; the 3 new ones are above the walk")
+	assert.Equal(t, int64(1), w.DeletedSeen, "position 3 was record 50, seen on page 1")
+	assert.Equal(t, int64(3), w.Inserted.Count)
+	assert.Equal(t, int64(0), w.InsertedSeen)
+	for _, s := range requests(tr)[1:] {
+		assert.True(t, s.Cost.Seek)
+		assert.Equal(t, int64(len(s.Records)), s.Cost.Rows)
+	}
+}
+
+// Without a tiebreaker the database may order ties differently per query, so
+// an offset walk over a list where every key is shared repeats and skips
+// records with no mutation at all.
+func TestOffsetWithoutTiebreakerDuplicatesAndMisses(t *testing.T) {
+	s := scenario("offset", 100, get("/items?offset=0&limit=10"), walkAll())
+	s.Setup.Sort = SortKey{Bucket: 50, Tiebreak: false}
+	w := execute(s).Walks[0]
+	assert.True(t, w.Complete)
+	assert.Positive(t, w.Duplicates.Count)
+	assert.Positive(t, w.Missed.Count)
+	assert.Equal(t, w.Seen-w.Distinct, w.Missed.Count, "100 rows returned, 100 records: every repeat hides one")
+
+	s.Setup.Sort = SortKey{Bucket: 50, Tiebreak: true}
+	assert.True(t, execute(s).Walks[0].Consistent, "the id tiebreaker makes the order total")
+}
+
+// A keyset cursor without a tiebreaker carries the key only, and skips the
+// rest of the last key's group.
+func TestCursorWithoutTiebreakerSkipsTies(t *testing.T) {
+	s := scenario("cursor", 30, get("/items?limit=4"), walkAll())
+	s.Setup.Sort = SortKey{Bucket: 10, Tiebreak: false}
+	w := execute(s).Walks[0]
+	assert.Equal(t, int64(0), w.Duplicates.Count)
+	assert.Positive(t, w.Missed.Count)
+}
+
+func TestOffsetCostGrowsWithDepth(t *testing.T) {
+	tr := execute(scenario("offset", 45, get("/items?offset=0&limit=10"), walkAll()))
+	var rows []int64
+	for _, s := range requests(tr) {
+		rows = append(rows, s.Cost.Rows)
+	}
+	assert.Equal(t, []int64{10, 20, 30, 40, 45}, rows)
+	assert.Equal(t, int64(145), tr.Walks[0].Rows)
+}
+
+func TestClientsHaveTheirOwnWalks(t *testing.T) {
+	tr := execute(scenario("page", 30,
+		as("alice", get("/items?page=1&per_page=10")),
+		as("bob", get("/items?page=1&per_page=10")),
+		as("alice", next()), as("bob", next()), as("alice", next())))
+	require.Len(t, tr.Walks, 2)
+	assert.Equal(t, "alice", tr.Walks[0].Client)
+	assert.True(t, tr.Walks[0].Complete)
+	assert.False(t, tr.Walks[1].Complete)
+	assert.Equal(t, int64(20), tr.Walks[1].Distinct)
+	assert.Equal(t, int64(0), tr.Walks[1].Missed.Count, "records beyond where bob stopped are unreached, not missed")
+	assert.Equal(t, []Span{{SeenOnce, 20}, {NotReached, 10}}, tr.Walks[1].Strip)
+}
+
+func TestHugeDatasetDeepPage(t *testing.T) {
+	tr := execute(scenario("offset", 1_000_000_000, get("/items?offset=999999990&limit=20")))
+	s := requests(tr)[0]
+	assert.Equal(t, []int64{10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, s.Records)
+	assert.Equal(t, int64(1_000_000_000), s.Total.True)
+}
+
+func TestTraceJSONIsDeterministic(t *testing.T) {
+	s := scenario("offset", 40, get("/items?offset=0&limit=10"), insertHead(2), walkAll())
+	s.Setup.Sort = SortKey{Bucket: 7}
+	a, b := execute(s).JSON(), execute(s).JSON()
+	assert.Equal(t, string(a), string(b))
+}

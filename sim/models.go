@@ -1,0 +1,484 @@
+package sim
+
+import "strconv"
+
+// The four generic models: offset, page, cursor and link. They are the
+// textbook contracts the vendor profiles are variations of.
+
+// commonOptions are the options every generic model takes: the page size
+// default and maximum, what happens above it, and the optional rate limit
+// (which the engine applies before the server sees the request).
+func commonOptions(limit, maxLimit int64, overMax string) []OptionSpec {
+	return append([]OptionSpec{
+		{Name: "limit", Default: itoa(limit), Help: "records per page when the request names none", Min: 1, Max: MaxPageSize},
+		{Name: "max-limit", Default: itoa(maxLimit), Help: "the largest page size the server serves", Min: 1, Max: MaxPageSize},
+		{Name: "over-max", Default: overMax, Help: "a page size above the maximum: clamp it or refuse the request (400)", Enum: []string{"clamp", "refuse"}},
+	}, rateOptions()...)
+}
+
+func rateOptions() []OptionSpec {
+	return []OptionSpec{
+		{Name: "rate-limit", Default: "0", Help: "requests allowed per window; more get 429 with Retry-After (0: no limit)", Min: 0, Max: 1_000_000},
+		{Name: "rate-window", Default: "60", Help: "the rate limit's window in ticks", Min: 1, Max: 1_000_000},
+	}
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// refuse is a 4xx answer that says why in the body and in the trace.
+func refuse(w *World, status int, msg string) *Response {
+	return &Response{
+		Status: status, Fields: []Field{{"error", Str(msg)}}, Reason: msg, Position: -1,
+		Total: TotalReport{Kind: "absent", True: w.Len()}, HasNext: NextReport{Kind: "none"},
+	}
+}
+
+// intParam reads an integer query parameter; def when absent.
+func intParam(req *Request, name string, def int64) (int64, string) {
+	v, ok := req.Param(name)
+	if !ok {
+		return def, ""
+	}
+	n, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return 0, name + " must be a whole number, got " + quote(v)
+	}
+	return n, ""
+}
+
+// pageSize reads the page size parameter and applies the profile's default,
+// minimum and maximum. note says what was adjusted; refusal says why not.
+func pageSize(req *Request, param string, o *Options) (n int64, note, refusal string) {
+	n, bad := intParam(req, param, o.Int("limit"))
+	if bad != "" {
+		return 0, "", bad
+	}
+	if n < 1 {
+		return 0, "", param + " must be at least 1, got " + itoa(n)
+	}
+	if mx := o.Int("max-limit"); n > mx {
+		if o.Str("over-max") == "refuse" {
+			return 0, "", param + "=" + itoa(n) + " is above the maximum of " + itoa(mx)
+		}
+		return mx, param + "=" + itoa(n) + " is above the maximum of " + itoa(mx) + ": the server clamped it to " + itoa(mx), ""
+	}
+	return n, "", ""
+}
+
+// withParams returns path?query with the named parameters set (in place when
+// present, appended otherwise) and those with empty values removed.
+func withParams(path string, q []Param, set ...Param) string {
+	out := make([]Param, 0, len(q)+len(set))
+	for _, p := range q {
+		out = append(out, p)
+	}
+	for _, s := range set {
+		found := false
+		for i := range out {
+			if out[i].Name == s.Name {
+				out[i].Value, found = s.Value, true
+			}
+		}
+		if !found {
+			out = append(out, s)
+		}
+	}
+	kept := out[:0]
+	for _, p := range out {
+		if p.Value != "" || !isSet(set, p.Name) {
+			kept = append(kept, p)
+		}
+	}
+	return TargetString(path, kept)
+}
+
+func isSet(set []Param, name string) bool {
+	for _, s := range set {
+		if s.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// request builds a client request for target, or reports why it cannot.
+func request(method, target string) (*Request, bool, string) {
+	path, q, err := ParseTarget(target)
+	if err != nil {
+		return nil, false, "the server sent a link the client cannot read: " + err.Error()
+	}
+	return &Request{Method: method, Target: target, Path: path, Query: q}, true, ""
+}
+
+// firstRequest is the `first` request: the previous request's path without
+// paging parameters, or the profile's default first request.
+func firstRequest(prev *Request, def string, drop ...string) (*Request, bool, string) {
+	if prev == nil {
+		method, target, _ := cutSpace(def)
+		return request(method, target)
+	}
+	set := make([]Param, len(drop))
+	for i, d := range drop {
+		set[i] = Param{Name: d}
+	}
+	return request(prev.Method, withParams(prev.Path, prev.Query, set...))
+}
+
+func cutSpace(s string) (string, string, bool) {
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			return s[:i], s[i+1:], true
+		}
+	}
+	return s, "", false
+}
+
+// offsetCost is an offset query's work: it reads and discards offset rows,
+// then reads the page.
+func offsetCost(offset, returned, total int64) Cost {
+	return Cost{Rows: min(offset, total) + returned}
+}
+
+// ---- offset ----
+
+func init() {
+	register(&Profile{
+		Name: "offset", Summary: "?offset=&limit=: stateless, exact total; drifts when records are inserted or deleted mid-walk",
+		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
+		Rules: []RuleNote{
+			{Text: "GET /items?offset=O&limit=L returns the records at list positions O to O+L-1, counted when the request arrives."},
+			{Text: "total is the exact count at that moment; a client asks for the next page while offset+limit < total."},
+			{Text: "An insert ahead of the client's offset shifts records down: the next page repeats one. A delete ahead shifts them up: one is never returned."},
+			{Text: "Cost: the database reads offset+limit rows, so deep pages get slower."},
+		},
+		New: func(o *Options) Server { return &offsetServer{o: o} },
+	})
+}
+
+type offsetServer struct{ o *Options }
+
+func (s *offsetServer) Serve(w *World, req *Request) *Response {
+	limit, note, bad := pageSize(req, "limit", s.o)
+	if bad != "" {
+		return refuse(w, 400, bad)
+	}
+	off, bad := intParam(req, "offset", 0)
+	if bad != "" {
+		return refuse(w, 400, bad)
+	}
+	if off < 0 {
+		return refuse(w, 400, "offset must be 0 or more, got "+itoa(off))
+	}
+	items := w.Page(off, limit)
+	n := w.Len()
+	resp := &Response{
+		Status: 200, ItemsKey: "items", Items: items,
+		Fields:  []Field{{"offset", Int(off)}, {"limit", Int(limit)}, {"total", Int(n)}},
+		Reason:  note,
+		Total:   TotalReport{Kind: "exact", Reported: n, True: n},
+		HasNext: NextReport{Kind: "total", Reported: off+limit < n, True: off+int64(len(items)) < n},
+		Cost:    offsetCost(off, int64(len(items)), n),
+		Walk:    WalkContinue, Position: -1,
+	}
+	if off == 0 {
+		resp.Walk = WalkFirst
+	}
+	if len(items) > 0 {
+		resp.Position = off
+	}
+	return resp
+}
+
+func (s *offsetServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
+	if rel == "first" {
+		return firstRequest(prev, "GET /items", "offset")
+	}
+	off, _ := intParam(prev, "offset", 0)
+	limit, _ := last.Field("limit")
+	l, _ := strconv.ParseInt(limit.AsString(), 10, 64)
+	total, _ := last.Field("total")
+	t, _ := strconv.ParseInt(total.AsString(), 10, 64)
+	switch rel {
+	case "next":
+		if off+l >= t {
+			return nil, false, "no next page: offset " + itoa(off) + " + limit " + itoa(l) + " reaches the total " + itoa(t)
+		}
+		off += l
+	case "prev":
+		if off == 0 {
+			return nil, false, "no previous page: this is offset 0"
+		}
+		off = max(0, off-l)
+	}
+	return request(prev.Method, withParams(prev.Path, prev.Query, Param{"offset", itoa(off)}, Param{"limit", itoa(l)}))
+}
+
+// ---- page ----
+
+func init() {
+	register(&Profile{
+		Name: "page", Summary: "?page=&per_page=: page numbers from 1, exact total; drifts like offset",
+		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
+		Rules: []RuleNote{
+			{Text: "GET /items?page=P&per_page=N returns list positions (P-1)·N to P·N-1: offset paging by another name."},
+			{Text: "Page numbers start at 1; page 0 or below is refused (400)."},
+			{Text: "total is exact; a client asks for the next page while page·per_page < total."},
+		},
+		New: func(o *Options) Server { return &pageServer{o: o} },
+	})
+}
+
+type pageServer struct{ o *Options }
+
+// pageQuery reads page and per_page, or why they are refused.
+func pageQuery(req *Request, o *Options) (page, size int64, note, bad string) {
+	size, note, bad = pageSize(req, "per_page", o)
+	if bad != "" {
+		return
+	}
+	page, bad = intParam(req, "page", 1)
+	if bad == "" && page < 1 {
+		bad = "page numbers start at 1, got " + itoa(page)
+	}
+	return
+}
+
+func (s *pageServer) Serve(w *World, req *Request) *Response {
+	page, size, note, bad := pageQuery(req, s.o)
+	if bad != "" {
+		return refuse(w, 400, bad)
+	}
+	off := mulSat(page-1, size)
+	items := w.Page(off, size)
+	n := w.Len()
+	resp := &Response{
+		Status: 200, ItemsKey: "items", Items: items,
+		Fields:  []Field{{"page", Int(page)}, {"per_page", Int(size)}, {"total", Int(n)}},
+		Reason:  note,
+		Total:   TotalReport{Kind: "exact", Reported: n, True: n},
+		HasNext: NextReport{Kind: "total", Reported: addSat(off, size) < n, True: off+int64(len(items)) < n},
+		Cost:    offsetCost(off, int64(len(items)), n),
+		Walk:    WalkContinue, Position: -1,
+	}
+	if page == 1 {
+		resp.Walk = WalkFirst
+	}
+	if len(items) > 0 {
+		resp.Position = off
+	}
+	return resp
+}
+
+func (s *pageServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
+	if rel == "first" {
+		return firstRequest(prev, "GET /items", "page")
+	}
+	page, _ := intParam(prev, "page", 1)
+	size, _ := last.Field("per_page")
+	total, _ := last.Field("total")
+	n, _ := strconv.ParseInt(size.AsString(), 10, 64)
+	t, _ := strconv.ParseInt(total.AsString(), 10, 64)
+	switch rel {
+	case "next":
+		if page*n >= t {
+			return nil, false, "no next page: page " + itoa(page) + " × " + itoa(n) + " reaches the total " + itoa(t)
+		}
+		page++
+	case "prev":
+		if page <= 1 {
+			return nil, false, "no previous page: this is page 1"
+		}
+		page--
+	}
+	return request(prev.Method, withParams(prev.Path, prev.Query, Param{"page", itoa(page)}, Param{"per_page", itoa(n)}))
+}
+
+// ---- cursor ----
+
+func init() {
+	register(&Profile{
+		Name: "cursor", Summary: "keyset paging with opaque after/before cursors and has_more; no total; does not drift",
+		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
+		Rules: []RuleNote{
+			{Text: "GET /items?limit=L returns the first page; next_cursor continues after its last record with ?after=, prev_cursor goes back with ?before=."},
+			{Text: "A cursor encodes the sort position (key and id), not a row: it keeps working after its record is deleted."},
+			{Text: "A garbled cursor, or one issued for another list, is refused with 400; after and before together are refused too."},
+			{Text: "has_more is exact; there is no total. Cost: an index seek, then limit rows."},
+			{Text: "Without a tiebreaker the cursor can carry the key only, and records that share the last key of a page are skipped."},
+		},
+		New: func(o *Options) Server { return &cursorServer{o: o} },
+	})
+}
+
+type cursorServer struct{ o *Options }
+
+func (s *cursorServer) Serve(w *World, req *Request) *Response {
+	limit, note, bad := pageSize(req, "limit", s.o)
+	if bad != "" {
+		return refuse(w, 400, bad)
+	}
+	after, hasAfter := req.Param("after")
+	before, hasBefore := req.Param("before")
+	if hasAfter && hasBefore {
+		return refuse(w, 400, "after and before exclude each other: send one")
+	}
+	tag := "cursor:" + req.Path
+	var items []Record
+	var pos int64
+	var more, earlier bool
+	resp := &Response{Status: 200, ItemsKey: "items", Reason: note, Walk: WalkFirst}
+	switch {
+	case hasAfter:
+		c, why := readCursor(tag, after)
+		if why != "" {
+			return refuse(w, 400, why)
+		}
+		items, pos = w.After(c, limit+1)
+		more = int64(len(items)) > limit
+		items = items[:min(int64(len(items)), limit)]
+		earlier = pos > 0
+		resp.Walk, resp.Cost.Seek = WalkContinue, true
+	case hasBefore:
+		c, why := readCursor(tag, before)
+		if why != "" {
+			return refuse(w, 400, why)
+		}
+		items, pos = w.BeforeCursor(c, limit+1)
+		earlier = int64(len(items)) > limit
+		if earlier {
+			items, pos = items[1:], pos+1
+		}
+		more = pos+int64(len(items)) < w.Len()
+		resp.Walk, resp.Cost.Seek = WalkContinue, true
+	default:
+		items = w.Page(0, limit+1)
+		more = int64(len(items)) > limit
+		items = items[:min(int64(len(items)), limit)]
+	}
+	resp.Items = items
+	next, prev := Null(), Null()
+	if more && len(items) > 0 {
+		next = Str(cursorToken(tag, w.CursorOf(items[len(items)-1])))
+	}
+	if earlier && len(items) > 0 {
+		prev = Str(cursorToken(tag, w.CursorOf(items[0])))
+	}
+	resp.Fields = []Field{{"has_more", Bool(more)}, {"next_cursor", next}, {"prev_cursor", prev}}
+	resp.Total = TotalReport{Kind: "absent", True: w.Len()}
+	resp.HasNext = NextReport{Kind: "flag", Reported: more, True: more}
+	resp.Cost.Rows = int64(len(items))
+	resp.Position = -1
+	if len(items) > 0 {
+		resp.Position = pos
+	}
+	if !w.Tiebreak() {
+		resp.Reason = join(resp.Reason, "the sort has no tiebreaker, so the cursor carries the key only: records sharing the last key of a page are skipped")
+	}
+	return resp
+}
+
+func join(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+func (s *cursorServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
+	if rel == "first" {
+		return firstRequest(prev, "GET /items", "after", "before")
+	}
+	field, param, other := "next_cursor", "after", "before"
+	if rel == "prev" {
+		field, param, other = "prev_cursor", "before", "after"
+	}
+	v, _ := last.Field(field)
+	if v.IsNull() {
+		return nil, false, "no " + rel + " page: " + field + " is null"
+	}
+	return request(prev.Method, withParams(prev.Path, prev.Query, Param{other, ""}, Param{param, v.AsString()}))
+}
+
+// ---- link ----
+
+func init() {
+	register(&Profile{
+		Name: "link", Summary: "page numbers with an RFC 8288 Link header (first, prev, next, last) and X-Total-Count",
+		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
+		Rules: []RuleNote{
+			{Text: "GET /items?page=P&per_page=N returns a bare JSON array and a Link header with rel first, prev (from page 2), next (while records remain) and last."},
+			{Text: "Clients follow the Link header's rel=\"next\" until it is missing; the simulator parses the header it wrote with an RFC 8288 parser before following it."},
+			{Text: "X-Total-Count is the exact total. Pages are offsets underneath, so the walk drifts like offset paging."},
+		},
+		New: func(o *Options) Server { return &linkServer{o: o} },
+	})
+}
+
+type linkServer struct{ o *Options }
+
+func (s *linkServer) Serve(w *World, req *Request) *Response {
+	page, size, note, bad := pageQuery(req, s.o)
+	if bad != "" {
+		return refuse(w, 400, bad)
+	}
+	off := mulSat(page-1, size)
+	items := w.Page(off, size)
+	n := w.Len()
+	at := func(p int64) string {
+		return withParams(req.Path, req.Query, Param{"page", itoa(p)}, Param{"per_page", itoa(size)})
+	}
+	last := max(1, (n+size-1)/size)
+	links := []Link{{URL: at(1), Rel: []string{"first"}}}
+	if page > 1 {
+		links = append(links, Link{URL: at(min(page-1, last)), Rel: []string{"prev"}})
+	}
+	hasNext := addSat(off, size) < n
+	if hasNext {
+		links = append(links, Link{URL: at(page + 1), Rel: []string{"next"}})
+	}
+	links = append(links, Link{URL: at(last), Rel: []string{"last"}})
+	resp := &Response{
+		Status: 200, Bare: true, Items: items, Reason: note,
+		Header:  []Header{{"Link", FormatLink(links)}, {"X-Total-Count", itoa(n)}},
+		Total:   TotalReport{Kind: "exact", Reported: n, True: n},
+		HasNext: NextReport{Kind: "link", Reported: hasNext, True: off+int64(len(items)) < n},
+		Cost:    offsetCost(off, int64(len(items)), n),
+		Walk:    WalkContinue, Position: -1,
+	}
+	if page == 1 {
+		resp.Walk = WalkFirst
+	}
+	if len(items) > 0 {
+		resp.Position = off
+	}
+	return resp
+}
+
+func (s *linkServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
+	if rel == "first" && last == nil {
+		return firstRequest(prev, "GET /items", "page")
+	}
+	return followLink(prev, last, rel)
+}
+
+// followLink is the client side of Link-header paging: it parses the header
+// with the RFC 8288 parser and requests the rel's URL, nothing else.
+func followLink(prev *Request, last *Response, rel string) (*Request, bool, string) {
+	h := last.HeaderValue("Link")
+	if h == "" {
+		return nil, false, "no " + rel + " page: the response has no Link header"
+	}
+	links, err := ParseLink(h)
+	if err != nil {
+		return nil, false, "the Link header could not be parsed: " + err.Error()
+	}
+	l, ok := FindLink(links, rel)
+	if !ok {
+		return nil, false, "no " + rel + " page: the Link header has no rel=\"" + rel + "\""
+	}
+	method := "GET"
+	if prev != nil {
+		method = prev.Method
+	}
+	return request(method, l.URL)
+}
