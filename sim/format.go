@@ -29,10 +29,10 @@ func Format(s *Scenario) string {
 		b.WriteString("records " + fmtCount(setup.Records) + "\n")
 	}
 	if setup.Order != NewestFirst {
-		b.WriteString("order " + orderText(setup.Order) + "\n")
+		b.WriteString("order " + orderName(setup.Order) + "\n")
 	}
 	if setup.Sort != DefaultSort {
-		b.WriteString("sort " + sortText(setup.Sort) + "\n")
+		b.WriteString("sort " + sortName(setup.Sort) + "\n")
 	}
 	if setup.Seed != 0 {
 		b.WriteString("seed " + strconv.FormatUint(setup.Seed, 10) + "\n")
@@ -118,26 +118,6 @@ func headerText(name, value string) string {
 		return name + ":"
 	}
 	return name + ": " + value
-}
-
-func orderText(o Order) string {
-	if o == OldestFirst {
-		return "oldest-first"
-	}
-	return "newest-first"
-}
-
-// sortText writes a sort key as the `sort` line does: "created, id",
-// "created/60".
-func sortText(k SortKey) string {
-	s := "created"
-	if k.Bucket != 1 {
-		s += "/" + strconv.FormatInt(k.Bucket, 10)
-	}
-	if k.Tiebreak {
-		s += ", id"
-	}
-	return s
 }
 
 // fmtCount writes a record count the way people say it: 10k, 1m, 2b when that

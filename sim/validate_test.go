@@ -8,12 +8,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// withTestProfiles registers throwaway profiles for one test, so the tests
-// here depend on no real profile, and takes them away after it.
+// withTestProfiles puts throwaway profiles in place of the real ones for one
+// test, so the tests here depend on no real profile, and puts the real ones
+// back after it.
 func withTestProfiles(t *testing.T) {
 	t.Helper()
 	saved := profiles
 	t.Cleanup(func() { profiles = saved })
+	profiles = nil
 	register(&Profile{Name: "test-profile", Summary: "a profile for tests", Options: []OptionSpec{
 		{Name: "limit", Default: "20", Min: 1, Max: 100},
 		{Name: "max-limit", Default: "100", Min: 1, Max: MaxPageSize},
