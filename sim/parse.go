@@ -674,37 +674,43 @@ func isProfileName(s string) bool {
 	return s != ""
 }
 
-// sort reads `created[/N][, id]`, white space allowed around / and the comma.
+// sort reads a `sort` line.
 func (p *parser) sort(i int, ws []word) {
-	l := p.line(i)
 	start := ws[1].off
-	end := ws[len(ws)-1].end()
-	s := l[start:end]
+	key, off, end, msg := parseSort(p.line(i)[start:ws[len(ws)-1].end()])
+	if msg != "" {
+		p.errAt(i, start+off, start+end, msg)
+		return
+	}
+	p.s.Setup.Sort = key
+}
+
+// parseSort reads a sort key as the `sort` line and the JSON form write it:
+// `created[/N][, id]`, blanks allowed around the slash and the comma. A
+// problem is a message and the bytes of s it is about.
+func parseSort(s string) (key SortKey, off, end int, msg string) {
 	pos := 0
 	skip := func() {
 		for pos < len(s) && isBlank(s[pos]) {
 			pos++
 		}
 	}
-	fail := func(what string) {
-		w := tailWord(s[pos:])
-		if w == "" {
-			p.errAt(i, start+pos, start+pos, "expected "+what+" in `sort "+s+"`, got nothing")
-			return
-		}
-		w = strings.SplitN(w, ",", 2)[0]
-		if w == "" {
+	fail := func(what string) (SortKey, int, int, string) {
+		w := strings.SplitN(tailWord(s[pos:]), ",", 2)[0]
+		if pos < len(s) && s[pos] == ',' {
 			w = ","
 		}
-		p.errAt(i, start+pos, start+pos+len(w), "expected "+what+" in `sort "+s+"`, got `"+w+"`")
+		if w == "" {
+			return key, pos, pos, "expected " + what + " in `sort " + s + "`, got nothing"
+		}
+		return key, pos, pos + len(w), "expected " + what + " in `sort " + s + "`, got `" + w + "`"
 	}
 	if !strings.HasPrefix(s, "created") {
-		msg := "the list sorts by `created` (the creation tick), optionally rounded (`created/60`) and with `, id` as tiebreaker; got `" + tailWord(s) + "`"
-		p.errWord(i, ws[1], msg)
-		return
+		w := tailWord(s)
+		return key, 0, len(w), "the list sorts by `created` (the creation tick), optionally rounded (`created/60`) and with `, id` as tiebreaker; got `" + w + "`"
 	}
 	pos = len("created")
-	key := SortKey{Bucket: 1}
+	key = SortKey{Bucket: 1}
 	skip()
 	if pos < len(s) && s[pos] == '/' {
 		pos++
@@ -715,12 +721,10 @@ func (p *parser) sort(i int, ws []word) {
 		}
 		n, ok := parseNumber(s[pos:j], true)
 		if !ok {
-			fail("a bucket size after `/`")
-			return
+			return fail("a bucket size after `/`")
 		}
 		if msg := bucketProblem(n); msg != "" {
-			p.errAt(i, start+pos, start+j, msg)
-			return
+			return key, pos, j, msg
 		}
 		key.Bucket = n
 		pos = j
@@ -730,18 +734,16 @@ func (p *parser) sort(i int, ws []word) {
 		pos++
 		skip()
 		if !strings.HasPrefix(s[pos:], "id") || (pos+2 < len(s) && !isBlank(s[pos+2])) {
-			fail("`id` after the comma")
-			return
+			return fail("`id` after the comma")
 		}
 		key.Tiebreak = true
 		pos += 2
 		skip()
 	}
 	if pos < len(s) {
-		fail("`/N` or `, id`")
-		return
+		return fail("`/N` or `, id`")
 	}
-	p.s.Setup.Sort = key
+	return key, 0, 0, ""
 }
 
 // --- steps ---
