@@ -186,8 +186,10 @@ func randomScenario(r *rand.Rand) *Scenario {
 	return s
 }
 
+func newTestRand() *rand.Rand { return rand.New(rand.NewPCG(1, 2)) }
+
 func TestFormatRoundTripRandom(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
+	r := newTestRand()
 	for i := range 500 {
 		s := randomScenario(r)
 		t.Run(strconv.Itoa(i), func(t *testing.T) { checkFormatRoundTrip(t, s) })

@@ -165,7 +165,7 @@ func (p *parser) parse() {
 // headerLike reports whether s starts with `Name:`, Name being an HTTP token.
 func headerLike(s string) (string, bool) {
 	i := 0
-	for i < len(s) && isTokenChar(s[i]) {
+	for i < len(s) && isTchar(s[i]) {
 		i++
 	}
 	if i == 0 || i == len(s) || s[i] != ':' {
@@ -174,9 +174,10 @@ func headerLike(s string) (string, bool) {
 	return s[:i], true
 }
 
-// isTokenChar reports whether c may appear in an HTTP token (RFC 9110), the
-// syntax of header names.
-func isTokenChar(c byte) bool {
+// isTchar reports whether c may appear in an HTTP token (RFC 9110), the
+// syntax of header names. (The wire branch's link.go has the same as
+// isTokenChar; this one goes when both are in main.)
+func isTchar(c byte) bool {
 	switch {
 	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
 		return true
@@ -186,7 +187,7 @@ func isTokenChar(c byte) bool {
 
 func isHeaderName(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isTokenChar(s[i]) {
+		if !isTchar(s[i]) {
 			return false
 		}
 	}
@@ -287,33 +288,52 @@ func (p *parser) scanBody(i, in int) (last int, body string) {
 func (p *parser) bodyEnd(i, in int) (end, last int) {
 	depth := 0
 	for j := i; j < len(p.starts); j++ {
-		l := p.line(j)
-		if j > i && p.startsStep(l) {
+		l, base := p.line(j), p.starts[j]
+		if j == i {
+			l, base = l[in:], base+in
+		} else if p.startsStep(l) {
 			return -1, j - 1
 		}
-		k := 0
-		if j == i {
-			k = in
-		}
-		for ; k < len(l); k++ {
-			switch l[k] {
-			case '"':
-				for k++; k < len(l) && l[k] != '"'; k++ {
-					if l[k] == '\\' {
-						k++
-					}
-				}
-			case '{', '[':
-				depth++
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return p.starts[j] + k + 1, j
-				}
-			}
+		if end, depth = bracketsEnd(l, depth); end >= 0 {
+			return base + end, j
 		}
 	}
 	return -1, len(p.starts) - 1
+}
+
+// bracketsEnd scans s for the bracket that closes the depth ones open before
+// it, skipping strings; with depth 0, s starts with the opening bracket. It
+// returns the offset just past that bracket, or -1 and the depth at the end
+// of s.
+func bracketsEnd(s string, depth int) (int, int) {
+	for k := 0; k < len(s); k++ {
+		switch s[k] {
+		case '"':
+			k += stringEnd(s[k:]) - 1
+		case '{', '[':
+			depth++
+		case '}', ']':
+			depth--
+			if depth == 0 {
+				return k + 1, 0
+			}
+		}
+	}
+	return -1, depth
+}
+
+// stringEnd returns the offset just past the JSON string that starts s with
+// its quote, or len(s) when it does not end.
+func stringEnd(s string) int {
+	for k := 1; k < len(s); k++ {
+		switch s[k] {
+		case '\\':
+			k++
+		case '"':
+			return k + 1
+		}
+	}
+	return len(s)
 }
 
 func tailWord(s string) string {
@@ -790,10 +810,9 @@ func (p *parser) requestLine(i int, client string, method word) int {
 	}
 	p.addStep(st)
 	p.open = len(p.s.Steps) - 1
-	p.openBody = false
-	if last > i {
-		p.open = -1 // nothing attaches after a body that spans lines
-	}
+	// Header lines may follow a body on the request line, as if it were at
+	// its end; not one that spans lines, which reads as a body below.
+	p.openBody = last > i
 	return last
 }
 
@@ -1288,17 +1307,19 @@ func waitProblem(n int64) string {
 // a likely typo: a different case, or an edit distance of 1 for short words and
 // 2 for longer ones.
 func suggest(w string, list []string) string {
-	best, bestD := "", 1<<30
-	lw := strings.ToLower(w)
-	for _, s := range list {
-		d := editDistance(lw, strings.ToLower(s))
-		if d < bestD {
-			best, bestD = s, d
-		}
-	}
 	limit := 1
 	if len(w) > 4 {
 		limit = 2
+	}
+	best, bestD := "", limit+1
+	lw := strings.ToLower(w)
+	for _, s := range list {
+		if len(s) < len(w)-limit || len(s) > len(w)+limit {
+			continue // too far apart in length alone: skip the quadratic work
+		}
+		if d := editDistance(lw, strings.ToLower(s)); d < bestD {
+			best, bestD = s, d
+		}
 	}
 	if bestD <= limit && best != w {
 		return best

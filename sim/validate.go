@@ -147,12 +147,7 @@ func optionSpec(p *Profile, name string) (OptionSpec, bool) {
 }
 
 func firstOption(opts []Option, name string) int {
-	for i, o := range opts {
-		if o.Name == name {
-			return i
-		}
-	}
-	return -1
+	return slices.IndexFunc(opts, func(o Option) bool { return o.Name == name })
 }
 
 func unknownOption(p *Profile, name string) string {
@@ -223,8 +218,8 @@ func (v *validator) step(i int, st *Step) {
 			bad(msg)
 		}
 	case StepHeader:
-		if !isHeaderName(st.Name) {
-			bad("expected a header name (a word like `X-Session-Id`), got `" + st.Name + "`")
+		if msg := headerProblem(st.Name, st.Value); msg != "" {
+			bad(msg)
 		}
 	case StepInsert:
 		if msg := insertProblem(st.Count); msg != "" {
@@ -276,24 +271,41 @@ func requestProblems(st *Step) []string {
 	}
 	if _, _, err := ParseTarget(st.Target); err != nil {
 		out = append(out, "bad request target `"+st.Target+"`: "+err.Error())
-	} else if strings.ContainsAny(st.Target, " \t\r\n") {
-		out = append(out, "a request target has no spaces, got `"+st.Target+"`")
 	} else {
 		for _, pr := range targetProblems(st.Target) {
 			out = append(out, pr.msg)
 		}
 	}
 	for _, h := range st.Headers {
-		if !isHeaderName(h.Name) {
-			out = append(out, "expected a header name (a word like `X-Session-Id`), got `"+h.Name+"`")
+		if msg := headerProblem(h.Name, h.Value); msg != "" {
+			out = append(out, msg)
 		}
 	}
 	if st.Body != "" {
 		if _, err := ParseJSON(st.Body); err != nil {
 			out = append(out, "malformed JSON body: "+err.Error())
+		} else if b := strings.TrimLeft(st.Body, " \t\r\n"); b[0] != '{' && b[0] != '[' {
+			out = append(out, bodyKindProblem)
 		}
 	}
 	return out
+}
+
+// bodyKindProblem: request bodies of list APIs are objects (Flashduty's
+// {"p":1,"limit":20}) or arrays, and the text tells a body from the rest of
+// a request line by its bracket.
+const bodyKindProblem = "a body is a JSON object or array"
+
+// headerProblem checks a header that did not come from text: the text could
+// not say it.
+func headerProblem(name, value string) string {
+	if !isHeaderName(name) {
+		return "expected a header name (a word like `X-Session-Id`), got `" + name + "`"
+	}
+	if strings.ContainsAny(value, "\r\n") || strings.TrimSpace(value) != value || commentStart(value) < len(value) {
+		return "header `" + name + "`: a value has no line breaks, no white space around it and no ` #` (which starts a comment)"
+	}
+	return ""
 }
 
 func stepKeyword(k StepKind) string {
