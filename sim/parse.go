@@ -165,7 +165,7 @@ func (p *parser) parse() {
 // headerLike reports whether s starts with `Name:`, Name being an HTTP token.
 func headerLike(s string) (string, bool) {
 	i := 0
-	for i < len(s) && isTchar(s[i]) {
+	for i < len(s) && isTokenChar(s[i]) {
 		i++
 	}
 	if i == 0 || i == len(s) || s[i] != ':' {
@@ -174,20 +174,9 @@ func headerLike(s string) (string, bool) {
 	return s[:i], true
 }
 
-// isTchar reports whether c may appear in an HTTP token (RFC 9110), the
-// syntax of header names. (The wire branch's link.go has the same as
-// isTokenChar; this one goes when both are in main.)
-func isTchar(c byte) bool {
-	switch {
-	case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-		return true
-	}
-	return strings.IndexByte("!#$%&'*+-.^_`|~", c) >= 0
-}
-
 func isHeaderName(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isTchar(s[i]) {
+		if !isTokenChar(s[i]) {
 			return false
 		}
 	}
@@ -261,7 +250,7 @@ func (p *parser) scanBody(i, in int) (last int, body string) {
 		if je, isJE := err.(*JSONError); isJE {
 			off = je.Offset
 		}
-		li, col := p.lineCol(start + off)
+		li, col := LineCol(p.text, start+off)
 		p.diags = append(p.diags, Diagnostic{Line: li, Col: col, Message: "malformed JSON body: " + err.Error()})
 	}
 	// What follows the value on its last line: white space or a comment.
@@ -384,27 +373,6 @@ func foldBody(raw string) string {
 		b.WriteString(l)
 	}
 	return b.String()
-}
-
-// lineOf returns the 0-based line of byte offset off.
-func (p *parser) lineOf(off int) int {
-	lo, hi := 0, len(p.starts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if p.starts[mid] <= off {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
-	return lo
-}
-
-// lineCol converts a byte offset in the text to a 1-based line and column in
-// characters.
-func (p *parser) lineCol(off int) (int, int) {
-	i := p.lineOf(off)
-	return i + 1, utf8.RuneCountInString(p.text[p.starts[i]:off]) + 1
 }
 
 // stepLine reads a setup line or a step starting at byte in of line i. It
@@ -820,7 +788,12 @@ func (p *parser) requestLine(i int, client string, method word) int {
 // parameters the profiles read as numbers are numbers.
 func (p *parser) checkTarget(i int, t word) bool {
 	if _, _, err := ParseTarget(t.text); err != nil {
-		p.errWord(i, t, "bad request target `"+t.text+"`: "+err.Error())
+		// Point at the character at fault, or at the whole target.
+		off, end := t.off, t.end()
+		if te, ok := err.(*TargetError); ok && te.Offset > 0 {
+			off, end = t.off+te.Offset, t.off+te.Offset+1
+		}
+		p.errAt(i, off, end, "bad request target `"+t.text+"`: "+err.Error())
 		return false
 	}
 	ok := true

@@ -27,14 +27,6 @@ func diags(t *testing.T, text string) []Diagnostic {
 	return pe.Diags
 }
 
-// needJSON skips a test that needs the real ParseJSON until it is merged.
-func needJSON(t *testing.T) {
-	t.Helper()
-	if _, err := ParseJSON(`{"a":1}`); err != nil {
-		t.Skip("ParseJSON is not merged yet")
-	}
-}
-
 func TestParseEveryLineKind(t *testing.T) {
 	s := mustParse(t, `# Celigo's CLI
 profile celigo limit=100 max-limit=1000
@@ -188,7 +180,6 @@ func TestParseHeaderBlock(t *testing.T) {
 }
 
 func TestParseBodies(t *testing.T) {
-	needJSON(t)
 	s := mustParse(t, `profile flashduty
 POST /incident/list {"p": 1, "limit": 20}   # first page
 POST /incident/list
@@ -215,7 +206,6 @@ POST /y {"p": 1}
 }
 
 func TestParseBodyErrors(t *testing.T) {
-	needJSON(t)
 	d := diags(t, "POST /x\n  {\"p\": 1,\n   \"limit\": }\n")
 	require.Len(t, d, 1)
 	assert.Equal(t, 3, d[0].Line)
@@ -270,6 +260,7 @@ func TestParseErrors(t *testing.T) {
 		{"@bob GET /é?page=x", Diagnostic{1, 18, 19, "expected a page number after `page=`, got `x`"}},
 		{"GET", Diagnostic{1, 4, 0, "expected a request target like `/items?page=2` after `GET`"}},
 		{"GET workflow", Diagnostic{1, 5, 13, "bad request target `workflow`: " + targetErr("workflow")}},
+		{"GET /a%zz?page=1", Diagnostic{1, 7, 8, "bad request target `/a%zz?page=1`: " + targetErr("/a%zz")}},
 		{"GET /w extra", Diagnostic{1, 8, 13, "unexpected `extra` after the target: a body is JSON (`{...}` or `[...]`), and a target has no spaces"}},
 		{"get /w", Diagnostic{1, 1, 4, "methods are written in upper case: `GET`"}},
 		{"Delete /w/1", Diagnostic{1, 1, 7, "methods are written in upper case: `DELETE /w/1`"}},

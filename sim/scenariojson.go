@@ -188,7 +188,7 @@ func ScenarioFromJSON(data []byte) (*Scenario, error) {
 		if je, ok := err.(*JSONError); ok {
 			off = je.Offset
 		}
-		line, col := lineCol(text, off)
+		line, col := LineCol(text, off)
 		return nil, &ParseError{Diags: []Diagnostic{{Line: line, Col: col, Message: "malformed JSON: " + err.Error()}}}
 	}
 	r := &jsonReader{text: text}
@@ -207,7 +207,7 @@ type jsonReader struct {
 }
 
 func (r *jsonReader) failAt(off int, path, msg string) {
-	line, col := lineCol(r.text, off)
+	line, col := LineCol(r.text, off)
 	r.diags = append(r.diags, Diagnostic{Line: line, Col: col, Message: path + ": " + msg})
 }
 
@@ -231,10 +231,8 @@ func got(v JSON) string {
 }
 
 func (r *jsonReader) int(v JSON, path string) (int64, bool) {
-	if v.Kind == JSONNumber {
-		if n, err := strconv.ParseInt(v.Str, 10, 64); err == nil {
-			return n, true
-		}
+	if n, ok := v.Int(); ok {
+		return n, true
 	}
 	r.fail(v, path, "expected a whole number, got "+got(v))
 	return 0, false
@@ -575,12 +573,4 @@ func (r *jsonReader) request(v, kv JSON, path string, st *Step) bool {
 		ok = false
 	}
 	return ok
-}
-
-// lineCol converts a byte offset in text to a 1-based line and a column in
-// characters. (LineCol, from the JSON reader, replaces it at the merge.)
-func lineCol(text string, off int) (int, int) {
-	off = min(max(off, 0), len(text))
-	start := strings.LastIndexByte(text[:off], '\n') + 1
-	return strings.Count(text[:off], "\n") + 1, len([]rune(text[start:off])) + 1
 }

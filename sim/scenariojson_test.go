@@ -31,7 +31,6 @@ func jsonDiags(t *testing.T, data string) []string {
 }
 
 func TestScenarioJSONShape(t *testing.T) {
-	needJSON(t)
 	s := mustParse(t, `profile celigo limit=100
 records 1000
 GET /v1/integrations?limit=100
@@ -74,7 +73,6 @@ header X-Pagination-Session-Id:
 }
 
 func TestScenarioJSONDefaults(t *testing.T) {
-	needJSON(t)
 	// Every member may be left out; the defaults are the text's.
 	s := mustFromJSON(t, `{}`)
 	assert.Equal(t, &Scenario{Setup: Setup{Profile: "offset", Sort: DefaultSort}}, s)
@@ -95,7 +93,6 @@ func TestScenarioJSONDefaults(t *testing.T) {
 }
 
 func TestScenarioJSONBodies(t *testing.T) {
-	needJSON(t)
 	// A body is embedded as a value; pretty-printed, it is folded like a body
 	// written over lines in the text.
 	s := mustFromJSON(t, "{\"steps\":[{\"request\":\"POST /x\",\"body\":{\n  \"p\": 1,\n  \"q\": \"a<b\"\n}},{\"request\":\"POST /y\",\"body\":[1,2]}]}")
@@ -114,8 +111,7 @@ func TestScenarioJSONBodies(t *testing.T) {
 // TestScenarioJSONRoundTrip: text → JSON → text and JSON → text → JSON are
 // identities on the corpus.
 func TestScenarioJSONRoundTrip(t *testing.T) {
-	needJSON(t)
-	for _, text := range append(append([]string{}, roundTripCorpus...), bodyCorpus...) {
+	for _, text := range roundTripCorpus {
 		s := mustParse(t, text)
 		canonical := Format(s)
 		js := s.JSON()
@@ -128,7 +124,6 @@ func TestScenarioJSONRoundTrip(t *testing.T) {
 }
 
 func TestScenarioJSONRoundTripRandom(t *testing.T) {
-	needJSON(t)
 	r := newTestRand()
 	for range 300 {
 		s := randomScenario(r)
@@ -141,7 +136,6 @@ func TestScenarioJSONRoundTripRandom(t *testing.T) {
 }
 
 func TestScenarioFromJSONErrors(t *testing.T) {
-	needJSON(t)
 	for _, c := range []struct {
 		data string
 		want []string
@@ -207,7 +201,6 @@ func jsonErrText(text string, wantOffset int) string {
 }
 
 func TestScenarioFromJSONThenValidate(t *testing.T) {
-	needJSON(t)
 	withTestProfiles(t)
 	// Ranges are Validate's; its problems name the step.
 	s := mustFromJSON(t, `{"profile":"test-profile","options":[["limit","500"]],"steps":[{"insert":0},{"walk":{"cap":true}}]}`)
@@ -222,14 +215,6 @@ func TestScenarioFromJSONThenValidate(t *testing.T) {
 		"steps[0]: a step inserts from 1 to 1_000_000_000 records, got 0",
 		"steps[1]: a walk's page limit is from 1 to 100_000, got 0",
 	}, got)
-}
-
-func TestLineCol(t *testing.T) {
-	text := "ab\ncé\nx"
-	for off, want := range map[int][2]int{0: {1, 1}, 2: {1, 3}, 3: {2, 1}, 4: {2, 2}, 6: {2, 3}, 7: {3, 1}, 99: {3, 2}} {
-		l, c := lineCol(text, off)
-		assert.Equal(t, want, [2]int{l, c}, "offset %d", off)
-	}
 }
 
 func TestBracketsEnd(t *testing.T) {

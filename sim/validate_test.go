@@ -164,7 +164,6 @@ func TestValidateLimits(t *testing.T) {
 }
 
 func TestValidateBody(t *testing.T) {
-	needJSON(t)
 	withTestProfiles(t)
 	s := &Scenario{Setup: Setup{Sort: DefaultSort}, Steps: []Step{{Kind: StepRequest, Method: "POST", Target: "/x", Body: `{"p":}`}}}
 	err := s.Validate()
