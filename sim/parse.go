@@ -1233,45 +1233,40 @@ func parseNumber(s string, suffix bool) (int64, bool) {
 // the number, validate at the step (for scenarios from JSON or code).
 
 func recordsProblem(n int64) string {
-	if n < 0 || n > MaxRecords {
-		return "records must be from 0 to " + fmtNumber(MaxRecords) + ", got " + fmtNumber(n)
-	}
-	return ""
+	return rangeProblem(n, 0, MaxRecords, "records must be", "")
 }
 
 func insertProblem(n int64) string {
-	if n < 1 || n > MaxInsert {
-		return "a step inserts from 1 to " + fmtNumber(MaxInsert) + " records, got " + fmtNumber(n)
-	}
-	return ""
+	return rangeProblem(n, 1, MaxInsert, "a step inserts", " records")
 }
 
 func bucketProblem(n int64) string {
-	if n < 1 || n > MaxBucket {
-		return "a sort bucket is from 1 to " + fmtNumber(MaxBucket) + " ticks, got " + fmtNumber(n)
-	}
-	return ""
+	return rangeProblem(n, 1, MaxBucket, "a sort bucket is", " ticks")
 }
 
+// walkProblem checks a walk's page limit; 0 means none, unless the walk is
+// limited (`walk max N`, `walk cap N`).
 func walkProblem(n int64, limited bool) string {
-	if limited && n < 1 || n < 0 || n > MaxWalkPages {
-		return "a walk's page limit is from 1 to " + fmtNumber(MaxWalkPages) + ", got " + fmtNumber(n)
+	if n == 0 && !limited {
+		return ""
 	}
-	return ""
+	return rangeProblem(n, 1, MaxWalkPages, "a walk's page limit is", "")
 }
 
 func everyProblem(n int64) string {
-	if n < 1 || n > MaxTicks {
-		return "a stream's interval is from 1 to " + fmtNumber(MaxTicks) + " ticks, got " + fmtNumber(n)
-	}
-	return ""
+	return rangeProblem(n, 1, MaxTicks, "a stream's interval is", " ticks")
 }
 
 func waitProblem(n int64) string {
-	if n < 1 || n > MaxTicks {
-		return "`wait` takes from 1 to " + fmtNumber(MaxTicks) + " ticks, got " + fmtNumber(n)
+	return rangeProblem(n, 1, MaxTicks, "`wait` takes", " ticks")
+}
+
+// rangeProblem says "<what> from lo to hi<unit>, got n" when n is outside.
+func rangeProblem(n, lo, hi int64, what, unit string) string {
+	if lo <= n && n <= hi {
+		return ""
 	}
-	return ""
+	return what + " from " + fmtNumber(lo) + " to " + fmtNumber(hi) + unit + ", got " + fmtNumber(n)
 }
 
 // --- suggestions ---

@@ -73,14 +73,7 @@ func writeStepJSON(w *jw, st *Step) {
 		w.str(st.Method + " " + st.Target)
 		if len(st.Headers) > 0 {
 			w.key("headers")
-			w.open('[')
-			for _, h := range st.Headers {
-				w.open('[')
-				w.str(h.Name)
-				w.str(h.Value)
-				w.close(']')
-			}
-			w.close(']')
+			writeHeaders(w, st.Headers)
 		}
 		if st.Body != "" {
 			w.key("body")
@@ -455,10 +448,7 @@ func (r *jsonReader) step(v JSON, path string) (Step, bool) {
 			if mv, has := kv.Get("max"); has {
 				n, good := r.int(mv, kpath+".max")
 				ok = ok && good
-				if n < -1<<31 || n > 1<<31-1 {
-					n = -1 // beyond an int everywhere: Validate reports it as out of range
-				}
-				st.MaxPages = int(n)
+				st.MaxPages = int(n) // int is 64 bits on every target, wasm included
 			}
 			if cv, has := kv.Get("cap"); has {
 				if cv.Kind != JSONBool {
