@@ -174,15 +174,6 @@ func headerLike(s string) (string, bool) {
 	return s[:i], true
 }
 
-func isHeaderName(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if !isTokenChar(s[i]) {
-			return false
-		}
-	}
-	return s != ""
-}
-
 // headerLine reads `Name: value` under a request.
 func (p *parser) headerLine(i, in int, name string) {
 	l := p.line(i)

@@ -299,7 +299,7 @@ const bodyKindProblem = "a body is a JSON object or array"
 // headerProblem checks a header that did not come from text: the text could
 // not say it.
 func headerProblem(name, value string) string {
-	if !isHeaderName(name) {
+	if !isToken(name) {
 		return "expected a header name (a word like `X-Session-Id`), got `" + name + "`"
 	}
 	if strings.ContainsAny(value, "\r\n") || strings.TrimSpace(value) != value || commentStart(value) < len(value) {
