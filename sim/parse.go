@@ -207,7 +207,6 @@ func (p *parser) bodyLine(i, in int) int {
 	if p.open < 0 {
 		last, _ := p.scanBody(i, in)
 		p.errAt(i, in, in+1, "a JSON body belongs right under its request (a line like `POST /items`)")
-		p.open = -1
 		return last
 	}
 	req := &p.s.Steps[p.open]
@@ -241,8 +240,13 @@ func (p *parser) scanBody(i, in int) (last int, body string) {
 		if je, isJE := err.(*JSONError); isJE {
 			off = je.Offset
 		}
-		li, col := LineCol(p.text, start+off)
-		p.diags = append(p.diags, Diagnostic{Line: li, Col: col, Message: "malformed JSON body: " + err.Error()})
+		// Count lines within the body only: a text with many bad bodies
+		// stays linear.
+		li, col := LineCol(raw, off)
+		if li == 1 {
+			col += utf8.RuneCountInString(p.line(i)[:in])
+		}
+		p.diags = append(p.diags, Diagnostic{Line: i + li, Col: col, Message: "malformed JSON body: " + err.Error()})
 	}
 	// What follows the value on its last line: white space or a comment.
 	l := p.line(last)
