@@ -448,12 +448,8 @@ func (p *parser) stepLine(i, in int) int {
 			return i
 		}
 	}
-	p.addStep(st)
-	return i
-}
-
-func (p *parser) addStep(st Step) {
 	p.s.Steps = append(p.s.Steps, st)
+	return i
 }
 
 func (p *parser) checkClient(i int, w word) bool {
@@ -509,15 +505,8 @@ func (p *parser) unknown(i int, head word, ws []word) {
 // isListNumber reports whether w is a list item number, `1.` or `2)`, as in a
 // sequence copied from a document.
 func isListNumber(w string) bool {
-	if len(w) < 2 || (w[len(w)-1] != '.' && w[len(w)-1] != ')') {
-		return false
-	}
-	for _, c := range []byte(w[:len(w)-1]) {
-		if c < '0' || c > '9' {
-			return false
-		}
-	}
-	return true
+	last := w[len(w)-1]
+	return (last == '.' || last == ')') && isDigits(w[:len(w)-1])
 }
 
 func quoteList(list []string) string {
@@ -771,7 +760,7 @@ func (p *parser) requestLine(i int, client string, method word) int {
 		}
 		return last
 	}
-	p.addStep(st)
+	p.s.Steps = append(p.s.Steps, st)
 	p.open = len(p.s.Steps) - 1
 	// Header lines may follow a body on the request line, as if it were at
 	// its end; not one that spans lines, which reads as a body below.
