@@ -191,10 +191,15 @@ func (p *parser) headerLine(i, in int, name string) {
 		p.errWord(i, nameWord, "header lines come before the request's body")
 		return
 	}
-	rest := l[in+len(name)+1:]
-	value := strings.TrimSpace(rest[:commentStart(rest)])
 	req := &p.s.Steps[p.open]
-	req.Headers = append(req.Headers, Header{Name: name, Value: value})
+	req.Headers = append(req.Headers, Header{Name: name, Value: headerValue(l[in+len(name)+1:])})
+}
+
+// headerValue reads what follows a header's colon: up to a comment, which
+// may start right after the colon, without the blanks around it.
+func headerValue(s string) string {
+	s = strings.TrimLeft(s, " \t")
+	return strings.TrimRight(s[:commentStart(s)], " \t")
 }
 
 // bodyLine reads a JSON body that starts a line, under a request. It returns
@@ -909,7 +914,7 @@ func (p *parser) header(i int, l string, head word, st *Step) bool {
 		return false
 	}
 	st.Name = name
-	st.Value = strings.TrimSpace(rest[len(name)+1:])
+	st.Value = headerValue(rest[len(name)+1:])
 	return true
 }
 

@@ -155,6 +155,13 @@ func TestParseComments(t *testing.T) {
 
 	s = mustParse(t, "GET /x\n  X-Id: abc   # bob's session\n")
 	assert.Equal(t, []Header{{"X-Id", "abc"}}, s.Steps[0].Headers)
+
+	// A # right after a header's colon starts a comment too, in header lines
+	// and header steps alike.
+	s = mustParse(t, "GET /x\n  X-Id:#c\n  X-B:  b#c\nheader X-C:#c\nheader X-D: d#c # c\n")
+	assert.Equal(t, []Header{{"X-Id", ""}, {"X-B", "b#c"}}, s.Steps[0].Headers)
+	assert.Equal(t, "", s.Steps[1].Value)
+	assert.Equal(t, "d#c", s.Steps[2].Value)
 }
 
 func TestParseHeaderBlock(t *testing.T) {
