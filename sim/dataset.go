@@ -102,7 +102,7 @@ func (d *Dataset) newNode(r run) *node {
 func (d *Dataset) Len() int64 { return size(d.root) }
 
 // split cuts t into its first k records and the rest. A node straddling the
-// cut becomes two nodes; both keep its priority, which keeps each side a heap.
+// cut becomes two nodes.
 func (d *Dataset) split(t *node, k int64) (*node, *node) {
 	if t == nil {
 		return nil, nil
@@ -121,15 +121,21 @@ func (d *Dataset) split(t *node, k int64) (*node, *node) {
 		t.fix()
 		return t, r
 	}
-	m := k - ls // records of t that go left
-	b := &node{run: t.run, prio: t.prio, right: t.right}
-	b.lo = t.lo + m
-	b.created = t.createdOf(b.lo)
+	// The cut falls inside t: t keeps its first m records, its priority and
+	// its left subtree; the rest becomes a node of its own with a fresh
+	// priority, merged into t's right subtree as that subtree's first record.
+	// (Giving it t's priority would keep the heap valid too, but every piece
+	// cut from one long run would then share a priority and the treap would
+	// degrade into a list: a million-record run cut by random deletes did.)
+	m := k - ls
+	rest := t.run
+	rest.lo = t.lo + m
+	rest.created = t.createdOf(rest.lo)
+	right := merge(d.newNode(rest), t.right)
 	t.hi = t.lo + m - 1
 	t.right = nil
 	t.fix()
-	b.fix()
-	return t, b
+	return t, right
 }
 
 func merge(a, b *node) *node {

@@ -9,11 +9,10 @@ import (
 // walk is a client's pass through the list while it is open.
 type walk struct {
 	client    string
-	index     int   // into Trace.Walks
-	maxID     int64 // ids above this arrived during the walk
-	graveMark int   // deletions from this index of engine.graves on happened during it
-	seen      map[int64]int32
-	dups      []int64 // ids in the order they were returned a second time
+	index     int     // into Trace.Walks
+	maxID     int64   // ids above this arrived during the walk
+	graveMark int     // deletions from this index of engine.graves on happened during it
+	seen      []int64 // every id returned, repeats included, in order
 	seenTotal int64
 	rows      int64
 	pages     int
@@ -39,7 +38,7 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 	if c.walk < 0 {
 		c.walk = len(e.walks)
 		e.walks = append(e.walks, &walk{client: c.name, index: c.walk, maxID: e.d.nextID - 1,
-			graveMark: len(e.graves), seen: map[int64]int32{}, scope: resp.Scope})
+			graveMark: len(e.graves), scope: resp.Scope})
 		e.t.Walks = append(e.t.Walks, WalkReport{Client: c.name})
 	}
 	wk := e.walks[c.walk]
@@ -47,10 +46,7 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 	wk.pages++
 	ts.Walk, ts.Page = c.walk, wk.pages
 	for _, r := range resp.Items {
-		wk.seen[r.ID]++
-		if wk.seen[r.ID] == 2 {
-			wk.dups = append(wk.dups, r.ID)
-		}
+		wk.seen = append(wk.seen, r.ID)
 	}
 	wk.seenTotal += int64(len(resp.Items))
 	wk.rows += resp.Cost.Rows
@@ -98,12 +94,25 @@ func seenState(n int32, base RunState) RunState {
 // O(nodes + records seen), whatever the list's size.
 func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	rep := WalkReport{Client: wk.client, Steps: wk.steps, Complete: complete, Stopped: why,
-		Seen: wk.seenTotal, Distinct: int64(len(wk.seen)), Rows: wk.rows, Requests: len(wk.steps)}
-	seen := make([]int64, 0, len(wk.seen))
-	for id := range wk.seen {
+		Seen: wk.seenTotal, Rows: wk.rows, Requests: len(wk.steps)}
+	// seen: the distinct ids returned, sorted; times[i]: how often seen[i] was.
+	all := slices.Clone(wk.seen)
+	slices.Sort(all)
+	var seen []int64
+	var times []int32
+	var dups []int64
+	for i, id := range all {
+		if i > 0 && all[i-1] == id {
+			times[len(times)-1]++
+			if times[len(times)-1] == 2 {
+				dups = append(dups, id)
+			}
+			continue
+		}
 		seen = append(seen, id)
+		times = append(times, 1)
 	}
-	slices.Sort(seen)
+	rep.Distinct = int64(len(seen))
 
 	graves := slices.Clone(e.graves[wk.graveMark:])
 	slices.SortStableFunc(graves, func(a, b grave) int {
@@ -134,7 +143,7 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		for ; i < len(seen) && seen[i] <= hi; i++ {
 			id := seen[i]
 			add(base, lo, id-1)
-			add(seenState(wk.seen[id], base), id, id)
+			add(seenState(times[i], base), id, id)
 			lo = id + 1
 		}
 		add(base, lo, hi)
@@ -191,7 +200,7 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		}
 	}
 
-	rep.Duplicates = IDSet{Count: int64(len(wk.dups)), IDs: firstIDs(wk.dups)}
+	rep.Duplicates = IDSet{Count: int64(len(dups)), IDs: firstIDs(dups)}
 	first := len(e.d.runs) // the runs made during the walk: ids only grow
 	for first > 0 && e.d.runs[first-1].hi > wk.maxID {
 		first--

@@ -110,6 +110,7 @@ func execute(s *Scenario) *Trace {
 		Records: s.Setup.Records, Order: orderName(s.Setup.Order), Sort: sortName(sortKey),
 		Seed: s.Setup.Seed, Rules: p.Rules,
 	}}
+	e.t.Steps = make([]TraceStep, 0, len(s.Steps)+16)
 	for i, spec := range p.Options {
 		e.t.Setup.Options = append(e.t.Setup.Options, Option{Name: spec.Name, Value: e.opts.vals[i]})
 	}
@@ -305,7 +306,7 @@ func (e *engine) send(c *client, req *Request, line int, src string) *Response {
 	ts := TraceStep{
 		Index: len(e.t.Steps), Line: line, Tick: e.w.now, Kind: "request", Client: c.name, Source: src,
 		Request:  &TraceRequest{Method: req.Method, URL: req.Target, Header: req.Header, Body: req.Body},
-		Response: &TraceResponse{Status: resp.Status, Header: resp.Header, Body: responseBody(resp)},
+		Response: &TraceResponse{Status: resp.Status, Header: resp.Header, resp: resp},
 		Accepted: resp.Status >= 200 && resp.Status < 300,
 		Reason:   resp.Reason, Interp: resp.Interp, Total: resp.Total, HasNext: resp.HasNext,
 		Cost: resp.Cost, Walk: -1, Position: resp.Position, At: -1,

@@ -136,10 +136,3 @@ func TestHugeDatasetDeepPage(t *testing.T) {
 	assert.Equal(t, []int64{10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, s.Records)
 	assert.Equal(t, int64(1_000_000_000), s.Total.True)
 }
-
-func TestTraceJSONIsDeterministic(t *testing.T) {
-	s := scenario("offset", 40, get("/items?offset=0&limit=10"), insertHead(2), walkAll())
-	s.Setup.Sort = SortKey{Bucket: 7}
-	a, b := execute(s).JSON(), execute(s).JSON()
-	assert.Equal(t, string(a), string(b))
-}

@@ -1,53 +1,174 @@
 package sim
 
-import (
-	"errors"
-	"strings"
-)
+import "strings"
 
-// ParseTarget splits a request target (path?query, or an absolute URL
-// scheme://host/path?query) into its decoded path and query parameters.
-// (Stub: being written. This version does no percent-decoding.)
+// TargetError is a malformed request target. Offset is the byte in the target
+// where the problem is, so a scenario diagnostic can point at it.
+type TargetError struct {
+	Offset int
+	Msg    string
+}
+
+func (e *TargetError) Error() string { return e.Msg }
+
+// ParseTarget splits a request target into its decoded path and query
+// parameters. The target is origin-form, /path?query, or an absolute URL,
+// http(s)://host[:port]/path?query, whose host is dropped (a bare host means
+// the path "/"). A fragment (#...) is dropped too. Percent escapes are decoded
+// (RFC 3986) in the path and the query, and in the query "+" is a space, as in
+// HTML forms and Go's url.ParseQuery. Parameters keep their order; "?a&b="
+// gives a="" and b=""; empty pieces ("&&") are skipped. Errors are a
+// *TargetError.
 func ParseTarget(target string) (path string, query []Param, err error) {
-	if i := strings.Index(target, "://"); i >= 0 {
-		rest := target[i+3:]
-		j := strings.IndexByte(rest, '/')
-		if j < 0 {
-			return "/", nil, nil
+	for i := 0; i < len(target); i++ {
+		if c := target[i]; c == ' ' {
+			return "", nil, &TargetError{i, "a space in a request target must be written %20"}
+		} else if c < ' ' || c == 0x7f {
+			return "", nil, &TargetError{i, "control character U+" + hex4(rune(c)) + " in a request target"}
 		}
-		target = rest[j:]
 	}
-	if !strings.HasPrefix(target, "/") {
-		return "", nil, errors.New("a request target starts with / or a scheme")
-	}
-	path, q, _ := strings.Cut(target, "?")
-	for _, kv := range strings.Split(q, "&") {
-		if kv == "" {
-			continue
+	rest, at := target, 0 // rest is target[at:]
+	if !strings.HasPrefix(rest, "/") {
+		n := schemeLen(rest)
+		if n == 0 {
+			return "", nil, &TargetError{0, "a request target starts with `/` or `http://` or `https://`"}
 		}
-		k, v, _ := strings.Cut(kv, "=")
-		query = append(query, Param{k, v})
+		host := rest[n:]
+		if i := strings.IndexAny(host, "/?#"); i >= 0 {
+			host = host[:i]
+		}
+		if host == "" {
+			return "", nil, &TargetError{n, "missing host after `" + rest[:n] + "`"}
+		}
+		at = n + len(host)
+		rest = rest[at:]
+	}
+	if i := strings.IndexByte(rest, '#'); i >= 0 {
+		rest = rest[:i]
+	}
+	rawPath, rawQuery, _ := strings.Cut(rest, "?")
+	path = "/"
+	if rawPath != "" {
+		if path, err = unescape(rawPath, at, false); err != nil {
+			return "", nil, err
+		}
+	}
+	at += len(rawPath) + 1
+	for rawQuery != "" {
+		piece := rawQuery
+		if i := strings.IndexByte(rawQuery, '&'); i >= 0 {
+			piece, rawQuery = rawQuery[:i], rawQuery[i+1:]
+		} else {
+			rawQuery = ""
+		}
+		if piece != "" {
+			rawName, rawValue, _ := strings.Cut(piece, "=")
+			name, err := unescape(rawName, at, true)
+			if err != nil {
+				return "", nil, err
+			}
+			value, err := unescape(rawValue, at+len(rawName)+1, true)
+			if err != nil {
+				return "", nil, err
+			}
+			query = append(query, Param{name, value})
+		}
+		at += len(piece) + 1
 	}
 	return path, query, nil
 }
 
-// EncodeQuery writes parameters as a query string without the leading "?".
-// (Stub: being written. This version does no percent-encoding.)
-func EncodeQuery(q []Param) string {
-	var b strings.Builder
-	for i, p := range q {
-		if i > 0 {
-			b.WriteByte('&')
+// schemeLen is the length of a leading "http://" or "https://", in any case,
+// or 0.
+func schemeLen(s string) int {
+	for _, scheme := range [...]string{"http://", "https://"} {
+		if len(s) >= len(scheme) && strings.EqualFold(s[:len(scheme)], scheme) {
+			return len(scheme)
 		}
-		b.WriteString(p.Name + "=" + p.Value)
 	}
-	return b.String()
+	return 0
 }
 
-// TargetString builds path?query. (Stub: being written.)
-func TargetString(path string, q []Param) string {
-	if len(q) == 0 {
-		return path
+// unescape decodes the percent escapes of s, which starts at byte at of the
+// target, and with plus (in a query) "+" as a space.
+func unescape(s string, at int, plus bool) (string, error) {
+	if !strings.Contains(s, "%") && (!plus || !strings.Contains(s, "+")) {
+		return s, nil
 	}
-	return path + "?" + EncodeQuery(q)
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '%':
+			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
+				where := "path"
+				if plus {
+					where = "query"
+				}
+				return "", &TargetError{at + i, "invalid escape `" + s[i:min(i+3, len(s))] + "` in the " + where + ": `%` takes two hex digits (write `%` itself as %25)"}
+			}
+			b = append(b, hexValue(s[i+1])<<4|hexValue(s[i+2]))
+			i += 2
+		case c == '+' && plus:
+			b = append(b, ' ')
+		default:
+			b = append(b, c)
+		}
+	}
+	return string(b), nil
 }
+
+// EncodeQuery writes parameters as a query string without the leading "?",
+// every parameter as name=value (so ParseTarget gives back even an empty
+// name or value). Only the unreserved characters of RFC 3986 (A-Z a-z 0-9
+// - . _ ~) stay as they are; everything else is percent-encoded, a space
+// as %20, which every decoder reads alike.
+func EncodeQuery(q []Param) string {
+	var b []byte
+	for i, p := range q {
+		if i > 0 {
+			b = append(b, '&')
+		}
+		b = appendEscaped(b, p.Name, isUnreserved)
+		b = append(b, '=')
+		b = appendEscaped(b, p.Value, isUnreserved)
+	}
+	return string(b)
+}
+
+// TargetString writes a path, which starts with "/", and parameters as a
+// request target: path?query, or just the path when there are none.
+// ParseTarget gives them back.
+func TargetString(path string, q []Param) string {
+	b := appendEscaped(nil, path, isPathChar)
+	if len(q) > 0 {
+		b = append(b, '?')
+		b = append(b, EncodeQuery(q)...)
+	}
+	return string(b)
+}
+
+func isUnreserved(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		c == '-' || c == '.' || c == '_' || c == '~'
+}
+
+// isPathChar says which bytes a path keeps as they are: the pchars of RFC
+// 3986 and "/".
+func isPathChar(c byte) bool {
+	return isUnreserved(c) || strings.IndexByte("/:@!$&'()*+,;=", c) >= 0
+}
+
+// appendEscaped appends s with every byte that keep refuses percent-encoded.
+func appendEscaped(b []byte, s string, keep func(byte) bool) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; keep(c) {
+			b = append(b, c)
+		} else {
+			b = append(b, '%', upperHex[c>>4], upperHex[c&0xf])
+		}
+	}
+	return b
+}
+
+// upperHex is for percent escapes, which RFC 3986 §2.1 recommends in upper case.
+const upperHex = "0123456789ABCDEF"

@@ -75,7 +75,18 @@ type TraceRequest struct {
 type TraceResponse struct {
 	Status int      // "status"
 	Header []Header // "headers": [[name, value], ...]
-	Body   []byte   // "body": JSON, embedded as a value (not a string)
+	resp   *Response
+	body   []byte
+}
+
+// Body returns the response body as JSON ("body", embedded as a value, not a
+// string). It is encoded on first use: a run of 10,000 requests should not
+// pay for 10,000 bodies nobody opens.
+func (r *TraceResponse) Body() []byte {
+	if r.body == nil {
+		r.body = responseBody(r.resp)
+	}
+	return r.body
 }
 
 // TotalReport sets what the server said about the total beside the truth.

@@ -39,7 +39,12 @@ func writeItems(w *jw, r *Response) {
 
 // JSON encodes the trace with the field names documented in trace.go. The
 // same trace gives the same bytes natively and in WASM.
-func (t *Trace) JSON() []byte {
+func (t *Trace) JSON() []byte { return t.EncodeJSON(-1) }
+
+// EncodeJSON is JSON with the response bodies of only the first maxBodies
+// requests (all when negative); later ones are null, and "bodiesOmitted"
+// counts them. A browser asks for one step in full with StepJSON.
+func (t *Trace) EncodeJSON(maxBodies int) []byte {
 	w := &jw{b: make([]byte, 0, 4096)}
 	w.open('{')
 	w.key("profile")
@@ -74,10 +79,21 @@ func (t *Trace) JSON() []byte {
 
 	w.key("steps")
 	w.open('[')
+	bodies, omitted := maxBodies, 0
 	for i := range t.Steps {
-		writeStep(w, &t.Steps[i])
+		s := &t.Steps[i]
+		full := s.Request == nil || bodies != 0
+		if s.Request != nil && bodies > 0 {
+			bodies--
+		}
+		if !full {
+			omitted++
+		}
+		writeStep(w, s, full)
 	}
 	w.close(']')
+	w.key("bodiesOmitted")
+	w.int(int64(omitted))
 
 	w.key("walks")
 	w.open('[')
@@ -125,7 +141,17 @@ func writeHeaders(w *jw, hs []Header) {
 	w.close(']')
 }
 
-func writeStep(w *jw, s *TraceStep) {
+// StepJSON encodes step i in full, body included; nil when out of range.
+func (t *Trace) StepJSON(i int) []byte {
+	if i < 0 || i >= len(t.Steps) {
+		return nil
+	}
+	w := &jw{}
+	writeStep(w, &t.Steps[i], true)
+	return w.b
+}
+
+func writeStep(w *jw, s *TraceStep, body bool) {
 	w.open('{')
 	w.key("i")
 	w.int(int64(s.Index))
@@ -160,7 +186,11 @@ func writeStep(w *jw, s *TraceStep) {
 		w.key("headers")
 		writeHeaders(w, s.Response.Header)
 		w.key("body")
-		w.raw(s.Response.Body)
+		if body {
+			w.raw(s.Response.Body())
+		} else {
+			w.null()
+		}
 		w.close('}')
 		w.key("accepted")
 		w.bool(s.Accepted)

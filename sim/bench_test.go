@@ -1,0 +1,51 @@
+package sim
+
+import "testing"
+
+// benchScenario is the README's performance target: 1,000,000 records,
+// 10,000 requests and 10,000 mutations. One client walks the list with
+// offset pages of 20 while records arrive and vanish around it: an insert at
+// the head and a delete at a pseudo-random position between requests.
+func benchScenario(profile, first string) *Scenario {
+	s := scenario(profile, 1_000_000, get(first))
+	x := uint64(12345)
+	for i := 1; i < 10_000; i++ {
+		if i%2 == 0 {
+			s.Steps = append(s.Steps, insertHead(1))
+		} else {
+			x = x*6364136223846793005 + 1442695040888963407
+			s.Steps = append(s.Steps, deleteAt(int64(x>>33)%900_000))
+		}
+		if i%500 == 0 {
+			s.Steps = append(s.Steps, Step{Kind: StepFirst})
+		} else {
+			s.Steps = append(s.Steps, next())
+		}
+	}
+	s.Steps = append(s.Steps, insertHead(1))
+	return s
+}
+
+func BenchmarkRunOffset1M(b *testing.B) {
+	s := benchScenario("offset", "/items?offset=0&limit=20")
+	b.ReportAllocs()
+	for b.Loop() {
+		execute(s)
+	}
+}
+
+func BenchmarkRunCursor1M(b *testing.B) {
+	s := benchScenario("cursor", "/items?limit=20")
+	b.ReportAllocs()
+	for b.Loop() {
+		execute(s)
+	}
+}
+
+func BenchmarkTraceJSON(b *testing.B) {
+	t := execute(benchScenario("offset", "/items?offset=0&limit=20"))
+	b.ReportAllocs()
+	for b.Loop() {
+		t.JSON()
+	}
+}
