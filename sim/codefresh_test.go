@@ -205,7 +205,7 @@ func TestCodefreshNegativePagesHoldNewBuilds(t *testing.T) {
 
 // fieldOf finds a top-level field in a recorded response body.
 func fieldOf(s TraceStep, name string) (string, bool) {
-	v, err := ParseJSON(string(s.Response.Body))
+	v, err := ParseJSON(string(s.Response.Body()))
 	if err != nil {
 		return "", false
 	}
