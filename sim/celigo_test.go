@@ -9,7 +9,7 @@ import (
 )
 
 func stream(count, every int64) Step { return Step{Kind: StepStream, Count: count, Every: every} }
-func walkCap(n int) Step            { return Step{Kind: StepWalk, MaxPages: n, Cap: true} }
+func walkCap(n int) Step             { return Step{Kind: StepWalk, MaxPages: n, Cap: true} }
 
 func withOptions(s *Scenario, kv ...string) *Scenario {
 	for i := 0; i+1 < len(kv); i += 2 {
