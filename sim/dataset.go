@@ -31,12 +31,13 @@ type Dataset struct {
 }
 
 // run is a stretch of consecutive ids lo..hi whose created ticks are
-// created, created+step, ... (step 0 or 1) and whose keys are derived from
-// created, or all equal to key when fixed.
+// created, created+step, ... (step >= 0: 1 for the initial records, 0 for a
+// batch inserted at once, 3 for a stream of one record every 3 ticks) and
+// whose keys are derived from created, or all equal to key when fixed.
 type run struct {
 	lo, hi  int64
 	created int64 // created tick of lo
-	step    int64 // 0: all created together; 1: one per tick (the initial records)
+	step    int64 // ticks between consecutive records' creation
 	fixed   bool  // all have key `key` (records inserted at a position, updates)
 	key     int64
 }
@@ -190,11 +191,18 @@ func (d *Dataset) countBelow(r *run, key, id int64) int64 {
 		}
 		return clamp(id-r.lo, 0, n)
 	}
-	// keyOf(lo+i) = floor((created+i)/bucket): i sorts below (key, id) when
-	// created+i < key*bucket, or created+i < (key+1)*bucket and lo+i < id.
-	below := clamp(subSat(mulSat(key, d.bucket), r.created), 0, n)
-	same := clamp(subSat(mulSat(addSat(key, 1), d.bucket), r.created), 0, n) // keys <= key
+	// keyOf(lo+i) = floor((created+i·step)/bucket): i sorts below (key, id)
+	// when created+i·step < key·bucket, or < (key+1)·bucket and lo+i < id.
+	below := clamp(ceilDiv(subSat(mulSat(key, d.bucket), r.created), r.step), 0, n)
+	same := clamp(ceilDiv(subSat(mulSat(addSat(key, 1), d.bucket), r.created), r.step), 0, n) // keys <= key
 	return max(below, min(same, clamp(subSat(id, r.lo), 0, n)))
+}
+
+// ceilDiv is ⌈a/b⌉ for b > 0; a is clamped to ±2^62 first, which changes
+// nothing for counts of at most 2^62 records.
+func ceilDiv(a, b int64) int64 {
+	a = clamp(a, -1<<62, 1<<62)
+	return -floorDiv(-a, b)
 }
 
 func clamp(v, lo, hi int64) int64 { return max(lo, min(v, hi)) }
@@ -268,15 +276,76 @@ func (d *Dataset) collect(out []Record, t *node, base, from, to int64) []Record 
 // when fixed is set (else derived from now), and returns their first id and
 // the ascending rank they landed at. They take the next ids, so within their
 // key they sort after every older record.
+//
+// New records that continue the run just before them (the previous insert
+// at the head, a stream's last batch) extend it instead of adding a node, so
+// a record arriving every few ticks for a whole run costs one node.
 func (d *Dataset) insert(count, now int64, fixed bool, key int64) (firstID, rank int64) {
 	r := run{lo: d.nextID, hi: d.nextID + count - 1, created: now, fixed: fixed, key: key}
 	d.nextID += count
-	d.runs = append(d.runs, r)
+	if n := len(d.runs); n > 0 && extends(&d.runs[n-1], &r) {
+		d.runs[n-1].step = now - d.runs[n-1].createdOf(d.runs[n-1].hi)
+		d.runs[n-1].hi = r.hi
+	} else {
+		d.runs = append(d.runs, r)
+	}
 	k := r.keyOf(r.lo, d.bucket)
 	rank = d.rank(k, r.lo)
+	if rank > 0 && d.extendAt(rank-1, &r) {
+		return r.lo, rank
+	}
 	l, rt := d.split(d.root, rank)
 	d.root = merge(merge(l, d.newNode(r)), rt)
 	return r.lo, rank
+}
+
+// extends reports whether run n can be appended to run p as one run: ids
+// consecutive, keys derived from created, and created ticks still one
+// arithmetic progression.
+func extends(p, n *run) bool {
+	if p.fixed || n.fixed || p.hi+1 != n.lo {
+		return false
+	}
+	gap := n.created - p.createdOf(p.hi)
+	if gap < 0 || (n.len() > 1 && gap != 0) {
+		return false
+	}
+	return p.len() == 1 || p.step == gap
+}
+
+// extendAt appends r to the node holding ascending rank i when r continues
+// it; r's records then take ranks right after i.
+func (d *Dataset) extendAt(i int64, r *run) bool {
+	t := d.root
+	for j := i; ; {
+		ls := size(t.left)
+		if j < ls {
+			t = t.left
+		} else if j < ls+t.len() {
+			if j != ls+t.len()-1 || !extends(&t.run, r) {
+				return false
+			}
+			break
+		} else {
+			j -= ls + t.len()
+			t = t.right
+		}
+	}
+	t.step = r.created - t.createdOf(t.hi)
+	t.hi = r.hi
+	for u, j := d.root, i; u != nil; { // grow the sizes along the path
+		u.size += r.len()
+		ls := size(u.left)
+		if u == t {
+			break
+		} else if j < ls {
+			u = u.left
+		} else {
+			j -= ls + u.len()
+			u = u.right
+		}
+	}
+	return true
 }
 
 // remove deletes the records with ascending ranks [from, to) and returns the
@@ -328,8 +397,10 @@ func (d *Dataset) live(id int64) bool {
 	if !d.exists(id) {
 		return false
 	}
-	if _, ok := d.deadOne[id]; ok {
-		return false
+	if len(d.deadOne) > 0 {
+		if _, ok := d.deadOne[id]; ok {
+			return false
+		}
 	}
 	for i := range d.deadRuns {
 		if d.deadRuns[i].lo <= id && id <= d.deadRuns[i].hi {
@@ -343,8 +414,10 @@ func (d *Dataset) live(id int64) bool {
 func (d *Dataset) record(id int64) Record {
 	r := d.runOf(id)
 	k := r.keyOf(id, d.bucket)
-	if m, ok := d.moved[id]; ok {
-		k = m
+	if len(d.moved) > 0 {
+		if m, ok := d.moved[id]; ok {
+			k = m
+		}
 	}
 	return Record{ID: id, Created: r.createdOf(id), Key: k}
 }
@@ -369,16 +442,21 @@ func (d *Dataset) setKey(id, key int64) {
 	d.root = merge(merge(l, d.newNode(nr)), r)
 }
 
-// nodes calls fn for every node's run in ascending order with its first rank.
-func (d *Dataset) nodes(fn func(r *run, rank int64)) {
+// nodesIn calls fn, in ascending order, for every node holding records with
+// ascending ranks in [from, to), with the ids lo..hi of those records. It
+// visits only those nodes and their ancestors.
+func (d *Dataset) nodesIn(from, to int64, fn func(r *run, lo, hi int64)) {
 	var walk func(t *node, base int64)
 	walk = func(t *node, base int64) {
-		if t == nil {
+		if t == nil || from >= base+t.size || to <= base {
 			return
 		}
+		ls := size(t.left)
 		walk(t.left, base)
-		fn(&t.run, base+size(t.left))
-		walk(t.right, base+size(t.left)+t.len())
+		if lo, hi := max(from, base+ls), min(to, base+ls+t.len()); lo < hi {
+			fn(&t.run, t.lo+lo-base-ls, t.lo+hi-1-base-ls)
+		}
+		walk(t.right, base+ls+t.len())
 	}
 	walk(d.root, 0)
 }

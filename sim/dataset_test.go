@@ -119,9 +119,12 @@ func TestDatasetHugeInitialSizeIsOneNode(t *testing.T) {
 	assert.False(t, d.live(11))
 	assert.True(t, d.live(10))
 	assert.Len(t, d.deadRuns, 1, "a range delete is one entry, not 5*10^8")
-	var nodes int
-	d.nodes(func(*run, int64) { nodes++ })
-	assert.Equal(t, 2, nodes)
+	var nodes [][2]int64
+	d.nodesIn(0, d.Len(), func(_ *run, lo, hi int64) { nodes = append(nodes, [2]int64{lo, hi}) })
+	assert.Equal(t, [][2]int64{{1, 10}, {500_000_011, 1_000_000_000}}, nodes)
+	nodes = nil
+	d.nodesIn(5, 12, func(_ *run, lo, hi int64) { nodes = append(nodes, [2]int64{lo, hi}) })
+	assert.Equal(t, [][2]int64{{6, 10}, {500_000_011, 500_000_012}}, nodes, "clipped to ranks 5..11")
 }
 
 func TestWorldPositionsInBothOrders(t *testing.T) {

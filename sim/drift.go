@@ -98,8 +98,8 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	// seen: the distinct ids returned, sorted; times[i]: how often seen[i] was.
 	all := slices.Clone(wk.seen)
 	slices.Sort(all)
-	var seen []int64
-	var times []int32
+	seen := make([]int64, 0, len(all))
+	times := make([]int32, 0, len(all))
 	var dups []int64
 	for i, id := range all {
 		if i > 0 && all[i-1] == id {
@@ -114,19 +114,27 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	}
 	rep.Distinct = int64(len(seen))
 
-	graves := slices.Clone(e.graves[wk.graveMark:])
-	slices.SortStableFunc(graves, func(a, b grave) int {
-		ka, kb := a.keyOf(a.lo, e.d.bucket), b.keyOf(b.lo, e.d.bucket)
-		if less(ka, a.lo, kb, b.lo) {
+	// The walk's deletions in (key, id) order of their first records.
+	type buried struct {
+		key int64
+		r   *run
+	}
+	graves := make([]buried, 0, len(e.graves)-wk.graveMark)
+	for i := wk.graveMark; i < len(e.graves); i++ {
+		g := &e.graves[i].run
+		graves = append(graves, buried{g.keyOf(g.lo, e.d.bucket), g})
+	}
+	slices.SortFunc(graves, func(a, b buried) int {
+		switch {
+		case less(a.key, a.r.lo, b.key, b.r.lo):
 			return -1
-		}
-		if less(kb, b.lo, ka, a.lo) {
+		case less(b.key, b.r.lo, a.key, a.r.lo):
 			return 1
 		}
 		return 0
 	})
 
-	var spans []span
+	spans := make([]span, 0, 2*len(seen)+2*len(graves)+8)
 	add := func(st RunState, lo, hi int64) {
 		if lo > hi {
 			return
@@ -148,37 +156,78 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		}
 		add(base, lo, hi)
 	}
+	// Ascending ranks of the walk's scope, and the part of it the walk
+	// covered: all of it for a complete walk; for a stopped one, from the
+	// head up to the furthest record it returned. Past that, the walk says
+	// nothing about records (missed or arrived or vanished): they are
+	// counted as unreached without visiting them, so closing a walk that read
+	// the top of a huge list costs what its pages cost.
+	n := e.d.Len()
+	sLo, sHi := int64(0), n
+	if wk.scope != nil {
+		sLo, sHi = e.d.rank(wk.scope.From, math.MinInt64), e.d.rank(addSat(wk.scope.To, 1), math.MinInt64)
+	}
+	wLo, wHi := sLo, sHi
+	newest := e.w.order == NewestFirst
+	var cut Record // the furthest record returned, in list order
+	if !complete {
+		for i, id := range seen {
+			r := e.d.record(id)
+			if i == 0 || (newest && less(r.Key, r.ID, cut.Key, cut.ID)) || (!newest && less(cut.Key, cut.ID, r.Key, r.ID)) {
+				cut = r
+			}
+		}
+		switch {
+		case len(seen) == 0 && newest:
+			wLo = sHi
+		case len(seen) == 0:
+			wHi = sLo
+		case newest:
+			wLo = max(sLo, e.d.rank(cut.Key, cut.ID))
+		default:
+			wHi = min(sHi, e.d.rank(cut.Key, addSat(cut.ID, 1)))
+		}
+		wLo = min(wLo, wHi)
+	}
+	covered := func(key, id int64) bool {
+		switch {
+		case complete:
+			return true
+		case len(seen) == 0:
+			return false
+		case newest:
+			return !less(key, id, cut.Key, cut.ID)
+		}
+		return !less(cut.Key, cut.ID, key, id)
+	}
+	unreached := (sHi - sLo) - (wHi - wLo)
+
 	g := 0
 	buryUntil := func(key, id int64) {
-		for ; g < len(graves) && less(graves[g].keyOf(graves[g].lo, e.d.bucket), graves[g].lo, key, id); g++ {
-			lo, hi := e.inScope(&graves[g].run, wk.scope)
+		for ; g < len(graves) && less(graves[g].key, graves[g].r.lo, key, id); g++ {
+			lo, hi := e.inScope(graves[g].r, wk.scope)
+			if lo > hi {
+				continue
+			}
+			if !covered(graves[g].key, graves[g].r.lo) {
+				unreached += hi - lo + 1
+				continue
+			}
 			emit(VanishedUnseen, lo, hi)
 		}
 	}
-	e.d.nodes(func(r *run, _ int64) {
-		buryUntil(r.keyOf(r.lo, e.d.bucket), r.lo)
-		lo, hi := e.inScope(r, wk.scope)
+	e.d.nodesIn(wLo, wHi, func(r *run, lo, hi int64) {
+		buryUntil(r.keyOf(lo, e.d.bucket), lo)
 		emit(Missed, lo, min(hi, wk.maxID))
 		emit(ArrivedUnseen, max(lo, wk.maxID+1), hi)
 	})
-	buryUntil(1<<62, 1<<62)
+	buryUntil(math.MaxInt64, math.MaxInt64)
 
-	if e.w.order == NewestFirst {
+	if newest {
 		slices.Reverse(spans)
 	}
-	if !complete { // past the furthest record returned, unseen is unreached, not missed
-		last := -1
-		for i, s := range spans {
-			switch s.state {
-			case SeenOnce, SeenTwice, ArrivedSeen, VanishedSeen:
-				last = i
-			}
-		}
-		for i := last + 1; i < len(spans); i++ {
-			if spans[i].state == Missed {
-				spans[i].state = NotReached
-			}
-		}
+	if unreached > 0 {
+		spans = append(spans, span{state: NotReached, lo: 0, hi: unreached - 1})
 	}
 
 	for _, s := range spans {
@@ -220,15 +269,14 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		for id := lo; id <= hi && len(rep.Deleted.IDs) < MaxListedIDs; id++ {
 			rep.Deleted.IDs = append(rep.Deleted.IDs, id)
 		}
+		// Only records deleted during the walk can have been seen by it and
+		// be gone: count the seen ids inside each of its graves.
+		i, _ := slices.BinarySearch(seen, gr.lo)
+		j, _ := slices.BinarySearch(seen, gr.hi+1)
+		rep.DeletedSeen += int64(j - i)
 	}
-	for _, id := range seen {
-		if id > wk.maxID {
-			rep.InsertedSeen++
-		}
-		if !e.d.live(id) {
-			rep.DeletedSeen++
-		}
-	}
+	i, _ := slices.BinarySearch(seen, wk.maxID+1)
+	rep.InsertedSeen = int64(len(seen) - i)
 	rep.Consistent = rep.Duplicates.Count == 0 && rep.Missed.Count == 0
 	rep.Verdict = verdict(&rep, wk.pages)
 	return rep

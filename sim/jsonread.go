@@ -135,8 +135,7 @@ func (p *jsonParser) found(i int) string {
 	if i >= len(p.s) {
 		return "the end of the text"
 	}
-	c := p.s[i]
-	if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+	if isLetter(p.s[i]) {
 		// A whole word reads better than its first letter: `nul`, `True`.
 		j := i
 		for j < len(p.s) && j-i < 20 && isLetter(p.s[j]) {

@@ -1,7 +1,7 @@
 package sim
 
 import (
-	"go/parser"
+	goparser "go/parser"
 	"go/token"
 	"os"
 	"os/exec"
@@ -29,7 +29,7 @@ func TestLeanImports(t *testing.T) {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
-		parsed, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+		parsed, err := goparser.ParseFile(token.NewFileSet(), f, nil, goparser.ImportsOnly)
 		require.NoError(t, err)
 		for _, imp := range parsed.Imports {
 			path, _ := strconv.Unquote(imp.Path.Value)

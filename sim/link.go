@@ -105,16 +105,13 @@ func (p *linkParser) found(i int) string {
 	}
 	const separators = " \t\r\n,;=<>\""
 	j := i
-	for j < len(p.s) && j-i < 24 && strings.IndexByte(separators, p.s[j]) < 0 {
+	for j < len(p.s) && strings.IndexByte(separators, p.s[j]) < 0 {
 		j++
 	}
-	for j > i && j < len(p.s) && p.s[j]&0xC0 == 0x80 { // not inside a UTF-8 character
-		j--
+	if q := runePrefix(p.s[i:j], 24); len(q) > 1 {
+		return "`" + q + "`"
 	}
-	if j-i <= 1 {
-		return describeChar(p.s[i:])
-	}
-	return "`" + p.s[i:j] + "`"
+	return describeChar(p.s[i:])
 }
 
 // link reads one link-value: the URL in angle brackets and its parameters. It
@@ -140,7 +137,7 @@ func (p *linkParser) link() (Link, error) {
 	}
 	l := Link{URL: p.s[start+1 : end]}
 	p.i = end + 1
-	after := "after the link `<" + shorten(l.URL) + ">`"
+	param := "" // the parameter last read, as written, for messages
 	relSeen := false
 	for {
 		if err := p.space(); err != nil {
@@ -150,14 +147,18 @@ func (p *linkParser) link() (Link, error) {
 			return l, nil
 		}
 		if p.s[p.i] != ';' {
+			after := "after the link `<" + shorten(l.URL) + ">`"
+			if param != "" {
+				after = "after the parameter `" + param + "`"
+			}
 			return Link{}, p.fail(p.i, "expected `;` or `,` "+after+", found "+p.found(p.i))
 		}
 		p.i++
 		if err := p.space(); err != nil {
 			return Link{}, err
 		}
-		nameAt := p.i
-		name := asciiLower(p.token())
+		param = p.token()
+		name := asciiLower(param)
 		if name == "" {
 			return Link{}, p.fail(p.i, "empty parameter name: expected a name after `;`, found "+p.found(p.i))
 		}
@@ -175,7 +176,6 @@ func (p *linkParser) link() (Link, error) {
 				return Link{}, err
 			}
 		}
-		after = "after the parameter `" + p.s[nameAt:nameAt+len(name)] + "`"
 		if name != "rel" {
 			l.Params = append(l.Params, Param{Name: name, Value: value})
 		} else if !relSeen {
@@ -246,11 +246,19 @@ func shorten(s string) string {
 	if len(s) <= 40 {
 		return s
 	}
-	cut := 37
-	for cut > 0 && s[cut]&0xC0 == 0x80 { // not inside a UTF-8 character
-		cut--
+	return runePrefix(s, 37) + "..."
+}
+
+// runePrefix is the longest prefix of s of at most n bytes that does not end
+// inside a UTF-8 character.
+func runePrefix(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return s[:cut] + "..."
+	for n > 0 && s[n]&0xC0 == 0x80 {
+		n--
+	}
+	return s[:n]
 }
 
 // splitRel splits a rel value into relation types at spaces and tabs.

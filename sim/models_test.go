@@ -1,0 +1,175 @@
+package sim
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// one runs a single request against a fresh 100-record list and returns its
+// trace step.
+func one(t *testing.T, profile string, target string, opts ...Option) TraceStep {
+	t.Helper()
+	s := scenario(profile, 100, get(target))
+	s.Setup.Options = opts
+	reqs := requests(execute(s))
+	require.Len(t, reqs, 1)
+	return reqs[0]
+}
+
+func TestGenericModelsAcceptAndRefuse(t *testing.T) {
+	tests := []struct {
+		profile, target string
+		opts            []Option
+		status          int
+		reason          string // substring
+		first, count    int64  // first id and number of records when accepted
+	}{
+		{"offset", "/items?offset=0&limit=10", nil, 200, "", 100, 10},
+		{"offset", "/items?offset=95&limit=10", nil, 200, "", 5, 5},
+		{"offset", "/items?offset=500", nil, 200, "", 0, 0},
+		{"offset", "/items", nil, 200, "", 100, 20},
+		{"offset", "/items?offset=-1", nil, 400, "offset must be 0 or more", 0, 0},
+		{"offset", "/items?limit=0", nil, 400, "limit must be at least 1", 0, 0},
+		{"offset", "/items?limit=500", nil, 200, "clamped it to 100", 100, 100},
+		{"offset", "/items?limit=500", []Option{{Name: "over-max", Value: "refuse"}}, 400, "above the maximum of 100", 0, 0},
+		{"offset", "/items?limit=30", []Option{{Name: "max-limit", Value: "25"}}, 200, "clamped it to 25", 100, 25},
+		{"offset", "/items", []Option{{Name: "limit", Value: "7"}}, 200, "", 100, 7},
+		{"page", "/items?page=2&per_page=10", nil, 200, "", 90, 10},
+		{"page", "/items?page=0", nil, 400, "page numbers start at 1", 0, 0},
+		{"page", "/items?page=-3", nil, 400, "page numbers start at 1", 0, 0},
+		{"link", "/items?page=3&per_page=25", nil, 200, "", 50, 25},
+		{"link", "/items?page=1&per_page=0", nil, 400, "per_page must be at least 1", 0, 0},
+		{"cursor", "/items?limit=10", nil, 200, "", 100, 10},
+		{"cursor", "/items?after=zz", nil, 400, "is not one this server issued", 0, 0},
+		{"cursor", "/items?after=" + cursorToken("cursor:/other", Cursor{Key: 50, ID: 50}), nil, 400, "issued for another list", 0, 0},
+		{"cursor", "/items?after=" + cursorToken("cursor:/items", Cursor{Key: 50, ID: 50}), nil, 200, "", 49, 20},
+		{"cursor", "/items?before=" + cursorToken("cursor:/items", Cursor{Key: 50, ID: 50}) + "&limit=5", nil, 200, "", 55, 5},
+		{"cursor", "/items?after=a&before=b", nil, 400, "exclude each other", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.profile+" "+tt.target, func(t *testing.T) {
+			s := one(t, tt.profile, tt.target, tt.opts...)
+			assert.Equal(t, tt.status, s.Response.Status)
+			assert.Equal(t, tt.status == 200, s.Accepted)
+			if tt.reason == "" {
+				assert.Empty(t, s.Reason)
+			} else {
+				assert.Contains(t, s.Reason, tt.reason)
+				if tt.status >= 400 {
+					assert.Contains(t, string(s.Response.Body()), "\"error\"", "a refusal says why in the body too")
+				}
+			}
+			assert.Equal(t, tt.count, int64(len(s.Records)))
+			if tt.count > 0 {
+				assert.Equal(t, tt.first, s.Records[0])
+			}
+		})
+	}
+}
+
+// A cursor keeps working after the record it was cut at is deleted: it
+// encodes a sort position, not a row.
+func TestCursorSurvivesDeletionOfItsRecord(t *testing.T) {
+	tr := execute(scenario("cursor", 30, get("/items?limit=10"), deleteAt(9), next()))
+	reqs := requests(tr)
+	require.Len(t, reqs, 2)
+	assert.True(t, reqs[1].Accepted)
+	assert.Equal(t, int64(20), reqs[1].Records[0], "page 1 ended at 21 (deleted); page 2 starts right below it")
+}
+
+// The link model's next/prev come from the Link header read back by the
+// RFC 8288 parser, never from a shortcut.
+func TestLinkModelFollowsItsOwnHeader(t *testing.T) {
+	tr := execute(scenario("link", 25, get("/items?per_page=10"), walkAll(), Step{Kind: StepPrev}))
+	reqs := requests(tr)
+	require.Len(t, reqs, 4)
+	link := firstHeader(reqs[0].Response.Header, "Link")
+	links, err := ParseLink(link)
+	require.NoError(t, err)
+	nextLink, ok := FindLink(links, "next")
+	require.True(t, ok)
+	assert.Equal(t, nextLink.URL, reqs[1].Request.URL)
+	assert.Equal(t, "/items?per_page=10&page=2", reqs[1].Request.URL)
+	assert.NotContains(t, firstHeader(reqs[2].Response.Header, "Link"), `rel="next"`, "the last page has no next link")
+	assert.False(t, reqs[2].HasNext.Reported)
+	assert.Equal(t, "/items?per_page=10&page=2", reqs[3].Request.URL, "prev from page 3")
+	assert.Equal(t, "25", firstHeader(reqs[0].Response.Header, "X-Total-Count"))
+	assert.Equal(t, byte('['), reqs[0].Response.Body()[0], "a bare JSON array")
+	assert.True(t, tr.Walks[0].Complete)
+}
+
+func TestFollowWithNothingToFollowIsANoteNotARequest(t *testing.T) {
+	tr := execute(scenario("offset", 5, next(), get("/items?limit=10"), next()))
+	require.Len(t, tr.Steps, 3)
+	assert.Equal(t, "client", tr.Steps[0].Kind)
+	assert.Contains(t, tr.Steps[0].Text, "no page to follow yet")
+	assert.Equal(t, "client", tr.Steps[2].Kind)
+	assert.Contains(t, tr.Steps[2].Text, "no next page")
+	assert.Equal(t, 1, tr.Summary.Requests)
+}
+
+func TestWalkCapErrorsWhenPagesRemain(t *testing.T) {
+	tr := execute(scenario("offset", 100, get("/items?limit=10"), Step{Kind: StepWalk, MaxPages: 3, Cap: true}))
+	assert.Equal(t, 4, tr.Summary.Requests, "the first request and 3 pages of the walk")
+	require.Len(t, tr.Summary.Errors, 1)
+	assert.Contains(t, tr.Summary.Errors[0], "more than 3 pages")
+	assert.False(t, tr.Walks[0].Complete)
+
+	quiet := execute(scenario("offset", 100, get("/items?limit=10"), Step{Kind: StepWalk, MaxPages: 3}))
+	assert.Empty(t, quiet.Summary.Errors)
+	last := quiet.Steps[len(quiet.Steps)-1]
+	assert.True(t, strings.HasPrefix(last.Text, "stopped after 3 pages"), last.Text)
+}
+
+func TestRateLimitAnswers429AndWalkWaitsItOut(t *testing.T) {
+	s := scenario("offset", 100, get("/items?limit=10"), walkAll())
+	s.Setup.Options = []Option{{Name: "rate-limit", Value: "3"}, {Name: "rate-window", Value: "10"}}
+	tr := execute(s)
+	var throttled int
+	for _, st := range requests(tr) {
+		if st.Response.Status == 429 {
+			throttled++
+			assert.NotEmpty(t, firstHeader(st.Response.Header, "Retry-After"))
+		}
+	}
+	assert.Positive(t, throttled)
+	assert.True(t, tr.Walks[0].Complete, "the walk waited and finished")
+	assert.Equal(t, int64(100), tr.Walks[0].Distinct)
+}
+
+func TestStreamInsertsInTheBackground(t *testing.T) {
+	tr := execute(scenario("offset", 10, Step{Kind: StepStream, Count: 2, Every: 3}, Step{Kind: StepWait, Ticks: 9}))
+	assert.Equal(t, int64(16), tr.Summary.FinalSize)
+	var text string
+	for _, s := range tr.Steps {
+		if s.Source == "stream" {
+			text = s.Text
+		}
+	}
+	assert.Equal(t, "the stream inserted 6 records in 3 batches: ids 11–16", text)
+}
+
+func TestPositionalInsertAndUpdateMoveRecords(t *testing.T) {
+	tr := execute(scenario("offset", 10,
+		Step{Kind: StepInsert, Count: 2, At: 3},
+		Step{Kind: StepUpdate, ID: 1, Key: 100},
+		get("/items?limit=5")))
+	assert.Equal(t, int64(3), tr.Steps[0].At)
+	assert.Equal(t, "inserted 2 records at position 3: ids 11–12", tr.Steps[0].Text)
+	assert.Contains(t, tr.Steps[1].Text, "record 1 moved from position 11 to 0")
+	assert.Equal(t, []int64{1, 10, 9, 8, 12}, requests(tr)[0].Records)
+}
+
+func TestOldestFirstOrder(t *testing.T) {
+	s := scenario("offset", 10, get("/items?limit=3"), insertHead(1), walkAll())
+	s.Setup.Order = OldestFirst
+	tr := execute(s)
+	assert.Equal(t, []int64{1, 2, 3}, requests(tr)[0].Records)
+	assert.Equal(t, "inserted 1 record at the end: id 11", tr.Steps[1].Text)
+	w := tr.Walks[0]
+	assert.True(t, w.Consistent, "appending at the end of an oldest-first list does not disturb an offset walk")
+	assert.Equal(t, int64(1), w.InsertedSeen)
+}
