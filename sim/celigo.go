@@ -147,7 +147,7 @@ func (s *celigoServer) Serve(w *World, req *Request) *Response {
 		return r
 	}
 	if note != "" {
-		interp = join(interp, celigoLimitInterp)
+		interp = sentences(interp, celigoLimitInterp)
 	}
 	items, pos := v.page(w, skip, limit)
 	more := addSat(skip, limit) < v.n
@@ -160,7 +160,7 @@ func (s *celigoServer) Serve(w *World, req *Request) *Response {
 	}
 	links = append(links, Link{URL: at(max(0, skip-limit)), Rel: []string{"prev"}})
 	if skip == 0 && more {
-		interp = join(interp, celigoPrevInterp)
+		interp = sentences(interp, celigoPrevInterp)
 	}
 	resp := &Response{
 		Status: 200, Bare: true, Items: items, IDName: "_id", Reason: note, Interp: interp,
@@ -198,6 +198,14 @@ func (s *celigoServer) walkRole(req *Request, skip, limit int64, resp *Response)
 	}
 	resp.Reason = join(resp.Reason, "skip="+itoa(skip)+" does not continue a walk ("+from+"): a page computed by hand sees the list as it is now, not as the previous page saw it")
 	return WalkNone
+}
+
+// sentences joins two interpretations, each a sentence of its own.
+func sentences(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + " " + b
 }
 
 func cond(c bool, a, b string) string {

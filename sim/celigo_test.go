@@ -325,3 +325,8 @@ func TestCeligoMigratedWalksAreIndependent(t *testing.T) {
 	assert.True(t, tr.Walks[0].Complete)
 	assert.True(t, tr.Walks[1].Complete)
 }
+
+func TestCeligoInterpretationsAreSentences(t *testing.T) {
+	tr := execute(scenario("celigo", 3000, get("/v1/integrations?sort=_id&limit=5000")))
+	assert.Equal(t, celigoSortInterp+" "+celigoLimitInterp+" "+celigoPrevInterp, requests(tr)[0].Interp)
+}

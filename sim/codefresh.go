@@ -225,14 +225,14 @@ func (s *codefreshServer) Serve(w *World, req *Request) *Response {
 		r := refuse(w, 400, "page "+itoa(page)+" is a jump from page "+itoa(sess.page)+": the cursor can only go to "+cfMoves(sess.page))
 		r.Interp = cfRefusalInterp
 		if sess.mover != req.Client {
-			r.Reason += "; " + name + "'s cursor was moved to page " + itoa(sess.page) + " by " + sess.mover
+			r.Reason += "; " + sess.mover + " had moved the cursor of " + name + " to page " + itoa(sess.page)
 		}
 		return r
 	}
 
 	resp := &Response{Status: 200, ItemsKey: "docs", Reason: note, Position: -1}
 	if sess != nil && sess.mover != req.Client {
-		resp.Reason = join(resp.Reason, name+"'s cursor was on page "+itoa(sess.page)+", put there by "+sess.mover+
+		resp.Reason = join(resp.Reason, "the cursor of "+name+" was on page "+itoa(sess.page)+", put there by "+sess.mover+
 			": clients without their own "+codefreshSessionHeader+" share one cursor (\"undefined results\")")
 	}
 	var items []Record

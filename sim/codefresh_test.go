@@ -244,7 +244,7 @@ func TestCodefreshClientsWithoutSessionIdShareOneCursor(t *testing.T) {
 	assert.Equal(t, []bool{true, true, true, false}, accepted(tr))
 	reqs := requests(tr)
 	assert.Equal(t, "page 3 is a jump from page 1: the cursor can only go to page 2, page 0, or back to page 1; "+
-		"the default session (no X-Pagination-Session-Id)'s cursor was moved to page 1 by bob", reqs[3].Reason)
+		"bob had moved the cursor of the default session (no X-Pagination-Session-Id) to page 1", reqs[3].Reason)
 	assert.Contains(t, reqs[2].Reason, "put there by alice")
 }
 

@@ -270,9 +270,12 @@ func (s *flashduty) Follow(prev *Request, last *Response, rel string) (*Request,
 		}
 		set = []edit{{"p", jsonInt(p - 1)}}
 	case "next":
+		// A client goes on with the technique it started with: page numbers
+		// once it sent p, the cursor otherwise.
 		ctx, hasCtx := last.Field("search_after_ctx")
+		_, sentP := body.Get("p")
 		switch {
-		case hasCtx:
+		case hasCtx && !sentP:
 			set = []edit{{"p", nil}, {"search_after_ctx", &JSON{Kind: JSONString, Str: ctx.AsString()}}}
 		case s.o.Str("client") == "total":
 			limit, _, _ := bodyInt(body, "limit", s.o.Int("limit"))

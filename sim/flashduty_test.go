@@ -220,16 +220,28 @@ func TestFlashdutyCursorContextIsTiedToItsListAndReusable(t *testing.T) {
 	assert.Contains(t, reqs[3].Reason, "issued for /incident/list")
 }
 
-// Traditional paging works on the cursor lists too, with the same window,
-// and its pages carry a context to switch to cursor paging.
+// Traditional paging works on the cursor lists too, with the same window;
+// a client that pages by number goes on by number, and its pages carry a
+// search_after_ctx it can switch to.
 func TestFlashdutyCursorListAlsoPagesByNumber(t *testing.T) {
 	tr := execute(scenario("flashduty-cursor", 20000,
-		post("/incident/list", `{"p":100,"limit":100}`), next(),
-		post("/incident/list", `{"p":101,"limit":100}`)))
+		post("/incident/list", `{"p":99,"limit":100}`), next(), next()))
 	assert.Equal(t, []bool{true, true, false}, accepted(tr))
 	reqs := requests(tr)
-	assert.True(t, strings.HasPrefix(reqs[1].Request.Body, `{"search_after_ctx":`), reqs[1].Request.Body)
-	assert.Equal(t, idsDown(10000, 100), reqs[1].Records)
+	assert.Equal(t, `{"p":100,"limit":100}`, reqs[1].Request.Body)
+	assert.Contains(t, reqs[2].Reason, "switch to cursor pagination")
+	ctx, ok := fieldOf(reqs[1], "search_after_ctx")
+	require.True(t, ok)
+
+	tr = execute(scenario("flashduty-cursor", 20000,
+		post("/incident/list", `{"p":99,"limit":100}`), next(),
+		post("/incident/list", `{"search_after_ctx":"`+ctx+`","limit":100}`), next()))
+	assert.Equal(t, []bool{true, true, true, true}, accepted(tr))
+	reqs = requests(tr)
+	assert.Equal(t, idsDown(10000, 100), reqs[2].Records)
+	assert.True(t, strings.HasPrefix(reqs[3].Request.Body, `{"search_after_ctx":`), reqs[3].Request.Body)
+	assert.Equal(t, idsDown(9900, 100), reqs[3].Records)
+	require.Len(t, tr.Walks, 1, "one pass from page 99 on")
 }
 
 func TestFlashdutyFirstWithoutAnyRequest(t *testing.T) {
