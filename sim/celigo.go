@@ -46,6 +46,8 @@ func init() {
 			{Text: "Clients iterate until rel=\"next\" is missing, following the header they were sent; the simulator parses it with an RFC 8288 parser before following it.", Source: "seed 002: \"Iterate until rel=\\\"next\\\" is missing\""},
 			{Text: "limit defaults to 100 and is capped at 1000. " + celigoLimitInterp, Interpretation: true},
 			{Text: "rel=\"prev\" comes with every page. " + celigoPrevInterp, Interpretation: true},
+			{Text: "The seed's example pairs limit=1000 with a next link at skip=100; the simulator's next link is always skip+limit with the limit actually served.", Interpretation: true},
+			{Text: "The seed cites RFC 5988 for the Link header; RFC 8288 replaced it with the same syntax, and the simulator's parser follows RFC 8288.", Source: "seed 002: \"Link header (RFC 5988)\""},
 			{Text: "skip is an offset: records created or deleted ahead of it during a walk make the walk see a record twice or miss one.", Source: "seed 002: \"skip-based pagination drifts\""},
 			{Text: "createdAfter/createdBefore restrict the list to a time window and sort=_id lists it by _id, oldest first: an export that stays snapshot-accurate while records keep arriving (they fall outside the window).", Source: "seed 002: \"For snapshot-accurate exports, restrict by a time window (createdAfter, createdBefore) and sort by _id\""},
 			{Text: celigoWindowInterp, Interpretation: true},

@@ -34,7 +34,8 @@ func init() {
 		Summary: "builds and images before January 2021: GET /workflow?page=N, every page independent, any order valid; drifts like offset paging",
 		First:   "GET /workflow?page=1", Options: codefreshOptions(),
 		Rules: []RuleNote{
-			{Text: "GET /workflow?page=N returns the Nth page of builds; every call is independent of the previous one, so any order is valid (5, 2, 8 or 1, 4, 2).", Source: "seed 000: \"you could fetch any possible page within the results and each call was completely independent\""},
+			{Text: "GET /workflow?page=N returns the Nth page of builds (image lists page the same way); every call is independent of the previous one, so any order is valid (5, 2, 8 or 1, 4, 2).", Source: "seed 000: \"you could fetch any possible page within the results and each call was completely independent\""},
+			{Text: "The seed dates the change both January 9th and January 7th 2021: the two profiles stand for before and after it, whatever the day.", Source: "seed 000", Interpretation: true},
 			{Text: "A page is an offset underneath ((N-1)·limit): builds arriving at the head push the next page down, so a walk sees some builds twice; deleted builds make it skip some.", Source: "seed 000: the old page-based implementation"},
 			{Text: "Page numbers start at 1; page 0 and below are refused (400): negative pages came with the 2021 cursor.", Interpretation: true},
 			{Text: codefreshSizeInterp, Interpretation: true},
