@@ -238,7 +238,7 @@ func init() {
 			{Text: "Clients follow nextPageURL until it is absent or empty.", Source: "seed 002: \"Iterate by following nextPageURL until it's absent or empty\""},
 			{Text: "after is an opaque keyset cursor (the sort position of the page's last error): the walk neither repeats nor skips errors while others arrive or are removed, and a garbled cursor, or one from another flow, is refused with 400.", Interpretation: true},
 			{Text: "totalErrors is the exact count of the flow's errors at that moment.", Interpretation: true},
-			{Text: "pageSize defaults to 100 and is capped at 1000 (clamped), like limit on the Link-header lists.", Interpretation: true},
+			{Text: "pageSize defaults to 100 and is capped at 1000, like limit on the Link-header lists. " + celigoLimitInterp, Interpretation: true},
 			{Text: "The last page omits nextPageURL (option last-page-url=empty sends \"\" instead): the seed allows both.", Source: "seed 002: \"absent or empty\""},
 			celigoRateRule,
 		},

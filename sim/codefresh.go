@@ -14,6 +14,9 @@ const codefreshSizeInterp = "The seeds never name a page size: ?limit= with defa
 // codefreshBodyInterp says where the body shape comes from.
 const codefreshBodyInterp = "The seeds show no response body: the builds come in docs beside page and limit, a shape of our choosing."
 
+// cfLegacyPageInterp says why the old API refuses pages below 1.
+const cfLegacyPageInterp = "The seed's old pages count from the first build; negative pages only came with the 2021 cursor."
+
 func codefreshOptions() []OptionSpec { return commonOptions(25, 100, "clamp") }
 
 // codefreshPage reads page and limit, or why they are refused.
@@ -37,7 +40,7 @@ func init() {
 			{Text: "GET /workflow?page=N returns the Nth page of builds (image lists page the same way); every call is independent of the previous one, so any order is valid (5, 2, 8 or 1, 4, 2).", Source: "seed 000: \"you could fetch any possible page within the results and each call was completely independent\""},
 			{Text: "The seed dates the change both January 9th and January 7th 2021: the two profiles stand for before and after it, whatever the day.", Source: "seed 000", Interpretation: true},
 			{Text: "A page is an offset underneath ((N-1)·limit): builds arriving at the head push the next page down, so a walk sees some builds twice; deleted builds make it skip some.", Source: "seed 000: the old page-based implementation"},
-			{Text: "Page numbers start at 1; page 0 and below are refused (400): negative pages came with the 2021 cursor.", Interpretation: true},
+			{Text: "Page numbers start at 1; page 0 and below are refused (400). " + cfLegacyPageInterp, Interpretation: true},
 			{Text: codefreshSizeInterp, Interpretation: true},
 			{Text: codefreshBodyInterp + " total and pages are exact counts.", Interpretation: true},
 		},
@@ -59,7 +62,7 @@ func (s *codefreshLegacy) Serve(w *World, req *Request) *Response {
 	}
 	if page < 1 {
 		r := refuse(w, 400, "page numbers start at 1, got "+itoa(page))
-		r.Interp = "The old API's pages were offsets from the first build; negative pages only came with the 2021 cursor."
+		r.Interp = cfLegacyPageInterp
 		return r
 	}
 	off := mulSat(page-1, limit)
@@ -67,8 +70,8 @@ func (s *codefreshLegacy) Serve(w *World, req *Request) *Response {
 	n := w.Len()
 	resp := &Response{
 		Status: 200, ItemsKey: "docs", Items: items,
-		Fields:   []Field{{"page", Int(page)}, {"limit", Int(limit)}, {"total", Int(n)}, {"pages", Int((n + limit - 1) / limit)}},
-		Reason:   note,
+		Fields: []Field{{"page", Int(page)}, {"limit", Int(limit)}, {"total", Int(n)}, {"pages", Int((n + limit - 1) / limit)}},
+		Reason: note, Interp: cond(note != "", codefreshSizeInterp, ""),
 		Total:    TotalReport{Kind: "exact", Reported: n, True: n},
 		HasNext:  NextReport{Kind: "total", Reported: addSat(off, limit) < n, True: off+int64(len(items)) < n},
 		Cost:     offsetCost(off, int64(len(items)), n),
@@ -232,6 +235,9 @@ func (s *codefreshServer) Serve(w *World, req *Request) *Response {
 	}
 
 	resp := &Response{Status: 200, ItemsKey: "docs", Reason: note, Position: -1}
+	if note != "" {
+		resp.Interp = codefreshSizeInterp
+	}
 	if sess != nil && sess.mover != req.Client {
 		resp.Reason = join(resp.Reason, "the cursor of "+name+" was on page "+itoa(sess.page)+", put there by "+sess.mover+
 			": clients without their own "+codefreshSessionHeader+" share one cursor (\"undefined results\")")
@@ -244,7 +250,7 @@ func (s *codefreshServer) Serve(w *World, req *Request) *Response {
 			sess = &cfSession{}
 			s.sessions[id] = sess
 		} else {
-			resp.Interp = cfResetInterp
+			resp.Interp = sentences(resp.Interp, cfResetInterp)
 		}
 		items = w.Page(0, limit)
 		sess.start, sess.end = tailGap(w), tailGap(w)
@@ -252,7 +258,7 @@ func (s *codefreshServer) Serve(w *World, req *Request) *Response {
 			sess.start = gap{c: w.CursorOf(items[0])}
 		}
 	case page == sess.page:
-		resp.Interp = cfRereadInterp
+		resp.Interp = sentences(resp.Interp, cfRereadInterp)
 		p = sess.start.pos(w)
 		items = w.Slice(p, limit)
 		sess.end = sess.start

@@ -80,6 +80,11 @@ func TestCodefreshLegacyDefaultPageSizeIs25AndClampsAt100(t *testing.T) {
 	assert.Len(t, reqs[0].Records, 25)
 	assert.Len(t, reqs[1].Records, 100)
 	assert.Contains(t, reqs[1].Reason, "clamped")
+	assert.Equal(t, codefreshSizeInterp, reqs[1].Interp)
+	tr = execute(scenario("codefresh", 300, get("/workflow?page=1&limit=500"), get("/workflow?page=1&limit=500")))
+	assert.Len(t, requests(tr)[0].Records, 100)
+	assert.Equal(t, codefreshSizeInterp, requests(tr)[0].Interp)
+	assert.Equal(t, codefreshSizeInterp+" "+cfResetInterp, requests(tr)[1].Interp)
 }
 
 // Builds arriving at the head push the old pages down: page 2 repeats the

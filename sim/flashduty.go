@@ -8,11 +8,12 @@ const flashdutySource = "Flashduty: About Pagination (seed 003)"
 
 // The interpretations, each one sentence of why.
 const (
-	fdLimitInterp   = "The seed says the maximum is 100 without saying what happens above it: we refuse with 400, as the PAGE * LIMIT limit does."
-	fdHasNextInterp = "The seed's example shows \"has_next_page\": 20, which cannot be a yes/no: we send a boolean."
-	fdBodyInterp    = "The seed shows only the paging members of the response: the records come in items beside them."
-	fdCtxInterp     = "The seed says nothing of a context's lifetime: search_after_ctx values stay valid for the run and can be sent again (each names a sort position)."
-	fdMixInterp     = "The seed gives p and search_after_ctx as two separate techniques: a body with both is refused rather than one of them ignored."
+	fdLimitInterp       = "The seed says the maximum is 100 without saying what happens above it: we refuse with 400, as the PAGE * LIMIT limit does."
+	fdHasNextInterp     = "The seed's example shows \"has_next_page\": 20, which cannot be a yes/no: we send a boolean."
+	fdBodyInterp        = "The seed shows only the paging members of the response: the records come in items beside them."
+	fdCtxInterp         = "The seed says nothing of a context's lifetime: search_after_ctx values stay valid for the run and can be sent again (each names a sort position)."
+	fdTraditionalInterp = "The seed lists cursor pagination on the incident and alert lists only: this profile stands for the APIs with traditional pagination alone."
+	fdMixInterp         = "The seed gives p and search_after_ctx as two separate techniques: a body with both is refused rather than one of them ignored."
 )
 
 func flashdutyOptions(client bool) []OptionSpec {
@@ -43,7 +44,7 @@ func init() {
 		Summary: "POST {\"p\":1,\"limit\":20}: page/limit in the body, p × limit ≤ 10000, total capped at 1000, has_next_page",
 		First:   `POST /incident/list {"p":1,"limit":20}`, Options: flashdutyOptions(true),
 		Rules: append(append([]RuleNote(nil), flashdutyRules...),
-			RuleNote{Text: "This profile stands for the APIs with traditional pagination only: a search_after_ctx in the body is refused (use flashduty-cursor).", Interpretation: true},
+			RuleNote{Text: "A search_after_ctx in the body is refused (use flashduty-cursor). " + fdTraditionalInterp, Interpretation: true},
 			RuleNote{Text: "Option client=total makes the client trust total: it computes ⌈total/limit⌉ pages and stops there.", Source: "seed 003: \"please use has_next_page to determine if there's a next page, rather than total\""}),
 		New: func(o *Options) Server { return &flashduty{o: o} },
 	})
@@ -148,7 +149,7 @@ func (s *flashduty) Serve(w *World, req *Request) *Response {
 	switch {
 	case bad != "":
 	case q.hasCtx && !s.cursor:
-		bad, q.interp = "search_after_ctx is not served here: this profile is traditional pagination only (flashduty-cursor has the cursor)", "The seed lists cursor pagination on some APIs only; this profile stands for the others."
+		bad, q.interp = "search_after_ctx is not served here: this profile is traditional pagination only (flashduty-cursor has the cursor)", fdTraditionalInterp
 	case q.hasCtx && q.hasP:
 		bad, q.interp = "send p or search_after_ctx, not both: they are two pagination techniques", fdMixInterp
 	}
