@@ -150,21 +150,7 @@ func TestCeligoParallelWorkersSeeReorderedPages(t *testing.T) {
 		as("w2", get("/v1/integrations?skip=50&limit=10"))))
 	// w1: 60-51, w2: 50-41; three creates; w1: 43-34, w2: 33-24; deleting
 	// positions 5 and 6 removes 58 and 56; w1: 21-12, w2: 11-2.
-	seen := map[int64]int{}
-	for _, s := range requests(tr) {
-		for _, id := range s.Records {
-			seen[id]++
-		}
-	}
-	var twice, never []int64
-	for id := int64(60); id >= 1; id-- {
-		switch {
-		case seen[id] > 1:
-			twice = append(twice, id)
-		case seen[id] == 0:
-			never = append(never, id)
-		}
-	}
+	twice, never := twiceAndNever(tr, 60)
 	assert.Equal(t, []int64{43, 42, 41}, twice, "the creates pushed the end of w2's first page onto w1's second")
 	assert.Equal(t, []int64{23, 22, 1}, never, "the creates pushed 23 and 22 past w2's page, and 1 past the last page the workers planned")
 	reqs := requests(tr)
@@ -199,6 +185,28 @@ func TestCeligoCLICapOf50Pages(t *testing.T) {
 	tr = execute(scenario("celigo", 5000, walkCap(50)))
 	assert.Equal(t, 50, len(requests(tr)))
 	assert.Empty(t, tr.Summary.Errors, "5,000 records fit in 50 pages of 100")
+}
+
+// twiceAndNever pools the records of every request of the run, as the
+// parallel workers' caller would, and lists ids maxID down to 1 that it
+// holds more than once and not at all.
+func twiceAndNever(tr *Trace, maxID int64) (twice, never []int64) {
+	seen := map[int64]int{}
+	for _, s := range requests(tr) {
+		for _, id := range s.Records {
+			seen[id]++
+		}
+	}
+	for id := maxID; id >= 1; id-- {
+		switch seen[id] {
+		case 0:
+			never = append(never, id)
+		case 1:
+		default:
+			twice = append(twice, id)
+		}
+	}
+	return twice, never
 }
 
 // ---- celigo-errors ----

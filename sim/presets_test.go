@@ -133,20 +133,7 @@ var presetWants = map[string]struct {
 		assert.Equal(t, int64(437), tr.Walks[0].Distinct)
 	}},
 	"celigo-parallel-workers": {repeat(acc, 6), func(t *testing.T, tr *Trace) {
-		seen := map[int64]int{}
-		for _, s := range requests(tr) {
-			for _, id := range s.Records {
-				seen[id]++
-			}
-		}
-		var twice, never []int64
-		for id := int64(60); id >= 1; id-- {
-			if seen[id] > 1 {
-				twice = append(twice, id)
-			} else if seen[id] == 0 {
-				never = append(never, id)
-			}
-		}
+		twice, never := twiceAndNever(tr, 60)
 		assert.Equal(t, []int64{41, 23, 22, 21}, twice)
 		assert.Equal(t, []int64{35, 3, 2, 1}, never)
 		assert.Equal(t, []int64{35}, tr.Walks[0].Missed.IDs, "35 moved into the part of the list w1 had read")
