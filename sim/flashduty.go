@@ -84,6 +84,7 @@ type fdQuery struct {
 	hasCtx   bool
 	hasP     bool
 	interp   string
+	note     string // what the server adjusted, in plain words
 }
 
 // bodyInt reads an integer member of the body; def when absent.
@@ -132,6 +133,7 @@ func (s *flashduty) read(req *Request) (q fdQuery, bad string) {
 			q.interp = fdLimitInterp
 			return q, "limit=" + itoa(q.limit) + " is above the maximum of " + itoa(mx) + " items per page"
 		}
+		q.note = "limit=" + itoa(q.limit) + " is above the maximum of " + itoa(mx) + ": the server clamped it to " + itoa(mx)
 		q.limit = mx
 	}
 	v, ok := q.body.Get("search_after_ctx")
@@ -159,7 +161,7 @@ func (s *flashduty) Serve(w *World, req *Request) *Response {
 		return r
 	}
 	n := w.Len()
-	resp := &Response{Status: 200, ItemsKey: "items", Interp: fdHasNextInterp, Position: -1}
+	resp := &Response{Status: 200, ItemsKey: "items", Reason: q.note, Interp: fdHasNextInterp, Position: -1}
 	var items []Record
 	var pos int64
 	if q.hasCtx {
@@ -197,7 +199,7 @@ func (s *flashduty) Serve(w *World, req *Request) *Response {
 	total, kind := n, "exact"
 	if cp := s.o.Int("total-cap"); n >= cp {
 		total, kind = cp, "capped"
-		resp.Reason = "total says " + itoa(cp) + ": it is capped, and means " + itoa(cp) + " or more (" + itoa(n) + " now); has_next_page, not total, says whether a next page exists"
+		resp.Reason = join(resp.Reason, "total says "+itoa(cp)+": it is capped, and means "+itoa(cp)+" or more ("+itoa(n)+" now); has_next_page, not total, says whether a next page exists")
 	}
 	resp.Fields = []Field{{"total", Int(total)}, {"has_next_page", Bool(more)}}
 	if s.cursor && more && len(items) > 0 {

@@ -47,6 +47,14 @@ func TestFlashdutyDefaultsAndLimits(t *testing.T) {
 	assert.Contains(t, reqs[9].Reason, "JSON body")
 }
 
+func TestFlashdutyLimitAboveTheMaximumCanBeClamped(t *testing.T) {
+	tr := execute(withOptions(scenario("flashduty", 500, post("/incident/list", `{"p":1,"limit":500}`)), "over-max", "clamp"))
+	s := requests(tr)[0]
+	assert.True(t, s.Accepted)
+	assert.Len(t, s.Records, 100)
+	assert.Equal(t, "limit=500 is above the maximum of 100: the server clamped it to 100", s.Reason)
+}
+
 // Seed 003: "PAGE * LIMIT must be <= 10000. If it exceeds 10000, the system
 // will return a 400 error. In this case, please switch to cursor pagination
 // or narrow your query conditions."
