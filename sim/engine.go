@@ -200,11 +200,11 @@ func (e *engine) addMutation(kind string, line int, source, text string, at, cou
 func (e *engine) step(st *Step) {
 	if st.Kind == StepWait {
 		e.advance(st.Ticks)
-		e.addMutation("wait", st.Line, stepSource(st), "the clock moved "+plural(st.Ticks, "tick"), -1, 0)
+		e.addMutation("wait", st.Line, stepText(st), "the clock moved "+plural(st.Ticks, "tick"), -1, 0)
 		return
 	}
 	e.advance(1)
-	src := stepSource(st)
+	src := stepText(st)
 	switch st.Kind {
 	case StepRequest:
 		c := e.client(st.Client)
@@ -243,7 +243,11 @@ func (e *engine) step(st *Step) {
 	case StepStream:
 		e.stream.count, e.stream.every = st.Count, max(1, st.Every)
 		e.stream.next = e.w.now + e.stream.every
-		text := "from now on " + plural(st.Count, "record") + " arrive every " + plural(st.Every, "tick")
+		verb := " arrive every "
+		if st.Count == 1 {
+			verb = " arrives every "
+		}
+		text := "from now on " + plural(st.Count, "record") + verb + plural(st.Every, "tick")
 		if st.Count == 0 {
 			text = "the stream stopped"
 		}
@@ -381,7 +385,7 @@ func (e *engine) follow(c *client, rel string, line int, src string) (*Response,
 // walkStep follows next until there is none, a page cap, or a refusal. A 429
 // is waited out (Retry-After) and retried, as a polite client does.
 func (e *engine) walkStep(c *client, st *Step) {
-	src := stepSource(st)
+	src := stepText(st)
 	pages := 0
 	rel := "next"
 	if c.walk < 0 {
@@ -561,62 +565,4 @@ func idRange(first, n int64) string {
 		return "id " + strconv.FormatInt(first, 10)
 	}
 	return "ids " + strconv.FormatInt(first, 10) + "–" + strconv.FormatInt(first+n-1, 10)
-}
-
-// stepSource writes a step back as scenario text, for the trace.
-func stepSource(st *Step) string {
-	var b strings.Builder
-	if st.Client != "" && st.Kind <= StepHeader {
-		b.WriteString("@" + st.Client + " ")
-	}
-	n := func(v int64) string { return strconv.FormatInt(v, 10) }
-	switch st.Kind {
-	case StepRequest:
-		b.WriteString(st.Method + " " + st.Target)
-		if st.Body != "" {
-			b.WriteString(" " + st.Body)
-		}
-	case StepNext:
-		b.WriteString("next")
-	case StepPrev:
-		b.WriteString("prev")
-	case StepFirst:
-		b.WriteString("first")
-	case StepWalk:
-		b.WriteString("walk")
-		if st.MaxPages > 0 {
-			if st.Cap {
-				b.WriteString(" cap " + n(int64(st.MaxPages)))
-			} else {
-				b.WriteString(" max " + n(int64(st.MaxPages)))
-			}
-		}
-	case StepHeader:
-		b.WriteString("header " + st.Name + ": " + st.Value)
-	case StepInsert:
-		b.WriteString("insert " + n(st.Count))
-		if st.At >= 0 {
-			b.WriteString(" at " + n(st.At))
-		}
-	case StepDelete:
-		switch {
-		case st.ID > 0:
-			b.WriteString("delete id " + n(st.ID))
-		case st.From == st.To:
-			b.WriteString("delete at " + n(st.From))
-		default:
-			b.WriteString("delete at " + n(st.From) + ".." + n(st.To))
-		}
-	case StepUpdate:
-		b.WriteString("update id " + n(st.ID) + " key " + n(st.Key))
-	case StepStream:
-		if st.Count == 0 {
-			b.WriteString("stream stop")
-		} else {
-			b.WriteString("stream " + n(st.Count) + " every " + n(st.Every))
-		}
-	case StepWait:
-		b.WriteString("wait " + n(st.Ticks))
-	}
-	return b.String()
 }

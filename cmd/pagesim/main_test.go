@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"pagingplayground/sim"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+// golden compares got with testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+	}
+	want, err := os.ReadFile(path)
+	require.NoError(t, err, "run go test -update to create it")
+	assert.Equal(t, string(want), got)
+}
+
+// handTrace is a trace built by hand with a row of every kind the table
+// prints: accepted and refused requests, totals exact, capped and absent, a
+// has-next that lied, a keyset seek, mutations, a stream insert with no line,
+// a client note, complete and stopped walks, and a client-side error.
+func handTrace() *sim.Trace {
+	return &sim.Trace{
+		Profile: "codefresh",
+		Vendor:  "Codefresh",
+		Setup: sim.TraceSetup{
+			Records: 1000, Order: "newest-first", Sort: "created, id", Seed: 7,
+			Options: []sim.Option{{Name: "limit", Value: "20"}, {Name: "over-max", Value: "refuse"}},
+			Rules: []sim.RuleNote{
+				{Text: "Allowed moves from page c: c+1, c-1, and 1.", Source: "Codefresh doc"},
+				{Text: "A session's first request may only be page=1.", Interpretation: true},
+				{Text: "A refused request answers 400.", Source: "Codefresh doc", Interpretation: true},
+				{Text: "Cost: limit rows after an index seek."},
+			},
+		},
+		Steps: []sim.TraceStep{
+			{Index: 0, Line: 3, Kind: "request", Client: "default", Source: "GET /workflow?page=1",
+				Response: &sim.TraceResponse{Status: 200}, Accepted: true, Records: []int64{1000, 999, 981},
+				Total:   sim.TotalReport{Kind: "exact", Reported: 1000, True: 1000},
+				HasNext: sim.NextReport{Kind: "flag", Reported: true, True: true},
+				Cost:    sim.Cost{Rows: 20, Seek: true, WalkRows: 20}, Walk: 0, Page: 1},
+			{Index: 1, Line: 4, Kind: "request", Client: "bob", Source: "@bob GET /workflow?page=4",
+				Response: &sim.TraceResponse{Status: 400}, Reason: "page 4 is a jump from page 1: the cursor can only go to page 2, page 0, or back to page 1",
+				Interp: "the doc says only \"invalid\"; the simulator answers 400", Records: nil,
+				Total: sim.TotalReport{Kind: "absent", True: 1000}, HasNext: sim.NextReport{Kind: "none"}, Walk: -1},
+			{Index: 2, Line: 5, Kind: "insert", Source: "insert 3", Size: 1003, Text: "inserted 3 records at the head: ids 1001–1003", At: 0, Count: 3, Walk: -1},
+			{Index: 3, Line: 0, Kind: "insert", Source: "stream 1 every 3", Size: 1004, Text: "the stream inserted 1 record at the head: id 1004", At: 0, Count: 1, Walk: -1},
+			{Index: 4, Line: 6, Kind: "request", Client: "default", Source: "POST /incident/list {\"p\": 51, \"limit\": 20, \"query\": \"a very long body indeed\"}",
+				Response: &sim.TraceResponse{Status: 200}, Accepted: true, Records: []int64{7},
+				Total:   sim.TotalReport{Kind: "capped", Reported: 1000, True: 1437},
+				HasNext: sim.NextReport{Kind: "flag", Reported: false, True: true},
+				Cost:    sim.Cost{Rows: 1020, WalkRows: 1040}, Walk: 0, Page: 2},
+			{Index: 5, Line: 7, Kind: "client", Client: "default", Source: "walk cap 2", Size: 1004,
+				Text: "the walk needed more than 2 pages: a client with this cap errors out here", Walk: -1},
+		},
+		Walks: []sim.WalkReport{
+			{Client: "default", Steps: []int{0, 4}, Complete: false, Stopped: "the cap of 2 pages was reached",
+				Seen: 4, Distinct: 4, Duplicates: sim.IDSet{}, Missed: sim.IDSet{Count: 40, IDs: []int64{980, 979, 978, 977}},
+				Inserted: sim.IDSet{Count: 4, IDs: []int64{1001, 1002, 1003, 1004}}, InsertedSeen: 0,
+				Rows: 1040, Requests: 2, Verdict: "Inconsistent: 40 records skipped."},
+			{Client: "bob", Steps: nil, Complete: true, Duplicates: sim.IDSet{Count: 1, IDs: []int64{5}},
+				Deleted: sim.IDSet{Count: 2, IDs: []int64{8, 9}}, DeletedSeen: 1, Rows: 0, Requests: 0,
+				Verdict: "Inconsistent: 1 record returned twice."},
+		},
+		Summary: sim.Summary{Requests: 3, Accepted: 2, Refused: 1, Walks: 2, Consistent: 0, Rows: 1040, FinalSize: 1004,
+			Errors: []string{"line 7: the walk needed more than 2 pages"}},
+	}
+}
+
+func TestTableGolden(t *testing.T) {
+	var b bytes.Buffer
+	writeTrace(&b, handTrace())
+	golden(t, "table.golden", b.String())
+}
+
+func TestCellTexts(t *testing.T) {
+	assert.Equal(t, "none", recordsText(nil))
+	assert.Equal(t, "7 (1)", recordsText([]int64{7}))
+	assert.Equal(t, "9..7 (3)", recordsText([]int64{9, 8, 7}))
+	assert.Equal(t, "10/10", totalText(sim.TotalReport{Kind: "exact", Reported: 10, True: 10}))
+	assert.Equal(t, "1000/1437 capped", totalText(sim.TotalReport{Kind: "capped", Reported: 1000, True: 1437}))
+	assert.Equal(t, "-/437", totalText(sim.TotalReport{Kind: "absent", True: 437}))
+	assert.Equal(t, "yes", nextText(sim.NextReport{Kind: "flag", Reported: true, True: true}))
+	assert.Equal(t, "no (wrong)", nextText(sim.NextReport{Kind: "link", Reported: false, True: true}))
+	assert.Equal(t, "-", nextText(sim.NextReport{Kind: "none"}))
+	assert.Equal(t, "0", idSetText(sim.IDSet{}))
+	assert.Equal(t, "2: 8 9", idSetText(sim.IDSet{Count: 2, IDs: []int64{8, 9}}))
+	assert.Equal(t, "5: 1 2 3 …", idSetText(sim.IDSet{Count: 5, IDs: []int64{1, 2, 3, 4, 5}}))
+	assert.Equal(t, "abcd…", cut("abcdefgh", 5))
+	assert.Equal(t, "éé", cut("éé", 2), "cut counts characters")
+}
+
+// runArgs runs the command and returns its exit status and outputs.
+func runArgs(stdin string, args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := pagesim(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func writeScenario(t *testing.T, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "lesson.scenario")
+	require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+	return path
+}
+
+const offsetScenario = "profile offset limit=3\nrecords 10\nGET /items?offset=0&limit=3\ninsert 2\nwalk\n"
+
+func TestRun(t *testing.T) {
+	path := writeScenario(t, offsetScenario)
+	code, out, errOut := runArgs("", "run", path)
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "profile offset (generic model); records 10; order newest-first")
+	assert.Contains(t, out, "WALK  CLIENT")
+
+	// Standard input, and flags after the file.
+	code, out, errOut = runArgs(offsetScenario, "run", "-", "-json")
+	assert.Equal(t, 0, code, errOut)
+	assert.True(t, json.Valid([]byte(out)), out)
+	want, err := sim.RunText(offsetScenario)
+	require.NoError(t, err)
+	assert.Equal(t, string(want.JSON())+"\n", out)
+
+	code, out, _ = runArgs("", "run", "--json", path)
+	assert.Equal(t, 0, code)
+	assert.Equal(t, string(want.JSON())+"\n", out)
+}
+
+func TestRunRefusedIsAResult(t *testing.T) {
+	// A request the server refuses is a result to show, not a failure.
+	code, out, errOut := runArgs("profile offset max-limit=5 over-max=refuse\nrecords 10\nGET /items?limit=50\n", "run", "-")
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "refused")
+}
+
+func TestRunMalformed(t *testing.T) {
+	path := writeScenario(t, "records 10\nnxt\nGET /items?offset=x\n")
+	code, out, errOut := runArgs("", "run", path)
+	assert.Equal(t, 1, code)
+	assert.Empty(t, out)
+	assert.Equal(t, path+":2:1: unknown step `nxt`; did you mean `next`?\n"+
+		path+":3:19: expected an offset after `offset=`, got `x`\n", errOut)
+
+	// Validation problems too: an unknown profile.
+	code, _, errOut = runArgs("profile ofset\n", "run", "-")
+	assert.Equal(t, 1, code)
+	assert.True(t, strings.HasPrefix(errOut, "<stdin>:1:1: unknown profile `ofset`; did you mean `offset`?"), errOut)
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		nil,
+		{"fly"},
+		{"run"},
+		{"run", "a", "b"},
+		{"run", "-nope", "a"},
+		{"run", "--preset", "no-such-preset"},
+		{"run", "--preset", "x", "file"},
+		{"run", filepath.Join(t.TempDir(), "missing.scenario")},
+		{"profiles", "extra"},
+	} {
+		code, out, errOut := runArgs("", args...)
+		assert.Equal(t, 2, code, "%q", args)
+		assert.Empty(t, out, "%q", args)
+		assert.NotEmpty(t, errOut, "%q", args)
+	}
+	code, out, _ := runArgs("", "help")
+	assert.Equal(t, 0, code)
+	assert.Contains(t, out, "pagesim run")
+}
+
+func TestPreset(t *testing.T) {
+	presets := sim.Presets()
+	if len(presets) == 0 {
+		t.Skip("no presets yet")
+	}
+	for _, p := range presets {
+		code, out, errOut := runArgs("", "run", "--preset", p.Name)
+		assert.Equal(t, 0, code, "preset %s: %s", p.Name, errOut)
+		assert.NotEmpty(t, out)
+	}
+	code, out, _ := runArgs("", "presets")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, len(presets), strings.Count(out, "\n"))
+	assert.Contains(t, out, presets[0].Name)
+}
+
+func TestProfiles(t *testing.T) {
+	code, out, _ := runArgs("", "profiles")
+	assert.Equal(t, 0, code)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	require.Len(t, lines, len(sim.Profiles()))
+	for i, p := range sim.Profiles() {
+		assert.True(t, strings.HasPrefix(lines[i], p.Name+" "), lines[i])
+		assert.Contains(t, lines[i], p.Summary)
+	}
+}

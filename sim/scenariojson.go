@@ -1,0 +1,566 @@
+package sim
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// The JSON form of a scenario is for programs: the WASM API, shared links,
+// tests. It says what the text says, one member per setup line and one object
+// per step, named as in the text (docs/language.md shows every shape):
+//
+//	{"profile":"celigo","options":[["limit","100"]],"records":1000,
+//	 "order":"newest-first","sort":"created, id","seed":0,
+//	 "steps":[{"request":"GET /v1/integrations?limit=100","headers":[["X-A","1"]]},
+//	          {"next":true,"client":"bob"},{"walk":{"max":50,"cap":true}},{"wait":10}]}
+//
+// Text and JSON round-trip: Format(ScenarioFromJSON(s.JSON())) is Format(s).
+// Lines are not kept: they belong to the text.
+
+// jsonSafeInt is the largest integer a JavaScript number holds exactly. Seeds
+// above it are written as strings so that a browser does not round them.
+const jsonSafeInt = 1<<53 - 1
+
+// JSON encodes the scenario in its JSON form. Every setup member is written,
+// defaults included, so that the shape does not vary.
+func (s *Scenario) JSON() []byte {
+	w := &jw{}
+	setup := &s.Setup
+	w.open('{')
+	w.key("profile")
+	if setup.Profile == "" {
+		w.str("offset")
+	} else {
+		w.str(setup.Profile)
+	}
+	w.key("options")
+	w.open('[')
+	for _, o := range setup.Options {
+		w.open('[')
+		w.str(o.Name)
+		w.str(o.Value)
+		w.close(']')
+	}
+	w.close(']')
+	w.key("records")
+	w.int(setup.Records)
+	w.key("order")
+	w.str(orderName(setup.Order))
+	w.key("sort")
+	w.str(sortName(setup.Sort))
+	w.key("seed")
+	if setup.Seed <= jsonSafeInt {
+		w.uint(setup.Seed)
+	} else {
+		w.str(strconv.FormatUint(setup.Seed, 10))
+	}
+	w.key("steps")
+	w.open('[')
+	for i := range s.Steps {
+		writeStepJSON(w, &s.Steps[i])
+	}
+	w.close(']')
+	w.close('}')
+	return w.b
+}
+
+func writeStepJSON(w *jw, st *Step) {
+	w.open('{')
+	switch st.Kind {
+	case StepRequest:
+		w.key("request")
+		w.str(st.Method + " " + st.Target)
+		if len(st.Headers) > 0 {
+			w.key("headers")
+			writeHeaders(w, st.Headers)
+		}
+		if st.Body != "" {
+			w.key("body")
+			// The body is embedded as the JSON value it is. One that is
+			// not JSON (only code can make one; Validate reports it) is
+			// written as a string so the output stays JSON.
+			if body := foldBody(st.Body); isJSON(body) {
+				w.raw([]byte(body))
+			} else {
+				w.str(st.Body)
+			}
+		}
+	case StepNext, StepPrev, StepFirst:
+		w.key(stepKeyword(st.Kind))
+		w.bool(true)
+	case StepWalk:
+		w.key("walk")
+		if st.MaxPages == 0 && !st.Cap {
+			w.bool(true)
+			break
+		}
+		w.open('{')
+		w.key("max")
+		w.int(int64(st.MaxPages))
+		if st.Cap {
+			w.key("cap")
+			w.bool(true)
+		}
+		w.close('}')
+	case StepHeader:
+		w.key("header")
+		w.open('[')
+		w.str(st.Name)
+		w.str(st.Value)
+		w.close(']')
+	case StepInsert:
+		w.key("insert")
+		w.int(st.Count)
+		if st.At >= 0 {
+			w.key("at")
+			w.int(st.At)
+		}
+	case StepDelete:
+		w.key("delete")
+		w.open('{')
+		if st.ID > 0 {
+			w.key("id")
+			w.int(st.ID)
+		} else {
+			w.key("from")
+			w.int(st.From)
+			w.key("to")
+			w.int(st.To)
+		}
+		w.close('}')
+	case StepUpdate:
+		w.key("update")
+		w.open('{')
+		w.key("id")
+		w.int(st.ID)
+		w.key("key")
+		w.int(st.Key)
+		w.close('}')
+	case StepStream:
+		w.key("stream")
+		if st.Count == 0 {
+			w.str("stop")
+			break
+		}
+		w.open('{')
+		w.key("count")
+		w.int(st.Count)
+		w.key("every")
+		w.int(st.Every)
+		w.close('}')
+	case StepWait:
+		w.key("wait")
+		w.int(st.Ticks)
+	default:
+		// Not a step; the reader refuses it, as Validate does.
+		w.key("unknown")
+		w.int(int64(st.Kind))
+	}
+	if st.Client != "" {
+		w.key("client")
+		w.str(st.Client)
+	}
+	w.close('}')
+}
+
+func isJSON(s string) bool {
+	_, err := ParseJSON(s)
+	return err == nil
+}
+
+// ScenarioFromJSON reads the JSON form. Problems are a *ParseError whose
+// diagnostics point into data and name the member, as in
+// `steps[3].walk.max: expected a whole number, got "x"`. Like Parse, it checks
+// shapes and syntax; Validate checks the profile and the limits.
+func ScenarioFromJSON(data []byte) (*Scenario, error) {
+	text := string(data)
+	doc, err := ParseJSON(text)
+	if err != nil {
+		off := 0
+		if je, ok := err.(*JSONError); ok {
+			off = je.Offset
+		}
+		line, col := LineCol(text, off)
+		return nil, &ParseError{Diags: []Diagnostic{{Line: line, Col: col, Message: "malformed JSON: " + err.Error()}}}
+	}
+	r := &jsonReader{text: text}
+	s := r.scenario(doc)
+	if len(r.diags) > 0 {
+		sortDiags(r.diags)
+		return nil, &ParseError{Diags: r.diags}
+	}
+	return s, nil
+}
+
+// jsonReader reads the JSON form, collecting every problem.
+type jsonReader struct {
+	text  string
+	diags []Diagnostic
+}
+
+func (r *jsonReader) failAt(off int, path, msg string) {
+	line, col := LineCol(r.text, off)
+	r.diags = append(r.diags, Diagnostic{Line: line, Col: col, Message: path + ": " + msg})
+}
+
+func (r *jsonReader) fail(v JSON, path, msg string) { r.failAt(v.Offset, path, msg) }
+
+// got describes a value for "expected X, got Y".
+func got(v JSON) string {
+	switch v.Kind {
+	case JSONBool:
+		return strconv.FormatBool(v.Bool)
+	case JSONNumber:
+		return v.Str
+	case JSONString:
+		return string(appendJSONString(nil, v.Str))
+	case JSONArray:
+		return "an array"
+	case JSONObject:
+		return "an object"
+	}
+	return "null"
+}
+
+func (r *jsonReader) int(v JSON, path string) (int64, bool) {
+	if n, ok := v.Int(); ok {
+		return n, true
+	}
+	r.fail(v, path, "expected a whole number, got "+got(v))
+	return 0, false
+}
+
+func (r *jsonReader) str(v JSON, path string) (string, bool) {
+	if v.Kind == JSONString {
+		return v.Str, true
+	}
+	r.fail(v, path, "expected a string, got "+got(v))
+	return "", false
+}
+
+// object checks that v is an object whose members are among allowed, each
+// once. required members must be there.
+func (r *jsonReader) object(v JSON, path string, allowed, required []string) bool {
+	if v.Kind != JSONObject {
+		r.fail(v, path, "expected an object with "+memberList(allowed)+", got "+got(v))
+		return false
+	}
+	ok := true
+	for i, m := range v.Members {
+		switch {
+		case !slices.Contains(allowed, m.Name):
+			r.failAt(m.Offset, path, "unknown member "+quoteJSON(m.Name)+" (expected "+memberList(allowed)+")")
+			ok = false
+		case firstMember(v, m.Name) < i:
+			r.failAt(m.Offset, path, "member "+quoteJSON(m.Name)+" appears twice")
+			ok = false
+		}
+	}
+	for _, name := range required {
+		if _, has := v.Get(name); !has {
+			r.fail(v, path, "missing member "+quoteJSON(name))
+			ok = false
+		}
+	}
+	return ok
+}
+
+func firstMember(v JSON, name string) int {
+	return slices.IndexFunc(v.Members, func(m Member) bool { return m.Name == name })
+}
+
+func quoteJSON(s string) string { return string(appendJSONString(nil, s)) }
+
+func memberList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = quoteJSON(n)
+	}
+	return strings.Join(q, ", ")
+}
+
+// pair reads a [name, value] array of two strings.
+func (r *jsonReader) pair(v JSON, path string) (string, string, bool) {
+	if v.Kind != JSONArray || len(v.Items) != 2 || v.Items[0].Kind != JSONString || v.Items[1].Kind != JSONString {
+		r.fail(v, path, "expected [name, value], two strings, got "+got(v))
+		return "", "", false
+	}
+	return v.Items[0].Str, v.Items[1].Str, true
+}
+
+var setupMembers = []string{"profile", "options", "records", "order", "sort", "seed", "steps"}
+
+func (r *jsonReader) scenario(doc JSON) *Scenario {
+	s := &Scenario{Setup: Setup{Profile: "offset", Sort: DefaultSort}}
+	if !r.object(doc, "scenario", setupMembers, nil) {
+		return s
+	}
+	setup := &s.Setup
+	for _, m := range doc.Members {
+		v := m.Value
+		switch m.Name {
+		case "profile":
+			if name, ok := r.str(v, "profile"); ok {
+				if !isProfileName(name) {
+					r.fail(v, "profile", "expected a profile name like \"offset\" or \"celigo\", got "+got(v))
+				} else {
+					setup.Profile = name
+				}
+			}
+		case "options":
+			if v.Kind != JSONArray {
+				r.fail(v, "options", "expected an array of [name, value] pairs, got "+got(v))
+				continue
+			}
+			for i, o := range v.Items {
+				path := "options[" + strconv.Itoa(i) + "]"
+				name, value, ok := r.pair(o, path)
+				if !ok {
+					continue
+				}
+				if name == "" || value == "" || strings.ContainsAny(name, "= \t\r\n") || strings.ContainsAny(value, " \t\r\n") {
+					r.fail(o, path, "an option is a name and a value, like [\"limit\", \"50\"], with no white space and no `=` in the name")
+					continue
+				}
+				setup.Options = append(setup.Options, Option{Name: name, Value: value})
+			}
+		case "records":
+			setup.Records, _ = r.int(v, "records")
+		case "order":
+			switch order, _ := r.str(v, "order"); {
+			case order == "newest-first":
+				setup.Order = NewestFirst
+			case order == "oldest-first":
+				setup.Order = OldestFirst
+			case v.Kind == JSONString:
+				r.fail(v, "order", "expected \"newest-first\" or \"oldest-first\", got "+got(v))
+			}
+		case "sort":
+			if text, ok := r.str(v, "sort"); ok {
+				key, _, _, msg := parseSort(text)
+				if msg != "" {
+					r.fail(v, "sort", msg)
+				} else {
+					setup.Sort = key
+				}
+			}
+		case "seed":
+			// A number, or a string of digits for seeds JavaScript would round.
+			n, err := strconv.ParseUint(v.Str, 10, 64)
+			if v.Kind != JSONNumber && v.Kind != JSONString || err != nil {
+				r.fail(v, "seed", "expected a whole number from 0 to 18446744073709551615, got "+got(v))
+			}
+			setup.Seed = n
+		case "steps":
+			if v.Kind != JSONArray {
+				r.fail(v, "steps", "expected an array of steps, got "+got(v))
+				continue
+			}
+			for i, sv := range v.Items {
+				if st, ok := r.step(sv, "steps["+strconv.Itoa(i)+"]"); ok {
+					s.Steps = append(s.Steps, st)
+				}
+			}
+		}
+	}
+	return s
+}
+
+// stepMembers lists, for each step member, the other members a step of that
+// kind may have.
+var stepMembers = []struct {
+	name   string
+	kind   StepKind
+	others []string
+}{
+	{"request", StepRequest, []string{"headers", "body", "client"}},
+	{"next", StepNext, []string{"client"}},
+	{"prev", StepPrev, []string{"client"}},
+	{"first", StepFirst, []string{"client"}},
+	{"walk", StepWalk, []string{"client"}},
+	{"header", StepHeader, []string{"client"}},
+	{"insert", StepInsert, []string{"at"}},
+	{"delete", StepDelete, nil},
+	{"update", StepUpdate, nil},
+	{"stream", StepStream, nil},
+	{"wait", StepWait, nil},
+}
+
+func (r *jsonReader) step(v JSON, path string) (Step, bool) {
+	var st Step
+	kinds := make([]string, len(stepMembers))
+	for i, k := range stepMembers {
+		kinds[i] = k.name
+	}
+	if v.Kind != JSONObject {
+		r.fail(v, path, "expected a step, an object like {\"next\": true}, got "+got(v))
+		return st, false
+	}
+	// The step's kind is the member named after it: exactly one.
+	k := -1
+	for _, m := range v.Members {
+		for i, sk := range stepMembers {
+			if m.Name != sk.name {
+				continue
+			}
+			if k >= 0 {
+				r.failAt(m.Offset, path, "a step does one thing: it has both "+quoteJSON(stepMembers[k].name)+" and "+quoteJSON(m.Name))
+				return st, false
+			}
+			k = i
+		}
+	}
+	if k < 0 {
+		r.fail(v, path, "expected a step member: one of "+memberList(kinds))
+		return st, false
+	}
+	sk := stepMembers[k]
+	if !r.object(v, path, append([]string{sk.name}, sk.others...), nil) {
+		return st, false
+	}
+	st.Kind = sk.kind
+	kv, _ := v.Get(sk.name)
+	kpath := path + "." + sk.name
+	ok := true
+	if cv, has := v.Get("client"); has {
+		st.Client, ok = r.str(cv, path+".client")
+		if ok && !isClientName(st.Client) {
+			r.fail(cv, path+".client", "a client name has letters, digits, `-` and `_` only, got "+got(cv))
+			ok = false
+		}
+		if st.Client == "default" {
+			st.Client = "" // as `@default` in the text
+		}
+	}
+	switch st.Kind {
+	case StepRequest:
+		ok = r.request(v, kv, path, &st) && ok
+	case StepNext, StepPrev, StepFirst:
+		if kv.Kind != JSONBool || !kv.Bool {
+			r.fail(kv, kpath, "expected true, got "+got(kv))
+			ok = false
+		}
+	case StepWalk:
+		switch {
+		case kv.Kind == JSONBool && kv.Bool:
+		case r.object(kv, kpath, []string{"max", "cap"}, nil):
+			if mv, has := kv.Get("max"); has {
+				n, good := r.int(mv, kpath+".max")
+				ok = ok && good
+				st.MaxPages = int(n) // int is 64 bits on every target, wasm included
+			}
+			if cv, has := kv.Get("cap"); has {
+				if cv.Kind != JSONBool {
+					r.fail(cv, kpath+".cap", "expected true or false, got "+got(cv))
+					ok = false
+				}
+				st.Cap = cv.Bool
+			}
+		default:
+			ok = false
+		}
+	case StepHeader:
+		var good bool
+		st.Name, st.Value, good = r.pair(kv, kpath)
+		ok = ok && good
+	case StepInsert:
+		var good bool
+		st.Count, good = r.int(kv, kpath)
+		ok = ok && good
+		st.At = -1
+		if av, has := v.Get("at"); has {
+			st.At, good = r.int(av, path+".at")
+			ok = ok && good
+		}
+	case StepDelete:
+		switch {
+		case kv.Kind == JSONObject && firstMember(kv, "id") >= 0:
+			ok = r.object(kv, kpath, []string{"id"}, nil) && ok
+			st.ID, ok = r.intMember(kv, kpath, "id", ok)
+		case r.object(kv, kpath, []string{"id", "from", "to"}, []string{"from", "to"}):
+			st.From, ok = r.intMember(kv, kpath, "from", ok)
+			st.To, ok = r.intMember(kv, kpath, "to", ok)
+		default:
+			ok = false
+		}
+	case StepUpdate:
+		if !r.object(kv, kpath, []string{"id", "key"}, []string{"id", "key"}) {
+			return st, false
+		}
+		st.ID, ok = r.intMember(kv, kpath, "id", ok)
+		st.Key, ok = r.intMember(kv, kpath, "key", ok)
+	case StepStream:
+		if kv.Kind == JSONString && kv.Str == "stop" {
+			break
+		}
+		if kv.Kind == JSONString {
+			r.fail(kv, kpath, "expected \"stop\" or {\"count\": N, \"every\": T}, got "+got(kv))
+			return st, false
+		}
+		if !r.object(kv, kpath, []string{"count", "every"}, []string{"count", "every"}) {
+			return st, false
+		}
+		st.Count, ok = r.intMember(kv, kpath, "count", ok)
+		st.Every, ok = r.intMember(kv, kpath, "every", ok)
+	case StepWait:
+		var good bool
+		st.Ticks, good = r.int(kv, kpath)
+		ok = ok && good
+	}
+	return st, ok
+}
+
+// intMember reads the number member name of object v; ok carries the
+// step's state so far.
+func (r *jsonReader) intMember(v JSON, path, name string, ok bool) (int64, bool) {
+	m, has := v.Get(name)
+	if !has {
+		return 0, ok
+	}
+	n, good := r.int(m, path+"."+name)
+	return n, ok && good
+}
+
+// request reads {"request": "METHOD TARGET", "headers": [...], "body": ...}.
+func (r *jsonReader) request(v, kv JSON, path string, st *Step) bool {
+	kpath := path + ".request"
+	line, ok := r.str(kv, kpath)
+	if !ok {
+		return false
+	}
+	f := strings.Fields(line)
+	if len(f) != 2 || strings.ContainsAny(line, "\r\n") {
+		r.fail(kv, kpath, "expected \"METHOD TARGET\", like \"GET /items?page=2\" (a body goes in \"body\"), got "+got(kv))
+		return false
+	}
+	st.Method, st.Target = f[0], f[1]
+	if hv, has := v.Get("headers"); has {
+		if hv.Kind != JSONArray {
+			r.fail(hv, path+".headers", "expected an array of [name, value] pairs, got "+got(hv))
+			ok = false
+		}
+		for i, h := range hv.Items {
+			name, value, good := r.pair(h, path+".headers["+strconv.Itoa(i)+"]")
+			ok = ok && good
+			st.Headers = append(st.Headers, Header{Name: name, Value: value})
+		}
+	}
+	if bv, has := v.Get("body"); has {
+		if bv.Kind != JSONObject && bv.Kind != JSONArray {
+			r.fail(bv, path+".body", bodyKindProblem+", got "+got(bv))
+			return false
+		}
+		// The body as written: ParseJSON accepted it, so its brackets close.
+		end, _ := bracketsEnd(r.text[bv.Offset:], 0)
+		st.Body = foldBody(r.text[bv.Offset : bv.Offset+end])
+	}
+	if !ok {
+		return false
+	}
+	for _, msg := range requestProblems(st) {
+		r.fail(kv, kpath, msg)
+		ok = false
+	}
+	return ok
+}
