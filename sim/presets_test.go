@@ -240,3 +240,23 @@ func TestPresetsJSONListsEveryPreset(t *testing.T) {
 	name, _ := v.Items[0].Get("name")
 	assert.Equal(t, presetOrder[0], name.Str)
 }
+
+// A preset shared as formatted text or as JSON runs the same way.
+func TestPresetsRoundTripThroughFormatAndJSON(t *testing.T) {
+	for _, p := range Presets() {
+		s, err := Parse(p.Text)
+		require.NoError(t, err, p.Name)
+		want, err := Run(s)
+		require.NoError(t, err, p.Name)
+		again, err := Parse(Format(s))
+		require.NoError(t, err, p.Name)
+		fromJSON, err := ScenarioFromJSON(s.JSON())
+		require.NoError(t, err, p.Name)
+		for _, other := range []*Scenario{again, fromJSON} {
+			got, err := Run(other)
+			require.NoError(t, err, p.Name)
+			assert.Equal(t, accepted(want), accepted(got), p.Name)
+			assert.Equal(t, want.Walks, got.Walks, p.Name)
+		}
+	}
+}
