@@ -116,12 +116,10 @@ func (v celigoView) page(w *World, skip, limit int64) ([]Record, int64) {
 		return nil, -1
 	}
 	if !v.ascending || !w.NewestFirst() { // the view runs in list order
-		if v.window == nil {
-			return w.Page(v.pos+skip, end-skip), v.pos + skip
-		}
-		return w.Slice(v.pos+skip, end-skip), v.pos + skip
+		return w.Page(v.pos+skip, end-skip), v.pos + skip
 	}
-	// Counted from the other end of the list: read the slice and turn it round.
+	// Counted from the other end of the list: read the slice and turn it
+	// round. Ascending (key, id) is ascending _id, ids growing with created.
 	p := v.pos + v.n - end
 	items := w.Slice(p, end-skip)
 	for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
@@ -161,7 +159,7 @@ func (s *celigoServer) Serve(w *World, req *Request) *Response {
 		links = append(links, Link{URL: at(skip + limit), Rel: []string{"next"}})
 	}
 	links = append(links, Link{URL: at(max(0, skip-limit)), Rel: []string{"prev"}})
-	if skip == 0 && more {
+	if skip == 0 {
 		interp = sentences(interp, celigoPrevInterp)
 	}
 	resp := &Response{

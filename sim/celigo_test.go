@@ -338,3 +338,22 @@ func TestCeligoInterpretationsAreSentences(t *testing.T) {
 	tr := execute(scenario("celigo", 3000, get("/v1/integrations?sort=_id&limit=5000")))
 	assert.Equal(t, celigoSortInterp+" "+celigoLimitInterp+" "+celigoPrevInterp, requests(tr)[0].Interp)
 }
+
+// Without a tiebreaker, a window listed in the default order is offset paging
+// over ties, which the database may return in any order per query; sort=_id
+// is a total order and returns every record of the window once.
+func TestCeligoSortByIDIsATotalOrder(t *testing.T) {
+	for _, c := range []struct {
+		target     string
+		consistent bool
+	}{
+		{"/v1/integrations?createdAfter=0&createdBefore=1001&limit=10", false},
+		{"/v1/integrations?createdAfter=0&createdBefore=1001&sort=_id&limit=10", true},
+	} {
+		s := scenario("celigo", 100, get(c.target), walkAll())
+		s.Setup.Sort = SortKey{Bucket: 50}
+		w := execute(s).Walks[0]
+		assert.True(t, w.Complete, c.target)
+		assert.Equal(t, c.consistent, w.Consistent, c.target)
+	}
+}
