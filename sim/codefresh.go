@@ -1,0 +1,365 @@
+package sim
+
+import "strconv"
+
+// Codefresh's build and image lists (seeds 000 and 001): page numbers before
+// January 2021, a server-side cursor per pagination session after.
+
+const codefreshSource = "Codefresh: Paging issues for builds and images (seeds 000, 001)"
+
+// codefreshSizeInterp says where the page size comes from: the seeds never
+// name one.
+const codefreshSizeInterp = "The seeds never name a page size: ?limit= with default 25 and maximum 100 (larger values clamped) is our choice."
+
+// codefreshBodyInterp says where the body shape comes from.
+const codefreshBodyInterp = "The seeds show no response body: the builds come in docs beside page and limit, a shape of our choosing."
+
+// cfLegacyPageInterp says why the old API refuses pages below 1.
+const cfLegacyPageInterp = "The seed's old pages count from the first build; negative pages only came with the 2021 cursor."
+
+func codefreshOptions() []OptionSpec { return commonOptions(25, 100, "clamp") }
+
+// codefreshPage reads page and limit, or why they are refused.
+func codefreshPage(req *Request, o *Options) (page, limit int64, note, bad string) {
+	limit, note, bad = pageSize(req, "limit", o)
+	if bad != "" {
+		return
+	}
+	page, bad = intParam(req, "page", 1)
+	return
+}
+
+// ---- codefresh-legacy ----
+
+func init() {
+	register(&Profile{
+		Name: "codefresh-legacy", Vendor: "Codefresh", Source: codefreshSource,
+		Summary: "builds and images before January 2021: GET /workflow?page=N, every page independent, any order valid; drifts like offset paging",
+		First:   "GET /workflow?page=1", Options: codefreshOptions(),
+		Rules: []RuleNote{
+			{Text: "GET /workflow?page=N returns the Nth page of builds (image lists page the same way); every call is independent of the previous one, so any order is valid (5, 2, 8 or 1, 4, 2).", Source: "seed 000: \"you could fetch any possible page within the results and each call was completely independent\""},
+			{Text: "The seed dates the change both January 9th and January 7th 2021: the two profiles stand for before and after it, whatever the day.", Source: "seed 000", Interpretation: true},
+			{Text: "A page is an offset underneath ((N-1)·limit): builds arriving at the head push the next page down, so a walk sees some builds twice; deleted builds make it skip some.", Source: "seed 000: the old page-based implementation"},
+			{Text: "Page numbers start at 1; page 0 and below are refused (400). " + cfLegacyPageInterp, Interpretation: true},
+			{Text: codefreshSizeInterp, Interpretation: true},
+			{Text: codefreshBodyInterp + " total and pages are exact counts.", Interpretation: true},
+		},
+		New: func(o *Options) Server { return &codefreshLegacy{o: o, walkPage: map[string]int64{}} },
+	})
+}
+
+type codefreshLegacy struct {
+	o *Options
+	// walkPage is each client's last page in its walk, to tell a walk's next
+	// page from an independent jump (an explanation, not part of the contract).
+	walkPage map[string]int64
+}
+
+func (s *codefreshLegacy) Serve(w *World, req *Request) *Response {
+	page, limit, note, bad := codefreshPage(req, s.o)
+	if bad != "" {
+		return refuse(w, 400, bad)
+	}
+	if page < 1 {
+		r := refuse(w, 400, "page numbers start at 1, got "+itoa(page))
+		r.Interp = cfLegacyPageInterp
+		return r
+	}
+	off := mulSat(page-1, limit)
+	items := w.Page(off, limit)
+	n := w.Len()
+	resp := &Response{
+		Status: 200, ItemsKey: "docs", Items: items,
+		Fields: []Field{{"page", Int(page)}, {"limit", Int(limit)}, {"total", Int(n)}, {"pages", Int((n + limit - 1) / limit)}},
+		Reason: note, Interp: cond(note != "", codefreshSizeInterp, ""),
+		Total:    TotalReport{Kind: "exact", Reported: n, True: n},
+		HasNext:  NextReport{Kind: "total", Reported: addSat(off, limit) < n, True: off+int64(len(items)) < n},
+		Cost:     offsetCost(off, int64(len(items)), n),
+		Position: -1,
+	}
+	if len(items) > 0 {
+		resp.Position = off
+	}
+	last, walking := s.walkPage[req.Client]
+	switch {
+	case page == 1:
+		resp.Walk = WalkFirst
+		s.walkPage[req.Client] = 1
+	case walking && page == last+1:
+		resp.Walk = WalkContinue
+		s.walkPage[req.Client] = page
+	default:
+		resp.Walk = WalkNone
+		resp.Reason = join(resp.Reason, "page "+itoa(page)+" is valid here (every page is independent), but it does not continue a walk from page 1")
+	}
+	return resp
+}
+
+func (s *codefreshLegacy) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
+	if rel == "first" {
+		return firstRequest(prev, "GET /workflow?page=1", "page")
+	}
+	page, _ := intParam(prev, "page", 1)
+	limit := fieldInt(last, "limit")
+	switch rel {
+	case "next":
+		if pages := fieldInt(last, "pages"); page >= pages {
+			return nil, false, "no next page: this is page " + itoa(page) + " of " + itoa(pages)
+		}
+		page++
+	case "prev":
+		if page <= 1 {
+			return nil, false, "no previous page: this is page 1"
+		}
+		page--
+	}
+	return request(prev.Method, withParams(prev.Path, prev.Query, Param{"page", itoa(page)}, Param{"limit", itoa(limit)}))
+}
+
+// fieldInt reads a numeric body field; 0 when absent.
+func fieldInt(r *Response, name string) int64 {
+	v, _ := r.Field(name)
+	n, _ := strconv.ParseInt(v.AsString(), 10, 64)
+	return n
+}
+
+// ---- codefresh ----
+
+const codefreshSessionHeader = "X-Pagination-Session-Id"
+
+// The interpretations of the 2021 model, each one sentence of why.
+const (
+	cfRefusalInterp = "The seed calls out-of-order requests \"invalid operations\" (and concurrent use \"undefined results\") without naming a status: we answer 400 and leave the cursor where it was."
+	cfFirstInterp   = "The seed says only that you can always go back to page 1: we read it as a session's cursor starting at page 1, so its first request must be page=1."
+	cfRereadInterp  = "The seed lists next, previous and page 1 as the moves; asking again for the page the cursor is on moves it nowhere, so we allow it."
+	cfResetInterp   = "The seed says page 1 resets the cursor \"to the first position\": we take that to be the head of the list as it is now, so builds that arrived since are on page 1 again."
+)
+
+func init() {
+	register(&Profile{
+		Name: "codefresh", Vendor: "Codefresh", Source: codefreshSource,
+		Summary: "builds and images from January 2021: a server-side cursor per X-Pagination-Session-Id; only next, previous or page 1; negative pages hold new builds",
+		First:   "GET /workflow?page=1", Options: codefreshOptions(),
+		Rules: []RuleNote{
+			{Text: "A database cursor behind the scenes tracks the current page c of each pagination session. From page c the allowed moves are page=c+1, page=c-1 and page=1 (reset) at any time; any other page is a jump and is refused.", Source: "seed 000: \"You can only go back and forward to the next or previous page but never jump to an arbitrary page\"; \"you can always go back to page 1\""},
+			{Text: "A refused jump does not move the cursor.", Source: "seed 000: \"invalid operations\"", Interpretation: true},
+			{Text: "A refusal is a 400. " + cfRefusalInterp, Interpretation: true},
+			{Text: "A session's first request must be page=1. " + cfFirstInterp, Interpretation: true},
+			{Text: "Re-reading the current page is allowed. " + cfRereadInterp, Interpretation: true},
+			{Text: "The session is named by the X-Pagination-Session-Id header. Requests without it share one default session: two clients listing at once move each other's cursor.", Source: "seed 000: \"they will all have the same cursor, and using them all at once will yield undefined results\""},
+			{Text: "Inside a Codefresh pipeline the CLI sets the session id to {workflowId}+{stepsContainerId}; to the server it is just another id.", Source: "seed 000: the CLI in a Codefresh pipeline"},
+			{Text: "Pages are anchored on builds, not offsets: page c+1 continues after the last build of page c, so a sequential walk neither repeats nor skips builds while new ones arrive at the head.", Source: "seed 000: cursor based, \"far more efficient\""},
+			{Text: "page=0, page=-1, … are the pages before page 1: builds newer than the anchor, nearest first; page 0 is the first page of brand-new builds.", Source: "seed 000: \"use negative numbers for going to the previous page\"; page=-1 \"contains brand new builds\""},
+			{Text: "page=1 resets the anchor to the head of the list as it is now. " + cfResetInterp, Interpretation: true},
+			{Text: codefreshSizeInterp, Interpretation: true},
+			{Text: codefreshBodyInterp + " There is no total; hasNextPage and hasPrevPage say whether builds lie after or before the page.", Interpretation: true},
+		},
+		New: func(o *Options) Server {
+			return &codefreshServer{o: o, sessions: map[string]*cfSession{}, seen: map[string]*cfClientWalk{}}
+		},
+	})
+}
+
+type codefreshServer struct {
+	o        *Options
+	sessions map[string]*cfSession // by session id; "" is the default session
+	seen     map[string]*cfClientWalk
+}
+
+// cfSession is one pagination session's cursor: the page it is on and the
+// page's edges as positions between records, so that they stay put while
+// records arrive and leave around them.
+type cfSession struct {
+	page       int64
+	start, end gap    // the page is the records between start and end
+	mover      string // the client that moved it last
+}
+
+// gap is a place between two records: just after record c, or just before it.
+// Its list position is recomputed at every request, so inserts and deletes
+// elsewhere never shift it.
+type gap struct {
+	c     Cursor
+	after bool
+}
+
+func (g gap) pos(w *World) int64 {
+	if g.after {
+		return w.Split(g.c)
+	}
+	return w.Before(g.c)
+}
+
+// tailGap is the gap after every record, new ones included: where an empty
+// list anchors its page 1.
+func tailGap(w *World) gap {
+	if w.NewestFirst() {
+		return gap{c: Cursor{Key: minInt64, ID: minInt64}}
+	}
+	return gap{c: Cursor{Key: maxInt64, ID: maxInt64}}
+}
+
+const (
+	maxInt64 = int64(^uint64(0) >> 1)
+	minInt64 = -maxInt64 - 1
+)
+
+// cfClientWalk is the pages a client has covered since its last page=1: a
+// request outside them extends its walk, one inside re-reads ground the walk
+// has seen (an explanation, not part of the contract).
+type cfClientWalk struct{ lo, hi int64 }
+
+func (s *codefreshServer) Serve(w *World, req *Request) *Response {
+	page, limit, note, bad := codefreshPage(req, s.o)
+	if bad != "" {
+		return refuse(w, 400, bad)
+	}
+	id := req.HeaderValue(codefreshSessionHeader)
+	name := "the default session (no " + codefreshSessionHeader + ")"
+	if id != "" {
+		name = "session " + quote(id)
+	}
+	sess := s.sessions[id]
+	if sess == nil && page != 1 {
+		r := refuse(w, 400, "page "+itoa(page)+" is a jump: "+name+" has no cursor yet, and a cursor starts at page 1")
+		r.Interp = cfFirstInterp
+		return r
+	}
+	if sess != nil && page != 1 && page != sess.page && page != sess.page+1 && page != sess.page-1 {
+		r := refuse(w, 400, "page "+itoa(page)+" is a jump from page "+itoa(sess.page)+": the cursor can only go to "+cfMoves(sess.page))
+		r.Interp = cfRefusalInterp
+		if sess.mover != req.Client {
+			r.Reason += "; " + sess.mover + " had moved the cursor of " + name + " to page " + itoa(sess.page)
+		}
+		return r
+	}
+
+	resp := &Response{Status: 200, ItemsKey: "docs", Reason: note, Position: -1}
+	if note != "" {
+		resp.Interp = codefreshSizeInterp
+	}
+	if sess != nil && sess.mover != req.Client {
+		resp.Reason = join(resp.Reason, "the cursor of "+name+" was on page "+itoa(sess.page)+", put there by "+sess.mover+
+			": clients without their own "+codefreshSessionHeader+" share one cursor (\"undefined results\")")
+	}
+	var items []Record
+	var p int64
+	switch {
+	case page == 1:
+		if sess == nil {
+			sess = &cfSession{}
+			s.sessions[id] = sess
+		} else {
+			resp.Interp = sentences(resp.Interp, cfResetInterp)
+		}
+		items = w.Page(0, limit)
+		sess.start, sess.end = tailGap(w), tailGap(w)
+		if len(items) > 0 {
+			sess.start = gap{c: w.CursorOf(items[0])}
+		}
+	case page == sess.page:
+		resp.Interp = sentences(resp.Interp, cfRereadInterp)
+		p = sess.start.pos(w)
+		items = w.Slice(p, limit)
+		sess.end = sess.start
+		resp.Cost.Seek = true
+	case page == sess.page+1:
+		p = sess.end.pos(w)
+		items = w.Slice(p, limit)
+		sess.start = sess.end
+		resp.Cost.Seek = true
+	default: // sess.page-1: the page before, newer builds
+		q := sess.start.pos(w)
+		p = max(0, q-limit)
+		items = w.Slice(p, q-p)
+		sess.end = sess.start
+		if len(items) > 0 {
+			sess.start = gap{c: w.CursorOf(items[0])}
+		}
+		resp.Cost.Seek = true
+	}
+	if len(items) > 0 {
+		sess.end = gap{c: w.CursorOf(items[len(items)-1]), after: true}
+		resp.Position = p
+	}
+	sess.page, sess.mover = page, req.Client
+
+	more, earlier := sess.end.pos(w) < w.Len(), sess.start.pos(w) > 0
+	resp.Items = items
+	resp.Fields = []Field{{"page", Int(page)}, {"limit", Int(limit)}, {"hasNextPage", Bool(more)}, {"hasPrevPage", Bool(earlier)}}
+	resp.Total = TotalReport{Kind: "absent", True: w.Len()}
+	resp.HasNext = NextReport{Kind: "flag", Reported: more, True: more}
+	resp.Cost.Rows = int64(len(items))
+	resp.Walk = s.walkRole(req.Client, page)
+	if resp.Walk == WalkNone {
+		resp.Reason = join(resp.Reason, "page "+itoa(page)+" goes back over pages this client's walk has seen")
+	}
+	return resp
+}
+
+// walkRole says whether page extends the client's walk: page 1 starts one,
+// a page beyond those covered since extends it (either way: negative pages
+// are new ground too), a page among them re-reads.
+func (s *codefreshServer) walkRole(client string, page int64) WalkRole {
+	cw := s.seen[client]
+	switch {
+	case page == 1:
+		s.seen[client] = &cfClientWalk{1, 1}
+		return WalkFirst
+	case cw == nil:
+		s.seen[client] = &cfClientWalk{page, page}
+	case page > cw.hi:
+		cw.hi = page
+	case page < cw.lo:
+		cw.lo = page
+	default:
+		return WalkNone
+	}
+	return WalkContinue
+}
+
+// cfMoves names the pages the cursor may go to from page c: "page 2, page
+// 0, or back to page 1".
+func cfMoves(c int64) string {
+	var moves []string
+	for _, p := range []int64{c + 1, c - 1} {
+		if p != 1 {
+			moves = append(moves, "page "+itoa(p))
+		}
+	}
+	moves = append(moves, "back to page 1")
+	s := moves[0]
+	for i, m := range moves[1:] {
+		if len(moves) > 2 {
+			s += ","
+		}
+		if i == len(moves)-2 {
+			s += " or"
+		}
+		s += " " + m
+	}
+	if c != 1 {
+		s += " (or re-read page " + itoa(c) + ")"
+	}
+	return s
+}
+
+func (s *codefreshServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
+	if rel == "first" {
+		return firstRequest(prev, "GET /workflow?page=1", "page")
+	}
+	page, _ := intParam(prev, "page", 1)
+	field := "hasNextPage"
+	if rel == "prev" {
+		field = "hasPrevPage"
+	}
+	if v, _ := last.Field(field); v.AsString() != "true" {
+		return nil, false, "no " + rel + " page: " + field + " is false"
+	}
+	if rel == "next" {
+		page++
+	} else {
+		page--
+	}
+	return request(prev.Method, withParams(prev.Path, prev.Query, Param{"page", itoa(page)}))
+}

@@ -1,0 +1,262 @@
+package sim
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// runPreset runs a preset's text through the parser, the validator and the
+// engine, as the playground does.
+func runPreset(t *testing.T, p Preset) *Trace {
+	t.Helper()
+	assert.Empty(t, Check(p.Text), "the editor shows no problem in the preset")
+	tr, err := RunText(p.Text)
+	require.NoError(t, err, p.Name)
+	return tr
+}
+
+func repeat(v bool, n int) []bool {
+	out := make([]bool, n)
+	for i := range out {
+		out[i] = v
+	}
+	return out
+}
+
+func concat(parts ...[]bool) []bool {
+	var out []bool
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// acc and ref spell an accepted and a refused request in the tables below.
+const (
+	acc = true
+	ref = false
+)
+
+// presetWants is, per preset, which requests the seed's rules accept (in
+// order, walks expanded) and the facts its note promises. Both are written
+// from the seeds and the profile rules, not from the simulator's output.
+var presetWants = map[string]struct {
+	accepted []bool
+	check    func(t *testing.T, tr *Trace)
+}{
+	// 103 records after the insert: offsets 0..100, 11 pages.
+	"offset-insert-drift": {repeat(acc, 11), func(t *testing.T, tr *Trace) {
+		w := tr.Walks[0]
+		assert.True(t, w.Complete)
+		assert.Equal(t, int64(3), w.Duplicates.Count)
+		assert.Equal(t, int64(0), w.Missed.Count)
+	}},
+	// 99 records after the delete: 10 pages; page 3 starts at 79, so 80 is skipped.
+	"offset-delete-miss": {repeat(acc, 10), func(t *testing.T, tr *Trace) {
+		w := tr.Walks[0]
+		assert.Equal(t, []int64{80}, w.Missed.IDs)
+		assert.Equal(t, int64(0), w.Duplicates.Count)
+	}},
+	// Pages 100-91 and 90-81, then 80..1 in 8 pages.
+	"cursor-same-mutations": {repeat(acc, 10), func(t *testing.T, tr *Trace) {
+		w := tr.Walks[0]
+		assert.True(t, w.Complete)
+		assert.True(t, w.Consistent, w.Verdict)
+	}},
+	"missing-tiebreaker": {repeat(acc, 10), func(t *testing.T, tr *Trace) {
+		w := tr.Walks[0]
+		assert.Positive(t, w.Duplicates.Count)
+		assert.Positive(t, w.Missed.Count)
+	}},
+
+	// Seed 000: any page, any order, before 2021.
+	"codefresh-legacy-any-order": {repeat(acc, 6), nil},
+	// Seed 000: "both of the examples shown above will become invalid".
+	"codefresh-jumps-refused": {[]bool{ref, ref, ref, acc, ref, acc}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, "page 4 is a jump from page 1: the cursor can only go to page 2, page 0, or back to page 1", requests(tr)[4].Reason)
+		assert.Equal(t, 400, requests(tr)[4].Response.Status)
+	}},
+	"codefresh-pages-in-order": {repeat(acc, 4), func(t *testing.T, tr *Trace) {
+		require.Len(t, tr.Walks, 1)
+		assert.True(t, tr.Walks[0].Complete)
+		assert.True(t, tr.Walks[0].Consistent)
+		assert.Equal(t, int64(5), tr.Walks[0].Inserted.Count)
+	}},
+	"codefresh-next-and-previous": {repeat(acc, 5), nil},
+	// Listed as valid by the seed, but 4 after 1 is a jump.
+	"codefresh-back-to-page-1": {[]bool{acc, acc, acc, ref, acc}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, "page 4 is a jump from page 1: the cursor can only go to page 2, page 0, or back to page 1", requests(tr)[3].Reason)
+	}},
+	"codefresh-shared-cursor": {[]bool{acc, acc, acc, acc, acc, acc, ref}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, "alice", tr.Walks[0].Client)
+		assert.Equal(t, int64(5), tr.Walks[0].Duplicates.Count, "alice's page 2 came after bob's page 1")
+		assert.Contains(t, requests(tr)[6].Reason, "bob had moved the cursor of the default session")
+	}},
+	"codefresh-session-ids": {repeat(acc, 7), func(t *testing.T, tr *Trace) {
+		assert.Equal(t, "alice", tr.Walks[0].Client)
+		assert.True(t, tr.Walks[0].Consistent)
+		assert.Equal(t, "64f0c2a1e5+step-build", requests(tr)[1].Request.Header[0].Value)
+	}},
+	// Page 0: the 25 builds just newer than page 1; page -1: the 5 newest.
+	"codefresh-new-builds": {repeat(acc, 5), func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		assert.Equal(t, idsDown(125, 25), reqs[3].Records)
+		assert.Equal(t, idsDown(130, 5), reqs[4].Records)
+	}},
+	// 105 builds, 25 a page: 5 pages; page 2 starts 5 builds early.
+	"codefresh-legacy-drift": {repeat(acc, 5), func(t *testing.T, tr *Trace) {
+		assert.Equal(t, int64(5), tr.Walks[0].Duplicates.Count)
+	}},
+
+	// 301 records at the end: skip 0, 100, 200, 300.
+	"celigo-link-walk-drift": {repeat(acc, 4), func(t *testing.T, tr *Trace) {
+		w := tr.Walks[0]
+		assert.ElementsMatch(t, []int64{202, 201}, w.Duplicates.IDs)
+		assert.Equal(t, []int64{102}, w.Missed.IDs)
+		assert.Contains(t, firstHeader(requests(tr)[0].Response.Header, "Link"), `<https://api.integrator.io/v1/integrations?skip=0&limit=100>; rel="prev"`)
+	}},
+	"celigo-cli-cap": {repeat(acc, 50), func(t *testing.T, tr *Trace) {
+		require.Len(t, tr.Summary.Errors, 1)
+		assert.False(t, tr.Walks[0].Complete)
+	}},
+	// 437 errors, then 3 more above the walk: 100, 100, 100, 100, 37.
+	"celigo-errors-walk": {repeat(acc, 5), func(t *testing.T, tr *Trace) {
+		total, _ := fieldOf(requests(tr)[0], "totalErrors")
+		assert.Equal(t, "437", total)
+		assert.True(t, tr.Walks[0].Consistent)
+		assert.Equal(t, int64(437), tr.Walks[0].Distinct)
+	}},
+	"celigo-parallel-workers": {repeat(acc, 6), func(t *testing.T, tr *Trace) {
+		twice, never := twiceAndNever(tr, 60)
+		assert.Equal(t, []int64{41, 23, 22, 21}, twice)
+		assert.Equal(t, []int64{35, 3, 2, 1}, never)
+		assert.Equal(t, []int64{35}, tr.Walks[0].Missed.IDs, "35 moved into the part of the list w1 had read")
+	}},
+	// The export: 10 pages of the window. The naive walk: page j is read at
+	// tick 1011+j with 1050+5j records, so it has a next page while
+	// 100j < 1050+5j: 12 pages, each after the first repeating 5 records.
+	"celigo-time-window-export": {repeat(acc, 22), func(t *testing.T, tr *Trace) {
+		require.Len(t, tr.Walks, 2)
+		export, naive := tr.Walks[0], tr.Walks[1]
+		assert.True(t, export.Complete)
+		assert.True(t, export.Consistent, export.Verdict)
+		assert.Equal(t, int64(1000), export.Distinct)
+		assert.Equal(t, int64(0), export.Inserted.Count)
+		assert.True(t, naive.Complete)
+		assert.Equal(t, int64(55), naive.Duplicates.Count)
+	}},
+	"celigo-migrated-links": {[]bool{acc, acc, ref, ref, acc}, func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		assert.Equal(t, reqs[1].Request.URL, reqs[2].Request.URL, "the replayed link is page 1's")
+		assert.Contains(t, reqs[2].Reason, "never cache the full Link URL across a page")
+		assert.Contains(t, reqs[3].Reason, "never hand-craft skip/limit")
+		assert.Equal(t, idsDown(50, 50), reqs[4].Records)
+	}},
+	// 5 requests per 10 ticks, one request a tick: every sixth is a 429.
+	"celigo-rate-limit": {concat(repeat(acc, 5), []bool{ref}, repeat(acc, 5), []bool{ref}, repeat(acc, 5), []bool{ref}, repeat(acc, 5)), func(t *testing.T, tr *Trace) {
+		assert.Equal(t, 429, requests(tr)[5].Response.Status)
+		assert.True(t, tr.Walks[0].Complete)
+	}},
+
+	// Pages 1-100 pass, p=101 (10,100) and p=501 with limit 20 (10,020) do not.
+	"flashduty-window-10000": {concat(repeat(acc, 100), []bool{ref, ref}), func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		assert.Contains(t, reqs[100].Reason, "switch to cursor pagination")
+		assert.Equal(t, int64(10000), reqs[99].Cost.Rows)
+		assert.Equal(t, TotalReport{"capped", 1000, 12000}, reqs[0].Total)
+	}},
+	// 100 pages by number, p=101 refused, then 20 pages by cursor.
+	"flashduty-switch-to-cursor": {concat(repeat(acc, 100), []bool{ref}, repeat(acc, 20)), func(t *testing.T, tr *Trace) {
+		require.Len(t, tr.Walks, 1)
+		assert.True(t, tr.Walks[0].Complete)
+		assert.True(t, tr.Walks[0].Consistent)
+		assert.Equal(t, int64(12000), tr.Walks[0].Distinct)
+	}},
+	// total says 1000 of 1,500: the client stops after 10 pages.
+	"flashduty-capped-total": {repeat(acc, 10), func(t *testing.T, tr *Trace) {
+		assert.Equal(t, TotalReport{"capped", 1000, 1500}, requests(tr)[0].Total)
+		assert.True(t, requests(tr)[9].HasNext.Reported)
+		assert.False(t, tr.Walks[0].Complete)
+		assert.Equal(t, int64(1000), tr.Walks[0].Distinct)
+	}},
+	// 12,000 incidents, 100 a page, no window.
+	"flashduty-cursor-walk": {repeat(acc, 120), func(t *testing.T, tr *Trace) {
+		assert.True(t, tr.Walks[0].Consistent)
+		ctx, _ := fieldOf(requests(tr)[0], "search_after_ctx")
+		assert.True(t, isLowerHex24(ctx), ctx)
+		_, ok := fieldOf(requests(tr)[119], "search_after_ctx")
+		assert.False(t, ok)
+	}},
+}
+
+func TestPresetsRunAsTheSeedsSay(t *testing.T) {
+	for _, p := range Presets() {
+		t.Run(p.Name, func(t *testing.T) {
+			want, ok := presetWants[p.Name]
+			require.True(t, ok, "no expectations for preset %s", p.Name)
+			tr := runPreset(t, p)
+			assert.Equal(t, want.accepted, accepted(tr))
+			if want.check != nil {
+				want.check(t, tr)
+			}
+		})
+	}
+}
+
+func TestEveryPresetFileIsListedWithItsHeader(t *testing.T) {
+	files, err := fs.Glob(presetFiles, "presets/*.txt")
+	require.NoError(t, err)
+	assert.Len(t, Presets(), len(files))
+	assert.Len(t, presetWants, len(files))
+	for _, f := range files {
+		_, ok := LookupPreset(strings.TrimSuffix(strings.TrimPrefix(f, "presets/"), ".txt"))
+		assert.True(t, ok, "%s is not in presetOrder", f)
+	}
+	for _, p := range Presets() {
+		assert.NotEmpty(t, p.Title, p.Name)
+		assert.NotEmpty(t, p.Notice, p.Name)
+		assert.True(t, strings.HasPrefix(p.Text, "profile "), "%s: the scenario follows the header: %q", p.Name, p.Text[:min(40, len(p.Text))])
+		for _, v := range []string{"Codefresh", "Celigo", "Flashduty"} {
+			if strings.HasPrefix(p.Name, strings.ToLower(v)) {
+				assert.Equal(t, v, p.Vendor, p.Name)
+			}
+		}
+	}
+}
+
+func TestParsePresetHeader(t *testing.T) {
+	p := parsePreset("x", "# title: A title\n# vendor: Celigo\n# notice: First line:\n#   second line.\n\nprofile celigo\n# a comment\nrecords 1\n")
+	assert.Equal(t, Preset{Name: "x", Title: "A title", Vendor: "Celigo", Notice: "First line: second line.", Text: "profile celigo\n# a comment\nrecords 1\n"}, p)
+}
+
+func TestPresetsJSONListsEveryPreset(t *testing.T) {
+	v, err := ParseJSON(string(PresetsJSON()))
+	require.NoError(t, err)
+	require.Len(t, v.Items, len(presetOrder))
+	name, _ := v.Items[0].Get("name")
+	assert.Equal(t, presetOrder[0], name.Str)
+}
+
+// A preset shared as formatted text or as JSON runs the same way.
+func TestPresetsRoundTripThroughFormatAndJSON(t *testing.T) {
+	for _, p := range Presets() {
+		s, err := Parse(p.Text)
+		require.NoError(t, err, p.Name)
+		want, err := Run(s)
+		require.NoError(t, err, p.Name)
+		again, err := Parse(Format(s))
+		require.NoError(t, err, p.Name)
+		fromJSON, err := ScenarioFromJSON(s.JSON())
+		require.NoError(t, err, p.Name)
+		for _, other := range []*Scenario{again, fromJSON} {
+			got, err := Run(other)
+			require.NoError(t, err, p.Name)
+			assert.Equal(t, accepted(want), accepted(got), p.Name)
+			assert.Equal(t, want.Walks, got.Walks, p.Name)
+		}
+	}
+}
