@@ -1,7 +1,7 @@
 package sim
 
 import (
-	"embed"
+	_ "embed"
 	"strings"
 )
 
@@ -15,61 +15,33 @@ type Preset struct {
 	Text   string // the scenario
 }
 
-// The presets are scenario files, sim/presets/NAME.txt, each starting with a
-// header block of comment lines:
+// The presets live in one text file, presets.txt: each starts with a line
+// `=== NAME`, then a header block of comment lines, then the scenario:
 //
+//	=== codefresh-jumps-refused
 //	# title: A short title
 //	# vendor: Codefresh          (absent for generic lessons)
 //	# notice: What to notice, over as many
 //	#   comment lines as it takes.
+//	profile codefresh
+//	...
 //
-// The scenario is the rest of the file after the header, comments included.
+// The file's order is the order they are taught in: generic lessons, then
+// each vendor's seed in the order its text goes. One string rather than an
+// embed.FS, because embed.FS brings io/fs and time into the WASM (about
+// 88 KB of code).
 //
-//go:embed presets/*.txt
-var presetFiles embed.FS
+//go:embed presets.txt
+var presetsFile string
 
-// presetOrder is the order the presets are taught in: generic lessons, then
-// each vendor's seed in the order its text goes.
-var presetOrder = []string{
-	"offset-insert-drift",
-	"offset-delete-miss",
-	"cursor-same-mutations",
-	"missing-tiebreaker",
+var presets = loadPresets(presetsFile)
 
-	"codefresh-legacy-any-order",
-	"codefresh-jumps-refused",
-	"codefresh-pages-in-order",
-	"codefresh-next-and-previous",
-	"codefresh-back-to-page-1",
-	"codefresh-shared-cursor",
-	"codefresh-session-ids",
-	"codefresh-new-builds",
-	"codefresh-legacy-drift",
-
-	"celigo-link-walk-drift",
-	"celigo-cli-cap",
-	"celigo-errors-walk",
-	"celigo-parallel-workers",
-	"celigo-time-window-export",
-	"celigo-migrated-links",
-	"celigo-rate-limit",
-
-	"flashduty-window-10000",
-	"flashduty-switch-to-cursor",
-	"flashduty-capped-total",
-	"flashduty-cursor-walk",
-}
-
-var presets = loadPresets()
-
-func loadPresets() []Preset {
-	out := make([]Preset, 0, len(presetOrder))
-	for _, name := range presetOrder {
-		b, err := presetFiles.ReadFile("presets/" + name + ".txt")
-		if err != nil {
-			panic("preset " + name + ": " + err.Error())
-		}
-		out = append(out, parsePreset(name, string(b)))
+func loadPresets(file string) []Preset {
+	var out []Preset
+	chunks := strings.Split(file, "\n=== ")
+	for _, c := range chunks[1:] {
+		name, body, _ := strings.Cut(c, "\n")
+		out = append(out, parsePreset(strings.TrimSpace(name), strings.TrimRight(body, "\n")+"\n"))
 	}
 	return out
 }
