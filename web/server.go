@@ -39,11 +39,14 @@ type variant struct {
 // hashedName matches names like main-3FQ2KD7A.js and pagesim-1A2B3C4D.wasm.
 var hashedName = regexp.MustCompile(`-[0-9A-Z]{8}\.[a-z]+$`)
 
-// CSP keeps the page to its own origin: no inline script, no eval (WASM
-// compilation is allowed), nothing framed.
+// CSP keeps every page to its own origin: no inline script or style, no eval
+// (WASM compilation is allowed), nothing framed but embed.html.
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; " +
 	"style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
 	"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// EmbedCSP is CSP for embed.html, the page other sites put in an iframe.
+var EmbedCSP = strings.Replace(CSP, "frame-ancestors 'none'", "frame-ancestors *", 1)
 
 var types = map[string]string{
 	".html": "text/html; charset=utf-8",
@@ -147,7 +150,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set("Cache-Control", "no-cache")
 	}
 	if strings.HasPrefix(a.ctype, "text/html") {
-		h.Set("Content-Security-Policy", CSP)
+		if name == "embed.html" { // made to be framed, by any site
+			h.Set("Content-Security-Policy", EmbedCSP)
+		} else {
+			h.Set("Content-Security-Policy", CSP)
+		}
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 	}

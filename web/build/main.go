@@ -78,24 +78,45 @@ func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 	for _, f := range files {
 		names[stem(f.name)] = f.name
 	}
-	tmpl, err := os.ReadFile(filepath.Join(src, "index.html"))
-	if err != nil {
-		return err
-	}
-	html := string(tmpl)
-	for _, k := range []string{"pagesim", "wasm_exec", "main", "worker", "style"} {
-		if names[k] == "" {
-			return errors.New("no output for " + k)
+	fill := func(name, text string) (string, error) {
+		for _, k := range []string{"pagesim", "wasm_exec", "main", "worker", "style", "embed", "embedpage"} {
+			if names[k] == "" {
+				return "", errors.New("no output for " + k)
+			}
+			text = strings.ReplaceAll(text, "{{"+k+"}}", names[k])
 		}
-		html = strings.ReplaceAll(html, "{{"+k+"}}", names[k])
+		text = strings.ReplaceAll(text, "{{wasmSize}}", strconv.Itoa(len(wasm)))
+		if i := strings.Index(text, "{{"); i >= 0 {
+			return "", fmt.Errorf("%s: unknown placeholder at %q", name, text[i:min(len(text), i+30)])
+		}
+		return text, nil
 	}
-	html = strings.ReplaceAll(html, "{{wasmSize}}", strconv.Itoa(len(wasm)))
-	if i := strings.Index(html, "{{"); i >= 0 {
-		return fmt.Errorf("index.html: unknown placeholder at %q", html[i:min(len(html), i+30)])
+	// The custom element's script keeps one name (documentation pages link
+	// to it) and learns the hashed names of the rest.
+	for _, f := range files {
+		if stem(f.name) == "element" {
+			js, err := fill("element.js", string(f.data))
+			if err != nil {
+				return err
+			}
+			f.name, f.data = "paging-playground.js", []byte(js)
+		}
 	}
-	files = append(files, &file{name: "index.html", data: []byte(html)})
-	if icon, err := os.ReadFile(filepath.Join(src, "favicon.svg")); err == nil {
-		files = append(files, &file{name: "favicon.svg", data: icon})
+	for _, page := range []string{"index.html", "embed.html", "docs.html"} {
+		tmpl, err := os.ReadFile(filepath.Join(src, page))
+		if err != nil {
+			return err
+		}
+		html, err := fill(page, string(tmpl))
+		if err != nil {
+			return err
+		}
+		files = append(files, &file{name: page, data: []byte(html)})
+	}
+	for _, plain := range []string{"favicon.svg", "docs.css"} {
+		if b, err := os.ReadFile(filepath.Join(src, plain)); err == nil {
+			files = append(files, &file{name: plain, data: b})
+		}
 	}
 
 	compressAll(files)
@@ -146,7 +167,8 @@ func bundle(src string) ([]*file, error) {
 		return nil, err
 	}
 	res := api.Build(api.BuildOptions{
-		EntryPoints:       []string{filepath.Join(abs, "main.js"), filepath.Join(abs, "worker.js"), filepath.Join(abs, "style.css")},
+		EntryPoints: []string{filepath.Join(abs, "main.js"), filepath.Join(abs, "worker.js"), filepath.Join(abs, "style.css"),
+			filepath.Join(abs, "element.js"), filepath.Join(abs, "embed.css"), filepath.Join(abs, "embedpage.css")},
 		Bundle:            true,
 		MinifyWhitespace:  true,
 		MinifyIdentifiers: true,

@@ -87,9 +87,11 @@ export function idRuns(ids, maxRuns = 4) {
 }
 
 // cssVar reads a custom property of the root element (colours for canvases,
-// which follow dark mode that way).
+// which follow dark mode that way); embeds set their shadow root's element.
+let themeRoot = null;
+export function setThemeRoot(el) { themeRoot = el; }
 export function cssVar(name) {
-  return getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return getComputedStyle(themeRoot && themeRoot.isConnected ? themeRoot : document.documentElement).getPropertyValue(name).trim();
 }
 
 // setupCanvas sizes a canvas for the device pixel ratio and returns its

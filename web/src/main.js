@@ -4,6 +4,7 @@ import { Editor } from './editor.js';
 import { StepTable, renderStepPanel, interpMark } from './steps.js';
 import { renderDrift, renderCost } from './drift.js';
 import { ProfilePicker, renderCompare, MAX_COMPARE } from './compare.js';
+import { readFragment, encodeState } from './permalink.js';
 
 performance.mark('pagesim:main');
 const $ = (id) => document.getElementById(id);
@@ -60,17 +61,58 @@ async function start({ presets, profiles }) {
   state.presets = Array.isArray(presets) ? presets : [];
   state.profiles = Array.isArray(profiles) ? profiles : [];
   fillPresets();
-  picker = new ProfilePicker($('compare-picker'), state.profiles, () => { state.compareFor = null; maybeCompare(); });
-  const fromHash = readHash();
-  // A link's scenario, else what the user typed while the simulator loaded,
+  picker = new ProfilePicker($('compare-picker'), state.profiles, () => { state.compareFor = null; maybeCompare(); writeHash(); });
+  // A link's state, else what the user typed while the simulator loaded,
   // else the first preset.
-  const text = fromHash !== null ? fromHash : editor.value || (state.presets[0] ? state.presets[0].text : EXAMPLE);
+  const link = await loadFragment();
+  const text = link ? link.text : editor.value || (state.presets[0] ? state.presets[0].text : EXAMPLE);
   editor.value = text;
   syncPresetSelect(text);
   $('preset').disabled = false;
   state.started = true;
   await pump(text);
   $('loading').hidden = true;
+  if (link) applyView(link);
+}
+
+// loadFragment reads the link's state; a link it cannot read shows why and
+// leaves an empty playground.
+async function loadFragment() {
+  let got;
+  try {
+    got = await readFragment(location.hash, state.presets);
+  } catch (err) {
+    showLinkError(String(err.message || err));
+    return { text: '', tab: 'steps', compare: [], step: 0 };
+  }
+  showLinkError('');
+  if (!got) return null;
+  if (got.lesson !== undefined) {
+    const p = state.presets.find((p) => p.name === got.lesson);
+    if (!p) {
+      showLinkError('there is no lesson named “' + got.lesson.slice(0, 80) + '”');
+      return { text: '', tab: 'steps', compare: [], step: 0 };
+    }
+    return { text: p.text, tab: 'steps', compare: [], step: 0 };
+  }
+  return got.state;
+}
+
+function showLinkError(msg) {
+  const el = $('link-error');
+  el.hidden = !msg;
+  el.textContent = msg ? 'This link cannot be opened: ' + msg + '.' : '';
+}
+
+// applyView restores a link's view, compare set and step once its trace ran.
+function applyView(st) {
+  if (st.compare && st.compare.length && picker) {
+    picker.selected = st.compare;
+    state.compareFor = null;
+  }
+  showTab(st.tab || 'steps');
+  selectStep(st.step || 0);
+  writeHash();
 }
 
 // Runs go one at a time; while one runs, only the latest text waits.
@@ -128,7 +170,7 @@ async function runOnce(text) {
     Math.round(state.firstResult) + ' ms · last run ' + Math.round(ms + drawn) + ' ms: simulator ' + Math.round(last.goMs || 0) +
     ' ms, transfer ' + Math.round(Math.max(0, last.transferMs || 0)) + ' ms, decoding ' + Math.round(last.parseMs || 0) +
     ' ms, drawing ' + Math.round(drawn) + ' ms.';
-  writeHash(text);
+  writeHash();
 }
 
 // shown records which text the results pane answers (tests wait on it).
@@ -213,6 +255,7 @@ function selectStep(i, scroll = true) {
   }
   $('step-prev').disabled = state.step <= 0;
   $('step-next').disabled = state.step >= n - 1;
+  writeHash();
 }
 
 function drawVisible() {
@@ -288,41 +331,28 @@ function syncPresetSelect(text) {
   }
 }
 
-function b64encode(text) {
-  const bytes = new TextEncoder().encode(text);
-  let bin = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000));
-  return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+// The link: #preset=NAME for a preset as it loads, else the whole state
+// compressed (#z=...).
+function currentState() {
+  return { text: editor.value, tab: state.tab, compare: picker ? picker.selected : [], step: state.step };
 }
 
-function b64decode(s) {
-  const bin = atob(s.replace(/-/g, '+').replace(/_/g, '/'));
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return new TextDecoder().decode(bytes);
+function isPlain(st) {
+  return st.tab === 'steps' && st.step === 0 && !st.compare.length;
 }
 
-// The link names a preset (#preset=name) or carries the text (#s=base64url).
-function readHash() {
-  const params = new URLSearchParams(location.hash.slice(1));
-  try {
-    if (params.has('s')) return b64decode(params.get('s'));
-  } catch (e) { /* a broken link: fall back to the first preset */ }
-  if (params.has('preset')) {
-    const p = state.presets.find((p) => p.name === params.get('preset'));
-    if (p) return p.text;
-  }
-  return null;
+async function hashFor(st) {
+  const p = state.presets.find((p) => p.text === st.text);
+  if (p && isPlain(st)) return '#preset=' + encodeURIComponent(p.name);
+  return '#' + await encodeState(st);
 }
 
-function hashFor(text) {
-  const p = state.presets.find((p) => p.text === text);
-  return p ? '#preset=' + encodeURIComponent(p.name) : '#s=' + b64encode(text);
-}
-
-function writeHash(text) {
-  const hash = hashFor(text);
-  if (location.hash !== hash) history.replaceState(null, '', hash);
+let hashSeq = 0;
+async function writeHash() {
+  if (!state.started) return;
+  const seq = ++hashSeq;
+  const hash = await hashFor(currentState());
+  if (seq === hashSeq && location.hash !== hash) history.replaceState(null, '', hash);
 }
 
 // ---- wiring ----------------------------------------------------------------------
@@ -332,6 +362,7 @@ const editor = new Editor({
   textarea: $('scenario'), gutter: $('gutter'), backdrop: $('backdrop'), list: $('diagnostics'),
   onChange(text) {
     syncPresetSelect(text);
+    showLinkError('');
     clearTimeout(debounce);
     debounce = setTimeout(() => schedule(text), 120);
   },
@@ -350,23 +381,25 @@ $('preset').addEventListener('change', (e) => {
 });
 
 $('copy-link').addEventListener('click', async () => {
-  const url = location.href.split('#')[0] + hashFor(editor.value);
+  const url = location.href.split('#')[0] + await hashFor(currentState());
+  history.replaceState(null, '', url);
   try {
     await navigator.clipboard.writeText(url);
-    showStatus('', 'Link copied.');
+    showStatus('', 'Link copied: it opens this scenario, view and step.');
   } catch (e) {
-    history.replaceState(null, '', hashFor(editor.value));
     showStatus('', 'The link is in the address bar.');
   }
 });
 
-window.addEventListener('hashchange', () => {
-  const text = readHash();
-  if (text !== null && text !== editor.value) {
-    editor.value = text;
-    syncPresetSelect(text);
-    schedule(text);
+window.addEventListener('hashchange', async () => {
+  const link = await loadFragment();
+  if (!link) return;
+  if (link.text !== editor.value) {
+    editor.value = link.text;
+    syncPresetSelect(link.text);
+    await pump(link.text);
   }
+  applyView(link);
 });
 
 $('step-prev').addEventListener('click', () => selectStep(state.step - 1));
@@ -386,6 +419,7 @@ function showTab(name, focus) {
   }
   drawVisible();
   maybeCompare();
+  writeHash();
 }
 
 for (const t of TABS) $('tab-' + t).addEventListener('click', () => showTab(t));
@@ -400,6 +434,7 @@ document.querySelector('[role=tablist]').addEventListener('keydown', (e) => {
 document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
   const el = e.target;
+  if (el.closest && el.closest('dialog')) return;
   const typing = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement || el instanceof HTMLSelectElement;
   if (typing) {
     if (e.key === 'Escape' && el === $('scenario')) { el.blur(); $('step-through').focus(); }
@@ -426,3 +461,43 @@ new ResizeObserver(() => {
   resizeFrame = requestAnimationFrame(drawVisible);
 }).observe($('results'));
 matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawVisible);
+
+// ---- embed snippets ----------------------------------------------------------
+
+function attr(s) {
+  return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+async function embedSnippets() {
+  const base = location.href.split('#')[0].replace(/[^/]*$/, '');
+  const st = currentState();
+  const p = state.presets.find((p) => p.text === st.text);
+  const compare = st.compare.length ? ' compare="' + attr(st.compare.join(',')) + '"' : '';
+  const el = '<script src="' + base + 'paging-playground.js"></script>\n' +
+    (p ? '<paging-playground preset="' + attr(p.name) + '"' + compare + '></paging-playground>'
+      : '<paging-playground' + compare + '>\n' + attr(st.text.replace(/\n+$/, '')) + '\n</paging-playground>');
+  const hash = await hashFor(st);
+  const iframe = '<iframe src="' + attr(base + 'embed.html' + hash) + '" title="Paging Playground" width="100%" height="480" loading="lazy"></iframe>';
+  return { el, iframe };
+}
+
+$('embed').addEventListener('click', async () => {
+  const { el, iframe } = await embedSnippets();
+  $('embed-element').value = el;
+  $('embed-iframe').value = iframe;
+  $('embed-dialog').showModal();
+  $('embed-element').focus();
+  $('embed-element').select();
+});
+
+for (const [btn, ta] of [['copy-element', 'embed-element'], ['copy-iframe', 'embed-iframe']]) {
+  $(btn).addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($(ta).value);
+      $(btn).textContent = 'Copied';
+    } catch (e) {
+      $(ta).select();
+      $(btn).textContent = 'Selected: press Ctrl+C';
+    }
+  });
+}
