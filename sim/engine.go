@@ -15,7 +15,9 @@ func Run(s *Scenario) (*Trace, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	return execute(s), nil
+	t := execute(s)
+	t.Expectations = evaluate(s.Expects, t)
+	return t, nil
 }
 
 // Compare runs the scenario once per profile, each with the profile's own

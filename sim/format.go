@@ -48,6 +48,12 @@ func Format(s *Scenario) string {
 			b.WriteString("  " + headerText(h.Name, h.Value) + "\n")
 		}
 	}
+	if len(s.Expects) > 0 {
+		b.WriteByte('\n')
+	}
+	for _, x := range s.Expects {
+		b.WriteString(x.String() + "\n")
+	}
 	return b.String()
 }
 

@@ -398,6 +398,15 @@ func (p *parser) stepLine(i, in int) int {
 		}
 	}
 	head := ws[0]
+	if head.text == "expect" { // anywhere: neither setup nor a step
+		l = l[:commentStart(l)]
+		if clientWord.text != "" {
+			p.errWord(i, clientWord, "`expect` is about the whole run: it takes no `"+clientWord.text+"`")
+			return i
+		}
+		p.expect(i, words(l[head.off:], head.off))
+		return i
+	}
 	if !slices.Contains(setupWords, head.text) && p.firstStep == 0 {
 		p.firstStep = i + 1
 	}

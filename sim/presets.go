@@ -12,7 +12,15 @@ type Preset struct {
 	Vendor string // "" for generic lessons, else the vendor it reproduces
 	Title  string // a short title for the picker
 	Notice string // what to notice, a few sentences
-	Text   string // the scenario
+
+	// Workshop lessons: a question to ask the room, a change to try, and for
+	// a challenge its goal (the scenario's `expect` lines check it: the
+	// starting scenario fails them, an edit makes them pass).
+	Question  string
+	Try       string
+	Challenge string
+
+	Text string // the scenario
 }
 
 // The presets live in one text file, presets.txt: each starts with a line
@@ -23,6 +31,9 @@ type Preset struct {
 //	# vendor: Codefresh          (absent for generic lessons)
 //	# notice: What to notice, over as many
 //	#   comment lines as it takes.
+//	# question: A question for the room        (optional, as the next two)
+//	# try: A change to try in the scenario
+//	# challenge: A goal the scenario's `expect` lines check
 //	profile codefresh
 //	...
 //
@@ -66,6 +77,12 @@ func parsePreset(name, file string) Preset {
 			field = &p.Vendor
 		case ok && key == "notice":
 			field = &p.Notice
+		case ok && key == "question":
+			field = &p.Question
+		case ok && key == "try":
+			field = &p.Try
+		case ok && key == "challenge":
+			field = &p.Challenge
 		default:
 			value = text
 		}
@@ -90,7 +107,8 @@ func LookupPreset(name string) (Preset, bool) {
 	return Preset{}, false
 }
 
-// PresetsJSON encodes the presets: [{"name","vendor","title","notice","text"}].
+// PresetsJSON encodes the presets:
+// [{"name","vendor","title","notice","question","try","challenge","text"}].
 func PresetsJSON() []byte {
 	w := &jw{}
 	w.open('[')
@@ -104,6 +122,12 @@ func PresetsJSON() []byte {
 		w.str(p.Title)
 		w.key("notice")
 		w.str(p.Notice)
+		w.key("question")
+		w.str(p.Question)
+		w.key("try")
+		w.str(p.Try)
+		w.key("challenge")
+		w.str(p.Challenge)
 		w.key("text")
 		w.str(p.Text)
 		w.close('}')

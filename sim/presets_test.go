@@ -192,13 +192,59 @@ var presetWants = map[string]struct {
 	}},
 }
 
+func init() {
+	// Challenges start failing their expect lines; the goal edits make them pass.
+	for name, n := range map[string]int{"challenge-export-while-arriving": 11, "challenge-tiebreaker": 10, "challenge-two-ci-jobs": 4} {
+		presetWants[name] = struct {
+			accepted []bool
+			check    func(t *testing.T, tr *Trace)
+		}{nil, func(t *testing.T, tr *Trace) {
+			assert.Len(t, tr.Expectations, 2)
+			assert.False(t, allMet(tr), "a challenge starts unsolved")
+		}}
+		_ = n
+	}
+}
+
+func allMet(tr *Trace) bool {
+	for _, x := range tr.Expectations {
+		if !x.Met {
+			return false
+		}
+	}
+	return len(tr.Expectations) > 0
+}
+
+func TestChallengesCanBeSolved(t *testing.T) {
+	edits := map[string][][2]string{
+		"challenge-export-while-arriving": {{"profile offset", "profile cursor"}, {"GET /items?offset=0&limit=20", "GET /items?limit=20"}},
+		"challenge-tiebreaker":            {{"sort created/25", "sort created/25, id"}},
+		"challenge-two-ci-jobs":           {{"records 60\n", "records 60\n@ci1 header X-Pagination-Session-Id: a\n@ci2 header X-Pagination-Session-Id: b\n"}},
+	}
+	for name, es := range edits {
+		p, ok := LookupPreset(name)
+		require.True(t, ok, name)
+		assert.NotEmpty(t, p.Challenge, name)
+		text := p.Text
+		for _, e := range es {
+			require.Contains(t, text, e[0], name)
+			text = strings.Replace(text, e[0], e[1], 1)
+		}
+		tr, err := RunText(text)
+		require.NoError(t, err, name)
+		assert.True(t, allMet(tr), "%s: %+v", name, tr.Expectations)
+	}
+}
+
 func TestPresetsRunAsTheSeedsSay(t *testing.T) {
 	for _, p := range Presets() {
 		t.Run(p.Name, func(t *testing.T) {
 			want, ok := presetWants[p.Name]
 			require.True(t, ok, "no expectations for preset %s", p.Name)
 			tr := runPreset(t, p)
-			assert.Equal(t, want.accepted, accepted(tr))
+			if want.accepted != nil {
+				assert.Equal(t, want.accepted, accepted(tr))
+			}
 			if want.check != nil {
 				want.check(t, tr)
 			}
@@ -227,8 +273,8 @@ func TestEveryPresetFileIsListedWithItsHeader(t *testing.T) {
 }
 
 func TestParsePresetHeader(t *testing.T) {
-	p := parsePreset("x", "# title: A title\n# vendor: Celigo\n# notice: First line:\n#   second line.\n\nprofile celigo\n# a comment\nrecords 1\n")
-	assert.Equal(t, Preset{Name: "x", Title: "A title", Vendor: "Celigo", Notice: "First line: second line.", Text: "profile celigo\n# a comment\nrecords 1\n"}, p)
+	p := parsePreset("x", "# title: A title\n# vendor: Celigo\n# notice: First line:\n#   second line.\n# question: Why?\n# try: This\n#   and that.\n# challenge: Pass.\n\nprofile celigo\n# a comment\nrecords 1\n")
+	assert.Equal(t, Preset{Name: "x", Title: "A title", Vendor: "Celigo", Notice: "First line: second line.", Question: "Why?", Try: "This and that.", Challenge: "Pass.", Text: "profile celigo\n# a comment\nrecords 1\n"}, p)
 }
 
 func TestPresetsJSONListsEveryPreset(t *testing.T) {

@@ -4,8 +4,9 @@ package sim
 // steps in order. Text and JSON are two spellings of it (Parse, Format,
 // ScenarioFromJSON, Scenario.JSON) and they round-trip.
 type Scenario struct {
-	Setup Setup
-	Steps []Step
+	Setup   Setup
+	Steps   []Step
+	Expects []Expect // `expect` lines, checked against the trace (Trace.Expectations)
 }
 
 // Setup is everything before the first step that shapes the world.

@@ -61,6 +61,14 @@ func (s *Scenario) JSON() []byte {
 		writeStepJSON(w, &s.Steps[i])
 	}
 	w.close(']')
+	if len(s.Expects) > 0 {
+		w.key("expect")
+		w.open('[')
+		for _, x := range s.Expects {
+			w.str(strings.TrimPrefix(x.String(), "expect "))
+		}
+		w.close(']')
+	}
 	w.close('}')
 	return w.b
 }
@@ -289,7 +297,7 @@ func (r *jsonReader) pair(v JSON, path string) (string, string, bool) {
 	return v.Items[0].Str, v.Items[1].Str, true
 }
 
-var setupMembers = []string{"profile", "options", "records", "order", "sort", "seed", "steps"}
+var setupMembers = []string{"profile", "options", "records", "order", "sort", "seed", "steps", "expect"}
 
 func (r *jsonReader) scenario(doc JSON) *Scenario {
 	s := &Scenario{Setup: Setup{Profile: "offset", Sort: DefaultSort}}
@@ -352,6 +360,22 @@ func (r *jsonReader) scenario(doc JSON) *Scenario {
 				r.fail(v, "seed", "expected a whole number from 0 to 18446744073709551615, got "+got(v))
 			}
 			setup.Seed = n
+		case "expect":
+			if v.Kind != JSONArray {
+				r.fail(v, "expect", "expected an array of expectations like \"consistent\" or \"rows < 5000\", got "+got(v))
+				continue
+			}
+			for i, xv := range v.Items {
+				path := "expect[" + strconv.Itoa(i) + "]"
+				if text, ok := r.str(xv, path); ok {
+					x, _, msg := parseExpect(strings.Fields(text))
+					if msg != "" {
+						r.fail(xv, path, msg)
+						continue
+					}
+					s.Expects = append(s.Expects, x)
+				}
+			}
 		case "steps":
 			if v.Kind != JSONArray {
 				r.fail(v, "steps", "expected an array of steps, got "+got(v))

@@ -11,6 +11,8 @@ type Trace struct {
 	Steps   []TraceStep  // "steps"
 	Walks   []WalkReport // "walks"
 	Summary Summary      // "summary"
+
+	Expectations []ExpectResult // "expectations": the scenario's expect lines, met or not
 }
 
 // TraceSetup is the setup as it was applied, with the profile's defaults filled in.

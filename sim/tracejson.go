@@ -126,6 +126,19 @@ func (t *Trace) EncodeJSON(maxBodies int) []byte {
 	}
 	w.close(']')
 	w.close('}')
+	w.key("expectations")
+	w.open('[')
+	for _, x := range t.Expectations {
+		w.open('{')
+		w.key("text")
+		w.str(x.Text)
+		w.key("met")
+		w.bool(x.Met)
+		w.key("why")
+		w.str(x.Why)
+		w.close('}')
+	}
+	w.close(']')
 	w.close('}')
 	return w.b
 }

@@ -1,0 +1,166 @@
+package e2e
+
+import (
+	"bytes"
+	"compress/flate"
+	"context"
+	"encoding/base64"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// cspWatch records every Content-Security-Policy violation, in every frame,
+// from the start of each document.
+func cspWatch(t *testing.T, ctx context.Context) {
+	t.Helper()
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__csp = []; document.addEventListener('securitypolicyviolation', e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile + ':' + e.lineNumber), true);`,
+	})
+	require.NoError(t, err)
+}
+
+func waitEmbeds(t *testing.T, ctx context.Context, n int) {
+	t.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
+		const els = Array.from(document.querySelectorAll('paging-playground'));
+		const f = document.getElementById('frame');
+		const inner = f && f.contentDocument && f.contentDocument.querySelector('paging-playground');
+		return els.length === `+itoa(n)+` && els.every(e => e.dataset.state === 'ok') && !!inner && inner.dataset.state === 'ok';
+	})()`, chromedp.WithPollingTimeout(30*time.Second)))
+	require.NoError(t, err, "waiting for every embed's result")
+}
+
+func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+n))) }
+
+func TestDocsPageEmbedsUnderCSP(t *testing.T) {
+	for _, dark := range []bool{false, true} {
+		ctx := tab(t)
+		cspWatch(t, ctx)
+		if dark {
+			viewport(t, ctx, 390, 844, true, true)
+		} else {
+			viewport(t, ctx, 1200, 900, false, false)
+		}
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/docs.html")))
+		waitEmbeds(t, ctx, 3)
+		assert.Empty(t, eval[[]string](t, ctx, `window.__csp.concat(document.getElementById('frame').contentWindow.__csp || [])`), "CSP violations")
+		// One simulator for the whole page: one worker, one WASM download.
+		assert.Equal(t, 1, eval[int](t, ctx, `performance.getEntriesByType('resource').filter(r => /\/worker-[^/]*\.js/.test(r.name)).length`), "workers")
+		assert.Equal(t, 1, eval[int](t, ctx, `performance.getEntriesByType('resource').filter(r => /\/pagesim-[^/]*\.wasm/.test(r.name)).length`), "WASM downloads")
+		// Styles neither leak in nor out.
+		assert.NotEqual(t, "rgb(255, 105, 180)", eval[string](t, ctx, `getComputedStyle(document.getElementById('drift').shadowRoot.querySelector('button')).backgroundColor`), "the host's button style leaked in")
+		assert.Equal(t, "rgb(255, 105, 180)", eval[string](t, ctx, `getComputedStyle(document.querySelector('main button, body button') || Object.assign(document.body.appendChild(document.createElement('button')), {hidden: false})).backgroundColor`))
+		// Each shows its scenario's steps; the read-only one cannot be edited; compare ran.
+		assert.True(t, eval[bool](t, ctx, `document.getElementById('drift').shadowRoot.querySelector('textarea').readOnly`))
+		assert.Greater(t, eval[int](t, ctx, `document.getElementById('drift').shadowRoot.querySelectorAll('tr.step').length`), 3)
+		assert.Equal(t, 2, eval[int](t, ctx, `document.getElementById('cursor').shadowRoot.querySelectorAll('.cmp-col').length`))
+		assert.Contains(t, eval[string](t, ctx, `document.getElementById('cursor').shadowRoot.querySelector('.summary').textContent`), "profile cursor")
+		if dark {
+			assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), 390, "no sideways scrolling")
+			screenshot(t, ctx, "docs-embeds-phone-dark", true)
+		} else {
+			screenshot(t, ctx, "docs-embeds", true)
+		}
+		// Keyboard: the element steps with j.
+		require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById('drift').shadowRoot.querySelector('.pp').focus()`)))
+		before := eval[string](t, ctx, `document.getElementById('drift').dataset.step`)
+		key(t, ctx, "j")
+		assert.NotEqual(t, before, eval[string](t, ctx, `document.getElementById('drift').dataset.step`))
+	}
+}
+
+func TestEmbedPageAutoplay(t *testing.T) {
+	ctx := tab(t)
+	cspWatch(t, ctx)
+	viewport(t, ctx, 600, 420, false, false)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/embed.html#preset=offset-insert-drift&readonly&autoplay")))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const e = document.querySelector('paging-playground'); return !!e && Number(e.dataset.step) >= 2; })()`,
+		chromedp.WithPollingTimeout(20*time.Second)))
+	require.NoError(t, err, "autoplay steps on its own")
+	assert.Empty(t, eval[[]string](t, ctx, `window.__csp`))
+	assert.Equal(t, 0, eval[int](t, ctx, `document.querySelectorAll('header, h1').length`), "no page chrome")
+	screenshot(t, ctx, "embed-page", false)
+}
+
+func deflate64(t *testing.T, s string) string {
+	var b bytes.Buffer
+	w, err := flate.NewWriter(&b, 9)
+	require.NoError(t, err)
+	_, err = w.Write([]byte(s))
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	return base64.RawURLEncoding.EncodeToString(b.Bytes())
+}
+
+func TestPermalinkRoundTrip(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "")
+	typeScenario(t, ctx, offsetDrift)
+	key(t, ctx, "g")
+	key(t, ctx, "j")
+	key(t, ctx, "j")
+	key(t, ctx, "2") // the drift view
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("copy-link"))))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.hash.startsWith('#z=')`, chromedp.WithPollingTimeout(5*time.Second)))
+	require.NoError(t, err)
+	link := eval[string](t, ctx, `location.href`)
+
+	ctx2 := tab(t)
+	require.NoError(t, chromedp.Do(ctx2, chromedp.Navigate(link)))
+	waitShown(t, ctx2)
+	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`document.getElementById('tab-drift').getAttribute('aria-selected') === 'true'`, chromedp.WithPollingTimeout(5*time.Second)))
+	require.NoError(t, err, "the view comes back")
+	assert.Equal(t, offsetDrift, eval[string](t, ctx2, `document.getElementById('scenario').value`))
+	assert.Contains(t, eval[string](t, ctx2, `document.getElementById('step-panel').textContent`), "Step 3 of")
+	assert.True(t, eval[bool](t, ctx2, `document.getElementById('link-error').hidden`))
+
+	// The Embed button offers both snippets for this state.
+	require.NoError(t, chromedp.Do(ctx2, chromedp.Click(chromedp.ID("embed"))))
+	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`document.getElementById('embed-dialog').open && document.getElementById('embed-iframe').value !== ''`, chromedp.WithPollingTimeout(5*time.Second)))
+	require.NoError(t, err)
+	el := eval[string](t, ctx2, `document.getElementById('embed-element').value`)
+	assert.Contains(t, el, `paging-playground.js"></script>`)
+	assert.Contains(t, el, "GET /items?offset=0&amp;limit=10")
+	assert.Contains(t, eval[string](t, ctx2, `document.getElementById('embed-iframe').value`), "embed.html#z=")
+	screenshot(t, ctx2, "embed-dialog", false)
+	key(t, ctx2, kb.Escape)
+	assert.False(t, eval[bool](t, ctx2, `document.getElementById('embed-dialog').open`))
+}
+
+func TestHostileLinks(t *testing.T) {
+	huge := deflate64(t, `{"v":1,"text":"`+strings.Repeat("x", 3<<20)+`"}`)
+	cases := map[string]string{
+		"garbage":       "#z=%%%<script>alert(1)</script>",
+		"not deflate":   "#z=" + base64.RawURLEncoding.EncodeToString([]byte("hello world, not compressed")),
+		"truncated":     "#z=" + deflate64(t, `{"v":1,"text":"profile offset\nrecords 10\nwalk\n","tab":"drift"}`)[:20],
+		"huge":          "#z=" + huge,
+		"wrong version": "#z=" + deflate64(t, `{"v":99,"text":"records 5\nwalk\n"}`),
+		"not an object": "#z=" + deflate64(t, `[1,2,3]`),
+		"bad s":         "#s=***",
+		"no preset":     "#preset=nope",
+		"too long":      "#z=" + strings.Repeat("A", 300_000),
+	}
+	ctx := tab(t)
+	for name, hash := range cases {
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/?"+strings.ReplaceAll(name, " ", "-")+hash)), name)
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.getElementById('link-error').hidden && !!document.getElementById('results').dataset.state`,
+			chromedp.WithPollingTimeout(20*time.Second)))
+		require.NoError(t, err, name)
+		msg := eval[string](t, ctx, `document.getElementById('link-error').textContent`)
+		assert.Contains(t, msg, "This link cannot be opened", name)
+		t.Logf("%s: %s", name, msg)
+		assert.Equal(t, "", eval[string](t, ctx, `document.getElementById('scenario').value`), name)
+		assert.Equal(t, 0, eval[int](t, ctx, `document.querySelectorAll('script:not([src])').length`), name)
+		if name == "wrong version" {
+			assert.Contains(t, msg, "version 99")
+			screenshot(t, ctx, "link-error", false)
+		}
+	}
+}
