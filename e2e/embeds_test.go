@@ -108,7 +108,7 @@ func TestPermalinkRoundTrip(t *testing.T) {
 	key(t, ctx, "j")
 	key(t, ctx, "2") // the drift view
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("copy-link"))))
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.hash.startsWith('#z=')`, chromedp.WithPollingTimeout(5*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.hash.startsWith('#z=') && /Link copied|address bar/.test(document.getElementById('status').textContent)`, chromedp.WithPollingTimeout(5*time.Second)))
 	require.NoError(t, err)
 	link := eval[string](t, ctx, `location.href`)
 
@@ -116,7 +116,7 @@ func TestPermalinkRoundTrip(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx2, chromedp.Navigate(link)))
 	waitShown(t, ctx2)
 	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`document.getElementById('tab-drift').getAttribute('aria-selected') === 'true'`, chromedp.WithPollingTimeout(5*time.Second)))
-	require.NoError(t, err, "the view comes back")
+	require.NoError(t, err, "the view comes back: %s %s", link, eval[string](t, ctx2, `location.hash + ' ' + document.getElementById('link-error').textContent + document.getElementById('status').textContent`))
 	assert.Equal(t, offsetDrift, eval[string](t, ctx2, `document.getElementById('scenario').value`))
 	assert.Contains(t, eval[string](t, ctx2, `document.getElementById('step-panel').textContent`), "Step 3 of")
 	assert.True(t, eval[bool](t, ctx2, `document.getElementById('link-error').hidden`))

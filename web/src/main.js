@@ -1,7 +1,8 @@
 import { h, num, plural, clear, replace } from './dom.js';
 import { Sim } from './client.js';
 import { Editor } from './editor.js';
-import { StepTable, renderStepPanel, interpMark } from './steps.js';
+import { StepTable, renderStepPanel, interpMark, curl, traceCSV } from './steps.js';
+import { Lessons } from './lessons.js';
 import { renderDrift, renderCost } from './drift.js';
 import { ProfilePicker, renderCompare, MAX_COMPARE } from './compare.js';
 import { readFragment, encodeState } from './permalink.js';
@@ -61,6 +62,7 @@ async function start({ presets, profiles }) {
   state.presets = Array.isArray(presets) ? presets : [];
   state.profiles = Array.isArray(profiles) ? profiles : [];
   fillPresets();
+  lessons.setPresets(state.presets);
   picker = new ProfilePicker($('compare-picker'), state.profiles, () => { state.compareFor = null; maybeCompare(); writeHash(); });
   // A link's state, else what the user typed while the simulator loaded,
   // else the first preset.
@@ -93,8 +95,10 @@ async function loadFragment() {
       showLinkError('there is no lesson named “' + got.lesson.slice(0, 80) + '”');
       return { text: '', tab: 'steps', compare: [], step: 0 };
     }
+    lessons.open(p.name);
     return { text: p.text, tab: 'steps', compare: [], step: 0 };
   }
+  if (got.state.lesson && state.presets.some((p) => p.name === got.state.lesson)) lessons.open(got.state.lesson);
   return got.state;
 }
 
@@ -150,6 +154,7 @@ async function runOnce(text) {
   if (res && res.error) {
     editor.setDiagnostics(res.diagnostics && res.diagnostics.length ? res.diagnostics : [{ line: 1, col: 1, endCol: 0, message: res.error }]);
     markStale(true, res.error);
+    lessons.showResult(null);
     shown(text, 'problems');
     return;
   }
@@ -157,6 +162,7 @@ async function runOnce(text) {
   performance.mark('pagesim:ran');
   editor.setDiagnostics([]);
   showTrace(res, text);
+  lessons.showResult(res);
   const drawn = performance.now() - t0 - ms;
   const last = sim.last || {};
   markStale(false, '');
@@ -203,6 +209,7 @@ function showTrace(trace, text) {
   const steps = trace.steps || [];
   if (!sameText) state.step = Math.min(state.step, Math.max(0, steps.length - 1));
   renderSummary(trace);
+  renderExpectations(trace);
   renderRules(trace);
   table.show(trace);
   for (const k of Object.keys(redraw)) redraw[k] = [];
@@ -229,6 +236,14 @@ function renderSummary(t) {
     h('span', { className: 'pill' }, num(s.rows || 0), ' rows read'),
     h('span', { className: 'pill' }, 'final size ', num(s.finalSize || 0)),
     (s.errors || []).map((e) => h('div', { className: 'run-error' }, e)));
+}
+
+function renderExpectations(t) {
+  const xs = t.expectations || [];
+  const el = $('expectations');
+  el.hidden = !xs.length;
+  replace(el, xs.map((x) => h('li', { className: x.met ? 'met' : 'unmet', dataset: { met: String(x.met) } },
+    (x.met ? '✓ ' : '✗ ') , h('code', null, x.text), x.why ? ' — ' + x.why : '')));
 }
 
 function renderRules(t) {
@@ -334,7 +349,7 @@ function syncPresetSelect(text) {
 // The link: #preset=NAME for a preset as it loads, else the whole state
 // compressed (#z=...).
 function currentState() {
-  return { text: editor.value, tab: state.tab, compare: picker ? picker.selected : [], step: state.step };
+  return { text: editor.value, tab: state.tab, compare: picker ? picker.selected : [], step: state.step, lesson: lessons.current || undefined };
 }
 
 function isPlain(st) {
@@ -343,7 +358,7 @@ function isPlain(st) {
 
 async function hashFor(st) {
   const p = state.presets.find((p) => p.text === st.text);
-  if (p && isPlain(st)) return '#preset=' + encodeURIComponent(p.name);
+  if (p && isPlain(st)) return (st.lesson === p.name ? '#lesson=' : '#preset=') + encodeURIComponent(p.name);
   return '#' + await encodeState(st);
 }
 
@@ -501,3 +516,58 @@ for (const [btn, ta] of [['copy-element', 'embed-element'], ['copy-iframe', 'emb
     }
   });
 }
+
+// ---- lessons -------------------------------------------------------------------
+
+const lessons = new Lessons($('lesson'), {
+  onOpen(name) {
+    const p = state.presets.find((p) => p.name === name);
+    if (!p) return;
+    lessons.open(name);
+    editor.value = p.text;
+    state.step = 0;
+    syncPresetSelect(p.text);
+    schedule(p.text);
+    $('lesson').focus();
+  },
+  onClose() { writeHash(); },
+});
+$('lesson').tabIndex = -1;
+
+$('lessons-btn').addEventListener('click', () => {
+  const next = state.presets.find((p) => !lessons.progress[p.name]) || state.presets[0];
+  if (next) lessons.onOpen(lessons.current || next.name);
+});
+
+// ---- export --------------------------------------------------------------------
+
+function download(name, type, text) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h('a', { href: url, download: name });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+$('export-json').addEventListener('click', () => {
+  if (state.trace) download('trace.json', 'application/json', JSON.stringify(state.trace, null, 2) + '\n');
+});
+$('export-csv').addEventListener('click', () => {
+  if (state.trace) download('trace.csv', 'text/csv', traceCSV(state.trace));
+});
+
+$('steps').addEventListener('click', async (e) => {
+  const b = e.target.closest('button.curl');
+  if (!b || !state.trace) return;
+  const st = state.trace.steps[Number(b.dataset.i)];
+  if (!st || !st.request) return;
+  const cmd = curl(st.request);
+  b.dataset.curl = cmd;
+  try {
+    await navigator.clipboard.writeText(cmd);
+    b.textContent = 'Copied';
+  } catch (err) {
+    showStatus('', cmd);
+  }
+});

@@ -45,7 +45,7 @@ async function pipe(bytes, stream, limit) {
 
 // encodeState returns the fragment (without '#') for a state.
 export async function encodeState(st) {
-  const json = JSON.stringify({ v: VERSION, text: st.text, tab: st.tab, compare: st.compare, step: st.step });
+  const json = JSON.stringify({ v: VERSION, text: st.text, tab: st.tab, compare: st.compare, step: st.step, lesson: st.lesson });
   const z = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'), 0);
   return 'z=' + b64encode(z);
 }
@@ -59,6 +59,7 @@ export function clean(o) {
   if (TABS.includes(o.tab)) st.tab = o.tab;
   if (Array.isArray(o.compare)) st.compare = o.compare.filter((c) => typeof c === 'string' && c.length < 64).slice(0, 3);
   if (Number.isSafeInteger(o.step) && o.step >= 0) st.step = o.step;
+  if (typeof o.lesson === 'string' && o.lesson.length < 100) st.lesson = o.lesson;
   return st;
 }
 

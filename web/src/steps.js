@@ -106,6 +106,7 @@ function requestRow(st, trace, repeats) {
     h('details', { className: 'wire' },
       h('summary', null, 'headers & body'),
       h('div', { className: 'wire-part' }, h('strong', null, 'Request'),
+        ' ', h('button', { type: 'button', className: 'curl', dataset: { i: String(st.i) } }, 'Copy as curl'),
         (req.headers || []).map(([n, v]) => header(n, v)),
         req.body ? h('pre', null, req.body) : null),
       h('div', { className: 'wire-part' }, h('strong', null, 'Response ' + res.status),
@@ -255,4 +256,44 @@ function drawWindow(canvas, size, from, count, kind) {
   const w = Math.max(3, (Math.min(count, size) / size) * width);
   ctx.fillStyle = kind === 'delete' ? '#D55E00' : kind === 'page' ? cssVar('--accent') : '#009E73';
   ctx.fillRect(Math.min(x0, width - w), 0, w, height);
+}
+
+// curl writes a request as a curl command line, on a base host when its URL
+// is a path. Every part is single-quoted for a POSIX shell.
+export function curl(req, base = 'https://api.example.com') {
+  const q = (s) => "'" + String(s).replace(/'/g, "'\\''") + "'";
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(req.url) ? req.url : base + (req.url.startsWith('/') ? '' : '/') + req.url;
+  const parts = ['curl'];
+  if (req.method && req.method !== 'GET') parts.push('-X', req.method);
+  parts.push(q(url));
+  for (const [n, v] of req.headers || []) parts.push('-H', q(n + ': ' + v));
+  if (req.body) {
+    if (!(req.headers || []).some(([n]) => n.toLowerCase() === 'content-type')) parts.push('-H', q('Content-Type: application/json'));
+    parts.push('--data', q(req.body));
+  }
+  return parts.join(' ');
+}
+
+// traceCSV writes one row per step of a trace.
+export function traceCSV(t) {
+  const cols = ['step', 'line', 'tick', 'client', 'kind', 'source', 'method', 'url', 'status', 'accepted', 'reason',
+    'records', 'first_id', 'last_id', 'position', 'total_kind', 'total_reported', 'total_true',
+    'next_reported', 'next_true', 'rows', 'walk', 'page', 'size'];
+  const cell = (v) => {
+    const s = v === undefined || v === null ? '' : String(v);
+    return /[",\n\r]/.test(s) || /^[=+\-@\t]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+  };
+  const rows = [cols.join(',')];
+  for (const st of t.steps || []) {
+    const req = st.request || {};
+    const recs = st.records || [];
+    const req2 = st.kind === 'request';
+    rows.push([st.i + 1, st.line, st.tick, st.client, st.kind, st.source || st.text, req.method, req.url,
+      st.response ? st.response.status : '', req2 ? st.accepted : '', st.reason || st.text || '',
+      req2 ? recs.length : st.count, recs[0], recs[recs.length - 1], st.position,
+      req2 && st.total ? st.total.kind : '', req2 && st.total ? st.total.reported : '', req2 && st.total ? st.total.true : '',
+      req2 && st.hasNext ? st.hasNext.reported : '', req2 && st.hasNext ? st.hasNext.true : '',
+      st.cost ? st.cost.rows : '', st.walk >= 0 ? st.walk + 1 : '', st.page || '', st.size].map(cell).join(','));
+  }
+  return rows.join('\r\n') + '\r\n';
 }
