@@ -52,7 +52,8 @@ func TestChallengeFailsThenPasses(t *testing.T) {
 	assert.Contains(t, eval[string](t, ctx, `localStorage.getItem('pagesim.lessons.v1')`), `"challenge-tiebreaker":"passed"`)
 	screenshot(t, ctx, "challenge-passed", false)
 	viewport(t, ctx, 390, 844, true, true)
-	assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), 390, "no sideways scrolling")
+	_, _ = chromedp.Run(ctx, chromedp.Poll[bool](`document.documentElement.scrollWidth <= 390`, chromedp.WithPollingTimeout(3*time.Second)))
+	assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), 390, "no sideways scrolling: %s", eval[string](t, ctx, `Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 392).slice(0, 8).map(e => e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')`))
 	screenshot(t, ctx, "challenge-phone-dark", false)
 }
 

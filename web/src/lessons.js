@@ -82,7 +82,7 @@ export class Lessons {
     const move = (d) => { const q = this.presets[i + d]; if (q) this.onOpen(q.name); };
     replace(this.el,
       h('div', { className: 'lesson-head' },
-        h('strong', null, (p.challenge ? 'Challenge ' : 'Lesson ') + (i + 1) + ' of ' + n + ': '), p.title || p.name,
+        h('strong', null, 'Lesson ' + (i + 1) + ' of ' + n + ': '), p.title || p.name,
         h('span', { className: 'muted lesson-progress' }, ' · ' + finished + ' of ' + n + ' done')),
       p.challenge ? h('p', { className: 'lesson-goal' }, h('strong', null, 'Goal: '), p.challenge) : null,
       p.notice ? h('p', null, h('strong', null, 'What to notice: '), p.notice) : null,

@@ -340,7 +340,7 @@ function syncPresetSelect(text) {
   const notice = $('preset-notice');
   if (p && p.notice) {
     replace(notice, h('strong', null, 'What to notice: '), p.notice);
-    notice.hidden = false;
+    notice.hidden = !!lessons.current; // the lesson panel says it
   } else if (!p) {
     notice.hidden = true;
   }
@@ -503,6 +503,7 @@ $('embed').addEventListener('click', async () => {
   $('embed-dialog').showModal();
   $('embed-element').focus();
   $('embed-element').select();
+  $('embed-element').scrollTop = 0;
 });
 
 for (const [btn, ta] of [['copy-element', 'embed-element'], ['copy-iframe', 'embed-iframe']]) {
@@ -525,12 +526,13 @@ const lessons = new Lessons($('lesson'), {
     if (!p) return;
     lessons.open(name);
     editor.value = p.text;
+    $('preset-notice').hidden = true;
     state.step = 0;
     syncPresetSelect(p.text);
     schedule(p.text);
     $('lesson').focus();
   },
-  onClose() { writeHash(); },
+  onClose() { syncPresetSelect(editor.value); writeHash(); },
 });
 $('lesson').tabIndex = -1;
 
