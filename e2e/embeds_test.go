@@ -62,6 +62,12 @@ func TestDocsPageEmbedsUnderCSP(t *testing.T) {
 		assert.Greater(t, eval[int](t, ctx, `document.getElementById('drift').shadowRoot.querySelectorAll('tr.step').length`), 3)
 		assert.Equal(t, 2, eval[int](t, ctx, `document.getElementById('cursor').shadowRoot.querySelectorAll('.cmp-col').length`))
 		assert.Contains(t, eval[string](t, ctx, `document.getElementById('cursor').shadowRoot.querySelector('.summary').textContent`), "profile cursor")
+		if !dark {
+			// Autoplay steps inside its element without scrolling the page.
+			_, err := chromedp.Run(ctx, chromedp.Poll[bool](`Number(document.getElementById('preset').dataset.step) >= 2`, chromedp.WithPollingTimeout(10*time.Second)))
+			require.NoError(t, err, "autoplay")
+			assert.Equal(t, 0, eval[int](t, ctx, `Math.round(window.scrollY)`), "autoplay scrolled the host page")
+		}
 		if dark {
 			assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), 390, "no sideways scrolling")
 			screenshot(t, ctx, "docs-embeds-phone-dark", true)

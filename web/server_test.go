@@ -137,3 +137,24 @@ func TestHandlerNeedsABuiltSite(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "./build.sh build")
 }
+
+func TestEveryPageGetsTheCSPAndOnlyTheEmbedMayBeFramed(t *testing.T) {
+	fs := site()
+	fs["docs.html"] = &fstest.MapFile{Data: []byte("<!doctype html>docs")}
+	fs["embed.html"] = &fstest.MapFile{Data: []byte("<!doctype html>embed")}
+	fs["paging-playground.js"] = &fstest.MapFile{Data: []byte("js")}
+	h, err := Handler(fs)
+	require.NoError(t, err)
+	for _, p := range []string{"/", "/docs.html", "/embed.html"} {
+		csp := get(t, h, "GET", p).Header.Get("Content-Security-Policy")
+		assert.Contains(t, csp, "script-src 'self' 'wasm-unsafe-eval'", p)
+		assert.Contains(t, csp, "style-src 'self';", p)
+		if p == "/embed.html" {
+			assert.Contains(t, csp, "frame-ancestors *", p)
+		} else {
+			assert.Contains(t, csp, "frame-ancestors 'none'", p)
+		}
+	}
+	// The element's script keeps its name, so it is revalidated, not cached for good.
+	assert.Equal(t, "no-cache", get(t, h, "GET", "/paging-playground.js").Header.Get("Cache-Control"))
+}

@@ -41,3 +41,18 @@ func TestNoInlineScriptOrStyle(t *testing.T) {
 		assert.Contains(t, html, p)
 	}
 }
+
+// TestEmbedPagesUnderTheCSP: the iframe page and the demo documentation page
+// load the element with one script tag and nothing inline.
+func TestEmbedPagesUnderTheCSP(t *testing.T) {
+	for _, name := range []string{"embed.html", "docs.html"} {
+		b, err := os.ReadFile(filepath.Join("src", name))
+		require.NoError(t, err)
+		html := string(b)
+		assert.NotRegexp(t, `<script(?:\s[^>]*)?>\s*[^<\s]`, html, name+": inline script")
+		assert.NotRegexp(t, `\son[a-z]+\s*=`, html, name+": inline event handler")
+		assert.NotRegexp(t, `<style|\sstyle\s*=`, html, name+": inline style")
+		assert.Equal(t, 1, strings.Count(html, "<script"), name+": one script tag")
+		assert.Contains(t, html, `<script defer src="paging-playground.js"></script>`, name)
+	}
+}

@@ -81,7 +81,7 @@ class PagingPlayground extends HTMLElement {
     ui.next = h('button', { type: 'button', onclick: () => this.select(this.step + 1), 'aria-label': 'Next step (j)' }, 'next ›');
     ui.play = h('button', { type: 'button', onclick: () => (this.timer ? this.stop() : this.play()) }, '▶ play');
     ui.open = h('a', { href: base, target: '_blank', rel: 'noopener' }, 'Open in the playground ↗');
-    ui.notice = h('div', { className: 'notice', hidden: true });
+    ui.notice = h('details', { className: 'notice', hidden: true });
     ui.editor = h('textarea', { spellcheck: 'false', rows: 6, 'aria-label': 'Scenario', wrap: 'off' });
     ui.editor.addEventListener('input', () => {
       clearTimeout(this.debounce);
@@ -100,7 +100,7 @@ class PagingPlayground extends HTMLElement {
       h('div', { className: 'pp-bar' }, ui.title, ui.prev, ui.next, ui.play, ui.open),
       ui.notice, ui.editor, ui.diag, ui.status, ui.summary, ui.expect,
       h('div', { className: 'step-panel-wrap' }, ui.panel, h('div', { className: 'step-window-wrap' }, ui.canvas)),
-      h('div', { className: 'pp-scroll' },
+      ui.scroll = h('div', { className: 'pp-scroll' },
         h('div', { className: 'table-wrap' }, h('table', { className: 'steps' },
           h('thead', null, h('tr', null, ['#', 'Request', 'Result', 'Records', 'Total', 'Next page', 'Cost'].map((c) => h('th', { scope: 'col' }, c)))),
           ui.tbody)),
@@ -147,9 +147,10 @@ class PagingPlayground extends HTMLElement {
     text = withProfile(text, this.getAttribute('profile'));
     ui.title.textContent = preset ? preset.title || preset.name : 'Paging Playground';
     ui.notice.hidden = !(preset && preset.notice);
-    if (preset && preset.notice) replace(ui.notice, h('strong', null, 'What to notice: '), preset.notice);
+    if (preset && preset.notice) replace(ui.notice, h('summary', null, h('strong', null, 'What to notice')), preset.notice);
     ui.editor.value = text;
-    ui.editor.rows = Math.min(12, Math.max(3, text.split('\n').length));
+    const framed = document.documentElement.dataset.embedPage !== undefined;
+    ui.editor.rows = Math.min(height || framed ? 5 : 12, Math.max(3, text.split('\n').length));
     await this.run(text);
     if (this.state) this.select(this.state.step || 0);
     if (this.hasAttribute('autoplay') && !this.played) { this.played = true; this.select(0); this.play(); }
@@ -215,8 +216,19 @@ class PagingPlayground extends HTMLElement {
     const n = (t.steps || []).length;
     this.step = Math.max(0, Math.min(n - 1, i));
     renderStepPanel(this.ui.panel, this.ui.canvas, t, this.step);
-    this.table.current = this.step;
-    if (scroll) this.table.select(this.step); else this.table.mark();
+    // Only the element's own list scrolls: never the host page (autoplay
+    // would drag a reader back to the embed).
+    const table = this.table;
+    table.current = this.step;
+    if (this.step >= table.rendered) table.renderUpTo(this.step + 1);
+    table.mark();
+    const tr = scroll && this.ui.tbody.querySelector('tr[data-i="' + this.step + '"]');
+    if (tr) {
+      const c = this.ui.scroll;
+      const top = tr.getBoundingClientRect().top - c.getBoundingClientRect().top + c.scrollTop;
+      const head = this.ui.tbody.previousElementSibling ? this.ui.tbody.previousElementSibling.getBoundingClientRect().height : 0;
+      if (top - head < c.scrollTop || top + tr.offsetHeight > c.scrollTop + c.clientHeight) c.scrollTop = Math.max(0, top - head);
+    }
     this.ui.prev.disabled = this.step <= 0;
     this.ui.next.disabled = this.step >= n - 1;
     this.dataset.step = String(this.step);
