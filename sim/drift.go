@@ -18,6 +18,7 @@ type walk struct {
 	pages     int
 	steps     []int
 	scope     *KeyRange // nil: the whole list
+	atHead    bool      // its first page began at the head of the list
 }
 
 // track adds a recorded exchange to its client's walk, opening and closing
@@ -38,7 +39,7 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 	if c.walk < 0 {
 		c.walk = len(e.walks)
 		e.walks = append(e.walks, &walk{client: c.name, index: c.walk, maxID: e.d.nextID - 1,
-			graveMark: len(e.graves), scope: resp.Scope})
+			graveMark: len(e.graves), scope: resp.Scope, atHead: resp.Position <= 0})
 		e.t.Walks = append(e.t.Walks, WalkReport{Client: c.name})
 	}
 	wk := e.walks[c.walk]
@@ -157,50 +158,71 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		add(base, lo, hi)
 	}
 	// Ascending ranks of the walk's scope, and the part of it the walk
-	// covered: all of it for a complete walk; for a stopped one, from the
-	// head up to the furthest record it returned. Past that, the walk says
-	// nothing about records (missed or arrived or vanished): they are
-	// counted as unreached without visiting them, so closing a walk that read
-	// the top of a huge list costs what its pages cost.
+	// covered: from the head, or for a walk that began mid-list (page 5 first,
+	// a worker starting at skip=200) from the first record it returned; to
+	// the end, or for a stopped walk to the furthest record it returned.
+	// Outside that, the walk says nothing about records (missed or arrived or
+	// vanished): they are counted as unreached without being visited, so
+	// closing a walk over the top of a huge list costs what its pages cost.
 	n := e.d.Len()
 	sLo, sHi := int64(0), n
 	if wk.scope != nil {
 		sLo, sHi = e.d.rank(wk.scope.From, math.MinInt64), e.d.rank(addSat(wk.scope.To, 1), math.MinInt64)
 	}
-	wLo, wHi := sLo, sHi
 	newest := e.w.order == NewestFirst
-	var cut Record // the furthest record returned, in list order
-	if !complete {
-		for i, id := range seen {
-			r := e.d.record(id)
-			if i == 0 || (newest && less(r.Key, r.ID, cut.Key, cut.ID)) || (!newest && less(cut.Key, cut.ID, r.Key, r.ID)) {
-				cut = r
-			}
+	before := func(k1, i1, k2, i2 int64) bool { // in list order
+		if newest {
+			return less(k2, i2, k1, i1)
 		}
-		switch {
-		case len(seen) == 0 && newest:
-			wLo = sHi
-		case len(seen) == 0:
-			wHi = sLo
-		case newest:
-			wLo = max(sLo, e.d.rank(cut.Key, cut.ID))
-		default:
-			wHi = min(sHi, e.d.rank(cut.Key, addSat(cut.ID, 1)))
-		}
-		wLo = min(wLo, wHi)
+		return less(k1, i1, k2, i2)
 	}
-	covered := func(key, id int64) bool {
-		switch {
-		case complete:
-			return true
-		case len(seen) == 0:
-			return false
-		case newest:
-			return !less(key, id, cut.Key, cut.ID)
+	var first, last Record // the first and furthest records returned, in list order
+	for i, id := range seen {
+		r := e.d.record(id)
+		if i == 0 || before(r.Key, r.ID, first.Key, first.ID) {
+			first = r
 		}
-		return !less(cut.Key, cut.ID, key, id)
+		if i == 0 || before(last.Key, last.ID, r.Key, r.ID) {
+			last = r
+		}
 	}
-	unreached := (sHi - sLo) - (wHi - wLo)
+	headCut, tailCut := !wk.atHead && len(seen) > 0, !complete
+	wLo, wHi := sLo, sHi
+	switch {
+	case tailCut && len(seen) == 0 && newest:
+		wLo = sHi
+	case tailCut && len(seen) == 0:
+		wHi = sLo
+	case newest:
+		if headCut {
+			wHi = min(sHi, e.d.rank(first.Key, addSat(first.ID, 1)))
+		}
+		if tailCut {
+			wLo = max(sLo, e.d.rank(last.Key, last.ID))
+		}
+	default:
+		if headCut {
+			wLo = max(sLo, e.d.rank(first.Key, first.ID))
+		}
+		if tailCut {
+			wHi = min(sHi, e.d.rank(last.Key, addSat(last.ID, 1)))
+		}
+	}
+	wLo = min(wLo, wHi)
+	prefix, suffix := wLo-sLo, sHi-wHi // unreached before and after the covered part, in list order
+	if newest {
+		prefix, suffix = suffix, prefix
+	}
+	// outside says where a grave lies: -1 before the covered part, 1 after, 0 inside.
+	outside := func(key, id int64) int {
+		switch {
+		case headCut && before(key, id, first.Key, first.ID):
+			return -1
+		case tailCut && (len(seen) == 0 || before(last.Key, last.ID, key, id)):
+			return 1
+		}
+		return 0
+	}
 
 	g := 0
 	buryUntil := func(key, id int64) {
@@ -209,8 +231,12 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 			if lo > hi {
 				continue
 			}
-			if !covered(graves[g].key, graves[g].r.lo) {
-				unreached += hi - lo + 1
+			switch outside(graves[g].key, graves[g].r.lo) {
+			case -1:
+				prefix += hi - lo + 1
+				continue
+			case 1:
+				suffix += hi - lo + 1
 				continue
 			}
 			emit(VanishedUnseen, lo, hi)
@@ -226,8 +252,11 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	if newest {
 		slices.Reverse(spans)
 	}
-	if unreached > 0 {
-		spans = append(spans, span{state: NotReached, lo: 0, hi: unreached - 1})
+	if prefix > 0 {
+		spans = slices.Insert(spans, 0, span{state: NotReached, lo: 0, hi: prefix - 1})
+	}
+	if suffix > 0 {
+		spans = append(spans, span{state: NotReached, lo: 0, hi: suffix - 1})
 	}
 
 	for _, s := range spans {
@@ -250,11 +279,11 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	}
 
 	rep.Duplicates = IDSet{Count: int64(len(dups)), IDs: firstIDs(dups)}
-	first := len(e.d.runs) // the runs made during the walk: ids only grow
-	for first > 0 && e.d.runs[first-1].hi > wk.maxID {
-		first--
+	made := len(e.d.runs) // the runs made during the walk: ids only grow
+	for made > 0 && e.d.runs[made-1].hi > wk.maxID {
+		made--
 	}
-	for i := first; i < len(e.d.runs); i++ {
+	for i := made; i < len(e.d.runs); i++ {
 		r := e.d.runs[i]
 		r.lo = max(r.lo, wk.maxID+1)
 		lo, hi := e.inScope(&r, wk.scope)
