@@ -1,7 +1,7 @@
 import { h, num, plural, clear, replace } from './dom.js';
 import { Sim } from './client.js';
 import { Editor } from './editor.js';
-import { StepTable, renderStepPanel, interpMark } from './steps.js';
+import { StepTable, renderStepPanel, interpMark, setBodyLoader } from './steps.js';
 import { renderDrift, renderCost } from './drift.js';
 import { ProfilePicker, renderCompare, MAX_COMPARE } from './compare.js';
 
@@ -338,6 +338,7 @@ const editor = new Editor({
 });
 editor.value = '';
 
+setBodyLoader((i) => sim.call('step', i));
 table = new StepTable({ tbody: $('steps'), more: $('more-steps'), onSelect: (i) => selectStep(i) });
 
 $('preset').addEventListener('change', (e) => {
