@@ -12,7 +12,7 @@ type walk struct {
 	index     int     // into Trace.Walks
 	maxID     int64   // ids above this arrived during the walk
 	graveMark int     // deletions from this index of engine.graves on happened during it
-	seen      []int64 // every id returned, repeats included, in order
+	seen      []idRun // every id returned, repeats included, as runs of consecutive ids
 	seenTotal int64
 	rows      int64
 	pages     int
@@ -47,7 +47,7 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 	wk.pages++
 	ts.Walk, ts.Page = c.walk, wk.pages
 	for _, r := range resp.Items {
-		wk.seen = append(wk.seen, r.ID)
+		wk.see(r.ID)
 	}
 	wk.seenTotal += int64(len(resp.Items))
 	wk.rows += resp.Cost.Rows
@@ -65,6 +65,93 @@ func (e *engine) closeWalk(c *client, complete bool, why string) {
 	wk := e.walks[c.walk]
 	c.walk = -1
 	e.t.Walks[wk.index] = e.report(wk, complete, why)
+}
+
+// idRun is the ids lo..hi.
+type idRun struct{ lo, hi int64 }
+
+// see records that the walk returned id. A page of consecutive records, the
+// usual case, is one run however long, so a walk over a million records keeps
+// a thousand runs, not a million ids.
+func (wk *walk) see(id int64) {
+	if n := len(wk.seen); n > 0 {
+		r := &wk.seen[n-1]
+		switch id {
+		case r.hi + 1:
+			r.hi = id
+			return
+		case r.lo - 1:
+			r.lo = id
+			return
+		}
+	}
+	wk.seen = append(wk.seen, idRun{id, id})
+}
+
+// seg is the ids lo..hi, each returned n times.
+type seg struct {
+	lo, hi int64
+	n      int32
+}
+
+// coverage turns runs that may overlap into sorted disjoint segments with
+// the number of runs covering each: a sweep over the runs' sorted starts and
+// ends.
+func coverage(runs []idRun) []seg {
+	starts := make([]int64, len(runs))
+	ends := make([]int64, len(runs)) // one past the end
+	for i, r := range runs {
+		starts[i], ends[i] = r.lo, r.hi+1
+	}
+	slices.Sort(starts)
+	slices.Sort(ends)
+	var out []seg
+	var n int32
+	var at int64
+	for i, j := 0, 0; j < len(ends); {
+		next := ends[j]
+		if i < len(starts) && starts[i] < next {
+			next = starts[i]
+		}
+		if n > 0 && next > at {
+			if k := len(out) - 1; k >= 0 && out[k].n == n && out[k].hi+1 == at {
+				out[k].hi = next - 1
+			} else {
+				out = append(out, seg{at, next - 1, n})
+			}
+		}
+		for ; i < len(starts) && starts[i] == next; i++ {
+			n++
+		}
+		for ; j < len(ends) && ends[j] == next; j++ {
+			n--
+		}
+		at = next
+	}
+	return out
+}
+
+// segAt returns the index of the first segment ending at or after id.
+func segAt(segs []seg, id int64) int {
+	lo, hi := 0, len(segs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if segs[m].hi < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// overlap counts the ids in lo..hi that segs cover.
+func overlap(segs []seg, lo, hi int64) int64 {
+	var c int64
+	for i := segAt(segs, lo); i < len(segs) && segs[i].lo <= hi; i++ {
+		c += min(hi, segs[i].hi) - max(lo, segs[i].lo) + 1
+	}
+	return c
 }
 
 // span is a stretch of the walk's universe in ascending (key, id) order
@@ -96,24 +183,18 @@ func seenState(n int32, base RunState) RunState {
 func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	rep := WalkReport{Client: wk.client, Steps: wk.steps, Complete: complete, Stopped: why,
 		Seen: wk.seenTotal, Rows: wk.rows, Requests: len(wk.steps)}
-	// seen: the distinct ids returned, sorted; times[i]: how often seen[i] was.
-	all := slices.Clone(wk.seen)
-	slices.Sort(all)
-	seen := make([]int64, 0, len(all))
-	times := make([]int32, 0, len(all))
+	// seen: the ids returned, as sorted disjoint segments with how often.
+	seen := coverage(wk.seen)
 	var dups []int64
-	for i, id := range all {
-		if i > 0 && all[i-1] == id {
-			times[len(times)-1]++
-			if times[len(times)-1] == 2 {
+	for _, g := range seen {
+		rep.Distinct += g.hi - g.lo + 1
+		if g.n >= 2 {
+			rep.Duplicates.Count += g.hi - g.lo + 1
+			for id := g.lo; id <= g.hi && len(dups) < MaxListedIDs; id++ {
 				dups = append(dups, id)
 			}
-			continue
 		}
-		seen = append(seen, id)
-		times = append(times, 1)
 	}
-	rep.Distinct = int64(len(seen))
 
 	// The walk's deletions in (key, id) order of their first records.
 	type buried struct {
@@ -148,12 +229,11 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	}
 	// emit splits ids lo..hi, all in base state unless seen, around the seen ids.
 	emit := func(base RunState, lo, hi int64) {
-		i, _ := slices.BinarySearch(seen, lo)
-		for ; i < len(seen) && seen[i] <= hi; i++ {
-			id := seen[i]
-			add(base, lo, id-1)
-			add(seenState(times[i], base), id, id)
-			lo = id + 1
+		for i := segAt(seen, lo); i < len(seen) && seen[i].lo <= hi && lo <= hi; i++ {
+			a, b := max(lo, seen[i].lo), min(hi, seen[i].hi)
+			add(base, lo, a-1)
+			add(seenState(seen[i].n, base), a, b)
+			lo = b + 1
 		}
 		add(base, lo, hi)
 	}
@@ -177,15 +257,16 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		return less(k1, i1, k2, i2)
 	}
 	var first, last Record // the first and furthest records returned, in list order
-	for i, id := range seen {
-		r := e.d.record(id)
-		if i == 0 || before(r.Key, r.ID, first.Key, first.ID) {
+	counted := false
+	e.d.extremes(seen, func(r Record) {
+		if !counted || before(r.Key, r.ID, first.Key, first.ID) {
 			first = r
 		}
-		if i == 0 || before(last.Key, last.ID, r.Key, r.ID) {
+		if !counted || before(last.Key, last.ID, r.Key, r.ID) {
 			last = r
 		}
-	}
+		counted = true
+	})
 	headCut, tailCut := !wk.atHead && len(seen) > 0, !complete
 	wLo, wHi := sLo, sHi
 	switch {
@@ -278,7 +359,7 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		}
 	}
 
-	rep.Duplicates = IDSet{Count: int64(len(dups)), IDs: firstIDs(dups)}
+	rep.Duplicates.IDs = dups
 	made := len(e.d.runs) // the runs made during the walk: ids only grow
 	for made > 0 && e.d.runs[made-1].hi > wk.maxID {
 		made--
@@ -300,12 +381,9 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		}
 		// Only records deleted during the walk can have been seen by it and
 		// be gone: count the seen ids inside each of its graves.
-		i, _ := slices.BinarySearch(seen, gr.lo)
-		j, _ := slices.BinarySearch(seen, gr.hi+1)
-		rep.DeletedSeen += int64(j - i)
+		rep.DeletedSeen += overlap(seen, gr.lo, gr.hi)
 	}
-	i, _ := slices.BinarySearch(seen, wk.maxID+1)
-	rep.InsertedSeen = int64(len(seen) - i)
+	rep.InsertedSeen = overlap(seen, wk.maxID+1, math.MaxInt64)
 	rep.Consistent = rep.Duplicates.Count == 0 && rep.Missed.Count == 0
 	rep.Verdict = verdict(&rep, wk.pages)
 	return rep
@@ -318,13 +396,6 @@ func (e *engine) inScope(r *run, scope *KeyRange) (lo, hi int64) {
 		return r.lo, r.hi
 	}
 	return r.lo + e.d.countBelow(r, scope.From, math.MinInt64), r.lo + e.d.countBelow(r, addSat(scope.To, 1), math.MinInt64) - 1
-}
-
-func firstIDs(ids []int64) []int64 {
-	if len(ids) > MaxListedIDs {
-		ids = ids[:MaxListedIDs]
-	}
-	return slices.Clone(ids)
 }
 
 func verdict(r *WalkReport, pages int) string {
