@@ -262,12 +262,13 @@ export function renderStepPanel(panel, canvas, trace, i) {
       st.size !== before ? ' (was ' + num(before) + ', ' + (st.size > before ? '+' : '') + num(st.size - before) + ')' : ''),
   ];
   let from = -1, count = 0, label = '';
+  // Positions count from 0, as the scenario language and the trace's texts do.
   if (st.kind === 'request' && st.position >= 0 && recs.length) {
     from = st.position; count = recs.length;
-    label = 'page window: positions ' + num(from + 1) + '–' + num(from + count);
+    label = 'page window: positions ' + num(from) + '–' + num(from + count - 1);
   } else if (st.kind !== 'request' && st.at >= 0 && st.count > 0) {
     from = st.at; count = st.count;
-    label = st.kind + ': positions ' + num(from + 1) + '–' + num(from + count);
+    label = st.kind + ': positions ' + num(from) + '–' + num(from + count - 1);
   }
   if (label) parts.push(h('div', { className: 'sp-window' }, label));
   panel.append(...parts);
