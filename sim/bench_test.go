@@ -49,3 +49,16 @@ func BenchmarkTraceJSON(b *testing.B) {
 		t.JSON()
 	}
 }
+
+// A cursor walk over all of a million records, 1,000 at a time, with a
+// range delete and a positional insert: the playground's biggest drift view.
+func BenchmarkCursorWalkAll1M(b *testing.B) {
+	s, err := Parse("profile cursor limit=1000 max-limit=1000\nrecords 1m\nGET /items\nwalk max 30\ndelete at 5000..5099\ninsert 50 at 20000\nwalk\n")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		execute(s)
+	}
+}

@@ -113,7 +113,7 @@ func (s *codefreshLegacy) Follow(prev *Request, last *Response, rel string) (*Re
 		}
 		page--
 	}
-	return request(prev.Method, withParams(prev.Path, prev.Query, Param{"page", itoa(page)}, Param{"limit", itoa(limit)}))
+	return follow(prev, Param{"page", itoa(page)}, Param{"limit", itoa(limit)})
 }
 
 // fieldInt reads a numeric body field; 0 when absent.
@@ -361,5 +361,5 @@ func (s *codefreshServer) Follow(prev *Request, last *Response, rel string) (*Re
 	} else {
 		page--
 	}
-	return request(prev.Method, withParams(prev.Path, prev.Query, Param{"page", itoa(page)}))
+	return follow(prev, Param{"page", itoa(page)})
 }

@@ -1,6 +1,9 @@
 package sim
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Dataset is the ordered list of live records, stored so that memory grows
 // with the number of mutations and never with the initial size: a run of
@@ -459,4 +462,28 @@ func (d *Dataset) nodesIn(from, to int64, fn func(r *run, lo, hi int64)) {
 		walk(t.right, base+ls+t.len())
 	}
 	walk(d.root, 0)
+}
+
+// extremes calls fn with every record of the segments' ids that can sort
+// first or last among them: (key, id) grows with the id within a run, so
+// only the ends of each run's part, and records whose key an update set.
+func (d *Dataset) extremes(segs []seg, fn func(Record)) {
+	var moved []int64
+	for id := range d.moved { // sorted below: the output does not depend on map order
+		moved = append(moved, id)
+	}
+	slices.Sort(moved)
+	for _, g := range segs {
+		for id := g.lo; id <= g.hi; {
+			r := d.runOf(id)
+			end := min(g.hi, r.hi)
+			fn(d.record(id))
+			fn(d.record(end))
+			id = end + 1
+		}
+		i, _ := slices.BinarySearch(moved, g.lo)
+		for ; i < len(moved) && moved[i] <= g.hi; i++ {
+			fn(d.record(moved[i]))
+		}
+	}
 }

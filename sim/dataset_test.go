@@ -154,3 +154,16 @@ func TestWorldPositionsInBothOrders(t *testing.T) {
 		assert.Equal(t, w.Slice(0, 2), prev)
 	}
 }
+
+func TestCoverageCountsOverlappingRuns(t *testing.T) {
+	var wk walk
+	for _, id := range []int64{5, 4, 6, 7, 1, 2, 3, 5, 5, 9} {
+		wk.see(id)
+	}
+	assert.Equal(t, []idRun{{4, 7}, {1, 3}, {5, 5}, {5, 5}, {9, 9}}, wk.seen)
+	segs := coverage(wk.seen)
+	assert.Equal(t, []seg{{1, 4, 1}, {5, 5, 3}, {6, 7, 1}, {9, 9, 1}}, segs)
+	assert.Equal(t, int64(4), overlap(segs, 3, 6))
+	assert.Equal(t, int64(1), overlap(segs, 8, 100))
+	assert.Equal(t, 3, segAt(segs, 8))
+}

@@ -12,12 +12,13 @@ type walk struct {
 	index     int     // into Trace.Walks
 	maxID     int64   // ids above this arrived during the walk
 	graveMark int     // deletions from this index of engine.graves on happened during it
-	seen      []int64 // every id returned, repeats included, in order
+	seen      []idRun // every id returned, repeats included, as runs of consecutive ids
 	seenTotal int64
 	rows      int64
 	pages     int
 	steps     []int
 	scope     *KeyRange // nil: the whole list
+	atHead    bool      // its first page began at the head of the list
 }
 
 // track adds a recorded exchange to its client's walk, opening and closing
@@ -38,7 +39,7 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 	if c.walk < 0 {
 		c.walk = len(e.walks)
 		e.walks = append(e.walks, &walk{client: c.name, index: c.walk, maxID: e.d.nextID - 1,
-			graveMark: len(e.graves), scope: resp.Scope})
+			graveMark: len(e.graves), scope: resp.Scope, atHead: resp.Position <= 0})
 		e.t.Walks = append(e.t.Walks, WalkReport{Client: c.name})
 	}
 	wk := e.walks[c.walk]
@@ -46,7 +47,7 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 	wk.pages++
 	ts.Walk, ts.Page = c.walk, wk.pages
 	for _, r := range resp.Items {
-		wk.seen = append(wk.seen, r.ID)
+		wk.see(r.ID)
 	}
 	wk.seenTotal += int64(len(resp.Items))
 	wk.rows += resp.Cost.Rows
@@ -64,6 +65,93 @@ func (e *engine) closeWalk(c *client, complete bool, why string) {
 	wk := e.walks[c.walk]
 	c.walk = -1
 	e.t.Walks[wk.index] = e.report(wk, complete, why)
+}
+
+// idRun is the ids lo..hi.
+type idRun struct{ lo, hi int64 }
+
+// see records that the walk returned id. A page of consecutive records, the
+// usual case, is one run however long, so a walk over a million records keeps
+// a thousand runs, not a million ids.
+func (wk *walk) see(id int64) {
+	if n := len(wk.seen); n > 0 {
+		r := &wk.seen[n-1]
+		switch id {
+		case r.hi + 1:
+			r.hi = id
+			return
+		case r.lo - 1:
+			r.lo = id
+			return
+		}
+	}
+	wk.seen = append(wk.seen, idRun{id, id})
+}
+
+// seg is the ids lo..hi, each returned n times.
+type seg struct {
+	lo, hi int64
+	n      int32
+}
+
+// coverage turns runs that may overlap into sorted disjoint segments with
+// the number of runs covering each: a sweep over the runs' sorted starts and
+// ends.
+func coverage(runs []idRun) []seg {
+	starts := make([]int64, len(runs))
+	ends := make([]int64, len(runs)) // one past the end
+	for i, r := range runs {
+		starts[i], ends[i] = r.lo, r.hi+1
+	}
+	slices.Sort(starts)
+	slices.Sort(ends)
+	var out []seg
+	var n int32
+	var at int64
+	for i, j := 0, 0; j < len(ends); {
+		next := ends[j]
+		if i < len(starts) && starts[i] < next {
+			next = starts[i]
+		}
+		if n > 0 && next > at {
+			if k := len(out) - 1; k >= 0 && out[k].n == n && out[k].hi+1 == at {
+				out[k].hi = next - 1
+			} else {
+				out = append(out, seg{at, next - 1, n})
+			}
+		}
+		for ; i < len(starts) && starts[i] == next; i++ {
+			n++
+		}
+		for ; j < len(ends) && ends[j] == next; j++ {
+			n--
+		}
+		at = next
+	}
+	return out
+}
+
+// segAt returns the index of the first segment ending at or after id.
+func segAt(segs []seg, id int64) int {
+	lo, hi := 0, len(segs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if segs[m].hi < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// overlap counts the ids in lo..hi that segs cover.
+func overlap(segs []seg, lo, hi int64) int64 {
+	var c int64
+	for i := segAt(segs, lo); i < len(segs) && segs[i].lo <= hi; i++ {
+		c += min(hi, segs[i].hi) - max(lo, segs[i].lo) + 1
+	}
+	return c
 }
 
 // span is a stretch of the walk's universe in ascending (key, id) order
@@ -95,24 +183,18 @@ func seenState(n int32, base RunState) RunState {
 func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	rep := WalkReport{Client: wk.client, Steps: wk.steps, Complete: complete, Stopped: why,
 		Seen: wk.seenTotal, Rows: wk.rows, Requests: len(wk.steps)}
-	// seen: the distinct ids returned, sorted; times[i]: how often seen[i] was.
-	all := slices.Clone(wk.seen)
-	slices.Sort(all)
-	seen := make([]int64, 0, len(all))
-	times := make([]int32, 0, len(all))
+	// seen: the ids returned, as sorted disjoint segments with how often.
+	seen := coverage(wk.seen)
 	var dups []int64
-	for i, id := range all {
-		if i > 0 && all[i-1] == id {
-			times[len(times)-1]++
-			if times[len(times)-1] == 2 {
+	for _, g := range seen {
+		rep.Distinct += g.hi - g.lo + 1
+		if g.n >= 2 {
+			rep.Duplicates.Count += g.hi - g.lo + 1
+			for id := g.lo; id <= g.hi && len(dups) < MaxListedIDs; id++ {
 				dups = append(dups, id)
 			}
-			continue
 		}
-		seen = append(seen, id)
-		times = append(times, 1)
 	}
-	rep.Distinct = int64(len(seen))
 
 	// The walk's deletions in (key, id) order of their first records.
 	type buried struct {
@@ -147,60 +229,81 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	}
 	// emit splits ids lo..hi, all in base state unless seen, around the seen ids.
 	emit := func(base RunState, lo, hi int64) {
-		i, _ := slices.BinarySearch(seen, lo)
-		for ; i < len(seen) && seen[i] <= hi; i++ {
-			id := seen[i]
-			add(base, lo, id-1)
-			add(seenState(times[i], base), id, id)
-			lo = id + 1
+		for i := segAt(seen, lo); i < len(seen) && seen[i].lo <= hi && lo <= hi; i++ {
+			a, b := max(lo, seen[i].lo), min(hi, seen[i].hi)
+			add(base, lo, a-1)
+			add(seenState(seen[i].n, base), a, b)
+			lo = b + 1
 		}
 		add(base, lo, hi)
 	}
 	// Ascending ranks of the walk's scope, and the part of it the walk
-	// covered: all of it for a complete walk; for a stopped one, from the
-	// head up to the furthest record it returned. Past that, the walk says
-	// nothing about records (missed or arrived or vanished): they are
-	// counted as unreached without visiting them, so closing a walk that read
-	// the top of a huge list costs what its pages cost.
+	// covered: from the head, or for a walk that began mid-list (page 5 first,
+	// a worker starting at skip=200) from the first record it returned; to
+	// the end, or for a stopped walk to the furthest record it returned.
+	// Outside that, the walk says nothing about records (missed or arrived or
+	// vanished): they are counted as unreached without being visited, so
+	// closing a walk over the top of a huge list costs what its pages cost.
 	n := e.d.Len()
 	sLo, sHi := int64(0), n
 	if wk.scope != nil {
 		sLo, sHi = e.d.rank(wk.scope.From, math.MinInt64), e.d.rank(addSat(wk.scope.To, 1), math.MinInt64)
 	}
-	wLo, wHi := sLo, sHi
 	newest := e.w.order == NewestFirst
-	var cut Record // the furthest record returned, in list order
-	if !complete {
-		for i, id := range seen {
-			r := e.d.record(id)
-			if i == 0 || (newest && less(r.Key, r.ID, cut.Key, cut.ID)) || (!newest && less(cut.Key, cut.ID, r.Key, r.ID)) {
-				cut = r
-			}
+	before := func(k1, i1, k2, i2 int64) bool { // in list order
+		if newest {
+			return less(k2, i2, k1, i1)
 		}
-		switch {
-		case len(seen) == 0 && newest:
-			wLo = sHi
-		case len(seen) == 0:
-			wHi = sLo
-		case newest:
-			wLo = max(sLo, e.d.rank(cut.Key, cut.ID))
-		default:
-			wHi = min(sHi, e.d.rank(cut.Key, addSat(cut.ID, 1)))
-		}
-		wLo = min(wLo, wHi)
+		return less(k1, i1, k2, i2)
 	}
-	covered := func(key, id int64) bool {
-		switch {
-		case complete:
-			return true
-		case len(seen) == 0:
-			return false
-		case newest:
-			return !less(key, id, cut.Key, cut.ID)
+	var first, last Record // the first and furthest records returned, in list order
+	counted := false
+	e.d.extremes(seen, func(r Record) {
+		if !counted || before(r.Key, r.ID, first.Key, first.ID) {
+			first = r
 		}
-		return !less(cut.Key, cut.ID, key, id)
+		if !counted || before(last.Key, last.ID, r.Key, r.ID) {
+			last = r
+		}
+		counted = true
+	})
+	headCut, tailCut := !wk.atHead && len(seen) > 0, !complete
+	wLo, wHi := sLo, sHi
+	switch {
+	case tailCut && len(seen) == 0 && newest:
+		wLo = sHi
+	case tailCut && len(seen) == 0:
+		wHi = sLo
+	case newest:
+		if headCut {
+			wHi = min(sHi, e.d.rank(first.Key, addSat(first.ID, 1)))
+		}
+		if tailCut {
+			wLo = max(sLo, e.d.rank(last.Key, last.ID))
+		}
+	default:
+		if headCut {
+			wLo = max(sLo, e.d.rank(first.Key, first.ID))
+		}
+		if tailCut {
+			wHi = min(sHi, e.d.rank(last.Key, addSat(last.ID, 1)))
+		}
 	}
-	unreached := (sHi - sLo) - (wHi - wLo)
+	wLo = min(wLo, wHi)
+	prefix, suffix := wLo-sLo, sHi-wHi // unreached before and after the covered part, in list order
+	if newest {
+		prefix, suffix = suffix, prefix
+	}
+	// outside says where a grave lies: -1 before the covered part, 1 after, 0 inside.
+	outside := func(key, id int64) int {
+		switch {
+		case headCut && before(key, id, first.Key, first.ID):
+			return -1
+		case tailCut && (len(seen) == 0 || before(last.Key, last.ID, key, id)):
+			return 1
+		}
+		return 0
+	}
 
 	g := 0
 	buryUntil := func(key, id int64) {
@@ -209,8 +312,12 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 			if lo > hi {
 				continue
 			}
-			if !covered(graves[g].key, graves[g].r.lo) {
-				unreached += hi - lo + 1
+			switch outside(graves[g].key, graves[g].r.lo) {
+			case -1:
+				prefix += hi - lo + 1
+				continue
+			case 1:
+				suffix += hi - lo + 1
 				continue
 			}
 			emit(VanishedUnseen, lo, hi)
@@ -226,8 +333,11 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	if newest {
 		slices.Reverse(spans)
 	}
-	if unreached > 0 {
-		spans = append(spans, span{state: NotReached, lo: 0, hi: unreached - 1})
+	if prefix > 0 {
+		spans = slices.Insert(spans, 0, span{state: NotReached, lo: 0, hi: prefix - 1})
+	}
+	if suffix > 0 {
+		spans = append(spans, span{state: NotReached, lo: 0, hi: suffix - 1})
 	}
 
 	for _, s := range spans {
@@ -249,12 +359,12 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		}
 	}
 
-	rep.Duplicates = IDSet{Count: int64(len(dups)), IDs: firstIDs(dups)}
-	first := len(e.d.runs) // the runs made during the walk: ids only grow
-	for first > 0 && e.d.runs[first-1].hi > wk.maxID {
-		first--
+	rep.Duplicates.IDs = dups
+	made := len(e.d.runs) // the runs made during the walk: ids only grow
+	for made > 0 && e.d.runs[made-1].hi > wk.maxID {
+		made--
 	}
-	for i := first; i < len(e.d.runs); i++ {
+	for i := made; i < len(e.d.runs); i++ {
 		r := e.d.runs[i]
 		r.lo = max(r.lo, wk.maxID+1)
 		lo, hi := e.inScope(&r, wk.scope)
@@ -271,12 +381,9 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		}
 		// Only records deleted during the walk can have been seen by it and
 		// be gone: count the seen ids inside each of its graves.
-		i, _ := slices.BinarySearch(seen, gr.lo)
-		j, _ := slices.BinarySearch(seen, gr.hi+1)
-		rep.DeletedSeen += int64(j - i)
+		rep.DeletedSeen += overlap(seen, gr.lo, gr.hi)
 	}
-	i, _ := slices.BinarySearch(seen, wk.maxID+1)
-	rep.InsertedSeen = int64(len(seen) - i)
+	rep.InsertedSeen = overlap(seen, wk.maxID+1, math.MaxInt64)
 	rep.Consistent = rep.Duplicates.Count == 0 && rep.Missed.Count == 0
 	rep.Verdict = verdict(&rep, wk.pages)
 	return rep
@@ -289,13 +396,6 @@ func (e *engine) inScope(r *run, scope *KeyRange) (lo, hi int64) {
 		return r.lo, r.hi
 	}
 	return r.lo + e.d.countBelow(r, scope.From, math.MinInt64), r.lo + e.d.countBelow(r, addSat(scope.To, 1), math.MinInt64) - 1
-}
-
-func firstIDs(ids []int64) []int64 {
-	if len(ids) > MaxListedIDs {
-		ids = ids[:MaxListedIDs]
-	}
-	return slices.Clone(ids)
 }
 
 func verdict(r *WalkReport, pages int) string {

@@ -136,3 +136,23 @@ func TestHugeDatasetDeepPage(t *testing.T) {
 	assert.Equal(t, []int64{10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, s.Records)
 	assert.Equal(t, int64(1_000_000_000), s.Total.True)
 }
+
+// A walk that begins mid-list (page 3 first) says nothing about the records
+// before its first page: they are unreached, not missed.
+func TestWalkStartingMidListLeavesTheHeadUnreached(t *testing.T) {
+	tr := execute(scenario("page", 50, get("/items?page=3&per_page=10"), walkAll()))
+	require.Len(t, tr.Walks, 1)
+	w := tr.Walks[0]
+	assert.True(t, w.Complete)
+	assert.Equal(t, int64(0), w.Missed.Count)
+	assert.True(t, w.Consistent)
+	assert.Equal(t, []Span{{NotReached, 20}, {SeenOnce, 30}}, w.Strip)
+
+	// Records it skipped inside the part it covered are still missed.
+	tr = execute(scenario("offset", 50, get("/items?offset=20&limit=10"), deleteAt(25), walkAll()))
+	w = tr.Walks[0]
+	assert.Equal(t, int64(1), w.Missed.Count)
+	// Position 25 was on the walk's first page: it vanishes where it stood,
+	// and the record at 30 slides to 29, behind the walk.
+	assert.Equal(t, []Span{{NotReached, 20}, {SeenOnce, 5}, {VanishedSeen, 1}, {SeenOnce, 4}, {Missed, 1}, {SeenOnce, 19}}, w.Strip)
+}

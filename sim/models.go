@@ -65,13 +65,11 @@ func pageSize(req *Request, param string, o *Options) (n int64, note, refusal st
 	return n, "", ""
 }
 
-// withParams returns path?query with the named parameters set (in place when
-// present, appended otherwise) and those with empty values removed.
-func withParams(path string, q []Param, set ...Param) string {
+// setParams returns q with the named parameters set (in place when present,
+// appended otherwise) and those set to "" removed.
+func setParams(q []Param, set ...Param) []Param {
 	out := make([]Param, 0, len(q)+len(set))
-	for _, p := range q {
-		out = append(out, p)
-	}
+	out = append(out, q...)
 	for _, s := range set {
 		found := false
 		for i := range out {
@@ -89,7 +87,21 @@ func withParams(path string, q []Param, set ...Param) string {
 			kept = append(kept, p)
 		}
 	}
-	return TargetString(path, kept)
+	return kept
+}
+
+// withParams returns path?query with the named parameters set as setParams does.
+func withParams(path string, q []Param, set ...Param) string {
+	return TargetString(path, setParams(q, set...))
+}
+
+// follow is the client's next request when it builds the URL itself: prev
+// with the named parameters set. Its target is written by TargetString and
+// its query kept as built, which is what ParseTarget would read back from it
+// (the two round-trip), without parsing it again on every page.
+func follow(prev *Request, set ...Param) (*Request, bool, string) {
+	q := setParams(prev.Query, set...)
+	return &Request{Method: prev.Method, Target: TargetString(prev.Path, q), Path: prev.Path, Query: q}, true, ""
 }
 
 func isSet(set []Param, name string) bool {
@@ -121,7 +133,7 @@ func firstRequest(prev *Request, def string, drop ...string) (*Request, bool, st
 	for i, d := range drop {
 		set[i] = Param{Name: d}
 	}
-	return request(prev.Method, withParams(prev.Path, prev.Query, set...))
+	return follow(prev, set...)
 }
 
 func cutSpace(s string) (string, string, bool) {
@@ -210,7 +222,7 @@ func (s *offsetServer) Follow(prev *Request, last *Response, rel string) (*Reque
 		}
 		off = max(0, off-l)
 	}
-	return request(prev.Method, withParams(prev.Path, prev.Query, Param{"offset", itoa(off)}, Param{"limit", itoa(l)}))
+	return follow(prev, Param{"offset", itoa(off)}, Param{"limit", itoa(l)})
 }
 
 // ---- page ----
@@ -290,7 +302,7 @@ func (s *pageServer) Follow(prev *Request, last *Response, rel string) (*Request
 		}
 		page--
 	}
-	return request(prev.Method, withParams(prev.Path, prev.Query, Param{"page", itoa(page)}, Param{"per_page", itoa(n)}))
+	return follow(prev, Param{"page", itoa(page)}, Param{"per_page", itoa(n)})
 }
 
 // ---- cursor ----
@@ -396,7 +408,7 @@ func (s *cursorServer) Follow(prev *Request, last *Response, rel string) (*Reque
 	if v.IsNull() {
 		return nil, false, "no " + rel + " page: " + field + " is null"
 	}
-	return request(prev.Method, withParams(prev.Path, prev.Query, Param{other, ""}, Param{param, v.AsString()}))
+	return follow(prev, Param{other, ""}, Param{param, v.AsString()})
 }
 
 // ---- link ----

@@ -173,3 +173,17 @@ func TestOldestFirstOrder(t *testing.T) {
 	assert.True(t, w.Consistent, "appending at the end of an oldest-first list does not disturb an offset walk")
 	assert.Equal(t, int64(1), w.InsertedSeen)
 }
+
+// follow skips re-parsing the URL it builds: what it keeps must be exactly
+// what ParseTarget reads back from it, awkward characters included.
+func TestFollowKeepsWhatTheParserWouldRead(t *testing.T) {
+	prev, ok, why := request("GET", "/it%20ems/x?q=a+b&sort=-created&x=%2F%26%3D&empty=&offset=20")
+	require.True(t, ok, why)
+	next, ok, _ := follow(prev, Param{"offset", "40"}, Param{"after", "ab/c d"}, Param{"empty", ""})
+	require.True(t, ok)
+	path, q, err := ParseTarget(next.Target)
+	require.NoError(t, err)
+	assert.Equal(t, next.Path, path)
+	assert.Equal(t, next.Query, q)
+	assert.Equal(t, []Param{{"q", "a b"}, {"sort", "-created"}, {"x", "/&="}, {"offset", "40"}, {"after", "ab/c d"}}, q)
+}

@@ -122,8 +122,9 @@ func unescape(s string, at int, plus bool) (string, error) {
 // name or value). Only the unreserved characters of RFC 3986 (A-Z a-z 0-9
 // - . _ ~) stay as they are; everything else is percent-encoded, a space
 // as %20, which every decoder reads alike.
-func EncodeQuery(q []Param) string {
-	var b []byte
+func EncodeQuery(q []Param) string { return string(appendQuery(nil, q)) }
+
+func appendQuery(b []byte, q []Param) []byte {
 	for i, p := range q {
 		if i > 0 {
 			b = append(b, '&')
@@ -132,17 +133,21 @@ func EncodeQuery(q []Param) string {
 		b = append(b, '=')
 		b = appendEscaped(b, p.Value, isUnreserved)
 	}
-	return string(b)
+	return b
 }
 
 // TargetString writes a path, which starts with "/", and parameters as a
 // request target: path?query, or just the path when there are none.
 // ParseTarget gives them back.
 func TargetString(path string, q []Param) string {
-	b := appendEscaped(nil, path, isPathChar)
+	n := len(path) + 1
+	for _, p := range q {
+		n += len(p.Name) + len(p.Value) + 2
+	}
+	b := appendEscaped(make([]byte, 0, n+8), path, isPathChar) // one allocation unless escapes grow it
 	if len(q) > 0 {
 		b = append(b, '?')
-		b = append(b, EncodeQuery(q)...)
+		b = appendQuery(b, q)
 	}
 	return string(b)
 }

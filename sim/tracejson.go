@@ -41,10 +41,11 @@ func writeItems(w *jw, r *Response) {
 // same trace gives the same bytes natively and in WASM.
 func (t *Trace) JSON() []byte { return t.EncodeJSON(-1) }
 
-// EncodeJSON is JSON with the response bodies of only the first maxBodies
-// requests (all when negative); later ones are null, and "bodiesOmitted"
-// counts them. A browser asks for one step in full with StepJSON.
-func (t *Trace) EncodeJSON(maxBodies int) []byte {
+// EncodeJSON is JSON with the response bodies of the first requests only,
+// as long as they hold at most maxItems records in all (every body when
+// maxItems is negative); later bodies are null, and "bodiesOmitted" counts
+// them. A browser asks for one step in full with StepJSON.
+func (t *Trace) EncodeJSON(maxItems int) []byte {
 	w := &jw{b: make([]byte, 0, 4096)}
 	w.open('{')
 	w.key("profile")
@@ -79,12 +80,12 @@ func (t *Trace) EncodeJSON(maxBodies int) []byte {
 
 	w.key("steps")
 	w.open('[')
-	bodies, omitted := maxBodies, 0
+	items, omitted := maxItems, 0
 	for i := range t.Steps {
 		s := &t.Steps[i]
-		full := s.Request == nil || bodies != 0
-		if s.Request != nil && bodies > 0 {
-			bodies--
+		full := s.Request == nil || maxItems < 0 || (omitted == 0 && len(s.Records) <= items)
+		if s.Request != nil && full && maxItems >= 0 {
+			items -= len(s.Records)
 		}
 		if !full {
 			omitted++

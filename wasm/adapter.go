@@ -1,6 +1,6 @@
 // Command wasm is the browser build of the simulator: a thin adapter that
 // exposes package sim to JavaScript as one global object, globalThis.pagesim,
-// with run, check, compare, profiles and presets. Every call takes text and
+// with run, check, step, compare, profiles and presets. Every call takes text and
 // returns a JSON string; a failure is a JSON object {"error": "...",
 // "diagnostics": [...]}, never a thrown exception, and a Go panic is recovered
 // into such an object (an unrecovered panic would kill the page's WASM).
@@ -30,14 +30,35 @@ var (
 	presets  = sim.PresetsJSON
 )
 
-// runJSON runs a scenario: the trace as JSON, or an error object with the
-// scenario's diagnostics.
+// maxItems is how many records the response bodies a trace carries to the
+// page may hold in all: a walk over a million records returns a million items,
+// and the page shows a body only when a step is opened, asking for the others
+// with step(i).
+const maxItems = 2000
+
+// last is the trace of the last run, kept for step(i).
+var last *sim.Trace
+
+// runJSON runs a scenario: the trace as JSON (response bodies of the
+// first requests, up to maxItems records), or an error object with the scenario's diagnostics.
 func runJSON(text string) []byte {
 	t, err := runText(text)
 	if err != nil {
 		return errorJSON(err)
 	}
-	return t.JSON()
+	last = t
+	return t.EncodeJSON(maxItems)
+}
+
+// stepJSON is step i of the last run in full, response body included.
+func stepJSON(i int) []byte {
+	if last == nil {
+		return errorMessage("no run yet")
+	}
+	if b := last.StepJSON(i); b != nil {
+		return b
+	}
+	return errorMessage("no step " + strconv.Itoa(i) + " in the last run")
 }
 
 // checkJSON checks a scenario as the user types: an array of diagnostics,
@@ -65,7 +86,7 @@ func compareJSON(text string, names []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, t.JSON()...)
+		b = append(b, t.EncodeJSON(maxItems)...)
 	}
 	return append(b, ']')
 }

@@ -113,6 +113,36 @@ func TestRunJSONReturnsTheTrace(t *testing.T) {
 	assert.Equal(t, tr.JSON(), runJSON("anything"))
 }
 
+// A run carries the response bodies of its first requests, up to maxItems
+// records (here 200 pages of 10); step(i) gives any step in full.
+func TestLongRunsCarryFewBodiesAndStepGivesTheRest(t *testing.T) {
+	b := runJSON("profile offset\nrecords 5000\nGET /items?limit=10\nwalk\n")
+	var tr struct {
+		Steps []struct {
+			Response struct {
+				Body json.RawMessage `json:"body"`
+			} `json:"response"`
+		} `json:"steps"`
+		BodiesOmitted int `json:"bodiesOmitted"`
+	}
+	require.NoError(t, json.Unmarshal(b, &tr))
+	require.Len(t, tr.Steps, 500)
+	assert.Equal(t, 300, tr.BodiesOmitted)
+	assert.NotEqual(t, "null", string(tr.Steps[199].Response.Body))
+	assert.Equal(t, "null", string(tr.Steps[200].Response.Body))
+
+	var step struct {
+		Response struct {
+			Body struct {
+				Items []struct{ ID int64 } `json:"items"`
+			} `json:"body"`
+		} `json:"response"`
+	}
+	require.NoError(t, json.Unmarshal(stepJSON(499), &step))
+	assert.Len(t, step.Response.Body.Items, 10)
+	assert.Contains(t, decodeError(t, stepJSON(500)).Error, "no step 500")
+}
+
 func TestCompareJSONIsAnArrayInProfileOrder(t *testing.T) {
 	swap(t, &parse, func(string) (*sim.Scenario, error) { return &sim.Scenario{}, nil })
 	var asked []string

@@ -38,6 +38,7 @@ func register() error {
 	}{
 		{"run", func(args []safejs.Value) []byte { return runJSON(stringArg(args, 0)) }},
 		{"check", func(args []safejs.Value) []byte { return checkJSON(stringArg(args, 0)) }},
+		{"step", func(args []safejs.Value) []byte { return stepJSON(intArg(args, 0)) }},
 		{"compare", func(args []safejs.Value) []byte { return compareJSON(stringArg(args, 0), namesArg(args, 1)) }},
 		{"profiles", func([]safejs.Value) []byte { return profiles() }},
 		{"presets", func([]safejs.Value) []byte { return presets() }},
@@ -79,6 +80,18 @@ func stringArg(args []safejs.Value, i int) string {
 
 // namesArg reads profile names given as an array of strings or as one string
 // "a,b,c".
+// intArg reads a whole-number argument.
+func intArg(args []safejs.Value, i int) int {
+	if i >= len(args) || args[i].Type() != safejs.TypeNumber {
+		panic(errors.New("argument " + strconv.Itoa(i+1) + " must be a number"))
+	}
+	n, err := args[i].Int()
+	if err != nil {
+		panic(err)
+	}
+	return n
+}
+
 func namesArg(args []safejs.Value, i int) []string {
 	if i >= len(args) {
 		return nil

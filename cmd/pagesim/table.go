@@ -47,7 +47,7 @@ func writeTrace(w io.Writer, t *sim.Trace) {
 	if len(t.Walks) > 0 {
 		fmt.Fprintln(w)
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "WALK\tCLIENT\tPAGES\tEND\tDUPLICATES\tMISSED\tINSERTED (SEEN)\tDELETED (SEEN)\tROWS\tVERDICT")
+		fmt.Fprintln(tw, "WALK\tCLIENT\tREQUESTS\tEND\tDUPLICATES\tMISSED\tINSERTED (SEEN)\tDELETED (SEEN)\tROWS\tVERDICT")
 		for i := range t.Walks {
 			fmt.Fprintln(tw, strings.Join(walkRow(i, &t.Walks[i]), "\t"))
 		}

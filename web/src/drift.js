@@ -39,7 +39,7 @@ export function walkCard(trace, w, index, redraw) {
     w.stopped ? h('p', { className: 'stopped muted' }, 'Stopped: ' + w.stopped) : null,
     h('div', { className: 'strip-wrap' }, canvas),
     h('div', { className: 'strip-axis muted', 'aria-hidden': 'true' },
-      h('span', null, '← ' + (order === 'oldest-first' ? 'oldest' : 'newest') + ' (list position 1)'),
+      h('span', null, '← ' + (order === 'oldest-first' ? 'oldest' : 'newest') + ' (list position 0)'),
       h('span', null, (order === 'oldest-first' ? 'newest' : 'oldest') + ' →')),
     read,
     h('ul', { className: 'counts' },

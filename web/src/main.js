@@ -1,7 +1,7 @@
 import { h, num, plural, clear, replace } from './dom.js';
 import { Sim } from './client.js';
 import { Editor } from './editor.js';
-import { StepTable, renderStepPanel, interpMark, curl, traceCSV } from './steps.js';
+import { StepTable, renderStepPanel, interpMark, setBodyLoader, curl, traceCSV } from './steps.js';
 import { Lessons } from './lessons.js';
 import { renderDrift, renderCost } from './drift.js';
 import { ProfilePicker, renderCompare, MAX_COMPARE } from './compare.js';
@@ -384,6 +384,7 @@ const editor = new Editor({
 });
 editor.value = '';
 
+setBodyLoader((i) => sim.call('step', i));
 table = new StepTable({ tbody: $('steps'), more: $('more-steps'), onSelect: (i) => selectStep(i) });
 
 $('preset').addEventListener('change', (e) => {

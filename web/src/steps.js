@@ -65,6 +65,32 @@ function nextCell(n) {
     h('div', null, 'true ', yesNo(n.true), differs ? h('span', { className: 'flag', title: 'the response is wrong about a next page' }, ' ≠') : null));
 }
 
+// A long run carries the response bodies of its first requests only; the
+// others are fetched from the simulator when their details are opened.
+let bodyLoader = null;
+export function setBodyLoader(fn) { bodyLoader = fn; }
+
+function responseBody(st, body) {
+  if (body !== null || !st.request) return h('pre', null, bodyText(body));
+  const pre = h('pre', { className: 'muted' }, 'not carried in this run (it is long): loading…');
+  pre.dataset.pending = String(st.i);
+  return pre;
+}
+
+async function loadBody(details, st) {
+  const pre = details.querySelector('pre[data-pending]');
+  if (!pre || !bodyLoader) return;
+  delete pre.dataset.pending;
+  try {
+    const full = await bodyLoader(st.i);
+    if (full && full.error) throw new Error(full.error);
+    pre.className = '';
+    pre.textContent = bodyText(full.response ? full.response.body : null);
+  } catch (err) {
+    pre.textContent = 'could not load the body: ' + (err && err.message || err);
+  }
+}
+
 function bodyText(body) {
   if (body === undefined || body === null || body === '') return '';
   const s = typeof body === 'string' ? body : JSON.stringify(body, null, 1);
@@ -92,6 +118,20 @@ export function repeatsByStep(trace) {
   return out;
 }
 
+function wireDetails(st, req, res) {
+  const d = h('details', { className: 'wire' },
+    h('summary', null, 'headers & body'),
+    h('div', { className: 'wire-part' }, h('strong', null, 'Request'),
+      ' ', h('button', { type: 'button', className: 'curl', dataset: { i: String(st.i) } }, 'Copy as curl'),
+      (req.headers || []).map(([n, v]) => header(n, v)),
+      req.body ? h('pre', null, req.body) : null),
+    h('div', { className: 'wire-part' }, h('strong', null, 'Response ' + res.status),
+      (res.headers || []).map(([n, v]) => header(n, v)),
+      responseBody(st, res.body)));
+  if (res.body === null && st.request) d.addEventListener('toggle', () => { if (d.open) loadBody(d, st); });
+  return d;
+}
+
 function requestRow(st, trace, repeats) {
   const req = st.request || { method: '', url: '', headers: [], body: '' };
   const res = st.response || { status: 0, headers: [], body: null };
@@ -103,15 +143,7 @@ function requestRow(st, trace, repeats) {
     st.source && st.source !== req.method + ' ' + req.url ? h('div', { className: 'src muted' }, 'from ', h('code', null, st.source)) : null,
     req.body ? header('body', req.body) : null,
     link.map(([, v]) => linkHeader(v)),
-    h('details', { className: 'wire' },
-      h('summary', null, 'headers & body'),
-      h('div', { className: 'wire-part' }, h('strong', null, 'Request'),
-        ' ', h('button', { type: 'button', className: 'curl', dataset: { i: String(st.i) } }, 'Copy as curl'),
-        (req.headers || []).map(([n, v]) => header(n, v)),
-        req.body ? h('pre', null, req.body) : null),
-      h('div', { className: 'wire-part' }, h('strong', null, 'Response ' + res.status),
-        (res.headers || []).map(([n, v]) => header(n, v)),
-        h('pre', null, bodyText(res.body)))));
+    wireDetails(st, req, res));
   const resCell = h('td', { className: 'c-res' },
     h('span', { className: 'status ' + (st.accepted ? 'ok' : 'refused') }, res.status + ' ' + (st.accepted ? 'accepted' : 'refused')),
     st.reason ? h('div', { className: 'reason' }, st.reason) : null,
@@ -231,12 +263,13 @@ export function renderStepPanel(panel, canvas, trace, i) {
       st.size !== before ? ' (was ' + num(before) + ', ' + (st.size > before ? '+' : '') + num(st.size - before) + ')' : ''),
   ];
   let from = -1, count = 0, label = '';
+  // Positions count from 0, as the scenario language and the trace's texts do.
   if (st.kind === 'request' && st.position >= 0 && recs.length) {
     from = st.position; count = recs.length;
-    label = 'page window: positions ' + num(from + 1) + '–' + num(from + count);
+    label = 'page window: positions ' + num(from) + '–' + num(from + count - 1);
   } else if (st.kind !== 'request' && st.at >= 0 && st.count > 0) {
     from = st.at; count = st.count;
-    label = st.kind + ': positions ' + num(from + 1) + '–' + num(from + count);
+    label = st.kind + ': positions ' + num(from) + '–' + num(from + count - 1);
   }
   if (label) parts.push(h('div', { className: 'sp-window' }, label));
   panel.append(...parts);

@@ -174,7 +174,7 @@ export function readout(canvas, cssX) {
     const v = st.counts[c * STATES.length + k];
     if (v > 0) parts.push(STATE_INFO[STATES[k]].label + ' ' + num(Math.round(v * 100) / 100));
   }
-  const where = first === last ? 'record at position ' + num(first + 1) : 'positions ' + num(first + 1) + '–' + num(Math.min(st.total, last + 1));
+  const where = first === last ? 'record at position ' + num(first) : 'positions ' + num(first) + '–' + num(Math.min(st.total - 1, last));
   return where + ' of ' + num(st.total) + ': ' + parts.join(', ');
 }
 

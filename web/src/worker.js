@@ -43,6 +43,7 @@ function call(op, args) {
   switch (op) {
     case 'run': text = pagesim.run(args[0]); break;
     case 'check': text = pagesim.check(args[0]); break;
+    case 'step': text = pagesim.step(args[0]); break;
     case 'compare': text = pagesim.compare(args[0], args[1]); break;
     case 'profiles': text = pagesim.profiles(); break;
     case 'presets': text = pagesim.presets(); break;
