@@ -170,3 +170,39 @@ func TestHostileLinks(t *testing.T) {
 		}
 	}
 }
+
+// Embeds share one worker, whose simulator keeps only its last run: opening
+// a long run's later step in one embed, after another embed ran, still shows
+// that embed's own body (the worker runs its scenario again first).
+func TestEmbedLoadsTheBodyOfItsOwnRun(t *testing.T) {
+	ctx := tab(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/docs.html")))
+	waitEmbeds(t, ctx, 3)
+	eval[bool](t, ctx, `(() => {
+		const add = (id, text) => { const el = document.createElement('paging-playground'); el.id = id; el.setAttribute('scenario', text); document.body.append(el); };
+		add('long', 'profile offset\nrecords 3000\nGET /items?limit=10\nwalk\n');
+		add('other', 'profile cursor\nrecords 50\nGET /items?limit=5\nwalk\n');
+		return true;
+	})()`)
+	waitEmbeds(t, ctx, 5)
+	// Another embed runs last, so the worker's last run is not the long one.
+	eval[bool](t, ctx, `document.getElementById('other').setAttribute('scenario', 'profile cursor\nrecords 60\nGET /items?limit=5\nwalk\n'), true`)
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('other').shadowRoot.textContent.includes('60 records')`, chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err)
+	body, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
+		const root = document.getElementById('long').shadowRoot;
+		root.querySelector('button.more').click(); // rows 200 to 399
+		const d = root.querySelector('tr[data-i="250"] details.wire');
+		if (!d) return 'no row 250';
+		d.open = true;
+		for (let i = 0; i < 200; i++) {
+			const pre = d.querySelectorAll('pre');
+			const last = pre[pre.length - 1];
+			if (!last.dataset.pending && !last.textContent.startsWith('not carried')) return last.textContent;
+			await new Promise(r => setTimeout(r, 20));
+		}
+		return 'timed out';
+	})()`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	assert.Contains(t, body, `"offset": 2500`)
+}

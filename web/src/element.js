@@ -116,7 +116,8 @@ class PagingPlayground extends HTMLElement {
     });
     root.append(css, ui.box);
     setThemeRoot(ui.box);
-    this.table = new StepTable({ tbody: ui.tbody, more: ui.more, onSelect: (i) => this.select(i) });
+    this.table = new StepTable({ tbody: ui.tbody, more: ui.more, onSelect: (i) => this.select(i),
+      loadStep: (i) => simulator().sim.call('step', this.shownText, i) });
     this.step = 0;
   }
 
@@ -162,6 +163,7 @@ class PagingPlayground extends HTMLElement {
     let res;
     try {
       res = await sim.call('run', text);
+      if (res && !res.error) this.shownText = text;
     } catch (err) {
       res = { error: String(err.message || err) };
     }

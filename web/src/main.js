@@ -1,7 +1,7 @@
 import { h, num, plural, clear, replace } from './dom.js';
 import { Sim } from './client.js';
 import { Editor } from './editor.js';
-import { StepTable, renderStepPanel, interpMark, setBodyLoader, curl, traceCSV } from './steps.js';
+import { StepTable, renderStepPanel, interpMark, curl, traceCSV } from './steps.js';
 import { Lessons } from './lessons.js';
 import { renderDrift, renderCost } from './drift.js';
 import { ProfilePicker, renderCompare, MAX_COMPARE } from './compare.js';
@@ -142,11 +142,14 @@ async function pump(first) {
   }
 }
 
+let shownText = ''; // the scenario of the trace on screen, for step(i)
+
 async function runOnce(text) {
   const t0 = performance.now();
   let res;
   try {
     res = await sim.call('run', text);
+    if (res && !res.error) shownText = text;
   } catch (err) {
     shown(text, 'failed');
     return showStatus('error', String(err.message || err));
@@ -384,8 +387,7 @@ const editor = new Editor({
 });
 editor.value = '';
 
-setBodyLoader((i) => sim.call('step', i));
-table = new StepTable({ tbody: $('steps'), more: $('more-steps'), onSelect: (i) => selectStep(i) });
+table = new StepTable({ tbody: $('steps'), more: $('more-steps'), onSelect: (i) => selectStep(i), loadStep: (i) => sim.call('step', shownText, i) });
 
 $('preset').addEventListener('change', (e) => {
   const p = state.presets.find((p) => p.name === e.target.value);

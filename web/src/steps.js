@@ -67,8 +67,6 @@ function nextCell(n) {
 
 // A long run carries the response bodies of its first requests only; the
 // others are fetched from the simulator when their details are opened.
-let bodyLoader = null;
-export function setBodyLoader(fn) { bodyLoader = fn; }
 
 function responseBody(st, body) {
   if (body !== null || !st.request) return h('pre', null, bodyText(body));
@@ -77,7 +75,7 @@ function responseBody(st, body) {
   return pre;
 }
 
-async function loadBody(details, st) {
+async function loadBody(details, st, bodyLoader) {
   const pre = details.querySelector('pre[data-pending]');
   if (!pre || !bodyLoader) return;
   delete pre.dataset.pending;
@@ -118,7 +116,7 @@ export function repeatsByStep(trace) {
   return out;
 }
 
-function wireDetails(st, req, res) {
+function wireDetails(st, req, res, loadStep) {
   const d = h('details', { className: 'wire' },
     h('summary', null, 'headers & body'),
     h('div', { className: 'wire-part' }, h('strong', null, 'Request'),
@@ -128,11 +126,11 @@ function wireDetails(st, req, res) {
     h('div', { className: 'wire-part' }, h('strong', null, 'Response ' + res.status),
       (res.headers || []).map(([n, v]) => header(n, v)),
       responseBody(st, res.body)));
-  if (res.body === null && st.request) d.addEventListener('toggle', () => { if (d.open) loadBody(d, st); });
+  if (res.body === null && st.request) d.addEventListener('toggle', () => { if (d.open) loadBody(d, st, loadStep); });
   return d;
 }
 
-function requestRow(st, trace, repeats) {
+function requestRow(st, trace, repeats, loadStep) {
   const req = st.request || { method: '', url: '', headers: [], body: '' };
   const res = st.response || { status: 0, headers: [], body: null };
   const link = (res.headers || []).filter(([n]) => n.toLowerCase() === 'link');
@@ -143,7 +141,7 @@ function requestRow(st, trace, repeats) {
     st.source && st.source !== req.method + ' ' + req.url ? h('div', { className: 'src muted' }, 'from ', h('code', null, st.source)) : null,
     req.body ? header('body', req.body) : null,
     link.map(([, v]) => linkHeader(v)),
-    wireDetails(st, req, res));
+    wireDetails(st, req, res, loadStep));
   const resCell = h('td', { className: 'c-res' },
     h('span', { className: 'status ' + (st.accepted ? 'ok' : 'refused') }, res.status + ' ' + (st.accepted ? 'accepted' : 'refused')),
     st.reason ? h('div', { className: 'reason' }, st.reason) : null,
@@ -174,8 +172,11 @@ function mutationRow(st) {
 }
 
 // StepTable renders a trace's steps into a tbody, PAGE rows at a time.
+// loadStep(i), when given, fetches step i of the shown trace in full (a long
+// run carries the response bodies of its first requests only).
 export class StepTable {
-  constructor({ tbody, more, onSelect }) {
+  constructor({ tbody, more, onSelect, loadStep }) {
+    this.loadStep = loadStep;
     this.tbody = tbody;
     this.more = more;
     this.onSelect = onSelect;
@@ -204,7 +205,7 @@ export class StepTable {
     const frag = document.createDocumentFragment();
     for (let i = this.rendered; i < n; i++) {
       const st = steps[i];
-      frag.appendChild(st.kind === 'request' ? requestRow(st, this.trace, this.repeats.get(i)) : mutationRow(st));
+      frag.appendChild(st.kind === 'request' ? requestRow(st, this.trace, this.repeats.get(i), this.loadStep) : mutationRow(st));
     }
     this.tbody.appendChild(frag);
     this.rendered = n;

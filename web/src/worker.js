@@ -35,15 +35,22 @@ async function init({ module, wasmExec }) {
 }
 
 let goMs = 0;
+let lastRun = null; // the scenario text of the simulator's last run
 
 function call(op, args) {
   if (!pagesim) throw new Error('the simulator is not running');
   const t0 = performance.now();
   let text;
   switch (op) {
-    case 'run': text = pagesim.run(args[0]); break;
+    case 'run': text = pagesim.run(args[0]); lastRun = args[0]; break;
     case 'check': text = pagesim.check(args[0]); break;
-    case 'step': text = pagesim.step(args[0]); break;
+    case 'step':
+      // step(scenario, i): the simulator keeps only its last run, and several
+      // embeds share this worker; runs are deterministic, so running the
+      // scenario again gives the very trace the page shows.
+      if (args[0] !== lastRun) { pagesim.run(args[0]); lastRun = args[0]; }
+      text = pagesim.step(args[1]);
+      break;
     case 'compare': text = pagesim.compare(args[0], args[1]); break;
     case 'profiles': text = pagesim.profiles(); break;
     case 'presets': text = pagesim.presets(); break;
