@@ -140,6 +140,13 @@ func TestRun(t *testing.T) {
 	assert.Equal(t, string(want.JSON())+"\n", out)
 }
 
+func TestRunShowsExpectations(t *testing.T) {
+	code, out, errOut := runArgs("profile offset\nrecords 30\nGET /items?limit=10\ninsert 1\nwalk\nexpect consistent\nexpect requests <= 4\n", "run", "-")
+	assert.Equal(t, 0, code, errOut, "an unmet expectation is a result, not a failure")
+	assert.Regexp(t, `(?m)^NOT MET  expect consistent: `, out)
+	assert.Regexp(t, `(?m)^met      expect requests <= 4: `, out)
+}
+
 func TestRunRefusedIsAResult(t *testing.T) {
 	// A request the server refuses is a result to show, not a failure.
 	code, out, errOut := runArgs("profile offset max-limit=5 over-max=refuse\nrecords 10\nGET /items?limit=50\n", "run", "-")

@@ -54,6 +54,17 @@ func writeTrace(w io.Writer, t *sim.Trace) {
 		tw.Flush()
 	}
 
+	if len(t.Expectations) > 0 {
+		fmt.Fprintln(w)
+		for _, e := range t.Expectations {
+			mark := "met    "
+			if !e.Met {
+				mark = "NOT MET"
+			}
+			fmt.Fprintf(w, "%s  %s: %s\n", mark, e.Text, e.Why)
+		}
+	}
+
 	s := t.Summary
 	fmt.Fprintf(w, "\n%s: %d accepted, %d refused; %s, %d consistent; %s read; %s at the end\n",
 		plural(int64(s.Requests), "request"), s.Accepted, s.Refused, plural(int64(s.Walks), "walk"),
