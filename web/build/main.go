@@ -14,6 +14,7 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,7 +29,9 @@ import (
 	"text/tabwriter"
 
 	"github.com/andybalholm/brotli"
+
 	"github.com/evanw/esbuild/pkg/api"
+	"pagingplayground/sim"
 )
 
 func main() {
@@ -73,13 +76,18 @@ func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 		return err
 	}
 	files = append(files, bundled...)
+	start, err := startData()
+	if err != nil {
+		return err
+	}
+	files = append(files, &file{name: hashed("start", ".json", start), data: start})
 
 	names := map[string]string{}
 	for _, f := range files {
 		names[stem(f.name)] = f.name
 	}
 	fill := func(name, text string) (string, error) {
-		for _, k := range []string{"pagesim", "wasm_exec", "main", "worker", "style", "embed", "embedpage"} {
+		for _, k := range []string{"pagesim", "wasm_exec", "main", "worker", "style", "embed", "embedpage", "start"} {
 			if names[k] == "" {
 				return "", errors.New("no output for " + k)
 			}
@@ -242,4 +250,32 @@ func stem(name string) string {
 		return name[:i]
 	}
 	return name
+}
+
+// startData is what the page shows before its WASM has started: the first
+// preset's scenario and its trace, with the preset and profile lists. The
+// trace comes from the same simulator run natively, and runs are
+// deterministic, so it is byte for byte what the WASM will compute once it
+// is ready; the page then runs it again and nothing changes on screen.
+func startData() ([]byte, error) {
+	presets := sim.Presets()
+	if len(presets) == 0 {
+		return nil, errors.New("no presets")
+	}
+	t, err := sim.RunText(presets[0].Text)
+	if err != nil {
+		return nil, fmt.Errorf("preset %s: %w", presets[0].Name, err)
+	}
+	text, _ := json.Marshal(presets[0].Text)
+	var b bytes.Buffer
+	b.WriteString(`{"text":`)
+	b.Write(text)
+	b.WriteString(`,"presets":`)
+	b.Write(sim.PresetsJSON())
+	b.WriteString(`,"profiles":`)
+	b.Write(sim.ProfilesJSON())
+	b.WriteString(`,"trace":`)
+	b.Write(t.EncodeJSON(2000))
+	b.WriteString("}")
+	return b.Bytes(), nil
 }

@@ -67,12 +67,15 @@ async function start({ presets, profiles }) {
   // A link's state, else what the user typed while the simulator loaded,
   // else the first preset.
   const link = await loadFragment();
-  const text = link ? link.text : editor.value || (state.presets[0] ? state.presets[0].text : EXAMPLE);
-  editor.value = text;
+  // (Text the user typed, even none, is theirs: the first preset fills only
+  // an editor nobody touched, and an unchanged text is not set again, which
+  // would move the caret of someone typing.)
+  const text = link ? link.text : editor.value || state.touched ? editor.value : (state.presets[0] ? state.presets[0].text : EXAMPLE);
+  if (editor.value !== text) editor.value = text;
   syncPresetSelect(text);
   $('preset').disabled = false;
   state.started = true;
-  await pump(text);
+  await pump(text); // over a prerendered first result, the same trace again
   $('loading').hidden = true;
   if (link) applyView(link);
 }
@@ -367,7 +370,7 @@ async function hashFor(st) {
 
 let hashSeq = 0;
 async function writeHash() {
-  if (!state.started) return;
+  if (!state.started && !state.prerendered) return; // the presets are not known yet
   const seq = ++hashSeq;
   const hash = await hashFor(currentState());
   if (seq === hashSeq && location.hash !== hash) history.replaceState(null, '', hash);
@@ -379,6 +382,7 @@ let debounce = 0;
 const editor = new Editor({
   textarea: $('scenario'), gutter: $('gutter'), backdrop: $('backdrop'), list: $('diagnostics'),
   onChange(text) {
+    state.touched = true;
     syncPresetSelect(text);
     showLinkError('');
     clearTimeout(debounce);
@@ -396,6 +400,7 @@ $('preset').addEventListener('change', (e) => {
   state.step = 0;
   syncPresetSelect(p.text);
   schedule(p.text);
+  writeHash(); // the link names the preset at once, even before it has run
 });
 
 $('copy-link').addEventListener('click', async () => {
@@ -576,3 +581,37 @@ $('steps').addEventListener('click', async (e) => {
     showStatus('', cmd);
   }
 });
+
+// ---- the first result, before the simulator has started -----------------
+
+// With no link to open, the page shows the first preset at once from
+// start.json, which the build made by running the same simulator natively
+// (runs are deterministic: it is what the WASM will compute). The WASM keeps
+// loading; the editor is live and anything typed runs as soon as it is ready.
+async function prerender() {
+  if (location.hash || !cfg.start) return;
+  let data;
+  try {
+    data = await (await fetch(cfg.start)).json();
+  } catch (err) {
+    return; // the simulator will show the first result instead
+  }
+  if (state.started || state.touched || editor.value || !data || !data.trace) return;
+  state.presets = Array.isArray(data.presets) ? data.presets : [];
+  state.profiles = Array.isArray(data.profiles) ? data.profiles : [];
+  fillPresets();
+  $('preset').disabled = false; // a choice made now runs as soon as the simulator is ready
+  editor.value = data.text;
+  syncPresetSelect(data.text);
+  showTrace(data.trace, data.text);
+  shownText = data.text;
+  state.prerendered = data.text;
+  shown(data.text, 'ok');
+  if (!state.firstResult) {
+    performance.mark('pagesim:first-result');
+    state.firstResult = performance.now();
+    document.body.dataset.firstResultMs = String(Math.round(state.firstResult));
+    document.body.dataset.firstResultFrom = 'prerender';
+  }
+}
+prerender();
