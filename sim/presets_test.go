@@ -304,3 +304,16 @@ func TestPresetsRoundTripThroughFormatAndJSON(t *testing.T) {
 		}
 	}
 }
+
+// Every lesson carries a question for the room and a change to try.
+func TestEveryPresetHasAQuestionAndATry(t *testing.T) {
+	for _, p := range Presets() {
+		assert.NotEmpty(t, strings.TrimSpace(p.Question), "%s: no # question:", p.Name)
+		assert.NotEmpty(t, strings.TrimSpace(p.Try), "%s: no # try:", p.Name)
+		for _, s := range []string{p.Question, p.Try} {
+			for _, key := range []string{"title:", "vendor:", "notice:", "question:", "try:", "challenge:"} {
+				assert.NotContains(t, s, "# "+key, "%s: a header line was folded into another field", p.Name)
+			}
+		}
+	}
+}
