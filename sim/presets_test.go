@@ -304,3 +304,184 @@ func TestPresetsRoundTripThroughFormatAndJSON(t *testing.T) {
 		}
 	}
 }
+
+// Every lesson carries a question for the room and a change to try.
+func TestEveryPresetHasAQuestionAndATry(t *testing.T) {
+	for _, p := range Presets() {
+		assert.NotEmpty(t, strings.TrimSpace(p.Question), "%s: no # question:", p.Name)
+		assert.NotEmpty(t, strings.TrimSpace(p.Try), "%s: no # try:", p.Name)
+		for _, s := range []string{p.Question, p.Try} {
+			for _, key := range []string{"title:", "vendor:", "notice:", "question:", "try:", "challenge:"} {
+				assert.NotContains(t, s, "# "+key, "%s: a header line was folded into another field", p.Name)
+			}
+		}
+	}
+}
+
+// Each preset's `# try:` is an edit of its scenario with a claimed outcome:
+// the edit is applied here (old → new, in order) and the claim checked, so a
+// lesson cannot promise what the simulator does not do.
+func TestEveryTryDoesWhatItSays(t *testing.T) {
+	type edit = [2]string
+	w := func(tr *Trace, i int) WalkReport { return tr.Walks[i] }
+	tries := map[string]struct {
+		edits []edit
+		check func(t *testing.T, tr *Trace)
+	}{
+		"offset-insert-drift": {[]edit{{"insert 3 ", "delete at 0 "}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, int64(0), w(tr, 0).Duplicates.Count)
+			assert.Equal(t, []int64{80}, w(tr, 0).Missed.IDs)
+		}},
+		"offset-delete-miss": {[]edit{{"profile offset", "profile cursor"}, {"GET /items?offset=0&limit=10", "GET /items?limit=10"}}, func(t *testing.T, tr *Trace) {
+			assert.True(t, w(tr, 0).Consistent)
+			assert.Equal(t, int64(100), tr.Summary.Rows)
+		}},
+		"cursor-same-mutations": {[]edit{{"\nwalk", "\ndelete at 0..30\nwalk"}}, func(t *testing.T, tr *Trace) {
+			assert.Contains(t, w(tr, 0).Deleted.IDs, int64(81))
+			assert.Equal(t, int64(71), requests(tr)[2].Records[0])
+			assert.True(t, w(tr, 0).Consistent)
+			assert.True(t, w(tr, 0).Complete)
+		}},
+		"missing-tiebreaker": {[]edit{{"sort created/25", "sort created/25, id"}}, func(t *testing.T, tr *Trace) {
+			assert.True(t, w(tr, 0).Consistent)
+			assert.Equal(t, int64(550), tr.Summary.Rows)
+		}},
+		"challenge-export-while-arriving": {[]edit{{"profile offset", "profile cursor"}, {"GET /items?offset=0&limit=20", "GET /items?limit=20"}}, func(t *testing.T, tr *Trace) {
+			assert.True(t, allMet(tr))
+			assert.Equal(t, int64(200), tr.Summary.Rows)
+		}},
+		"challenge-tiebreaker": {[]edit{{"sort created/25", "sort created/5"}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, int64(8), w(tr, 0).Duplicates.Count)
+			assert.Equal(t, int64(8), w(tr, 0).Missed.Count)
+			assert.False(t, allMet(tr))
+		}},
+		"challenge-two-ci-jobs": {[]edit{{"records 60\n", "records 60\n@ci1 header X-Pagination-Session-Id: wf1+step1\n@ci2 header X-Pagination-Session-Id: wf1+step2\n"}}, func(t *testing.T, tr *Trace) {
+			assert.True(t, allMet(tr))
+		}},
+		"codefresh-legacy-any-order": {[]edit{{"profile codefresh-legacy", "profile codefresh"}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, []bool{ref, ref, ref, acc, ref, acc}, accepted(tr))
+		}},
+		"codefresh-jumps-refused": {[]edit{{"GET /workflow?page=5", "GET /workflow?page=1\nGET /workflow?page=5"}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, []bool{acc, ref, acc, ref, acc, ref, acc}, accepted(tr))
+			assert.Contains(t, requests(tr)[1].Reason, "page 5 is a jump from page 1")
+			assert.Contains(t, requests(tr)[3].Reason, "page 8 is a jump from page 2")
+		}},
+		"codefresh-pages-in-order": {[]edit{{"profile codefresh", "profile codefresh-legacy"}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, idsDown(55, 25), requests(tr)[2].Records)
+			assert.Equal(t, []int64{51, 52, 53, 54, 55}, w(tr, 0).Duplicates.IDs)
+			assert.True(t, requests(tr)[3].HasNext.Reported)
+			assert.Equal(t, int64(250), tr.Summary.Rows)
+		}},
+		"codefresh-next-and-previous": {[]edit{{"GET /workflow?page=1\n", "GET /workflow?page=1\ninsert 5\n"}}, func(t *testing.T, tr *Trace) {
+			reqs := requests(tr)
+			assert.Equal(t, repeat(acc, 5), accepted(tr))
+			assert.Equal(t, idsDown(105, 25), reqs[2].Records)
+			assert.Equal(t, idsDown(80, 25), reqs[3].Records)
+		}},
+		"codefresh-back-to-page-1": {[]edit{{"GET /workflow?page=4", "GET /workflow?page=0"}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, repeat(acc, 5), accepted(tr))
+			assert.Empty(t, requests(tr)[3].Records)
+		}},
+		"codefresh-shared-cursor": {[]edit{{"records 200\n", "records 200\n@alice header X-Pagination-Session-Id: alice\n@bob header X-Pagination-Session-Id: bob\n"}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, repeat(acc, 7), accepted(tr))
+			assert.Equal(t, int64(0), w(tr, 0).Duplicates.Count)
+		}},
+		"codefresh-session-ids": {[]edit{{"64f0c2a1e5+step-build", "alice-report"}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, []bool{acc, acc, acc, acc, acc, acc, ref}, accepted(tr))
+			assert.Equal(t, int64(5), w(tr, 0).Duplicates.Count)
+		}},
+		"codefresh-new-builds": {[]edit{{"insert 30 ", "insert 60 "}, {"GET /workflow?page=-1", "GET /workflow?page=-1\nGET /workflow?page=-2"}}, func(t *testing.T, tr *Trace) {
+			reqs := requests(tr)
+			assert.Equal(t, idsDown(125, 25), reqs[3].Records)
+			assert.Equal(t, idsDown(150, 25), reqs[4].Records)
+			assert.Equal(t, idsDown(160, 10), reqs[5].Records)
+			assert.Equal(t, int64(60), w(tr, 1).InsertedSeen)
+		}},
+		"codefresh-legacy-drift": {[]edit{{"profile codefresh-legacy", "profile codefresh"}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, 4, w(tr, 0).Requests)
+			assert.True(t, w(tr, 0).Consistent)
+			assert.Equal(t, int64(100), w(tr, 0).Rows)
+		}},
+		"celigo-link-walk-drift": {[]edit{{"profile celigo", "profile celigo-migrated"}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, 3, w(tr, 0).Requests)
+			assert.True(t, w(tr, 0).Consistent)
+			assert.Equal(t, int64(300), w(tr, 0).Rows)
+		}},
+		"celigo-cli-cap": {[]edit{{"walk cap 50", "GET /v1/integrations?limit=1000\nwalk cap 50"}}, func(t *testing.T, tr *Trace) {
+			assert.Empty(t, tr.Summary.Errors)
+			assert.True(t, w(tr, 0).Complete)
+			assert.Equal(t, 6, w(tr, 0).Requests)
+			assert.Equal(t, int64(20100), w(tr, 0).Rows)
+		}},
+		"celigo-errors-walk": {[]edit{{"insert 3 ", "insert 3 at 250 "}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, int64(3), w(tr, 0).InsertedSeen)
+			assert.True(t, w(tr, 0).Consistent)
+			assert.Len(t, requests(tr)[4].Records, 40)
+		}},
+		"celigo-parallel-workers": {[]edit{
+			{"@w1 GET /v1/integrations?skip=0&limit=10", "@w1 GET /v1/integrations?limit=10"},
+			{"@w2 GET /v1/integrations?skip=10&limit=10", "@w1 next"},
+			{"@w1 GET /v1/integrations?skip=20&limit=10", "@w1 next"},
+			{"@w2 GET /v1/integrations?skip=30&limit=10", "@w1 next"},
+			{"@w1 GET /v1/integrations?skip=40&limit=10", "@w1 next"},
+			{"@w2 GET /v1/integrations?skip=50&limit=10", "@w1 next\n@w1 walk"},
+		}, func(t *testing.T, tr *Trace) {
+			require.Len(t, tr.Walks, 1)
+			assert.True(t, w(tr, 0).Complete)
+			assert.Equal(t, []int64{21, 22, 23, 41}, w(tr, 0).Duplicates.IDs)
+			assert.Equal(t, []int64{35}, w(tr, 0).Missed.IDs)
+		}},
+		"celigo-time-window-export": {[]edit{{"createdBefore=1001", "createdBefore=1050"}}, func(t *testing.T, tr *Trace) {
+			assert.True(t, w(tr, 0).Consistent)
+			assert.Equal(t, int64(50), w(tr, 0).InsertedSeen)
+		}},
+		"celigo-migrated-links": {[]edit{{"next\n# page 1's next link", "# page 1's next link"}, {"&limit=100\n# skip", "&limit=100\nnext\n# skip"}}, func(t *testing.T, tr *Trace) {
+			assert.True(t, accepted(tr)[1])
+			assert.Equal(t, idsDown(150, 100), requests(tr)[1].Records)
+		}},
+		"celigo-rate-limit": {[]edit{{"limit=100", "limit=1000"}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, repeat(acc, 2), accepted(tr))
+			assert.Equal(t, int64(3000), tr.Summary.Rows)
+		}},
+		"flashduty-window-10000": {[]edit{{`{"p":1,"limit":100}`, `{"p":1,"limit":50}`}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, concat(repeat(acc, 200), []bool{ref, ref}), accepted(tr))
+			assert.Contains(t, requests(tr)[200].Reason, "201 × 50 = 10050")
+			assert.Equal(t, int64(10000), w(tr, 0).Distinct)
+			assert.Equal(t, int64(1005000), tr.Summary.Rows)
+		}},
+		"flashduty-switch-to-cursor": {[]edit{{`0293","limit":100}`, `0293","limit":50}`}}, func(t *testing.T, tr *Trace) {
+			reqs := requests(tr)
+			assert.Len(t, reqs, 141)
+			assert.Equal(t, idsDown(2000, 50), reqs[101].Records)
+			assert.Equal(t, int64(50), reqs[140].Cost.Rows)
+			assert.True(t, w(tr, 0).Consistent)
+			assert.Equal(t, int64(12000), w(tr, 0).Distinct)
+		}},
+		"flashduty-capped-total": {[]edit{{"records 1_500", "records 1_001"}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, TotalReport{"capped", 1000, 1001}, requests(tr)[9].Total)
+			assert.False(t, w(tr, 0).Complete)
+			assert.Equal(t, int64(1000), w(tr, 0).Distinct)
+		}},
+		"flashduty-cursor-walk": {[]edit{{"profile flashduty-cursor", "profile flashduty"}, {`{"limit":100}`, `{"p":1,"limit":100}`}}, func(t *testing.T, tr *Trace) {
+			assert.Equal(t, int64(10), w(tr, 0).Duplicates.Count)
+			assert.False(t, accepted(tr)[100])
+			assert.Equal(t, int64(505000), tr.Summary.Rows)
+		}},
+	}
+	assert.Len(t, tries, len(Presets()), "a checked try per preset")
+	for _, p := range Presets() {
+		t.Run(p.Name, func(t *testing.T) {
+			try, ok := tries[p.Name]
+			require.True(t, ok, "no check of the try of %s", p.Name)
+			text := p.Text
+			for _, e := range try.edits {
+				require.Contains(t, text, e[0])
+				text = strings.Replace(text, e[0], e[1], 1)
+			}
+			assert.Empty(t, Check(text))
+			tr, err := RunText(text)
+			require.NoError(t, err)
+			try.check(t, tr)
+		})
+	}
+}
