@@ -56,20 +56,13 @@ func init() {
 			{Text: "Records can be reordered between pages as data changes: a walk split between parallel workers, each computing its own skip, sees the list at different moments.", Source: "seed 002: \"Don't parallelize a single paginated walk\""},
 			celigoRateRule,
 		},
-		New: func(o *Options) Server { return &celigoServer{o: o, last: map[string]celigoPage{}} },
+		New: func(o *Options) Server { return &celigoServer{o: o, walks: offsetWalks{}} },
 	})
 }
 
 type celigoServer struct {
-	o *Options
-	// last is each client's last page, to tell a walk's next page from a
-	// hand-computed skip (an explanation, not part of the contract).
-	last map[string]celigoPage
-}
-
-type celigoPage struct {
-	path        string
-	skip, limit int64
+	o     *Options
+	walks offsetWalks // each client's last page, to tell a walk's next page from a hand-computed skip
 }
 
 // celigoView is the part of the list a request selects, and in which order.
@@ -173,31 +166,13 @@ func (s *celigoServer) Serve(w *World, req *Request) *Response {
 	if v.window != nil {
 		resp.Reason = join(resp.Reason, "the window selects "+plural(v.n, "record")+" created after "+cond(v.window.From > minInt64+1, itoa(v.window.From-1), "the beginning")+" and before "+cond(v.window.To < maxInt64-1, itoa(v.window.To+1), "now"))
 	}
-	resp.Walk = s.walkRole(req, skip, limit, resp)
+	var why string
+	resp.Walk, why = s.walks.role(req, skip, limit, func(o int64) string { return "skip=" + itoa(o) })
+	resp.Reason = join(resp.Reason, why)
 	if resp.Walk == WalkFirst && v.window != nil {
 		resp.Scope = v.window
 	}
 	return resp
-}
-
-// walkRole: skip=0 starts a walk; the skip right after the client's last page
-// continues it; any other skip was computed by hand (a parallel worker, a
-// jump) and is outside any walk.
-func (s *celigoServer) walkRole(req *Request, skip, limit int64, resp *Response) WalkRole {
-	prev, ok := s.last[req.Client]
-	s.last[req.Client] = celigoPage{req.Path, skip, limit}
-	switch {
-	case skip == 0:
-		return WalkFirst
-	case ok && prev.path == req.Path && skip == prev.skip+prev.limit:
-		return WalkContinue
-	}
-	from := "this client has no page before it"
-	if ok {
-		from = "this client's last page was skip=" + itoa(prev.skip)
-	}
-	resp.Reason = join(resp.Reason, "skip="+itoa(skip)+" does not continue a walk ("+from+"): a page computed by hand sees the list as it is now, not as the previous page saw it")
-	return WalkNone
 }
 
 // sentences joins two interpretations, each a sentence of its own.

@@ -153,9 +153,13 @@ func TestCeligoParallelWorkersSeeReorderedPages(t *testing.T) {
 	twice, never := twiceAndNever(tr, 60)
 	assert.Equal(t, []int64{43, 42, 41}, twice, "the creates pushed the end of w2's first page onto w1's second")
 	assert.Equal(t, []int64{23, 22, 1}, never, "the creates pushed 23 and 22 past w2's page, and 1 past the last page the workers planned")
+	// The workers stride by 20 with pages of 10: no page follows its
+	// worker's last one, so each starts a walk of its own there, and says so.
 	reqs := requests(tr)
-	assert.Equal(t, -1, reqs[1].Walk, "w2's hand-computed first page is in no walk")
-	assert.Contains(t, reqs[1].Reason, "does not continue a walk")
+	assert.Len(t, tr.Walks, 6)
+	assert.Empty(t, reqs[1].Reason, "w2's first page is just a first page")
+	assert.Contains(t, reqs[2].Reason, "skip=20 does not follow this client's last page (skip=0)")
+	assert.Equal(t, NotReached, tr.Walks[1].Strip[0].State, "w2's walk begins mid-list: what is above it is unreached, not missed")
 }
 
 func TestCeligoRateLimitThrottlesATightLoop(t *testing.T) {

@@ -44,15 +44,13 @@ func init() {
 			{Text: codefreshSizeInterp, Interpretation: true},
 			{Text: codefreshBodyInterp + " total and pages are exact counts.", Interpretation: true},
 		},
-		New: func(o *Options) Server { return &codefreshLegacy{o: o, walkPage: map[string]int64{}} },
+		New: func(o *Options) Server { return &codefreshLegacy{o: o, walks: offsetWalks{}} },
 	})
 }
 
 type codefreshLegacy struct {
-	o *Options
-	// walkPage is each client's last page in its walk, to tell a walk's next
-	// page from an independent jump (an explanation, not part of the contract).
-	walkPage map[string]int64
+	o     *Options
+	walks offsetWalks // each client's last page, to tell a walk's next page from an independent jump
 }
 
 func (s *codefreshLegacy) Serve(w *World, req *Request) *Response {
@@ -80,18 +78,12 @@ func (s *codefreshLegacy) Serve(w *World, req *Request) *Response {
 	if len(items) > 0 {
 		resp.Position = off
 	}
-	last, walking := s.walkPage[req.Client]
-	switch {
-	case page == 1:
-		resp.Walk = WalkFirst
-		s.walkPage[req.Client] = 1
-	case walking && page == last+1:
-		resp.Walk = WalkContinue
-		s.walkPage[req.Client] = page
-	default:
-		resp.Walk = WalkNone
-		resp.Reason = join(resp.Reason, "page "+itoa(page)+" is valid here (every page is independent), but it does not continue a walk from page 1")
+	var why string
+	resp.Walk, why = s.walks.role(req, off, limit, pageAt(limit))
+	if why != "" {
+		why = "page " + itoa(page) + " is valid here (every page is independent), but " + why
 	}
+	resp.Reason = join(resp.Reason, why)
 	return resp
 }
 
@@ -239,8 +231,11 @@ func (s *codefreshServer) Serve(w *World, req *Request) *Response {
 		resp.Interp = codefreshSizeInterp
 	}
 	if sess != nil && sess.mover != req.Client {
-		resp.Reason = join(resp.Reason, "the cursor of "+name+" was on page "+itoa(sess.page)+", put there by "+sess.mover+
-			": clients without their own "+codefreshSessionHeader+" share one cursor (\"undefined results\")")
+		why := ": clients without their own " + codefreshSessionHeader + " share one cursor (\"undefined results\")"
+		if id != "" {
+			why = ": clients that send the same " + codefreshSessionHeader + " share its cursor (\"undefined results\")"
+		}
+		resp.Reason = join(resp.Reason, "the cursor of "+name+" was on page "+itoa(sess.page)+", put there by "+sess.mover+why)
 	}
 	var items []Record
 	var p int64

@@ -53,8 +53,14 @@ func TestCodefreshLegacyAnyOrderIsValid(t *testing.T) {
 	assert.Equal(t, idsDown(60, 10), reqs[0].Records, "page 5 of 10 is list positions 40-49")
 	assert.Equal(t, idsDown(90, 10), reqs[1].Records)
 	assert.Equal(t, idsDown(30, 10), reqs[2].Records)
-	assert.Equal(t, WalkNone, walkRoleOf(tr, 0), "page 5 starts no walk")
-	assert.Contains(t, reqs[0].Reason, "independent")
+	// Every page is valid, and none follows the one before: each starts a
+	// walk of its own there (page 1 from the head), and says so.
+	for i := range reqs {
+		assert.Equal(t, WalkFirst, walkRoleOf(tr, i), "request %d", i)
+	}
+	assert.Empty(t, reqs[0].Reason, "the client's first page is just a first page")
+	assert.Contains(t, reqs[1].Reason, "page 2 is valid here (every page is independent), but page 2 does not follow this client's last page (page 5)")
+	assert.Len(t, tr.Walks, 6)
 }
 
 func walkRoleOf(tr *Trace, i int) WalkRole {
@@ -311,4 +317,18 @@ func TestCodefreshFollowsNextAndPrev(t *testing.T) {
 	assert.Equal(t, "/workflow?page=2&limit=10", reqs[3].Request.URL)
 	assert.Equal(t, idsDown(15, 10), reqs[3].Records)
 	assert.Equal(t, []bool{true, true, true, true, true}, accepted(tr))
+}
+
+// Two clients that send the same session id share its cursor, and the
+// explanation says so (not that they sent none).
+func TestCodefreshSameSessionIDIsSharedToo(t *testing.T) {
+	h := func(c string, page string) Step {
+		s := as(c, get("/workflow?page="+page))
+		s.Headers = []Header{{"X-Pagination-Session-Id", "report"}}
+		return s
+	}
+	tr := execute(scenario("codefresh", 100, h("alice", "1"), h("bob", "1"), h("alice", "2")))
+	reason := requests(tr)[2].Reason
+	assert.Contains(t, reason, "put there by bob")
+	assert.Contains(t, reason, "clients that send the same X-Pagination-Session-Id share its cursor")
 }

@@ -124,7 +124,13 @@ func execute(s *Scenario) *Trace {
 		e.step(&s.Steps[i])
 	}
 	for _, c := range e.clients {
-		e.closeWalk(c, false, "the scenario ended before the walk reached the end")
+		why := "the scenario ended before the walk reached the end"
+		if c.walk >= 0 {
+			if steps := e.walks[c.walk].steps; len(steps) > 0 && !e.t.Steps[steps[len(steps)-1]].Accepted {
+				why = "its last request was refused (" + strconv.Itoa(e.t.Steps[steps[len(steps)-1]].Response.Status) + ")"
+			}
+		}
+		e.closeWalk(c, false, why)
 	}
 	e.summarise()
 	return e.t
@@ -373,6 +379,9 @@ func (e *engine) follow(c *client, rel string, line int, src string) (*Response,
 	req, ok, why := e.srv.Follow(c.lastReq, c.lastResp, rel)
 	if !ok {
 		e.clientNote(c, line, src, why)
+		if rel == "next" { // the client sees no next page: its walk ends here, whatever the server said
+			e.closeWalk(c, false, "the client found no next page: "+why)
+		}
 		return nil, false
 	}
 	req.Client = c.name
@@ -418,7 +427,10 @@ func (e *engine) walkStep(c *client, st *Step) {
 		}
 		pages++
 		if resp.Status < 200 || resp.Status >= 300 {
-			return // a refusal ends the loop, as it would a client's
+			// A refusal ends the loop, as it would a client's; the walk stays
+			// open, so the scenario can go on with it another way (a cursor
+			// past Flashduty's 10,000 window).
+			return
 		}
 		if c.walk < 0 {
 			return // the last page closed the walk

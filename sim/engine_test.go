@@ -1,6 +1,7 @@
 package sim
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -155,4 +156,20 @@ func TestWalkStartingMidListLeavesTheHeadUnreached(t *testing.T) {
 	// Position 25 was on the walk's first page: it vanishes where it stood,
 	// and the record at 30 slides to 29, behind the walk.
 	assert.Equal(t, []Span{{NotReached, 20}, {SeenOnce, 5}, {VanishedSeen, 1}, {SeenOnce, 4}, {Missed, 1}, {SeenOnce, 19}}, w.Strip)
+}
+
+// A walk says why it stopped: the client found no next page (a client that
+// trusts Flashduty's capped total stops at page 10 of 15), or its last
+// request was refused (p=101 is past the 10,000 window).
+func TestStoppedWalksSayWhy(t *testing.T) {
+	s := scenario("flashduty", 1500, Step{Kind: StepRequest, Method: "POST", Target: "/incident/list", Body: `{"p":1,"limit":100}`}, walkAll())
+	s.Setup.Options = []Option{{Name: "client", Value: "total"}}
+	w := execute(s).Walks[0]
+	assert.False(t, w.Complete)
+	assert.True(t, strings.HasPrefix(w.Stopped, "the client found no next page: "), w.Stopped)
+	assert.Equal(t, int64(1000), w.Distinct)
+
+	w = execute(scenario("flashduty", 12000, Step{Kind: StepRequest, Method: "POST", Target: "/incident/list", Body: `{"p":1,"limit":100}`}, walkAll())).Walks[0]
+	assert.Equal(t, "its last request was refused (400)", w.Stopped)
+	assert.Contains(t, w.Verdict, "Stopped after 100 pages (its last request was refused (400))")
 }

@@ -46,7 +46,7 @@ func init() {
 		Rules: append(append([]RuleNote(nil), flashdutyRules...),
 			RuleNote{Text: "A search_after_ctx in the body is refused (use flashduty-cursor). " + fdTraditionalInterp, Interpretation: true},
 			RuleNote{Text: "Option client=total makes the client trust total: it computes ⌈total/limit⌉ pages and stops there.", Source: "seed 003: \"please use has_next_page to determine if there's a next page, rather than total\""}),
-		New: func(o *Options) Server { return &flashduty{o: o} },
+		New: func(o *Options) Server { return &flashduty{o: o, walks: offsetWalks{}} },
 	})
 	register(&Profile{
 		Name: "flashduty-cursor", Vendor: "Flashduty", Source: flashdutySource,
@@ -60,7 +60,9 @@ func init() {
 			{Text: fdCtxInterp, Interpretation: true},
 			{Text: "p pages traditionally on the same list, with the same rules; p and search_after_ctx together are refused. " + fdMixInterp, Interpretation: true},
 		}, flashdutyRules...),
-		New: func(o *Options) Server { return &flashduty{o: o, cursor: true, ctxs: map[string]fdContext{}} },
+		New: func(o *Options) Server {
+			return &flashduty{o: o, cursor: true, ctxs: map[string]fdContext{}, walks: offsetWalks{}}
+		},
 	})
 }
 
@@ -68,6 +70,7 @@ type flashduty struct {
 	o      *Options
 	cursor bool                 // flashduty-cursor: search_after_ctx is served
 	ctxs   map[string]fdContext // issued search_after_ctx values
+	walks  offsetWalks          // each client's last p, to tell a walk's next page from a jump
 }
 
 // fdContext is what an issued search_after_ctx stands for.
@@ -186,10 +189,9 @@ func (s *flashduty) Serve(w *World, req *Request) *Response {
 		pos = (q.p - 1) * q.limit
 		items = w.Page(pos, q.limit)
 		resp.Cost = offsetCost(pos, int64(len(items)), n)
-		resp.Walk = WalkContinue
-		if q.p == 1 {
-			resp.Walk = WalkFirst
-		}
+		var why string
+		resp.Walk, why = s.walks.role(req, pos, q.limit, func(o int64) string { return "p=" + itoa(o/q.limit+1) })
+		resp.Reason = join(resp.Reason, why)
 	}
 	more := pos+int64(len(items)) < n
 	resp.Items = items

@@ -145,6 +145,36 @@ func cutSpace(s string) (string, string, bool) {
 	return s, "", false
 }
 
+// offsetWalks tells, for offset-style contracts, a walk's next page from a
+// jump. The page right after the client's last one (or right before it,
+// going back) continues its walk; any other page starts a new walk there: a
+// page computed by hand (page 7 after page 1, a parallel worker's share)
+// sees the list as it is now, not as the previous page saw it, and counting
+// it into the old walk would report every record it jumped over as missed.
+// A walk that starts mid-list covers the list from its first page on. This
+// is the simulator's bookkeeping, not part of any contract.
+type offsetWalks map[string]offsetPage
+
+type offsetPage struct {
+	path          string
+	offset, limit int64
+}
+
+// role classifies an accepted request for offset with page size limit; at
+// says where an offset points in the contract's own words ("page 7",
+// "skip=300"), and why explains a jump in plain words.
+func (m offsetWalks) role(req *Request, offset, limit int64, at func(offset int64) string) (role WalkRole, why string) {
+	prev, ok := m[req.Client]
+	m[req.Client] = offsetPage{req.Path, offset, limit}
+	switch {
+	case offset == 0 || !ok || prev.path != req.Path:
+		return WalkFirst, ""
+	case offset == prev.offset+prev.limit || offset == prev.offset-limit:
+		return WalkContinue, ""
+	}
+	return WalkFirst, at(offset) + " does not follow this client's last page (" + at(prev.offset) + "): it starts a new walk there, since a page computed by hand sees the list as it is now, not as the previous page saw it"
+}
+
 // offsetCost is an offset query's work: it reads and discards offset rows,
 // then reads the page.
 func offsetCost(offset, returned, total int64) Cost {
@@ -163,11 +193,14 @@ func init() {
 			{Text: "An insert ahead of the client's offset shifts records down: the next page repeats one. A delete ahead shifts them up: one is never returned."},
 			{Text: "Cost: the database reads offset+limit rows, so deep pages get slower."},
 		},
-		New: func(o *Options) Server { return &offsetServer{o: o} },
+		New: func(o *Options) Server { return &offsetServer{o: o, walks: offsetWalks{}} },
 	})
 }
 
-type offsetServer struct{ o *Options }
+type offsetServer struct {
+	o     *Options
+	walks offsetWalks
+}
 
 func (s *offsetServer) Serve(w *World, req *Request) *Response {
 	limit, note, bad := pageSize(req, "limit", s.o)
@@ -185,16 +218,16 @@ func (s *offsetServer) Serve(w *World, req *Request) *Response {
 	n := w.Len()
 	resp := &Response{
 		Status: 200, ItemsKey: "items", Items: items,
-		Fields:  []Field{{"offset", Int(off)}, {"limit", Int(limit)}, {"total", Int(n)}},
-		Reason:  note,
-		Total:   TotalReport{Kind: "exact", Reported: n, True: n},
-		HasNext: NextReport{Kind: "total", Reported: off+limit < n, True: off+int64(len(items)) < n},
-		Cost:    offsetCost(off, int64(len(items)), n),
-		Walk:    WalkContinue, Position: -1,
+		Fields:   []Field{{"offset", Int(off)}, {"limit", Int(limit)}, {"total", Int(n)}},
+		Reason:   note,
+		Total:    TotalReport{Kind: "exact", Reported: n, True: n},
+		HasNext:  NextReport{Kind: "total", Reported: off+limit < n, True: off+int64(len(items)) < n},
+		Cost:     offsetCost(off, int64(len(items)), n),
+		Position: -1,
 	}
-	if off == 0 {
-		resp.Walk = WalkFirst
-	}
+	var why string
+	resp.Walk, why = s.walks.role(req, off, limit, func(o int64) string { return "offset=" + itoa(o) })
+	resp.Reason = join(resp.Reason, why)
 	if len(items) > 0 {
 		resp.Position = off
 	}
@@ -236,11 +269,19 @@ func init() {
 			{Text: "Page numbers start at 1; page 0 or below is refused (400)."},
 			{Text: "total is exact; a client asks for the next page while page·per_page < total."},
 		},
-		New: func(o *Options) Server { return &pageServer{o: o} },
+		New: func(o *Options) Server { return &pageServer{o: o, walks: offsetWalks{}} },
 	})
 }
 
-type pageServer struct{ o *Options }
+type pageServer struct {
+	o     *Options
+	walks offsetWalks
+}
+
+// pageAt writes an offset as the page number it starts, for page-numbered lists.
+func pageAt(size int64) func(int64) string {
+	return func(o int64) string { return "page " + itoa(o/size+1) }
+}
 
 // pageQuery reads page and per_page, or why they are refused.
 func pageQuery(req *Request, o *Options) (page, size int64, note, bad string) {
@@ -265,16 +306,16 @@ func (s *pageServer) Serve(w *World, req *Request) *Response {
 	n := w.Len()
 	resp := &Response{
 		Status: 200, ItemsKey: "items", Items: items,
-		Fields:  []Field{{"page", Int(page)}, {"per_page", Int(size)}, {"total", Int(n)}},
-		Reason:  note,
-		Total:   TotalReport{Kind: "exact", Reported: n, True: n},
-		HasNext: NextReport{Kind: "total", Reported: addSat(off, size) < n, True: off+int64(len(items)) < n},
-		Cost:    offsetCost(off, int64(len(items)), n),
-		Walk:    WalkContinue, Position: -1,
+		Fields:   []Field{{"page", Int(page)}, {"per_page", Int(size)}, {"total", Int(n)}},
+		Reason:   note,
+		Total:    TotalReport{Kind: "exact", Reported: n, True: n},
+		HasNext:  NextReport{Kind: "total", Reported: addSat(off, size) < n, True: off+int64(len(items)) < n},
+		Cost:     offsetCost(off, int64(len(items)), n),
+		Position: -1,
 	}
-	if page == 1 {
-		resp.Walk = WalkFirst
-	}
+	var why string
+	resp.Walk, why = s.walks.role(req, off, size, pageAt(size))
+	resp.Reason = join(resp.Reason, why)
 	if len(items) > 0 {
 		resp.Position = off
 	}
@@ -393,6 +434,9 @@ func join(a, b string) string {
 	if a == "" {
 		return b
 	}
+	if b == "" {
+		return a
+	}
 	return a + "; " + b
 }
 
@@ -422,11 +466,14 @@ func init() {
 			{Text: "Clients follow the Link header's rel=\"next\" until it is missing; the simulator parses the header it wrote with an RFC 8288 parser before following it."},
 			{Text: "X-Total-Count is the exact total. Pages are offsets underneath, so the walk drifts like offset paging."},
 		},
-		New: func(o *Options) Server { return &linkServer{o: o} },
+		New: func(o *Options) Server { return &linkServer{o: o, walks: offsetWalks{}} },
 	})
 }
 
-type linkServer struct{ o *Options }
+type linkServer struct {
+	o     *Options
+	walks offsetWalks
+}
 
 func (s *linkServer) Serve(w *World, req *Request) *Response {
 	page, size, note, bad := pageQuery(req, s.o)
@@ -451,15 +498,15 @@ func (s *linkServer) Serve(w *World, req *Request) *Response {
 	links = append(links, Link{URL: at(last), Rel: []string{"last"}})
 	resp := &Response{
 		Status: 200, Bare: true, Items: items, Reason: note,
-		Header:  []Header{{"Link", FormatLink(links)}, {"X-Total-Count", itoa(n)}},
-		Total:   TotalReport{Kind: "exact", Reported: n, True: n},
-		HasNext: NextReport{Kind: "link", Reported: hasNext, True: off+int64(len(items)) < n},
-		Cost:    offsetCost(off, int64(len(items)), n),
-		Walk:    WalkContinue, Position: -1,
+		Header:   []Header{{"Link", FormatLink(links)}, {"X-Total-Count", itoa(n)}},
+		Total:    TotalReport{Kind: "exact", Reported: n, True: n},
+		HasNext:  NextReport{Kind: "link", Reported: hasNext, True: off+int64(len(items)) < n},
+		Cost:     offsetCost(off, int64(len(items)), n),
+		Position: -1,
 	}
-	if page == 1 {
-		resp.Walk = WalkFirst
-	}
+	var why string
+	resp.Walk, why = s.walks.role(req, off, size, pageAt(size))
+	resp.Reason = join(resp.Reason, why)
 	if len(items) > 0 {
 		resp.Position = off
 	}

@@ -187,3 +187,27 @@ func TestFollowKeepsWhatTheParserWouldRead(t *testing.T) {
 	assert.Equal(t, next.Query, q)
 	assert.Equal(t, []Param{{"q", "a b"}, {"sort", "-created"}, {"x", "/&="}, {"offset", "40"}, {"after", "ab/c d"}}, q)
 }
+
+// A page that does not follow the client's last one (page 7 after page 1)
+// starts a new walk there instead of counting everything it jumped over as
+// missed by the first walk.
+func TestAJumpStartsANewWalk(t *testing.T) {
+	for _, tc := range []struct{ profile, first, jump, says string }{
+		{"page", "/items?page=1&per_page=10", "/items?page=7&per_page=10", "page 7 does not follow this client's last page (page 1)"},
+		{"offset", "/items?offset=0&limit=10", "/items?offset=60&limit=10", "offset=60 does not follow this client's last page (offset=0)"},
+	} {
+		tr := execute(scenario(tc.profile, 100, get(tc.first), get(tc.jump), next()))
+		require.Len(t, tr.Walks, 2, tc.profile)
+		assert.Equal(t, int64(0), tr.Walks[0].Missed.Count, "the first walk stopped at its page")
+		assert.Equal(t, int64(0), tr.Walks[1].Missed.Count, "the second walk began at page 7")
+		assert.Equal(t, []Span{{NotReached, 60}, {SeenOnce, 20}, {NotReached, 20}}, tr.Walks[1].Strip)
+		assert.Contains(t, requests(tr)[1].Reason, tc.says)
+		assert.Empty(t, requests(tr)[2].Reason, "next follows the jump page")
+	}
+	fd := execute(scenario("flashduty", 500,
+		Step{Kind: StepRequest, Method: "POST", Target: "/incident/list", Body: `{"p":1,"limit":20}`},
+		Step{Kind: StepRequest, Method: "POST", Target: "/incident/list", Body: `{"p":7,"limit":20}`}))
+	require.Len(t, fd.Walks, 2)
+	assert.Equal(t, int64(0), fd.Walks[0].Missed.Count+fd.Walks[1].Missed.Count, "p=7 after p=1 misses nothing: it is a new walk")
+	assert.Contains(t, requests(fd)[1].Reason, "p=7 does not follow this client's last page (p=1)")
+}
