@@ -216,3 +216,9 @@ func TestProfiles(t *testing.T) {
 		assert.Contains(t, lines[i], p.Summary)
 	}
 }
+
+func TestWalkTextNamesPagesOnlyForPages(t *testing.T) {
+	assert.Equal(t, "-", walkText(-1, 0))
+	assert.Equal(t, "w2 p3", walkText(1, 3))
+	assert.Equal(t, "w2", walkText(1, 0), "a refusal inside walk 2 is on no page of it")
+}

@@ -180,6 +180,9 @@ func walkText(walk, page int) string {
 	if walk < 0 {
 		return "-"
 	}
+	if page == 0 { // a refusal or a re-read inside the walk: no page of it
+		return "w" + strconv.Itoa(walk+1)
+	}
 	return "w" + strconv.Itoa(walk+1) + " p" + strconv.Itoa(page)
 }
 
