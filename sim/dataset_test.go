@@ -167,3 +167,31 @@ func TestCoverageCountsOverlappingRuns(t *testing.T) {
 	assert.Equal(t, int64(1), overlap(segs, 8, 100))
 	assert.Equal(t, 3, segAt(segs, 8))
 }
+
+func TestSortBuriedMatchesASort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	for n := 0; n < 40; n++ {
+		var g []buried
+		for i := 0; i < n; i++ {
+			g = append(g, buried{int64(rng.IntN(5)), &run{lo: int64(rng.IntN(1000))}})
+		}
+		want := slices.Clone(g)
+		slices.SortStableFunc(want, func(a, b buried) int {
+			if less(a.key, a.r.lo, b.key, b.r.lo) {
+				return -1
+			}
+			if less(b.key, b.r.lo, a.key, a.r.lo) {
+				return 1
+			}
+			return 0
+		})
+		sortBuried(g)
+		assert.Equal(t, want, g, "n=%d", n)
+	}
+}
+
+func TestSortDiagsIsStableInSourceOrder(t *testing.T) {
+	d := []Diagnostic{{Line: 3, Col: 1, Message: "a"}, {Line: 1, Col: 5, Message: "b"}, {Line: 1, Col: 2, Message: "c"}, {Line: 3, Col: 1, Message: "d"}}
+	sortDiags(d)
+	assert.Equal(t, []string{"c", "b", "a", "d"}, []string{d[0].Message, d[1].Message, d[2].Message, d[3].Message})
+}

@@ -154,6 +154,36 @@ func overlap(segs []seg, lo, hi int64) int64 {
 	return c
 }
 
+// buried is a deleted run with the key of its first record.
+type buried struct {
+	key int64
+	r   *run
+}
+
+// sortBuried sorts by (key, id) of the first record: a merge sort, because
+// a generic sort would add its own copy of pdqsort to the WASM for this one
+// type.
+func sortBuried(g []buried) {
+	src, dst := g, make([]buried, len(g))
+	for width := 1; width < len(g); width *= 2 {
+		for lo := 0; lo < len(g); lo += 2 * width {
+			mid, hi := min(lo+width, len(g)), min(lo+2*width, len(g))
+			i, j, k := lo, mid, lo
+			for ; i < mid && j < hi; k++ {
+				if less(src[j].key, src[j].r.lo, src[i].key, src[i].r.lo) {
+					dst[k], j = src[j], j+1
+				} else {
+					dst[k], i = src[i], i+1
+				}
+			}
+			k += copy(dst[k:], src[i:mid])
+			copy(dst[k:], src[j:hi])
+		}
+		src, dst = dst, src
+	}
+	copy(g, src) // after an odd number of passes the result is in the other array
+}
+
 // span is a stretch of the walk's universe in ascending (key, id) order
 // sharing a state; lo..hi are its ids, consecutive within one span.
 type span struct {
@@ -197,24 +227,12 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	}
 
 	// The walk's deletions in (key, id) order of their first records.
-	type buried struct {
-		key int64
-		r   *run
-	}
 	graves := make([]buried, 0, len(e.graves)-wk.graveMark)
 	for i := wk.graveMark; i < len(e.graves); i++ {
 		g := &e.graves[i].run
 		graves = append(graves, buried{g.keyOf(g.lo, e.d.bucket), g})
 	}
-	slices.SortFunc(graves, func(a, b buried) int {
-		switch {
-		case less(a.key, a.r.lo, b.key, b.r.lo):
-			return -1
-		case less(b.key, b.r.lo, a.key, a.r.lo):
-			return 1
-		}
-		return 0
-	})
+	sortBuried(graves)
 
 	spans := make([]span, 0, 2*len(seen)+2*len(graves)+8)
 	add := func(st RunState, lo, hi int64) {

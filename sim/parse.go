@@ -1321,12 +1321,12 @@ func editDistance(a, b string) int {
 }
 
 // sortDiags puts diagnostics in source order, keeping the order of those at
-// the same place.
+// the same place. An insertion sort: there are few, and a generic sort
+// would add its own copy of pdqsort to the WASM.
 func sortDiags(d []Diagnostic) {
-	slices.SortStableFunc(d, func(a, b Diagnostic) int {
-		if a.Line != b.Line {
-			return a.Line - b.Line
+	for i := 1; i < len(d); i++ {
+		for j := i; j > 0 && (d[j].Line < d[j-1].Line || d[j].Line == d[j-1].Line && d[j].Col < d[j-1].Col); j-- {
+			d[j], d[j-1] = d[j-1], d[j]
 		}
-		return a.Col - b.Col
-	})
+	}
 }
