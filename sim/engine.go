@@ -379,8 +379,11 @@ func (e *engine) follow(c *client, rel string, line int, src string) (*Response,
 	req, ok, why := e.srv.Follow(c.lastReq, c.lastResp, rel)
 	if !ok {
 		e.clientNote(c, line, src, why)
-		if rel == "next" { // the client sees no next page: its walk ends here, whatever the server said
-			e.closeWalk(c, false, "the client found no next page: "+why)
+		if rel == "next" {
+			// The client sees no next page, whatever the server's flag says
+			// (a client trusting a capped total): as far as it knows, the
+			// walk is complete, and what it never saw it missed.
+			e.closeWalk(c, true, "the client found no next page: "+why)
 		}
 		return nil, false
 	}

@@ -110,8 +110,9 @@ func TestFlashdutyClientTrustingTotalStopsEarly(t *testing.T) {
 	assert.Equal(t, 10, len(reqs))
 	assert.True(t, reqs[9].HasNext.Reported, "has_next_page said true")
 	require.Len(t, tr.Walks, 1)
-	assert.False(t, tr.Walks[0].Complete)
+	assert.True(t, tr.Walks[0].Complete, "as far as the client knows, it read everything")
 	assert.Equal(t, int64(1000), tr.Walks[0].Distinct)
+	assert.Equal(t, int64(500), tr.Walks[0].Missed.Count, "the 500 it never read are missed")
 	last := tr.Steps[len(tr.Steps)-1]
 	assert.Equal(t, "client", last.Kind)
 	assert.Equal(t, "the client computed ⌈total/limit⌉ = ⌈1000/100⌉ = 10 pages and stops after page 10, though has_next_page is true (the seed: use has_next_page, not total)", last.Text)

@@ -179,8 +179,9 @@ var presetWants = map[string]struct {
 	"flashduty-capped-total": {repeat(acc, 10), func(t *testing.T, tr *Trace) {
 		assert.Equal(t, TotalReport{"capped", 1000, 1500}, requests(tr)[0].Total)
 		assert.True(t, requests(tr)[9].HasNext.Reported)
-		assert.False(t, tr.Walks[0].Complete)
+		assert.True(t, tr.Walks[0].Complete, "the client believes it is done")
 		assert.Equal(t, int64(1000), tr.Walks[0].Distinct)
+		assert.Equal(t, int64(500), tr.Walks[0].Missed.Count, "and never read 500")
 	}},
 	// 12,000 incidents, 100 a page, no window.
 	"flashduty-cursor-walk": {repeat(acc, 120), func(t *testing.T, tr *Trace) {
@@ -459,8 +460,9 @@ func TestEveryTryDoesWhatItSays(t *testing.T) {
 		}},
 		"flashduty-capped-total": {[]edit{{"records 1_500", "records 1_001"}}, func(t *testing.T, tr *Trace) {
 			assert.Equal(t, TotalReport{"capped", 1000, 1001}, requests(tr)[9].Total)
-			assert.False(t, w(tr, 0).Complete)
+			assert.True(t, w(tr, 0).Complete)
 			assert.Equal(t, int64(1000), w(tr, 0).Distinct)
+			assert.Equal(t, int64(1), w(tr, 0).Missed.Count, "one record past the cap is never read")
 		}},
 		"flashduty-cursor-walk": {[]edit{{"profile flashduty-cursor", "profile flashduty"}, {`{"limit":100}`, `{"p":1,"limit":100}`}}, func(t *testing.T, tr *Trace) {
 			assert.Equal(t, int64(10), w(tr, 0).Duplicates.Count)
