@@ -383,7 +383,7 @@ func (e *engine) follow(c *client, rel string, line int, src string) (*Response,
 			// The client sees no next page, whatever the server's flag says
 			// (a client trusting a capped total): as far as it knows, the
 			// walk is complete, and what it never saw it missed.
-			e.closeWalk(c, true, "the client found no next page: "+why)
+			e.closeWalk(c, true, "it found no next page: "+why)
 		}
 		return nil, false
 	}

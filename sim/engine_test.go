@@ -166,10 +166,10 @@ func TestStoppedWalksSayWhy(t *testing.T) {
 	s.Setup.Options = []Option{{Name: "client", Value: "total"}}
 	w := execute(s).Walks[0]
 	assert.True(t, w.Complete, "the client believes it reached the end")
-	assert.True(t, strings.HasPrefix(w.Stopped, "the client found no next page: "), w.Stopped)
+	assert.True(t, strings.HasPrefix(w.Stopped, "it found no next page: "), w.Stopped)
 	assert.Equal(t, int64(1000), w.Distinct)
 	assert.Equal(t, int64(500), w.Missed.Count, "what the misled client never read is missed, not unreached")
-	assert.True(t, strings.HasPrefix(w.Verdict, "The client ended the walk (the client found no next page: "), w.Verdict)
+	assert.True(t, strings.HasPrefix(w.Verdict, "The client ended the walk (it found no next page: "), w.Verdict)
 
 	w = execute(scenario("flashduty", 12000, Step{Kind: StepRequest, Method: "POST", Target: "/incident/list", Body: `{"p":1,"limit":100}`}, walkAll())).Walks[0]
 	assert.Equal(t, "its last request was refused (400)", w.Stopped)
