@@ -461,7 +461,11 @@ func (e *engine) insert(st *Step, src string) {
 		if e.w.order == OldestFirst {
 			where = "at the end"
 		}
-		if pos != 0 && (e.w.order == NewestFirst) || (e.w.order == OldestFirst && pos+st.Count != e.d.Len()) {
+		atEdge := pos == 0 // new records go to the head of a newest-first list
+		if e.w.order == OldestFirst {
+			atEdge = pos+st.Count == e.d.Len() // and to the end of an oldest-first one
+		}
+		if !atEdge { // an update gave some record a key above the clock
 			where = "at position " + strconv.FormatInt(pos, 10)
 		}
 		e.addMutation("insert", st.Line, src, "inserted "+plural(st.Count, "record")+" "+where+": "+idRange(first, st.Count), pos, st.Count)

@@ -211,3 +211,12 @@ func TestAJumpStartsANewWalk(t *testing.T) {
 	assert.Equal(t, int64(0), fd.Walks[0].Missed.Count+fd.Walks[1].Missed.Count, "p=7 after p=1 misses nothing: it is a new walk")
 	assert.Contains(t, requests(fd)[1].Reason, "p=7 does not follow this client's last page (p=1)")
 }
+
+func TestNewRecordsLandBelowAKeySetAboveTheClock(t *testing.T) {
+	tr := execute(scenario("offset", 10, Step{Kind: StepUpdate, ID: 5, Key: 1000}, insertHead(1), get("/items?limit=3")))
+	assert.Equal(t, "inserted 1 record at position 1: id 11", tr.Steps[1].Text)
+	assert.Equal(t, []int64{5, 11, 10}, requests(tr)[0].Records)
+	s := scenario("offset", 10, insertHead(2))
+	s.Setup.Order = OldestFirst
+	assert.Equal(t, "inserted 2 records at the end: ids 11–12", execute(s).Steps[0].Text)
+}
