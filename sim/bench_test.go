@@ -1,6 +1,9 @@
 package sim
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // benchScenario is the README's performance target: 1,000,000 records,
 // 10,000 requests and 10,000 mutations. One client walks the list with
@@ -60,5 +63,15 @@ func BenchmarkCursorWalkAll1M(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		execute(s)
+	}
+}
+
+// 50,000 malformed request bodies of 400 characters: placing each error
+// must cost its own body, not the text before it.
+func BenchmarkParseMalformedBodies(b *testing.B) {
+	text := strings.Repeat("POST /x {"+strings.Repeat(" ", 400)+",}\n", 50_000)
+	b.ReportAllocs()
+	for b.Loop() {
+		Check(text)
 	}
 }

@@ -3,7 +3,6 @@ package sim
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -422,12 +421,11 @@ func TestParseLargeInput(t *testing.T) {
 	assert.Len(t, d, 50_000)
 	assert.Equal(t, Diagnostic{Line: 3, Col: 9, EndCol: 10, Message: "this JSON body is never closed: expected a matching `}`"}, d[1])
 
-	// Malformed bodies: each error is placed by counting within its body.
-	// (Counting from the start of the text instead takes some 30 times longer.)
+	// Malformed bodies: each error is placed by counting within its body
+	// (counting from the start of the text instead would be quadratic:
+	// BenchmarkParseMalformedBodies measures it).
 	text = strings.Repeat("POST /x {"+strings.Repeat(" ", 400)+",}\n", 50_000)
-	start := time.Now()
 	d = diags(t, text)
 	assert.Len(t, d, 50_000)
-	assert.Less(t, time.Since(start), 2*time.Second)
 	assert.Equal(t, Diagnostic{Line: 50_000, Col: 410, Message: d[0].Message}, d[len(d)-1])
 }
