@@ -125,7 +125,9 @@ func execute(s *Scenario) *Trace {
 	}
 	for _, c := range e.clients {
 		why := "the scenario ended before the walk reached the end"
-		if c.walk >= 0 {
+		if e.aborted {
+			why = "the run stopped at its limit of " + strconv.Itoa(MaxRequests) + " requests"
+		} else if c.walk >= 0 {
 			if steps := e.walks[c.walk].steps; len(steps) > 0 && !e.t.Steps[steps[len(steps)-1]].Accepted {
 				why = "its last request was refused (" + strconv.Itoa(e.t.Steps[steps[len(steps)-1]].Response.Status) + ")"
 			}

@@ -175,3 +175,13 @@ func TestStoppedWalksSayWhy(t *testing.T) {
 	assert.Equal(t, "its last request was refused (400)", w.Stopped)
 	assert.Contains(t, w.Verdict, "Stopped after 100 pages (its last request was refused (400))")
 }
+
+// A walk chasing a stream (five new records a tick, one read a page) never
+// ends by itself: the run stops at the request limit and says so.
+func TestAWalkChasingAStreamStopsAtTheRequestLimit(t *testing.T) {
+	tr := execute(scenario("offset", 10, Step{Kind: StepStream, Count: 5, Every: 1}, get("/items?limit=1"), walkAll()))
+	assert.Equal(t, MaxRequests, tr.Summary.Requests)
+	assert.Equal(t, []string{"the run stopped after 20000 requests"}, tr.Summary.Errors)
+	require.Len(t, tr.Walks, 1)
+	assert.Equal(t, "the run stopped at its limit of 20000 requests", tr.Walks[0].Stopped)
+}

@@ -116,7 +116,7 @@ type Header struct {
 const (
 	MaxRecords   = int64(1_000_000_000_000) // initial dataset size
 	MaxSteps     = 100_000                  // steps written in a scenario
-	MaxRequests  = 100_000                  // requests executed, walks expanded
+	MaxRequests  = 20_000                   // requests executed, walks expanded (a walk chasing a stream stops here)
 	MaxPageSize  = 10_000                   // any profile's page size ceiling
 	MaxInsert    = int64(1_000_000_000)     // records one insert or stream tick adds
 	MaxTicks     = int64(1_000_000_000_000) // total simulated time
