@@ -7,6 +7,8 @@
 #   ./build.sh test    vet, unit tests, WASM tests under Node, jsguard, the
 #                      WASM size budget, then the browser tests in Chromium
 #   ./build.sh bench   benchmarks of the simulator, natively and under Node
+#   ./build.sh fuzz    each fuzz target for FUZZTIME (default 60s); what they
+#                      find lands in sim/testdata/fuzz and then runs in test
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -133,10 +135,19 @@ cmd_bench() {
   GOOS=js GOARCH=wasm go test -exec="$WASM_EXEC" -run='^$' -bench=. ./sim/... ./wasm/...
 }
 
+cmd_fuzz() {
+  local t
+  for t in $(grep -ho '^func Fuzz[A-Za-z]*' sim/*_test.go | cut -d' ' -f2 | sort); do
+    step "$t for ${FUZZTIME:-60s}"
+    go test -run='^$' -fuzz="^$t\$" -fuzztime="${FUZZTIME:-60s}" ./sim/
+  done
+}
+
 case "${1:-}" in
   build) cmd_build ;;
   serve) cmd_serve ;;
   test) cmd_test ;;
   bench) cmd_bench ;;
-  *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  fuzz) cmd_fuzz ;;
+  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
