@@ -189,20 +189,7 @@ func TestEmbedLoadsTheBodyOfItsOwnRun(t *testing.T) {
 	eval[bool](t, ctx, `document.getElementById('other').setAttribute('scenario', 'profile cursor\nrecords 60\nGET /items?limit=5\nwalk\n'), true`)
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('other').shadowRoot.textContent.includes('60 records')`, chromedp.WithPollingTimeout(10*time.Second)))
 	require.NoError(t, err)
-	body, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
-		const root = document.getElementById('long').shadowRoot;
-		root.querySelector('button.more').click(); // rows 200 to 399
-		const d = root.querySelector('tr[data-i="250"] details.wire');
-		if (!d) return 'no row 250';
-		d.open = true;
-		for (let i = 0; i < 200; i++) {
-			const pre = d.querySelectorAll('pre');
-			const last = pre[pre.length - 1];
-			if (!last.dataset.pending && !last.textContent.startsWith('not carried')) return last.textContent;
-			await new Promise(r => setTimeout(r, 20));
-		}
-		return 'timed out';
-	})()`, chromedp.EvalAwaitPromise))
-	require.NoError(t, err)
+	eval[bool](t, ctx, `document.getElementById('long').shadowRoot.querySelector('button.more').click(), true`) // rows 200 to 399
+	body := openedBody(t, ctx, "document.getElementById('long').shadowRoot", 250)
 	assert.Contains(t, body, `"offset": 2500`)
 }

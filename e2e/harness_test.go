@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -235,4 +236,25 @@ func screenshot(t *testing.T, ctx context.Context, name string, full bool) strin
 	p := filepath.Join(dir, name+".png")
 	require.NoError(t, os.WriteFile(p, buf, 0o644))
 	return p
+}
+
+// openedBody opens the wire details of step i in the step table under root
+// (a JS expression for a document or shadow root) and returns the response
+// body once it is there: a long run's later bodies are fetched on demand.
+func openedBody(t *testing.T, ctx context.Context, root string, i int) string {
+	t.Helper()
+	body, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
+		const d = (`+root+`).querySelector('tr[data-i="`+strconv.Itoa(i)+`"] details.wire');
+		if (!d) return 'no row `+strconv.Itoa(i)+`';
+		d.open = true;
+		for (let i = 0; i < 200; i++) {
+			const pre = d.querySelectorAll('pre');
+			const last = pre[pre.length - 1];
+			if (!last.dataset.pending && !last.textContent.startsWith('not carried')) return last.textContent;
+			await new Promise(r => setTimeout(r, 20));
+		}
+		return 'timed out';
+	})()`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	return body
 }

@@ -517,18 +517,7 @@ func TestLongRunLoadsBodiesOnDemand(t *testing.T) {
 	open(t, ctx, "")
 	typeScenario(t, ctx, text)
 	eval[bool](t, ctx, `document.getElementById('more-steps').click(), true`)
-	body, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
-		const d = document.querySelector('#steps tr[data-i="250"] details.wire');
-		d.open = true;
-		for (let i = 0; i < 100; i++) {
-			const pre = d.querySelectorAll('pre');
-			const last = pre[pre.length - 1];
-			if (!last.dataset.pending && !last.textContent.startsWith('not carried')) return last.textContent;
-			await new Promise(r => setTimeout(r, 20));
-		}
-		return 'timed out';
-	})()`, chromedp.EvalAwaitPromise))
-	require.NoError(t, err)
+	body := openedBody(t, ctx, "document.getElementById('steps')", 250)
 	want := tr.Steps[250].Response.Body()
 	assert.Contains(t, body, `"offset": 2500`, "the body of step 250, fetched on demand")
 	assert.Contains(t, string(want), `"offset":2500`)

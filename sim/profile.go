@@ -1,8 +1,8 @@
 package sim
 
 import (
+	"slices"
 	"strconv"
-	"strings"
 )
 
 // A Profile is one server's paging contract: its parameters, defaults, limits,
@@ -99,14 +99,7 @@ func (r *Request) Param(name string) (string, bool) {
 }
 
 // HeaderValue returns the first header called name (case-insensitive), or "".
-func (r *Request) HeaderValue(name string) string {
-	for _, h := range r.Header {
-		if strings.EqualFold(h.Name, name) {
-			return h.Value
-		}
-	}
-	return ""
-}
+func (r *Request) HeaderValue(name string) string { return firstHeader(r.Header, name) }
 
 // Response is the server's answer: the wire part (status, headers, body) and the
 // explanation the trace shows beside it.
@@ -177,14 +170,7 @@ func (r *Response) Field(name string) (Val, bool) {
 }
 
 // Header returns the first response header called name (case-insensitive), or "".
-func (r *Response) HeaderValue(name string) string {
-	for _, h := range r.Header {
-		if strings.EqualFold(h.Name, name) {
-			return h.Value
-		}
-	}
-	return ""
-}
+func (r *Response) HeaderValue(name string) string { return firstHeader(r.Header, name) }
 
 // AsString returns the value as text: a string as is, an int in decimal.
 func (v Val) AsString() string {
@@ -226,11 +212,14 @@ var profiles []*Profile
 // register adds a profile; each profile file calls it from init.
 func register(p *Profile) { profiles = append(profiles, p) }
 
+// vendorOrder is the order of the profile list's groups.
+var vendorOrder = []string{"", "Codefresh", "Celigo", "Flashduty"}
+
 // Profiles lists the profiles: generic models first, then by vendor, each
 // group in registration order.
 func Profiles() []*Profile {
 	out := make([]*Profile, 0, len(profiles))
-	for _, v := range []string{"", "Codefresh", "Celigo", "Flashduty"} {
+	for _, v := range vendorOrder {
 		for _, p := range profiles {
 			if p.Vendor == v {
 				out = append(out, p)
@@ -238,7 +227,7 @@ func Profiles() []*Profile {
 		}
 	}
 	for _, p := range profiles { // vendors not in the list above, if any
-		if !slicesContains([]string{"", "Codefresh", "Celigo", "Flashduty"}, p.Vendor) {
+		if !slices.Contains(vendorOrder, p.Vendor) {
 			out = append(out, p)
 		}
 	}
@@ -253,13 +242,4 @@ func LookupProfile(name string) (*Profile, bool) {
 		}
 	}
 	return nil, false
-}
-
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

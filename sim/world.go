@@ -35,18 +35,9 @@ func (w *World) CursorOf(r Record) Cursor {
 
 func (w *World) Now() int64        { return w.now }
 func (w *World) Len() int64        { return w.data.Len() }
-func (w *World) Order() Order      { return w.order }
 func (w *World) Sort() SortKey     { return w.sort }
 func (w *World) Tiebreak() bool    { return w.sort.Tiebreak }
 func (w *World) NewestFirst() bool { return w.order == NewestFirst }
-
-// Live returns record id if it exists now.
-func (w *World) Live(id int64) (Record, bool) {
-	if !w.data.live(id) {
-		return Record{}, false
-	}
-	return w.data.record(id), true
-}
 
 // Position returns the list position of live record id.
 func (w *World) Position(id int64) int64 { return w.toPos(w.data.rankOfID(id), 1) }
