@@ -80,13 +80,13 @@ stage() {
   if "$@"; then ok "$name"; else failed+=("$name"); printf '%s✗ %s failed%s\n' "$red" "$name" "$reset"; fi
 }
 
-vet() { go vet ./... && GOOS=js GOARCH=wasm go vet ./wasm/ ./sim/; }
+vet() { go vet ./... && GOOS=js GOARCH=wasm go vet ./wasm/ ./sim/ ./internal/...; }
 unit() { go test ./...; }
-node_tests() { need_node && GOOS=js GOARCH=wasm go test -exec="$WASM_EXEC" ./wasm/... ./sim/...; }
+node_tests() { need_node && GOOS=js GOARCH=wasm go test -exec="$WASM_EXEC" ./wasm/... ./sim/... ./internal/...; }
 run_jsguard() {
   mkdir -p build
   go build -o build/jsguard github.com/hack-pad/safejs/jsguard/cmd/jsguard &&
-    GOOS=js GOARCH=wasm build/jsguard ./wasm/... ./sim/...
+    GOOS=js GOARCH=wasm build/jsguard ./wasm/... ./sim/... ./internal/...
 }
 site() { build_wasm && go run ./web/build -wasm build/pagesim.wasm -out dist; }
 size_check() {
@@ -129,7 +129,7 @@ cmd_test() {
 
 cmd_bench() {
   step "Simulator benchmarks (native)"
-  go test -run='^$' -bench=. -benchmem ./sim/...
+  go test -run='^$' -bench=. -benchmem ./sim/... ./internal/...
   step "Simulator and adapter benchmarks (WASM under Node)"
   need_node
   GOOS=js GOARCH=wasm go test -exec="$WASM_EXEC" -run='^$' -bench=. ./sim/... ./wasm/...
@@ -137,9 +137,12 @@ cmd_bench() {
 
 cmd_fuzz() {
   local t
-  for t in $(grep -ho '^func Fuzz[A-Za-z]*' sim/*_test.go | cut -d' ' -f2 | sort); do
-    step "$t for ${FUZZTIME:-60s}"
-    go test -run='^$' -fuzz="^$t\$" -fuzztime="${FUZZTIME:-60s}" ./sim/
+  local f t
+  for f in $(grep -l '^func Fuzz' sim/*_test.go internal/*/*_test.go); do
+    for t in $(grep -ho '^func Fuzz[A-Za-z]*' "$f" | cut -d' ' -f2 | sort); do
+      step "$t for ${FUZZTIME:-60s}"
+      go test -run='^$' -fuzz="^$t\$" -fuzztime="${FUZZTIME:-60s}" "./$(dirname "$f")/"
+    done
   done
 }
 

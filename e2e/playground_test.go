@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"pagingplayground/internal/linkheader"
 	"pagingplayground/sim"
 )
 
@@ -305,7 +306,7 @@ func TestLinkHeaderShown(t *testing.T) {
 	var want []string
 	for _, h := range tr.Steps[0].Response.Header {
 		if h.Name == "Link" {
-			links, err := sim.ParseLink(h.Value)
+			links, err := linkheader.Parse(h.Value)
 			require.NoError(t, err)
 			for _, l := range links {
 				want = append(want, strings.Join(l.Rel, " "))

@@ -1,6 +1,10 @@
 package sim
 
-import "strconv"
+import (
+	"strconv"
+
+	"pagingplayground/internal/json"
+)
 
 // Diagnostic is a problem in a scenario, at a 1-based line and column (in
 // characters, not bytes). EndCol, when > Col, marks the end of the span.
@@ -57,86 +61,86 @@ func Check(text string) []Diagnostic {
 // DiagnosticsJSON encodes diagnostics as
 // [{"line":4,"col":18,"endCol":21,"message":"..."}].
 func DiagnosticsJSON(diags []Diagnostic) []byte {
-	w := &jw{}
-	w.open('[')
+	w := &json.Writer{}
+	w.Open('[')
 	for _, d := range diags {
-		w.open('{')
-		w.key("line")
-		w.int(int64(d.Line))
-		w.key("col")
-		w.int(int64(d.Col))
-		w.key("endCol")
-		w.int(int64(d.EndCol))
-		w.key("message")
-		w.str(d.Message)
-		w.close('}')
+		w.Open('{')
+		w.Key("line")
+		w.Int(int64(d.Line))
+		w.Key("col")
+		w.Int(int64(d.Col))
+		w.Key("endCol")
+		w.Int(int64(d.EndCol))
+		w.Key("message")
+		w.Str(d.Message)
+		w.Close('}')
 	}
-	w.close(']')
-	return w.b
+	w.Close(']')
+	return w.B
 }
 
 // ProfilesJSON encodes the profile list for the front end:
 // [{"name","vendor","summary","source","first","options":[{"name","default","help","min","max","enum"}],"rules":[{"text","source","interpretation"}]}].
 func ProfilesJSON() []byte {
-	w := &jw{}
-	w.open('[')
+	w := &json.Writer{}
+	w.Open('[')
 	for _, p := range Profiles() {
-		w.open('{')
-		w.key("name")
-		w.str(p.Name)
-		w.key("vendor")
-		w.str(p.Vendor)
-		w.key("summary")
-		w.str(p.Summary)
-		w.key("source")
-		w.str(p.Source)
-		w.key("first")
-		w.str(p.First)
-		w.key("options")
-		w.open('[')
+		w.Open('{')
+		w.Key("name")
+		w.Str(p.Name)
+		w.Key("vendor")
+		w.Str(p.Vendor)
+		w.Key("summary")
+		w.Str(p.Summary)
+		w.Key("source")
+		w.Str(p.Source)
+		w.Key("first")
+		w.Str(p.First)
+		w.Key("options")
+		w.Open('[')
 		for _, o := range p.Options {
-			w.open('{')
-			w.key("name")
-			w.str(o.Name)
-			w.key("default")
-			w.str(o.Default)
-			w.key("help")
-			w.str(o.Help)
+			w.Open('{')
+			w.Key("name")
+			w.Str(o.Name)
+			w.Key("default")
+			w.Str(o.Default)
+			w.Key("help")
+			w.Str(o.Help)
 			if len(o.Enum) > 0 {
-				w.key("enum")
-				w.open('[')
+				w.Key("enum")
+				w.Open('[')
 				for _, e := range o.Enum {
-					w.str(e)
+					w.Str(e)
 				}
-				w.close(']')
+				w.Close(']')
 			} else {
-				w.key("min")
-				w.int(o.Min)
-				w.key("max")
-				w.int(o.Max)
+				w.Key("min")
+				w.Int(o.Min)
+				w.Key("max")
+				w.Int(o.Max)
 			}
-			w.close('}')
+			w.Close('}')
 		}
-		w.close(']')
-		w.key("rules")
+		w.Close(']')
+		w.Key("rules")
 		writeRules(w, p.Rules)
-		w.close('}')
+		w.Close('}')
 	}
-	w.close(']')
-	return w.b
+	w.Close(']')
+	return w.B
 }
 
-func writeRules(w *jw, rules []RuleNote) {
-	w.open('[')
+func writeRules(w *json.Writer, rules []RuleNote) {
+	w.Open('[')
 	for _, r := range rules {
-		w.open('{')
-		w.key("text")
-		w.str(r.Text)
-		w.key("source")
-		w.str(r.Source)
-		w.key("interpretation")
-		w.bool(r.Interpretation)
-		w.close('}')
+		w.Open('{')
+		w.Key("text")
+		w.Str(r.Text)
+		w.Key("source")
+		w.Str(r.Source)
+		w.Key("interpretation")
+		w.Bool(r.Interpretation)
+		w.Close('}')
 	}
-	w.close(']')
+	w.Close(']')
 }

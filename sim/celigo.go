@@ -1,5 +1,10 @@
 package sim
 
+import (
+	"pagingplayground/internal/linkheader"
+	"pagingplayground/internal/reqtarget"
+)
+
 // Celigo's integrator.io API (seed 002): Link-header paging over skip/limit on
 // resource lists, nextPageURL in the body on nested results such as flow
 // errors, and the same list after a move to cursors inside.
@@ -145,19 +150,19 @@ func (s *celigoServer) Serve(w *World, req *Request) *Response {
 	items, pos := v.page(w, skip, limit)
 	more := addSat(skip, limit) < v.n
 	at := func(sk int64) string {
-		return celigoBase + TargetString(req.Path, frontParams(req.Query, Param{"skip", itoa(sk)}, Param{"limit", itoa(limit)}))
+		return celigoBase + reqtarget.String(req.Path, frontParams(req.Query, Param{Name: "skip", Value: itoa(sk)}, Param{Name: "limit", Value: itoa(limit)}))
 	}
-	var links []Link
+	var links []linkheader.Link
 	if more {
-		links = append(links, Link{URL: at(skip + limit), Rel: []string{"next"}})
+		links = append(links, linkheader.Link{URL: at(skip + limit), Rel: []string{"next"}})
 	}
-	links = append(links, Link{URL: at(max(0, skip-limit)), Rel: []string{"prev"}})
+	links = append(links, linkheader.Link{URL: at(max(0, skip-limit)), Rel: []string{"prev"}})
 	if skip == 0 {
 		interp = sentences(interp, celigoPrevInterp)
 	}
 	resp := &Response{
 		Status: 200, Bare: true, Items: items, IDName: "_id", Reason: note, Interp: interp,
-		Header:   []Header{{"Link", FormatLink(links)}},
+		Header:   []Header{{"Link", linkheader.Format(links)}},
 		Total:    TotalReport{Kind: "absent", True: v.n},
 		HasNext:  NextReport{Kind: "link", Reported: more, True: skip+int64(len(items)) < v.n},
 		Cost:     offsetCost(skip, int64(len(items)), v.n),
@@ -269,7 +274,7 @@ func (s *celigoErrors) Serve(w *World, req *Request) *Response {
 	n := w.Len()
 	switch {
 	case more:
-		next := TargetString(req.Path, frontParams(req.Query, Param{"after", cursorToken(tag, w.CursorOf(items[len(items)-1]))}, Param{"pageSize", itoa(size)}))
+		next := reqtarget.String(req.Path, frontParams(req.Query, Param{Name: "after", Value: cursorToken(tag, w.CursorOf(items[len(items)-1]))}, Param{Name: "pageSize", Value: itoa(size)}))
 		resp.Fields = append(resp.Fields, Field{"nextPageURL", Str(next)})
 	case s.o.Str("last-page-url") == "empty":
 		resp.Fields = append(resp.Fields, Field{"nextPageURL", Str("")})
@@ -388,8 +393,8 @@ func (s *celigoMigrated) Serve(w *World, req *Request) *Response {
 			only = 1
 		}
 		tok := makeToken(tag, chain, page, limit, only, c.Key, c.ID)
-		url := celigoBase + TargetString(req.Path, frontParams(req.Query, Param{"cursor", tok}, Param{"limit", itoa(limit)}))
-		resp.Header = []Header{{"Link", FormatLink([]Link{{URL: url, Rel: []string{"next"}}})}}
+		url := celigoBase + reqtarget.String(req.Path, frontParams(req.Query, Param{Name: "cursor", Value: tok}, Param{Name: "limit", Value: itoa(limit)}))
+		resp.Header = []Header{{"Link", linkheader.Format([]linkheader.Link{{URL: url, Rel: []string{"next"}}})}}
 	}
 	resp.Total = TotalReport{Kind: "absent", True: w.Len()}
 	resp.HasNext = NextReport{Kind: "link", Reported: more, True: more}

@@ -105,7 +105,7 @@ func (s *codefreshLegacy) Follow(prev *Request, last *Response, rel string) (*Re
 		}
 		page--
 	}
-	return follow(prev, Param{"page", itoa(page)}, Param{"limit", itoa(limit)})
+	return follow(prev, Param{Name: "page", Value: itoa(page)}, Param{Name: "limit", Value: itoa(limit)})
 }
 
 // fieldInt reads a numeric body field; 0 when absent.
@@ -356,5 +356,5 @@ func (s *codefreshServer) Follow(prev *Request, last *Response, rel string) (*Re
 	} else {
 		page--
 	}
-	return follow(prev, Param{"page", itoa(page)})
+	return follow(prev, Param{Name: "page", Value: itoa(page)})
 }

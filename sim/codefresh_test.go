@@ -5,6 +5,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pagingplayground/internal/json"
 )
 
 // withHeader adds a header line under a request step.
@@ -216,7 +217,7 @@ func TestCodefreshNegativePagesHoldNewBuilds(t *testing.T) {
 
 // fieldOf finds a top-level field in a recorded response body.
 func fieldOf(s TraceStep, name string) (string, bool) {
-	v, err := ParseJSON(string(s.Response.Body()))
+	v, err := json.Parse(string(s.Response.Body()))
 	if err != nil {
 		return "", false
 	}
@@ -224,7 +225,7 @@ func fieldOf(s TraceStep, name string) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	if f.Kind == JSONBool {
+	if f.Kind == json.Bool {
 		if f.Bool {
 			return "true", true
 		}

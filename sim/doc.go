@@ -10,8 +10,11 @@
 // (650 KB brotli, of which a bare Go program takes 575 KB), so it imports only
 // small standard packages: errors, strings, strconv, slices, sort, math,
 // math/bits, unicode/utf8 and embed. In particular it does not import fmt,
-// encoding/json, net/url, reflect, regexp or time; it has its own JSON reader
-// and writer and its own query-string parser. TestLeanImports enforces this.
+// encoding/json, net/url, reflect, regexp or time. The general-purpose codecs
+// it needs are plain packages under ../internal, just as lean: json (reader
+// and writer), reqtarget (request targets and query strings), linkheader
+// (RFC 8288 Link headers) and quote (naming characters in messages).
+// TestLeanImports enforces this for all of them.
 //
 // Everything is deterministic: the same scenario gives byte-identical JSON
 // natively and in WASM. There is no map iteration in output paths and no

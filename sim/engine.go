@@ -3,6 +3,8 @@ package sim
 import (
 	"strconv"
 	"strings"
+
+	"pagingplayground/internal/reqtarget"
 )
 
 // Validate checks a parsed scenario against the profiles and the limits
@@ -281,7 +283,7 @@ func setHeader(hs []Header, name, value string) []Header {
 // newRequest builds a request as client c sends it: its own headers first,
 // then the request's, which replace client headers of the same name.
 func (e *engine) newRequest(c *client, method, target string, hs []Header, body string) (*Request, error) {
-	path, q, err := ParseTarget(target)
+	path, q, err := reqtarget.Parse(target)
 	if err != nil {
 		return nil, err
 	}

@@ -1,5 +1,9 @@
 package sim
 
+import (
+	"pagingplayground/internal/json"
+)
+
 // Flashduty's Open API (seed 003): traditional pagination with p and limit in
 // a JSON request body, a hard PAGE * LIMIT window, a capped total, and cursor
 // pagination with search_after_ctx on the incident and alert lists.
@@ -81,7 +85,7 @@ type fdContext struct {
 
 // fdQuery is a request body read.
 type fdQuery struct {
-	body     JSON
+	body     json.Value
 	p, limit int64
 	ctx      string
 	hasCtx   bool
@@ -91,7 +95,7 @@ type fdQuery struct {
 }
 
 // bodyInt reads an integer member of the body; def when absent.
-func bodyInt(body JSON, name string, def int64) (n int64, present bool, bad string) {
+func bodyInt(body json.Value, name string, def int64) (n int64, present bool, bad string) {
 	v, ok := body.Get(name)
 	if !ok {
 		return def, false, ""
@@ -104,13 +108,13 @@ func bodyInt(body JSON, name string, def int64) (n int64, present bool, bad stri
 }
 
 func (s *flashduty) read(req *Request) (q fdQuery, bad string) {
-	q.body = JSON{Kind: JSONObject}
+	q.body = json.Value{Kind: json.Object}
 	if req.Body != "" {
 		var err error
-		if q.body, err = ParseJSON(req.Body); err != nil {
+		if q.body, err = json.Parse(req.Body); err != nil {
 			return q, "the body is not JSON: " + err.Error()
 		}
-		if q.body.Kind != JSONObject {
+		if q.body.Kind != json.Object {
 			return q, "the body must be a JSON object like {\"p\":1,\"limit\":20}"
 		}
 	}
@@ -141,7 +145,7 @@ func (s *flashduty) read(req *Request) (q fdQuery, bad string) {
 	}
 	v, ok := q.body.Get("search_after_ctx")
 	if ok {
-		if v.Kind != JSONString {
+		if v.Kind != json.String {
 			return q, "search_after_ctx must be a string, the value a previous response returned"
 		}
 		q.ctx, q.hasCtx = v.Str, true
@@ -257,9 +261,9 @@ func (s *flashduty) Follow(prev *Request, last *Response, rel string) (*Request,
 		}
 		return r, ok, why
 	}
-	body, err := ParseJSON(prev.Body)
-	if err != nil || body.Kind != JSONObject {
-		body = JSON{Kind: JSONObject}
+	body, err := json.Parse(prev.Body)
+	if err != nil || body.Kind != json.Object {
+		body = json.Value{Kind: json.Object}
 	}
 	p, _, _ := bodyInt(body, "p", 1)
 	var set []edit
@@ -281,7 +285,7 @@ func (s *flashduty) Follow(prev *Request, last *Response, rel string) (*Request,
 		_, sentP := body.Get("p")
 		switch {
 		case hasCtx && !sentP:
-			set = []edit{{"p", nil}, {"search_after_ctx", &JSON{Kind: JSONString, Str: ctx.AsString()}}}
+			set = []edit{{"p", nil}, {"search_after_ctx", &json.Value{Kind: json.String, Str: ctx.AsString()}}}
 		case s.o.Str("client") == "total":
 			limit, _, _ := bodyInt(body, "limit", s.o.Int("limit"))
 			total := fieldInt(last, "total")
@@ -306,25 +310,25 @@ func (s *flashduty) Follow(prev *Request, last *Response, rel string) (*Request,
 	return r, ok, why
 }
 
-func jsonInt(n int64) *JSON { return &JSON{Kind: JSONNumber, Str: itoa(n)} }
+func jsonInt(n int64) *json.Value { return &json.Value{Kind: json.Number, Str: itoa(n)} }
 
 // edit sets a body member to val, or removes it when val is nil.
 type edit struct {
 	name string
-	val  *JSON
+	val  *json.Value
 }
 
 // withMembers returns object v edited: a member is replaced in place or
 // removed; a new one goes first, as p does in the seed's {"p":1,"limit":20}.
-func withMembers(v JSON, edits ...edit) JSON {
-	out := JSON{Kind: JSONObject}
+func withMembers(v json.Value, edits ...edit) json.Value {
+	out := json.Value{Kind: json.Object}
 	for _, m := range v.Members {
 		keep := true
 		for _, e := range edits {
 			if e.name == m.Name {
 				keep = false
 				if e.val != nil {
-					out.Members = append(out.Members, Member{Name: m.Name, Value: *e.val})
+					out.Members = append(out.Members, json.Member{Name: m.Name, Value: *e.val})
 				}
 			}
 		}
@@ -334,27 +338,27 @@ func withMembers(v JSON, edits ...edit) JSON {
 	}
 	for _, e := range edits {
 		if _, ok := v.Get(e.name); !ok && e.val != nil {
-			out.Members = append([]Member{{Name: e.name, Value: *e.val}}, out.Members...)
+			out.Members = append([]json.Member{{Name: e.name, Value: *e.val}}, out.Members...)
 		}
 	}
 	return out
 }
 
 // appendJSONValue writes v as compact JSON.
-func appendJSONValue(b []byte, v JSON) []byte {
+func appendJSONValue(b []byte, v json.Value) []byte {
 	switch v.Kind {
-	case JSONNull:
+	case json.Null:
 		return append(b, "null"...)
-	case JSONBool:
+	case json.Bool:
 		if v.Bool {
 			return append(b, "true"...)
 		}
 		return append(b, "false"...)
-	case JSONNumber:
+	case json.Number:
 		return append(b, v.Str...)
-	case JSONString:
-		return appendJSONString(b, v.Str)
-	case JSONArray:
+	case json.String:
+		return json.AppendString(b, v.Str)
+	case json.Array:
 		b = append(b, '[')
 		for i, it := range v.Items {
 			if i > 0 {
@@ -369,7 +373,7 @@ func appendJSONValue(b []byte, v JSON) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSONString(b, m.Name)
+		b = json.AppendString(b, m.Name)
 		b = append(b, ':')
 		b = appendJSONValue(b, m.Value)
 	}

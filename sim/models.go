@@ -1,6 +1,11 @@
 package sim
 
-import "strconv"
+import (
+	"strconv"
+
+	"pagingplayground/internal/linkheader"
+	"pagingplayground/internal/reqtarget"
+)
 
 // The four generic models: offset, page, cursor and link. They are the
 // textbook contracts the vendor profiles are variations of.
@@ -92,7 +97,7 @@ func setParams(q []Param, set ...Param) []Param {
 
 // withParams returns path?query with the named parameters set as setParams does.
 func withParams(path string, q []Param, set ...Param) string {
-	return TargetString(path, setParams(q, set...))
+	return reqtarget.String(path, setParams(q, set...))
 }
 
 // follow is the client's next request when it builds the URL itself: prev
@@ -101,7 +106,7 @@ func withParams(path string, q []Param, set ...Param) string {
 // (the two round-trip), without parsing it again on every page.
 func follow(prev *Request, set ...Param) (*Request, bool, string) {
 	q := setParams(prev.Query, set...)
-	return &Request{Method: prev.Method, Target: TargetString(prev.Path, q), Path: prev.Path, Query: q}, true, ""
+	return &Request{Method: prev.Method, Target: reqtarget.String(prev.Path, q), Path: prev.Path, Query: q}, true, ""
 }
 
 func isSet(set []Param, name string) bool {
@@ -115,7 +120,7 @@ func isSet(set []Param, name string) bool {
 
 // request builds a client request for target, or reports why it cannot.
 func request(method, target string) (*Request, bool, string) {
-	path, q, err := ParseTarget(target)
+	path, q, err := reqtarget.Parse(target)
 	if err != nil {
 		return nil, false, "the server sent a link the client cannot read: " + err.Error()
 	}
@@ -255,7 +260,7 @@ func (s *offsetServer) Follow(prev *Request, last *Response, rel string) (*Reque
 		}
 		off = max(0, off-l)
 	}
-	return follow(prev, Param{"offset", itoa(off)}, Param{"limit", itoa(l)})
+	return follow(prev, Param{Name: "offset", Value: itoa(off)}, Param{Name: "limit", Value: itoa(l)})
 }
 
 // ---- page ----
@@ -343,7 +348,7 @@ func (s *pageServer) Follow(prev *Request, last *Response, rel string) (*Request
 		}
 		page--
 	}
-	return follow(prev, Param{"page", itoa(page)}, Param{"per_page", itoa(n)})
+	return follow(prev, Param{Name: "page", Value: itoa(page)}, Param{Name: "per_page", Value: itoa(n)})
 }
 
 // ---- cursor ----
@@ -452,7 +457,7 @@ func (s *cursorServer) Follow(prev *Request, last *Response, rel string) (*Reque
 	if v.IsNull() {
 		return nil, false, "no " + rel + " page: " + field + " is null"
 	}
-	return follow(prev, Param{other, ""}, Param{param, v.AsString()})
+	return follow(prev, Param{Name: other, Value: ""}, Param{Name: param, Value: v.AsString()})
 }
 
 // ---- link ----
@@ -484,21 +489,21 @@ func (s *linkServer) Serve(w *World, req *Request) *Response {
 	items := w.Page(off, size)
 	n := w.Len()
 	at := func(p int64) string {
-		return withParams(req.Path, req.Query, Param{"page", itoa(p)}, Param{"per_page", itoa(size)})
+		return withParams(req.Path, req.Query, Param{Name: "page", Value: itoa(p)}, Param{Name: "per_page", Value: itoa(size)})
 	}
 	last := max(1, (n+size-1)/size)
-	links := []Link{{URL: at(1), Rel: []string{"first"}}}
+	links := []linkheader.Link{{URL: at(1), Rel: []string{"first"}}}
 	if page > 1 {
-		links = append(links, Link{URL: at(min(page-1, last)), Rel: []string{"prev"}})
+		links = append(links, linkheader.Link{URL: at(min(page-1, last)), Rel: []string{"prev"}})
 	}
 	hasNext := addSat(off, size) < n
 	if hasNext {
-		links = append(links, Link{URL: at(page + 1), Rel: []string{"next"}})
+		links = append(links, linkheader.Link{URL: at(page + 1), Rel: []string{"next"}})
 	}
-	links = append(links, Link{URL: at(last), Rel: []string{"last"}})
+	links = append(links, linkheader.Link{URL: at(last), Rel: []string{"last"}})
 	resp := &Response{
 		Status: 200, Bare: true, Items: items, Reason: note,
-		Header:   []Header{{"Link", FormatLink(links)}, {"X-Total-Count", itoa(n)}},
+		Header:   []Header{{"Link", linkheader.Format(links)}, {"X-Total-Count", itoa(n)}},
 		Total:    TotalReport{Kind: "exact", Reported: n, True: n},
 		HasNext:  NextReport{Kind: "link", Reported: hasNext, True: off+int64(len(items)) < n},
 		Cost:     offsetCost(off, int64(len(items)), n),
@@ -527,11 +532,11 @@ func followLink(prev *Request, last *Response, rel string) (*Request, bool, stri
 	if h == "" {
 		return nil, false, "no " + rel + " page: the response has no Link header"
 	}
-	links, err := ParseLink(h)
+	links, err := linkheader.Parse(h)
 	if err != nil {
 		return nil, false, "the Link header could not be parsed: " + err.Error()
 	}
-	l, ok := FindLink(links, rel)
+	l, ok := linkheader.Find(links, rel)
 	if !ok {
 		return nil, false, "no " + rel + " page: the Link header has no rel=\"" + rel + "\""
 	}

@@ -6,6 +6,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pagingplayground/internal/linkheader"
+	"pagingplayground/internal/reqtarget"
 )
 
 // one runs a single request against a fresh 100-record list and returns its
@@ -87,9 +89,9 @@ func TestLinkModelFollowsItsOwnHeader(t *testing.T) {
 	reqs := requests(tr)
 	require.Len(t, reqs, 4)
 	link := firstHeader(reqs[0].Response.Header, "Link")
-	links, err := ParseLink(link)
+	links, err := linkheader.Parse(link)
 	require.NoError(t, err)
-	nextLink, ok := FindLink(links, "next")
+	nextLink, ok := linkheader.Find(links, "next")
 	require.True(t, ok)
 	assert.Equal(t, nextLink.URL, reqs[1].Request.URL)
 	assert.Equal(t, "/items?per_page=10&page=2", reqs[1].Request.URL)
@@ -179,13 +181,13 @@ func TestOldestFirstOrder(t *testing.T) {
 func TestFollowKeepsWhatTheParserWouldRead(t *testing.T) {
 	prev, ok, why := request("GET", "/it%20ems/x?q=a+b&sort=-created&x=%2F%26%3D&empty=&offset=20")
 	require.True(t, ok, why)
-	next, ok, _ := follow(prev, Param{"offset", "40"}, Param{"after", "ab/c d"}, Param{"empty", ""})
+	next, ok, _ := follow(prev, Param{Name: "offset", Value: "40"}, Param{Name: "after", Value: "ab/c d"}, Param{Name: "empty", Value: ""})
 	require.True(t, ok)
-	path, q, err := ParseTarget(next.Target)
+	path, q, err := reqtarget.Parse(next.Target)
 	require.NoError(t, err)
 	assert.Equal(t, next.Path, path)
 	assert.Equal(t, next.Query, q)
-	assert.Equal(t, []Param{{"q", "a b"}, {"sort", "-created"}, {"x", "/&="}, {"offset", "40"}, {"after", "ab/c d"}}, q)
+	assert.Equal(t, []Param{{Name: "q", Value: "a b"}, {Name: "sort", Value: "-created"}, {Name: "x", Value: "/&="}, {Name: "offset", Value: "40"}, {Name: "after", Value: "ab/c d"}}, q)
 }
 
 // A page that does not follow the client's last one (page 7 after page 1)

@@ -5,6 +5,10 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"pagingplayground/internal/json"
+	"pagingplayground/internal/linkheader"
+	"pagingplayground/internal/reqtarget"
 )
 
 // The scenario language is line-based: setup lines, then one step per line,
@@ -165,7 +169,7 @@ func (p *parser) parse() {
 // headerLike reports whether s starts with `Name:`, Name being an HTTP token.
 func headerLike(s string) (string, bool) {
 	i := 0
-	for i < len(s) && isTokenChar(s[i]) {
+	for i < len(s) && linkheader.IsTokenChar(s[i]) {
 		i++
 	}
 	if i == 0 || i == len(s) || s[i] != ':' {
@@ -239,15 +243,15 @@ func (p *parser) scanBody(i, in int) (last int, body string) {
 	}
 	raw := p.text[start:end]
 	ok := true
-	if _, err := ParseJSON(raw); err != nil {
+	if _, err := json.Parse(raw); err != nil {
 		ok = false
 		off := 0
-		if je, isJE := err.(*JSONError); isJE {
+		if je, isJE := err.(*json.Error); isJE {
 			off = je.Offset
 		}
 		// Count lines within the body only: a text with many bad bodies
 		// stays linear.
-		li, col := LineCol(raw, off)
+		li, col := json.LineCol(raw, off)
 		if li == 1 {
 			col += utf8.RuneCountInString(p.line(i)[:in])
 		}
@@ -785,10 +789,10 @@ func (p *parser) requestLine(i int, client string, method word) int {
 // checkTarget checks a request target: ParseTarget accepts it and the query
 // parameters the profiles read as numbers are numbers.
 func (p *parser) checkTarget(i int, t word) bool {
-	if _, _, err := ParseTarget(t.text); err != nil {
+	if _, _, err := reqtarget.Parse(t.text); err != nil {
 		// Point at the character at fault, or at the whole target.
 		off, end := t.off, t.end()
-		if te, ok := err.(*TargetError); ok && te.Offset > 0 {
+		if te, ok := err.(*reqtarget.Error); ok && te.Offset > 0 {
 			off, end = t.off+te.Offset, t.off+te.Offset+1
 		}
 		p.errAt(i, off, end, "bad request target `"+t.text+"`: "+err.Error())

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pagingplayground/internal/reqtarget"
 )
 
 func mustParse(t *testing.T, text string) *Scenario {
@@ -351,7 +352,7 @@ func TestParseErrors(t *testing.T) {
 // targetErr is ParseTarget's message for a malformed target, whatever its
 // words.
 func targetErr(target string) string {
-	if _, _, err := ParseTarget(target); err != nil {
+	if _, _, err := reqtarget.Parse(target); err != nil {
 		return err.Error()
 	}
 	return "ParseTarget accepts " + target

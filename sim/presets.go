@@ -3,6 +3,8 @@ package sim
 import (
 	_ "embed"
 	"strings"
+
+	"pagingplayground/internal/json"
 )
 
 // A Preset is a named scenario with a note on what to notice: the playground's
@@ -110,28 +112,28 @@ func LookupPreset(name string) (Preset, bool) {
 // PresetsJSON encodes the presets:
 // [{"name","vendor","title","notice","question","try","challenge","text"}].
 func PresetsJSON() []byte {
-	w := &jw{}
-	w.open('[')
+	w := &json.Writer{}
+	w.Open('[')
 	for _, p := range presets {
-		w.open('{')
-		w.key("name")
-		w.str(p.Name)
-		w.key("vendor")
-		w.str(p.Vendor)
-		w.key("title")
-		w.str(p.Title)
-		w.key("notice")
-		w.str(p.Notice)
-		w.key("question")
-		w.str(p.Question)
-		w.key("try")
-		w.str(p.Try)
-		w.key("challenge")
-		w.str(p.Challenge)
-		w.key("text")
-		w.str(p.Text)
-		w.close('}')
+		w.Open('{')
+		w.Key("name")
+		w.Str(p.Name)
+		w.Key("vendor")
+		w.Str(p.Vendor)
+		w.Key("title")
+		w.Str(p.Title)
+		w.Key("notice")
+		w.Str(p.Notice)
+		w.Key("question")
+		w.Str(p.Question)
+		w.Key("try")
+		w.Str(p.Try)
+		w.Key("challenge")
+		w.Str(p.Challenge)
+		w.Key("text")
+		w.Str(p.Text)
+		w.Close('}')
 	}
-	w.close(']')
-	return w.b
+	w.Close(']')
+	return w.B
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"pagingplayground/internal/json"
 )
 
 // runPreset runs a preset's text through the parser, the validator and the
@@ -279,7 +280,7 @@ func TestParsePresetHeader(t *testing.T) {
 }
 
 func TestPresetsJSONListsEveryPreset(t *testing.T) {
-	v, err := ParseJSON(string(PresetsJSON()))
+	v, err := json.Parse(string(PresetsJSON()))
 	require.NoError(t, err)
 	require.Len(t, v.Items, len(Presets()))
 	name, _ := v.Items[0].Get("name")

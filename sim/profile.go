@@ -3,6 +3,8 @@ package sim
 import (
 	"slices"
 	"strconv"
+
+	"pagingplayground/internal/reqtarget"
 )
 
 // A Profile is one server's paging contract: its parameters, defaults, limits,
@@ -84,9 +86,7 @@ type Request struct {
 }
 
 // Param is one query parameter.
-type Param struct {
-	Name, Value string
-}
+type Param = reqtarget.Param
 
 // Param returns the first query parameter called name.
 func (r *Request) Param(name string) (string, bool) {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"pagingplayground/internal/json"
 )
 
 // The JSON form of a scenario is for programs: the WASM API, shared links,
@@ -25,155 +27,155 @@ const jsonSafeInt = 1<<53 - 1
 // JSON encodes the scenario in its JSON form. Every setup member is written,
 // defaults included, so that the shape does not vary.
 func (s *Scenario) JSON() []byte {
-	w := &jw{}
+	w := &json.Writer{}
 	setup := &s.Setup
-	w.open('{')
-	w.key("profile")
+	w.Open('{')
+	w.Key("profile")
 	if setup.Profile == "" {
-		w.str("offset")
+		w.Str("offset")
 	} else {
-		w.str(setup.Profile)
+		w.Str(setup.Profile)
 	}
-	w.key("options")
-	w.open('[')
+	w.Key("options")
+	w.Open('[')
 	for _, o := range setup.Options {
-		w.open('[')
-		w.str(o.Name)
-		w.str(o.Value)
-		w.close(']')
+		w.Open('[')
+		w.Str(o.Name)
+		w.Str(o.Value)
+		w.Close(']')
 	}
-	w.close(']')
-	w.key("records")
-	w.int(setup.Records)
-	w.key("order")
-	w.str(orderName(setup.Order))
-	w.key("sort")
-	w.str(sortName(setup.Sort))
-	w.key("seed")
+	w.Close(']')
+	w.Key("records")
+	w.Int(setup.Records)
+	w.Key("order")
+	w.Str(orderName(setup.Order))
+	w.Key("sort")
+	w.Str(sortName(setup.Sort))
+	w.Key("seed")
 	if setup.Seed <= jsonSafeInt {
-		w.uint(setup.Seed)
+		w.Uint(setup.Seed)
 	} else {
-		w.str(strconv.FormatUint(setup.Seed, 10))
+		w.Str(strconv.FormatUint(setup.Seed, 10))
 	}
-	w.key("steps")
-	w.open('[')
+	w.Key("steps")
+	w.Open('[')
 	for i := range s.Steps {
 		writeStepJSON(w, &s.Steps[i])
 	}
-	w.close(']')
+	w.Close(']')
 	if len(s.Expects) > 0 {
-		w.key("expect")
-		w.open('[')
+		w.Key("expect")
+		w.Open('[')
 		for _, x := range s.Expects {
-			w.str(strings.TrimPrefix(x.String(), "expect "))
+			w.Str(strings.TrimPrefix(x.String(), "expect "))
 		}
-		w.close(']')
+		w.Close(']')
 	}
-	w.close('}')
-	return w.b
+	w.Close('}')
+	return w.B
 }
 
-func writeStepJSON(w *jw, st *Step) {
-	w.open('{')
+func writeStepJSON(w *json.Writer, st *Step) {
+	w.Open('{')
 	switch st.Kind {
 	case StepRequest:
-		w.key("request")
-		w.str(st.Method + " " + st.Target)
+		w.Key("request")
+		w.Str(st.Method + " " + st.Target)
 		if len(st.Headers) > 0 {
-			w.key("headers")
+			w.Key("headers")
 			writeHeaders(w, st.Headers)
 		}
 		if st.Body != "" {
-			w.key("body")
+			w.Key("body")
 			// The body is embedded as the JSON value it is. One that is
 			// not JSON (only code can make one; Validate reports it) is
 			// written as a string so the output stays JSON.
 			if body := foldBody(st.Body); isJSON(body) {
-				w.raw([]byte(body))
+				w.Raw([]byte(body))
 			} else {
-				w.str(st.Body)
+				w.Str(st.Body)
 			}
 		}
 	case StepNext, StepPrev, StepFirst:
-		w.key(stepKeyword(st.Kind))
-		w.bool(true)
+		w.Key(stepKeyword(st.Kind))
+		w.Bool(true)
 	case StepWalk:
-		w.key("walk")
+		w.Key("walk")
 		if st.MaxPages == 0 && !st.Cap {
-			w.bool(true)
+			w.Bool(true)
 			break
 		}
-		w.open('{')
-		w.key("max")
-		w.int(int64(st.MaxPages))
+		w.Open('{')
+		w.Key("max")
+		w.Int(int64(st.MaxPages))
 		if st.Cap {
-			w.key("cap")
-			w.bool(true)
+			w.Key("cap")
+			w.Bool(true)
 		}
-		w.close('}')
+		w.Close('}')
 	case StepHeader:
-		w.key("header")
-		w.open('[')
-		w.str(st.Name)
-		w.str(st.Value)
-		w.close(']')
+		w.Key("header")
+		w.Open('[')
+		w.Str(st.Name)
+		w.Str(st.Value)
+		w.Close(']')
 	case StepInsert:
-		w.key("insert")
-		w.int(st.Count)
+		w.Key("insert")
+		w.Int(st.Count)
 		if st.At >= 0 {
-			w.key("at")
-			w.int(st.At)
+			w.Key("at")
+			w.Int(st.At)
 		}
 	case StepDelete:
-		w.key("delete")
-		w.open('{')
+		w.Key("delete")
+		w.Open('{')
 		if st.ID > 0 {
-			w.key("id")
-			w.int(st.ID)
+			w.Key("id")
+			w.Int(st.ID)
 		} else {
-			w.key("from")
-			w.int(st.From)
-			w.key("to")
-			w.int(st.To)
+			w.Key("from")
+			w.Int(st.From)
+			w.Key("to")
+			w.Int(st.To)
 		}
-		w.close('}')
+		w.Close('}')
 	case StepUpdate:
-		w.key("update")
-		w.open('{')
-		w.key("id")
-		w.int(st.ID)
-		w.key("key")
-		w.int(st.Key)
-		w.close('}')
+		w.Key("update")
+		w.Open('{')
+		w.Key("id")
+		w.Int(st.ID)
+		w.Key("key")
+		w.Int(st.Key)
+		w.Close('}')
 	case StepStream:
-		w.key("stream")
+		w.Key("stream")
 		if st.Count == 0 {
-			w.str("stop")
+			w.Str("stop")
 			break
 		}
-		w.open('{')
-		w.key("count")
-		w.int(st.Count)
-		w.key("every")
-		w.int(st.Every)
-		w.close('}')
+		w.Open('{')
+		w.Key("count")
+		w.Int(st.Count)
+		w.Key("every")
+		w.Int(st.Every)
+		w.Close('}')
 	case StepWait:
-		w.key("wait")
-		w.int(st.Ticks)
+		w.Key("wait")
+		w.Int(st.Ticks)
 	default:
 		// Not a step; the reader refuses it, as Validate does.
-		w.key("unknown")
-		w.int(int64(st.Kind))
+		w.Key("unknown")
+		w.Int(int64(st.Kind))
 	}
 	if st.Client != "" {
-		w.key("client")
-		w.str(st.Client)
+		w.Key("client")
+		w.Str(st.Client)
 	}
-	w.close('}')
+	w.Close('}')
 }
 
 func isJSON(s string) bool {
-	_, err := ParseJSON(s)
+	_, err := json.Parse(s)
 	return err == nil
 }
 
@@ -183,13 +185,13 @@ func isJSON(s string) bool {
 // shapes and syntax; Validate checks the profile and the limits.
 func ScenarioFromJSON(data []byte) (*Scenario, error) {
 	text := string(data)
-	doc, err := ParseJSON(text)
+	doc, err := json.Parse(text)
 	if err != nil {
 		off := 0
-		if je, ok := err.(*JSONError); ok {
+		if je, ok := err.(*json.Error); ok {
 			off = je.Offset
 		}
-		line, col := LineCol(text, off)
+		line, col := json.LineCol(text, off)
 		return nil, &ParseError{Diags: []Diagnostic{{Line: line, Col: col, Message: "malformed JSON: " + err.Error()}}}
 	}
 	r := &jsonReader{text: text}
@@ -208,30 +210,30 @@ type jsonReader struct {
 }
 
 func (r *jsonReader) failAt(off int, path, msg string) {
-	line, col := LineCol(r.text, off)
+	line, col := json.LineCol(r.text, off)
 	r.diags = append(r.diags, Diagnostic{Line: line, Col: col, Message: path + ": " + msg})
 }
 
-func (r *jsonReader) fail(v JSON, path, msg string) { r.failAt(v.Offset, path, msg) }
+func (r *jsonReader) fail(v json.Value, path, msg string) { r.failAt(v.Offset, path, msg) }
 
 // got describes a value for "expected X, got Y".
-func got(v JSON) string {
+func got(v json.Value) string {
 	switch v.Kind {
-	case JSONBool:
+	case json.Bool:
 		return strconv.FormatBool(v.Bool)
-	case JSONNumber:
+	case json.Number:
 		return v.Str
-	case JSONString:
-		return string(appendJSONString(nil, v.Str))
-	case JSONArray:
+	case json.String:
+		return string(json.AppendString(nil, v.Str))
+	case json.Array:
 		return "an array"
-	case JSONObject:
+	case json.Object:
 		return "an object"
 	}
 	return "null"
 }
 
-func (r *jsonReader) int(v JSON, path string) (int64, bool) {
+func (r *jsonReader) int(v json.Value, path string) (int64, bool) {
 	if n, ok := v.Int(); ok {
 		return n, true
 	}
@@ -239,8 +241,8 @@ func (r *jsonReader) int(v JSON, path string) (int64, bool) {
 	return 0, false
 }
 
-func (r *jsonReader) str(v JSON, path string) (string, bool) {
-	if v.Kind == JSONString {
+func (r *jsonReader) str(v json.Value, path string) (string, bool) {
+	if v.Kind == json.String {
 		return v.Str, true
 	}
 	r.fail(v, path, "expected a string, got "+got(v))
@@ -249,8 +251,8 @@ func (r *jsonReader) str(v JSON, path string) (string, bool) {
 
 // object checks that v is an object whose members are among allowed, each
 // once. required members must be there.
-func (r *jsonReader) object(v JSON, path string, allowed, required []string) bool {
-	if v.Kind != JSONObject {
+func (r *jsonReader) object(v json.Value, path string, allowed, required []string) bool {
+	if v.Kind != json.Object {
 		r.fail(v, path, "expected an object with "+memberList(allowed)+", got "+got(v))
 		return false
 	}
@@ -274,11 +276,11 @@ func (r *jsonReader) object(v JSON, path string, allowed, required []string) boo
 	return ok
 }
 
-func firstMember(v JSON, name string) int {
-	return slices.IndexFunc(v.Members, func(m Member) bool { return m.Name == name })
+func firstMember(v json.Value, name string) int {
+	return slices.IndexFunc(v.Members, func(m json.Member) bool { return m.Name == name })
 }
 
-func quoteJSON(s string) string { return string(appendJSONString(nil, s)) }
+func quoteJSON(s string) string { return string(json.AppendString(nil, s)) }
 
 func memberList(names []string) string {
 	q := make([]string, len(names))
@@ -289,8 +291,8 @@ func memberList(names []string) string {
 }
 
 // pair reads a [name, value] array of two strings.
-func (r *jsonReader) pair(v JSON, path string) (string, string, bool) {
-	if v.Kind != JSONArray || len(v.Items) != 2 || v.Items[0].Kind != JSONString || v.Items[1].Kind != JSONString {
+func (r *jsonReader) pair(v json.Value, path string) (string, string, bool) {
+	if v.Kind != json.Array || len(v.Items) != 2 || v.Items[0].Kind != json.String || v.Items[1].Kind != json.String {
 		r.fail(v, path, "expected [name, value], two strings, got "+got(v))
 		return "", "", false
 	}
@@ -299,7 +301,7 @@ func (r *jsonReader) pair(v JSON, path string) (string, string, bool) {
 
 var setupMembers = []string{"profile", "options", "records", "order", "sort", "seed", "steps", "expect"}
 
-func (r *jsonReader) scenario(doc JSON) *Scenario {
+func (r *jsonReader) scenario(doc json.Value) *Scenario {
 	s := &Scenario{Setup: Setup{Profile: "offset", Sort: DefaultSort}}
 	if !r.object(doc, "scenario", setupMembers, nil) {
 		return s
@@ -317,7 +319,7 @@ func (r *jsonReader) scenario(doc JSON) *Scenario {
 				}
 			}
 		case "options":
-			if v.Kind != JSONArray {
+			if v.Kind != json.Array {
 				r.fail(v, "options", "expected an array of [name, value] pairs, got "+got(v))
 				continue
 			}
@@ -341,7 +343,7 @@ func (r *jsonReader) scenario(doc JSON) *Scenario {
 				setup.Order = NewestFirst
 			case order == "oldest-first":
 				setup.Order = OldestFirst
-			case v.Kind == JSONString:
+			case v.Kind == json.String:
 				r.fail(v, "order", "expected \"newest-first\" or \"oldest-first\", got "+got(v))
 			}
 		case "sort":
@@ -356,12 +358,12 @@ func (r *jsonReader) scenario(doc JSON) *Scenario {
 		case "seed":
 			// A number, or a string of digits for seeds JavaScript would round.
 			n, err := strconv.ParseUint(v.Str, 10, 64)
-			if v.Kind != JSONNumber && v.Kind != JSONString || err != nil {
+			if v.Kind != json.Number && v.Kind != json.String || err != nil {
 				r.fail(v, "seed", "expected a whole number from 0 to 18446744073709551615, got "+got(v))
 			}
 			setup.Seed = n
 		case "expect":
-			if v.Kind != JSONArray {
+			if v.Kind != json.Array {
 				r.fail(v, "expect", "expected an array of expectations like \"consistent\" or \"rows < 5000\", got "+got(v))
 				continue
 			}
@@ -377,7 +379,7 @@ func (r *jsonReader) scenario(doc JSON) *Scenario {
 				}
 			}
 		case "steps":
-			if v.Kind != JSONArray {
+			if v.Kind != json.Array {
 				r.fail(v, "steps", "expected an array of steps, got "+got(v))
 				continue
 			}
@@ -411,13 +413,13 @@ var stepMembers = []struct {
 	{"wait", StepWait, nil},
 }
 
-func (r *jsonReader) step(v JSON, path string) (Step, bool) {
+func (r *jsonReader) step(v json.Value, path string) (Step, bool) {
 	var st Step
 	kinds := make([]string, len(stepMembers))
 	for i, k := range stepMembers {
 		kinds[i] = k.name
 	}
-	if v.Kind != JSONObject {
+	if v.Kind != json.Object {
 		r.fail(v, path, "expected a step, an object like {\"next\": true}, got "+got(v))
 		return st, false
 	}
@@ -461,13 +463,13 @@ func (r *jsonReader) step(v JSON, path string) (Step, bool) {
 	case StepRequest:
 		ok = r.request(v, kv, path, &st) && ok
 	case StepNext, StepPrev, StepFirst:
-		if kv.Kind != JSONBool || !kv.Bool {
+		if kv.Kind != json.Bool || !kv.Bool {
 			r.fail(kv, kpath, "expected true, got "+got(kv))
 			ok = false
 		}
 	case StepWalk:
 		switch {
-		case kv.Kind == JSONBool && kv.Bool:
+		case kv.Kind == json.Bool && kv.Bool:
 		case r.object(kv, kpath, []string{"max", "cap"}, nil):
 			if mv, has := kv.Get("max"); has {
 				n, good := r.int(mv, kpath+".max")
@@ -475,7 +477,7 @@ func (r *jsonReader) step(v JSON, path string) (Step, bool) {
 				st.MaxPages = int(n) // int is 64 bits on every target, wasm included
 			}
 			if cv, has := kv.Get("cap"); has {
-				if cv.Kind != JSONBool {
+				if cv.Kind != json.Bool {
 					r.fail(cv, kpath+".cap", "expected true or false, got "+got(cv))
 					ok = false
 				}
@@ -499,7 +501,7 @@ func (r *jsonReader) step(v JSON, path string) (Step, bool) {
 		}
 	case StepDelete:
 		switch {
-		case kv.Kind == JSONObject && firstMember(kv, "id") >= 0:
+		case kv.Kind == json.Object && firstMember(kv, "id") >= 0:
 			ok = r.object(kv, kpath, []string{"id"}, nil) && ok
 			st.ID, ok = r.intMember(kv, kpath, "id", ok)
 		case r.object(kv, kpath, []string{"id", "from", "to"}, []string{"from", "to"}):
@@ -515,10 +517,10 @@ func (r *jsonReader) step(v JSON, path string) (Step, bool) {
 		st.ID, ok = r.intMember(kv, kpath, "id", ok)
 		st.Key, ok = r.intMember(kv, kpath, "key", ok)
 	case StepStream:
-		if kv.Kind == JSONString && kv.Str == "stop" {
+		if kv.Kind == json.String && kv.Str == "stop" {
 			break
 		}
-		if kv.Kind == JSONString {
+		if kv.Kind == json.String {
 			r.fail(kv, kpath, "expected \"stop\" or {\"count\": N, \"every\": T}, got "+got(kv))
 			return st, false
 		}
@@ -537,7 +539,7 @@ func (r *jsonReader) step(v JSON, path string) (Step, bool) {
 
 // intMember reads the number member name of object v; ok carries the
 // step's state so far.
-func (r *jsonReader) intMember(v JSON, path, name string, ok bool) (int64, bool) {
+func (r *jsonReader) intMember(v json.Value, path, name string, ok bool) (int64, bool) {
 	m, has := v.Get(name)
 	if !has {
 		return 0, ok
@@ -547,7 +549,7 @@ func (r *jsonReader) intMember(v JSON, path, name string, ok bool) (int64, bool)
 }
 
 // request reads {"request": "METHOD TARGET", "headers": [...], "body": ...}.
-func (r *jsonReader) request(v, kv JSON, path string, st *Step) bool {
+func (r *jsonReader) request(v, kv json.Value, path string, st *Step) bool {
 	kpath := path + ".request"
 	line, ok := r.str(kv, kpath)
 	if !ok {
@@ -560,7 +562,7 @@ func (r *jsonReader) request(v, kv JSON, path string, st *Step) bool {
 	}
 	st.Method, st.Target = f[0], f[1]
 	if hv, has := v.Get("headers"); has {
-		if hv.Kind != JSONArray {
+		if hv.Kind != json.Array {
 			r.fail(hv, path+".headers", "expected an array of [name, value] pairs, got "+got(hv))
 			ok = false
 		}
@@ -571,7 +573,7 @@ func (r *jsonReader) request(v, kv JSON, path string, st *Step) bool {
 		}
 	}
 	if bv, has := v.Get("body"); has {
-		if bv.Kind != JSONObject && bv.Kind != JSONArray {
+		if bv.Kind != json.Object && bv.Kind != json.Array {
 			r.fail(bv, path+".body", bodyKindProblem+", got "+got(bv))
 			return false
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	jsonv "pagingplayground/internal/json"
 )
 
 func mustFromJSON(t *testing.T, data string) *Scenario {
@@ -193,8 +194,8 @@ func TestScenarioFromJSONErrors(t *testing.T) {
 
 // jsonErrText is ParseJSON's message for a malformed text, whatever its words.
 func jsonErrText(text string, wantOffset int) string {
-	_, err := ParseJSON(text)
-	if je, ok := err.(*JSONError); ok && je.Offset == wantOffset {
+	_, err := jsonv.Parse(text)
+	if je, ok := err.(*jsonv.Error); ok && je.Offset == wantOffset {
 		return je.Msg
 	}
 	return "ParseJSON gave another error: " + err.Error()

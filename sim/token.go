@@ -14,6 +14,8 @@ var (
 	errForeign = errors.New("foreign")
 )
 
+const hexDigits = "0123456789abcdef"
+
 func fnv32(b []byte) uint32 {
 	h := uint32(2166136261)
 	for _, c := range b {

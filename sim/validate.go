@@ -5,6 +5,10 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"pagingplayground/internal/json"
+	"pagingplayground/internal/linkheader"
+	"pagingplayground/internal/reqtarget"
 )
 
 // validate checks a scenario against the profiles and the limits before any
@@ -269,7 +273,7 @@ func requestProblems(st *Step) []string {
 	if !slices.Contains(methods, st.Method) {
 		out = append(out, "expected a method ("+strings.Join(methods, ", ")+"), got `"+st.Method+"`")
 	}
-	if _, _, err := ParseTarget(st.Target); err != nil {
+	if _, _, err := reqtarget.Parse(st.Target); err != nil {
 		out = append(out, "bad request target `"+st.Target+"`: "+err.Error())
 	} else {
 		for _, pr := range targetProblems(st.Target) {
@@ -282,7 +286,7 @@ func requestProblems(st *Step) []string {
 		}
 	}
 	if st.Body != "" {
-		if _, err := ParseJSON(st.Body); err != nil {
+		if _, err := json.Parse(st.Body); err != nil {
 			out = append(out, "malformed JSON body: "+err.Error())
 		} else if b := strings.TrimLeft(st.Body, " \t\r\n"); b[0] != '{' && b[0] != '[' {
 			out = append(out, bodyKindProblem)
@@ -299,7 +303,7 @@ const bodyKindProblem = "a body is a JSON object or array"
 // headerProblem checks a header that did not come from text: the text could
 // not say it.
 func headerProblem(name, value string) string {
-	if !isToken(name) {
+	if !linkheader.IsToken(name) {
 		return "expected a header name (a word like `X-Session-Id`), got `" + name + "`"
 	}
 	if strings.ContainsAny(value, "\r\n") || strings.TrimSpace(value) != value || commentStart(value) < len(value) {

@@ -1,4 +1,4 @@
-package sim
+package linkheader
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"pagingplayground/internal/reqtarget"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -47,23 +49,23 @@ func TestParseLink(t *testing.T) {
 			{URL: "https://x.example/?a=,", Rel: []string{"prev"}},
 		}},
 		{"semicolons and commas in a quoted title", `<https://x.example/>; rel="next"; title="a; b, c=d", <y>`, []Link{
-			{URL: "https://x.example/", Rel: []string{"next"}, Params: []Param{{"title", "a; b, c=d"}}},
+			{URL: "https://x.example/", Rel: []string{"next"}, Params: []reqtarget.Param{{Name: "title", Value: "a; b, c=d"}}},
 			{URL: "y"},
 		}},
 		{"unquoted rel", `<a>; rel=next`, []Link{{URL: "a", Rel: []string{"next"}}}},
 		{"several rels", `<a>; rel="next last"`, []Link{{URL: "a", Rel: []string{"next", "last"}}}},
 		{"rels in upper case and odd spacing", "<a>; rel=\" Next\tLAST  \"", []Link{{URL: "a", Rel: []string{"next", "last"}}}},
 		{"rel as an extension URI", `<a>; rel="HTTP://Example.NET/Rel/Foo"`, []Link{{URL: "a", Rel: []string{"http://example.net/rel/foo"}}}},
-		{"parameter names in upper case", `<a>; REL="next"; Title="Next Page"`, []Link{{URL: "a", Rel: []string{"next"}, Params: []Param{{"title", "Next Page"}}}}},
-		{"only the first rel counts", `<a>; rel=next; title=t; Rel="prev"; rel=last`, []Link{{URL: "a", Rel: []string{"next"}, Params: []Param{{"title", "t"}}}}},
+		{"parameter names in upper case", `<a>; REL="next"; Title="Next Page"`, []Link{{URL: "a", Rel: []string{"next"}, Params: []reqtarget.Param{{Name: "title", Value: "Next Page"}}}}},
+		{"only the first rel counts", `<a>; rel=next; title=t; Rel="prev"; rel=last`, []Link{{URL: "a", Rel: []string{"next"}, Params: []reqtarget.Param{{Name: "title", Value: "t"}}}}},
 		{"a first rel without a value still counts", `<a>; rel; rel=next`, []Link{{URL: "a"}}},
 		{"an empty first rel still counts", `<a>; rel=""; rel=next`, []Link{{URL: "a"}}},
-		{"parameter without a value", `<a>; crossorigin; rel=preload; as=font`, []Link{{URL: "a", Rel: []string{"preload"}, Params: []Param{{"crossorigin", ""}, {"as", "font"}}}}},
-		{"quoted pairs", `<a>; title="say \"hi\" \\ \o/"`, []Link{{URL: "a", Params: []Param{{"title", `say "hi" \ o/`}}}}},
-		{"empty quoted value", `<a>; title=""`, []Link{{URL: "a", Params: []Param{{"title", ""}}}}},
-		{"non-ASCII in a quoted value", `<a>; title="né"`, []Link{{URL: "a", Params: []Param{{"title", "né"}}}}},
+		{"parameter without a value", `<a>; crossorigin; rel=preload; as=font`, []Link{{URL: "a", Rel: []string{"preload"}, Params: []reqtarget.Param{{Name: "crossorigin", Value: ""}, {Name: "as", Value: "font"}}}}},
+		{"quoted pairs", `<a>; title="say \"hi\" \\ \o/"`, []Link{{URL: "a", Params: []reqtarget.Param{{Name: "title", Value: `say "hi" \ o/`}}}}},
+		{"empty quoted value", `<a>; title=""`, []Link{{URL: "a", Params: []reqtarget.Param{{Name: "title", Value: ""}}}}},
+		{"non-ASCII in a quoted value", `<a>; title="né"`, []Link{{URL: "a", Params: []reqtarget.Param{{Name: "title", Value: "né"}}}}},
 		{"white space everywhere it may be", " \t<a>\t;\trel = \"next\" \t;  title\t=\tx ,\t<b> ", []Link{
-			{URL: "a", Rel: []string{"next"}, Params: []Param{{"title", "x"}}},
+			{URL: "a", Rel: []string{"next"}, Params: []reqtarget.Param{{Name: "title", Value: "x"}}},
 			{URL: "b"},
 		}},
 		{"folded line around =", "<a>; rel\r\n =\n\t next", []Link{{URL: "a", Rel: []string{"next"}}}},
@@ -76,27 +78,27 @@ func TestParseLink(t *testing.T) {
 			{URL: "b", Rel: []string{"prev"}},
 		}},
 		{"RFC 8288 example with title", `<http://example.com/TheBook/chapter2>; rel="previous"; title="previous chapter"`, []Link{
-			{URL: "http://example.com/TheBook/chapter2", Rel: []string{"previous"}, Params: []Param{{"title", "previous chapter"}}},
+			{URL: "http://example.com/TheBook/chapter2", Rel: []string{"previous"}, Params: []reqtarget.Param{{Name: "title", Value: "previous chapter"}}},
 		}},
 		{"RFC 8288 example with title*", `</TheBook/chapter2>; rel="previous"; title*=UTF-8'de'letztes%20Kapitel, </TheBook/chapter4>; rel="next"; title*=UTF-8'de'n%c3%a4chstes%20Kapitel`, []Link{
-			{URL: "/TheBook/chapter2", Rel: []string{"previous"}, Params: []Param{{"title*", "UTF-8'de'letztes%20Kapitel"}}},
-			{URL: "/TheBook/chapter4", Rel: []string{"next"}, Params: []Param{{"title*", "UTF-8'de'n%c3%a4chstes%20Kapitel"}}},
+			{URL: "/TheBook/chapter2", Rel: []string{"previous"}, Params: []reqtarget.Param{{Name: "title*", Value: "UTF-8'de'letztes%20Kapitel"}}},
+			{URL: "/TheBook/chapter4", Rel: []string{"next"}, Params: []reqtarget.Param{{Name: "title*", Value: "UTF-8'de'n%c3%a4chstes%20Kapitel"}}},
 		}},
-		{"RFC 8288 example with anchor", `</terms>; rel="copyright"; anchor="#foo"`, []Link{{URL: "/terms", Rel: []string{"copyright"}, Params: []Param{{"anchor", "#foo"}}}}},
+		{"RFC 8288 example with anchor", `</terms>; rel="copyright"; anchor="#foo"`, []Link{{URL: "/terms", Rel: []string{"copyright"}, Params: []reqtarget.Param{{Name: "anchor", Value: "#foo"}}}}},
 		{"RFC 8288 example with two relation types", `<http://example.org/>; rel="start http://example.net/relation/other"`, []Link{
 			{URL: "http://example.org/", Rel: []string{"start", "http://example.net/relation/other"}},
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseLink(tt.header)
+			got, err := Parse(tt.header)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got)
 		})
 	}
 }
 
-func TestParseLinkErrors(t *testing.T) {
+func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, header string
 		offset       int
@@ -137,9 +139,9 @@ func TestParseLinkErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			links, err := ParseLink(tt.header)
+			links, err := Parse(tt.header)
 			assert.Nil(t, links)
-			var le *LinkError
+			var le *Error
 			require.ErrorAs(t, err, &le)
 			assert.Contains(t, le.Msg, tt.msg)
 			assert.Equal(t, tt.offset, le.Offset)
@@ -161,18 +163,18 @@ func TestFormatLink(t *testing.T) {
 		}, `<https://api.integrator.io/v1/integrations?skip=100&limit=1000>; rel="next", <https://api.integrator.io/v1/integrations?skip=0&limit=1000>; rel="prev"`},
 		{"several rels", []Link{{URL: "/a", Rel: []string{"next", "last"}}}, `</a>; rel="next last"`},
 		{"no rel", []Link{{URL: "/a"}}, `</a>`},
-		{"token value unquoted", []Link{{URL: "/a", Rel: []string{"next"}, Params: []Param{{"title*", "UTF-8'de'n%c3%a4chstes"}}}}, `</a>; rel="next"; title*=UTF-8'de'n%c3%a4chstes`},
-		{"other values quoted, quote and backslash escaped", []Link{{URL: "/a", Params: []Param{{"title", `a "b" \ c; d, é`}}}}, `</a>; title="a \"b\" \\ c; d, é"`},
-		{"empty value as the name alone", []Link{{URL: "/a", Params: []Param{{"crossorigin", ""}}}}, `</a>; crossorigin`},
+		{"token value unquoted", []Link{{URL: "/a", Rel: []string{"next"}, Params: []reqtarget.Param{{Name: "title*", Value: "UTF-8'de'n%c3%a4chstes"}}}}, `</a>; rel="next"; title*=UTF-8'de'n%c3%a4chstes`},
+		{"other values quoted, quote and backslash escaped", []Link{{URL: "/a", Params: []reqtarget.Param{{Name: "title", Value: `a "b" \ c; d, é`}}}}, `</a>; title="a \"b\" \\ c; d, é"`},
+		{"empty value as the name alone", []Link{{URL: "/a", Params: []reqtarget.Param{{Name: "crossorigin", Value: ""}}}}, `</a>; crossorigin`},
 		{"rel escaped too", []Link{{URL: "/a", Rel: []string{`x"y`}}}, `</a>; rel="x\"y"`},
 		{"URL characters that cannot stand inside <...>", []Link{{URL: "/a b<c>\n\x7f,;é"}}, "</a%20b%3Cc%3E%0A%7F,;é>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := FormatLink(tt.links)
+			got := Format(tt.links)
 			assert.Equal(t, tt.want, got)
 			if len(tt.links) > 0 {
-				_, err := ParseLink(got)
+				_, err := Parse(got)
 				assert.NoError(t, err)
 			}
 		})
@@ -180,7 +182,7 @@ func TestFormatLink(t *testing.T) {
 }
 
 func TestFindLink(t *testing.T) {
-	links, err := ParseLink(`<a>; rel="prev first", <b>; rel="NEXT", <c>; rel=next`)
+	links, err := Parse(`<a>; rel="prev first", <b>; rel="NEXT", <c>; rel=next`)
 	require.NoError(t, err)
 	tests := []struct {
 		rel, url string
@@ -193,7 +195,7 @@ func TestFindLink(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.rel, func(t *testing.T) {
-			l, ok := FindLink(links, tt.rel)
+			l, ok := Find(links, tt.rel)
 			assert.Equal(t, tt.ok, ok)
 			assert.Equal(t, tt.url, l.URL)
 		})
@@ -224,7 +226,7 @@ func randLinks(rng *rand.Rand) []Link {
 		for range rng.IntN(4) {
 			name := pick("title", "anchor", "type", "title*", "x") + text(tokenChars, 3)
 			value := pick("", "token", "UTF-8'de'x%20y") + text(valueChars, 8)
-			l.Params = append(l.Params, Param{name, value})
+			l.Params = append(l.Params, reqtarget.Param{Name: name, Value: value})
 		}
 		links = append(links, l)
 	}
@@ -235,8 +237,8 @@ func TestLinkRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 5000 {
 		links := randLinks(rng)
-		header := FormatLink(links)
-		got, err := ParseLink(header)
+		header := Format(links)
+		got, err := Parse(header)
 		require.NoError(t, err, "header %q", header)
 		require.Equal(t, links, got, "header %q", header)
 	}
@@ -252,9 +254,9 @@ func FuzzParseLink(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, header string) {
-		links, err := ParseLink(header)
+		links, err := Parse(header)
 		if err != nil {
-			var le *LinkError
+			var le *Error
 			require.ErrorAs(t, err, &le)
 			assert.True(t, 0 <= le.Offset && le.Offset <= len(header), "offset %d, header %q", le.Offset, header)
 			if utf8.ValidString(header) {
@@ -263,17 +265,17 @@ func FuzzParseLink(f *testing.F) {
 			return
 		}
 		require.NotEmpty(t, links)
-		again, err := ParseLink(FormatLink(links))
-		require.NoError(t, err, "formatted %q", FormatLink(links))
+		again, err := Parse(Format(links))
+		require.NoError(t, err, "formatted %q", Format(links))
 		assert.Equal(t, links, again)
 	})
 }
 
 // A client reads a Link header and follows rel="next" until there is none.
-func ExampleParseLink() {
+func ExampleParse() {
 	header := `<https://api.integrator.io/v1/integrations?skip=100&limit=100>; rel="next",
       <https://api.integrator.io/v1/integrations?skip=0&limit=100>;   rel="prev"`
-	links, err := ParseLink(header)
+	links, err := Parse(header)
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -281,12 +283,12 @@ func ExampleParseLink() {
 	for _, l := range links {
 		fmt.Println(l.Rel, l.URL)
 	}
-	if next, ok := FindLink(links, "next"); ok {
-		path, query, _ := ParseTarget(next.URL)
+	if next, ok := Find(links, "next"); ok {
+		path, query, _ := reqtarget.Parse(next.URL)
 		fmt.Println("next:", path, query)
 	}
 
-	_, err = ParseLink(`<https://api.integrator.io/v1/integrations?skip=100; rel="next"`)
+	_, err = Parse(`<https://api.integrator.io/v1/integrations?skip=100; rel="next"`)
 	fmt.Println(err)
 	// Output:
 	// [next] https://api.integrator.io/v1/integrations?skip=100&limit=100

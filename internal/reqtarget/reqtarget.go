@@ -1,44 +1,56 @@
-package sim
+// Package reqtarget reads and writes HTTP request targets (RFC 9110 §7.1,
+// RFC 3986): a path and its query parameters, in order, as API docs write
+// them ("/items?offset=20&limit=10" or "https://api.example.com/items?...").
+package reqtarget
 
-import "strings"
+import (
+	"strings"
 
-// TargetError is a malformed request target. Offset is the byte in the target
+	"pagingplayground/internal/quote"
+)
+
+// Param is one query parameter (or, in a Link header, one link parameter).
+type Param struct {
+	Name, Value string
+}
+
+// Error is a malformed request target. Offset is the byte in the target
 // where the problem is, so a scenario diagnostic can point at it.
-type TargetError struct {
+type Error struct {
 	Offset int
 	Msg    string
 }
 
-func (e *TargetError) Error() string { return e.Msg }
+func (e *Error) Error() string { return e.Msg }
 
-// ParseTarget splits a request target into its decoded path and query
+// Parse splits a request target into its decoded path and query
 // parameters. The target is origin-form, /path?query, or an absolute URL,
 // http(s)://host[:port]/path?query, whose host is dropped (a bare host means
 // the path "/"). A fragment (#...) is dropped too. Percent escapes are decoded
 // (RFC 3986) in the path and the query, and in the query "+" is a space, as in
 // HTML forms and Go's url.ParseQuery. Parameters keep their order; "?a&b="
 // gives a="" and b=""; empty pieces ("&&") are skipped. Errors are a
-// *TargetError.
-func ParseTarget(target string) (path string, query []Param, err error) {
+// *Error.
+func Parse(target string) (path string, query []Param, err error) {
 	for i := 0; i < len(target); i++ {
 		if c := target[i]; c == ' ' {
-			return "", nil, &TargetError{i, "a space in a request target must be written %20"}
+			return "", nil, &Error{i, "a space in a request target must be written %20"}
 		} else if c < ' ' || c == 0x7f {
-			return "", nil, &TargetError{i, "control character U+" + hex4(rune(c)) + " in a request target"}
+			return "", nil, &Error{i, "control character " + quote.CodePoint(rune(c)) + " in a request target"}
 		}
 	}
 	rest, at := target, 0 // rest is target[at:]
 	if !strings.HasPrefix(rest, "/") {
 		n := schemeLen(rest)
 		if n == 0 {
-			return "", nil, &TargetError{0, "a request target starts with `/` or `http://` or `https://`"}
+			return "", nil, &Error{0, "a request target starts with `/` or `http://` or `https://`"}
 		}
 		host := rest[n:]
 		if i := strings.IndexAny(host, "/?#"); i >= 0 {
 			host = host[:i]
 		}
 		if host == "" {
-			return "", nil, &TargetError{n, "missing host after `" + rest[:n] + "`"}
+			return "", nil, &Error{n, "missing host after `" + rest[:n] + "`"}
 		}
 		at = n + len(host)
 		rest = rest[at:]
@@ -104,7 +116,7 @@ func unescape(s string, at int, plus bool) (string, error) {
 				if plus {
 					where = "query"
 				}
-				return "", &TargetError{at + i, "invalid escape `" + s[i:min(i+3, len(s))] + "` in the " + where + ": `%` takes two hex digits (write `%` itself as %25)"}
+				return "", &Error{at + i, "invalid escape `" + s[i:min(i+3, len(s))] + "` in the " + where + ": `%` takes two hex digits (write `%` itself as %25)"}
 			}
 			b = append(b, hexValue(s[i+1])<<4|hexValue(s[i+2]))
 			i += 2
@@ -117,34 +129,34 @@ func unescape(s string, at int, plus bool) (string, error) {
 	return string(b), nil
 }
 
-// EncodeQuery writes parameters as a query string without the leading "?",
-// every parameter as name=value (so ParseTarget gives back even an empty
+// Encode writes parameters as a query string without the leading "?",
+// every parameter as name=value (so Parse gives back even an empty
 // name or value). Only the unreserved characters of RFC 3986 (A-Z a-z 0-9
 // - . _ ~) stay as they are; everything else is percent-encoded, a space
 // as %20, which every decoder reads alike.
-func EncodeQuery(q []Param) string { return string(appendQuery(nil, q)) }
+func Encode(q []Param) string { return string(appendQuery(nil, q)) }
 
 func appendQuery(b []byte, q []Param) []byte {
 	for i, p := range q {
 		if i > 0 {
 			b = append(b, '&')
 		}
-		b = appendEscaped(b, p.Name, isUnreserved)
+		b = AppendEscaped(b, p.Name, IsUnreserved)
 		b = append(b, '=')
-		b = appendEscaped(b, p.Value, isUnreserved)
+		b = AppendEscaped(b, p.Value, IsUnreserved)
 	}
 	return b
 }
 
-// TargetString writes a path, which starts with "/", and parameters as a
+// String writes a path, which starts with "/", and parameters as a
 // request target: path?query, or just the path when there are none.
-// ParseTarget gives them back.
-func TargetString(path string, q []Param) string {
+// Parse gives them back.
+func String(path string, q []Param) string {
 	n := len(path) + 1
 	for _, p := range q {
 		n += len(p.Name) + len(p.Value) + 2
 	}
-	b := appendEscaped(make([]byte, 0, n+8), path, isPathChar) // one allocation unless escapes grow it
+	b := AppendEscaped(make([]byte, 0, n+8), path, isPathChar) // one allocation unless escapes grow it
 	if len(q) > 0 {
 		b = append(b, '?')
 		b = appendQuery(b, q)
@@ -152,7 +164,7 @@ func TargetString(path string, q []Param) string {
 	return string(b)
 }
 
-func isUnreserved(c byte) bool {
+func IsUnreserved(c byte) bool {
 	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
 		c == '-' || c == '.' || c == '_' || c == '~'
 }
@@ -160,11 +172,11 @@ func isUnreserved(c byte) bool {
 // isPathChar says which bytes a path keeps as they are: the pchars of RFC
 // 3986 and "/".
 func isPathChar(c byte) bool {
-	return isUnreserved(c) || strings.IndexByte("/:@!$&'()*+,;=", c) >= 0
+	return IsUnreserved(c) || strings.IndexByte("/:@!$&'()*+,;=", c) >= 0
 }
 
-// appendEscaped appends s with every byte that keep refuses percent-encoded.
-func appendEscaped(b []byte, s string, keep func(byte) bool) []byte {
+// AppendEscaped appends s with every byte that keep refuses percent-encoded.
+func AppendEscaped(b []byte, s string, keep func(byte) bool) []byte {
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; keep(c) {
 			b = append(b, c)
@@ -177,3 +189,15 @@ func appendEscaped(b []byte, s string, keep func(byte) bool) []byte {
 
 // upperHex is for percent escapes, which RFC 3986 §2.1 recommends in upper case.
 const upperHex = "0123456789ABCDEF"
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c|0x20 && c|0x20 <= 'f'
+}
+
+// hexValue is the value of a hex digit, upper or lower case.
+func hexValue(c byte) byte {
+	if c <= '9' {
+		return c - '0'
+	}
+	return (c | 0x20) - 'a' + 10
+}

@@ -1,29 +1,35 @@
-package sim
+// Package linkheader reads and writes the HTTP Link header (RFC 8288), as
+// GitHub and other APIs use it to point at the next, previous, first and last
+// pages.
+package linkheader
 
 import (
 	"strconv"
 	"strings"
+
+	"pagingplayground/internal/quote"
+	"pagingplayground/internal/reqtarget"
 )
 
 // Link is one link-value of an RFC 8288 Link header.
 type Link struct {
-	URL    string   // the target between < and >, as written
-	Rel    []string // the rel values (space-separated in the header), lower-cased; nil if none
-	Params []Param  // the other parameters in order, names lower-cased, values unquoted
+	URL    string            // the target between < and >, as written
+	Rel    []string          // the rel values (space-separated in the header), lower-cased; nil if none
+	Params []reqtarget.Param // the other parameters in order, names lower-cased, values unquoted
 }
 
-// LinkError is a malformed Link header. Offset is the byte of the header where
+// Error is a malformed Link header. Offset is the byte of the header where
 // the problem is.
-type LinkError struct {
+type Error struct {
 	Offset int
 	Msg    string
 }
 
-func (e *LinkError) Error() string {
+func (e *Error) Error() string {
 	return e.Msg + " (at byte " + strconv.Itoa(e.Offset) + ")"
 }
 
-// ParseLink parses a Link header field value (RFC 8288 §3): a comma-separated
+// Parse parses a Link header field value (RFC 8288 §3): a comma-separated
 // list of `<URL>; name=value; ...`, where a value is a token or a quoted
 // string. It reads what servers send:
 //
@@ -37,8 +43,8 @@ func (e *LinkError) Error() string {
 // lower-cased; rel is split at spaces into Rel. Only the first rel parameter
 // counts (later ones "MUST be ignored", §3.3) and rel is never in Params.
 // A header without any link is an error, and so is anything else outside the
-// grammar; errors are a *LinkError.
-func ParseLink(header string) ([]Link, error) {
+// grammar; errors are a *Error.
+func Parse(header string) ([]Link, error) {
 	p := linkParser{s: header}
 	var links []Link
 	for {
@@ -59,7 +65,7 @@ func ParseLink(header string) ([]Link, error) {
 		links = append(links, l)
 	}
 	if len(links) == 0 {
-		return nil, &LinkError{p.i, "no link in the header: expected `<URL>; rel=...`"}
+		return nil, &Error{p.i, "no link in the header: expected `<URL>; rel=...`"}
 	}
 	return links, nil
 }
@@ -70,7 +76,7 @@ type linkParser struct {
 }
 
 func (p *linkParser) fail(offset int, msg string) error {
-	return &LinkError{Offset: offset, Msg: msg}
+	return &Error{Offset: offset, Msg: msg}
 }
 
 // space skips optional white space: spaces, tabs and folded lines.
@@ -111,7 +117,7 @@ func (p *linkParser) found(i int) string {
 	if q := runePrefix(p.s[i:j], 24); len(q) > 1 {
 		return "`" + q + "`"
 	}
-	return describeChar(p.s[i:])
+	return quote.Char(p.s[i:])
 }
 
 // link reads one link-value: the URL in angle brackets and its parameters. It
@@ -127,7 +133,7 @@ func (p *linkParser) link() (Link, error) {
 		case c == ' ' || c == '\t':
 			return Link{}, p.fail(end, "white space inside `<...>`: the `>` closing the URL is missing, or a space in it should be %20")
 		case c < ' ' || c == 0x7f:
-			return Link{}, p.fail(end, "control character U+"+hex4(rune(c))+" inside `<...>`")
+			return Link{}, p.fail(end, "control character "+quote.CodePoint(rune(c))+" inside `<...>`")
 		case c == '<':
 			return Link{}, p.fail(end, "`<` inside `<...>`: the `>` closing the URL at byte "+strconv.Itoa(start)+" is missing")
 		}
@@ -177,7 +183,7 @@ func (p *linkParser) link() (Link, error) {
 			}
 		}
 		if name != "rel" {
-			l.Params = append(l.Params, Param{Name: name, Value: value})
+			l.Params = append(l.Params, reqtarget.Param{Name: name, Value: value})
 		} else if !relSeen {
 			relSeen = true
 			l.Rel = splitRel(asciiLower(value))
@@ -199,7 +205,7 @@ func (p *linkParser) value(name string) (string, error) {
 // token reads a token (RFC 9110 §5.6.2), maybe empty.
 func (p *linkParser) token() string {
 	start := p.i
-	for p.i < len(p.s) && isTokenChar(p.s[p.i]) {
+	for p.i < len(p.s) && IsTokenChar(p.s[p.i]) {
 		p.i++
 	}
 	return p.s[start:p.i]
@@ -223,7 +229,7 @@ func (p *linkParser) quoted() (string, error) {
 			return string(append(b, v...)), nil
 		case c == '\\' && p.i+1 < len(p.s):
 			if d := p.s[p.i+1]; d < ' ' && d != '\t' || d == 0x7f {
-				return "", p.fail(p.i+1, "control character U+"+hex4(rune(d))+" in a quoted string")
+				return "", p.fail(p.i+1, "control character "+quote.CodePoint(rune(d))+" in a quoted string")
 			}
 			b = append(b, p.s[lit:p.i]...)
 			b = append(b, p.s[p.i+1])
@@ -233,7 +239,7 @@ func (p *linkParser) quoted() (string, error) {
 			if c == '\r' || c == '\n' {
 				return "", p.fail(start, "unterminated quoted string: a line break before the closing `\"`")
 			}
-			return "", p.fail(p.i, "control character U+"+hex4(rune(c))+" in a quoted string")
+			return "", p.fail(p.i, "control character "+quote.CodePoint(rune(c))+" in a quoted string")
 		default:
 			p.i++
 		}
@@ -287,26 +293,26 @@ func asciiLower(s string) string {
 	return s
 }
 
-// isTokenChar says whether c is a tchar of RFC 9110 §5.6.2.
-func isTokenChar(c byte) bool {
-	return isUnreserved(c) || strings.IndexByte("!#$%&'*+^`|", c) >= 0
+// IsTokenChar says whether c is a tchar of RFC 9110 §5.6.2.
+func IsTokenChar(c byte) bool {
+	return reqtarget.IsUnreserved(c) || strings.IndexByte("!#$%&'*+^`|", c) >= 0
 }
 
-// FormatLink writes links as a Link header field value:
+// Format writes links as a Link header field value:
 // `<url>; rel="next", <url>; rel="prev"`. Rel is always quoted, as vendors'
 // documentation shows it; other values are quoted only when they are not a
 // token, and a parameter with an empty value is written as its name alone.
 // Characters a URL cannot hold inside <...> (white space, controls, < and >)
 // are percent-encoded, so the result always parses. Param names are written
 // as they are and should be tokens other than "rel".
-func FormatLink(links []Link) string {
+func Format(links []Link) string {
 	var b []byte
 	for i, l := range links {
 		if i > 0 {
 			b = append(b, ", "...)
 		}
 		b = append(b, '<')
-		b = appendEscaped(b, l.URL, func(c byte) bool { return c > ' ' && c != 0x7f && c != '<' && c != '>' })
+		b = reqtarget.AppendEscaped(b, l.URL, func(c byte) bool { return c > ' ' && c != 0x7f && c != '<' && c != '>' })
 		b = append(b, '>')
 		if len(l.Rel) > 0 {
 			b = append(b, "; rel="...)
@@ -317,7 +323,7 @@ func FormatLink(links []Link) string {
 			b = append(b, p.Name...)
 			switch {
 			case p.Value == "":
-			case isToken(p.Value):
+			case IsToken(p.Value):
 				b = append(b, '=')
 				b = append(b, p.Value...)
 			default:
@@ -329,9 +335,10 @@ func FormatLink(links []Link) string {
 	return string(b)
 }
 
-func isToken(s string) bool {
+// IsToken says whether s is a token of RFC 9110 §5.6.2 (a header name is one).
+func IsToken(s string) bool {
 	for i := 0; i < len(s); i++ {
-		if !isTokenChar(s[i]) {
+		if !IsTokenChar(s[i]) {
 			return false
 		}
 	}
@@ -350,8 +357,8 @@ func appendQuoted(b []byte, s string) []byte {
 	return append(b, '"')
 }
 
-// FindLink returns the first link whose rel includes rel.
-func FindLink(links []Link, rel string) (Link, bool) {
+// Find returns the first link whose rel includes rel.
+func Find(links []Link, rel string) (Link, bool) {
 	for _, l := range links {
 		for _, r := range l.Rel {
 			if r == rel {

@@ -1,17 +1,18 @@
-package sim
+package json
 
 import (
+	"pagingplayground/internal/quote"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 )
 
-// JSON is a parsed JSON value. Objects keep their members in order.
-type JSON struct {
-	Kind    JSONKind
+// Value is a parsed JSON value. Objects keep their members in order.
+type Value struct {
+	Kind    Kind
 	Str     string   // a string's value, or a number's text as written
 	Bool    bool     // a boolean's value
-	Items   []JSON   // an array's elements
+	Items   []Value  // an array's elements
 	Members []Member // an object's members, in order
 	Offset  int      // byte offset in the input where the value starts
 }
@@ -19,48 +20,48 @@ type JSON struct {
 // Member is one name/value pair of a JSON object.
 type Member struct {
 	Name   string
-	Value  JSON
+	Value  Value
 	Offset int // byte offset of the name
 }
 
-type JSONKind uint8
+type Kind uint8
 
 const (
-	JSONNull JSONKind = iota
-	JSONBool
-	JSONNumber
-	JSONString
-	JSONArray
-	JSONObject
+	Null Kind = iota
+	Bool
+	Number
+	String
+	Array
+	Object
 )
 
-// JSONError is malformed JSON at a byte offset.
-type JSONError struct {
+// Error is malformed JSON at a byte offset.
+type Error struct {
 	Offset int
 	Msg    string
 }
 
-func (e *JSONError) Error() string { return e.Msg }
+func (e *Error) Error() string { return e.Msg }
 
 // maxJSONDepth bounds the nesting of arrays and objects. Request bodies are
 // flat; the bound keeps a pasted or fuzzed text from using the stack as a
 // resource.
 const maxJSONDepth = 100
 
-// ParseJSON parses one JSON value (RFC 8259) with nothing but white space
+// Parse parses one JSON value (RFC 8259) with nothing but white space
 // around it. Numbers keep their text in Str. Duplicate member names are kept,
 // in order. In strings, a lone surrogate escape and bytes that are not UTF-8
-// become U+FFFD, as with encoding/json. Errors are a *JSONError.
-func ParseJSON(text string) (JSON, error) {
+// become U+FFFD, as with encoding/json. Errors are a *Error.
+func Parse(text string) (Value, error) {
 	p := jsonParser{s: text}
 	p.space()
 	v, err := p.value()
 	if err != nil {
-		return JSON{}, err
+		return Value{}, err
 	}
 	p.space()
 	if p.i < len(p.s) {
-		return JSON{}, p.fail(p.i, "unexpected "+p.found(p.i)+" after the JSON value")
+		return Value{}, p.fail(p.i, "unexpected "+p.found(p.i)+" after the JSON value")
 	}
 	return v, nil
 }
@@ -68,8 +69,8 @@ func ParseJSON(text string) (JSON, error) {
 // Int returns an integer number's value. It is false for anything else,
 // including numbers with a fraction or an exponent (even "1.0" and "1e2") and
 // integers outside int64: a page number or a limit is written as an integer.
-func (v JSON) Int() (int64, bool) {
-	if v.Kind != JSONNumber || strings.ContainsAny(v.Str, ".eE") {
+func (v Value) Int() (int64, bool) {
+	if v.Kind != Number || strings.ContainsAny(v.Str, ".eE") {
 		return 0, false
 	}
 	n, err := strconv.ParseInt(v.Str, 10, 64)
@@ -80,13 +81,13 @@ func (v JSON) Int() (int64, bool) {
 }
 
 // Get returns an object's member called name.
-func (v JSON) Get(name string) (JSON, bool) {
+func (v Value) Get(name string) (Value, bool) {
 	for _, m := range v.Members {
 		if m.Name == name {
 			return m.Value, true
 		}
 	}
-	return JSON{}, false
+	return Value{}, false
 }
 
 // LineCol converts a byte offset in text to a 1-based line and column. Lines
@@ -115,7 +116,7 @@ type jsonParser struct {
 }
 
 func (p *jsonParser) fail(offset int, msg string) error {
-	return &JSONError{Offset: offset, Msg: msg}
+	return &Error{Offset: offset, Msg: msg}
 }
 
 // space skips the four white space characters of RFC 8259.
@@ -143,36 +144,15 @@ func (p *jsonParser) found(i int) string {
 		}
 		return "`" + p.s[i:j] + "`"
 	}
-	return describeChar(p.s[i:])
+	return quote.Char(p.s[i:])
 }
 
 func isLetter(c byte) bool { return 'A' <= c&^0x20 && c&^0x20 <= 'Z' }
 
-// describeChar quotes the first character of s for a message; invisible
-// characters and stray bytes are named by their code instead.
-func describeChar(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	switch {
-	case r == utf8.RuneError && size == 1:
-		return "byte 0x" + strconv.FormatUint(uint64(s[0]), 16)
-	case r == '`':
-		return "a backtick"
-	case r == ' ' || !strconv.IsPrint(r):
-		return "character U+" + hex4(r)
-	}
-	return "`" + s[:size] + "`"
-}
-
-// hex4 writes a code point in the U+XXXX form: upper case, at least four digits.
-func hex4(r rune) string {
-	h := strings.ToUpper(strconv.FormatUint(uint64(r), 16))
-	return strings.Repeat("0", max(0, 4-len(h))) + h
-}
-
-func (p *jsonParser) value() (JSON, error) {
+func (p *jsonParser) value() (Value, error) {
 	start := p.i
 	if p.i >= len(p.s) {
-		return JSON{}, p.fail(p.i, "expected a value, found the end of the text")
+		return Value{}, p.fail(p.i, "expected a value, found the end of the text")
 	}
 	switch c := p.s[p.i]; {
 	case c == '{':
@@ -181,7 +161,7 @@ func (p *jsonParser) value() (JSON, error) {
 		return p.array()
 	case c == '"':
 		s, err := p.string()
-		return JSON{Kind: JSONString, Str: s, Offset: start}, err
+		return Value{Kind: String, Str: s, Offset: start}, err
 	case c == '-' || '0' <= c && c <= '9':
 		return p.number()
 	case isLetter(c):
@@ -189,23 +169,23 @@ func (p *jsonParser) value() (JSON, error) {
 		for j < len(p.s) && isLetter(p.s[j]) {
 			j++
 		}
-		v := JSON{Offset: start}
+		v := Value{Offset: start}
 		switch p.s[p.i:j] {
 		case "null":
 		case "true":
-			v.Kind, v.Bool = JSONBool, true
+			v.Kind, v.Bool = Bool, true
 		case "false":
-			v.Kind = JSONBool
+			v.Kind = Bool
 		default:
-			return JSON{}, p.fail(start, "expected a value, found "+p.found(start)+
+			return Value{}, p.fail(start, "expected a value, found "+p.found(start)+
 				" (literals are true, false and null; strings need double quotes)")
 		}
 		p.i = j
 		return v, nil
 	case c == '\'':
-		return JSON{}, p.fail(start, "expected a value, found `'` (strings need double quotes)")
+		return Value{}, p.fail(start, "expected a value, found `'` (strings need double quotes)")
 	}
-	return JSON{}, p.fail(start, "expected a value, found "+p.found(start))
+	return Value{}, p.fail(start, "expected a value, found "+p.found(start))
 }
 
 func (p *jsonParser) enter(start int) error {
@@ -216,12 +196,12 @@ func (p *jsonParser) enter(start int) error {
 	return nil
 }
 
-func (p *jsonParser) object() (JSON, error) {
+func (p *jsonParser) object() (Value, error) {
 	start := p.i
 	if err := p.enter(start); err != nil {
-		return JSON{}, err
+		return Value{}, err
 	}
-	v := JSON{Kind: JSONObject, Offset: start}
+	v := Value{Kind: Object, Offset: start}
 	p.i++
 	p.space()
 	if p.i < len(p.s) && p.s[p.i] == '}' {
@@ -231,33 +211,33 @@ func (p *jsonParser) object() (JSON, error) {
 	}
 	for {
 		if p.i >= len(p.s) {
-			return JSON{}, p.fail(start, "unterminated object: no `}` closes this `{`")
+			return Value{}, p.fail(start, "unterminated object: no `}` closes this `{`")
 		}
 		if c := p.s[p.i]; c != '"' {
 			if c == '}' {
-				return JSON{}, p.fail(p.i, "unexpected `}` after `,` (JSON has no trailing commas)")
+				return Value{}, p.fail(p.i, "unexpected `}` after `,` (JSON has no trailing commas)")
 			}
-			return JSON{}, p.fail(p.i, "expected a member name in double quotes, found "+p.found(p.i))
+			return Value{}, p.fail(p.i, "expected a member name in double quotes, found "+p.found(p.i))
 		}
 		nameAt := p.i
 		name, err := p.string()
 		if err != nil {
-			return JSON{}, err
+			return Value{}, err
 		}
 		p.space()
 		if p.i >= len(p.s) || p.s[p.i] != ':' {
-			return JSON{}, p.fail(p.i, "expected `:` after the member name, found "+p.found(p.i))
+			return Value{}, p.fail(p.i, "expected `:` after the member name, found "+p.found(p.i))
 		}
 		p.i++
 		p.space()
 		val, err := p.value()
 		if err != nil {
-			return JSON{}, err
+			return Value{}, err
 		}
 		v.Members = append(v.Members, Member{Name: name, Value: val, Offset: nameAt})
 		p.space()
 		if p.i >= len(p.s) {
-			return JSON{}, p.fail(start, "unterminated object: no `}` closes this `{`")
+			return Value{}, p.fail(start, "unterminated object: no `}` closes this `{`")
 		}
 		switch p.s[p.i] {
 		case ',':
@@ -268,17 +248,17 @@ func (p *jsonParser) object() (JSON, error) {
 			p.depth--
 			return v, nil
 		default:
-			return JSON{}, p.fail(p.i, "expected `,` or `}` after an object member, found "+p.found(p.i))
+			return Value{}, p.fail(p.i, "expected `,` or `}` after an object member, found "+p.found(p.i))
 		}
 	}
 }
 
-func (p *jsonParser) array() (JSON, error) {
+func (p *jsonParser) array() (Value, error) {
 	start := p.i
 	if err := p.enter(start); err != nil {
-		return JSON{}, err
+		return Value{}, err
 	}
-	v := JSON{Kind: JSONArray, Offset: start}
+	v := Value{Kind: Array, Offset: start}
 	p.i++
 	p.space()
 	if p.i < len(p.s) && p.s[p.i] == ']' {
@@ -288,19 +268,19 @@ func (p *jsonParser) array() (JSON, error) {
 	}
 	for {
 		if p.i >= len(p.s) {
-			return JSON{}, p.fail(start, "unterminated array: no `]` closes this `[`")
+			return Value{}, p.fail(start, "unterminated array: no `]` closes this `[`")
 		}
 		if p.s[p.i] == ']' {
-			return JSON{}, p.fail(p.i, "unexpected `]` after `,` (JSON has no trailing commas)")
+			return Value{}, p.fail(p.i, "unexpected `]` after `,` (JSON has no trailing commas)")
 		}
 		item, err := p.value()
 		if err != nil {
-			return JSON{}, err
+			return Value{}, err
 		}
 		v.Items = append(v.Items, item)
 		p.space()
 		if p.i >= len(p.s) {
-			return JSON{}, p.fail(start, "unterminated array: no `]` closes this `[`")
+			return Value{}, p.fail(start, "unterminated array: no `]` closes this `[`")
 		}
 		switch p.s[p.i] {
 		case ',':
@@ -311,7 +291,7 @@ func (p *jsonParser) array() (JSON, error) {
 			p.depth--
 			return v, nil
 		default:
-			return JSON{}, p.fail(p.i, "expected `,` or `]` after an array element, found "+p.found(p.i))
+			return Value{}, p.fail(p.i, "expected `,` or `]` after an array element, found "+p.found(p.i))
 		}
 	}
 }
@@ -348,7 +328,7 @@ func (p *jsonParser) string() (string, error) {
 			}
 			lit = p.i
 		case c < 0x20:
-			return "", p.fail(p.i, "control character U+"+hex4(rune(c))+" in a string (write it as an escape such as \\n)")
+			return "", p.fail(p.i, "control character "+quote.CodePoint(rune(c))+" in a string (write it as an escape such as \\n)")
 		case c < utf8.RuneSelf:
 			p.i++
 		default:
@@ -411,7 +391,7 @@ func (p *jsonParser) escape(b []byte) ([]byte, error) {
 	if ' ' < c && c < 0x7f && c != '`' {
 		return b, p.fail(at, "invalid escape `\\"+string(c)+"` in a string")
 	}
-	return b, p.fail(at, "invalid escape in a string: `\\` followed by "+describeChar(p.s[at+1:]))
+	return b, p.fail(at, "invalid escape in a string: `\\` followed by "+quote.Char(p.s[at+1:]))
 }
 
 func isHex(c byte) bool {
@@ -443,7 +423,7 @@ func hexRune(s string) (rune, bool) {
 }
 
 // number reads a number per the grammar of RFC 8259 and keeps its text.
-func (p *jsonParser) number() (JSON, error) {
+func (p *jsonParser) number() (Value, error) {
 	start := p.i
 	i := p.i
 	digits := func() {
@@ -452,8 +432,8 @@ func (p *jsonParser) number() (JSON, error) {
 		}
 	}
 	isDigit := func() bool { return i < len(p.s) && '0' <= p.s[i] && p.s[i] <= '9' }
-	bad := func(msg string) (JSON, error) {
-		return JSON{}, p.fail(start, "invalid number `"+p.s[start:i]+"`: "+msg)
+	bad := func(msg string) (Value, error) {
+		return Value{}, p.fail(start, "invalid number `"+p.s[start:i]+"`: "+msg)
 	}
 	if p.s[i] == '-' {
 		i++
@@ -488,5 +468,5 @@ func (p *jsonParser) number() (JSON, error) {
 		digits()
 	}
 	p.i = i
-	return JSON{Kind: JSONNumber, Str: p.s[start:i], Offset: start}, nil
+	return Value{Kind: Number, Str: p.s[start:i], Offset: start}, nil
 }

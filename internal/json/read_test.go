@@ -1,7 +1,7 @@
-package sim
+package json
 
 import (
-	"encoding/json"
+	stdjson "encoding/json"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -11,37 +11,37 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// canon writes a parsed value back as compact JSON, members in order and
+// canon writes a parsed value back as compact Value, members in order and
 // duplicates kept, so that a table can state the expected tree as text.
-func canon(v JSON) string {
-	w := &jw{}
+func canon(v Value) string {
+	w := &Writer{}
 	canonInto(w, v)
-	return string(w.b)
+	return string(w.B)
 }
 
-func canonInto(w *jw, v JSON) {
+func canonInto(w *Writer, v Value) {
 	switch v.Kind {
-	case JSONNull:
-		w.null()
-	case JSONBool:
-		w.bool(v.Bool)
-	case JSONNumber:
-		w.raw([]byte(v.Str))
-	case JSONString:
-		w.str(v.Str)
-	case JSONArray:
-		w.open('[')
+	case Null:
+		w.Null()
+	case Bool:
+		w.Bool(v.Bool)
+	case Number:
+		w.Raw([]byte(v.Str))
+	case String:
+		w.Str(v.Str)
+	case Array:
+		w.Open('[')
 		for _, it := range v.Items {
 			canonInto(w, it)
 		}
-		w.close(']')
-	case JSONObject:
-		w.open('{')
+		w.Close(']')
+	case Object:
+		w.Open('{')
 		for _, m := range v.Members {
-			w.key(m.Name)
+			w.Key(m.Name)
 			canonInto(w, m.Value)
 		}
-		w.close('}')
+		w.Close('}')
 	}
 }
 
@@ -80,7 +80,7 @@ func TestParseJSON(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v, err := ParseJSON(tt.in)
+			v, err := Parse(tt.in)
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, canon(v))
 		})
@@ -142,8 +142,8 @@ func TestParseJSONErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ParseJSON(tt.in)
-			var je *JSONError
+			_, err := Parse(tt.in)
+			var je *Error
 			require.ErrorAs(t, err, &je)
 			assert.Contains(t, je.Msg, tt.msg)
 			assert.Equal(t, tt.offset, je.Offset)
@@ -154,7 +154,7 @@ func TestParseJSONErrors(t *testing.T) {
 
 func TestParseJSONOffsets(t *testing.T) {
 	text := `{"a": [1, "x"], "b" :null}`
-	v, err := ParseJSON(text)
+	v, err := Parse(text)
 	require.NoError(t, err)
 	require.Len(t, v.Members, 2)
 	assert.Equal(t, 0, v.Offset)
@@ -168,7 +168,7 @@ func TestParseJSONOffsets(t *testing.T) {
 
 	b, ok := v.Get("b")
 	assert.True(t, ok)
-	assert.Equal(t, JSONNull, b.Kind)
+	assert.Equal(t, Null, b.Kind)
 	_, ok = v.Get("c")
 	assert.False(t, ok)
 }
@@ -195,7 +195,7 @@ func TestJSONInt(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
-			v, err := ParseJSON(tt.in)
+			v, err := Parse(tt.in)
 			require.NoError(t, err)
 			n, ok := v.Int()
 			assert.Equal(t, tt.ok, ok)
@@ -238,8 +238,8 @@ func TestLineCol(t *testing.T) {
 // An error's offset converts to the place an editor shows.
 func TestJSONErrorLineCol(t *testing.T) {
 	text := "{\n  \"note\": \"née\", \"limit\": 2x\n}"
-	_, err := ParseJSON(text)
-	var je *JSONError
+	_, err := Parse(text)
+	var je *Error
 	require.ErrorAs(t, err, &je)
 	line, col := LineCol(text, je.Offset)
 	assert.Equal(t, 2, line)
@@ -270,21 +270,21 @@ func depth(text string) int {
 
 // stdValue converts a parsed value to what encoding/json decodes (with
 // UseNumber): later duplicate members win, as in a map.
-func stdValue(v JSON) any {
+func stdValue(v Value) any {
 	switch v.Kind {
-	case JSONBool:
+	case Bool:
 		return v.Bool
-	case JSONNumber:
-		return json.Number(v.Str)
-	case JSONString:
+	case Number:
+		return stdjson.Number(v.Str)
+	case String:
 		return v.Str
-	case JSONArray:
+	case Array:
 		a := []any{}
 		for _, it := range v.Items {
 			a = append(a, stdValue(it))
 		}
 		return a
-	case JSONObject:
+	case Object:
 		m := map[string]any{}
 		for _, mb := range v.Members {
 			m[mb.Name] = stdValue(mb.Value)
@@ -298,9 +298,9 @@ func stdValue(v JSON) any {
 // valid (within our depth limit) and they decode to the same values.
 func compareWithStdlib(t *testing.T, text string) {
 	t.Helper()
-	v, err := ParseJSON(text)
+	v, err := Parse(text)
 	if err != nil {
-		var je *JSONError
+		var je *Error
 		require.ErrorAs(t, err, &je)
 		assert.True(t, 0 <= je.Offset && je.Offset <= len(text), "offset %d outside the text", je.Offset)
 		assert.NotEmpty(t, je.Msg)
@@ -308,12 +308,12 @@ func compareWithStdlib(t *testing.T, text string) {
 	if depth(text) > maxJSONDepth {
 		return
 	}
-	valid := json.Valid([]byte(text))
-	require.Equal(t, valid, err == nil, "json.Valid is %v, ParseJSON error %v, text %q", valid, err, text)
+	valid := stdjson.Valid([]byte(text))
+	require.Equal(t, valid, err == nil, "stdjson.Valid is %v, ParseJSON error %v, text %q", valid, err, text)
 	if !valid {
 		return
 	}
-	dec := json.NewDecoder(strings.NewReader(text))
+	dec := stdjson.NewDecoder(strings.NewReader(text))
 	dec.UseNumber()
 	var want any
 	require.NoError(t, dec.Decode(&want))
@@ -330,7 +330,7 @@ var jsonSeeds = []string{
 	"\t\r\n{}\n", `[[[[[]]]]]`, `{"a":{"b":{"c":[]}}}`, `"\/"`, `"<&>"`,
 }
 
-// TestParseJSONAgainstStdlib runs the seeds and random texts built from JSON's
+// TestParseJSONAgainstStdlib runs the seeds and random texts built from Value's
 // own characters through compareWithStdlib.
 func TestParseJSONAgainstStdlib(t *testing.T) {
 	for _, s := range jsonSeeds {
@@ -356,11 +356,11 @@ func FuzzParseJSON(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, text string) {
 		compareWithStdlib(t, text)
-		if v, err := ParseJSON(text); err == nil {
+		if v, err := Parse(text); err == nil {
 			// What parses is valid UTF-8 inside, and re-parses to itself.
 			out := canon(v)
 			assert.True(t, utf8.ValidString(out))
-			v2, err := ParseJSON(out)
+			v2, err := Parse(out)
 			require.NoError(t, err)
 			assert.Equal(t, out, canon(v2))
 		}

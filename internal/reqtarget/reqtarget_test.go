@@ -1,4 +1,4 @@
-package sim
+package reqtarget
 
 import (
 	"math/rand/v2"
@@ -49,7 +49,7 @@ func TestParseTarget(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			path, query, err := ParseTarget(tt.target)
+			path, query, err := Parse(tt.target)
 			require.NoError(t, err)
 			assert.Equal(t, tt.path, path)
 			assert.Equal(t, tt.query, query)
@@ -57,7 +57,7 @@ func TestParseTarget(t *testing.T) {
 	}
 }
 
-func TestParseTargetErrors(t *testing.T) {
+func TestParseErrors(t *testing.T) {
 	tests := []struct {
 		name, target string
 		offset       int
@@ -83,8 +83,8 @@ func TestParseTargetErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := ParseTarget(tt.target)
-			var te *TargetError
+			_, _, err := Parse(tt.target)
+			var te *Error
 			require.ErrorAs(t, err, &te)
 			assert.Contains(t, te.Msg, tt.msg)
 			assert.Equal(t, tt.offset, te.Offset)
@@ -110,7 +110,7 @@ func TestEncodeQuery(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := EncodeQuery(tt.query)
+			got := Encode(tt.query)
 			assert.Equal(t, tt.want, got)
 			// net/url reads it back the same way.
 			vals, err := url.ParseQuery(got)
@@ -137,9 +137,9 @@ func TestTargetString(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := TargetString(tt.path, tt.query)
+			got := String(tt.path, tt.query)
 			assert.Equal(t, tt.want, got)
-			path, query, err := ParseTarget(got)
+			path, query, err := Parse(got)
 			require.NoError(t, err)
 			assert.Equal(t, tt.path, path)
 			assert.Len(t, query, len(tt.query))
@@ -147,18 +147,18 @@ func TestTargetString(t *testing.T) {
 	}
 }
 
-// checkTargetRoundTrip checks that what ParseTarget gives writes back to a
+// checkTargetRoundTrip checks that what Parse gives writes back to a
 // target that parses to the same.
 func checkTargetRoundTrip(t *testing.T, path string, query []Param) {
 	t.Helper()
-	p2, q2, err := ParseTarget(TargetString(path, query))
+	p2, q2, err := Parse(String(path, query))
 	require.NoError(t, err)
 	assert.Equal(t, path, p2)
 	assert.Equal(t, len(query), len(q2))
 	if len(query) > 0 {
 		assert.Equal(t, query, q2)
 	}
-	_, q3, err := ParseTarget("/p?" + EncodeQuery(query))
+	_, q3, err := Parse("/p?" + Encode(query))
 	require.NoError(t, err)
 	assert.Equal(t, len(query), len(q3))
 	if len(query) > 0 {
@@ -166,20 +166,20 @@ func checkTargetRoundTrip(t *testing.T, path string, query []Param) {
 	}
 }
 
-// compareTargetWithNetURL checks ParseTarget against net/url on an
+// compareTargetWithNetURL checks Parse against net/url on an
 // origin-form target: url.Parse for the path, url.ParseQuery for the query.
 // The targets avoid what the two define differently on purpose: "//" at the
 // start (an authority to net/url), ";" (refused by ParseQuery), "#" (net/url
 // checks the fragment's escapes) and spaces (refused here).
 func compareTargetWithNetURL(t *testing.T, target string) {
 	t.Helper()
-	path, query, err := ParseTarget(target)
+	path, query, err := Parse(target)
 	u, uerr := url.Parse(target)
 	var vals url.Values
 	if uerr == nil {
 		vals, uerr = url.ParseQuery(u.RawQuery)
 	}
-	require.Equal(t, uerr == nil, err == nil, "net/url error %v, ParseTarget error %v, target %q", uerr, err, target)
+	require.Equal(t, uerr == nil, err == nil, "net/url error %v, Parse error %v, target %q", uerr, err, target)
 	if err != nil {
 		return
 	}
@@ -217,7 +217,7 @@ func TestParseTargetAgainstNetURL(t *testing.T) {
 }
 
 // TestQueryRoundTrip builds random parameters with every byte value in them
-// and checks EncodeQuery against ParseTarget and net/url.
+// and checks Encode against Parse and net/url.
 func TestQueryRoundTrip(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	randString := func() string {
@@ -238,14 +238,14 @@ func TestQueryRoundTrip(t *testing.T) {
 		}
 		path := "/" + randString()
 		checkTargetRoundTrip(t, path, query)
-		enc := EncodeQuery(query)
+		enc := Encode(query)
 		vals, err := url.ParseQuery(enc)
 		require.NoError(t, err)
 		for _, p := range query {
 			assert.Contains(t, vals[p.Name], p.Value)
 		}
 		if !strings.HasPrefix(path, "//") { // an authority to net/url
-			u, err := url.Parse(TargetString(path, query))
+			u, err := url.Parse(String(path, query))
 			require.NoError(t, err)
 			assert.Equal(t, path, u.Path)
 		}
@@ -261,9 +261,9 @@ func FuzzParseTarget(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, target string) {
-		path, query, err := ParseTarget(target)
+		path, query, err := Parse(target)
 		if err != nil {
-			var te *TargetError
+			var te *Error
 			require.ErrorAs(t, err, &te)
 			assert.True(t, 0 <= te.Offset && te.Offset <= len(target), "offset %d, target %q", te.Offset, target)
 			return
