@@ -419,7 +419,7 @@ func (e *engine) inScope(r *run, scope *KeyRange) (lo, hi int64) {
 func verdict(r *WalkReport, pages int) string {
 	var s string
 	if r.Complete && r.Stopped != "" {
-		s = "The client ended the walk (" + r.Stopped + "). "
+		s = "The client ended the walk: " + r.Stopped + ". "
 	}
 	if !r.Complete {
 		s = "Stopped after " + plural(int64(pages), "page")

@@ -386,8 +386,10 @@ func (e *engine) follow(c *client, rel string, line int, src string) (*Response,
 		if rel == "next" {
 			// The client sees no next page, whatever the server's flag says
 			// (a client trusting a capped total): as far as it knows, the
-			// walk is complete, and what it never saw it missed.
-			e.closeWalk(c, true, "it found no next page: "+why)
+			// walk is complete, and what it never saw it missed. why is the
+			// client's own reason; it is not "no next page" when the
+			// response offered one.
+			e.closeWalk(c, true, why)
 		}
 		return nil, false
 	}

@@ -83,7 +83,7 @@ func TestExpectRoundTrips(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, s.Expects, 3)
 	assert.Equal(t, "profile offset\nrecords 10\n\nwalk\n\nexpect consistent\nexpect rows < 5000\nexpect no-refusals\n", Format(s))
-	assert.Contains(t, string(s.JSON()), `"expect":["consistent","rows \u003c 5000","no-refusals"]`)
+	assert.Contains(t, string(s.JSON()), `"expect":["consistent","rows < 5000","no-refusals"]`)
 	back, err := ScenarioFromJSON(s.JSON())
 	require.NoError(t, err)
 	assert.Equal(t, Format(s), Format(back))

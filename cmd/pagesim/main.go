@@ -5,9 +5,15 @@
 //	pagesim run FILE          run a scenario (- reads standard input)
 //	pagesim run --preset NAME run a preset
 //	pagesim run -json FILE    print the trace as JSON
-//	pagesim profiles          list the server profiles
+//	pagesim run -q FILE       the table without the profile's rules
+//	pagesim profiles          list the server profiles with their options
 //	pagesim presets           list the presets
 //	pagesim serve             serve the playground
+//
+// The table fits the terminal's width (-width N sets it; when the output is
+// not a terminal, $COLUMNS or 120; narrower than the table needs, each
+// step is a short block instead of a row). Everything is written through one
+// buffer: a million-record run is a few large writes, not one per cell.
 //
 // Exit status: 0 when the scenario ran (a refused request is a result, not a
 // failure), 1 when it is malformed (every problem is printed as
@@ -15,30 +21,38 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
-	"text/tabwriter"
+
+	"golang.org/x/term"
 
 	"pagingplayground/sim"
 )
 
 const usage = `usage:
-  pagesim run [-json] FILE          run a scenario; FILE - reads standard input
-  pagesim run [-json] --preset NAME run a preset (pagesim presets lists them)
-  pagesim profiles                  list the server profiles
-  pagesim presets                   list the presets
-  pagesim serve [flags]             serve the playground
+  pagesim run [-json] [-q] [-width N] FILE   run a scenario; FILE - reads standard input
+  pagesim run [flags] --preset NAME          run a preset (pagesim presets lists them)
+  pagesim profiles [-width N]                list the server profiles with their options
+  pagesim presets                            list the presets
+  pagesim serve [-addr HOST:PORT] [-dir DIR] serve the playground (./build.sh serve builds it first)
 `
 
 func main() {
-	os.Exit(pagesim(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	out := bufio.NewWriterSize(os.Stdout, 64<<10)
+	code := pagesim(os.Args[1:], os.Stdin, out, os.Stderr)
+	out.Flush()
+	os.Exit(code)
 }
 
 // pagesim runs the command with its arguments and returns the exit status.
+// stdout should be buffered (main passes a bufio.Writer): the table is
+// written a line at a time.
 func pagesim(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		fmt.Fprint(stderr, usage)
@@ -48,9 +62,9 @@ func pagesim(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "run":
 		return runCmd(args[1:], stdin, stdout, stderr)
 	case "profiles":
-		return listCmd(args[1:], stdout, stderr, profileLines)
+		return profilesCmd(args[1:], stdout, stderr)
 	case "presets":
-		return listCmd(args[1:], stdout, stderr, presetLines)
+		return presetsCmd(args[1:], stdout, stderr)
 	case "serve":
 		return serveCmd(args[1:])
 	case "help", "-h", "-help", "--help":
@@ -65,6 +79,8 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("pagesim run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	asJSON := fs.Bool("json", false, "print the trace as JSON")
+	quiet := fs.Bool("q", false, "leave out the profile's rules")
+	width := fs.Int("width", 0, "wrap the table at `N` columns (default: the terminal's width)")
 	preset := fs.String("preset", "", "run the preset called `NAME`")
 	fs.Usage = func() { fmt.Fprint(stderr, usage) }
 	// Flags may come after the file too: pagesim run x.scenario -json.
@@ -133,8 +149,25 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout)
 		return 0
 	}
-	writeTrace(stdout, trace)
+	writeTrace(stdout, trace, tableOpts{width: termWidth(*width), quiet: *quiet})
 	return 0
+}
+
+// termWidth is the width to fit: the flag's when given, else the terminal's
+// when standard output is one, else $COLUMNS, else 120.
+func termWidth(flagWidth int) int {
+	if flagWidth > 0 {
+		return max(flagWidth, 40)
+	}
+	if fd := int(os.Stdout.Fd()); term.IsTerminal(fd) {
+		if w, _, err := term.GetSize(fd); err == nil && w > 0 {
+			return max(w, 40)
+		}
+	}
+	if w, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && w > 0 {
+		return max(w, 40)
+	}
+	return 120
 }
 
 func presetNames() string {
@@ -148,34 +181,70 @@ func presetNames() string {
 	return "presets: " + strings.Join(names, ", ")
 }
 
-// listCmd prints a list, one item a line, in aligned columns.
-func listCmd(args []string, stdout, stderr io.Writer, lines func() [][]string) int {
+// profilesCmd lists the profiles, each with its summary and the options a
+// scenario may set on its profile line, with their defaults and ranges.
+func profilesCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("pagesim profiles", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	width := fs.Int("width", 0, "wrap at `N` columns (default: the terminal's width)")
+	if fs.Parse(args) != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "pagesim: unexpected %q\n%s", fs.Arg(0), usage)
+		return 2
+	}
+	p := printer{w: stdout, width: termWidth(*width)}
+	for i, pr := range sim.Profiles() {
+		if i > 0 {
+			p.blank()
+		}
+		p.hang("", "    ", pr.Name+" ("+vendorText(pr.Vendor)+"): "+pr.Summary)
+		var names []string
+		for _, o := range pr.Options {
+			names = append(names, o.Name+"="+o.Default)
+		}
+		w := 0
+		for _, n := range names {
+			w = max(w, len(n))
+		}
+		for j, o := range pr.Options {
+			p.para("    "+names[j]+strings.Repeat(" ", w-len(names[j])+2), o.Help+" ("+optionRange(o)+")")
+		}
+	}
+	return 0
+}
+
+// optionRange says what values an option takes: "1 to 1,000", "clamp or refuse".
+func optionRange(o sim.OptionSpec) string {
+	if len(o.Enum) > 0 {
+		return strings.Join(o.Enum[:len(o.Enum)-1], ", ") + cond(len(o.Enum) > 1, " or ", "") + o.Enum[len(o.Enum)-1]
+	}
+	return group(o.Min) + " to " + group(o.Max)
+}
+
+func cond(c bool, a, b string) string {
+	if c {
+		return a
+	}
+	return b
+}
+
+// presetsCmd lists the presets, one a line, in aligned columns.
+func presetsCmd(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
 		fmt.Fprintf(stderr, "pagesim: unexpected %q\n%s", args[0], usage)
 		return 2
 	}
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
-	for _, l := range lines() {
-		fmt.Fprintln(tw, strings.Join(l, "\t"))
+	rows := [][]string{}
+	for _, pr := range sim.Presets() {
+		rows = append(rows, []string{pr.Name, vendorText(pr.Vendor), pr.Title})
 	}
-	tw.Flush()
+	if len(rows) > 0 {
+		p := printer{w: stdout}
+		p.table(rows, colWidths(rows))
+	}
 	return 0
-}
-
-func profileLines() [][]string {
-	var out [][]string
-	for _, p := range sim.Profiles() {
-		out = append(out, []string{p.Name, vendorText(p.Vendor), p.Summary})
-	}
-	return out
-}
-
-func presetLines() [][]string {
-	var out [][]string
-	for _, p := range sim.Presets() {
-		out = append(out, []string{p.Name, vendorText(p.Vendor), p.Title})
-	}
-	return out
 }
 
 func vendorText(s string) string {

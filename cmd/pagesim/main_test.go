@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -83,8 +84,73 @@ func handTrace() *sim.Trace {
 
 func TestTableGolden(t *testing.T) {
 	var b bytes.Buffer
-	writeTrace(&b, handTrace())
+	writeTrace(&b, handTrace(), tableOpts{width: 130})
 	golden(t, "table.golden", b.String())
+
+	// Narrower than the table needs: a block a step.
+	b.Reset()
+	writeTrace(&b, handTrace(), tableOpts{width: 80, quiet: true})
+	golden(t, "blocks.golden", b.String())
+}
+
+// The table fits the width it is given: no line is longer, except where one
+// word cannot be split. The step column gives way first; a refusal's long
+// reason goes to a note that the row refers to; narrower than the table
+// needs, each step is a block.
+func TestTableFitsWidth(t *testing.T) {
+	for _, width := range []int{60, 80, 100, 160} {
+		var b bytes.Buffer
+		writeTrace(&b, handTrace(), tableOpts{width: width})
+		for _, l := range strings.Split(b.String(), "\n") {
+			if n := utf8.RuneCountInString(l); n > width {
+				assert.NotContains(t, strings.TrimSpace(l), " ", "width %d: a line of %d characters that could wrap: %q", width, n, l)
+			}
+		}
+	}
+}
+
+// Steps are numbered from 1, as the page numbers them.
+func TestStepsNumberedFromOne(t *testing.T) {
+	code, out, _ := runArgs("profile offset limit=3\nrecords 10\nGET /items?limit=3\nnext\n", "run", "-q", "-")
+	require.Equal(t, 0, code)
+	assert.Regexp(t, `(?m)^1 +3 +GET /items\?limit=3 `, out)
+	assert.Regexp(t, `(?m)^2 +4 +next `, out)
+	assert.NotRegexp(t, `(?m)^0 `, out)
+}
+
+// A note that many rows share is printed once, with the steps it belongs
+// to; the rows refer to it by number.
+func TestRepeatedNotesPrintedOnce(t *testing.T) {
+	code, out, _ := runArgs("", "run", "-q", "-width", "1000", "--preset", "flashduty-capped-total")
+	require.Equal(t, 0, code)
+	assert.Equal(t, 1, strings.Count(out, "has_next_page, not total, says whether a next page exists"), out)
+	assert.Contains(t, out, "[1] steps 1–10: total says 1000")
+	assert.Equal(t, 10, strings.Count(out, "accepted [1]"), out)
+}
+
+// -q leaves out the profile's rules, and only them.
+func TestQuiet(t *testing.T) {
+	_, loud, _ := runArgs("", "run", "--preset", "flashduty-capped-total")
+	_, quiet, _ := runArgs("", "run", "-q", "--preset", "flashduty-capped-total")
+	assert.Contains(t, loud, "  - PAGE * LIMIT must be <= 10000")
+	assert.NotContains(t, quiet, "  - ")
+	assert.Contains(t, quiet, "profile flashduty (Flashduty); records 1,500")
+	assert.Contains(t, quiet, "10 requests: 10 accepted")
+}
+
+// The JSON is for people and programs, not for inlining into HTML: an &
+// in a URL stays an &.
+func TestJSONKeepsAmpersands(t *testing.T) {
+	code, out, _ := runArgs(offsetScenario, "run", "-json", "-")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, `"GET /items?offset=0&limit=3"`)
+	assert.NotContains(t, out, `\u0026`)
+}
+
+func TestGroup(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 10101: "10,101", 1000000: "1,000,000", -1234: "-1,234"} {
+		assert.Equal(t, want, group(n))
+	}
 }
 
 func TestCellTexts(t *testing.T) {
@@ -92,7 +158,7 @@ func TestCellTexts(t *testing.T) {
 	assert.Equal(t, "7 (1)", recordsText([]int64{7}))
 	assert.Equal(t, "9..7 (3)", recordsText([]int64{9, 8, 7}))
 	assert.Equal(t, "10/10", totalText(sim.TotalReport{Kind: "exact", Reported: 10, True: 10}))
-	assert.Equal(t, "1000/1437 capped", totalText(sim.TotalReport{Kind: "capped", Reported: 1000, True: 1437}))
+	assert.Equal(t, "1,000/1,437 capped", totalText(sim.TotalReport{Kind: "capped", Reported: 1000, True: 1437}))
 	assert.Equal(t, "-/437", totalText(sim.TotalReport{Kind: "absent", True: 437}))
 	assert.Equal(t, "yes", nextText(sim.NextReport{Kind: "flag", Reported: true, True: true}))
 	assert.Equal(t, "no (wrong)", nextText(sim.NextReport{Kind: "link", Reported: false, True: true}))
@@ -206,15 +272,25 @@ func TestPreset(t *testing.T) {
 	assert.Contains(t, out, presets[0].Name)
 }
 
+// profiles lists every profile with its summary and every option it takes,
+// with its default and its values, as the README says.
 func TestProfiles(t *testing.T) {
-	code, out, _ := runArgs("", "profiles")
+	code, out, _ := runArgs("", "profiles", "-width", "1000")
 	assert.Equal(t, 0, code)
-	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	require.Len(t, lines, len(sim.Profiles()))
+	blocks := strings.Split(strings.TrimSuffix(out, "\n"), "\n\n")
+	require.Len(t, blocks, len(sim.Profiles()))
 	for i, p := range sim.Profiles() {
-		assert.True(t, strings.HasPrefix(lines[i], p.Name+" "), lines[i])
-		assert.Contains(t, lines[i], p.Summary)
+		lines := strings.Split(blocks[i], "\n")
+		assert.True(t, strings.HasPrefix(lines[0], p.Name+" ("), lines[0])
+		assert.Contains(t, lines[0], p.Summary)
+		require.Len(t, lines, 1+len(p.Options), blocks[i])
+		for j, o := range p.Options {
+			assert.True(t, strings.HasPrefix(lines[1+j], "    "+o.Name+"="+o.Default+" "), lines[1+j])
+			assert.Contains(t, lines[1+j], o.Help)
+		}
 	}
+	assert.Contains(t, out, "    over-max=clamp  a page size above the maximum: clamp it or refuse the request (400) (clamp or refuse)")
+	assert.Contains(t, out, "(1 to 10,000)")
 }
 
 func TestWalkTextNamesPagesOnlyForPages(t *testing.T) {

@@ -8,8 +8,11 @@ import (
 const hexDigits = "0123456789abcdef"
 
 // AppendString appends s as a JSON string. Besides what RFC 8259 requires it
-// escapes <, >, & and U+2028/U+2029, as encoding/json does, so the output is
-// safe to embed in HTML and JavaScript; invalid UTF-8 becomes U+FFFD.
+// escapes U+2028/U+2029, so the output is a valid JavaScript literal too;
+// invalid UTF-8 becomes U+FFFD. It does not escape <, > and & as
+// encoding/json does: nothing we write is inlined into HTML (the page loads
+// start.json as a file and parses what the worker posts), and people read
+// this JSON in terminals, where "\u0026" for "&" in a URL is noise.
 func AppendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	for i := 0; i < len(s); {
@@ -24,7 +27,7 @@ func AppendString(dst []byte, s string) []byte {
 				dst = append(dst, '\\', 'r')
 			case c == '\t':
 				dst = append(dst, '\\', 't')
-			case c < 0x20 || c == '<' || c == '>' || c == '&':
+			case c < 0x20:
 				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
 			default:
 				dst = append(dst, c)
