@@ -331,7 +331,7 @@ func (e *engine) send(c *client, req *Request, line int, src string) *Response {
 		Index: len(e.t.Steps), Line: line, Tick: e.w.now, Kind: "request", Client: c.name, Source: src,
 		Request:  &x.req,
 		Response: &x.resp,
-		Accepted: resp.Status >= 200 && resp.Status < 300,
+		Accepted: resp.Status >= 200 && resp.Status < 300 && !resp.Refused,
 		Reason:   resp.Reason, Interp: resp.Interp, Total: resp.Total, HasNext: resp.HasNext,
 		Cost: resp.Cost, Walk: -1, Position: resp.Position, At: -1,
 	}

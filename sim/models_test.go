@@ -222,3 +222,14 @@ func TestNewRecordsLandBelowAKeySetAboveTheClock(t *testing.T) {
 	s.Setup.Order = OldestFirst
 	assert.Equal(t, "inserted 2 records at the end: ids 11–12", execute(s).Steps[0].Text)
 }
+
+// A Raw field is written verbatim and IDString writes ids as strings.
+// (Refused with a 2xx status is tested with Slack's ok:false in the catalogue.)
+func TestRawFieldsAndStringIDs(t *testing.T) {
+	r := &Response{Status: 200, ItemsKey: "data", IDName: "id", Items: []Record{{ID: 7, Created: 7, Key: 7}},
+		IDString: func(id int64) string { return "cus_" + itoa(id) },
+		Fields:   []Field{{Name: "response_metadata", Value: Raw(`{"next_cursor":"abc"}`)}}}
+	assert.Equal(t, `{"data":[{"id":"cus_7","created":7}],"response_metadata":{"next_cursor":"abc"}}`, string(responseBody(r)))
+	v, _ := r.Field("response_metadata")
+	assert.Equal(t, `{"next_cursor":"abc"}`, v.AsString())
+}

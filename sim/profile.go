@@ -115,6 +115,12 @@ type Response struct {
 	Items    []Record
 	Fields   []Field
 	IDName   string // the id field of an item: "id" when "" ("_id" for Celigo)
+	// IDString, when set, writes an item's id as a string (Stripe's
+	// "cus_000123"); nil writes the number.
+	IDString func(id int64) string
+	// Refused marks a refusal whose status is 2xx (Slack answers
+	// {"ok":false,"error":"invalid_cursor"} with HTTP 200).
+	Refused bool
 
 	// The explanation, not on the wire.
 	Reason   string      // why it was refused, or what is notable, in plain words
@@ -142,9 +148,9 @@ type Field struct {
 	Value Val
 }
 
-// Val is a JSON scalar for body fields.
+// Val is a JSON value for body fields: a scalar, or (Raw) JSON written as is.
 type Val struct {
-	kind byte // 'n' null, 'i' int, 's' string, 'b' bool
+	kind byte // 'n' null, 'i' int, 's' string, 'b' bool, 'r' raw JSON
 	i    int64
 	s    string
 }
@@ -159,6 +165,11 @@ func Bool(b bool) Val {
 }
 func Null() Val { return Val{kind: 'n'} }
 
+// Raw is a nested value (an object such as Slack's response_metadata, or
+// Stripe's error object), already encoded as JSON, which the response body
+// holds verbatim. It must be valid JSON: build it with internal/json's Writer.
+func Raw(json string) Val { return Val{kind: 'r', s: json} }
+
 // Field returns the body field called name.
 func (r *Response) Field(name string) (Val, bool) {
 	for _, f := range r.Fields {
@@ -172,10 +183,11 @@ func (r *Response) Field(name string) (Val, bool) {
 // Header returns the first response header called name (case-insensitive), or "".
 func (r *Response) HeaderValue(name string) string { return firstHeader(r.Header, name) }
 
-// AsString returns the value as text: a string as is, an int in decimal.
+// AsString returns the value as text: a string as is, an int in decimal,
+// raw JSON as written.
 func (v Val) AsString() string {
 	switch v.kind {
-	case 's':
+	case 's', 'r':
 		return v.s
 	case 'i':
 		return strconv.FormatInt(v.i, 10)

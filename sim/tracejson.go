@@ -29,7 +29,11 @@ func writeItems(w *json.Writer, r *Response) {
 	for _, it := range r.Items {
 		w.Open('{')
 		w.Key(r.IDName)
-		w.Int(it.ID)
+		if r.IDString != nil {
+			w.Str(r.IDString(it.ID))
+		} else {
+			w.Int(it.ID)
+		}
 		w.Key("created")
 		w.Int(it.Created)
 		if it.Key != it.Created {
@@ -337,6 +341,8 @@ func writeVal(w *json.Writer, v Val) {
 		w.Str(v.s)
 	case 'b':
 		w.Bool(v.i != 0)
+	case 'r':
+		w.Raw([]byte(v.s))
 	default:
 		w.Null()
 	}
