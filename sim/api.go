@@ -2,6 +2,7 @@ package sim
 
 import (
 	"strconv"
+	"strings"
 
 	"pagingplayground/internal/json"
 )
@@ -12,6 +13,27 @@ type Diagnostic struct {
 	Line, Col, EndCol int
 	Message           string
 }
+
+// Fix is the text the message suggests in place of the span ("did you mean
+// `cursor`?"), or "" when it suggests none: the editor offers it as a
+// one-click fix. Every suggestion the parser and the validator make is
+// written by didYouMean, so this reads it back in one place.
+func (d Diagnostic) Fix() string {
+	if d.EndCol <= d.Col {
+		return ""
+	}
+	if _, rest, ok := strings.Cut(d.Message, didYouMeanPrefix); ok {
+		if fix, _, ok := strings.Cut(rest, "`?"); ok {
+			return fix
+		}
+	}
+	return ""
+}
+
+const didYouMeanPrefix = "; did you mean `"
+
+// didYouMean is the suffix of a message that suggests s.
+func didYouMean(s string) string { return didYouMeanPrefix + s + "`?" }
 
 func (d Diagnostic) String() string {
 	return "line " + strconv.Itoa(d.Line) + ", col " + strconv.Itoa(d.Col) + ": " + d.Message
@@ -34,18 +56,35 @@ func (e *ParseError) Error() string {
 }
 
 // RunText parses, validates and runs a scenario. A malformed scenario is a
-// *ParseError; a refused request is not an error, it is in the trace.
+// *ParseError with every problem at once; a refused request is not an
+// error, it is in the trace.
 func RunText(text string) (*Trace, error) {
-	s, err := Parse(text)
+	s, err := parseChecked(text)
 	if err != nil {
 		return nil, err
 	}
 	return Run(s)
 }
 
+// parseChecked parses a scenario and, when the syntax has problems, checks
+// the setup that did parse too (an unknown profile, a misspelt option), so
+// that one look shows every problem instead of one round per kind.
+func parseChecked(text string) (*Scenario, error) {
+	p := newParser(text)
+	p.parse()
+	if len(p.diags) == 0 {
+		return p.s, nil
+	}
+	var v validator
+	v.setup(&p.s.Setup)
+	diags := append(p.diags, v.diags...)
+	sortDiags(diags)
+	return nil, &ParseError{Diags: diags}
+}
+
 // Check parses and validates a scenario as the user types; nil means it runs.
 func Check(text string) []Diagnostic {
-	s, err := Parse(text)
+	s, err := parseChecked(text)
 	if err == nil {
 		err = s.Validate()
 	}
@@ -59,7 +98,8 @@ func Check(text string) []Diagnostic {
 }
 
 // DiagnosticsJSON encodes diagnostics as
-// [{"line":4,"col":18,"endCol":21,"message":"..."}].
+// [{"line":4,"col":18,"endCol":21,"message":"...","fix":"..."}] ("fix" only
+// when there is one).
 func DiagnosticsJSON(diags []Diagnostic) []byte {
 	w := &json.Writer{}
 	w.Open('[')
@@ -73,6 +113,10 @@ func DiagnosticsJSON(diags []Diagnostic) []byte {
 		w.Int(int64(d.EndCol))
 		w.Key("message")
 		w.Str(d.Message)
+		if fix := d.Fix(); fix != "" {
+			w.Key("fix")
+			w.Str(fix)
+		}
 		w.Close('}')
 	}
 	w.Close(']')

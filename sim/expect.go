@@ -58,7 +58,7 @@ func parseExpect(ws []string) (Expect, int, string) {
 	if !slices.Contains(expectCounts, ws[0]) {
 		msg := "unknown expectation `" + ws[0] + "`: expected " + quoteList(append(append([]string{}, expectWords...), expectCounts...))
 		if s := suggest(ws[0], append(append([]string{}, expectWords...), expectCounts...)); s != "" {
-			msg = "unknown expectation `" + ws[0] + "`; did you mean `" + s + "`?"
+			msg = "unknown expectation `" + ws[0] + "`" + didYouMean(s)
 		}
 		return x, 0, msg
 	}

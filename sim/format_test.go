@@ -13,7 +13,7 @@ import (
 // cannot keep.
 func withoutLines(s *Scenario) *Scenario {
 	c := *s
-	c.Setup.Line = 0
+	c.Setup.Line, c.Setup.Col = 0, 0
 	c.Setup.Options = append([]Option(nil), s.Setup.Options...)
 	for i := range c.Setup.Options {
 		c.Setup.Options[i].Line, c.Setup.Options[i].Col = 0, 0

@@ -513,7 +513,7 @@ func (p *parser) unknown(i int, head word, ws []word) {
 	all := append(append(append([]string{}, stepWords...), setupWords...), methods...)
 	msg := "unknown step `" + w + "`"
 	if s := suggest(w, all); s != "" {
-		msg += "; did you mean `" + s + "`?"
+		msg += didYouMean(s)
 	} else {
 		msg += ": expected a request like `GET /items`, a step (" + quoteList(stepWords) + ") or a setup line (" + quoteList(setupWords) + ")"
 	}
@@ -610,7 +610,7 @@ func (p *parser) setupLine(i, k int, ws []word) {
 		default:
 			msg := "expected `newest-first` or `oldest-first` after `order`, got `" + ws[1].text + "`"
 			if s := suggest(ws[1].text, []string{"newest-first", "oldest-first"}); s != "" {
-				msg += "; did you mean `" + s + "`?"
+				msg += didYouMean(s)
 			}
 			p.errWord(i, ws[1], msg)
 			return
@@ -644,6 +644,7 @@ func (p *parser) profile(i int, ws []word) {
 	p.s.Setup.Profile = name.text
 	p.s.Setup.Line = i + 1
 	l := p.line(i)
+	p.s.Setup.Col = utf8.RuneCountInString(l[:name.off]) + 1
 	for _, w := range ws[2:] {
 		k, v, ok := strings.Cut(w.text, "=")
 		if !ok || k == "" || v == "" {

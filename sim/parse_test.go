@@ -67,6 +67,7 @@ wait 10
 		Sort:    SortKey{Bucket: 60, Tiebreak: true},
 		Seed:    42,
 		Line:    2,
+		Col:     9, // after `profile `
 	}, s.Setup)
 	assert.Equal(t, []Step{
 		{Kind: StepRequest, Line: 8, Method: "GET", Target: "https://api.integrator.io/v1/integrations?limit=100",

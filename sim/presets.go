@@ -20,7 +20,14 @@ type Preset struct {
 	// starting scenario fails them, an edit makes them pass).
 	Question  string
 	Try       string
+	Hint      string // a nudge toward the answer, shown only when asked (Try is the answer)
 	Challenge string
+
+	// A challenge's invariants, outside the text the learner edits (see
+	// CheckLesson): lines the scenario must keep, and the expectations that
+	// decide it.
+	Keep   []string
+	Expect []string
 
 	Text string // the scenario
 }
@@ -35,7 +42,10 @@ type Preset struct {
 //	#   comment lines as it takes.
 //	# question: A question for the room        (optional, as the next two)
 //	# try: A change to try in the scenario
-//	# challenge: A goal the scenario's `expect` lines check
+//	# hint: A nudge toward it, for a challenge (optional)
+//	# challenge: A goal the lesson's checks decide
+//	# keep: records 200        (a line the challenge needs; one per line)
+//	# expect: consistent       (a check that decides it; one per line)
 //	profile codefresh
 //	...
 //
@@ -83,8 +93,18 @@ func parsePreset(name, file string) Preset {
 			field = &p.Question
 		case ok && key == "try":
 			field = &p.Try
+		case ok && key == "hint":
+			field = &p.Hint
 		case ok && key == "challenge":
 			field = &p.Challenge
+		case ok && key == "keep":
+			p.Keep = append(p.Keep, strings.TrimSpace(value))
+			field = nil
+			continue
+		case ok && key == "expect":
+			p.Expect = append(p.Expect, strings.TrimSpace(value))
+			field = nil
+			continue
 		default:
 			value = text
 		}
@@ -110,7 +130,7 @@ func LookupPreset(name string) (Preset, bool) {
 }
 
 // PresetsJSON encodes the presets:
-// [{"name","vendor","title","notice","question","try","challenge","text"}].
+// [{"name","vendor","title","notice","question","try","hint","challenge","keep","expect","text"}].
 func PresetsJSON() []byte {
 	w := &json.Writer{}
 	w.Open('[')
@@ -128,8 +148,23 @@ func PresetsJSON() []byte {
 		w.Str(p.Question)
 		w.Key("try")
 		w.Str(p.Try)
+		w.Key("hint")
+		w.Str(p.Hint)
 		w.Key("challenge")
 		w.Str(p.Challenge)
+		if p.Challenge != "" {
+			for _, l := range [...]struct {
+				key  string
+				list []string
+			}{{"keep", p.Keep}, {"expect", p.Expect}} {
+				w.Key(l.key)
+				w.Open('[')
+				for _, s := range l.list {
+					w.Str(s)
+				}
+				w.Close(']')
+			}
+		}
 		w.Key("text")
 		w.Str(p.Text)
 		w.Close('}')

@@ -18,6 +18,7 @@ type Setup struct {
 	Sort    SortKey  // the sort key; default created with id as tiebreaker
 	Seed    uint64   // seed for anything random (tie order, streams)
 	Line    int      // where the profile line is (0 when absent or built in code)
+	Col     int      // where the profile's name starts on that line
 }
 
 // Option is one profile override as written: `limit=50`, `max-limit=1000`,

@@ -119,6 +119,10 @@ func (v *validator) setup(setup *Setup) {
 
 // profileLine reports a problem with the profile at its line, or by field.
 func (v *validator) profileLine(setup *Setup, msg string) {
+	if setup.Line > 0 && setup.Col > 0 {
+		v.add(setup.Line, setup.Col, setup.Col+utf8.RuneCountInString(setup.Profile), msg)
+		return
+	}
 	if setup.Line > 0 {
 		v.add(setup.Line, 1, 0, msg)
 		return
@@ -133,7 +137,7 @@ func unknownProfile(name string) string {
 	}
 	msg := "unknown profile `" + name + "`"
 	if s := suggest(name, names); s != "" {
-		msg += "; did you mean `" + s + "`?"
+		msg += didYouMean(s)
 	}
 	if len(names) == 0 {
 		return msg + " (no profiles are built in)"
@@ -164,7 +168,7 @@ func unknownOption(p *Profile, name string) string {
 	}
 	msg := "profile `" + p.Name + "` has no option `" + name + "`"
 	if s := suggest(name, names); s != "" {
-		msg += "; did you mean `" + s + "`?"
+		msg += didYouMean(s)
 	}
 	return msg + " (its options: " + strings.Join(names, ", ") + ")"
 }
@@ -179,7 +183,7 @@ func optionValueProblem(spec OptionSpec, value string) string {
 		}
 		msg := "expected " + quoteList(spec.Enum) + " for `" + spec.Name + "`, got `" + value + "`"
 		if s := suggest(value, spec.Enum); s != "" {
-			msg += "; did you mean `" + s + "`?"
+			msg += didYouMean(s)
 		}
 		return msg
 	}

@@ -45,10 +45,11 @@ func TestValidateProfile(t *testing.T) {
 	assert.Empty(t, validateText(t, "next\n"), "no profile line is offset")
 	assert.NoError(t, (&Scenario{Setup: Setup{Sort: DefaultSort}}).Validate(), "an empty profile is offset")
 
-	assert.Equal(t, []Diagnostic{{Line: 2, Col: 1,
+	// The span is the name: `profile ` is 8 characters, the name 11.
+	assert.Equal(t, []Diagnostic{{Line: 2, Col: 9, EndCol: 20,
 		Message: "unknown profile `test-profle`; did you mean `test-profile`? (known profiles: test-profile, test-bare, offset)"}},
 		validateText(t, "# lesson 1\nprofile test-profle\n"))
-	assert.Equal(t, []Diagnostic{{Line: 1, Col: 1,
+	assert.Equal(t, []Diagnostic{{Line: 1, Col: 9, EndCol: 15,
 		Message: "unknown profile `stripe` (known profiles: test-profile, test-bare, offset)"}},
 		validateText(t, "profile stripe\n"))
 
@@ -60,7 +61,7 @@ func TestValidateNoProfiles(t *testing.T) {
 	saved := profiles
 	t.Cleanup(func() { profiles = saved })
 	profiles = nil
-	assert.Equal(t, []Diagnostic{{Line: 1, Col: 1, Message: "unknown profile `offset` (no profiles are built in)"}},
+	assert.Equal(t, []Diagnostic{{Line: 1, Col: 9, EndCol: 15, Message: "unknown profile `offset` (no profiles are built in)"}},
 		validateText(t, "profile offset\n"))
 }
 

@@ -1,6 +1,6 @@
 // Command wasm is the browser build of the simulator: a thin adapter that
 // exposes package sim to JavaScript as one global object, globalThis.pagesim,
-// with run, check, step, compare, profiles and presets. Every call takes text and
+// with run, check, step, compare, lesson, profiles and presets. Every call takes text and
 // returns a JSON string; a failure is a JSON object {"error": "...",
 // "diagnostics": [...]}, never a thrown exception, and a Go panic is recovered
 // into such an object (an unrecovered panic would kill the page's WASM).
@@ -28,6 +28,7 @@ var (
 	compare  = sim.Compare
 	profiles = sim.ProfilesJSON
 	presets  = sim.PresetsJSON
+	lesson   = sim.CheckLesson
 )
 
 // maxItems is how many records the response bodies a trace carries to the
@@ -65,6 +66,17 @@ func stepJSON(i int) []byte {
 // empty when the scenario runs.
 func checkJSON(text string) []byte {
 	return sim.DiagnosticsJSON(check(text))
+}
+
+// lessonJSON checks a scenario against a challenge's invariants and
+// expectations: [{"text","met","why"}] ([] for a lesson that is no
+// challenge), or an error object with the scenario's diagnostics.
+func lessonJSON(name, text string) []byte {
+	cs, err := lesson(name, text)
+	if err != nil {
+		return errorJSON(err)
+	}
+	return sim.LessonChecksJSON(cs)
 }
 
 // compareJSON runs a scenario once per profile: a JSON array of traces in the

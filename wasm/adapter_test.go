@@ -210,3 +210,30 @@ func BenchmarkRunJSON(b *testing.B) {
 		}
 	}
 }
+
+// A challenge's checks come back as a list; a scenario with problems as an
+// error object with every problem and its fix.
+func TestLessonJSON(t *testing.T) {
+	p, ok := sim.LookupPreset("challenge-tiebreaker")
+	require.True(t, ok)
+	var checks []struct {
+		Text string `json:"text"`
+		Met  bool   `json:"met"`
+		Why  string `json:"why"`
+	}
+	require.NoError(t, json.Unmarshal(lessonJSON(p.Name, p.Text), &checks))
+	require.NotEmpty(t, checks)
+	assert.Equal(t, "keeps `profile offset`", checks[0].Text)
+
+	var e struct {
+		Diagnostics []struct {
+			Line int    `json:"line"`
+			Fix  string `json:"fix"`
+		} `json:"diagnostics"`
+	}
+	require.NoError(t, json.Unmarshal(lessonJSON(p.Name, "profile ofset\nnxt\n"), &e))
+	require.Len(t, e.Diagnostics, 2)
+	assert.Equal(t, "offset", e.Diagnostics[0].Fix)
+	assert.Equal(t, "next", e.Diagnostics[1].Fix)
+	assert.Equal(t, "[]", string(lessonJSON("offset-insert-drift", "next\n")))
+}

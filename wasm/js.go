@@ -21,7 +21,7 @@ func main() {
 // funcs holds the exported functions so that they are not released.
 var funcs []safejs.Func
 
-// register sets globalThis.pagesim = {run, check, compare, profiles, presets}.
+// register sets globalThis.pagesim = {run, check, step, compare, profiles, presets, lesson}.
 func register() error {
 	global := safejs.Global()
 	objectCtor, err := global.Get("Object")
@@ -42,6 +42,7 @@ func register() error {
 		{"compare", func(args []safejs.Value) []byte { return compareJSON(stringArg(args, 0), namesArg(args, 1)) }},
 		{"profiles", func([]safejs.Value) []byte { return profiles() }},
 		{"presets", func([]safejs.Value) []byte { return presets() }},
+		{"lesson", func(args []safejs.Value) []byte { return lessonJSON(stringArg(args, 0), stringArg(args, 1)) }},
 	}
 	for _, e := range exports {
 		fn := e.fn

@@ -3,7 +3,7 @@
 // while a large scenario runs. Every answer is parsed JSON.
 //
 // Messages in:  {op: 'init', module, wasmExec}
-//               {id, op: 'run'|'check'|'compare'|'profiles'|'presets', args}
+//               {id, op: 'run'|'check'|'compare'|'lesson'|'profiles'|'presets', args}
 // Messages out: {type: 'ready', ms, version}
 //               {type: 'fatal', message}
 //               {id, json, goMs} (the answer as JSON text) or {id, error}
@@ -52,6 +52,7 @@ function call(op, args) {
       text = pagesim.step(args[1]);
       break;
     case 'compare': text = pagesim.compare(args[0], args[1]); break;
+    case 'lesson': text = pagesim.lesson(args[0], args[1]); break;
     case 'profiles': text = pagesim.profiles(); break;
     case 'presets': text = pagesim.presets(); break;
     default: throw new Error('unknown call ' + op);

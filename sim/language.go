@@ -1,0 +1,217 @@
+package sim
+
+import (
+	"slices"
+	"strings"
+
+	"pagingplayground/internal/json"
+	"pagingplayground/internal/reqtarget"
+)
+
+// The editor's tables: what completion offers and what hovering a word says.
+// Everything comes from the lists the parser reads (setupWords, stepWords,
+// methods, the expect words) and from the profiles themselves, so the page
+// lists nothing twice; only the one-line help of each keyword is written
+// here, and a test checks that every keyword has one and no other has.
+
+// keywordHelp is each keyword's syntax and what it does, in the words of
+// docs/language.md.
+var keywordHelp = map[string][2]string{
+	"profile": {"profile NAME [OPTION=VALUE …]", "The server's paging contract and its option overrides, e.g. `profile offset limit=50`."},
+	"records": {"records N", "The list's size before the first step: 0 to 10^12 (1_000, 10k, 1m, 1b)."},
+	"order":   {"order newest-first|oldest-first", "Which end of the list comes first: newest-first (the default) or oldest-first."},
+	"sort":    {"sort created[/N][, id]", "The sort key: `created, id` by default; `created/60` shares keys between 60 records and drops the tiebreaker."},
+	"seed":    {"seed N", "The seed for anything random (tie order, streams): the same seed, the same run."},
+	"next":    {"[@client] next", "Follow the last response to its next page, the way the contract says (a Link header, a cursor, a page number)."},
+	"prev":    {"[@client] prev", "Follow the last response to its previous page."},
+	"first":   {"[@client] first", "Go back to the first page, or send the contract's first request."},
+	"walk":    {"[@client] walk [max N | cap N]", "Follow next until there is none: one client's pass over the list. `max N` stops after N pages; `cap N` errors out past N pages, like a CLI."},
+	"header":  {"[@client] header Name: value", "A header the client sends on every request from now on."},
+	"insert":  {"insert N [at POSITION]", "N new records arrive, at the head (the newest) or at a list position."},
+	"delete":  {"delete id ID | delete at P[..Q]", "Delete a record by id, or the records at list positions P to Q (inclusive)."},
+	"update":  {"update id ID key K", "Give a record a new sort key: it moves in the list."},
+	"stream":  {"stream N every T | stream stop", "From now on N records arrive every T ticks (the clock moves one tick per step and by `wait`)."},
+	"wait":    {"wait T", "Advance the clock by T ticks: streams keep inserting meanwhile."},
+	"expect":  {"expect WHAT [OP N]", "A check of the whole run that the results show as met or not: consistent, complete, no-refusals, or a count like `rows < 5000`."},
+}
+
+// methodHelp is what hovering a request method says.
+const methodHelp = "A request as the API's documentation writes it, e.g. `GET /items?limit=10`; header lines and a JSON body may follow on the lines below."
+
+// expectHelp explains each expectation.
+var expectHelp = map[string]string{
+	"consistent":  "every walk saw no record twice and missed none",
+	"complete":    "every walk reached the end and missed nothing",
+	"no-refusals": "no request was refused and no walk errored out",
+	"rows":        "rows read by every request together",
+	"requests":    "requests sent",
+	"refused":     "requests refused",
+	"walks":       "walks (a client's pass from a first page to the end)",
+	"duplicates":  "records a walk returned more than once, over all walks",
+	"missed":      "records that were there all along and a walk never returned",
+}
+
+// ContractParams are the names a profile's requests use: what a client
+// writes in the query, the JSON body and the headers. They are read from the
+// requests the profile's own client sends on a short walk (first, next,
+// next, prev over a few pages) and from the requests the presets write for
+// it, so they are what the contract speaks, not a list kept beside it.
+type ContractParams struct {
+	Query, Body, Header []string
+}
+
+// Params returns the names p's requests use.
+func (p *Profile) Params() ContractParams {
+	var out ContractParams
+	t, err := RunText("profile " + p.Name + " limit=2\nrecords 300\nfirst\nnext\nnext\nprev\n")
+	if err != nil {
+		t, err = RunText("profile " + p.Name + "\nrecords 300\nfirst\nnext\nnext\nprev\n")
+	}
+	if err != nil {
+		return out
+	}
+	add := func(list *[]string, name string) {
+		if name != "" && !slices.Contains(*list, name) {
+			*list = append(*list, name)
+		}
+	}
+	request := func(target, body string, headers []Header) {
+		if _, q, err := reqtarget.Parse(target); err == nil {
+			for _, kv := range q {
+				add(&out.Query, kv.Name)
+			}
+		}
+		if body != "" {
+			if v, err := json.Parse(body); err == nil {
+				for _, m := range v.Members {
+					add(&out.Body, m.Name)
+				}
+			}
+		}
+		for _, h := range headers {
+			add(&out.Header, h.Name)
+		}
+	}
+	for _, pr := range presets {
+		s, err := Parse(pr.Text)
+		if err != nil || s.Setup.Profile != p.Name {
+			continue
+		}
+		for _, st := range s.Steps {
+			switch st.Kind {
+			case StepRequest:
+				request(st.Target, st.Body, st.Headers)
+			case StepHeader:
+				add(&out.Header, st.Name)
+			}
+		}
+	}
+	for _, st := range t.Steps {
+		if r := st.Request; r != nil {
+			request(r.URL, r.Body, r.Header)
+		}
+	}
+	return out
+}
+
+// LanguageJSON encodes the editor's tables:
+//
+//	{"setup":[{"word","syntax","help"}], "steps":[…], "expect":{"word","syntax","help"},
+//	 "methods":[…], "methodHelp", "orders":[…],
+//	 "expectations":[{"word","help","count"}], "ops":[…],
+//	 "profiles":[{"name","vendor","summary","options":[{"name","default","help","enum","min","max"}],
+//	              "query":[…],"body":[…],"headers":[…]}]}
+func LanguageJSON() []byte {
+	w := &json.Writer{}
+	words := func(key string, list []string) {
+		w.Key(key)
+		w.Open('[')
+		for _, s := range list {
+			keyword(w, s)
+		}
+		w.Close(']')
+	}
+	strs := func(key string, list []string) {
+		w.Key(key)
+		w.Open('[')
+		for _, s := range list {
+			w.Str(s)
+		}
+		w.Close(']')
+	}
+	w.Open('{')
+	words("setup", setupWords)
+	words("steps", stepWords)
+	w.Key("expect")
+	keyword(w, "expect")
+	strs("methods", methods)
+	w.Key("methodHelp")
+	w.Str(methodHelp)
+	strs("orders", []string{"newest-first", "oldest-first"})
+	w.Key("expectations")
+	w.Open('[')
+	for _, s := range append(slices.Clone(expectWords), expectCounts...) {
+		w.Open('{')
+		w.Key("word")
+		w.Str(s)
+		w.Key("help")
+		w.Str(expectHelp[s])
+		w.Key("count")
+		w.Bool(slices.Contains(expectCounts, s))
+		w.Close('}')
+	}
+	w.Close(']')
+	strs("ops", expectOps)
+	w.Key("profiles")
+	w.Open('[')
+	for _, p := range Profiles() {
+		w.Open('{')
+		w.Key("name")
+		w.Str(p.Name)
+		w.Key("vendor")
+		w.Str(p.Vendor)
+		w.Key("summary")
+		w.Str(p.Summary)
+		w.Key("options")
+		w.Open('[')
+		for _, o := range p.Options {
+			w.Open('{')
+			w.Key("name")
+			w.Str(o.Name)
+			w.Key("default")
+			w.Str(o.Default)
+			w.Key("help")
+			w.Str(o.Help)
+			if len(o.Enum) > 0 {
+				strs("enum", o.Enum)
+			} else {
+				w.Key("min")
+				w.Int(o.Min)
+				w.Key("max")
+				w.Int(o.Max)
+			}
+			w.Close('}')
+		}
+		w.Close(']')
+		params := p.Params()
+		strs("query", params.Query)
+		strs("body", params.Body)
+		strs("headers", params.Header)
+		w.Close('}')
+	}
+	w.Close(']')
+	w.Close('}')
+	return w.B
+}
+
+func keyword(w *json.Writer, s string) {
+	h := keywordHelp[s]
+	w.Open('{')
+	w.Key("word")
+	w.Str(s)
+	w.Key("syntax")
+	w.Str(h[0])
+	w.Key("help")
+	w.Str(strings.TrimSpace(h[1]))
+	w.Close('}')
+}

@@ -1,0 +1,84 @@
+package sim
+
+import (
+	"encoding/json"
+	"slices"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Every keyword the parser knows has its help, and the help names no word
+// the parser does not know.
+func TestKeywordHelpCoversTheParser(t *testing.T) {
+	want := append(append(slices.Clone(setupWords), stepWords...), "expect")
+	var got []string
+	for k, h := range keywordHelp {
+		got = append(got, k)
+		assert.NotEmpty(t, h[0], k)
+		assert.NotEmpty(t, h[1], k)
+	}
+	sort.Strings(want)
+	sort.Strings(got)
+	assert.Equal(t, want, got)
+	var ex []string
+	for k := range expectHelp {
+		ex = append(ex, k)
+	}
+	sort.Strings(ex)
+	all := append(slices.Clone(expectWords), expectCounts...)
+	sort.Strings(all)
+	assert.Equal(t, all, ex)
+}
+
+// The parameters come from the requests each contract's client sends. The
+// expectations are the contracts' own spellings (README's profile table and
+// the vendors' pages): offset sends ?offset=&limit=, page ?page=&per_page=,
+// cursor ?after= with a limit, Flashduty a JSON body {"p","limit"}, Codefresh
+// ?page= with its session header only when the scenario sets one.
+func TestContractParams(t *testing.T) {
+	get := func(name string) ContractParams {
+		p, ok := LookupProfile(name)
+		require.True(t, ok, name)
+		return p.Params()
+	}
+	assert.ElementsMatch(t, []string{"offset", "limit"}, get("offset").Query)
+	assert.ElementsMatch(t, []string{"page", "per_page"}, get("page").Query)
+	assert.Contains(t, get("cursor").Query, "after")
+	assert.Contains(t, get("cursor").Query, "limit")
+	assert.Contains(t, get("celigo").Query, "skip")
+	fd := get("flashduty")
+	assert.Empty(t, fd.Query)
+	assert.ElementsMatch(t, []string{"p", "limit"}, fd.Body)
+	assert.Contains(t, get("flashduty-cursor").Body, "search_after_ctx")
+	assert.Contains(t, get("codefresh").Query, "page")
+}
+
+func TestLanguageJSON(t *testing.T) {
+	var got struct {
+		Setup, Steps []struct{ Word, Syntax, Help string }
+		Methods      []string
+		Expectations []struct {
+			Word  string
+			Count bool
+		}
+		Profiles []struct {
+			Name    string
+			Options []struct{ Name string }
+			Query   []string
+			Body    []string
+		}
+	}
+	require.NoError(t, json.Unmarshal(LanguageJSON(), &got))
+	require.Len(t, got.Steps, len(stepWords))
+	assert.Equal(t, "walk", got.Steps[3].Word)
+	assert.Contains(t, got.Steps[3].Syntax, "max N")
+	assert.Equal(t, methods, got.Methods)
+	assert.Len(t, got.Profiles, len(Profiles()))
+	for _, p := range got.Profiles {
+		assert.NotEmpty(t, p.Options, p.Name)
+		assert.NotEmpty(t, append(p.Query, p.Body...), "%s: a contract has parameters", p.Name)
+	}
+}
