@@ -228,10 +228,10 @@ func TestRunMalformed(t *testing.T) {
 	assert.Equal(t, path+":2:1: unknown step `nxt`; did you mean `next`?\n"+
 		path+":3:19: expected an offset after `offset=`, got `x`\n", errOut)
 
-	// Validation problems too: an unknown profile.
+	// Validation problems too: an unknown profile, at its name (after `profile `).
 	code, _, errOut = runArgs("profile ofset\n", "run", "-")
 	assert.Equal(t, 1, code)
-	assert.True(t, strings.HasPrefix(errOut, "<stdin>:1:1: unknown profile `ofset`; did you mean `offset`?"), errOut)
+	assert.True(t, strings.HasPrefix(errOut, "<stdin>:1:9: unknown profile `ofset`; did you mean `offset`?"), errOut)
 }
 
 func TestUsageErrors(t *testing.T) {
