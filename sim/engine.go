@@ -97,6 +97,20 @@ func resolveOptions(p *Profile, set []Option) *Options {
 }
 
 func execute(s *Scenario) *Trace {
+	e := newEngine(s)
+	for i := range s.Steps {
+		if e.aborted {
+			break
+		}
+		e.step(&s.Steps[i])
+	}
+	e.finish()
+	return e.t
+}
+
+// newEngine sets up the world, the server and an empty trace for s. A whole
+// run (execute) and a live session (Live) share it.
+func newEngine(s *Scenario) *engine {
 	name := s.Setup.Profile
 	if name == "" {
 		name = "offset"
@@ -119,12 +133,11 @@ func execute(s *Scenario) *Trace {
 	for i, spec := range p.Options {
 		e.t.Setup.Options = append(e.t.Setup.Options, Option{Name: spec.Name, Value: e.opts.vals[i]})
 	}
-	for i := range s.Steps {
-		if e.aborted {
-			break
-		}
-		e.step(&s.Steps[i])
-	}
+	return e
+}
+
+// finish closes the walks still open when the scenario ends and sums up.
+func (e *engine) finish() {
 	for _, c := range e.clients {
 		why := "the scenario ended before the walk reached the end"
 		if e.aborted {
@@ -137,7 +150,6 @@ func execute(s *Scenario) *Trace {
 		e.closeWalk(c, false, why)
 	}
 	e.summarise()
-	return e.t
 }
 
 func orderName(o Order) string {
@@ -555,9 +567,12 @@ func (e *engine) update(st *Step, src string) {
 	e.addMutation("update", st.Line, src, text, to, 1)
 }
 
-func (e *engine) summarise() {
-	s := &e.t.Summary
-	for _, st := range e.t.Steps {
+func (e *engine) summarise() { e.summariseInto(e.t) }
+
+// summariseInto counts t's steps and walks into t.Summary (which it adds to).
+func (e *engine) summariseInto(t *Trace) {
+	s := &t.Summary
+	for _, st := range t.Steps {
 		if st.Kind != "request" {
 			continue
 		}
@@ -569,8 +584,8 @@ func (e *engine) summarise() {
 			s.Refused++
 		}
 	}
-	s.Walks = len(e.t.Walks)
-	for _, w := range e.t.Walks {
+	s.Walks = len(t.Walks)
+	for _, w := range t.Walks {
 		if w.Consistent {
 			s.Consistent++
 		}

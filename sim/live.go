@@ -1,0 +1,155 @@
+package sim
+
+import (
+	"errors"
+	"strconv"
+)
+
+// A Live session serves requests one at a time as they arrive, instead of
+// running a scenario's own requests all at once: `pagesim serve -api` answers
+// real HTTP clients with it, and the page's client pane answers the fetch
+// calls of code a user wrote. It is the same engine as Run, so a live request
+// is judged exactly as a scenario's request would be: it is a request step of
+// its client, it opens, continues and closes that client's walks, and the
+// report is a Trace.
+//
+// The clock. Every live request takes one tick. The scenario's steps are a
+// script played on the same clock: they run in order, each taking its tick
+// as in a whole run, as soon as the clock allows, and `wait N` holds the rest
+// of the script back until N more ticks have passed, that is, until N live
+// requests have been served. So
+//
+//	profile offset
+//	records 50
+//	wait 1     # let the client's first request through
+//	insert 5   # then five records arrive at the head
+//
+// inserts the five records between the client's first and second requests.
+// A `stream` keeps inserting on the clock as the requests advance it. Request
+// steps in the script (GET, next, walk) run too, as requests of their own
+// clients. A Live session is not safe for concurrent use.
+type Live struct {
+	e        *engine
+	next     int   // the next script step
+	resumeAt int64 // the tick a `wait` holds the script until
+}
+
+// MaxLiveClients is how many distinct clients one live session tells apart.
+const MaxLiveClients = 64
+
+// ErrLiveLimit is returned once a live session has served MaxRequests
+// requests: the run is over, as a whole run stops there.
+var ErrLiveLimit = errors.New("the simulated run has served its limit of " + strconv.Itoa(MaxRequests) + " requests; start a new session")
+
+// ErrLiveClients is returned for a client past the first MaxLiveClients.
+var ErrLiveClients = errors.New("too many clients: a live session tells at most " + strconv.Itoa(MaxLiveClients) + " apart")
+
+// NewLive validates s and starts a live session on it; the script steps due
+// at the start (everything before the first wait) run at once.
+func NewLive(s *Scenario) (*Live, error) {
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	l := &Live{e: newEngine(s)}
+	l.resumeAt = l.e.w.now
+	l.play()
+	return l, nil
+}
+
+// play runs the script steps whose time has come.
+func (l *Live) play() {
+	e := l.e
+	for l.next < len(e.s.Steps) && e.w.now >= l.resumeAt && !e.aborted {
+		st := &e.s.Steps[l.next]
+		l.next++
+		if st.Kind == StepWait {
+			l.resumeAt = addSat(e.w.now, st.Ticks)
+			e.addMutation("wait", st.Line, stepText(st), "the script waits "+plural(st.Ticks, "tick")+" (one per live request)", -1, 0)
+			continue
+		}
+		e.step(st)
+	}
+}
+
+// LiveResponse is the answer to one live request, as a client receives it.
+type LiveResponse struct {
+	Status int
+	Header []Header
+	Body   []byte // JSON
+	Step   int    // its index in the trace's steps
+}
+
+// Do serves one request of the named client ("" is "default"): the clock
+// moves one tick, the request is answered under the scenario's contract and
+// recorded as that client's request step, and the script steps that fall due
+// run. target is the request target as sent (/items?offset=10 or an
+// absolute URL); headers are those the client sent, in order; body is raw
+// JSON or "". An error means nothing was served: the session is at its
+// limit (ErrLiveLimit, ErrLiveClients) or the target cannot be read (a
+// *TargetError, also recorded in the trace as a note of that client).
+func (l *Live) Do(client, method, target string, headers []Header, body string) (*LiveResponse, error) {
+	e := l.e
+	if e.aborted || e.requests >= MaxRequests {
+		return nil, ErrLiveLimit
+	}
+	if client == "" {
+		client = "default"
+	}
+	if len(e.clients) >= MaxLiveClients && !l.known(client) {
+		return nil, ErrLiveClients
+	}
+	l.play()
+	e.advance(1)
+	c := e.client(client)
+	src := method + " " + target
+	req, err := e.newRequest(c, method, target, headers, body)
+	if err != nil {
+		e.clientNote(c, 0, src, "the request was not sent: "+err.Error())
+		return nil, err
+	}
+	resp := e.send(c, req, 0, src)
+	if resp == nil {
+		return nil, ErrLiveLimit
+	}
+	out := &LiveResponse{Status: resp.Status, Header: resp.Header, Body: responseBody(resp), Step: len(e.t.Steps) - 1}
+	l.play()
+	return out, nil
+}
+
+func (l *Live) known(name string) bool {
+	for _, c := range l.e.clients {
+		if c.name == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Report is the trace so far, with every client's walks judged as the
+// client left them: a walk whose last page still offered a next page counts
+// as ended by the client (it stopped reading), so what it never read is
+// missed, as with a scenario's client that sees no next page. A walk whose
+// last request was refused stays incomplete. The session goes on unchanged:
+// a client that sends more requests continues its walk, and a later report
+// judges it again.
+func (l *Live) Report() *Trace {
+	e := l.e
+	t := *e.t
+	t.Steps = e.t.Steps[:len(e.t.Steps):len(e.t.Steps)]
+	t.Walks = append([]WalkReport(nil), e.t.Walks...)
+	for _, c := range e.clients {
+		if c.walk < 0 {
+			continue
+		}
+		wk := e.walks[c.walk]
+		complete, why := true, "it stopped while the server still offered a next page"
+		if n := len(wk.steps); n > 0 && !e.t.Steps[wk.steps[n-1]].Accepted {
+			complete, why = false, "its last request was refused ("+itoa(int64(e.t.Steps[wk.steps[n-1]].Response.Status))+")"
+		}
+		t.Walks[wk.index] = e.report(wk, complete, why)
+	}
+	t.Summary = Summary{Errors: append([]string(nil), e.t.Summary.Errors...)}
+	e.summariseInto(&t)
+	t.Expectations = evaluate(e.s.Expects, &t)
+	return &t
+}
