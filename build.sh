@@ -4,8 +4,9 @@
 #   ./build.sh build   dist/: the WASM, wasm_exec.js, bundled JS and CSS,
 #                      index.html, each with .br and .gz copies
 #   ./build.sh serve   build, then serve dist/ on http://127.0.0.1:8080/
-#   ./build.sh test    vet, unit tests, WASM tests under Node, jsguard, the
-#                      WASM size budget, then the browser tests in Chromium
+#   ./build.sh test    vet, the API tests' real clients (npm ci in their
+#                      folders), unit tests, WASM tests under Node, jsguard,
+#                      the WASM size budget, then the browser tests in Chromium
 #   ./build.sh bench   benchmarks of the simulator, natively and under Node
 #   ./build.sh fuzz    each fuzz target for FUZZTIME (default 60s); what they
 #                      find lands in sim/testdata/fuzz and then runs in test
@@ -81,7 +82,21 @@ stage() {
 }
 
 vet() { go vet ./... && GOOS=js GOARCH=wasm go vet ./wasm/ ./sim/ ./internal/...; }
-unit() { go test ./...; }
+unit() { PAGESIM_CLIENTS=1 go test ./...; }
+# client_deps installs the real HTTP clients the API tests run (Octokit, the
+# stripe library, parse-link-header), each in its own folder from its own
+# lockfile with npm ci; nothing global. A folder whose lockfile has not
+# changed since its last install is left as it is.
+client_deps() {
+  need_node || return 1
+  local d
+  for d in cmd/pagesim/testdata/clients/*/; do
+    [[ -f "$d/package-lock.json" ]] || continue
+    if cmp -s "$d/package-lock.json" "$d/node_modules/.pagesim-installed"; then continue; fi
+    echo "npm ci in $d"
+    (cd "$d" && npm ci --no-audit --no-fund --loglevel=error && cp package-lock.json node_modules/.pagesim-installed) || return 1
+  done
+}
 node_tests() { need_node && GOOS=js GOARCH=wasm go test -exec="$WASM_EXEC" ./wasm/... ./sim/... ./internal/...; }
 run_jsguard() {
   mkdir -p build
@@ -112,6 +127,7 @@ browser_tests() {
 cmd_test() {
   local t0=$SECONDS
   stage "go vet (native and js/wasm)" vet
+  stage "real clients for the API tests (npm ci)" client_deps
   stage "unit tests (native)" unit
   stage "WASM tests under Node" node_tests
   stage "jsguard: no unsafe syscall/js calls" run_jsguard
@@ -152,5 +168,5 @@ case "${1:-}" in
   test) cmd_test ;;
   bench) cmd_bench ;;
   fuzz) cmd_fuzz ;;
-  *) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

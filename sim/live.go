@@ -85,8 +85,8 @@ type LiveResponse struct {
 // run. target is the request target as sent (/items?offset=10 or an
 // absolute URL); headers are those the client sent, in order; body is raw
 // JSON or "". An error means nothing was served: the session is at its
-// limit (ErrLiveLimit, ErrLiveClients) or the target cannot be read (a
-// *TargetError, also recorded in the trace as a note of that client).
+// limit (ErrLiveLimit, ErrLiveClients) or, for any other error, the target
+// cannot be read (also recorded in the trace as a note of that client).
 func (l *Live) Do(client, method, target string, headers []Header, body string) (*LiveResponse, error) {
 	e := l.e
 	if e.aborted || e.requests >= MaxRequests {

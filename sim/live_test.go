@@ -7,6 +7,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"pagingplayground/internal/json"
+	"pagingplayground/internal/reqtarget"
 )
 
 func newLive(t *testing.T, text string) *Live {
@@ -26,7 +29,7 @@ func offsetWalk(t *testing.T, l *Live, client string, limit int) {
 		r, err := l.Do(client, "GET", "/items?offset="+strconv.Itoa(off)+"&limit="+strconv.Itoa(limit), nil, "")
 		require.NoError(t, err)
 		require.Equal(t, 200, r.Status, string(r.Body))
-		v, err := ParseJSON(string(r.Body))
+		v, err := json.Parse(string(r.Body))
 		require.NoError(t, err)
 		n, _ := v.Get("total")
 		tot, ok := n.Int()
@@ -153,7 +156,7 @@ func TestLiveLimits(t *testing.T) {
 	assert.NoError(t, err, "a known client still gets through")
 
 	_, err = l.Do("c0", "GET", "/items?offset=%zz", nil, "")
-	var te *TargetError
+	var te *reqtarget.Error
 	assert.True(t, errors.As(err, &te), "an unreadable target is a TargetError, got %v", err)
 
 	for l.e.requests < MaxRequests {

@@ -9,6 +9,7 @@
 //	pagesim profiles          list the server profiles with their options
 //	pagesim presets           list the presets
 //	pagesim serve             serve the playground
+//	pagesim serve -api FILE   serve a scenario's paging contract to real clients
 //
 // The table fits the terminal's width (-width N sets it; when the output is
 // not a terminal, $COLUMNS or 120; narrower than the table needs, each
@@ -41,6 +42,7 @@ const usage = `usage:
   pagesim profiles [-width N]                list the server profiles with their options
   pagesim presets                            list the presets
   pagesim serve [-addr HOST:PORT] [-dir DIR] serve the playground (./build.sh serve builds it first)
+  pagesim serve -api FILE [-addr HOST:PORT]   serve the scenario's paging contract over HTTP
 `
 
 func main() {
@@ -66,6 +68,9 @@ func pagesim(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "presets":
 		return presetsCmd(args[1:], stdout, stderr)
 	case "serve":
+		if wantsAPI(args[1:]) {
+			return serveAPICmd(args[1:], stdout, stderr)
+		}
 		return serveCmd(args[1:])
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)

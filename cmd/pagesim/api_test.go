@@ -1,0 +1,358 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"pagingplayground/sim"
+)
+
+// startAPI serves the scenario on a free loopback port, as
+// `pagesim serve -api` does, and returns its base URL. The test's cleanup
+// stops it and checks that it stopped cleanly.
+func startAPI(t *testing.T, text string) string {
+	t.Helper()
+	a, err := newAPIServer("test scenario", text)
+	require.NoError(t, err)
+	ctx, cancel := context.WithCancel(context.Background())
+	pr, pw := io.Pipe()
+	done := make(chan error, 1)
+	go func() {
+		err := a.listenAndServe(ctx, "127.0.0.1:0", pw)
+		pw.Close()
+		done <- err
+	}()
+	line, err := bufio.NewReader(pr).ReadString('\n')
+	require.NoError(t, err)
+	go io.Copy(io.Discard, pr)
+	f := strings.Fields(line) // Paging Playground API: http://127.0.0.1:PORT/ serves ...
+	require.GreaterOrEqual(t, len(f), 4, line)
+	base := strings.TrimSuffix(f[3], "/")
+	require.True(t, strings.HasPrefix(base, "http://127.0.0.1:"), line)
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			assert.NoError(t, err, "the server stops cleanly when its context ends")
+		case <-time.After(5 * time.Second):
+			t.Error("the server did not stop within 5 s of its context ending")
+		}
+	})
+	return base
+}
+
+func getReport(t *testing.T, base string) apiReport {
+	t.Helper()
+	resp, err := http.Get(base + reportPath)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	require.Equal(t, 200, resp.StatusCode)
+	var rep apiReport
+	require.NoError(t, json.NewDecoder(resp.Body).Decode(&rep))
+	return rep
+}
+
+func clientOf(t *testing.T, rep apiReport, name string) clientReport {
+	t.Helper()
+	for _, c := range rep.Clients {
+		if c.Client == name {
+			return c
+		}
+	}
+	t.Fatalf("no client %q in the report: %+v", name, rep.Clients)
+	return clientReport{}
+}
+
+func get(t *testing.T, url string, header ...string) (*http.Response, string) {
+	t.Helper()
+	req, err := http.NewRequest("GET", url, nil)
+	require.NoError(t, err)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	resp, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	return resp, string(b)
+}
+
+// curl, a real HTTP client, follows the Link header of the `link` profile
+// (page numbers behind RFC 8288 links) while three records are deleted at
+// the head after its first page. Page numbers are offsets in disguise: the
+// deletion shifts three records from page 2 onto page 1, which the client
+// has already read, so it never sees them: 3 missed, none twice. 50
+// records, 10 a page: the 47 left fit on 5 pages.
+func TestCurlFollowsLinkHeadersAndMissesWhatShifted(t *testing.T) {
+	if _, err := exec.LookPath("curl"); err != nil {
+		t.Skip("curl is not installed")
+	}
+	base := startAPI(t, "profile link\nrecords 50\nwait 1\ndelete at 0..2\n")
+	out, err := exec.Command("bash", "testdata/clients/curl/follow.sh", base+"/items?per_page=10").CombinedOutput()
+	require.NoError(t, err, string(out))
+	pages := strings.Split(strings.TrimSpace(string(out)), "\n")
+	assert.Len(t, pages, 5, "47 records, 10 a page")
+
+	c := clientOf(t, getReport(t, base), "curl")
+	require.Len(t, c.Walks, 1)
+	w := c.Walks[0]
+	assert.True(t, w.Complete, w.Verdict)
+	assert.False(t, w.Consistent, w.Verdict)
+	assert.Equal(t, int64(3), w.Missed)
+	assert.Equal(t, int64(0), w.Duplicates)
+	assert.Equal(t, 5, c.Requests)
+}
+
+// needClient returns a client folder whose npm packages are installed, or
+// skips: ./build.sh test installs them with npm ci (and sets
+// PAGESIM_CLIENTS=1, which makes a missing install a failure).
+func needClient(t *testing.T, name string) string {
+	t.Helper()
+	dir := filepath.Join("testdata", "clients", name)
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("node is not installed")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "node_modules")); err != nil {
+		if os.Getenv("PAGESIM_CLIENTS") != "" {
+			t.Fatalf("%s has no node_modules: npm ci failed or did not run", dir)
+		}
+		t.Skipf("%s/node_modules is missing: ./build.sh test installs it (npm ci)", dir)
+	}
+	return dir
+}
+
+func runNode(t *testing.T, dir, base string, env ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, "node", "run.mjs")
+	cmd.Dir = dir
+	cmd.Env = append(append(os.Environ(), "PAGESIM_BASE="+base), env...)
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, string(out))
+	return string(out)
+}
+
+// Celigo's pagination page's Node example, listAll with parse-link-header,
+// unchanged, against the celigo contract while three integrations are
+// created after its first page. The page says skip "is an offset-based
+// cursor": three records created at the head push the last three of page 1
+// onto page 2, so the client reads them twice and misses nothing; it reads
+// 250 + 3 = 253 records in pages of 100, 100 and 53.
+func TestCeligoListAllUnderCreatesSeesDuplicates(t *testing.T) {
+	dir := needClient(t, "celigo")
+	base := startAPI(t, "profile celigo\nrecords 250\nwait 1\ninsert 3\n")
+	out := runNode(t, dir, base)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	assert.Len(t, lines, 253, "one console.log line per integration")
+	assert.Equal(t, "250 undefined", lines[0], "the example logs _id and name; the simulated records have no name")
+
+	c := clientOf(t, getReport(t, base), "default")
+	require.Len(t, c.Walks, 1)
+	w := c.Walks[0]
+	assert.True(t, w.Complete, w.Verdict)
+	assert.Equal(t, int64(3), w.Duplicates, w.Verdict)
+	assert.Equal(t, int64(0), w.Missed, w.Verdict)
+	assert.Equal(t, int64(250), w.Distinct)
+	assert.Equal(t, 3, c.Requests)
+	// The example sends its token; the contract saw it as sent.
+	assert.Contains(t, string(getReportTrace(t, base)), "Bearer pagesim-test-token")
+}
+
+func getReportTrace(t *testing.T, base string) json.RawMessage { return getReport(t, base).Trace }
+
+// needProfile skips until the contracts issue lands a profile the test is
+// written for (from its vendor's documentation).
+func needProfile(t *testing.T, name string) {
+	t.Helper()
+	if _, ok := sim.LookupProfile(name); !ok {
+		t.Skipf("the %s contract is not in this build (pagesim profiles does not list it): it comes with the contracts issue", name)
+	}
+}
+
+// GitHub's REST pagination is page numbers behind a Link header; Octokit's
+// paginate follows rel="next" until there is none. Page numbers drift like
+// offsets: two issues opened after the first page push the last two of page
+// 1 onto page 2, so the client collects 102 items of which 2 twice
+// (google/go-github#566 reports the same with sort=updated).
+func TestOctokitPaginateSeesPageNumberDrift(t *testing.T) {
+	needProfile(t, "github")
+	dir := needClient(t, "octokit")
+	base := startAPI(t, "profile github\nrecords 100\nwait 1\ninsert 2\n")
+	out := runNode(t, dir, base)
+	var got struct{ Count int }
+	require.NoError(t, json.Unmarshal([]byte(strings.TrimSpace(out)), &got), out)
+	assert.Equal(t, 102, got.Count)
+
+	c := clientOf(t, getReport(t, base), "octokit")
+	require.Len(t, c.Walks, 1)
+	w := c.Walks[0]
+	assert.True(t, w.Complete, w.Verdict)
+	assert.Equal(t, int64(2), w.Duplicates, w.Verdict)
+	assert.Equal(t, int64(0), w.Missed, w.Verdict)
+}
+
+// Stripe's lists page with starting_after, an object id, newest first, and
+// the library's auto-pagination follows has_more. Objects created during
+// the walk land ahead of the cursor and are not returned; nothing is
+// returned twice or skipped: the walk is consistent.
+func TestStripeAutoPaginationIsConsistentUnderCreates(t *testing.T) {
+	needProfile(t, "stripe")
+	dir := needClient(t, "stripe")
+	base := startAPI(t, "profile stripe\nrecords 50\nwait 1\ninsert 3\n")
+	out := runNode(t, dir, base)
+	var got struct{ Count int }
+	require.NoError(t, json.Unmarshal([]byte(strings.TrimSpace(out)), &got), out)
+	assert.Equal(t, 50, got.Count)
+
+	c := clientOf(t, getReport(t, base), "stripe")
+	require.Len(t, c.Walks, 1)
+	w := c.Walks[0]
+	assert.True(t, w.Complete, w.Verdict)
+	assert.True(t, w.Consistent, w.Verdict)
+	assert.Equal(t, 5, c.Requests, "50 objects, 10 a page (Stripe's default limit)")
+}
+
+func TestAPIAnswersWithTheContractsOwnErrors(t *testing.T) {
+	base := startAPI(t, "profile flashduty\nrecords 1500\n")
+	resp, err := http.Post(base+"/incident/list", "application/json", strings.NewReader(`{"p": 102, "limit": 100}`))
+	require.NoError(t, err)
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	// Flashduty: p*limit above 10,000 is refused (10,200 here).
+	assert.Equal(t, 400, resp.StatusCode, string(b))
+	assert.Contains(t, string(b), "10000")
+	assert.Equal(t, "0", resp.Header.Get("X-Pagesim-Step"))
+}
+
+func TestAPIRefusesWhatItCannotServe(t *testing.T) {
+	base := startAPI(t, "profile offset\nrecords 5\n")
+
+	big := strings.NewReader(strings.Repeat(" ", maxBody+1))
+	resp, err := http.Post(base+"/items", "application/json", big)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusRequestEntityTooLarge, resp.StatusCode)
+
+	resp, body := get(t, base+"/items?offset=%zz")
+	assert.Equal(t, http.StatusBadRequest, resp.StatusCode, body)
+
+	for i := 0; i < sim.MaxLiveClients-1; i++ {
+		resp, _ := get(t, base+"/items", clientHeader, "c"+string(rune('A'+i%26))+strings.Repeat("x", i/26))
+		require.Equal(t, 200, resp.StatusCode)
+	}
+	resp, body = get(t, base+"/items", clientHeader, "one-too-many")
+	assert.Equal(t, http.StatusTooManyRequests, resp.StatusCode)
+	assert.Contains(t, body, "at most 64")
+
+	req, _ := http.NewRequest("DELETE", base+reportPath, nil)
+	r2, err := http.DefaultClient.Do(req)
+	require.NoError(t, err)
+	r2.Body.Close()
+	assert.Equal(t, http.StatusMethodNotAllowed, r2.StatusCode)
+}
+
+func TestAPIResetStartsANewSession(t *testing.T) {
+	base := startAPI(t, "profile offset\nrecords 5\n")
+	get(t, base+"/items")
+	assert.Len(t, getReport(t, base).Clients, 1)
+	resp, err := http.Post(base+resetPath, "", nil)
+	require.NoError(t, err)
+	resp.Body.Close()
+	assert.Equal(t, http.StatusNoContent, resp.StatusCode)
+	assert.Empty(t, getReport(t, base).Clients)
+}
+
+// A panic while serving is a 500 for that request, not a dead server.
+func TestAPIRecoversFromAPanic(t *testing.T) {
+	a := &apiServer{name: "broken"} // no session: Do panics on a nil *sim.Live
+	rec := &recorder{header: http.Header{}}
+	req, _ := http.NewRequest("GET", "/items", nil)
+	req.RequestURI = "/items"
+	a.ServeHTTP(rec, req)
+	assert.Equal(t, 500, rec.status)
+	assert.Contains(t, rec.body.String(), "internal error")
+}
+
+type recorder struct {
+	header http.Header
+	status int
+	body   strings.Builder
+}
+
+func (r *recorder) Header() http.Header         { return r.header }
+func (r *recorder) WriteHeader(s int)           { r.status = s }
+func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
+
+func TestLocalURLs(t *testing.T) {
+	o := "http://127.0.0.1:9"
+	assert.Equal(t, o+"/v1/x?skip=100", localURL("https://api.integrator.io/v1/x?skip=100", o))
+	assert.Equal(t, o+"/", localURL("HTTPS://example.com", o))
+	assert.Equal(t, o+"?a=1", localURL("http://example.com?a=1", o))
+	assert.Equal(t, "/v1/x?after=abc", localURL("/v1/x?after=abc", o), "relative URLs resolve against this server already")
+	assert.Equal(t, "ftp://x/y", localURL("ftp://x/y", o))
+
+	body := `{"items":[{"id":1}],"nextPageURL":"https://api.example.com/v1/e?after=a","note":"say \"https://x.io/\"","@odata.nextLink":"http://graph/v1?$skiptoken=z"}`
+	want := `{"items":[{"id":1}],"nextPageURL":"http://127.0.0.1:9/v1/e?after=a","note":"say \"https://x.io/\"","@odata.nextLink":"http://127.0.0.1:9/v1?$skiptoken=z"}`
+	assert.Equal(t, want, string(localURLs([]byte(body), o)))
+	assert.Equal(t, `{"a":"unterminated`, string(localURLs([]byte(`{"a":"unterminated`), o)))
+
+	assert.Equal(t, `<http://127.0.0.1:9/items?page=2>; rel="next", </items?page=1>; rel="first"`,
+		localLinks(`<https://api.github.com/items?page=2>; rel="next", </items?page=1>; rel="first"`, o))
+}
+
+func TestWantsAPI(t *testing.T) {
+	assert.True(t, wantsAPI([]string{"-api", "x.txt"}))
+	assert.True(t, wantsAPI([]string{"-addr", "127.0.0.1:0", "--api=x.txt"}))
+	assert.True(t, wantsAPI([]string{"-api-preset", "celigo-drift"}))
+	assert.False(t, wantsAPI([]string{"-addr", "127.0.0.1:0", "-dir", "dist"}))
+}
+
+func TestServeAPIUsage(t *testing.T) {
+	var out, errOut strings.Builder
+	assert.Equal(t, 2, pagesim([]string{"serve", "-api", "a", "-api-preset", "b"}, nil, &out, &errOut))
+	assert.Equal(t, 2, pagesim([]string{"serve", "-api-preset", "no-such-preset"}, nil, &out, &errOut))
+	bad := filepath.Join(t.TempDir(), "bad.txt")
+	require.NoError(t, os.WriteFile(bad, []byte("profile nosuch\nrecords 5\n"), 0o644))
+	errOut.Reset()
+	assert.Equal(t, 1, pagesim([]string{"serve", "-api", bad}, nil, &out, &errOut))
+	assert.Contains(t, errOut.String(), "bad.txt:1:")
+}
+
+// The README's example runs as written and says what its report says.
+func TestREADMEAPIExample(t *testing.T) {
+	if _, err := exec.LookPath("curl"); err != nil {
+		t.Skip("curl is not installed")
+	}
+	md, err := os.ReadFile("../../README.md")
+	require.NoError(t, err)
+	_, sec, ok := strings.Cut(string(md), "## Real clients against the simulated API")
+	require.True(t, ok)
+	_, block, ok := strings.Cut(sec, "```scenario\n")
+	require.True(t, ok)
+	block, _, _ = strings.Cut(block, "```")
+	_, cmds, ok := strings.Cut(sec, "```sh\n")
+	require.True(t, ok)
+	assert.Contains(t, cmds, "follow.sh 'http://127.0.0.1:8088/v1/integrations?limit=100'")
+
+	base := startAPI(t, block)
+	out, err := exec.Command("bash", "testdata/clients/curl/follow.sh", base+"/v1/integrations?limit=100").CombinedOutput()
+	require.NoError(t, err, string(out))
+	c := clientOf(t, getReport(t, base), "curl")
+	require.Len(t, c.Walks, 1)
+	assert.Equal(t, int64(3), c.Walks[0].Duplicates, c.Walks[0].Verdict)
+	assert.Contains(t, sec, "read three integrations twice")
+}
