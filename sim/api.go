@@ -41,7 +41,8 @@ func (d Diagnostic) String() string {
 
 // ParseError is a malformed scenario: every problem found, in source order.
 type ParseError struct {
-	Diags []Diagnostic
+	Diags   []Diagnostic
+	Omitted int // problems left out of Diags (MaxDiagnostics); its last diagnostic says how many
 }
 
 func (e *ParseError) Error() string {
@@ -49,7 +50,7 @@ func (e *ParseError) Error() string {
 		return "malformed scenario"
 	}
 	s := e.Diags[0].String()
-	if n := len(e.Diags) - 1; n > 0 {
+	if n := len(e.Diags) - 1 + e.Omitted; n > 0 {
 		s += " (and " + strconv.Itoa(n) + " more)"
 	}
 	return s
@@ -72,14 +73,13 @@ func RunText(text string) (*Trace, error) {
 func parseChecked(text string) (*Scenario, error) {
 	p := newParser(text)
 	p.parse()
-	if len(p.diags) == 0 {
+	if p.diags.len() == 0 {
 		return p.s, nil
 	}
 	var v validator
 	v.setup(&p.s.Setup)
-	diags := append(p.diags, v.diags...)
-	sortDiags(diags)
-	return nil, &ParseError{Diags: diags}
+	p.diags.merge(&v.diags)
+	return nil, p.diags.err()
 }
 
 // Check parses and validates a scenario as the user types; nil means it runs.

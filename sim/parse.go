@@ -23,9 +23,8 @@ import (
 func Parse(text string) (*Scenario, error) {
 	p := newParser(text)
 	p.parse()
-	if len(p.diags) > 0 {
-		sortDiags(p.diags)
-		return nil, &ParseError{Diags: p.diags}
+	if err := p.diags.err(); err != nil {
+		return nil, err
 	}
 	return p.s, nil
 }
@@ -33,6 +32,7 @@ func Parse(text string) (*Scenario, error) {
 var setupWords = []string{"profile", "records", "order", "sort", "seed"}
 var stepWords = []string{"next", "prev", "first", "walk", "header", "insert", "delete", "update", "stream", "wait"}
 var methods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"}
+var allWords = slices.Concat(stepWords, setupWords, methods) // what an unknown word may be a misspelling of
 
 // badRequest is parser.open after a malformed request: its header and body
 // lines are skipped quietly, since the request line has its error already.
@@ -41,7 +41,7 @@ const badRequest = -2
 type parser struct {
 	text   string
 	starts []int // byte offset of each line in text
-	diags  []Diagnostic
+	diags  diagList
 	s      *Scenario
 
 	setupAt   [5]int // line of each setup line (by index in setupWords), 0 if absent
@@ -52,6 +52,8 @@ type parser struct {
 	// closes it.
 	open     int
 	openBody bool // the open request got its body on a line of its own: no more headers
+
+	col struct{ line, off, col int } // the last column counted (column), line 1-based, 0 for none
 }
 
 func newParser(text string) *parser {
@@ -83,12 +85,26 @@ func (p *parser) errAt(i int, off, end int, msg string) {
 	l := p.line(i)
 	off = min(off, len(l))
 	end = min(max(end, off), len(l))
-	col := utf8.RuneCountInString(l[:off]) + 1
+	col := p.column(i, l, off)
 	endCol := col + utf8.RuneCountInString(l[off:end])
 	if endCol == col {
 		endCol = 0
 	}
-	p.diags = append(p.diags, Diagnostic{Line: i + 1, Col: col, EndCol: endCol, Message: msg})
+	p.diags.add(Diagnostic{Line: i + 1, Col: col, EndCol: endCol, Message: msg})
+}
+
+// column returns the 1-based column of byte off in line i (whose text is l).
+// Problems on a line are mostly reported left to right, so it counts on from
+// the last one instead of from the start: a line with 64,000 problems stays
+// linear.
+func (p *parser) column(i int, l string, off int) int {
+	c := &p.col
+	if c.line != i+1 || off < c.off {
+		c.line, c.off, c.col = i+1, 0, 1
+	}
+	c.col += utf8.RuneCountInString(l[c.off:off])
+	c.off = off
+	return c.col
 }
 
 // errWord reports a problem with one word.
@@ -255,7 +271,7 @@ func (p *parser) scanBody(i, in int) (last int, body string) {
 		if li == 1 {
 			col += utf8.RuneCountInString(p.line(i)[:in])
 		}
-		p.diags = append(p.diags, Diagnostic{Line: i + li, Col: col, Message: "malformed JSON body: " + err.Error()})
+		p.diags.add(Diagnostic{Line: i + li, Col: col, Message: "malformed JSON body: " + err.Error()})
 	}
 	// What follows the value on its last line: white space or a comment.
 	l := p.line(last)
@@ -510,9 +526,8 @@ func (p *parser) unknown(i int, head word, ws []word) {
 		p.errWord(i, head, "a request starts with its method: `GET "+w+"`")
 		return
 	}
-	all := append(append(append([]string{}, stepWords...), setupWords...), methods...)
 	msg := "unknown step `" + w + "`"
-	if s := suggest(w, all); s != "" {
+	if s := suggest(w, allWords); s != "" {
 		msg += didYouMean(s)
 	} else {
 		msg += ": expected a request like `GET /items`, a step (" + quoteList(stepWords) + ") or a setup line (" + quoteList(setupWords) + ")"
@@ -1323,15 +1338,4 @@ func editDistance(a, b string) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
-}
-
-// sortDiags puts diagnostics in source order, keeping the order of those at
-// the same place. An insertion sort: there are few, and a generic sort
-// would add its own copy of pdqsort to the WASM.
-func sortDiags(d []Diagnostic) {
-	for i := 1; i < len(d); i++ {
-		for j := i; j > 0 && (d[j].Line < d[j-1].Line || d[j].Line == d[j-1].Line && d[j].Col < d[j-1].Col); j-- {
-			d[j], d[j-1] = d[j-1], d[j]
-		}
-	}
 }

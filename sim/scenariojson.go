@@ -196,9 +196,8 @@ func ScenarioFromJSON(data []byte) (*Scenario, error) {
 	}
 	r := &jsonReader{text: text}
 	s := r.scenario(doc)
-	if len(r.diags) > 0 {
-		sortDiags(r.diags)
-		return nil, &ParseError{Diags: r.diags}
+	if err := r.diags.err(); err != nil {
+		return nil, err
 	}
 	return s, nil
 }
@@ -206,12 +205,33 @@ func ScenarioFromJSON(data []byte) (*Scenario, error) {
 // jsonReader reads the JSON form, collecting every problem.
 type jsonReader struct {
 	text  string
-	diags []Diagnostic
+	diags diagList
+	at    struct{ off, line, col int } // the last position counted (lineCol)
+}
+
+// lineCol is LineCol, counting on from the last position asked when it can:
+// problems come in document order, and a document with 100,000 of them stays
+// linear.
+func (r *jsonReader) lineCol(off int) (int, int) {
+	off = max(0, min(off, len(r.text)))
+	a := &r.at
+	if a.line == 0 || off < a.off {
+		a.off, a.line, a.col = 0, 1, 1
+	}
+	for _, c := range r.text[a.off:off] {
+		if c == '\n' {
+			a.line, a.col = a.line+1, 1
+		} else {
+			a.col++
+		}
+	}
+	a.off = off
+	return a.line, a.col
 }
 
 func (r *jsonReader) failAt(off int, path, msg string) {
-	line, col := json.LineCol(r.text, off)
-	r.diags = append(r.diags, Diagnostic{Line: line, Col: col, Message: path + ": " + msg})
+	line, col := r.lineCol(off)
+	r.diags.add(Diagnostic{Line: line, Col: col, Message: path + ": " + msg})
 }
 
 func (r *jsonReader) fail(v json.Value, path, msg string) { r.failAt(v.Offset, path, msg) }

@@ -36,19 +36,15 @@ func validate(s *Scenario) error {
 			v.stepErr(i, st, "the clock would pass "+fmtNumber(MaxTicks)+" ticks: wait less")
 		}
 	}
-	if len(v.diags) > 0 {
-		sortDiags(v.diags)
-		return &ParseError{Diags: v.diags}
-	}
-	return nil
+	return v.diags.err()
 }
 
 type validator struct {
-	diags []Diagnostic
+	diags diagList
 }
 
 func (v *validator) add(line, col, endCol int, msg string) {
-	v.diags = append(v.diags, Diagnostic{Line: line, Col: col, EndCol: endCol, Message: msg})
+	v.diags.add(Diagnostic{Line: line, Col: col, EndCol: endCol, Message: msg})
 }
 
 // stepErr reports a problem with step i at its line, or by its index when it
