@@ -13,12 +13,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-# The WASM served to browsers: the target is 650 KB brotli, and it is not met
-# (a bare Go program with safejs is 575 KB of it; the simulator adds ~200 KB:
-# see README, "Size"). The test fails above a ceiling a little over today's
-# size, so that it cannot grow unnoticed; lower both as the WASM shrinks.
+# The WASM served to browsers: the target is 650 KB brotli, not met yet (see
+# README, "Performance"). The test fails above a ceiling a little over
+# today's size, so that it cannot grow unnoticed; lower both as it shrinks.
 WASM_TARGET_BR=$((650 * 1024))
-WASM_BUDGET_BR=$((800 * 1024))
+WASM_BUDGET_BR=$((670 * 1024))
 ADDR="${PAGESIM_ADDR:-127.0.0.1:8080}"
 
 GOROOT_DIR="$(go env GOROOT)"

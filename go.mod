@@ -25,3 +25,6 @@ tool (
 	github.com/evanw/esbuild/cmd/esbuild
 	github.com/hack-pad/safejs/jsguard/cmd/jsguard
 )
+
+// safejs without fmt (80 KB of the WASM): see third_party/README.md.
+replace github.com/hack-pad/safejs => ./third_party/safejs

@@ -1,11 +1,12 @@
 package sim
 
 import (
-	_ "embed"
 	"strings"
 
 	"pagingplayground/internal/json"
 )
+
+//go:generate go run ./internal/presetgen
 
 // A Preset is a named scenario with a note on what to notice: the playground's
 // preset list and the workshop's lessons.
@@ -50,12 +51,10 @@ type Preset struct {
 //	...
 //
 // The file's order is the order they are taught in: generic lessons, then
-// each vendor's seed in the order its text goes. One string rather than an
-// embed.FS, because embed.FS brings io/fs and time into the WASM (about
-// 88 KB of code).
-//
-//go:embed presets.txt
-var presetsFile string
+// each vendor's seed in the order its text goes. The file reaches the
+// program as the constant presetsFile in presets_text.go, which
+// `go generate ./sim` writes from it (a test checks that it is current):
+// //go:embed would bring io/fs, time and syscall into the WASM.
 
 var presets = loadPresets(presetsFile)
 
