@@ -27,10 +27,8 @@ type Dataset struct {
 	runs []run
 	// moved holds the keys set by `update`, which override the run's.
 	moved map[int64]int64
-	// dead says which ids were deleted: single records in deadOne, longer
-	// stretches in deadRuns (a range delete of 10^8 records is one entry).
-	deadOne  map[int64]struct{}
-	deadRuns []run
+	// Deleted ids are not recorded: a record is live when the tree holds it
+	// (live looks it up by its (key, id) in O(log m)).
 }
 
 // run is a stretch of consecutive ids lo..hi whose created ticks are
@@ -83,7 +81,7 @@ func (t *node) fix() { t.size = size(t.left) + size(t.right) + t.len() }
 // newDataset makes the initial records 1..n, created at ticks 1..n.
 func newDataset(n, bucket int64, seed uint64) *Dataset {
 	d := &Dataset{bucket: bucket, nextID: n + 1, rng: seed ^ 0x9e3779b97f4a7c15,
-		moved: map[int64]int64{}, deadOne: map[int64]struct{}{}}
+		moved: map[int64]int64{}}
 	if n > 0 {
 		r := run{lo: 1, hi: n, created: 1, step: 1}
 		d.runs = append(d.runs, r)
@@ -368,13 +366,6 @@ func (d *Dataset) remove(from, to int64) []run {
 		walk(t.right)
 	}
 	walk(mid)
-	for _, g := range gone {
-		if g.lo == g.hi {
-			d.deadOne[g.lo] = struct{}{}
-		} else {
-			d.deadRuns = append(d.deadRuns, g)
-		}
-	}
 	return gone
 }
 
@@ -395,22 +386,27 @@ func (d *Dataset) runOf(id int64) *run {
 // exists reports whether id was ever created.
 func (d *Dataset) exists(id int64) bool { return id >= 1 && id < d.nextID && len(d.runs) > 0 }
 
-// live reports whether record id exists and was not deleted.
+// live reports whether record id exists and was not deleted: whether the
+// tree holds it. It seeks the id's (key, id) like rank does, so it costs
+// O(log m) however many records were deleted, one by one or in ranges.
 func (d *Dataset) live(id int64) bool {
 	if !d.exists(id) {
 		return false
 	}
-	if len(d.deadOne) > 0 {
-		if _, ok := d.deadOne[id]; ok {
-			return false
+	key := d.record(id).Key // a live record's current key: the tree sorts it by that
+	for t := d.root; t != nil; {
+		switch {
+		case less(key, id, t.keyOf(t.lo, d.bucket), t.lo):
+			t = t.left
+		case less(t.keyOf(t.hi, d.bucket), t.hi, key, id):
+			t = t.right
+		default:
+			// (key, id) falls within t's records, which are the ids lo..hi:
+			// the record is live exactly when its id is one of them.
+			return t.lo <= id && id <= t.hi && t.keyOf(id, d.bucket) == key
 		}
 	}
-	for i := range d.deadRuns {
-		if d.deadRuns[i].lo <= id && id <= d.deadRuns[i].hi {
-			return false
-		}
-	}
-	return true
+	return false
 }
 
 // record returns id's current record (its last key if it was deleted).
@@ -423,6 +419,34 @@ func (d *Dataset) record(id int64) Record {
 		}
 	}
 	return Record{ID: id, Created: r.createdOf(id), Key: k}
+}
+
+// asCreated returns record id as it was created: its key is the one its run
+// gives, whatever an update set since. Runs never change for ids they hold
+// (they only grow), so this is the same at any time after id was made.
+func (d *Dataset) asCreated(id int64) Record {
+	r := d.runOf(id)
+	return Record{ID: id, Created: r.createdOf(id), Key: r.keyOf(id, d.bucket)}
+}
+
+// notAsCreated returns the records among items that asCreated does not
+// give: those whose key an update had set (usually none).
+func (d *Dataset) notAsCreated(items []Record) []Record {
+	var out []Record
+	var r *run // items come in runs of consecutive ids: one lookup per run
+	for _, it := range items {
+		if !d.exists(it.ID) {
+			out = append(out, it)
+			continue
+		}
+		if r == nil || it.ID < r.lo || it.ID > r.hi {
+			r = d.runOf(it.ID)
+		}
+		if it.Created != r.createdOf(it.ID) || it.Key != r.keyOf(it.ID, d.bucket) {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 // rankOfID returns the ascending rank of live record id.

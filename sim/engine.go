@@ -64,7 +64,7 @@ type engine struct {
 	}
 	requests int
 	aborted  bool
-	ids      []int64 // arena for TraceStep.Records
+	ids      []int64 // arena for TraceStep.Records: the current block (see idSlice)
 }
 
 type client struct {
@@ -347,18 +347,41 @@ func (e *engine) send(c *client, req *Request, line int, src string) *Response {
 		Reason:   resp.Reason, Interp: resp.Interp, Total: resp.Total, HasNext: resp.HasNext,
 		Cost: resp.Cost, Walk: -1, Position: resp.Position, At: -1,
 	}
-	start := len(e.ids)
-	for _, r := range resp.Items {
-		e.ids = append(e.ids, r.ID)
+	ts.Records = e.idSlice(len(resp.Items))
+	for i, r := range resp.Items {
+		ts.Records[i] = r.ID
 	}
-	ts.Records = e.ids[start:len(e.ids):len(e.ids)]
+	x.resp.ids, x.resp.data = ts.Records, e.d
+	x.resp.moved = e.d.notAsCreated(resp.Items)
 	e.t.Steps = append(e.t.Steps, ts)
 	e.track(c, len(e.t.Steps)-1, resp)
 	e.t.Steps[len(e.t.Steps)-1].Size = e.d.Len()
 	if ts.Accepted {
+		// The client follows only its last response: the one this replaces
+		// drops its items (a page of 100 is 2.4 KB), which its step's ids
+		// rebuild when its body is asked for (TraceResponse.Body).
+		if c.lastResp != nil {
+			c.lastResp.Items = nil
+		}
 		c.lastReq, c.lastResp = req, resp
 	}
 	return resp
+}
+
+// idChunk is how many ids one block of the engine's id arena holds (128 KB).
+const idChunk = 16 << 10
+
+// idSlice returns room for n ids in the arena: a slice of exactly n ids
+// within a block that never grows, so that no step keeps an outgrown
+// buffer alive (appending to one growing slice kept every buffer it had
+// outgrown reachable from the steps cut from it: about 5× the ids).
+func (e *engine) idSlice(n int) []int64 {
+	if cap(e.ids)-len(e.ids) < n {
+		e.ids = make([]int64, 0, max(idChunk, n))
+	}
+	start := len(e.ids)
+	e.ids = e.ids[:start+n]
+	return e.ids[start : start+n : start+n]
 }
 
 // limit answers 429 when the optional rate limit is exhausted.

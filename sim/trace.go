@@ -79,6 +79,15 @@ type TraceResponse struct {
 	Header []Header // "headers": [[name, value], ...]
 	resp   *Response
 	body   []byte
+
+	// The engine drops resp.Items once no client can follow the response
+	// (TraceStep.Records has the ids, and memory should grow by ids, not
+	// records, per page); Body rebuilds them from these: each id's created
+	// tick and key as its run gives them, but for moved, the items that
+	// differed from that when the response was made (keys set by updates).
+	ids   []int64
+	moved []Record
+	data  *Dataset
 }
 
 // Body returns the response body as JSON ("body", embedded as a value, not a
@@ -86,9 +95,29 @@ type TraceResponse struct {
 // pay for 10,000 bodies nobody opens.
 func (r *TraceResponse) Body() []byte {
 	if r.body == nil {
-		r.body = responseBody(r.resp)
+		resp := r.resp
+		if resp.Items == nil && len(r.ids) > 0 {
+			full := *resp
+			full.Items = r.items()
+			resp = &full
+		}
+		r.body = responseBody(resp)
 	}
 	return r.body
+}
+
+// items rebuilds the response's items from its ids.
+func (r *TraceResponse) items() []Record {
+	out := make([]Record, len(r.ids))
+	for i, id := range r.ids {
+		out[i] = r.data.asCreated(id)
+		for _, m := range r.moved {
+			if m.ID == id {
+				out[i] = m
+			}
+		}
+	}
+	return out
 }
 
 // TotalReport sets what the server said about the total beside the truth.
