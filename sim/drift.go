@@ -37,6 +37,7 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 		e.closeWalk(c, false, "a new first page started another walk")
 	}
 	if c.walk < 0 {
+		e.openWalks++
 		c.walk = len(e.walks)
 		e.walks = append(e.walks, &walk{client: c.name, index: c.walk, maxID: e.d.nextID - 1,
 			graveMark: len(e.graves), scope: resp.Scope, atHead: resp.Position <= 0})
@@ -64,6 +65,7 @@ func (e *engine) closeWalk(c *client, complete bool, why string) {
 	}
 	wk := e.walks[c.walk]
 	c.walk = -1
+	e.openWalks--
 	e.t.Walks[wk.index] = e.report(wk, complete, why)
 }
 

@@ -63,14 +63,19 @@ type engine struct {
 		sent          []int64 // ticks of the requests in the current window
 	}
 	requests int
-	aborted  bool
-	ids      []int64 // arena for TraceStep.Records: the current block (see idSlice)
+	aborted  bool   // the run stopped at a limit or a budget (stop)
+	stopWhy  string // why, for the walks it leaves open
+	line     int    // the scenario line of the step running, 0 for a live request
+	spent    spent  // what the run has used of its budgets (budget.go)
+
+	openWalks int     // clients with a walk open
+	ids       []int64 // arena for TraceStep.Records: the current block (see idSlice)
 }
 
 type client struct {
 	name     string
-	headers  []Header // sent with every request
-	lastReq  *Request // the last request answered 2xx, which next/prev follow
+	headers  headerList // sent with every request
+	lastReq  *Request   // the last request answered 2xx, which next/prev follow
 	lastResp *Response
 	walk     int // open walk, -1 if none
 }
@@ -141,7 +146,7 @@ func (e *engine) finish() {
 	for _, c := range e.clients {
 		why := "the scenario ended before the walk reached the end"
 		if e.aborted {
-			why = "the run stopped at its limit of " + strconv.Itoa(MaxRequests) + " requests"
+			why = e.stopWhy
 		} else if c.walk >= 0 {
 			if steps := e.walks[c.walk].steps; len(steps) > 0 && !e.t.Steps[steps[len(steps)-1]].Accepted {
 				why = "its last request was refused (" + strconv.Itoa(e.t.Steps[steps[len(steps)-1]].Response.Status) + ")"
@@ -191,6 +196,9 @@ func (e *engine) advance(dt int64) {
 		var batches, total int64
 		first := int64(-1)
 		for e.stream.next <= end {
+			if !e.charge(0, 0, 0, streamBatchWork) {
+				return
+			}
 			e.w.now = e.stream.next
 			id, _ := e.d.insert(e.stream.count, e.w.now, false, 0)
 			if first < 0 {
@@ -214,14 +222,21 @@ func (e *engine) advance(dt int64) {
 	e.w.now = end
 }
 
-func (e *engine) addMutation(kind string, line int, source, text string, at, count int64) {
+// addMutation records a step that sent no request, and returns it (nil when
+// the run has stopped at a budget).
+func (e *engine) addMutation(kind string, line int, source, text string, at, count int64) *TraceStep {
+	if !e.charge(0, 1, int64(len(source)+len(text)), 1) {
+		return nil
+	}
 	e.t.Steps = append(e.t.Steps, TraceStep{
 		Index: len(e.t.Steps), Line: line, Tick: e.w.now, Kind: kind, Source: source,
 		Size: e.d.Len(), Walk: -1, Text: text, At: at, Count: count, Position: -1,
 	})
+	return &e.t.Steps[len(e.t.Steps)-1]
 }
 
 func (e *engine) step(st *Step) {
+	e.line = st.Line
 	if st.Kind == StepWait {
 		e.advance(st.Ticks)
 		e.addMutation("wait", st.Line, stepText(st), "the clock moved "+plural(st.Ticks, "tick"), -1, 0)
@@ -251,13 +266,14 @@ func (e *engine) step(st *Step) {
 		e.walkStep(e.client(st.Client), st)
 	case StepHeader:
 		c := e.client(st.Client)
-		c.headers = setHeader(c.headers, st.Name, st.Value)
+		c.headers.set(st.Name, st.Value)
 		text := c.name + " sends " + st.Name + ": " + st.Value + " from now on"
 		if st.Value == "" {
 			text = c.name + " no longer sends " + st.Name
 		}
-		e.addMutation("header", st.Line, src, text, -1, 0)
-		e.t.Steps[len(e.t.Steps)-1].Client = c.name
+		if ts := e.addMutation("header", st.Line, src, text, -1, 0); ts != nil {
+			ts.Client = c.name
+		}
 	case StepInsert:
 		e.insert(st, src)
 	case StepDelete:
@@ -279,19 +295,6 @@ func (e *engine) step(st *Step) {
 	}
 }
 
-func setHeader(hs []Header, name, value string) []Header {
-	out := hs[:0:0]
-	for _, h := range hs {
-		if !strings.EqualFold(h.Name, name) {
-			out = append(out, h)
-		}
-	}
-	if value != "" {
-		out = append(out, Header{name, value})
-	}
-	return out
-}
-
 // newRequest builds a request as client c sends it: its own headers first,
 // then the request's, which replace client headers of the same name.
 func (e *engine) newRequest(c *client, method, target string, hs []Header, body string) (*Request, error) {
@@ -300,28 +303,23 @@ func (e *engine) newRequest(c *client, method, target string, hs []Header, body 
 		return nil, err
 	}
 	req := &Request{Client: c.name, Method: method, Target: target, Path: path, Query: q, Body: body}
-	for _, h := range c.headers {
-		req.Header = setHeader(req.Header, h.Name, h.Value)
-	}
-	for _, h := range hs {
-		req.Header = setHeader(req.Header, h.Name, h.Value)
-	}
+	req.Header = mergeHeaders(c.headers.list(), hs)
 	return req, nil
 }
 
 // clientNote records something that happened on the client without a request
 // being sent: nothing to follow, a walk cap reached.
 func (e *engine) clientNote(c *client, line int, src, text string) {
-	e.addMutation("client", line, src, text, -1, 0)
-	e.t.Steps[len(e.t.Steps)-1].Client = c.name
+	if ts := e.addMutation("client", line, src, text, -1, 0); ts != nil {
+		ts.Client = c.name
+	}
 }
 
 // send delivers one request and records the exchange.
 func (e *engine) send(c *client, req *Request, line int, src string) *Response {
 	e.requests++
 	if e.requests > MaxRequests {
-		e.aborted = true
-		e.t.Summary.Errors = append(e.t.Summary.Errors, "the run stopped after "+strconv.Itoa(MaxRequests)+" requests")
+		e.stop(StoppedRequests, "its limit of "+grouped(MaxRequests)+" requests")
 		return nil
 	}
 	req.Line = line
@@ -331,6 +329,11 @@ func (e *engine) send(c *client, req *Request, line int, src string) *Response {
 	}
 	if resp.IDName == "" {
 		resp.IDName = "id"
+	}
+	text := len(req.Target) + len(req.Body) + len(src)
+	if !e.charge(int64(len(resp.Items)), 1, int64(text)+headersSize(req.Header)+headersSize(resp.Header),
+		int64(1+len(resp.Items)+len(req.Header)+len(e.rate.sent))) {
+		return nil
 	}
 	// One allocation for both halves of the exchange, and the ids returned
 	// in a shared arena: a run of 10,000 requests is allocation-bound in WASM.
@@ -429,11 +432,7 @@ func (e *engine) follow(c *client, rel string, line int, src string) (*Response,
 		return nil, false
 	}
 	req.Client = c.name
-	for _, h := range c.headers {
-		if req.HeaderValue(h.Name) == "" {
-			req.Header = append([]Header{h}, req.Header...)
-		}
-	}
+	req.Header = withClientHeaders(c.headers.list(), req.Header)
 	return e.send(c, req, line, src), true
 }
 
@@ -571,6 +570,8 @@ func (e *engine) delete(st *Step, src string) {
 }
 
 func (e *engine) bury(gone []run) {
+	// Each walk open now reads these graves when it closes (report).
+	e.charge(0, 0, 0, int64(len(gone)*e.openWalks)*graveWork)
 	for _, g := range gone {
 		e.graves = append(e.graves, grave{run: g, tick: e.w.now})
 	}

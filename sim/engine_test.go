@@ -185,7 +185,8 @@ func TestStoppedWalksSayWhy(t *testing.T) {
 func TestAWalkChasingAStreamStopsAtTheRequestLimit(t *testing.T) {
 	tr := execute(scenario("offset", 10, Step{Kind: StepStream, Count: 5, Every: 1}, get("/items?limit=1"), walkAll()))
 	assert.Equal(t, MaxRequests, tr.Summary.Requests)
-	assert.Equal(t, []string{"the run stopped after 20000 requests"}, tr.Summary.Errors)
+	assert.Equal(t, []string{"the run stopped at its limit of 20,000 requests"}, tr.Summary.Errors)
+	assert.Equal(t, StoppedRequests, tr.Summary.Stopped)
 	require.Len(t, tr.Walks, 1)
-	assert.Equal(t, "the run stopped at its limit of 20000 requests", tr.Walks[0].Stopped)
+	assert.Equal(t, "the run stopped at its limit of 20,000 requests", tr.Walks[0].Stopped)
 }

@@ -12,13 +12,15 @@ import (
 
 // The hostile-input suite: text anyone can type or link, built to make the
 // parser, the JSON reader or a run do as much work as the language allows.
-// Each case must end with a clear result (a trace, or a list of problems)
-// within a bound that is generous for a loaded 2-core machine and for WASM
-// under Node (the fixed code takes a fraction of it; before the fixes these
-// took from 16 s to forever, or died out of memory), and allocate less than
-// hostileAlloc bytes in all, which bounds the peak from above.
+// Each case must end with a clear result (a trace, or a list of problems),
+// use less than hostileCPU of CPU time (natively; each takes well under 2 s,
+// and before the fixes they took from 16 s to forever, or died out of
+// memory), end within hostileWall whatever the load on the machine or in
+// WASM under Node, and allocate less than hostileAlloc bytes in all, which
+// bounds the peak from above.
 const (
-	hostileTime  = 30 * time.Second
+	hostileCPU   = 10 * time.Second
+	hostileWall  = 3 * time.Minute
 	hostileAlloc = 1 << 30
 )
 
@@ -29,19 +31,24 @@ func hostile(t *testing.T, fn func()) {
 	runtime.ReadMemStats(&before)
 	done := make(chan struct{})
 	start := time.Now()
+	cpu0, _ := cpuTime()
 	go func() {
 		defer close(done)
 		fn()
 	}()
 	select {
 	case <-done:
-	case <-time.After(hostileTime):
-		t.Fatalf("still running after %v", hostileTime)
+	case <-time.After(hostileWall):
+		t.Fatalf("still running after %v", hostileWall)
 	}
+	cpu1, measured := cpuTime()
 	runtime.ReadMemStats(&after)
 	alloc := after.TotalAlloc - before.TotalAlloc
-	t.Logf("%v, %d MB allocated", time.Since(start).Round(time.Millisecond), alloc>>20)
+	t.Logf("%v wall, %v CPU, %d MB allocated", time.Since(start).Round(time.Millisecond), (cpu1 - cpu0).Round(time.Millisecond), alloc>>20)
 	assert.Less(t, alloc, uint64(hostileAlloc), "allocated in all")
+	if measured {
+		assert.Less(t, cpu1-cpu0, hostileCPU, "CPU time")
+	}
 }
 
 // problems parses text and returns its problems as the editor gets them.
@@ -85,4 +92,76 @@ func TestHostileParser(t *testing.T) {
 		d := problems(t, "POST /x "+strings.Repeat("[", 1<<20)+strings.Repeat("]", 1<<20))
 		assert.Equal(t, 1, d[0].Line)
 	})
+}
+
+// hostileRun runs text to its end or to a budget, encodes the trace as the
+// page does, and checks what the trace holds against the budgets.
+func hostileRun(t *testing.T, text string) *Trace {
+	t.Helper()
+	var tr *Trace
+	var err error
+	hostile(t, func() {
+		tr, err = RunText(text)
+		if err == nil {
+			tr.JSON()
+		}
+	})
+	require.NoError(t, err)
+	ids := 0
+	for _, st := range tr.Steps {
+		ids += len(st.Records)
+	}
+	assert.LessOrEqual(t, ids, BudgetRecords)
+	assert.LessOrEqual(t, len(tr.Steps), BudgetRows)
+	t.Logf("%d steps, %d ids, stopped: %q at line %d", len(tr.Steps), ids, tr.Summary.Stopped, tr.Summary.StoppedLine)
+	return tr
+}
+
+func lines(head string, n int, line func(i int) string) string {
+	var b strings.Builder
+	b.WriteString(head)
+	for i := range n {
+		b.WriteString(line(i))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func TestHostileRuns(t *testing.T) {
+	big := "profile offset limit=10000 max-limit=10000\n"
+	for _, c := range []struct {
+		name, text string
+		stopped    string // the budget it stops at
+		line       int
+	}{
+		// 59 bytes that kept 20,000 x 10,000 ids: 9 GB, then death.
+		{"a billion records at 10,000 a page", big + "records 1b\nwalk\n", StoppedRecords, 3},
+		{"the same with a cursor", "profile cursor limit=10000 max-limit=10000\nrecords 1b\nwalk\n", StoppedRecords, 3},
+		{"a walk chasing a stream of 10,000 a tick", big + "records 1000\nstream 10000 every 1\nwalk\n", StoppedRecords, 4},
+		{"10,000 clients walking a million", lines(big+"records 1m\n", 10_000, func(i int) string { return "@c" + itoa(int64(i)) + " walk" }), StoppedRecords, 4},
+		{"50,000 inserts in a page, then a walk", lines(big+"records 1m\nGET /items?limit=10000\n", 50_000, func(int) string { return "insert 1 at 5000" }) + "walk\n", StoppedRecords, 50_004},
+		// Copying the header list for each header was quadratic (17 s),
+		// and each request carries all of them.
+		{"10,000 sticky headers", lines("profile offset\nrecords 1m\n", 10_000, func(i int) string { return "header X-H" + itoa(int64(i)) + ": v" }) + "walk\n", StoppedText, 10_003},
+		// Each walk open when records are deleted reads those deletions
+		// when it closes: 50 s of reports at the end of the run.
+		{"10,000 open walks and 50,000 deletions", lines("profile offset\nrecords 1m\n", 10_000, func(i int) string { return "@c" + itoa(int64(i)) + " GET /items?limit=1" }) +
+			strings.Repeat("delete at 5\n", 50_000), StoppedWork, 10_502},
+		{"a rate limit that remembers every request", "profile offset rate-limit=1000000 rate-window=1000000\nrecords 1m\nGET /items?limit=1\nwalk\n", StoppedWork, 4},
+		{"100,000 updates", lines("profile offset\nrecords 1m\n", 99_999, func(i int) string { return "update id " + itoa(int64(i*7+1)) + " key " + itoa(int64(i*7919%1_000_000)) }), "", 0},
+		{"99,999 inserts at scattered positions", lines("profile offset\nrecords 1m\nsort created/1000\n", 99_999, func(i int) string { return "insert 1 at " + itoa(int64(i*7919%1_000_000)) }), "", 0},
+		{"a stream every tick through long waits", lines("profile offset\nrecords 10\nstream 1 every 1\n", 90_000, func(int) string { return "wait 1_000_000" }), StoppedWork, 0},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tr := hostileRun(t, c.text)
+			assert.Equal(t, c.stopped, tr.Summary.Stopped)
+			if c.line > 0 {
+				assert.Equal(t, c.line, tr.Summary.StoppedLine)
+			}
+			if c.stopped != "" {
+				require.NotEmpty(t, tr.Summary.Errors)
+				assert.Contains(t, tr.Summary.Errors[len(tr.Summary.Errors)-1], "the run stopped at its")
+			}
+		})
+	}
 }

@@ -99,6 +99,7 @@ func (l *Live) Do(client, method, target string, headers []Header, body string) 
 		return nil, ErrLiveClients
 	}
 	l.play()
+	e.line = 0 // a live request has no line
 	e.advance(1)
 	c := e.client(client)
 	src := method + " " + target

@@ -211,5 +211,12 @@ type Summary struct {
 	Consistent int      // "consistent": walks with no duplicates and no misses
 	Rows       int64    // "rows": all rows read
 	FinalSize  int64    // "finalSize"
-	Errors     []string // "errors": client-side errors, e.g. a walk cap exceeded
+	Errors     []string // "errors": client-side errors, e.g. a walk cap exceeded, and where a run stopped
+
+	// Where the run stopped before its end, at a limit or a work budget
+	// (budget.go): the budget's name (StoppedRecords, ...; "" when the run
+	// ran to its end) and the scenario line of the step it stopped at (0 for
+	// a live request).
+	Stopped     string // "stopped"
+	StoppedLine int    // "stoppedLine"
 }

@@ -134,6 +134,10 @@ func (t *Trace) EncodeJSON(maxItems int) []byte {
 		w.Str(e)
 	}
 	w.Close(']')
+	w.Key("stopped")
+	w.Str(s.Stopped)
+	w.Key("stoppedLine")
+	w.Int(int64(s.StoppedLine))
 	w.Close('}')
 	w.Key("expectations")
 	w.Open('[')
