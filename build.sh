@@ -143,6 +143,8 @@ cmd_test() {
 }
 
 cmd_bench() {
+  step "The server under load: 20,000 requests from 8 clients over loopback (requests/s, p99)"
+  go test -run='^$' -bench=LoopbackLoad -benchtime=20000x -timeout=2m ./web/
   step "Simulator benchmarks (native)"
   go test -run='^$' -bench=. -benchmem ./sim/... ./internal/...
   step "Simulator and adapter benchmarks (WASM under Node)"

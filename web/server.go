@@ -122,7 +122,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
+		h.Set("Connection", "close") // whatever body it brought is not read
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if refuse(w, r) {
 		return
 	}
 	name := strings.TrimPrefix(path.Clean("/"+r.URL.Path), "/")

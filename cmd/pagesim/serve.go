@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"syscall"
@@ -46,7 +45,7 @@ func serveCmd(args []string) int {
 		fmt.Fprintln(os.Stderr, "pagesim serve:", err)
 		return 1
 	}
-	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	srv := web.NewServer(h)
 	fmt.Printf("Paging Playground: http://%s/  (Ctrl-C stops)\n", ln.Addr())
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
