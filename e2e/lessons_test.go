@@ -67,5 +67,5 @@ func TestCopyAsCurl(t *testing.T) {
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!document.querySelector('#steps button.curl').dataset.curl`, chromedp.WithPollingTimeout(5*time.Second)))
 	require.NoError(t, err)
 	cmd := eval[string](t, ctx, `document.querySelector('#steps button.curl').dataset.curl`)
-	assert.Equal(t, `curl -X POST 'https://api.example.com/incident/list' -H 'X-Team: it'\''s ops' -H 'Content-Type: application/json' --data '{"p": 1, "limit": 20}'`, cmd)
+	assert.Equal(t, `curl --globoff -X POST 'https://api.example.com/incident/list' -H 'X-Team: it'\''s ops' -H 'Content-Type: application/json' --data-raw '{"p": 1, "limit": 20}'`, cmd)
 }

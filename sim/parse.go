@@ -218,6 +218,9 @@ func (p *parser) headerLine(i, in int, name string) {
 		p.errWord(i, nameWord, "header lines come before the request's body")
 		return
 	}
+	if !p.valueOK(i, in+len(name)+1, l[in+len(name)+1:]) {
+		return
+	}
 	req := &p.s.Steps[p.open]
 	req.Headers = append(req.Headers, Header{Name: name, Value: headerValue(l[in+len(name)+1:])})
 }
@@ -951,7 +954,20 @@ func (p *parser) header(i int, l string, head word, st *Step) bool {
 	}
 	st.Name = name
 	st.Value = headerValue(rest[len(name)+1:])
-	return true
+	return p.valueOK(i, off+len(name)+1, rest[len(name)+1:])
+}
+
+// valueOK reports a control character in a header's value (raw, which starts
+// at byte off of line i) at its column: RFC 9110 forbids them, and a curl
+// line carrying ESC or ^K can run a command when pasted into a terminal.
+func (p *parser) valueOK(i, off int, raw string) bool {
+	raw = raw[:commentStart(raw)]
+	j := controlIndex(raw)
+	if j < 0 {
+		return true
+	}
+	p.errAt(i, off+j, off+j+1, controlProblem(raw[j]))
+	return false
 }
 
 // mutation reads insert, delete, update, stream and wait.

@@ -204,6 +204,8 @@ func writeStep(w *json.Writer, s *TraceStep, body bool) {
 		writeHeaders(w, s.Request.Header)
 		w.Key("body")
 		w.Str(s.Request.Body)
+		w.Key("curl")
+		w.Str(s.Request.Curl())
 		w.Close('}')
 		w.Key("response")
 		w.Open('{')

@@ -306,6 +306,9 @@ func headerProblem(name, value string) string {
 	if !linkheader.IsToken(name) {
 		return "expected a header name (a word like `X-Session-Id`), got `" + name + "`"
 	}
+	if j := controlIndex(value); j >= 0 && value[j] != '\r' && value[j] != '\n' {
+		return "header `" + name + "`: " + controlProblem(value[j])
+	}
 	if strings.ContainsAny(value, "\r\n") || strings.TrimSpace(value) != value || commentStart(value) < len(value) {
 		return "header `" + name + "`: a value has no line breaks, no white space around it and no ` #` (which starts a comment)"
 	}
@@ -315,4 +318,20 @@ func headerProblem(name, value string) string {
 func stepKeyword(k StepKind) string {
 	return [...]string{StepNext: "next", StepPrev: "prev", StepFirst: "first", StepWalk: "walk", StepHeader: "header",
 		StepInsert: "insert", StepDelete: "delete", StepUpdate: "update", StepStream: "stream", StepWait: "wait", StepRequest: "request"}[k]
+}
+
+// controlIndex is where s has a control character a header value must not
+// hold (RFC 9110, section 5.5: C0 controls but horizontal tab, and DEL), or -1.
+func controlIndex(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 && c != '\t' || c == 0x7f {
+			return i
+		}
+	}
+	return -1
+}
+
+func controlProblem(c byte) string {
+	const hex = "0123456789ABCDEF"
+	return "a header value cannot hold control characters (RFC 9110), found U+00" + string([]byte{hex[c>>4], hex[c&15]})
 }

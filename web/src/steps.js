@@ -292,20 +292,10 @@ function drawWindow(canvas, size, from, count, kind) {
   ctx.fillRect(Math.min(x0, width - w), 0, w, height);
 }
 
-// curl writes a request as a curl command line, on a base host when its URL
-// is a path. Every part is single-quoted for a POSIX shell.
-export function curl(req, base = 'https://api.example.com') {
-  const q = (s) => "'" + String(s).replace(/'/g, "'\\''") + "'";
-  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(req.url) ? req.url : base + (req.url.startsWith('/') ? '' : '/') + req.url;
-  const parts = ['curl'];
-  if (req.method && req.method !== 'GET') parts.push('-X', req.method);
-  parts.push(q(url));
-  for (const [n, v] of req.headers || []) parts.push('-H', q(n + ': ' + v));
-  if (req.body) {
-    if (!(req.headers || []).some(([n]) => n.toLowerCase() === 'content-type')) parts.push('-H', q('Content-Type: application/json'));
-    parts.push('--data', q(req.body));
-  }
-  return parts.join(' ');
+// curl is the request's curl command line, as the simulator writes it
+// (quoted for a POSIX shell, --globoff; sim's TraceRequest.Curl).
+export function curl(req) {
+  return req.curl || '';
 }
 
 // traceCSV writes one row per step of a trace.
