@@ -7,7 +7,8 @@
 #   ./build.sh test    vet, the API tests' real clients (npm ci in their
 #                      folders), unit tests, WASM tests under Node, jsguard,
 #                      the WASM size budget, then the browser tests in Chromium
-#   ./build.sh bench   benchmarks of the simulator, natively and under Node
+#   ./build.sh bench   benchmarks: the simulator natively and under Node, against
+#                      SQLite (sql.js), and the browser path in Chromium
 #   ./build.sh fuzz    each fuzz target for FUZZTIME (default 60s); what they
 #                      find lands in sim/testdata/fuzz and then runs in test
 set -euo pipefail
@@ -143,6 +144,8 @@ cmd_test() {
 }
 
 cmd_bench() {
+  step "Machine load before (README figures note it)"
+  uptime
   step "The server under load: 20,000 requests from 8 clients over loopback (requests/s, p99)"
   go test -run='^$' -bench=LoopbackLoad -benchtime=20000x -timeout=2m ./web/
   step "Simulator benchmarks (native)"
@@ -150,6 +153,20 @@ cmd_bench() {
   step "Simulator and adapter benchmarks (WASM under Node)"
   need_node
   GOOS=js GOARCH=wasm go test -exec="$WASM_EXEC" -run='^$' -bench=. ./sim/... ./wasm/...
+  step "The simulator against SQLite (sql.js): offset and keyset walks, pages compared id for id"
+  mkdir -p build
+  go build -o build/pagesim ./cmd/pagesim
+  build_wasm
+  (cd bench/sqljs && npm ci --no-audit --no-fund --silent &&
+    node bench.mjs ../../build/pagesim ../../build/pagesim.wasm "$GOROOT_DIR/lib/wasm/wasm_exec.js")
+  step "The browser path: 1M records, 10,000 requests, text to first screen in headless Chromium, against pagesim run"
+  site
+  local chrome
+  chrome="$(find_chromium)"
+  PAGESIM_E2E=1 PAGESIM_BENCH=1 CHROME_BIN="$chrome" PAGESIM_DIST="$PWD/dist" \
+    go test -count=1 -v -run='^TestBrowserPathBench$' -timeout=30m ./e2e/ 2>&1 | grep -v '^=== \(RUN\|PAUSE\|CONT\)'
+  step "Machine load after"
+  uptime
 }
 
 cmd_fuzz() {

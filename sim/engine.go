@@ -2,7 +2,6 @@ package sim
 
 import (
 	"strconv"
-	"strings"
 
 	"pagingplayground/internal/reqtarget"
 )
@@ -485,7 +484,7 @@ func (e *engine) walkStep(c *client, st *Step) {
 
 func firstHeader(hs []Header, name string) string {
 	for _, h := range hs {
-		if strings.EqualFold(h.Name, name) {
+		if equalFoldASCII(h.Name, name) {
 			return h.Value
 		}
 	}

@@ -1,7 +1,5 @@
 package sim
 
-import "strings"
-
 // headerList is a list of headers where setting a name replaces the header of
 // that name (case-insensitive) and moves it to the end, and setting it to ""
 // removes it: a client's sticky headers, and a request's headers as the
@@ -16,7 +14,7 @@ type headerList struct {
 
 const headerMapAt = 8 // below this many entries a scan beats a map
 
-func headerKey(name string) string { return strings.ToLower(name) }
+func headerKey(name string) string { return asciiLower(name) } // header names are ASCII tokens
 
 func (l *headerList) find(name string) int {
 	if l.at != nil {
@@ -26,7 +24,7 @@ func (l *headerList) find(name string) int {
 		return -1
 	}
 	for i, h := range l.hs {
-		if h.Name != "" && strings.EqualFold(h.Name, name) {
+		if h.Name != "" && equalFoldASCII(h.Name, name) {
 			return i
 		}
 	}

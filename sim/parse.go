@@ -523,11 +523,11 @@ func isClientName(s string) bool {
 func (p *parser) unknown(i int, head word, ws []word) {
 	w := head.text
 	switch {
-	case len(ws) > 1 && strings.EqualFold(w, "DELETE") && (strings.HasPrefix(ws[1].text, "/") || strings.Contains(ws[1].text, "://")):
+	case len(ws) > 1 && equalFoldASCII(w, "DELETE") && (strings.HasPrefix(ws[1].text, "/") || strings.Contains(ws[1].text, "://")):
 		p.errWord(i, head, "methods are written in upper case: `DELETE "+ws[1].text+"`")
 		return
-	case slices.Contains(methods, strings.ToUpper(w)):
-		p.errWord(i, head, "methods are written in upper case: `"+strings.ToUpper(w)+"`")
+	case slices.Contains(methods, asciiUpper(w)):
+		p.errWord(i, head, "methods are written in upper case: `"+asciiUpper(w)+"`")
 		return
 	case isListNumber(w):
 		p.errWord(i, head, "steps are not numbered: remove `"+w+"`")
@@ -660,7 +660,7 @@ func (p *parser) profile(i int, ws []word) {
 	name := ws[1]
 	if !isProfileName(name.text) {
 		msg := "expected a profile name after `profile`, like `offset` or `celigo`, got `" + name.text + "`"
-		if lower := strings.ToLower(name.text); isProfileName(lower) {
+		if lower := asciiLower(name.text); isProfileName(lower) {
 			msg = "profile names are lower case: `" + lower + "`"
 		}
 		p.errWord(i, name, msg)
@@ -1321,12 +1321,12 @@ func suggest(w string, list []string) string {
 		limit = 2
 	}
 	best, bestD := "", limit+1
-	lw := strings.ToLower(w)
+	lw := asciiLower(w)
 	for _, s := range list {
 		if len(s) < len(w)-limit || len(s) > len(w)+limit {
 			continue // too far apart in length alone: skip the quadratic work
 		}
-		if d := editDistance(lw, strings.ToLower(s)); d < bestD {
+		if d := editDistance(lw, asciiLower(s)); d < bestD {
 			best, bestD = s, d
 		}
 	}

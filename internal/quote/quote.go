@@ -27,6 +27,12 @@ func Char(s string) string {
 // CodePoint writes a code point in the U+XXXX form: upper case, at least four
 // digits.
 func CodePoint(r rune) string {
-	h := strings.ToUpper(strconv.FormatUint(uint64(r), 16))
+	b := strconv.AppendUint(nil, uint64(r), 16)
+	for i, c := range b { // upper case by hand: strings.ToUpper brings Unicode's case tables into the WASM
+		if c >= 'a' {
+			b[i] = c - 'a' + 'A'
+		}
+	}
+	h := string(b)
 	return "U+" + strings.Repeat("0", max(0, 4-len(h))) + h
 }
