@@ -58,6 +58,7 @@ build_wasm() {
 }
 
 cmd_build() {
+  client_deps
   step "Building the WASM (GOOS=js GOARCH=wasm, -trimpath -ldflags=-s -w)"
   build_wasm
   step "Bundling the page with esbuild and precompressing (brotli, gzip) into dist/"
@@ -84,13 +85,14 @@ stage() {
 vet() { go vet ./... && GOOS=js GOARCH=wasm go vet ./wasm/ ./sim/ ./internal/...; }
 unit() { PAGESIM_CLIENTS=1 go test ./...; }
 # client_deps installs the real HTTP clients the API tests run (Octokit, the
-# stripe library, parse-link-header), each in its own folder from its own
-# lockfile with npm ci; nothing global. A folder whose lockfile has not
+# stripe library, parse-link-header) and what the client pane's sandbox
+# bundles (web/sandbox), each in its own folder from its own lockfile with
+# npm ci; nothing global. A folder whose lockfile has not
 # changed since its last install is left as it is.
 client_deps() {
   need_node || return 1
   local d
-  for d in cmd/pagesim/testdata/clients/*/; do
+  for d in web/sandbox/ cmd/pagesim/testdata/clients/*/; do
     [[ -f "$d/package-lock.json" ]] || continue
     if cmp -s "$d/package-lock.json" "$d/node_modules/.pagesim-installed"; then continue; fi
     echo "npm ci in $d"
@@ -103,7 +105,7 @@ run_jsguard() {
   go build -o build/jsguard github.com/hack-pad/safejs/jsguard/cmd/jsguard &&
     GOOS=js GOARCH=wasm build/jsguard ./wasm/... ./sim/... ./internal/...
 }
-site() { build_wasm && go run ./web/build -wasm build/pagesim.wasm -out dist; }
+site() { client_deps && build_wasm && go run ./web/build -wasm build/pagesim.wasm -out dist; }
 size_check() {
   local br
   br=$(stat -c %s dist/pagesim-*.wasm.br)
@@ -127,7 +129,7 @@ browser_tests() {
 cmd_test() {
   local t0=$SECONDS
   stage "go vet (native and js/wasm)" vet
-  stage "real clients for the API tests (npm ci)" client_deps
+  stage "npm packages: the API tests' real clients, the sandbox's bundle (npm ci)" client_deps
   stage "unit tests (native)" unit
   stage "WASM tests under Node" node_tests
   stage "jsguard: no unsafe syscall/js calls" run_jsguard

@@ -3,6 +3,7 @@ package sim
 import (
 	"errors"
 	"strconv"
+	"strings"
 )
 
 // A Live session serves requests one at a time as they arrive, instead of
@@ -115,6 +116,27 @@ func (l *Live) Do(client, method, target string, headers []Header, body string) 
 	out := &LiveResponse{Status: resp.Status, Header: resp.Header, Body: responseBody(resp), Step: len(e.t.Steps) - 1}
 	l.play()
 	return out, nil
+}
+
+// ClientHeader names the client of a live request (Live.Request): over
+// HTTP and from the page's client pane alike, a request that sends
+// `X-Pagesim-Client: alice` is a request step of client alice. Requests
+// without it are the client "default".
+const ClientHeader = "X-Pagesim-Client"
+
+// Request is Do with the client named by the ClientHeader among headers,
+// which the contract does not see.
+func (l *Live) Request(method, target string, headers []Header, body string) (*LiveResponse, error) {
+	client := ""
+	kept := make([]Header, 0, len(headers))
+	for _, h := range headers {
+		if strings.EqualFold(h.Name, ClientHeader) {
+			client = h.Value
+			continue
+		}
+		kept = append(kept, h)
+	}
+	return l.Do(client, method, target, kept, body)
 }
 
 func (l *Live) known(name string) bool {

@@ -174,3 +174,12 @@ func TestNewLiveRefusesAMalformedScenario(t *testing.T) {
 	_, err = NewLive(s)
 	assert.Error(t, err)
 }
+
+func TestLiveRequestNamesTheClientByHeader(t *testing.T) {
+	l := newLive(t, "profile offset\nrecords 5\n")
+	_, err := l.Request("GET", "/items", []Header{{"x-pagesim-client", "carol"}, {"Accept", "application/json"}}, "")
+	require.NoError(t, err)
+	st := l.Report().Steps[0]
+	assert.Equal(t, "carol", st.Client)
+	assert.Equal(t, []Header{{"Accept", "application/json"}}, st.Request.Header, "the contract does not see the client header")
+}

@@ -1,6 +1,7 @@
 // Command wasm is the browser build of the simulator: a thin adapter that
 // exposes package sim to JavaScript as one global object, globalThis.pagesim,
-// with run, check, step, compare, lesson, profiles and presets. Every call takes text and
+// with run, check, step, compare, lesson, profiles and presets, and
+// liveStart, liveRequest and liveReport for the client pane (sim.Live). Every call takes text and
 // returns a JSON string; a failure is a JSON object {"error": "...",
 // "diagnostics": [...]}, never a thrown exception, and a Go panic is recovered
 // into such an object (an unrecovered panic would kill the page's WASM).
@@ -101,6 +102,69 @@ func compareJSON(text string, names []string) []byte {
 		b = append(b, t.EncodeJSON(maxItems)...)
 	}
 	return append(b, ']')
+}
+
+// live is the session of the page's client pane: user code's fetch calls,
+// answered one at a time (sim.Live). One at a time: a new start replaces it.
+var live *sim.Live
+
+// liveStartJSON starts a live session on a scenario: {"profile": name}, or
+// an error object with the scenario's diagnostics.
+func liveStartJSON(text string) []byte {
+	s, err := parse(text)
+	if err != nil {
+		return errorJSON(err)
+	}
+	l, err := sim.NewLive(s)
+	if err != nil {
+		return errorJSON(err)
+	}
+	live = l
+	return append(appendString([]byte(`{"profile":`), l.Report().Profile), '}')
+}
+
+// liveRequestJSON answers one request of the live session:
+// {"status", "headers": [[name, value]], "body": text, "step"}, or an error
+// object (no session, its limits, a target that cannot be read). headers
+// are "Name: value" lines; X-Pagesim-Client among them names the client.
+func liveRequestJSON(method, target, headers, body string) []byte {
+	if live == nil {
+		return errorMessage("no live session: start one first")
+	}
+	var hs []sim.Header
+	for _, line := range strings.Split(headers, "\n") {
+		name, value, ok := strings.Cut(line, ":")
+		if ok && strings.TrimSpace(name) != "" {
+			hs = append(hs, sim.Header{Name: strings.TrimSpace(name), Value: strings.TrimSpace(value)})
+		}
+	}
+	r, err := live.Request(method, target, hs, body)
+	if err != nil {
+		return errorMessage(err.Error())
+	}
+	b := append([]byte(`{"status":`), strconv.Itoa(r.Status)...)
+	b = append(b, `,"headers":[`...)
+	for i, h := range r.Header {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(appendString(append(appendString(append(b, '['), h.Name), ','), h.Value), ']')
+	}
+	b = append(b, `],"body":`...)
+	b = appendString(b, string(r.Body))
+	b = append(b, `,"step":`...)
+	b = append(b, strconv.Itoa(r.Step)...)
+	return append(b, '}')
+}
+
+// liveReportJSON is the live session's trace so far, each client's walks
+// judged as it left them (sim.Live.Report); step(i) then reads it.
+func liveReportJSON() []byte {
+	if live == nil {
+		return errorMessage("no live session: start one first")
+	}
+	last = live.Report()
+	return last.EncodeJSON(maxItems)
 }
 
 // splitNames reads a profile list written "a, b c": names separated by commas

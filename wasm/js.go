@@ -21,7 +21,8 @@ func main() {
 // funcs holds the exported functions so that they are not released.
 var funcs []safejs.Func
 
-// register sets globalThis.pagesim = {run, check, step, compare, profiles, presets, lesson}.
+// register sets globalThis.pagesim = {run, check, step, compare, profiles,
+// presets, lesson, liveStart, liveRequest, liveReport}.
 func register() error {
 	global := safejs.Global()
 	objectCtor, err := global.Get("Object")
@@ -43,6 +44,11 @@ func register() error {
 		{"profiles", func([]safejs.Value) []byte { return profiles() }},
 		{"presets", func([]safejs.Value) []byte { return presets() }},
 		{"lesson", func(args []safejs.Value) []byte { return lessonJSON(stringArg(args, 0), stringArg(args, 1)) }},
+		{"liveStart", func(args []safejs.Value) []byte { return liveStartJSON(stringArg(args, 0)) }},
+		{"liveRequest", func(args []safejs.Value) []byte {
+			return liveRequestJSON(stringArg(args, 0), stringArg(args, 1), stringArg(args, 2), stringArg(args, 3))
+		}},
+		{"liveReport", func([]safejs.Value) []byte { return liveReportJSON() }},
 	}
 	for _, e := range exports {
 		fn := e.fn

@@ -38,7 +38,7 @@ func call(t *testing.T, name string, args ...any) string {
 
 func TestGlobalHasTheFunctions(t *testing.T) {
 	g := pagesim(t)
-	for _, name := range []string{"run", "check", "compare", "profiles", "presets"} {
+	for _, name := range []string{"run", "check", "compare", "profiles", "presets", "liveStart", "liveRequest", "liveReport"} {
 		f, err := g.Get(name)
 		require.NoError(t, err)
 		assert.Equal(t, safejs.TypeFunction, f.Type(), name)

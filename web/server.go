@@ -45,6 +45,13 @@ const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-sr
 	"style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; " +
 	"base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
+// SandboxCSP is the client pane's sandbox worker's own policy (a worker
+// created from a script URL runs under the policy sent with its script): no
+// request can leave it (default-src 'none', so connect-src 'none'), no
+// script URL loads in it, and it may compile the user's code
+// ('unsafe-eval', for this worker only; the page itself has no eval).
+const SandboxCSP = "default-src 'none'; script-src 'unsafe-eval'"
+
 // EmbedCSP is CSP for embed.html, the page other sites put in an iframe.
 var EmbedCSP = strings.Replace(CSP, "frame-ancestors 'none'", "frame-ancestors *", 1)
 
@@ -152,6 +159,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.Set("Cache-Control", "public, max-age=31536000, immutable")
 	} else {
 		h.Set("Cache-Control", "no-cache")
+	}
+	if strings.HasPrefix(name, "sandbox-worker-") {
+		h.Set("Content-Security-Policy", SandboxCSP)
 	}
 	if strings.HasPrefix(a.ctype, "text/html") {
 		if name == "embed.html" { // made to be framed, by any site

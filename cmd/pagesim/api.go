@@ -31,9 +31,7 @@ import (
 )
 
 const (
-	// ClientHeader names the client a request belongs to; requests without it
-	// are the client "default". It is not passed on to the contract.
-	clientHeader = "X-Pagesim-Client"
+	clientHeader = sim.ClientHeader
 	reportPath   = "/_pagesim/report"
 	resetPath    = "/_pagesim/reset"
 	maxBody      = 1 << 20
@@ -99,7 +97,7 @@ func passHeaders(h http.Header) []sim.Header {
 	for name := range h {
 		switch strings.ToLower(name) {
 		case "host", "connection", "content-length", "transfer-encoding", "accept-encoding",
-			"keep-alive", "te", "trailer", "upgrade", "proxy-connection", strings.ToLower(clientHeader):
+			"keep-alive", "te", "trailer", "upgrade", "proxy-connection":
 			continue
 		}
 		names = append(names, name)
@@ -128,10 +126,8 @@ func (a *apiServer) serve(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(target, "/") { // absolute form, as sent to a proxy
 		target = r.URL.RequestURI()
 	}
-	client := r.Header.Get(clientHeader)
-
 	a.mu.Lock()
-	resp, err := a.live.Do(client, r.Method, target, passHeaders(r.Header), string(body))
+	resp, err := a.live.Request(r.Method, target, passHeaders(r.Header), string(body))
 	a.mu.Unlock()
 	switch {
 	case errors.Is(err, sim.ErrLiveLimit):

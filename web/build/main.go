@@ -87,7 +87,7 @@ func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 		names[stem(f.name)] = f.name
 	}
 	fill := func(name, text string) (string, error) {
-		for _, k := range []string{"pagesim", "wasm_exec", "main", "worker", "style", "embed", "embedpage", "start"} {
+		for _, k := range []string{"pagesim", "wasm_exec", "main", "worker", "sandbox-worker", "style", "embed", "embedpage", "start"} {
 			if names[k] == "" {
 				return "", errors.New("no output for " + k)
 			}
@@ -121,7 +121,7 @@ func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 		}
 		files = append(files, &file{name: page, data: []byte(html)})
 	}
-	for _, plain := range []string{"favicon.svg", "docs.css"} {
+	for _, plain := range []string{"favicon.svg", "docs.css", "clientpresets.json"} {
 		if b, err := os.ReadFile(filepath.Join(src, plain)); err == nil {
 			files = append(files, &file{name: plain, data: b})
 		}
@@ -174,8 +174,12 @@ func bundle(src string) ([]*file, error) {
 	if err != nil {
 		return nil, err
 	}
+	sandbox := filepath.Join(filepath.Dir(abs), "sandbox")
+	if _, err := os.Stat(filepath.Join(sandbox, "node_modules", "parse-link-header")); err != nil {
+		return nil, errors.New("web/sandbox/node_modules is missing: run npm ci in web/sandbox (./build.sh does)")
+	}
 	res := api.Build(api.BuildOptions{
-		EntryPoints: []string{filepath.Join(abs, "main.js"), filepath.Join(abs, "worker.js"), filepath.Join(abs, "style.css"),
+		EntryPoints: []string{filepath.Join(abs, "main.js"), filepath.Join(abs, "worker.js"), filepath.Join(abs, "sandbox-worker.js"), filepath.Join(abs, "style.css"),
 			filepath.Join(abs, "element.js"), filepath.Join(abs, "embed.css"), filepath.Join(abs, "embedpage.css")},
 		Bundle:            true,
 		MinifyWhitespace:  true,
@@ -189,6 +193,14 @@ func bundle(src string) ([]*file, error) {
 		Charset:           api.CharsetUTF8,
 		LogLevel:          api.LogLevelWarning,
 		Write:             false,
+		// The client pane's sandbox bundles parse-link-header (and acorn)
+		// from web/sandbox, installed there from its lockfile by npm ci;
+		// parse-link-header's two Node built-ins come from web/sandbox/shims.
+		NodePaths: []string{filepath.Join(sandbox, "shims"), filepath.Join(sandbox, "node_modules")},
+		Define: map[string]string{
+			"process.env.PARSE_LINK_HEADER_MAXLEN":                   "undefined",
+			"process.env.PARSE_LINK_HEADER_THROW_ON_MAXLEN_EXCEEDED": "undefined",
+		},
 	})
 	if len(res.Errors) > 0 {
 		msgs := api.FormatMessages(res.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})

@@ -25,7 +25,21 @@ func fakeWasm(t *testing.T, n int) string {
 	return p
 }
 
+// needSandbox skips when the sandbox's npm packages are not installed:
+// ./build.sh installs them (npm ci in web/sandbox) and sets PAGESIM_CLIENTS,
+// which makes their absence a failure.
+func needSandbox(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join("..", "sandbox", "node_modules", "parse-link-header")); err != nil {
+		if os.Getenv("PAGESIM_CLIENTS") != "" {
+			t.Fatal("web/sandbox/node_modules is missing: npm ci failed or did not run")
+		}
+		t.Skip("web/sandbox/node_modules is missing: ./build.sh installs it (npm ci)")
+	}
+}
+
 func TestBuildFailsOverTheWasmBudget(t *testing.T) {
+	needSandbox(t)
 	out := filepath.Join(t.TempDir(), "dist")
 	err := build(io.Discard, fakeWasm(t, 50_000), filepath.Join("..", "src"), out, 40_000)
 	require.Error(t, err)
@@ -33,6 +47,7 @@ func TestBuildFailsOverTheWasmBudget(t *testing.T) {
 }
 
 func TestBuildWritesTheSite(t *testing.T) {
+	needSandbox(t)
 	wasm := fakeWasm(t, 20_000)
 	out := filepath.Join(t.TempDir(), "dist")
 	require.NoError(t, build(io.Discard, wasm, filepath.Join("..", "src"), out, 1<<20))

@@ -6,6 +6,7 @@ import { Lessons } from './lessons.js';
 import { renderDrift, renderCost } from './drift.js';
 import { ProfilePicker, renderCompare, MAX_COMPARE } from './compare.js';
 import { readFragment, encodeState } from './permalink.js';
+import { ClientPane } from './clientpane.js';
 
 performance.mark('pagesim:main');
 const $ = (id) => document.getElementById(id);
@@ -62,6 +63,7 @@ async function start({ presets, profiles }) {
   state.presets = Array.isArray(presets) ? presets : [];
   state.profiles = Array.isArray(profiles) ? profiles : [];
   fillPresets();
+  clientPane.fillPresets(state.profiles);
   lessons.setPresets(state.presets);
   picker = new ProfilePicker($('compare-picker'), state.profiles, () => { state.compareFor = null; maybeCompare(); writeHash(); });
   // A link's state, else what the user typed while the simulator loaded,
@@ -72,6 +74,7 @@ async function start({ presets, profiles }) {
   // would move the caret of someone typing.)
   const text = link ? link.text : editor.value || state.touched ? editor.value : (state.presets[0] ? state.presets[0].text : EXAMPLE);
   if (editor.value !== text) editor.value = text;
+  if (link && link.client) clientPane.value = link.client;
   syncPresetSelect(text);
   $('preset').disabled = false;
   state.started = true;
@@ -355,11 +358,11 @@ function syncPresetSelect(text) {
 // The link: #preset=NAME for a preset as it loads, else the whole state
 // compressed (#z=...).
 function currentState() {
-  return { text: editor.value, tab: state.tab, compare: picker ? picker.selected : [], step: state.step, lesson: lessons.current || undefined };
+  return { text: editor.value, tab: state.tab, compare: picker ? picker.selected : [], step: state.step, lesson: lessons.current || undefined, client: clientPane.value || undefined };
 }
 
 function isPlain(st) {
-  return st.tab === 'steps' && st.step === 0 && !st.compare.length;
+  return st.tab === 'steps' && st.step === 0 && !st.compare.length && !st.client;
 }
 
 async function hashFor(st) {
@@ -391,6 +394,27 @@ const editor = new Editor({
 });
 editor.value = '';
 
+// The client pane: user code run in a sandbox against the scenario; its
+// report shows in the results like any trace (LIVE: the worker's step(i)
+// then reads the live session's report instead of running a scenario).
+const LIVE = '\u0000live';
+const clientPane = new ClientPane($('client-pane'), {
+  sim, sandboxURL: cfg.sandbox,
+  scenario: () => editor.value,
+  setScenario(text) {
+    if (editor.value !== text) editor.value = text;
+    state.touched = true;
+    syncPresetSelect(text);
+    schedule(text);
+  },
+  onReport(trace) {
+    shownText = LIVE;
+    showTrace(trace, LIVE);
+    shown(LIVE, 'client');
+  },
+  onChange: () => writeHash(),
+});
+
 table = new StepTable({ tbody: $('steps'), more: $('more-steps'), onSelect: (i) => selectStep(i), loadStep: (i) => sim.call('step', shownText, i) });
 
 $('preset').addEventListener('change', (e) => {
@@ -417,6 +441,7 @@ $('copy-link').addEventListener('click', async () => {
 window.addEventListener('hashchange', async () => {
   const link = await loadFragment();
   if (!link) return;
+  if (link.client !== undefined) clientPane.value = link.client;
   if (link.text !== editor.value) {
     editor.value = link.text;
     syncPresetSelect(link.text);
@@ -600,6 +625,7 @@ async function prerender() {
   state.presets = Array.isArray(data.presets) ? data.presets : [];
   state.profiles = Array.isArray(data.profiles) ? data.profiles : [];
   fillPresets();
+  clientPane.fillPresets(state.profiles);
   $('preset').disabled = false; // a choice made now runs as soon as the simulator is ready
   editor.value = data.text;
   syncPresetSelect(data.text);

@@ -8,6 +8,7 @@ export const VERSION = 1;
 export const TABS = ['steps', 'drift', 'cost', 'compare'];
 const MAX_FRAGMENT = 256 * 1024; // characters of base64url
 const MAX_TEXT = 1024 * 1024;    // bytes once inflated
+const MAX_CLIENT = 64 * 1024;    // characters of client code
 
 export function b64encode(bytes) {
   let bin = '';
@@ -45,7 +46,7 @@ async function pipe(bytes, stream, limit) {
 
 // encodeState returns the fragment (without '#') for a state.
 export async function encodeState(st) {
-  const json = JSON.stringify({ v: VERSION, text: st.text, tab: st.tab, compare: st.compare, step: st.step, lesson: st.lesson });
+  const json = JSON.stringify({ v: VERSION, text: st.text, tab: st.tab, compare: st.compare, step: st.step, lesson: st.lesson, client: st.client });
   const z = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'), 0);
   return 'z=' + b64encode(z);
 }
@@ -60,6 +61,7 @@ export function clean(o) {
   if (Array.isArray(o.compare)) st.compare = o.compare.filter((c) => typeof c === 'string' && c.length < 64).slice(0, 3);
   if (Number.isSafeInteger(o.step) && o.step >= 0) st.step = o.step;
   if (typeof o.lesson === 'string' && o.lesson.length < 100) st.lesson = o.lesson;
+  if (typeof o.client === 'string' && o.client.length <= MAX_CLIENT) st.client = o.client; // the client pane's code
   return st;
 }
 

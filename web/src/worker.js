@@ -3,7 +3,8 @@
 // while a large scenario runs. Every answer is parsed JSON.
 //
 // Messages in:  {op: 'init', module, wasmExec}
-//               {id, op: 'run'|'check'|'compare'|'lesson'|'profiles'|'presets', args}
+//               {id, op: 'run'|'check'|'compare'|'lesson'|'profiles'|'presets'
+//                    |'liveStart'|'liveRequest'|'liveReport', args}
 // Messages out: {type: 'ready', ms, version}
 //               {type: 'fatal', message}
 //               {id, json, goMs} (the answer as JSON text) or {id, error}
@@ -53,6 +54,11 @@ function call(op, args) {
       break;
     case 'compare': text = pagesim.compare(args[0], args[1]); break;
     case 'lesson': text = pagesim.lesson(args[0], args[1]); break;
+    // The client pane's live session (sim.Live): start it on a scenario,
+    // answer the sandboxed client's fetch calls one at a time, report.
+    case 'liveStart': text = pagesim.liveStart(args[0]); lastRun = null; break;
+    case 'liveRequest': text = pagesim.liveRequest(args[0], args[1], args[2], args[3]); break;
+    case 'liveReport': text = pagesim.liveReport(); lastRun = '\u0000live'; break; // step(i) reads it
     case 'profiles': text = pagesim.profiles(); break;
     case 'presets': text = pagesim.presets(); break;
     default: throw new Error('unknown call ' + op);

@@ -1,0 +1,185 @@
+package e2e
+
+import (
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// setClient puts code in the client pane as a paste does.
+func setClient(t *testing.T, ctx context.Context, code string) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+		const ta = document.getElementById('client-code');
+		ta.value = `+jsString(code)+`;
+		ta.dispatchEvent(new Event('input'));
+	})()`)))
+}
+
+// runClient clicks Run and waits for the pane's verdict or error.
+func runClient(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("client-run"))))
+	status, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
+		const s = document.getElementById('client-status');
+		return document.getElementById('client-pane').dataset.state === 'done' ? s.className + ': ' + s.textContent : false;
+	})()`, chromedp.WithPollingTimeout(40*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	require.NoError(t, err, "waiting for the client's verdict")
+	return status
+}
+
+func clientLog(t *testing.T, ctx context.Context) []string {
+	t.Helper()
+	return strings.Split(strings.TrimSpace(eval[string](t, ctx, `document.getElementById('client-log').textContent`)), "\n")
+}
+
+// Celigo's listAll, pasted unchanged (the very file the Node test runs),
+// walks the celigo contract while three integrations are created after its
+// first page: skip is an offset, so the last three of page 1 come again on
+// page 2 (3 duplicates), and the page shows the client's trace.
+func TestClientPaneJudgesCeligosSnippetAsWritten(t *testing.T) {
+	snippet, err := os.ReadFile(filepath.Join("..", "cmd", "pagesim", "testdata", "clients", "celigo", "listall.mjs"))
+	require.NoError(t, err)
+	ctx := tab(t)
+	open(t, ctx, "")
+	typeScenario(t, ctx, "profile celigo\nrecords 250\nwait 1\ninsert 3\n")
+	setClient(t, ctx, string(snippet))
+	status := runClient(t, ctx)
+	assert.Contains(t, status, "ok: The client finished after 3 requests.")
+	verdicts := texts(t, ctx, "#client-verdicts li[data-walk]")
+	require.Len(t, verdicts, 1)
+	assert.Contains(t, verdicts[0], "3 records returned twice")
+	assert.Equal(t, "false", eval[string](t, ctx, `document.querySelector('#client-verdicts li[data-walk]').dataset.consistent`))
+	log := clientLog(t, ctx)
+	assert.Len(t, log, 253, "one console.log line per integration: 100 + 100 + 53")
+	assert.Equal(t, "250 undefined", log[0])
+	// The results pane shows the client's trace: its three requests.
+	assert.Equal(t, "client", eval[string](t, ctx, `document.getElementById('results').dataset.state`))
+	assert.Contains(t, eval[string](t, ctx, `document.getElementById('summary').textContent`), "3 requests")
+	screenshot(t, ctx, "client-pane", false)
+}
+
+// The client-bug presets show their bug: each preset's scenario and code,
+// and what the vendor's documentation says should go wrong.
+func TestClientBugPresets(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "")
+	offered, err := chromedp.Run(ctx, chromedp.Poll[[]string](`(() => {
+		const o = Array.from(document.querySelectorAll('#client-preset option'), o => o.value).filter(Boolean);
+		return o.length ? o : false;
+	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err)
+	for _, c := range []struct{ preset, want string }{
+		// Flashduty: total is 1000 for 1500 records; 10 pages of 100 read.
+		{"flashduty-capped-total", "500 records never returned"},
+		// Celigo after the move to cursors: a replayed link is refused.
+		{"celigo-cached-next", "1 refused"},
+		// Codefresh: two walkers on the default session move one cursor.
+		{"codefresh-shared-cursor", "refused"},
+	} {
+		require.Contains(t, offered, c.preset)
+		require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+			const s = document.getElementById('client-preset');
+			s.value = `+jsString(c.preset)+`;
+			s.dispatchEvent(new Event('change'));
+		})()`)))
+		waitShown(t, ctx)
+		runClient(t, ctx)
+		got := strings.Join(texts(t, ctx, "#client-verdicts li"), " | ")
+		assert.Contains(t, got, c.want, c.preset)
+	}
+}
+
+// The sandbox is a boundary: the user's code finds no network, storage,
+// page or other worker; its fetch is the simulator's (a request to the
+// page's own server is answered by the contract, not by the server); a
+// script URL does not load; eval works only because the sandbox's own
+// policy allows it.
+func TestSandboxCannotReachTheNetworkOrThePage(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "")
+	typeScenario(t, ctx, "profile offset\nrecords 5\n")
+	setClient(t, ctx, `const out = {};
+for (const n of ['XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches',
+  'BroadcastChannel', 'Worker', 'SharedWorker', 'localStorage', 'sessionStorage', 'document', 'window',
+  'cookieStore', 'WebTransport', 'RTCPeerConnection']) {
+  out[n] = typeof self[n];
+}
+const inherited = [];
+for (let o = Object.getPrototypeOf(self); o; o = Object.getPrototypeOf(o)) {
+  for (const n of ['fetch', 'importScripts', 'indexedDB', 'caches']) if (Object.getOwnPropertyDescriptor(o, n)) inherited.push(n);
+}
+out.inherited = inherited.join(',');
+out.storage = typeof navigator.storage;
+const res = await fetch(location.origin + '/index.html');
+out.page = res.status + ' ' + (await res.text()).slice(0, 20);
+try { await import(location.origin + '/favicon.svg'); out.import = 'loaded'; } catch (e) { out.import = 'blocked'; }
+out.eval = eval('1 + 1');
+console.log(JSON.stringify(out));
+`)
+	status := runClient(t, ctx)
+	assert.Contains(t, status, "ok:")
+	var out map[string]any
+	require.NoError(t, json.Unmarshal([]byte(clientLog(t, ctx)[0]), &out))
+	for _, n := range []string{"XMLHttpRequest", "WebSocket", "EventSource", "importScripts", "indexedDB", "caches",
+		"BroadcastChannel", "Worker", "SharedWorker", "localStorage", "sessionStorage", "document", "window", "cookieStore", "WebTransport", "RTCPeerConnection"} {
+		assert.Equal(t, "undefined", out[n], n)
+	}
+	assert.Equal(t, "", out["inherited"], "nothing left on the prototypes")
+	assert.Equal(t, "undefined", out["storage"])
+	assert.Equal(t, `200 {"items":[{"id":5,"c`, out["page"], "the simulator answered (the offset contract reads no path), not the page's server")
+	assert.Equal(t, "blocked", out["import"])
+	assert.Equal(t, float64(2), out["eval"])
+}
+
+// Errors in user code are shown with their line: a syntax error (found by
+// acorn: the engine does not say where) and a runtime error (from the
+// stack), and a loop that never ends is stopped by the request budget.
+func TestSandboxErrorsAndBudget(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "")
+	typeScenario(t, ctx, "profile offset\nrecords 5\n")
+
+	setClient(t, ctx, "const a = 1;\nconst = 2;\n")
+	status := runClient(t, ctx)
+	assert.Contains(t, status, "error: Line 2, column 7: SyntaxError: Unexpected token")
+
+	setClient(t, ctx, "const a = 1;\nconst b = null;\nconsole.log(b.x);\n")
+	status = runClient(t, ctx)
+	assert.Contains(t, status, "error: Line 3")
+	assert.Contains(t, status, "TypeError")
+
+	setClient(t, ctx, "import x from 'left-pad';\n")
+	status = runClient(t, ctx)
+	assert.Contains(t, status, "Line 1, column 1: only parse-link-header can be imported")
+
+	setClient(t, ctx, "for (;;) await fetch('/items?offset=0&limit=1');\n")
+	status = runClient(t, ctx)
+	// Whichever budget runs out first on a loaded machine: 2,000 requests
+	// or 10 seconds.
+	assert.Regexp(t, `error: .*(sent more than 2000 requests, the sandbox’s budget|more than 10 s, the sandbox’s time budget).*does its loop ever end\?`, status)
+	assert.Contains(t, texts(t, ctx, "#client-verdicts li")[0], "accepted")
+}
+
+// The client's code is part of the permalink.
+func TestClientCodeIsInThePermalink(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "")
+	code := "// my client\nconsole.log(1);\n"
+	setClient(t, ctx, code)
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.hash.startsWith('#z=')`, chromedp.WithPollingTimeout(5*time.Second)))
+	require.NoError(t, err)
+	link := eval[string](t, ctx, `location.href`)
+	ctx2 := tab(t)
+	require.NoError(t, chromedp.Do(ctx2, chromedp.Navigate(link)))
+	waitShown(t, ctx2)
+	assert.Equal(t, code, eval[string](t, ctx2, `document.getElementById('client-code').value`))
+}
