@@ -1,0 +1,88 @@
+package sim
+
+import _ "embed"
+
+// The public catalogue: the paging contracts of well-known public APIs, one
+// file each (catalog_github.go, catalog_stripe.go, ...), each with its rules
+// card (the vendor's rules in plain words, our interpretations marked), the
+// vendor's documentation page, and a preset in catalog_presets.txt showing the
+// contract's characteristic trap. docs/catalogue.md quotes the vendor sentence
+// behind every rule; the tests quote it again beside what they check.
+
+// The catalogue's presets live in catalog_presets.txt, in presets.txt's
+// format, and follow the generic lessons and the seed vendors' presets.
+//
+//go:embed catalog_presets.txt
+var catalogPresetsFile string
+
+func init() { presets = append(presets, loadPresets(catalogPresetsFile)...) }
+
+// catalogSource names a vendor's page and links it, as users see it: "GitHub
+// Docs: Using pagination in the REST API (https://docs.github.com/...)".
+func catalogSource(page, url string) string { return page + " (" + url + ")" }
+
+// shortPage says whether a server that may return fewer records than asked
+// (Slack, Google AIP-158, Notion) cuts this page short, and to how many: about
+// one page in three, chosen from the run's seed, the clock and the position,
+// so the same scenario cuts the same pages everywhere.
+func shortPage(w *World, pos, limit int64) (int64, bool) {
+	if limit < 2 {
+		return limit, false
+	}
+	h := mix(w.seed ^ uint64(w.now)*0x9e3779b97f4a7c15 ^ uint64(pos)<<17)
+	if h%3 != 0 {
+		return limit, false
+	}
+	return 1 + int64((h>>8)%uint64(limit-1)), true
+}
+
+// paramInt reads an integer query parameter leniently, as many APIs do: absent,
+// not a number or below min gives def and says so in why.
+func paramInt(req *Request, name string, def, min int64) (n int64, set bool, why string) {
+	v, ok := req.Param(name)
+	if !ok {
+		return def, false, ""
+	}
+	n, bad := intParam(req, name, def)
+	if bad != "" || n < min {
+		return def, true, name + "=" + quote(v) + " is not a number of at least " + itoa(min) + ": the server used " + itoa(def)
+	}
+	return n, true, ""
+}
+
+// clampSize applies the profile's maximum page size to n: clamped with a note,
+// or a refusal with over-max=refuse.
+func clampSize(o *Options, name string, n int64) (size int64, note, refusal string) {
+	mx := o.Int("max-limit")
+	if n <= mx {
+		return n, "", ""
+	}
+	if o.Str("over-max") == "refuse" {
+		return 0, "", name + "=" + itoa(n) + " is above the maximum of " + itoa(mx)
+	}
+	return mx, name + "=" + itoa(n) + " is above the maximum of " + itoa(mx) + ": the server clamped it to " + itoa(mx), ""
+}
+
+// itemsAfter is a keyset page after position c (or from the head when c is
+// nil): up to limit records, whether more follow, and the position of the
+// first.
+func itemsAfter(w *World, c *Cursor, limit int64) (items []Record, pos int64, more bool) {
+	if c == nil {
+		items, pos = w.Page(0, limit+1), 0
+	} else {
+		items, pos = w.After(*c, limit+1)
+	}
+	more = int64(len(items)) > limit
+	return items[:min(int64(len(items)), limit)], pos, more
+}
+
+// itemsBefore is the backward keyset page: the limit records just before c in
+// list order, in list order, whether more precede them, and the position of
+// the first.
+func itemsBefore(w *World, c Cursor, limit int64) (items []Record, pos int64, earlier bool) {
+	items, pos = w.BeforeCursor(c, limit+1)
+	if earlier = int64(len(items)) > limit; earlier {
+		items, pos = items[1:], pos+1
+	}
+	return items, pos, earlier
+}

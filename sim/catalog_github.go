@@ -1,0 +1,124 @@
+package sim
+
+import (
+	"pagingplayground/internal/linkheader"
+)
+
+// GitHub's REST API list endpoints: page and per_page in the query, the records
+// as a bare JSON array, a Link header with absolute URLs, and no total.
+
+const (
+	githubURL    = "https://docs.github.com/en/rest/using-the-rest-api/using-pagination-in-the-rest-api"
+	githubHost   = "https://api.github.com"
+	githubFirst  = "GET /repos/octocat/Spoon-Knife/issues"
+	githubSource = "GitHub Docs: Using pagination in the REST API"
+)
+
+// The interpretations, each one sentence of why.
+const (
+	ghClampInterp  = "GitHub's page says per_page goes up to 100 without saying what a larger value does: we clamp it to 100 without an error, as the API is reported to do (github/docs#45188)."
+	ghNumberInterp = "GitHub's page does not say what a page or per_page that is not a positive number does: we use the default (page 1, 30 a page)."
+	ghRelsInterp   = "GitHub's page says prev is left out on the first page; its second example, on page 1, also has no first, and we leave out next and last on the last page, as GitHub's own responses do."
+	ghPastInterp   = "GitHub's page does not say what a page past the last returns: an empty array, with prev and first links."
+	ghHostInterp   = "The links are absolute URLs on https://api.github.com with the request's path and parameters as sent (GitHub's example rewrites the path to /repositories/ID/...)."
+)
+
+func init() {
+	register(&Profile{
+		Name: "github", Vendor: "GitHub", Source: catalogSource(githubSource, githubURL),
+		Summary: "?page=&per_page=: 30 a page, at most 100; a Link header with absolute URLs (prev, next, last, first), left out when one page holds everything; no total",
+		First:   githubFirst,
+		Options: append(commonOptions(30, 100, "clamp"),
+			OptionSpec{Name: "last", Default: "computed", Help: "whether the Link header carries rel=\"last\": computed, or omitted (lists where GitHub cannot calculate it)", Enum: []string{"computed", "omitted"}}),
+		Rules: []RuleNote{
+			{Text: "GET /repos/octocat/Spoon-Knife/issues returns 30 issues; per_page sets the page size, up to 100; page picks the page, from 1.", Source: githubSource + ": \"will only return 30 issues\"; per_page \"up to a maximum of 100\" (Traversing with pagination)"},
+			{Text: "per_page above 100 is clamped to 100. " + ghClampInterp, Interpretation: true},
+			{Text: "A page or per_page that is not a positive number gets the default. " + ghNumberInterp, Interpretation: true},
+			{Text: "The Link header carries the URLs of the previous, next, last and first pages (rel=\"prev\", \"next\", \"last\", \"first\"); the per_page the request sent is kept in them.", Source: githubSource + ": \"The link header provides the URL for the previous, next, first, and last page of results\""},
+			{Text: "No Link header at all when every result fits on a single page.", Source: githubSource + ": \"if all results fit on a single page, the link header will be omitted\""},
+			{Text: "No prev on the first page, and no last when it cannot be calculated (option last=omitted).", Source: githubSource + ": \"the link to the previous page won't be included if you are on the first page of results, and the link to the last page won't be included if it can't be calculated\""},
+			{Text: "No first on page 1, no next and last on the last page. " + ghRelsInterp, Interpretation: true},
+			{Text: "A page past the last is empty. " + ghPastInterp, Interpretation: true},
+			{Text: ghHostInterp, Interpretation: true},
+			{Text: "Clients follow rel=\"next\" until it is missing (octokit.paginate does). Pages are offsets underneath: issues created or updated during a walk (sort=updated moves them to the top) shift the pages, so a walk repeats and misses issues (google/go-github#566).", Source: githubSource + ": \"you can use the URLs in the link header to fetch additional pages\""},
+			{Text: "List responses carry no total (search responses have total_count; not simulated here).", Source: githubSource},
+		},
+		New: func(o *Options) Server { return &githubServer{o: o, walks: offsetWalks{}} },
+	})
+}
+
+type githubServer struct {
+	o     *Options
+	walks offsetWalks
+}
+
+func (s *githubServer) Serve(w *World, req *Request) *Response {
+	size, _, whySize := paramInt(req, "per_page", s.o.Int("limit"), 1)
+	page, _, whyPage := paramInt(req, "page", 1, 1)
+	var interp string
+	if whySize != "" || whyPage != "" {
+		interp = ghNumberInterp
+	}
+	size, note, bad := clampSize(s.o, "per_page", size)
+	if bad != "" {
+		return refuse(w, 422, bad)
+	}
+	if note != "" {
+		interp = ghClampInterp
+	}
+	off := mulSat(page-1, size)
+	items := w.Page(off, size)
+	n := w.Len()
+	last := max(1, (n+size-1)/size)
+	hasNext := addSat(off, size) < n
+	at := func(p int64) string {
+		return githubHost + withParams(req.Path, req.Query, Param{Name: "page", Value: itoa(p)})
+	}
+	var links []linkheader.Link
+	if page > 1 {
+		links = append(links, linkheader.Link{URL: at(page - 1), Rel: []string{"prev"}})
+	}
+	if hasNext {
+		links = append(links, linkheader.Link{URL: at(page + 1), Rel: []string{"next"}})
+		if s.o.Str("last") == "computed" {
+			links = append(links, linkheader.Link{URL: at(last), Rel: []string{"last"}})
+		}
+	}
+	if page > 1 {
+		links = append(links, linkheader.Link{URL: at(1), Rel: []string{"first"}})
+	}
+	resp := &Response{
+		Status: 200, Bare: true, Items: items,
+		Reason: join(join(whyPage, whySize), note), Interp: interp,
+		Total:    TotalReport{Kind: "absent", True: n},
+		HasNext:  NextReport{Kind: "link", Reported: hasNext, True: off+int64(len(items)) < n},
+		Cost:     offsetCost(off, int64(len(items)), n),
+		Position: -1,
+	}
+	if len(links) > 0 {
+		resp.Header = []Header{{"Link", linkheader.Format(links)}}
+	}
+	if page > last {
+		resp.Reason, resp.Interp = join(resp.Reason, "page "+itoa(page)+" is past the last page ("+itoa(last)+")"), ghPastInterp
+	}
+	var why string
+	resp.Walk, why = s.walks.role(req, off, size, pageAt(size))
+	resp.Reason = join(resp.Reason, why)
+	if len(items) > 0 {
+		resp.Position = off
+	}
+	return resp
+}
+
+func (s *githubServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
+	if prev == nil || (rel == "first" && last.HeaderValue("Link") == "") {
+		return firstRequest(prev, githubFirst, "page")
+	}
+	if rel == "first" {
+		if r, ok, _ := followLink(prev, last, "first"); ok {
+			return r, true, ""
+		}
+		return firstRequest(prev, githubFirst, "page") // page 1 has no rel="first"
+	}
+	return followLink(prev, last, rel)
+}

@@ -1,0 +1,156 @@
+package sim
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// catalogTries checks each catalogue preset's `# try:` as presets_test.go's
+// tries does for the others: the edit (old → new) and what it promises.
+var catalogTries = map[string]struct {
+	edits [][2]string
+	check func(t *testing.T, tr *Trace)
+}{
+	// insert 1 at the head shifts every issue down one: page 3 repeats 41.
+	"github-updated-issue-repeats": {[][2]string{{"update id 10 key 1_000_000", "insert 1"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []int64{41}, tr.Walks[0].Duplicates.IDs)
+		assert.Equal(t, int64(0), tr.Walks[0].Missed.Count)
+	}},
+	"stripe-delete-while-paginating": {[][2]string{{"profile stripe", "profile stripe deleted-cursor=continue"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []int64{6, 5, 4}, requests(tr)[1].Records)
+	}},
+	"slack-short-page": {[][2]string{{"client=page-size", "client=cursor"}}, func(t *testing.T, tr *Trace) {
+		assert.True(t, tr.Walks[0].Complete)
+		assert.Equal(t, int64(1000), tr.Walks[0].Distinct)
+	}},
+	"json-server-page-past-the-end": {[][2]string{{"profile json-server", "profile json-server version=0"}}, func(t *testing.T, tr *Trace) {
+		s := requests(tr)[3]
+		assert.True(t, s.Accepted)
+		assert.Empty(t, s.Records)
+		assert.Empty(t, firstHeader(s.Response.Header, "Link"))
+	}},
+	"drf-page-vanishes": {[][2]string{{"profile drf-page", "profile drf-limit-offset"}, {"GET /api/items/\n", "GET /api/items/?limit=100\n"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
+		assert.Empty(t, requests(tr)[2].Records)
+	}},
+	// Deleting 4 at the head moves every record up 4: page 2 (offset 100)
+	// starts 4 records late.
+	"drf-limit-offset-drift": {[][2]string{{"insert 4", "delete at 0..3"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, int64(0), tr.Walks[0].Duplicates.Count)
+		assert.Equal(t, int64(4), tr.Walks[0].Missed.Count)
+	}},
+}
+
+func init() {
+	want := func(accepted []bool, check func(t *testing.T, tr *Trace)) struct {
+		accepted []bool
+		check    func(t *testing.T, tr *Trace)
+	} {
+		return struct {
+			accepted []bool
+			check    func(t *testing.T, tr *Trace)
+		}{accepted, check}
+	}
+	// 100 issues, 30 a page: 4 pages. Issue 10 (position 90) moves to the
+	// top after page 2: page 3 (offset 60) starts with issue 41 again, and
+	// issue 10, now above page 1, is never returned.
+	presetWants["github-updated-issue-repeats"] = want(repeat(acc, 4), func(t *testing.T, tr *Trace) {
+		w := tr.Walks[0]
+		assert.Equal(t, []int64{41}, w.Duplicates.IDs)
+		assert.Equal(t, []int64{10}, w.Missed.IDs)
+		assert.True(t, w.Complete)
+	})
+	// stripe/stripe-go#1030: page 2 names deleted customer 7.
+	presetWants["stripe-delete-while-paginating"] = want([]bool{acc, ref}, func(t *testing.T, tr *Trace) {
+		s := requests(tr)[1]
+		assert.Equal(t, 400, s.Response.Status)
+		assert.Contains(t, string(s.Response.Body()), `"code":"resource_missing"`)
+		assert.Contains(t, string(s.Response.Body()), `"param":"starting_after"`)
+		assert.Contains(t, string(s.Response.Body()), `No such customer: 'cus_000007'`)
+	})
+	// The walk stops at the first short page though its next_cursor is set.
+	presetWants["slack-short-page"] = want(nil, func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		lastPage := reqs[len(reqs)-1]
+		assert.Less(t, len(lastPage.Records), 100)
+		assert.True(t, lastPage.HasNext.Reported, "next_cursor said more remained")
+		w := tr.Walks[0]
+		assert.True(t, w.Complete, "as far as the client knows, it read everything")
+		assert.Positive(t, w.Missed.Count)
+		assert.Equal(t, 1000-w.Distinct, w.Missed.Count)
+	})
+	// Pages 1..3 of 25 (10, 10, 5); page 4 is clamped to page 3: ids 5..1 again.
+	presetWants["json-server-page-past-the-end"] = want(repeat(acc, 4), func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		assert.Equal(t, idsDown(5, 5), reqs[2].Records)
+		assert.Equal(t, idsDown(5, 5), reqs[3].Records)
+		v, _ := fieldOf(reqs[2], "next")
+		assert.Equal(t, "", v, "page 3 said next: null")
+	})
+	// 250 records: page 2 says next is page 3; 190 remain: 2 pages.
+	presetWants["drf-page-vanishes"] = want([]bool{acc, acc, ref}, func(t *testing.T, tr *Trace) {
+		s := requests(tr)[2]
+		assert.Equal(t, 404, s.Response.Status)
+		assert.Equal(t, `{"detail":"Invalid page."}`, string(s.Response.Body()))
+	})
+	// 254 records after the insert: offsets 0, 100, 200: 3 pages, 4 repeated.
+	presetWants["drf-limit-offset-drift"] = want(repeat(acc, 3), func(t *testing.T, tr *Trace) {
+		assert.Equal(t, int64(4), tr.Walks[0].Duplicates.Count)
+		assert.True(t, tr.Walks[0].Complete)
+	})
+}
+
+// Every catalogue preset names its vendor and the vendor's page, never a file
+// of this repository, and has a checked try.
+func TestCatalogPresetsNameTheVendorPage(t *testing.T) {
+	for _, p := range loadPresets(catalogPresetsFile) {
+		require.NotEmpty(t, p.Vendor, p.Name)
+		_, ok := catalogTries[p.Name]
+		assert.True(t, ok, "%s: no check of its try", p.Name)
+		assert.Contains(t, p.Notice, "page", p.Name)
+		for _, s := range []string{p.Notice, p.Question, p.Try} {
+			assert.NotContains(t, strings.ToLower(s), "seed 0", p.Name)
+		}
+		prof, ok := LookupProfile(strings.Fields(p.Text)[1])
+		require.True(t, ok, p.Name)
+		assert.Equal(t, prof.Vendor, p.Vendor, p.Name)
+	}
+}
+
+// Every catalogue profile links its vendor's page and marks at least one
+// interpretation, and every interpretation a response carries is one of its
+// rules.
+func TestCatalogProfilesLinkTheirPage(t *testing.T) {
+	for _, name := range []string{"github", "stripe", "slack"} {
+		p, ok := LookupProfile(name)
+		require.True(t, ok, name)
+		assert.Contains(t, p.Source, "(https://", name)
+		interp := 0
+		for _, r := range p.Rules {
+			if r.Interpretation {
+				interp++
+			}
+		}
+		assert.Positive(t, interp, name)
+	}
+	for _, c := range []struct {
+		profile string
+		interps []string
+	}{
+		{"github", []string{ghClampInterp, ghNumberInterp, ghRelsInterp, ghPastInterp, ghHostInterp}},
+		{"stripe", []string{stripeLimitInterp, stripeBothInterp, stripeDeletedInterp, stripeIDInterp}},
+		{"slack", []string{slackLimitInterp, slackShortInterp, slackCursorInterp, slackItemsInterp}},
+	} {
+		p, _ := LookupProfile(c.profile)
+		for _, in := range c.interps {
+			found := false
+			for _, r := range p.Rules {
+				found = found || (r.Interpretation && strings.Contains(r.Text, in))
+			}
+			assert.True(t, found, "%s: no interpretation rule says %q", c.profile, in)
+		}
+	}
+}
