@@ -1,6 +1,10 @@
 package sim
 
-import _ "embed"
+import (
+	_ "embed"
+
+	"pagingplayground/internal/json"
+)
 
 // The public catalogue: the paging contracts of well-known public APIs, one
 // file each (catalog_github.go, catalog_stripe.go, ...), each with its rules
@@ -85,4 +89,19 @@ func itemsBefore(w *World, c Cursor, limit int64) (items []Record, pos int64, ea
 		items, pos = items[1:], pos+1
 	}
 	return items, pos, earlier
+}
+
+// jsonString is s as a JSON string, for building Raw fields.
+func jsonString(s string) []byte { return json.AppendString(nil, s) }
+
+// requestLine is a profile's First request, which may carry a JSON body after
+// the target (`POST / {"MaxResults":100}`), as a client request.
+func requestLine(line string) (*Request, bool, string) {
+	method, rest, _ := cutSpace(line)
+	target, body, _ := cutSpace(rest)
+	r, ok, why := request(method, target)
+	if ok {
+		r.Body = body
+	}
+	return r, ok, why
 }

@@ -167,7 +167,7 @@ func (s *awsServer) Serve(w *World, req *Request) *Response {
 func (s *awsServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
 	if prev == nil || rel == "first" {
 		if prev == nil {
-			return firstRequest(nil, awsFirst)
+			return requestLine(awsFirst)
 		}
 		body, err := json.Parse(prev.Body)
 		if err != nil || body.Kind != json.Object {

@@ -42,6 +42,33 @@ var catalogTries = map[string]struct {
 		assert.Equal(t, int64(0), tr.Walks[0].Duplicates.Count)
 		assert.Equal(t, int64(4), tr.Walks[0].Missed.Count)
 	}},
+	"aws-short-page": {[][2]string{{"client=page-size", "client=token"}}, func(t *testing.T, tr *Trace) {
+		assert.True(t, tr.Walks[0].Complete)
+		assert.Equal(t, int64(500), tr.Walks[0].Distinct)
+	}},
+	"shopify-filter-with-page-info": {[][2]string{{"GET /admin/api/2024-01/orders.json?status=any&limit=50&page_info=3d3e01030164f3a37d", "next"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []bool{acc, acc}, accepted(tr))
+		assert.Equal(t, idsDown(70, 50), requests(tr)[1].Records)
+	}},
+	"notion-page-size-over-100": {[][2]string{{`"page_size":500}`, `"page_size":100}` + "\nwalk"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
+		assert.Equal(t, int64(250), tr.Walks[0].Distinct)
+	}},
+	"msgraph-skip-refused": {[][2]string{{"GET /v1.0/users?$top=100&$skip=100", "walk"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
+		assert.Equal(t, int64(250), tr.Walks[0].Distinct)
+	}},
+	// returned: startAt 0, 50, 100, 150 over 180 projects.
+	"jira-maxresults-lowered": {[][2]string{{"client=requested", "client=returned"}}, func(t *testing.T, tr *Trace) {
+		require.Len(t, requests(tr), 4)
+		assert.Equal(t, int64(180), tr.Walks[0].Distinct)
+		assert.True(t, tr.Walks[0].Consistent)
+	}},
+	"jira-jql-missing-token": {[][2]string{{"client=null-check", "client=token"}}, func(t *testing.T, tr *Trace) {
+		assert.Len(t, requests(tr), 3, "the last next finds no next page")
+		last := tr.Steps[len(tr.Steps)-1]
+		assert.Equal(t, "client", last.Kind)
+	}},
 }
 
 func init() {
@@ -101,6 +128,45 @@ func init() {
 		assert.Equal(t, int64(4), tr.Walks[0].Duplicates.Count)
 		assert.True(t, tr.Walks[0].Complete)
 	})
+	// The walk stops at the first short page though its NextToken is set.
+	presetWants["aws-short-page"] = want(nil, func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		last := reqs[len(reqs)-1]
+		assert.Less(t, len(last.Records), 50)
+		assert.True(t, last.HasNext.Reported, "a NextToken said more remained")
+		w := tr.Walks[0]
+		assert.True(t, w.Complete, "as far as the client knows, it read everything")
+		assert.Positive(t, w.Missed.Count)
+		assert.Equal(t, 500-w.Distinct, w.Missed.Count)
+	})
+	// Page 1 (120..71) with its Link; the hand-made page 2 keeps status=any.
+	presetWants["shopify-filter-with-page-info"] = want([]bool{acc, ref}, func(t *testing.T, tr *Trace) {
+		s := requests(tr)[1]
+		assert.Equal(t, 400, s.Response.Status)
+		assert.Contains(t, s.Reason, "status cannot be passed when page_info is present")
+	})
+	presetWants["notion-page-size-over-100"] = want([]bool{ref}, func(t *testing.T, tr *Trace) {
+		assert.Contains(t, string(requests(tr)[0].Response.Body()), `"code":"validation_error"`)
+	})
+	presetWants["msgraph-skip-refused"] = want([]bool{acc, ref}, func(t *testing.T, tr *Trace) {
+		assert.Contains(t, string(requests(tr)[1].Response.Body()), `"code":"Request_UnsupportedQuery"`)
+	})
+	// 180 projects, 50 served a page: the client reads startAt 0 (180..131),
+	// 100 (80..31) and 200 (none); 130..81 and 30..1 are never returned.
+	presetWants["jira-maxresults-lowered"] = want(repeat(acc, 3), func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		assert.Equal(t, idsDown(180, 50), reqs[0].Records)
+		assert.Equal(t, idsDown(80, 50), reqs[1].Records)
+		assert.Empty(t, reqs[2].Records)
+		assert.Equal(t, "/rest/api/3/project/search?startAt=100&maxResults=100", reqs[1].Request.URL)
+	})
+	// 120 issues, 50 a page: pages 1..3, then page 1 again.
+	presetWants["jira-jql-missing-token"] = want(repeat(acc, 4), func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		_, has := fieldOf(reqs[2], "nextPageToken")
+		assert.False(t, has)
+		assert.Equal(t, reqs[0].Records, reqs[3].Records)
+	})
 }
 
 // Every catalogue preset names its vendor and the vendor's page, never a file
@@ -124,7 +190,7 @@ func TestCatalogPresetsNameTheVendorPage(t *testing.T) {
 // interpretation, and every interpretation a response carries is one of its
 // rules.
 func TestCatalogProfilesLinkTheirPage(t *testing.T) {
-	for _, name := range []string{"github", "stripe", "slack"} {
+	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql"} {
 		p, ok := LookupProfile(name)
 		require.True(t, ok, name)
 		assert.Contains(t, p.Source, "(https://", name)

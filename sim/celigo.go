@@ -44,6 +44,7 @@ func frontParams(q []Param, set ...Param) []Param {
 func init() {
 	register(&Profile{
 		Name: "celigo", Vendor: "Celigo", Source: celigoSource,
+		Reads:   &Reads{Params: []string{"skip", "limit", "sort", "createdAfter", "createdBefore"}},
 		Summary: "integrator.io resource lists: a bare JSON array and an RFC 8288 Link header over skip/limit; drifts when records are created or deleted mid-walk",
 		First:   "GET /v1/integrations?limit=100", Options: celigoOptions(),
 		Rules: []RuleNote{
@@ -209,6 +210,7 @@ func init() {
 		Help: "what the last page says in nextPageURL: absent, or an empty string", Enum: []string{"absent", "empty"}})
 	register(&Profile{
 		Name: "celigo-errors", Vendor: "Celigo", Source: celigoSource,
+		Reads:   &Reads{Params: []string{"pageSize", "after"}},
 		Summary: "integrator.io flow errors: {\"errors\":[…],\"nextPageURL\":…,\"totalErrors\":N}, an opaque after cursor in the body's next URL",
 		First:   "GET /v1/flows/5f1a/errors?pageSize=100", Options: opts,
 		Rules: []RuleNote{
@@ -311,6 +313,7 @@ const (
 func init() {
 	register(&Profile{
 		Name: "celigo-migrated", Vendor: "Celigo", Source: celigoSource,
+		Reads:   &Reads{Params: []string{"limit", "cursor"}},
 		Summary: "a Celigo Link-header list after the move to cursor paging inside: next links carry an opaque cursor tied to the request that produced them",
 		First:   "GET /v1/integrations?limit=100", Options: celigoOptions(),
 		Rules: []RuleNote{

@@ -34,6 +34,7 @@ func codefreshPage(req *Request, o *Options) (page, limit int64, note, bad strin
 func init() {
 	register(&Profile{
 		Name: "codefresh-legacy", Vendor: "Codefresh", Source: codefreshSource,
+		Reads:   &Reads{Params: []string{"page", "limit"}},
 		Summary: "builds and images before January 2021: GET /workflow?page=N, every page independent, any order valid; drifts like offset paging",
 		First:   "GET /workflow?page=1", Options: codefreshOptions(),
 		Rules: []RuleNote{
@@ -130,6 +131,7 @@ const (
 func init() {
 	register(&Profile{
 		Name: "codefresh", Vendor: "Codefresh", Source: codefreshSource,
+		Reads:   &Reads{Params: []string{"page", "limit"}},
 		Summary: "builds and images from January 2021: a server-side cursor per X-Pagination-Session-Id; only next, previous or page 1; negative pages hold new builds",
 		First:   "GET /workflow?page=1", Options: codefreshOptions(),
 		Rules: []RuleNote{

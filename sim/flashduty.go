@@ -45,6 +45,7 @@ var flashdutyRules = []RuleNote{
 func init() {
 	register(&Profile{
 		Name: "flashduty", Vendor: "Flashduty", Source: flashdutySource,
+		Reads:   &Reads{Methods: []string{"POST"}, Body: []string{"p", "limit", "search_after_ctx"}},
 		Summary: "POST {\"p\":1,\"limit\":20}: page/limit in the body, p × limit ≤ 10000, total capped at 1000, has_next_page",
 		First:   `POST /incident/list {"p":1,"limit":20}`, Options: flashdutyOptions(true),
 		Rules: append(append([]RuleNote(nil), flashdutyRules...),
@@ -54,6 +55,7 @@ func init() {
 	})
 	register(&Profile{
 		Name: "flashduty-cursor", Vendor: "Flashduty", Source: flashdutySource,
+		Reads:   &Reads{Methods: []string{"POST"}, Body: []string{"p", "limit", "search_after_ctx"}},
 		Summary: "POST {\"search_after_ctx\":\"…\",\"limit\":20}: an opaque 24-hex-digit cursor, returned only while a next page exists; total capped at 1000",
 		First:   `POST /incident/list {"limit":20}`, Options: flashdutyOptions(false),
 		Rules: append([]RuleNote{

@@ -191,6 +191,7 @@ func offsetCost(offset, returned, total int64) Cost {
 func init() {
 	register(&Profile{
 		Name: "offset", Summary: "?offset=&limit=: stateless, exact total; drifts when records are inserted or deleted mid-walk",
+		Reads: &Reads{Paths: []string{"/items"}, AnyPath: true, Params: []string{"offset", "limit"}},
 		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?offset=O&limit=L returns the records at list positions O to O+L-1, counted when the request arrives."},
@@ -268,6 +269,7 @@ func (s *offsetServer) Follow(prev *Request, last *Response, rel string) (*Reque
 func init() {
 	register(&Profile{
 		Name: "page", Summary: "?page=&per_page=: page numbers from 1, exact total; drifts like offset",
+		Reads: &Reads{Paths: []string{"/items"}, AnyPath: true, Params: []string{"page", "per_page"}},
 		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?page=P&per_page=N returns list positions (P-1)·N to P·N-1: offset paging by another name."},
@@ -356,6 +358,7 @@ func (s *pageServer) Follow(prev *Request, last *Response, rel string) (*Request
 func init() {
 	register(&Profile{
 		Name: "cursor", Summary: "keyset paging with opaque after/before cursors and has_more; no total; does not drift",
+		Reads: &Reads{Paths: []string{"/items"}, AnyPath: true, Params: []string{"limit", "after", "before"}},
 		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?limit=L returns the first page; next_cursor continues after its last record with ?after=, prev_cursor goes back with ?before=."},
@@ -465,6 +468,7 @@ func (s *cursorServer) Follow(prev *Request, last *Response, rel string) (*Reque
 func init() {
 	register(&Profile{
 		Name: "link", Summary: "page numbers with an RFC 8288 Link header (first, prev, next, last) and X-Total-Count",
+		Reads: &Reads{Paths: []string{"/items"}, AnyPath: true, Params: []string{"page", "per_page"}},
 		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?page=P&per_page=N returns a bare JSON array and a Link header with rel first, prev (from page 2), next (while records remain) and last."},

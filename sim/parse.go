@@ -812,8 +812,9 @@ func (p *parser) requestLine(i int, client string, method word) int {
 	return last
 }
 
-// checkTarget checks a request target: ParseTarget accepts it and the query
-// parameters the profiles read as numbers are numbers.
+// checkTarget checks a request target: ParseTarget accepts it. The values
+// of its parameters are the contract's business (a cursor contract reads
+// `page=tok_abc` as nothing at all), so they are not checked here.
 func (p *parser) checkTarget(i int, t word) bool {
 	if _, _, err := reqtarget.Parse(t.text); err != nil {
 		// Point at the character at fault, or at the whole target.
@@ -824,73 +825,7 @@ func (p *parser) checkTarget(i int, t word) bool {
 		p.errAt(i, off, end, "bad request target `"+t.text+"`: "+err.Error())
 		return false
 	}
-	ok := true
-	for _, pr := range targetProblems(t.text) {
-		p.errAt(i, t.off+pr.off, t.off+pr.end, pr.msg)
-		ok = false
-	}
-	return ok
-}
-
-// queryNumbers are the query parameters whose values are numbers in every
-// profile that reads them, and what the number is.
-var queryNumbers = []struct {
-	name, what string
-	negative   bool // Codefresh has page=-1
-}{
-	{"page", "a page number", true},
-	{"per_page", "a page size", false},
-	{"limit", "a page size", false},
-	{"pageSize", "a page size", false},
-	{"offset", "an offset", false},
-	{"skip", "an offset", false},
-}
-
-type targetProblem struct {
-	off, end int // bytes of the target
-	msg      string
-}
-
-// targetProblems checks the numbers in a target's query string. Offsets are
-// into the target as written, so a message can point at the value.
-func targetProblems(target string) []targetProblem {
-	q := strings.IndexByte(target, '?')
-	if q < 0 {
-		return nil
-	}
-	var out []targetProblem
-	off := q + 1
-	query := target[off:]
-	if h := strings.IndexByte(query, '#'); h >= 0 {
-		query = query[:h]
-	}
-	for _, kv := range strings.Split(query, "&") {
-		k, v, _ := strings.Cut(kv, "=")
-		for _, qn := range queryNumbers {
-			if k != qn.name {
-				continue
-			}
-			digits := v
-			if qn.negative {
-				digits = strings.TrimPrefix(v, "-")
-			}
-			if _, err := strconv.ParseInt(digits, 10, 64); err == nil && digits != "" && digits[0] != '+' && digits[0] != '-' {
-				continue
-			}
-			got := "`" + v + "`"
-			if v == "" {
-				got = "nothing"
-			}
-			msg := "expected " + qn.what + " after `" + k + "=`, got " + got
-			if v != "" && isDigits(digits) {
-				msg += " (too large)"
-			}
-			vs := off + len(k) + 1
-			out = append(out, targetProblem{vs, vs + len(v), msg})
-		}
-		off += len(kv) + 1
-	}
-	return out
+	return true
 }
 
 func isDigits(s string) bool {

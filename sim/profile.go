@@ -18,10 +18,29 @@ type Profile struct {
 	First   string       // the request a client sends for `first` when it has sent none: "GET /items"
 	Options []OptionSpec // what a scenario may override, with defaults
 	Rules   []RuleNote   // the rules in plain words, shown beside the results
+	URL     string       // the vendor's documentation page, when there is one
+
+	// Reads says what the contract reads from a request, so that the editor
+	// can flag what it ignores (a misspelt parameter, another path). nil:
+	// not declared, nothing is flagged.
+	Reads *Reads
 
 	// New makes a fresh server for one run. o holds the effective options,
 	// already validated against Options.
 	New func(o *Options) Server
+}
+
+// Reads is what a contract reads from a request. The server ignores the
+// rest, as most APIs do; the editor warns about it.
+type Reads struct {
+	Methods []string // the methods it serves; nil: GET only
+	Paths   []string // the paths it serves; nil: any path
+	Params  []string // the query parameters it reads
+	Body    []string // the members of a JSON body it reads; nil: it reads no body
+	Headers []string // request headers it reads (besides the usual HTTP ones)
+	// AnyPath: the simulator answers another path as if it were Paths[0]
+	// (the generic models), rather than 404.
+	AnyPath bool
 }
 
 // Server is one run's server for a profile, with whatever state the contract

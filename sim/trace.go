@@ -13,6 +13,10 @@ type Trace struct {
 	Summary Summary      // "summary"
 
 	Expectations []ExpectResult // "expectations": the scenario's expect lines, met or not
+
+	// Warnings (not in the JSON: the editor gets them from Check) are the
+	// input the contract ignores, when the trace comes from RunText.
+	Warnings []Diagnostic
 }
 
 // TraceSetup is the setup as it was applied, with the profile's defaults filled in.

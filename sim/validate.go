@@ -275,10 +275,6 @@ func requestProblems(st *Step) []string {
 	}
 	if _, _, err := reqtarget.Parse(st.Target); err != nil {
 		out = append(out, "bad request target `"+st.Target+"`: "+err.Error())
-	} else {
-		for _, pr := range targetProblems(st.Target) {
-			out = append(out, pr.msg)
-		}
 	}
 	for _, h := range st.Headers {
 		if msg := headerProblem(h.Name, h.Value); msg != "" {

@@ -72,17 +72,17 @@ func TestValidateOptions(t *testing.T) {
 		text string
 		want Diagnostic
 	}{
-		{"profile test-profile limt=5", Diagnostic{1, 22, 26,
-			"profile `test-profile` has no option `limt`; did you mean `limit`? (its options: limit, max-limit, over-max, rate)"}},
-		{"profile test-profile page=5", Diagnostic{1, 22, 26,
-			"profile `test-profile` has no option `page` (its options: limit, max-limit, over-max, rate)"}},
-		{"profile test-bare limit=5", Diagnostic{1, 19, 24, "profile `test-bare` takes no options, got `limit`"}},
-		{"profile test-profile limit=101", Diagnostic{1, 28, 31, "`limit` is from 1 to 100, got 101"}},
-		{"profile test-profile limit=0", Diagnostic{1, 28, 29, "`limit` is from 1 to 100, got 0"}},
-		{"profile test-profile limit=ten", Diagnostic{1, 28, 31, "expected a whole number from 1 to 100 for `limit`, got `ten`"}},
-		{"profile test-profile over-max=clap", Diagnostic{1, 31, 35, "expected `refuse`, `clamp` for `over-max`, got `clap`; did you mean `clamp`?"}},
-		{"profile test-profile limit=5 limit=6", Diagnostic{1, 30, 35, "option `limit` is set twice"}},
-		{"profile  test-profile   éé=1", Diagnostic{1, 25, 27, "profile `test-profile` has no option `éé` (its options: limit, max-limit, over-max, rate)"}},
+		{"profile test-profile limt=5", Diagnostic{Line: 1, Col: 22, EndCol: 26,
+			Message: "profile `test-profile` has no option `limt`; did you mean `limit`? (its options: limit, max-limit, over-max, rate)"}},
+		{"profile test-profile page=5", Diagnostic{Line: 1, Col: 22, EndCol: 26,
+			Message: "profile `test-profile` has no option `page` (its options: limit, max-limit, over-max, rate)"}},
+		{"profile test-bare limit=5", Diagnostic{Line: 1, Col: 19, EndCol: 24, Message: "profile `test-bare` takes no options, got `limit`"}},
+		{"profile test-profile limit=101", Diagnostic{Line: 1, Col: 28, EndCol: 31, Message: "`limit` is from 1 to 100, got 101"}},
+		{"profile test-profile limit=0", Diagnostic{Line: 1, Col: 28, EndCol: 29, Message: "`limit` is from 1 to 100, got 0"}},
+		{"profile test-profile limit=ten", Diagnostic{Line: 1, Col: 28, EndCol: 31, Message: "expected a whole number from 1 to 100 for `limit`, got `ten`"}},
+		{"profile test-profile over-max=clap", Diagnostic{Line: 1, Col: 31, EndCol: 35, Message: "expected `refuse`, `clamp` for `over-max`, got `clap`; did you mean `clamp`?"}},
+		{"profile test-profile limit=5 limit=6", Diagnostic{Line: 1, Col: 30, EndCol: 35, Message: "option `limit` is set twice"}},
+		{"profile  test-profile   éé=1", Diagnostic{Line: 1, Col: 25, EndCol: 27, Message: "profile `test-profile` has no option `éé` (its options: limit, max-limit, over-max, rate)"}},
 	} {
 		d := validateText(t, c.text)
 		if assert.Len(t, d, 1, c.text) {

@@ -1,0 +1,74 @@
+package sim
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Atlassian KB, "Changing maxResults parameter for Jira Cloud REST API": "the
+// maxResults in the request is overridden if it is above the limit defined
+// for given REST API endpoint". Asked 100, served 50, and the response says 50.
+func TestJiraLowersMaxResultsAndSaysSo(t *testing.T) {
+	tr := execute(scenario("jira", 120, get("/rest/api/3/project/search?startAt=0&maxResults=100")))
+	s := requests(tr)[0]
+	assert.Len(t, s.Records, 50)
+	assert.Equal(t, "50", field(s, "maxResults"))
+	assert.Equal(t, "120", field(s, "total"))
+	assert.Equal(t, "false", field(s, "isLast"))
+	assert.Equal(t, "https://your-domain.atlassian.net/rest/api/3/project/search?startAt=50&maxResults=50", field(s, "nextPage"))
+	assert.Equal(t, jiraCapInterp, s.Interp)
+}
+
+// "we recommend that REST API clients programmatically confirm maxResults
+// value": a client that adds its own 100 reads 0-49, 100-149, ... and skips
+// half. 120 items: returned-client reads 0, 50, 100 (3 pages, all 120);
+// requested-client reads 0 and 100 (70 items), skipping 50..99.
+func TestJiraClientThatTrustsItsOwnMaxResultsSkips(t *testing.T) {
+	tr := execute(scenario("jira", 120, get("/rest/api/3/project/search?startAt=0&maxResults=100"), walkAll()))
+	assert.Len(t, requests(tr), 3)
+	assert.Equal(t, int64(120), tr.Walks[0].Distinct)
+	assert.Equal(t, "true", field(requests(tr)[2], "isLast"))
+
+	tr = execute(withOptions(scenario("jira", 120, get("/rest/api/3/project/search?startAt=0&maxResults=100"), walkAll()), "client", "requested"))
+	reqs := requests(tr)
+	require.Len(t, reqs, 2)
+	assert.Equal(t, "/rest/api/3/project/search?startAt=100&maxResults=100", reqs[1].Request.URL)
+	assert.Contains(t, reqs[1].Reason, "computed from the maxResults the client asked for")
+}
+
+// JRACLOUD-92184: "There is no nextPageToken key on the last page of results.
+// The key only appears when it has a value in it." 120 issues, 50 a page.
+func TestJiraJQLNextPageToken(t *testing.T) {
+	tr := execute(scenario("jira-jql", 120, get("/rest/api/3/search/jql?jql=project%3DPROJ&maxResults=50"), walkAll()))
+	reqs := requests(tr)
+	require.Len(t, reqs, 3)
+	assert.NotEmpty(t, field(reqs[0], "nextPageToken"))
+	assert.Equal(t, "false", field(reqs[0], "isLast"))
+	_, has := fieldOf(reqs[2], "nextPageToken")
+	assert.False(t, has, "the key is missing, not null")
+	assert.Equal(t, "true", field(reqs[2], "isLast"))
+	assert.True(t, tr.Walks[0].Complete)
+	assert.Equal(t, int64(120), tr.Walks[0].Distinct)
+}
+
+// A client that waits for nextPageToken: null (the reference: "The first page
+// has a nextPageToken of null") never sees it and starts over from page 1.
+func TestJiraJQLNullCheckingClientStartsOver(t *testing.T) {
+	tr := execute(withOptions(scenario("jira-jql", 120, get("/rest/api/3/search/jql?jql=project%3DPROJ&maxResults=50"),
+		next(), next(), next()), "client", "null-check"))
+	reqs := requests(tr)
+	require.Len(t, reqs, 4)
+	assert.Equal(t, "/rest/api/3/search/jql?jql=project%3DPROJ&maxResults=50", reqs[3].Request.URL)
+	assert.Equal(t, reqs[0].Records, reqs[3].Records, "page 1 again")
+}
+
+func TestJiraJQLTokenBelongsToItsQuery(t *testing.T) {
+	tr := execute(scenario("jira-jql", 120, get("/rest/api/3/search/jql?jql=a&maxResults=50")))
+	tok := field(requests(tr)[0], "nextPageToken")
+	tr = execute(scenario("jira-jql", 120, get("/rest/api/3/search/jql?jql=a&maxResults=50"),
+		get("/rest/api/3/search/jql?jql=b&nextPageToken="+tok), get("/rest/api/3/search/jql?jql=a&nextPageToken=zz")))
+	assert.Equal(t, []bool{true, false, false}, accepted(tr))
+	assert.Contains(t, bodyOf(requests(tr)[1]), `"errorMessages":["The provided next page token does not belong to this query."]`)
+}

@@ -1,0 +1,63 @@
+package sim
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The sentences quoted below are from Microsoft Graph's "Paging Microsoft
+// Graph data in your app" (https://learn.microsoft.com/en-us/graph/paging).
+
+// "the GET /users endpoint returns a default of 100 results in a single
+// page"; "Microsoft Graph returns an @odata.nextLink property in the response
+// that contains a URL to the next page of results". 250 users: 100, 100, 50.
+func TestGraphNextLinkWalk(t *testing.T) {
+	tr := execute(scenario("msgraph", 250, get("/v1.0/users"), walkAll()))
+	reqs := requests(tr)
+	require.Len(t, reqs, 3)
+	assert.Equal(t, idsDown(250, 100), reqs[0].Records)
+	next := field(reqs[0], "@odata.nextLink")
+	assert.Regexp(t, `^https://graph\.microsoft\.com/v1\.0/users\?\$skiptoken=[0-9a-f]+$`, next)
+	assert.Equal(t, next, reqs[1].Request.URL, "the client sends the URL as it is")
+	_, has := fieldOf(reqs[2], "@odata.nextLink")
+	assert.False(t, has)
+	assert.True(t, tr.Walks[0].Complete)
+}
+
+// "The URL also contains all the other query parameters present in the
+// original request."
+func TestGraphNextLinkKeepsTheQuery(t *testing.T) {
+	tr := execute(scenario("msgraph", 250, get("/v1.0/users?$top=5&$select=displayName")))
+	assert.Regexp(t, `^https://graph\.microsoft\.com/v1\.0/users\?\$top=5&\$select=displayName&\$skiptoken=[0-9a-f]+$`, field(requests(tr)[0], "@odata.nextLink"))
+}
+
+// "the /users endpoint supports $top but not $skip"; $top between 1 and 999.
+func TestGraphRefusesSkipAndBadTop(t *testing.T) {
+	tr := execute(scenario("msgraph", 250, get("/v1.0/users?$top=10&$skip=10"), get("/v1.0/users?$top=1000"), get("/v1.0/users?$top=999")))
+	assert.Equal(t, []bool{false, false, true}, accepted(tr))
+	assert.Contains(t, bodyOf(requests(tr)[0]), `{"error":{"code":"Request_UnsupportedQuery",`)
+}
+
+// Delta query: "there are more pages of data to retrieve in the session,
+// even if the current response contains an empty result".
+func TestGraphEmptyPagesWhileMoreRemain(t *testing.T) {
+	s := withOptions(scenario("msgraph", 1000, get("/v1.0/users?$top=50"), walkAll()), "empty-pages", "on")
+	tr := execute(s)
+	reqs := requests(tr)
+	empty := -1
+	for i, r := range reqs {
+		if len(r.Records) == 0 {
+			empty = i
+			break
+		}
+	}
+	require.NotEqual(t, -1, empty, "some page is empty")
+	assert.True(t, reqs[empty].HasNext.Reported)
+	assert.Equal(t, int64(1000), tr.Walks[0].Distinct, "following @odata.nextLink reads everything")
+
+	tr = execute(withOptions(scenario("msgraph", 1000, get("/v1.0/users?$top=50"), walkAll()), "empty-pages", "on", "client", "empty-page"))
+	assert.Len(t, requests(tr), empty+1)
+	assert.Equal(t, int64(1000)-tr.Walks[0].Distinct, tr.Walks[0].Missed.Count)
+}
