@@ -9,9 +9,27 @@ import (
 
 // Diagnostic is a problem in a scenario, at a 1-based line and column (in
 // characters, not bytes). EndCol, when > Col, marks the end of the span.
+// An error stops the scenario from running; a warning (input the contract
+// ignores, such as a misspelt parameter) does not.
 type Diagnostic struct {
 	Line, Col, EndCol int
 	Message           string
+	Severity          Severity // SeverityError when zero
+}
+
+// Severity says whether a diagnostic stops the run.
+type Severity uint8
+
+const (
+	SeverityError   Severity = iota // the scenario does not run
+	SeverityWarning                 // it runs; the input is probably not what was meant
+)
+
+func (s Severity) String() string {
+	if s == SeverityWarning {
+		return "warning"
+	}
+	return "error"
 }
 
 // Fix is the text the message suggests in place of the span ("did you mean
@@ -36,7 +54,11 @@ const didYouMeanPrefix = "; did you mean `"
 func didYouMean(s string) string { return didYouMeanPrefix + s + "`?" }
 
 func (d Diagnostic) String() string {
-	return "line " + strconv.Itoa(d.Line) + ", col " + strconv.Itoa(d.Col) + ": " + d.Message
+	s := "line " + strconv.Itoa(d.Line) + ", col " + strconv.Itoa(d.Col) + ": "
+	if d.Severity == SeverityWarning {
+		s += "warning: "
+	}
+	return s + d.Message
 }
 
 // ParseError is a malformed scenario: every problem found, in source order.
@@ -58,13 +80,18 @@ func (e *ParseError) Error() string {
 
 // RunText parses, validates and runs a scenario. A malformed scenario is a
 // *ParseError with every problem at once; a refused request is not an
-// error, it is in the trace.
+// error, it is in the trace. The trace's Warnings are the input the
+// contract ignores.
 func RunText(text string) (*Trace, error) {
 	s, err := parseChecked(text)
 	if err != nil {
 		return nil, err
 	}
-	return Run(s)
+	t, err := Run(s)
+	if t != nil {
+		t.Warnings = warnings(s, text)
+	}
+	return t, err
 }
 
 // parseChecked parses a scenario and, when the syntax has problems, checks
@@ -82,7 +109,8 @@ func parseChecked(text string) (*Scenario, error) {
 	return nil, p.diags.err()
 }
 
-// Check parses and validates a scenario as the user types; nil means it runs.
+// Check parses and validates a scenario as the user types: its errors, or
+// when there are none its warnings; nil means it runs as meant.
 func Check(text string) []Diagnostic {
 	s, err := parseChecked(text)
 	if err == nil {
@@ -94,12 +122,12 @@ func Check(text string) []Diagnostic {
 	if err != nil {
 		return []Diagnostic{{Line: 1, Col: 1, Message: err.Error()}}
 	}
-	return nil
+	return warnings(s, text)
 }
 
 // DiagnosticsJSON encodes diagnostics as
-// [{"line":4,"col":18,"endCol":21,"message":"...","fix":"..."}] ("fix" only
-// when there is one).
+// [{"line":4,"col":18,"endCol":21,"severity":"error","message":"...","fix":"..."}]
+// ("fix" only when there is one); severity is "error" or "warning".
 func DiagnosticsJSON(diags []Diagnostic) []byte {
 	w := &json.Writer{}
 	w.Open('[')
@@ -111,6 +139,8 @@ func DiagnosticsJSON(diags []Diagnostic) []byte {
 		w.Int(int64(d.Col))
 		w.Key("endCol")
 		w.Int(int64(d.EndCol))
+		w.Key("severity")
+		w.Str(d.Severity.String())
 		w.Key("message")
 		w.Str(d.Message)
 		if fix := d.Fix(); fix != "" {

@@ -63,10 +63,10 @@ walk
 
 // A malformed scenario reports every problem with its line and column.
 func ExampleCheck() {
-	for _, d := range sim.Check("records 10\nGET /items?page=abc\nnxt\n") {
+	for _, d := range sim.Check("records 10\nGET /items?offset=abc\nnxt\nwlak\n") {
 		fmt.Println(d)
 	}
 	// Output:
-	// line 2, col 17: expected a page number after `page=`, got `abc`
 	// line 3, col 1: unknown step `nxt`; did you mean `next`?
+	// line 4, col 1: unknown step `wlak`; did you mean `walk`?
 }

@@ -184,7 +184,7 @@ func TestParseHeaderBlock(t *testing.T) {
 	assert.Equal(t, StepNext, s.Steps[1].Kind)
 
 	// Header lines of a malformed request are not reported again.
-	d = diags(t, "GET /a?page=x\n  X-A: 1\n")
+	d = diags(t, "GET /a%zz\n  X-A: 1\n")
 	assert.Len(t, d, 1)
 }
 
@@ -257,16 +257,6 @@ func TestParseErrors(t *testing.T) {
 		want Diagnostic
 	}{
 		// requests
-		{"GET /workflow?page=abc", Diagnostic{Line: 1, Col: 20, EndCol: 23, Message: "expected a page number after `page=`, got `abc`"}},
-		{"GET /workflow?page=", Diagnostic{Line: 1, Col: 20, EndCol: 0, Message: "expected a page number after `page=`, got nothing"}},
-		{"GET /workflow?page=--1", Diagnostic{Line: 1, Col: 20, EndCol: 23, Message: "expected a page number after `page=`, got `--1`"}},
-		{"GET /w?page=1&per_page=x", Diagnostic{Line: 1, Col: 24, EndCol: 25, Message: "expected a page size after `per_page=`, got `x`"}},
-		{"GET /w?limit=-5", Diagnostic{Line: 1, Col: 14, EndCol: 16, Message: "expected a page size after `limit=`, got `-5`"}},
-		{"GET /w?pageSize=1.5", Diagnostic{Line: 1, Col: 17, EndCol: 20, Message: "expected a page size after `pageSize=`, got `1.5`"}},
-		{"GET /w?offset=+3", Diagnostic{Line: 1, Col: 15, EndCol: 17, Message: "expected an offset after `offset=`, got `+3`"}},
-		{"GET /w?skip=1e3", Diagnostic{Line: 1, Col: 13, EndCol: 16, Message: "expected an offset after `skip=`, got `1e3`"}},
-		{"GET /w?skip=99999999999999999999", Diagnostic{Line: 1, Col: 13, EndCol: 33, Message: "expected an offset after `skip=`, got `99999999999999999999` (too large)"}},
-		{"@bob GET /é?page=x", Diagnostic{Line: 1, Col: 18, EndCol: 19, Message: "expected a page number after `page=`, got `x`"}},
 		{"GET", Diagnostic{Line: 1, Col: 4, EndCol: 0, Message: "expected a request target like `/items?page=2` after `GET`"}},
 		{"GET workflow", Diagnostic{Line: 1, Col: 5, EndCol: 13, Message: "bad request target `workflow`: " + targetErr("workflow")}},
 		{"GET /a%zz?page=1", Diagnostic{Line: 1, Col: 7, EndCol: 8, Message: "bad request target `/a%zz?page=1`: " + targetErr("/a%zz")}},
@@ -364,7 +354,7 @@ func TestParseKeepsGoing(t *testing.T) {
 	// bad ones do not hide them.
 	d := diags(t, `profile offset limit
 records lots
-GET /w?page=x&limit=y
+GET /w?page=x&limit=y    # values are the contract's business: no error
 next
 nxt
 walk max -1
@@ -376,13 +366,11 @@ walk max -1
 	assert.Equal(t, []string{
 		"line 1, col 16: expected OPTION=VALUE, like `limit=50`, got `limit`",
 		"line 2, col 9: expected a record count, got `lots`",
-		"line 3, col 13: expected a page number after `page=`, got `x`",
-		"line 3, col 21: expected a page size after `limit=`, got `y`",
 		"line 5, col 1: unknown step `nxt`; did you mean `next`?",
 		"line 6, col 10: expected a number of pages, got `-1`",
 	}, got)
 	pe := &ParseError{Diags: d}
-	assert.Equal(t, "line 1, col 16: expected OPTION=VALUE, like `limit=50`, got `limit` (and 5 more)", pe.Error())
+	assert.Equal(t, "line 1, col 16: expected OPTION=VALUE, like `limit=50`, got `limit` (and 3 more)", pe.Error())
 }
 
 func TestParseClientNames(t *testing.T) {

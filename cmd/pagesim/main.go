@@ -141,13 +141,12 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 1
 		}
 		for _, d := range pe.Diags {
-			if d.Line > 0 {
-				fmt.Fprintf(stderr, "%s:%d:%d: %s\n", name, d.Line, d.Col, d.Message)
-			} else {
-				fmt.Fprintf(stderr, "%s: %s\n", name, d.Message)
-			}
+			printDiagnostic(stderr, name, d)
 		}
 		return 1
+	}
+	for _, d := range trace.Warnings {
+		printDiagnostic(stderr, name, d)
 	}
 	if *asJSON {
 		stdout.Write(trace.JSON())
@@ -156,6 +155,20 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	writeTrace(stdout, trace, tableOpts{width: termWidth(*width), quiet: *quiet})
 	return 0
+}
+
+// printDiagnostic writes FILE:LINE:COL: message, or FILE:LINE:COL: warning:
+// message for input the contract ignores (the run goes on).
+func printDiagnostic(w io.Writer, name string, d sim.Diagnostic) {
+	msg := d.Message
+	if d.Severity == sim.SeverityWarning {
+		msg = "warning: " + msg
+	}
+	if d.Line > 0 {
+		fmt.Fprintf(w, "%s:%d:%d: %s\n", name, d.Line, d.Col, msg)
+	} else {
+		fmt.Fprintf(w, "%s: %s\n", name, msg)
+	}
 }
 
 // termWidth is the width to fit: the flag's when given, else the terminal's
