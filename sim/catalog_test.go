@@ -69,6 +69,10 @@ var catalogTries = map[string]struct {
 		last := tr.Steps[len(tr.Steps)-1]
 		assert.Equal(t, "client", last.Kind)
 	}},
+	"google-short-page": {[][2]string{{"client=page-size", "client=token"}}, func(t *testing.T, tr *Trace) {
+		assert.True(t, tr.Walks[0].Complete)
+		assert.Equal(t, int64(400), tr.Walks[0].Distinct)
+	}},
 }
 
 func init() {
@@ -167,6 +171,16 @@ func init() {
 		assert.False(t, has)
 		assert.Equal(t, reqs[0].Records, reqs[3].Records)
 	})
+	presetWants["google-short-page"] = want(nil, func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		last := reqs[len(reqs)-1]
+		assert.Less(t, len(last.Records), 50)
+		assert.True(t, last.HasNext.Reported, "nextPageToken said more remained")
+		w := tr.Walks[0]
+		assert.True(t, w.Complete)
+		assert.Equal(t, 400-w.Distinct, w.Missed.Count)
+		assert.Positive(t, w.Missed.Count)
+	})
 }
 
 // Every catalogue preset names its vendor and the vendor's page, never a file
@@ -190,7 +204,7 @@ func TestCatalogPresetsNameTheVendorPage(t *testing.T) {
 // interpretation, and every interpretation a response carries is one of its
 // rules.
 func TestCatalogProfilesLinkTheirPage(t *testing.T) {
-	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql"} {
+	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql", "google-aip158"} {
 		p, ok := LookupProfile(name)
 		require.True(t, ok, name)
 		assert.Contains(t, p.Source, "(https://", name)
