@@ -221,17 +221,27 @@ func TestRunRefusedIsAResult(t *testing.T) {
 }
 
 func TestRunMalformed(t *testing.T) {
-	path := writeScenario(t, "records 10\nnxt\nGET /items?offset=x\n")
+	path := writeScenario(t, "records 10\nnxt\nwalk max x\n")
 	code, out, errOut := runArgs("", "run", path)
 	assert.Equal(t, 1, code)
 	assert.Empty(t, out)
 	assert.Equal(t, path+":2:1: unknown step `nxt`; did you mean `next`?\n"+
-		path+":3:19: expected an offset after `offset=`, got `x`\n", errOut)
+		path+":3:10: expected a number of pages, got `x`\n", errOut)
 
 	// Validation problems too: an unknown profile, at its name (after `profile `).
 	code, _, errOut = runArgs("profile ofset\n", "run", "-")
 	assert.Equal(t, 1, code)
 	assert.True(t, strings.HasPrefix(errOut, "<stdin>:1:9: unknown profile `ofset`; did you mean `offset`?"), errOut)
+}
+
+// Warnings do not stop a run: they go to standard error as
+// FILE:LINE:COL: warning: ..., and the trace is printed.
+func TestRunPrintsWarnings(t *testing.T) {
+	path := writeScenario(t, "records 10\nGET /items?ofset=5\n")
+	code, out, errOut := runArgs("", "run", path)
+	assert.Equal(t, 0, code)
+	assert.NotEmpty(t, out)
+	assert.Equal(t, path+":2:12: warning: offset does not read `ofset`: the server ignores it; did you mean `offset`?\n", errOut)
 }
 
 func TestUsageErrors(t *testing.T) {
