@@ -313,7 +313,7 @@ const (
 func init() {
 	register(&Profile{
 		Name: "celigo-migrated", Vendor: "Celigo", Source: celigoSource,
-		Reads:   &Reads{Params: []string{"limit", "cursor"}},
+		Reads:   &Reads{Params: []string{"limit", "cursor", "skip"}}, // skip is read, to be refused
 		Summary: "a Celigo Link-header list after the move to cursor paging inside: next links carry an opaque cursor tied to the request that produced them",
 		First:   "GET /v1/integrations?limit=100", Options: celigoOptions(),
 		Rules: []RuleNote{

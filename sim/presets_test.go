@@ -255,7 +255,7 @@ func TestPresetsRunAsTheSeedsSay(t *testing.T) {
 }
 
 func TestEveryPresetFileIsListedWithItsHeader(t *testing.T) {
-	assert.Len(t, Presets(), strings.Count(presetsFile, "\n=== "))
+	assert.Len(t, Presets(), strings.Count(presetsFile, "\n=== ")+strings.Count(catalogPresetsFile, "\n=== "))
 	assert.Len(t, presetWants, len(Presets()))
 	names := map[string]bool{}
 	for _, p := range Presets() {
@@ -470,6 +470,12 @@ func TestEveryTryDoesWhatItSays(t *testing.T) {
 			assert.False(t, accepted(tr)[100])
 			assert.Equal(t, int64(505000), tr.Summary.Rows)
 		}},
+	}
+	for name, try := range catalogTries { // the catalogue's, from catalog_test.go
+		tries[name] = struct {
+			edits []edit
+			check func(t *testing.T, tr *Trace)
+		}{try.edits, try.check}
 	}
 	assert.Len(t, tries, len(Presets()), "a checked try per preset")
 	for _, p := range Presets() {
