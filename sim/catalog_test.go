@@ -73,6 +73,11 @@ var catalogTries = map[string]struct {
 		assert.True(t, tr.Walks[0].Complete)
 		assert.Equal(t, int64(400), tr.Walks[0].Distinct)
 	}},
+	"zendesk-offset-limit": {[][2]string{{"GET /api/v2/tickets.json?per_page=100", "GET /api/v2/tickets.json?page[size]=100"}}, func(t *testing.T, tr *Trace) {
+		assert.Len(t, requests(tr), 120)
+		assert.Equal(t, int64(12000), tr.Walks[0].Distinct)
+		assert.True(t, tr.Walks[0].Complete)
+	}},
 }
 
 func init() {
@@ -181,6 +186,11 @@ func init() {
 		assert.Equal(t, 400-w.Distinct, w.Missed.Count)
 		assert.Positive(t, w.Missed.Count)
 	})
+	// 100 pages of 100 are served; page 101 starts at record 10,001.
+	presetWants["zendesk-offset-limit"] = want(concat(repeat(acc, 100), []bool{ref}), func(t *testing.T, tr *Trace) {
+		assert.Equal(t, int64(10000), tr.Walks[0].Distinct)
+		assert.Equal(t, 400, requests(tr)[100].Response.Status)
+	})
 }
 
 // Every catalogue preset names its vendor and the vendor's page, never a file
@@ -204,7 +214,7 @@ func TestCatalogPresetsNameTheVendorPage(t *testing.T) {
 // interpretation, and every interpretation a response carries is one of its
 // rules.
 func TestCatalogProfilesLinkTheirPage(t *testing.T) {
-	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql", "google-aip158"} {
+	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql", "google-aip158", "zendesk"} {
 		p, ok := LookupProfile(name)
 		require.True(t, ok, name)
 		assert.Contains(t, p.Source, "(https://", name)
