@@ -1,10 +1,6 @@
 package sim
 
-import (
-	_ "embed"
-
-	"pagingplayground/internal/json"
-)
+import "pagingplayground/internal/json"
 
 // The public catalogue: the paging contracts of well-known public APIs, one
 // file each (catalog_github.go, catalog_stripe.go, ...), each with its rules
@@ -14,10 +10,8 @@ import (
 // behind every rule; the tests quote it again beside what they check.
 
 // The catalogue's presets live in catalog_presets.txt, in presets.txt's
-// format, and follow the generic lessons and the seed vendors' presets.
-//
-//go:embed catalog_presets.txt
-var catalogPresetsFile string
+// format (catalogPresetsFile, generated from it by go generate ./sim), and
+// follow the generic lessons and the seed vendors' presets.
 
 func init() { presets = append(presets, loadPresets(catalogPresetsFile)...) }
 

@@ -19,6 +19,16 @@ func TestPresetsTextIsCurrent(t *testing.T) {
 		"sim/presets_text.go is not sim/presets.txt's current text: run `go generate ./sim`")
 }
 
+// The same for the catalogue's presets, sim/catalog_presets.txt.
+func TestCatalogPresetsTextIsCurrent(t *testing.T) {
+	text, err := os.ReadFile("../../catalog_presets.txt")
+	require.NoError(t, err)
+	got, err := os.ReadFile("../../catalog_presets_text.go")
+	require.NoError(t, err)
+	assert.True(t, string(got) == string(goSourceFor("catalog_presets.txt", "catalogPresetsFile", string(text))),
+		"sim/catalog_presets_text.go is not sim/catalog_presets.txt's current text: run `go generate ./sim`")
+}
+
 // A backquote, which a raw string cannot hold, survives the round trip.
 func TestGoSourceSplicesBackquotes(t *testing.T) {
 	src := string(goSource("a `b` c\n"))
