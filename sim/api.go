@@ -154,7 +154,7 @@ func DiagnosticsJSON(diags []Diagnostic) []byte {
 }
 
 // ProfilesJSON encodes the profile list for the front end:
-// [{"name","vendor","summary","source","first","options":[{"name","default","help","min","max","enum"}],"rules":[{"text","source","interpretation"}]}].
+// [{"name","vendor","summary","source","url" (when known),"first","options":[{"name","default","help","min","max","enum"}],"rules":[{"text","source","interpretation"}]}].
 func ProfilesJSON() []byte {
 	w := &json.Writer{}
 	w.Open('[')
@@ -168,6 +168,10 @@ func ProfilesJSON() []byte {
 		w.Str(p.Summary)
 		w.Key("source")
 		w.Str(p.Source)
+		if p.URL != "" {
+			w.Key("url")
+			w.Str(p.URL)
+		}
 		w.Key("first")
 		w.Str(p.First)
 		w.Key("options")

@@ -10,7 +10,8 @@ import (
 // errors, and the same list after a move to cursors inside.
 
 const (
-	celigoSource = "Celigo: Pagination (seed 002)"
+	celigoSource = "Celigo: Pagination"
+	celigoURL    = "https://developer.celigo.com/api/using-the-api/pagination" // the vendor's page the profile follows
 	celigoBase   = "https://api.integrator.io"
 )
 
@@ -25,7 +26,7 @@ const (
 func celigoOptions() []OptionSpec { return commonOptions(100, 1000, "clamp") }
 
 // celigoRateRule is the rate limit rule every Celigo profile lists.
-var celigoRateRule = RuleNote{Text: "Optional rate limit (options rate-limit and rate-window): past it a request gets 429 with Retry-After, which a walk waits out.", Source: "seed 002: \"tight pagination loops are the #1 cause of self-throttling\""}
+var celigoRateRule = RuleNote{Text: "Optional rate limit (options rate-limit and rate-window): past it a request gets 429 with Retry-After, which a walk waits out.", Source: "Celigo's pagination page: \"tight pagination loops are the #1 cause of self-throttling\""}
 
 // frontParams returns set, then the parameters of q not named in set, in order:
 // the server writes its paging parameters first, as the seed's links do.
@@ -43,33 +44,30 @@ func frontParams(q []Param, set ...Param) []Param {
 
 func init() {
 	register(&Profile{
-		Name: "celigo", Vendor: "Celigo", Source: celigoSource,
+		Name: "celigo", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
 		Reads:   &Reads{Params: []string{"skip", "limit", "sort", "createdAfter", "createdBefore"}},
 		Summary: "integrator.io resource lists: a bare JSON array and an RFC 8288 Link header over skip/limit; drifts when records are created or deleted mid-walk",
 		First:   "GET /v1/integrations?limit=100", Options: celigoOptions(),
 		Rules: []RuleNote{
-			{Text: "GET /v1/integrations?limit=100 returns a bare JSON array of up to limit records (their id is _id) and, if more exist, a Link header with rel=\"next\": <https://api.integrator.io/v1/integrations?skip=100&limit=100>.", Source: "seed 002: Link header pagination"},
-			{Text: "Clients iterate until rel=\"next\" is missing, following the header they were sent; the simulator parses it with an RFC 8288 parser before following it.", Source: "seed 002: \"Iterate until rel=\\\"next\\\" is missing\""},
+			{Text: "GET /v1/integrations?limit=100 returns a bare JSON array of up to limit records (their id is _id) and, if more exist, a Link header with rel=\"next\": <https://api.integrator.io/v1/integrations?skip=100&limit=100>.", Source: "Celigo's pagination page: Link header pagination"},
+			{Text: "Clients iterate until rel=\"next\" is missing, following the header they were sent; the simulator parses it with an RFC 8288 parser before following it.", Source: "Celigo's pagination page: \"Iterate until rel=\\\"next\\\" is missing\""},
 			{Text: "limit defaults to 100 and is capped at 1000. " + celigoLimitInterp, Interpretation: true},
 			{Text: "rel=\"prev\" comes with every page. " + celigoPrevInterp, Interpretation: true},
 			{Text: "The seed's example pairs limit=1000 with a next link at skip=100; the simulator's next link is always skip+limit with the limit actually served.", Interpretation: true},
-			{Text: "The seed cites RFC 5988 for the Link header; RFC 8288 replaced it with the same syntax, and the simulator's parser follows RFC 8288.", Source: "seed 002: \"Link header (RFC 5988)\""},
-			{Text: "skip is an offset: records created or deleted ahead of it during a walk make the walk see a record twice or miss one.", Source: "seed 002: \"skip-based pagination drifts\""},
-			{Text: "createdAfter/createdBefore restrict the list to a time window and sort=_id lists it by _id, oldest first: an export that stays snapshot-accurate while records keep arriving (they fall outside the window).", Source: "seed 002: \"For snapshot-accurate exports, restrict by a time window (createdAfter, createdBefore) and sort by _id\""},
+			{Text: "The seed cites RFC 5988 for the Link header; RFC 8288 replaced it with the same syntax, and the simulator's parser follows RFC 8288.", Source: "Celigo's pagination page: \"Link header (RFC 5988)\""},
+			{Text: "skip is an offset: records created or deleted ahead of it during a walk make the walk see a record twice or miss one.", Source: "Celigo's pagination page: \"skip-based pagination drifts\""},
+			{Text: "createdAfter/createdBefore restrict the list to a time window and sort=_id lists it by _id, oldest first: an export that stays snapshot-accurate while records keep arriving (they fall outside the window).", Source: "Celigo's pagination page: \"For snapshot-accurate exports, restrict by a time window (createdAfter, createdBefore) and sort by _id\""},
 			{Text: celigoWindowInterp, Interpretation: true},
 			{Text: celigoSortInterp, Interpretation: true},
-			{Text: "The CLI \"auto-paginates up to 50 pages\" and errors out if more are needed: `walk cap 50` is that client.", Source: "seed 002: Pagination limits"},
-			{Text: "Records can be reordered between pages as data changes: a walk split between parallel workers, each computing its own skip, sees the list at different moments.", Source: "seed 002: \"Don't parallelize a single paginated walk\""},
+			{Text: "The CLI \"auto-paginates up to 50 pages\" and errors out if more are needed: `walk cap 50` is that client.", Source: "Celigo's pagination page: Pagination limits"},
+			{Text: "Records can be reordered between pages as data changes: a walk split between parallel workers, each computing its own skip, sees the list at different moments.", Source: "Celigo's pagination page: \"Don't parallelize a single paginated walk\""},
 			celigoRateRule,
 		},
-		New: func(o *Options) Server { return &celigoServer{o: o, walks: offsetWalks{}} },
+		New: func(o *Options) Server { return &celigoServer{o: o} },
 	})
 }
 
-type celigoServer struct {
-	o     *Options
-	walks offsetWalks // each client's last page, to tell a walk's next page from a hand-computed skip
-}
+type celigoServer struct{ o *Options }
 
 // celigoView is the part of the list a request selects, and in which order.
 type celigoView struct {
@@ -172,12 +170,8 @@ func (s *celigoServer) Serve(w *World, req *Request) *Response {
 	if v.window != nil {
 		resp.Reason = join(resp.Reason, "the window selects "+plural(v.n, "record")+" created after "+cond(v.window.From > minInt64+1, itoa(v.window.From-1), "the beginning")+" and before "+cond(v.window.To < maxInt64-1, itoa(v.window.To+1), "now"))
 	}
-	var why string
-	resp.Walk, why = s.walks.role(req, skip, limit, func(o int64) string { return "skip=" + itoa(o) })
-	resp.Reason = join(resp.Reason, why)
-	if resp.Walk == WalkFirst && v.window != nil {
-		resp.Scope = v.window
-	}
+	resp.Served = &Served{Offset: skip, Limit: limit, At: func(o int64) string { return "skip=" + itoa(o) }}
+	resp.Scope = v.window // read on a walk's first page only
 	return resp
 }
 
@@ -209,17 +203,17 @@ func init() {
 	opts := append(celigoOptions(), OptionSpec{Name: "last-page-url", Default: "absent",
 		Help: "what the last page says in nextPageURL: absent, or an empty string", Enum: []string{"absent", "empty"}})
 	register(&Profile{
-		Name: "celigo-errors", Vendor: "Celigo", Source: celigoSource,
+		Name: "celigo-errors", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
 		Reads:   &Reads{Params: []string{"pageSize", "after"}},
 		Summary: "integrator.io flow errors: {\"errors\":[…],\"nextPageURL\":…,\"totalErrors\":N}, an opaque after cursor in the body's next URL",
 		First:   "GET /v1/flows/5f1a/errors?pageSize=100", Options: opts,
 		Rules: []RuleNote{
-			{Text: "GET /v1/flows/{flowId}/errors?pageSize=100 returns {\"errors\":[…],\"nextPageURL\":\"/v1/flows/…/errors?after=…&pageSize=100\",\"totalErrors\":437}: the next URL is in the body because the result is a nested structure.", Source: "seed 002: Body-based pagination"},
-			{Text: "Clients follow nextPageURL until it is absent or empty.", Source: "seed 002: \"Iterate by following nextPageURL until it's absent or empty\""},
+			{Text: "GET /v1/flows/{flowId}/errors?pageSize=100 returns {\"errors\":[…],\"nextPageURL\":\"/v1/flows/…/errors?after=…&pageSize=100\",\"totalErrors\":437}: the next URL is in the body because the result is a nested structure.", Source: "Celigo's pagination page: Body-based pagination"},
+			{Text: "Clients follow nextPageURL until it is absent or empty.", Source: "Celigo's pagination page: \"Iterate by following nextPageURL until it's absent or empty\""},
 			{Text: "after is an opaque keyset cursor (the sort position of the page's last error): the walk neither repeats nor skips errors while others arrive or are removed, and a garbled cursor, or one from another flow, is refused with 400.", Interpretation: true},
 			{Text: "totalErrors is the exact count of the flow's errors at that moment.", Interpretation: true},
 			{Text: "pageSize defaults to 100 and is capped at 1000, like limit on the Link-header lists. " + celigoLimitInterp, Interpretation: true},
-			{Text: "The last page omits nextPageURL (option last-page-url=empty sends \"\" instead): the seed allows both.", Source: "seed 002: \"absent or empty\""},
+			{Text: "The last page omits nextPageURL (option last-page-url=empty sends \"\" instead): the seed allows both.", Source: "Celigo's pagination page: \"absent or empty\""},
 			celigoRateRule,
 		},
 		New: func(o *Options) Server { return &celigoErrors{o: o} },
@@ -312,14 +306,14 @@ const (
 
 func init() {
 	register(&Profile{
-		Name: "celigo-migrated", Vendor: "Celigo", Source: celigoSource,
+		Name: "celigo-migrated", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
 		Reads:   &Reads{Params: []string{"limit", "cursor", "skip"}}, // skip is read, to be refused
 		Summary: "a Celigo Link-header list after the move to cursor paging inside: next links carry an opaque cursor tied to the request that produced them",
 		First:   "GET /v1/integrations?limit=100", Options: celigoOptions(),
 		Rules: []RuleNote{
-			{Text: "The list answers as before (a bare array and a Link header), but rel=\"next\" now carries an opaque cursor instead of skip: the walk no longer drifts.", Source: "seed 002: \"when endpoints migrate to cursor-based paging internally\""},
-			{Text: "A request with skip is refused (400): " + celigoHandCrafted + ".", Source: "seed 002: Tip"},
-			{Text: "A next link works once: following it again after the next page was fetched is refused (400): " + celigoStale + ".", Source: "seed 002: Warnings"},
+			{Text: "The list answers as before (a bare array and a Link header), but rel=\"next\" now carries an opaque cursor instead of skip: the walk no longer drifts.", Source: "Celigo's pagination page: \"when endpoints migrate to cursor-based paging internally\""},
+			{Text: "A request with skip is refused (400): " + celigoHandCrafted + ".", Source: "Celigo's pagination page: Tip"},
+			{Text: "A next link works once: following it again after the next page was fetched is refused (400): " + celigoStale + ".", Source: "Celigo's pagination page: Warnings"},
 			{Text: "Changing the limit of a link the server sent is refused too: the link is tied to the request that produced it.", Interpretation: true},
 			{Text: "Only rel=\"next\" is sent: the seed does not say what rel=\"prev\" becomes once the paging is cursor-based.", Interpretation: true},
 			{Text: "limit defaults to 100 and is capped at 1000. " + celigoLimitInterp, Interpretation: true},

@@ -40,7 +40,7 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 		e.openWalks++
 		c.walk = len(e.walks)
 		e.walks = append(e.walks, &walk{client: c.name, index: c.walk, maxID: e.d.nextID - 1,
-			graveMark: len(e.graves), scope: resp.Scope, atHead: resp.Position <= 0})
+			graveMark: len(e.graves), scope: resp.Scope, atHead: startsAtHead(resp)})
 		e.t.Walks = append(e.t.Walks, WalkReport{Client: c.name})
 	}
 	wk := e.walks[c.walk]
@@ -56,6 +56,16 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 	if !resp.HasNext.Reported {
 		e.closeWalk(c, true, "")
 	}
+}
+
+// startsAtHead says whether a walk's first page began at the head of the
+// list: an offset-style page says where it asked for (an empty page past the
+// end is not at the head); otherwise its first record's position does.
+func startsAtHead(resp *Response) bool {
+	if resp.Served != nil {
+		return resp.Served.Offset == 0
+	}
+	return resp.Position <= 0
 }
 
 // closeWalk ends c's open walk, if any, and writes its drift report.
@@ -290,6 +300,8 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	headCut, tailCut := !wk.atHead && len(seen) > 0, !complete
 	wLo, wHi := sLo, sHi
 	switch {
+	case len(seen) == 0 && !wk.atHead:
+		wHi = sLo // it began past every record (an offset past the end): it reached none
 	case tailCut && len(seen) == 0 && newest:
 		wLo = sHi
 	case tailCut && len(seen) == 0:

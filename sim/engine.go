@@ -66,6 +66,7 @@ type engine struct {
 	stopWhy  string // why, for the walks it leaves open
 	line     int    // the scenario line of the step running, 0 for a live request
 	spent    spent  // what the run has used of its budgets (budget.go)
+	rel      string // "next", "prev" or "first" while a client follows its last response
 
 	openWalks int     // clients with a walk open
 	ids       []int64 // arena for TraceStep.Records: the current block (see idSlice)
@@ -76,7 +77,8 @@ type client struct {
 	headers  headerList // sent with every request
 	lastReq  *Request   // the last request answered 2xx, which next/prev follow
 	lastResp *Response
-	walk     int // open walk, -1 if none
+	walk     int         // open walk, -1 if none
+	served   *offsetPage // the last offset-style page it was served (Response.Served)
 }
 
 type grave struct {
@@ -334,6 +336,15 @@ func (e *engine) send(c *client, req *Request, line int, src string) *Response {
 		int64(1+len(resp.Items)+len(req.Header)+len(e.rate.sent))) {
 		return nil
 	}
+	accepted := resp.Status >= 200 && resp.Status < 300 && !resp.Refused
+	if s := resp.Served; s != nil && accepted {
+		prev := c.served
+		cur := offsetPage{req.Path, s.Offset, s.Limit}
+		c.served = &cur
+		var why string
+		resp.Walk, why = walkRole(derefPage(prev), prev != nil, cur, e.rel, s.At)
+		resp.Reason = join(resp.Reason, why)
+	}
 	// One allocation for both halves of the exchange, and the ids returned
 	// in a shared arena: a run of 10,000 requests is allocation-bound in WASM.
 	x := &struct {
@@ -345,7 +356,7 @@ func (e *engine) send(c *client, req *Request, line int, src string) *Response {
 		Index: len(e.t.Steps), Line: line, Tick: e.w.now, Kind: "request", Client: c.name, Source: src,
 		Request:  &x.req,
 		Response: &x.resp,
-		Accepted: resp.Status >= 200 && resp.Status < 300 && !resp.Refused,
+		Accepted: accepted,
 		Reason:   resp.Reason, Interp: resp.Interp, Total: resp.Total, HasNext: resp.HasNext,
 		Cost: resp.Cost, Walk: -1, Position: resp.Position, At: -1,
 	}
@@ -432,23 +443,38 @@ func (e *engine) follow(c *client, rel string, line int, src string) (*Response,
 	}
 	req.Client = c.name
 	req.Header = withClientHeaders(c.headers.list(), req.Header)
-	return e.send(c, req, line, src), true
+	e.rel = rel
+	resp := e.send(c, req, line, src)
+	e.rel = ""
+	return resp, true
+}
+
+func derefPage(p *offsetPage) offsetPage {
+	if p == nil {
+		return offsetPage{}
+	}
+	return *p
 }
 
 // walkStep follows next until there is none, a page cap, or a refusal. A 429
 // is waited out (Retry-After) and retried, as a polite client does.
 func (e *engine) walkStep(c *client, st *Step) {
 	src := stepText(st)
-	pages := 0
+	pages := 0 // the walk's pages: a cap counts those read before this step too
 	rel := "next"
 	if c.walk < 0 {
 		rel = "first" // no walk open: start a new pass from the first page
+	} else {
+		pages = e.walks[c.walk].pages
 	}
 	for !e.aborted {
 		if st.MaxPages > 0 && pages >= st.MaxPages {
 			if _, more, _ := e.srv.Follow(c.lastReq, c.lastResp, "next"); more && c.walk >= 0 {
 				if st.Cap {
-					msg := "the walk needed more than " + plural(int64(st.MaxPages), "page") + ": a client with this cap errors out here (Celigo's CLI: \"auto-paginates up to 50 pages\" and errors out if more are needed)"
+					msg := "the walk needed more than " + plural(int64(st.MaxPages), "page") + ": a client with this cap errors out here"
+					if e.prof.Vendor == "Celigo" {
+						msg += " (Celigo's CLI \"auto-paginates up to 50 pages\" and errors out if more are needed)"
+					}
 					e.clientNote(c, st.Line, src, msg)
 					e.t.Summary.Errors = append(e.t.Summary.Errors, "line "+strconv.Itoa(st.Line)+": "+msg)
 					e.closeWalk(c, false, "the client's page cap was reached with pages left")

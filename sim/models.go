@@ -151,13 +151,8 @@ func cutSpace(s string) (string, string, bool) {
 }
 
 // offsetWalks tells, for offset-style contracts, a walk's next page from a
-// jump. The page right after the client's last one (or right before it,
-// going back) continues its walk; any other page starts a new walk there: a
-// page computed by hand (page 7 after page 1, a parallel worker's share)
-// sees the list as it is now, not as the previous page saw it, and counting
-// it into the old walk would report every record it jumped over as missed.
-// A walk that starts mid-list covers the list from its first page on. This
-// is the simulator's bookkeeping, not part of any contract.
+// jump, as the engine does for a Response with Served (walkRole); contracts
+// that still classify their pages themselves use it.
 type offsetWalks map[string]offsetPage
 
 type offsetPage struct {
@@ -171,13 +166,29 @@ type offsetPage struct {
 func (m offsetWalks) role(req *Request, offset, limit int64, at func(offset int64) string) (role WalkRole, why string) {
 	prev, ok := m[req.Client]
 	m[req.Client] = offsetPage{req.Path, offset, limit}
+	return walkRole(prev, ok, offsetPage{req.Path, offset, limit}, "", at)
+}
+
+// walkRole is the simulator's bookkeeping, not part of any contract: the
+// page right after the client's last one (or right before it, going back)
+// continues its walk; any other page starts a new walk there. A page
+// computed by hand (page 7 after page 1, a parallel worker's share) sees
+// the list as it is now, not as the previous page saw it, and counting it
+// into the old walk would report every record it jumped over as missed. A
+// walk that starts mid-list covers the list from its first page on. rel is
+// how the client asked: "next", "prev" or "first" when it followed its last
+// response, "" when the request was written out; a written-out request for
+// offset 0 starts a walk, a `prev` back to offset 0 continues it.
+func walkRole(prev offsetPage, ok bool, cur offsetPage, rel string, at func(int64) string) (WalkRole, string) {
 	switch {
-	case offset == 0 || !ok || prev.path != req.Path:
+	case !ok || prev.path != cur.path || rel == "first" || cur.offset == 0 && rel == "":
 		return WalkFirst, ""
-	case offset == prev.offset+prev.limit || offset == prev.offset-limit:
+	case cur.offset == prev.offset+prev.limit || cur.offset == max(0, prev.offset-cur.limit) && cur.offset < prev.offset:
 		return WalkContinue, ""
+	case cur.offset == 0:
+		return WalkFirst, ""
 	}
-	return WalkFirst, at(offset) + " does not follow this client's last page (" + at(prev.offset) + "): it starts a new walk there, since a page computed by hand sees the list as it is now, not as the previous page saw it"
+	return WalkFirst, at(cur.offset) + " does not follow this client's last page (" + at(prev.offset) + "): it starts a new walk there, since a page computed by hand sees the list as it is now, not as the previous page saw it"
 }
 
 // offsetCost is an offset query's work: it reads and discards offset rows,
@@ -199,14 +210,11 @@ func init() {
 			{Text: "An insert ahead of the client's offset shifts records down: the next page repeats one. A delete ahead shifts them up: one is never returned."},
 			{Text: "Cost: the database reads offset+limit rows, so deep pages get slower."},
 		},
-		New: func(o *Options) Server { return &offsetServer{o: o, walks: offsetWalks{}} },
+		New: func(o *Options) Server { return &offsetServer{o: o} },
 	})
 }
 
-type offsetServer struct {
-	o     *Options
-	walks offsetWalks
-}
+type offsetServer struct{ o *Options }
 
 func (s *offsetServer) Serve(w *World, req *Request) *Response {
 	limit, note, bad := pageSize(req, "limit", s.o)
@@ -231,9 +239,7 @@ func (s *offsetServer) Serve(w *World, req *Request) *Response {
 		Cost:     offsetCost(off, int64(len(items)), n),
 		Position: -1,
 	}
-	var why string
-	resp.Walk, why = s.walks.role(req, off, limit, func(o int64) string { return "offset=" + itoa(o) })
-	resp.Reason = join(resp.Reason, why)
+	resp.Served = &Served{Offset: off, Limit: limit, At: func(o int64) string { return "offset=" + itoa(o) }}
 	if len(items) > 0 {
 		resp.Position = off
 	}
@@ -276,14 +282,11 @@ func init() {
 			{Text: "Page numbers start at 1; page 0 or below is refused (400)."},
 			{Text: "total is exact; a client asks for the next page while page·per_page < total."},
 		},
-		New: func(o *Options) Server { return &pageServer{o: o, walks: offsetWalks{}} },
+		New: func(o *Options) Server { return &pageServer{o: o} },
 	})
 }
 
-type pageServer struct {
-	o     *Options
-	walks offsetWalks
-}
+type pageServer struct{ o *Options }
 
 // pageAt writes an offset as the page number it starts, for page-numbered lists.
 func pageAt(size int64) func(int64) string {
@@ -320,9 +323,7 @@ func (s *pageServer) Serve(w *World, req *Request) *Response {
 		Cost:     offsetCost(off, int64(len(items)), n),
 		Position: -1,
 	}
-	var why string
-	resp.Walk, why = s.walks.role(req, off, size, pageAt(size))
-	resp.Reason = join(resp.Reason, why)
+	resp.Served = &Served{Offset: off, Limit: size, At: pageAt(size)}
 	if len(items) > 0 {
 		resp.Position = off
 	}
@@ -418,11 +419,23 @@ func (s *cursorServer) Serve(w *World, req *Request) *Response {
 	}
 	resp.Items = items
 	next, prev := Null(), Null()
-	if more && len(items) > 0 {
+	switch {
+	case more && len(items) > 0:
 		next = Str(cursorToken(tag, w.CursorOf(items[len(items)-1])))
+	case more && hasBefore:
+		// An empty page before c (everything before it was deleted): the
+		// next page starts at c.
+		c, _ := readCursor(tag, before)
+		next = Str(cursorToken(tag, w.Adjacent(c, true)))
 	}
-	if earlier && len(items) > 0 {
+	switch {
+	case earlier && len(items) > 0:
 		prev = Str(cursorToken(tag, w.CursorOf(items[0])))
+	case earlier && hasAfter:
+		// An empty page after c (everything after it was deleted): the
+		// previous page ends at c.
+		c, _ := readCursor(tag, after)
+		prev = Str(cursorToken(tag, w.Adjacent(c, false)))
 	}
 	resp.Fields = []Field{{"has_more", Bool(more)}, {"next_cursor", next}, {"prev_cursor", prev}}
 	resp.Total = TotalReport{Kind: "absent", True: w.Len()}
@@ -475,14 +488,11 @@ func init() {
 			{Text: "Clients follow the Link header's rel=\"next\" until it is missing; the simulator parses the header it wrote with an RFC 8288 parser before following it."},
 			{Text: "X-Total-Count is the exact total. Pages are offsets underneath, so the walk drifts like offset paging."},
 		},
-		New: func(o *Options) Server { return &linkServer{o: o, walks: offsetWalks{}} },
+		New: func(o *Options) Server { return &linkServer{o: o} },
 	})
 }
 
-type linkServer struct {
-	o     *Options
-	walks offsetWalks
-}
+type linkServer struct{ o *Options }
 
 func (s *linkServer) Serve(w *World, req *Request) *Response {
 	page, size, note, bad := pageQuery(req, s.o)
@@ -513,9 +523,7 @@ func (s *linkServer) Serve(w *World, req *Request) *Response {
 		Cost:     offsetCost(off, int64(len(items)), n),
 		Position: -1,
 	}
-	var why string
-	resp.Walk, why = s.walks.role(req, off, size, pageAt(size))
-	resp.Reason = join(resp.Reason, why)
+	resp.Served = &Served{Offset: off, Limit: size, At: pageAt(size)}
 	if len(items) > 0 {
 		resp.Position = off
 	}

@@ -14,7 +14,7 @@ type Profile struct {
 	Name    string       // "offset", "codefresh", "celigo-errors", ...
 	Vendor  string       // "" for the generic models, else "Codefresh", "Celigo", "Flashduty"
 	Summary string       // one line, for `pagesim profiles` and the picker
-	Source  string       // where the contract comes from, e.g. "Flashduty: About Pagination (seed 003)"
+	Source  string       // where the contract comes from, e.g. "Flashduty: About Pagination"
 	First   string       // the request a client sends for `first` when it has sent none: "GET /items"
 	Options []OptionSpec // what a scenario may override, with defaults
 	Rules   []RuleNote   // the rules in plain words, shown beside the results
@@ -150,10 +150,25 @@ type Response struct {
 	Walk     WalkRole    // how this request relates to the client's walk
 	Position int64       // list position of Items[0] at the time, -1 if none
 
+	// Served, set by offset-style contracts (offset, page number, skip),
+	// says which stretch of the list the request asked for. The engine then
+	// decides whether it continues the client's walk (Walk is left to it):
+	// the page right after the client's last one, or right before it when the
+	// client went back, continues it; any other page starts a new walk there.
+	Served *Served
+
 	// Scope, set on a walk's first page, limits the walk's drift report to
 	// the records whose sort keys lie in it (a time-window export selects a
 	// slice of the list; records outside it are neither missed nor arrived).
 	Scope *KeyRange
+}
+
+// Served is the stretch of the list an offset-style request asked for.
+type Served struct {
+	Offset, Limit int64
+	// At names an offset in the contract's own words ("page 7",
+	// "skip=300"), for the note on a page that starts a new walk.
+	At func(offset int64) string
 }
 
 // KeyRange is the sort keys From..To, inclusive.

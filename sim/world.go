@@ -33,6 +33,23 @@ func (w *World) CursorOf(r Record) Cursor {
 	return Cursor{Key: r.Key, ID: r.ID, KeyOnly: !w.sort.Tiebreak}
 }
 
+// Adjacent is a sort position right next to c with no record between them:
+// just before c in list order (before) or just after it. A page after the
+// first starts at c itself; a page before the second ends at c. It is how a
+// cursor leads on from an empty page.
+func (w *World) Adjacent(c Cursor, before bool) Cursor {
+	d := int64(1) // ascending (key, id) is newest last: before in a newest-first list is higher
+	if (w.order == OldestFirst) == before {
+		d = -1
+	}
+	if c.KeyOnly {
+		c.Key = addSat(c.Key, d)
+	} else {
+		c.ID = addSat(c.ID, d)
+	}
+	return c
+}
+
 func (w *World) Now() int64        { return w.now }
 func (w *World) Len() int64        { return w.data.Len() }
 func (w *World) Sort() SortKey     { return w.sort }
