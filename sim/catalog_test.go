@@ -78,6 +78,10 @@ var catalogTries = map[string]struct {
 		assert.Equal(t, int64(12000), tr.Walks[0].Distinct)
 		assert.True(t, tr.Walks[0].Complete)
 	}},
+	"elasticsearch-total-gte": {[][2]string{{"profile elasticsearch", "profile elasticsearch client=search-after"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, int64(25000), tr.Walks[0].Distinct)
+		assert.True(t, tr.Walks[0].Consistent)
+	}},
 }
 
 func init() {
@@ -191,6 +195,12 @@ func init() {
 		assert.Equal(t, int64(10000), tr.Walks[0].Distinct)
 		assert.Equal(t, 400, requests(tr)[100].Response.Status)
 	})
+	// 10 pages of 1,000: from + size reaches 10,000 = hits.total.value (gte).
+	presetWants["elasticsearch-total-gte"] = want(repeat(acc, 10), func(t *testing.T, tr *Trace) {
+		assert.Equal(t, TotalReport{"capped", 10000, 25000}, requests(tr)[0].Total)
+		assert.True(t, tr.Walks[0].Complete, "as far as the client knows")
+		assert.Equal(t, int64(15000), tr.Walks[0].Missed.Count)
+	})
 }
 
 // Every catalogue preset names its vendor and the vendor's page, never a file
@@ -214,7 +224,7 @@ func TestCatalogPresetsNameTheVendorPage(t *testing.T) {
 // interpretation, and every interpretation a response carries is one of its
 // rules.
 func TestCatalogProfilesLinkTheirPage(t *testing.T) {
-	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql", "google-aip158", "zendesk"} {
+	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql", "google-aip158", "zendesk", "elasticsearch"} {
 		p, ok := LookupProfile(name)
 		require.True(t, ok, name)
 		assert.Contains(t, p.Source, "(https://", name)
