@@ -82,6 +82,11 @@ var catalogTries = map[string]struct {
 		assert.Equal(t, int64(25000), tr.Walks[0].Distinct)
 		assert.True(t, tr.Walks[0].Consistent)
 	}},
+	// Deleting 3 at the head: page 2 after offset 9 starts 3 items late.
+	"relay-offset-cursors": {[][2]string{{"insert 3", "delete at 0..2"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, int64(0), tr.Walks[0].Duplicates.Count)
+		assert.Equal(t, int64(3), tr.Walks[0].Missed.Count)
+	}},
 }
 
 func init() {
@@ -201,6 +206,11 @@ func init() {
 		assert.True(t, tr.Walks[0].Complete, "as far as the client knows")
 		assert.Equal(t, int64(15000), tr.Walks[0].Missed.Count)
 	})
+	// 33 items after the insert: offsets 0, 10, 20, 30: 4 pages, 3 repeated.
+	presetWants["relay-offset-cursors"] = want(repeat(acc, 4), func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []int64{23, 22, 21}, requests(tr)[1].Records[:3])
+		assert.Equal(t, int64(3), tr.Walks[0].Duplicates.Count)
+	})
 }
 
 // Every catalogue preset names its vendor and the vendor's page, never a file
@@ -224,7 +234,7 @@ func TestCatalogPresetsNameTheVendorPage(t *testing.T) {
 // interpretation, and every interpretation a response carries is one of its
 // rules.
 func TestCatalogProfilesLinkTheirPage(t *testing.T) {
-	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql", "google-aip158", "zendesk", "elasticsearch"} {
+	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql", "google-aip158", "zendesk", "elasticsearch", "relay"} {
 		p, ok := LookupProfile(name)
 		require.True(t, ok, name)
 		assert.Contains(t, p.Source, "(https://", name)
