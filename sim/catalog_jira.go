@@ -1,3 +1,5 @@
+//go:build !js
+
 package sim
 
 // Jira Cloud's REST API: the paginated lists ("PageBean": startAt,
