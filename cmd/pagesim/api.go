@@ -126,9 +126,7 @@ func (a *apiServer) serve(w http.ResponseWriter, r *http.Request) {
 	if !strings.HasPrefix(target, "/") { // absolute form, as sent to a proxy
 		target = r.URL.RequestURI()
 	}
-	a.mu.Lock()
-	resp, err := a.live.Request(r.Method, target, passHeaders(r.Header), string(body))
-	a.mu.Unlock()
+	resp, err := a.request(r.Method, target, passHeaders(r.Header), string(body))
 	switch {
 	case errors.Is(err, sim.ErrLiveLimit):
 		writeError(w, http.StatusServiceUnavailable, "pagesim: "+err.Error()+" (POST "+resetPath+" starts one)")
@@ -158,6 +156,15 @@ func (a *apiServer) serve(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("X-Pagesim-Step", fmt.Sprint(resp.Step))
 	w.WriteHeader(resp.Status)
 	w.Write(localURLs(resp.Body, origin))
+}
+
+// request serves one request of the session; the lock is released even if
+// the simulator panics (ServeHTTP turns that into a 500), so one bad request
+// cannot stall the ones after it.
+func (a *apiServer) request(method, target string, hs []sim.Header, body string) (*sim.LiveResponse, error) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.live.Request(method, target, hs, body)
 }
 
 // localLinks points the absolute URLs of a Link header at this server: the
@@ -279,10 +286,7 @@ func (a *apiServer) report(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusMethodNotAllowed, "pagesim: GET "+reportPath+" returns the report")
 		return
 	}
-	a.mu.Lock()
-	t := a.live.Report()
-	raw := t.EncodeJSON(2000)
-	a.mu.Unlock()
+	t, raw := a.snapshot()
 	rep := apiReport{Scenario: a.name, Profile: t.Profile, Clients: []clientReport{}, Trace: raw}
 	at := map[string]int{}
 	get := func(name string) *clientReport {
@@ -317,6 +321,13 @@ func (a *apiServer) report(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Write(append(b, '\n'))
+}
+
+func (a *apiServer) snapshot() (*sim.Trace, []byte) {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	t := a.live.Report()
+	return t, t.EncodeJSON(2000)
 }
 
 // wantsAPI says whether `pagesim serve` was asked for the API server.

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -276,26 +277,26 @@ func TestAPIResetStartsANewSession(t *testing.T) {
 	assert.Empty(t, getReport(t, base).Clients)
 }
 
-// A panic while serving is a 500 for that request, not a dead server.
+// A panic while serving is a 500 for that request, not a dead server, and
+// the session's lock is released: the next request is served too (here it
+// panics the same way; it does not hang).
 func TestAPIRecoversFromAPanic(t *testing.T) {
-	a := &apiServer{name: "broken"} // no session: Do panics on a nil *sim.Live
-	rec := &recorder{header: http.Header{}}
-	req, _ := http.NewRequest("GET", "/items", nil)
-	req.RequestURI = "/items"
-	a.ServeHTTP(rec, req)
-	assert.Equal(t, 500, rec.status)
-	assert.Contains(t, rec.body.String(), "internal error")
+	a := &apiServer{name: "broken"} // no session: Request panics on a nil *sim.Live
+	for i := 0; i < 2; i++ {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest("GET", "/items", nil)
+		done := make(chan struct{})
+		go func() { a.ServeHTTP(rec, req); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			t.Fatal("the request after a panic hangs: the lock was not released")
+		}
+		assert.Equal(t, 500, rec.Code)
+		assert.Contains(t, rec.Body.String(), "internal error")
+		assert.Contains(t, rec.Body.String(), "nil pointer", "the panic is the session's, not the request body's")
+	}
 }
-
-type recorder struct {
-	header http.Header
-	status int
-	body   strings.Builder
-}
-
-func (r *recorder) Header() http.Header         { return r.header }
-func (r *recorder) WriteHeader(s int)           { r.status = s }
-func (r *recorder) Write(b []byte) (int, error) { return r.body.Write(b) }
 
 func TestLocalURLs(t *testing.T) {
 	o := "http://127.0.0.1:9"
@@ -355,4 +356,25 @@ func TestREADMEAPIExample(t *testing.T) {
 	require.Len(t, c.Walks, 1)
 	assert.Equal(t, int64(3), c.Walks[0].Duplicates, c.Walks[0].Verdict)
 	assert.Contains(t, sec, "read three integrations twice")
+}
+
+// Past the run's limit of requests the server says so with a 503 and how
+// to start over, and the report still answers.
+func TestAPIRefusesPastTheRunsLimit(t *testing.T) {
+	a, err := newAPIServer("limit", "profile offset\nrecords 5\n")
+	require.NoError(t, err)
+	for i := 0; i < sim.MaxRequests; i++ {
+		_, err := a.live.Request("GET", "/items?limit=1", nil, "")
+		require.NoError(t, err)
+	}
+	rec := httptest.NewRecorder()
+	a.ServeHTTP(rec, httptest.NewRequest("GET", "/items", nil))
+	assert.Equal(t, http.StatusServiceUnavailable, rec.Code)
+	assert.Contains(t, rec.Body.String(), "limit of 20000 requests")
+	assert.Contains(t, rec.Body.String(), "POST "+resetPath)
+
+	rec = httptest.NewRecorder()
+	a.ServeHTTP(rec, httptest.NewRequest("GET", reportPath, nil))
+	assert.Equal(t, 200, rec.Code)
+	assert.Contains(t, rec.Body.String(), `"requests": 20000`)
 }
