@@ -139,7 +139,13 @@ func runNode(t *testing.T, dir, base string, env ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "node", "run.mjs")
+	args := []string{"run.mjs"}
+	for _, e := range env {
+		if v, ok := strings.CutPrefix(e, "PAGESIM_PRESET_FILE="); ok {
+			args = append(args, v, filepath.Base(t.Name()))
+		}
+	}
+	cmd := exec.CommandContext(ctx, "node", args...)
 	cmd.Dir = dir
 	cmd.Env = append(append(os.Environ(), "PAGESIM_BASE="+base), env...)
 	out, err := cmd.CombinedOutput()
@@ -377,4 +383,62 @@ func TestAPIRefusesPastTheRunsLimit(t *testing.T) {
 	a.ServeHTTP(rec, httptest.NewRequest("GET", reportPath, nil))
 	assert.Equal(t, 200, rec.Code)
 	assert.Contains(t, rec.Body.String(), `"requests": 20000`)
+}
+
+// The page's client-bug presets, run under Node against the HTTP API with
+// their scenarios, show the bug each names, as the vendor's documentation
+// says it happens (the browser test runs the same presets in the sandbox;
+// this one also covers contracts the WASM does not carry, such as Slack's).
+func TestClientPresetsShowTheirBugsOverHTTP(t *testing.T) {
+	dir := needClient(t, "presets")
+	b, err := os.ReadFile(filepath.Join("..", "..", "web", "src", "clientpresets.json"))
+	require.NoError(t, err)
+	var presets []struct{ Name, Needs, Scenario string }
+	require.NoError(t, json.Unmarshal(b, &presets))
+	file, err := filepath.Abs(filepath.Join("..", "..", "web", "src", "clientpresets.json"))
+	require.NoError(t, err)
+	checks := map[string]func(t *testing.T, rep apiReport){
+		// Celigo: skip is an offset; 3 records created after page 1 come again.
+		"celigo-listall": func(t *testing.T, rep apiReport) {
+			assert.Equal(t, int64(3), rep.Clients[0].Walks[0].Duplicates)
+		},
+		// Celigo after the move to cursors: "never cache the full Link URL
+		// across a page": the replayed link is refused.
+		"celigo-cached-next": func(t *testing.T, rep apiReport) {
+			assert.Equal(t, 1, rep.Clients[0].Refused)
+			assert.Equal(t, 3, rep.Clients[0].Requests)
+		},
+		// Flashduty caps total at 1000: ceil(1000/100) = 10 pages of 1500
+		// records, 500 never read.
+		"flashduty-capped-total": func(t *testing.T, rep apiReport) {
+			require.Len(t, rep.Clients[0].Walks, 1)
+			assert.Equal(t, int64(500), rep.Clients[0].Walks[0].Missed)
+		},
+		// Codefresh: without their own X-Pagination-Session-Id the two
+		// workers move one server-side cursor ("undefined results"): a jump
+		// is refused.
+		"codefresh-shared-cursor": func(t *testing.T, rep apiReport) {
+			require.Len(t, rep.Clients, 2)
+			assert.Positive(t, rep.Clients[0].Refused+rep.Clients[1].Refused)
+		},
+		// Slack: "fewer results than your specified limit, even when there
+		// are additional results": a loop that stops on a short page misses
+		// the rest.
+		"slack-short-page": func(t *testing.T, rep apiReport) {
+			w := rep.Clients[0].Walks[0]
+			assert.True(t, w.Complete, w.Verdict)
+			assert.Positive(t, w.Missed, w.Verdict)
+		},
+	}
+	require.Len(t, presets, len(checks), "every preset has a check here")
+	for _, p := range presets {
+		t.Run(p.Name, func(t *testing.T) {
+			needProfile(t, p.Needs)
+			base := startAPI(t, p.Scenario)
+			runNode(t, dir, base, "PAGESIM_PRESET_FILE="+file)
+			rep := getReport(t, base)
+			require.NotEmpty(t, rep.Clients, "the preset sent no request")
+			checks[p.Name](t, rep)
+		})
+	}
 }
