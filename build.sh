@@ -121,7 +121,7 @@ browser_tests() {
   local chrome
   chrome="$(find_chromium)" || return 1
   echo "using $chrome"
-  PAGESIM_E2E=1 CHROME_BIN="$chrome" PAGESIM_DIST="$PWD/dist" go test -count=1 -v ./e2e/ 2>&1 |
+  PAGESIM_E2E=1 CHROME_BIN="$chrome" PAGESIM_DIST="$PWD/dist" go test -count=1 -timeout 30m -v ./e2e/ 2>&1 |
     grep -v '^=== \(RUN\|PAUSE\|CONT\)'
   return "${PIPESTATUS[0]}"
 }
