@@ -199,13 +199,18 @@ func ScenarioFromJSON(data []byte) (*Scenario, error) {
 	if err := r.diags.err(); err != nil {
 		return nil, err
 	}
+	s = r.asText(s)
+	if err := r.diags.err(); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
 // jsonReader reads the JSON form, collecting every problem.
 type jsonReader struct {
-	text  string
-	diags diagList
+	text   string
+	diags  diagList
+	stepAt []jsonStep // where each step read is in the document
 	at    struct{ off, line, col int } // the last position counted (lineCol)
 }
 
@@ -406,6 +411,7 @@ func (r *jsonReader) scenario(doc json.Value) *Scenario {
 			for i, sv := range v.Items {
 				if st, ok := r.step(sv, "steps["+strconv.Itoa(i)+"]"); ok {
 					s.Steps = append(s.Steps, st)
+					r.stepAt = append(r.stepAt, jsonStep{i, sv.Offset})
 				}
 			}
 		}

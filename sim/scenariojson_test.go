@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -202,19 +203,33 @@ func jsonErrText(text string, wantOffset int) string {
 
 func TestScenarioFromJSONThenValidate(t *testing.T) {
 	withTestProfiles(t)
-	// Ranges are Validate's; its problems name the step.
-	s := mustFromJSON(t, `{"profile":"test-profile","options":[["limit","500"]],"steps":[{"insert":0},{"walk":{"cap":true}}]}`)
+	// The reader checks what the text parser checks (the ranges of steps),
+	// at the step in the JSON; Validate checks the profile's options.
+	assert.Equal(t, []string{
+		"line 1, col 64: steps[0]: a step inserts from 1 to 1_000_000_000 records, got 0",
+		"line 1, col 77: steps[1]: a walk's page limit is from 1 to 100_000, got 0",
+	}, jsonDiags(t, `{"profile":"test-profile","options":[["limit","500"]],"steps":[{"insert":0},{"walk":{"cap":true}}]}`))
+	s := mustFromJSON(t, `{"profile":"test-profile","options":[["limit","500"]],"steps":[{"insert":1}]}`)
 	var pe *ParseError
 	require.ErrorAs(t, s.Validate(), &pe)
-	var got []string
-	for _, d := range pe.Diags {
-		got = append(got, d.Message)
+	require.Len(t, pe.Diags, 1)
+	assert.Equal(t, "options[0]: `limit` is from 1 to 100, got 500", pe.Diags[0].Message)
+}
+
+// The reader used to accept what the text parser refuses and write it as
+// something else: {"delete":{"id":-1}} became `delete at 0`, deleting the
+// first record. A step the text would read differently is refused too.
+func TestScenarioFromJSONMeansWhatTheTextMeans(t *testing.T) {
+	for data, want := range map[string]string{
+		`{"steps":[{"delete":{"id":-1}}]}`:                                   "steps[0]: ",
+		`{"steps":[{"request":"GET /x","headers":[["X-A","a\n  X-B: b"]]}]}`: "steps[0]",
+		`{"steps":[{"header":["X-A","a\u001b[201~"]}]}`:                      "steps[0]: ",
+	} {
+		d := jsonDiags(t, data)
+		require.NotEmpty(t, d, data)
+		assert.Contains(t, d[0], want, data)
+		t.Log(d[0])
 	}
-	assert.Equal(t, []string{
-		"options[0]: `limit` is from 1 to 100, got 500",
-		"steps[0]: a step inserts from 1 to 1_000_000_000 records, got 0",
-		"steps[1]: a walk's page limit is from 1 to 100_000, got 0",
-	}, got)
 }
 
 func TestBracketsEnd(t *testing.T) {
@@ -258,4 +273,45 @@ func FuzzScenarioFromJSON(f *testing.F) {
 			assert.Equal(t, s, withoutLines(fromText), text)
 		}
 	})
+}
+
+// stepsEqual and sameSetup must compare every field but positions: a field
+// added later and left out would let the JSON form mean more than the text.
+func TestJSONTextComparesEveryField(t *testing.T) {
+	change := func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			v.SetString(v.String() + "x")
+		case reflect.Bool:
+			v.SetBool(!v.Bool())
+		case reflect.Int, reflect.Int64:
+			v.SetInt(v.Int() + 1)
+		case reflect.Uint8, reflect.Uint64:
+			v.SetUint(v.Uint() + 1)
+		case reflect.Slice:
+			v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
+		case reflect.Struct:
+			v.Field(0).Set(reflect.ValueOf(int64(7)).Convert(v.Field(0).Type()))
+		default:
+			t.Fatalf("no way to change a %v", v.Kind())
+		}
+	}
+	st := reflect.TypeOf(Step{})
+	for i := range st.NumField() {
+		if st.Field(i).Name == "Line" {
+			continue
+		}
+		a, b := Step{}, Step{}
+		change(reflect.ValueOf(&b).Elem().Field(i))
+		assert.False(t, stepsEqual(&a, &b), "Step.%s", st.Field(i).Name)
+	}
+	su := reflect.TypeOf(Setup{})
+	for i := range su.NumField() {
+		if n := su.Field(i).Name; n == "Line" || n == "Col" {
+			continue
+		}
+		a, b := Setup{}, Setup{}
+		change(reflect.ValueOf(&b).Elem().Field(i))
+		assert.False(t, sameSetup(&a, &b), "Setup.%s", su.Field(i).Name)
+	}
 }
