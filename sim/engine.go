@@ -18,6 +18,7 @@ func Run(s *Scenario) (*Trace, error) {
 	}
 	t := execute(s)
 	t.Expectations = evaluate(s.Expects, t)
+	displayTrace(t)
 	return t, nil
 }
 

@@ -165,3 +165,26 @@ func TestHostileRuns(t *testing.T) {
 		})
 	}
 }
+
+// Terminal and invisible characters from a scenario reach the trace's texts
+// and the diagnostics escaped: an OSC title change, a screen clear, NUL, a
+// BOM, U+202E and a lone CR came through raw to the terminal and the page.
+func TestTextsFromAScenarioAreShownEscaped(t *testing.T) {
+	assert.Equal(t, `a\x1b]0;PWN\x07\x1b[2J\0\ufeff\u202eb\rc\x7f\u009b\xff\t\n`, DisplayText("a\x1b]0;PWN\x07\x1b[2J\x00\ufeff\u202eb\rc\x7f\u009b\xff\t\n"))
+	assert.Equal(t, "plain, é and \ufffd stay", DisplayText("plain, é and \ufffd stay"))
+	assert.Equal(t, `\x1b`, DisplayText(DisplayText("\x1b")), "escaping twice changes nothing more")
+
+	d := diags(t, "profile offset\n\x1b]0;PWN\x07 next\n")
+	assert.Contains(t, d[0].Message, "`\\x1b]0;PWN\\x07`")
+
+	tr, err := RunText("profile offset\nrecords 5\nGET /items?q=\u202eabc&limit=2\nheader X-B: a\u009bb\ufeff\nnext\n")
+	require.NoError(t, err)
+	assert.Equal(t, `GET /items?q=\u202eabc&limit=2`, tr.Steps[0].Source)
+	assert.Equal(t, `default sends X-B: a\u009bb\ufeff from now on`, tr.Steps[1].Text)
+	assert.Equal(t, "/items?q=\u202eabc&limit=2", tr.Steps[0].Request.URL, "what is sent stays as sent")
+	for _, st := range tr.Steps {
+		for _, s := range []string{st.Source, st.Text, st.Reason} {
+			assert.Equal(t, s, DisplayText(s))
+		}
+	}
+}

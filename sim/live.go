@@ -174,5 +174,6 @@ func (l *Live) Report() *Trace {
 	t.Summary = Summary{Errors: append([]string(nil), e.t.Summary.Errors...)}
 	e.summariseInto(&t)
 	t.Expectations = evaluate(e.s.Expects, &t)
+	displayTrace(&t)
 	return &t
 }

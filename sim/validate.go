@@ -20,7 +20,13 @@ func validate(s *Scenario) error {
 	var v validator
 	v.setup(&s.Setup)
 	if len(s.Steps) > MaxSteps {
-		v.add(0, 0, 0, "a scenario has at most "+fmtNumber(MaxSteps)+" steps, got "+fmtNumber(int64(len(s.Steps))))
+		// At the first step too many, so the editor can show where.
+		msg := "a scenario has at most " + fmtNumber(MaxSteps) + " steps, got " + fmtNumber(int64(len(s.Steps)))
+		if line := s.Steps[MaxSteps].Line; line > 0 {
+			v.add(line, 1, 0, msg+": this is step "+fmtNumber(MaxSteps+1))
+		} else {
+			v.add(0, 0, 0, "steps: "+msg)
+		}
 	}
 	// The clock moves one tick per step and by every wait. Walks add a
 	// tick per page too, but MaxRequests bounds those far below MaxTicks.

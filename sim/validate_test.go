@@ -160,7 +160,11 @@ func TestValidateLimits(t *testing.T) {
 		steps[i] = Step{Kind: StepNext}
 	}
 	err := (&Scenario{Setup: Setup{Sort: DefaultSort}, Steps: steps}).Validate()
-	assert.EqualError(t, err, "line 0, col 0: a scenario has at most 100_000 steps, got 100_001")
+	assert.EqualError(t, err, "line 0, col 0: steps: a scenario has at most 100_000 steps, got 100_001")
+
+	// From text, it has a line: the first step too many.
+	_, err = RunText("profile offset\n" + strings.Repeat("next\n", MaxSteps+1))
+	assert.EqualError(t, err, "line 100002, col 1: a scenario has at most 100_000 steps, got 100_001: this is step 100_001")
 }
 
 func TestValidateBody(t *testing.T) {
