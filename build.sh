@@ -95,15 +95,16 @@ stage() {
 
 vet() { go vet ./... && GOOS=js GOARCH=wasm go vet ./wasm/ ./sim/ ./internal/...; }
 unit() { PAGESIM_CLIENTS=1 go test ./...; }
-# client_deps installs the real HTTP clients the API tests run (Octokit, the
-# stripe library, parse-link-header) and what the client pane's sandbox
-# bundles (web/sandbox), each in its own folder from its own lockfile with
+# client_deps installs the editor's packages (CodeMirror, web/), the real
+# HTTP clients the API tests run (Octokit, the stripe library,
+# parse-link-header) and what the client pane's sandbox bundles
+# (web/sandbox), each in its own folder from its own lockfile with
 # npm ci; nothing global. A folder whose lockfile has not
 # changed since its last install is left as it is.
 client_deps() {
   need_node || return 1
   local d
-  for d in web/sandbox/ cmd/pagesim/testdata/clients/*/; do
+  for d in web/ web/sandbox/ cmd/pagesim/testdata/clients/*/; do
     [[ -f "$d/package-lock.json" ]] || continue
     if cmp -s "$d/package-lock.json" "$d/node_modules/.pagesim-installed"; then continue; fi
     echo "npm ci in $d"

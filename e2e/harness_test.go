@@ -21,6 +21,8 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/require"
@@ -101,6 +103,10 @@ func tab(t *testing.T) context.Context {
 	// focus and :focus-visible behave as in a window a person looks at.
 	_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
 	require.NoError(t, err)
+	// Each test starts as a first visit: what an earlier test saved (its own
+	// scenario, lesson progress, preferences) stays with that test.
+	_, err = chromedp.Call(ctx, storage.ClearDataForOrigin, storage.ClearDataForOriginParams{Origin: baseURL, StorageTypes: "local_storage"})
+	require.NoError(t, err)
 	msgs := chromedp.Console(ctx)
 	var mu sync.Mutex
 	var problems []string
@@ -137,6 +143,7 @@ func open(t *testing.T, ctx context.Context, hash string) {
 	t.Helper()
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/"+hash)))
 	waitShown(t, ctx)
+	waitEditor(t, ctx)
 }
 
 // waitShown waits until the results pane answers the text in the editor.
@@ -187,12 +194,31 @@ func typeScenario(t *testing.T, ctx context.Context, text string) {
 			ta.setSelectionRange(ta.value.length, ta.value.length);
 			ta.dispatchEvent(new Event('input'));
 		})()`),
-		chromedp.SendKeys(chromedp.ID("scenario"), last),
 	))
+	typeKeys(t, ctx, last)
 	waitShown(t, ctx)
 	// Done typing: Escape leaves the editor (as the page documents), so the
 	// keyboard shortcuts work.
 	key(t, ctx, kb.Escape)
+}
+
+// typeKeys types text into the focused editor, key by key; a line break is
+// the Enter key alone (chromedp's "\n" sends the key and its character,
+// which a contenteditable editor takes as two line breaks).
+func typeKeys(t *testing.T, ctx context.Context, text string) {
+	t.Helper()
+	for i, line := range strings.Split(text, "\n") {
+		if i > 0 {
+			for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
+				_, err := chromedp.Call(ctx, input.DispatchKeyEvent, input.DispatchKeyEventParams{
+					Type: typ, Key: "Enter", Code: "Enter", WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13})
+				require.NoError(t, err)
+			}
+		}
+		if line != "" {
+			require.NoError(t, chromedp.Do(ctx, chromedp.SendKeys(chromedp.ID("scenario"), line)))
+		}
+	}
 }
 
 // key presses a key with the focus outside the editor.

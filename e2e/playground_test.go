@@ -236,10 +236,11 @@ func TestDiagnosticsAsYouType(t *testing.T) {
 		assert.Contains(t, shown[i], fmt.Sprintf("%d:%d", d.Line, d.Col))
 		assert.Contains(t, shown[i], d.Message)
 	}
-	// The line is highlighted in the editor, and the old results are dimmed.
-	marked := texts(t, ctx, "#backdrop .line.err")
+	// The span is underlined in the editor, and the old results are dimmed.
+	marked := texts(t, ctx, ".cm-lintRange-error")
 	require.NotEmpty(t, marked)
-	assert.Equal(t, strings.Split(bad, "\n")[diags[0].Line-1], marked[0])
+	line := []rune(strings.Split(bad, "\n")[diags[0].Line-1])
+	assert.Equal(t, string(line[diags[0].Col-1:diags[0].EndCol-1]), marked[0])
 	assert.True(t, eval[bool](t, ctx, `document.getElementById('results').classList.contains('stale')`))
 	// Clicking the position puts the caret there.
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#diagnostics .diag-at"))))
@@ -292,7 +293,7 @@ func TestKeyboardStepThrough(t *testing.T) {
 	assert.Contains(t, panel(), fmt.Sprintf("Step %d of %d", len(tr.Steps), len(tr.Steps)))
 	// The editor highlights the step's line.
 	line := tr.Steps[len(tr.Steps)-1].Line
-	assert.Equal(t, strings.Split(offsetDrift, "\n")[line-1], texts(t, ctx, "#backdrop .line.current")[0])
+	assert.Equal(t, strings.Split(offsetDrift, "\n")[line-1], texts(t, ctx, ".cm-step-line")[0])
 	// The keys are documented on the page.
 	assert.Contains(t, texts(t, ctx, "#keys")[0], "next step")
 }
@@ -453,7 +454,7 @@ func TestKeyboardFocusIsVisible(t *testing.T) {
 	open(t, ctx, "")
 	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`)))
 	seen := map[string]bool{}
-	for i := 0; i < 12; i++ {
+	for i := 0; i < 16; i++ { // the controls before the tabs: picker, toolbar, editor, keyboard switch, splitter, …
 		key(t, ctx, kb.Tab)
 		el := eval[string](t, ctx, `(() => { const e = document.activeElement; return e.id || e.tagName; })()`)
 		outline := eval[string](t, ctx, `(() => { const e = document.activeElement;

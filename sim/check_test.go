@@ -64,3 +64,14 @@ func TestDiagnosticFix(t *testing.T) {
 	assert.Equal(t, "next", got[0]["fix"])
 	assert.NotContains(t, got[1], "fix")
 }
+
+// Counts in messages are grouped as people read them (the issue quotes
+// "10101 records returned twice"); the scenario language's own numerals
+// (fmtNumber, 10_101) are another matter.
+func TestCountsAreGrouped(t *testing.T) {
+	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1,000", 10101: "10,101", -1234567: "-1,234,567", 1e12: "1,000,000,000,000"} {
+		assert.Equal(t, want, count(n))
+	}
+	assert.Equal(t, "10,101 records", plural(10101, "record"))
+	assert.Equal(t, "1 record", plural(1, "record"))
+}

@@ -644,11 +644,32 @@ func (e *engine) summariseInto(t *Trace) {
 }
 
 func plural(n int64, word string) string {
-	s := strconv.FormatInt(n, 10) + " " + word
+	s := count(n) + " " + word
 	if n != 1 {
 		s += "s"
 	}
 	return s
+}
+
+// count writes a count as people read it, digits grouped by commas:
+// 10,101. (fmtNumber writes numbers as the scenario language does: 10_101.)
+func count(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := n < 0
+	if neg {
+		s = s[1:]
+	}
+	b := make([]byte, 0, len(s)+len(s)/3+1)
+	if neg {
+		b = append(b, '-')
+	}
+	for i := range len(s) {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b = append(b, ',')
+		}
+		b = append(b, s[i])
+	}
+	return string(b)
 }
 
 // idRange writes ids first..first+n-1 as "id 7" or "ids 7–9".

@@ -81,13 +81,17 @@ func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 		return err
 	}
 	files = append(files, &file{name: hashed("start", ".json", start), data: start})
+	// The editor's tables: keywords, profiles, options and parameters, from
+	// the simulator itself (sim.LanguageJSON); the editor bundle reads them.
+	language := sim.LanguageJSON()
+	files = append(files, &file{name: hashed("language", ".json", language), data: language})
 
 	names := map[string]string{}
 	for _, f := range files {
 		names[stem(f.name)] = f.name
 	}
 	fill := func(name, text string) (string, error) {
-		for _, k := range []string{"pagesim", "wasm_exec", "main", "worker", "sandbox-worker", "style", "embed", "embedpage", "start"} {
+		for _, k := range []string{"pagesim", "wasm_exec", "main", "worker", "sandbox-worker", "style", "embed", "embedpage", "start", "cm", "language"} {
 			if names[k] == "" {
 				return "", errors.New("no output for " + k)
 			}
@@ -180,7 +184,8 @@ func bundle(src string) ([]*file, error) {
 	}
 	res := api.Build(api.BuildOptions{
 		EntryPoints: []string{filepath.Join(abs, "main.js"), filepath.Join(abs, "worker.js"), filepath.Join(abs, "sandbox-worker.js"), filepath.Join(abs, "style.css"),
-			filepath.Join(abs, "element.js"), filepath.Join(abs, "embed.css"), filepath.Join(abs, "embedpage.css")},
+			filepath.Join(abs, "element.js"), filepath.Join(abs, "embed.css"), filepath.Join(abs, "embedpage.css"),
+			filepath.Join(abs, "cm.js")}, // the editor, loaded after the first paint
 		Bundle:            true,
 		MinifyWhitespace:  true,
 		MinifyIdentifiers: true,

@@ -15,6 +15,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// needEditorPackages skips a test that bundles the page when the editor's
+// npm packages are not installed: ./build.sh installs them (npm ci in web/)
+// before it runs the tests.
+func needEditorPackages(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join("..", "node_modules", "@codemirror", "view")); err != nil {
+		t.Skip("the editor's packages are not installed: run ./build.sh build (npm ci in web/) first")
+	}
+}
+
 func fakeWasm(t *testing.T, n int) string {
 	t.Helper()
 	b := make([]byte, n)
@@ -40,6 +50,7 @@ func needSandbox(t *testing.T) {
 
 func TestBuildFailsOverTheWasmBudget(t *testing.T) {
 	needSandbox(t)
+	needEditorPackages(t)
 	out := filepath.Join(t.TempDir(), "dist")
 	err := build(io.Discard, fakeWasm(t, 50_000), filepath.Join("..", "src"), out, 40_000)
 	require.Error(t, err)
@@ -48,6 +59,7 @@ func TestBuildFailsOverTheWasmBudget(t *testing.T) {
 
 func TestBuildWritesTheSite(t *testing.T) {
 	needSandbox(t)
+	needEditorPackages(t)
 	wasm := fakeWasm(t, 20_000)
 	out := filepath.Join(t.TempDir(), "dist")
 	require.NoError(t, build(io.Discard, wasm, filepath.Join("..", "src"), out, 1<<20))
@@ -64,6 +76,12 @@ func TestBuildWritesTheSite(t *testing.T) {
 	}
 	require.Len(t, names, 5, "%s", html)
 	assert.Contains(t, string(html), `data-wasm-size="20000"`)
+	// The editor's bundle and its tables, loaded after the first paint.
+	for _, re := range []string{`data-cm="(cm-[0-9A-Z]{8}\.js)"`, `data-language="(language-[0-9A-Z]{8}\.json)"`} {
+		m := regexp.MustCompile(re).FindStringSubmatch(string(html))
+		require.NotNil(t, m, re)
+		assert.FileExists(t, filepath.Join(out, m[1]))
+	}
 
 	// The compressed copies decompress to the file.
 	for _, r := range refs {

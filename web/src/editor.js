@@ -1,59 +1,151 @@
 import { h, clear, replace } from './dom.js';
 
-// Editor is the scenario textarea with a line-number gutter and a backdrop
-// that highlights the lines (and spans) the diagnostics point at. The
-// backdrop holds the same text as the textarea, drawn invisibly, so marks
-// line up with the characters above them.
+// Editor is the scenario editor. It starts as a textarea with a line-number
+// gutter and a backdrop that marks the lines the diagnostics point at, so
+// the page is usable at its first paint; then upgrade() loads the CodeMirror
+// bundle (cm.js: highlighting, completion, hover help, one-click fixes) and
+// swaps it in, keeping the text, the caret and the focus. The API is the
+// same in both: value, setDiagnostics, highlightLine, goTo.
 export class Editor {
-  constructor({ textarea, gutter, backdrop, list, onChange }) {
+  constructor({ textarea, gutter, backdrop, list, onChange, onLine }) {
     this.ta = textarea;
     this.gutter = gutter;
     this.backdrop = backdrop;
     this.list = list;
+    this.onChange = onChange;
+    this.onLine = onLine || (() => {});
     this.diags = [];
     this.lines = 0;
+    this.cm = null;
     this.ta.addEventListener('input', () => {
+      if (this.cm) return;
       this.paint();
       onChange(this.ta.value);
     });
     this.ta.addEventListener('scroll', () => this.syncScroll());
+    // Clicking a line selects its step, as in the upgraded editor.
+    this.ta.addEventListener('click', () => {
+      if (this.cm || this.ta.selectionStart !== this.ta.selectionEnd) return;
+      this.onLine(this.ta.value.slice(0, this.ta.selectionStart).split('\n').length);
+    });
   }
 
-  get value() { return this.ta.value; }
+  get value() { return this.cm ? this.cm.value : this.ta.value; }
 
+  // Setting the value replaces the text as one undoable change in the
+  // upgraded editor (Ctrl+Z brings back what was there).
   set value(text) {
+    if (this.cm) {
+      this.cm.set(text);
+      return;
+    }
     this.ta.value = text;
     this.diags = [];
     this.paint();
   }
 
+  // upgrade loads the CodeMirror bundle and the simulator's tables, then
+  // mounts it in place of the textarea. It resolves when the editor is
+  // CodeMirror (or stays a textarea when the bundle cannot load).
+  async upgrade(script, languageURL) {
+    if (this.cm || !script) return;
+    let lang = null;
+    try {
+      const [, l] = await Promise.all([loadScript(script), languageURL ? fetch(languageURL).then((r) => r.json()) : null]);
+      lang = l;
+    } catch (err) {
+      return; // the textarea works on
+    }
+    const api = self.pagesimCodeMirror;
+    if (!api) return;
+    const focused = document.activeElement === this.ta;
+    const selection = { anchor: this.ta.selectionStart, head: this.ta.selectionEnd };
+    const host = this.ta.closest('.editor');
+    const text = this.ta.value;
+    const label = this.ta.getAttribute('aria-label');
+    const describedBy = this.ta.getAttribute('aria-describedby');
+    clear(host);
+    host.classList.add('cm');
+    this.cm = api.create(host, {
+      doc: text,
+      selection: selection.anchor <= text.length ? selection : undefined,
+      lang, label, describedBy,
+      onChange: (t) => this.onChange(t),
+      onLine: (n) => this.onLine(n),
+    });
+    // Scripts and tests that treat #scenario as a text field keep working.
+    const dom = this.cm.view.contentDOM;
+    const cm = this.cm;
+    Object.defineProperties(dom, {
+      value: { get: () => cm.value, set: (v) => cm.set(v, { silent: false }) },
+      selectionStart: { get: () => Math.min(cm.selection.anchor, cm.selection.head) },
+      selectionEnd: { get: () => Math.max(cm.selection.anchor, cm.selection.head) },
+      setSelectionRange: { value: (a, b) => cm.setSelection(a, b) },
+    });
+    this.ta = dom;
+    if (this.diags.length) this.cm.diagnostics(this.diags);
+    if (this.currentLine) this.cm.stepLine(this.currentLine);
+    if (focused) this.cm.focus();
+    document.body.dataset.editor = 'codemirror';
+  }
+
   syncScroll() {
+    if (this.cm) return;
     this.backdrop.scrollTop = this.ta.scrollTop;
     this.backdrop.scrollLeft = this.ta.scrollLeft;
     this.gutter.scrollTop = this.ta.scrollTop;
   }
 
-  // setDiagnostics shows diagnostics [{line, col, endCol, message}] under
-  // the editor and marks them in the text.
+  // setDiagnostics shows diagnostics [{line, col, endCol, message,
+  // severity?, fix?}], every one at once: marked in the text and listed under
+  // the editor, a suggestion as a button that applies it.
   setDiagnostics(diags) {
     this.diags = diags || [];
-    this.paint();
+    if (this.cm) this.cm.diagnostics(this.diags);
+    else this.paint();
     clear(this.list);
+    const errors = this.diags.filter((d) => d.severity !== 'warning').length;
     for (const d of this.diags) {
-      const at = d.line + ':' + d.col;
-      this.list.appendChild(h('li', null,
-        h('button', {
+      const warn = d.severity === 'warning';
+      const at = d.line > 0 ? d.line + ':' + d.col : '';
+      this.list.appendChild(h('li', { className: warn ? 'warning' : 'error' },
+        h('span', { className: 'sev' }, warn ? 'warning' : 'error'), ' ',
+        at ? h('button', {
           type: 'button', className: 'diag-at', title: 'Go to line ' + d.line + ', column ' + d.col,
           onclick: () => this.goTo(d.line, d.col),
-        }, at),
-        ' ', d.message));
+        }, at) : null,
+        ' ', d.message,
+        d.fix ? [' ', h('button', { type: 'button', className: 'diag-fix', onclick: () => this.applyFix(d) }, 'Use “' + d.fix + '”')] : null));
     }
     this.list.hidden = this.diags.length === 0;
-    this.ta.setAttribute('aria-invalid', this.diags.length ? 'true' : 'false');
+    this.list.setAttribute('aria-label', errors ? 'Problems in the scenario' : 'Warnings about the scenario');
+    this.ta.setAttribute('aria-invalid', errors ? 'true' : 'false');
+  }
+
+  // applyFix replaces a diagnostic's span with its suggestion: an edit like
+  // any other (it runs, and Ctrl+Z takes it back).
+  applyFix(d) {
+    if (!d.fix) return;
+    if (this.cm) {
+      this.cm.fix(d);
+      return;
+    }
+    const lines = this.ta.value.split('\n');
+    const chars = Array.from(lines[d.line - 1] || '');
+    chars.splice(d.col - 1, Math.max(0, d.endCol - d.col), d.fix);
+    lines[d.line - 1] = chars.join('');
+    this.ta.value = lines.join('\n');
+    this.paint();
+    this.onChange(this.ta.value);
+    this.goTo(d.line, d.col + Array.from(d.fix).length);
   }
 
   // goTo puts the caret at a 1-based line and column (in characters).
   goTo(line, col) {
+    if (this.cm) {
+      this.cm.goTo(line, col);
+      return;
+    }
     const lines = this.ta.value.split('\n');
     let off = 0;
     for (let i = 0; i < line - 1 && i < lines.length; i++) off += lines[i].length + 1;
@@ -65,10 +157,13 @@ export class Editor {
     this.syncScroll();
   }
 
+  focus() { if (this.cm) this.cm.focus(); else this.ta.focus(); }
+
   // highlightLine marks the scenario line of the current step.
   highlightLine(line) {
     this.currentLine = line;
-    this.paint();
+    if (this.cm) this.cm.stepLine(line);
+    else this.paint();
   }
 
   paint() {
@@ -120,4 +215,15 @@ export class Editor {
     replace(this.backdrop, frag);
     this.syncScroll();
   }
+}
+
+function loadScript(src) {
+  return new Promise((resolve, reject) => {
+    const s = document.createElement('script');
+    s.src = src;
+    s.async = true;
+    s.onload = resolve;
+    s.onerror = () => reject(new Error('cannot load ' + src));
+    document.head.appendChild(s);
+  });
 }

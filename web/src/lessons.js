@@ -1,7 +1,10 @@
 // Workshop lessons: the presets in order, each with what to notice, a
-// question and a change to try; challenges carry `expect` lines the
-// simulator checks. This file only shows what the simulator reports: no
-// paging logic here. Progress stays in localStorage.
+// question, and (hidden until asked) a hint and a change to try. A
+// challenge states its invariants (the lines it keeps, the checks that
+// decide it); the simulator checks them against the run (sim.CheckLesson),
+// so deleting the premise or the expect lines does not pass it. This file
+// only shows what the simulator reports: no paging logic here. Progress
+// stays in localStorage and can be reset or exported.
 import { h, replace } from './dom.js';
 
 const KEY = 'pagesim.lessons.v1';
@@ -22,14 +25,20 @@ function save(progress) {
 }
 
 export class Lessons {
-  constructor(el, { onOpen, onClose }) {
+  // check(name, text) resolves to the challenge's checks [{text, met, why}]
+  // or to {error, diagnostics} when the scenario does not run.
+  constructor(el, { onOpen, onClose, check, download }) {
     this.el = el;
     this.onOpen = onOpen;
     this.onClose = onClose;
+    this.check = check;
+    this.download = download;
     this.presets = [];
     this.current = null;
     this.progress = load();
-    this.lastMet = null;
+    this.checks = undefined; // undefined: not checked yet; null: the scenario has problems
+    this.seq = 0;
+    this.shown = {}; // which of hint and answer were asked for, per lesson
   }
 
   setPresets(presets) { this.presets = presets; }
@@ -37,8 +46,8 @@ export class Lessons {
   get lesson() { return this.presets.find((p) => p.name === this.current) || null; }
 
   open(name) {
+    if (this.current !== name) this.checks = undefined;
     this.current = name;
-    this.lastMet = null;
     this.render();
   }
 
@@ -48,17 +57,35 @@ export class Lessons {
     this.onClose();
   }
 
-  // showResult takes the trace of the editor's text (or null for problems).
-  showResult(trace) {
+  // showResult takes the result of the editor's text (null for problems)
+  // and the text; a challenge then asks the simulator for its checks.
+  async showResult(trace, text) {
     const p = this.lesson;
     if (!p) return;
-    const xs = trace ? trace.expectations || [] : null;
-    this.lastMet = xs;
-    if (p.challenge && xs && xs.length && xs.every((x) => x.met) && this.progress[p.name] !== 'passed') {
+    if (!p.challenge) { this.render(); return; }
+    const seq = ++this.seq;
+    let cs = null;
+    if (trace && this.check && typeof text === 'string') {
+      try {
+        const res = await this.check(p.name, text);
+        cs = Array.isArray(res) ? res : null;
+      } catch (e) {
+        cs = null;
+      }
+    }
+    if (seq !== this.seq || this.current !== p.name) return;
+    this.checks = cs;
+    if (this.passed() && this.progress[p.name] !== 'passed') {
       this.progress[p.name] = 'passed';
       save(this.progress);
     }
     this.render();
+  }
+
+  // passed: every check met, and there is at least one (a challenge with no
+  // checks is never passed, and never shown as failing either).
+  passed() {
+    return Array.isArray(this.checks) && this.checks.length > 0 && this.checks.every((c) => c.met);
   }
 
   done() {
@@ -70,6 +97,38 @@ export class Lessons {
     this.render();
   }
 
+  resetProgress() {
+    if (!confirm('Forget which lessons are done and which challenges passed?')) return;
+    this.progress = {};
+    save(this.progress);
+    this.render();
+  }
+
+  exportProgress() {
+    const rows = this.presets.map((p) => ({ lesson: p.name, title: p.title || p.name, challenge: !!p.challenge, status: this.progress[p.name] || 'not yet' }));
+    const out = { exported: new Date().toISOString(), done: rows.filter((r) => r.status !== 'not yet').length, of: rows.length, lessons: rows };
+    if (this.download) this.download('lessons-progress.json', 'application/json', JSON.stringify(out, null, 2) + '\n');
+  }
+
+  verdict(p) {
+    const cs = this.checks;
+    if (cs === undefined) return { cls: 'pending', text: 'Checking…' };
+    if (cs === null) return { cls: 'unmet', text: 'Fix the problems in the scenario to check it.' };
+    if (!cs.length) return { cls: 'pending', text: 'This challenge has no checks to run.' };
+    if (this.passed()) return { cls: 'met', text: '✓ Challenge passed: all ' + cs.length + ' checks are met.' };
+    const bad = cs.filter((c) => !c.met).length;
+    return { cls: 'unmet', text: 'Not yet: ' + bad + ' of ' + cs.length + ' checks unmet.' };
+  }
+
+  reveal(p, what, label, body) {
+    if (!body) return null;
+    const key = p.name + ':' + what;
+    return h('details', {
+      className: 'lesson-reveal', open: !!this.shown[key],
+      ontoggle: (e) => { this.shown[key] = e.target.open; },
+    }, h('summary', null, label), h('p', null, body));
+  }
+
   render() {
     const p = this.lesson;
     if (!p) { this.el.hidden = true; return; }
@@ -77,27 +136,44 @@ export class Lessons {
     const n = this.presets.length;
     const finished = this.presets.filter((q) => this.progress[q.name]).length;
     const status = this.progress[p.name];
-    const xs = this.lastMet;
-    const passed = p.challenge && xs && xs.length && xs.every((x) => x.met);
     const move = (d) => { const q = this.presets[i + d]; if (q) this.onOpen(q.name); };
+    let check = null;
+    if (p.challenge) {
+      const v = this.verdict(p);
+      check = h('div', { className: 'lesson-check ' + v.cls, role: 'status', dataset: { passed: String(this.passed()) } },
+        h('strong', null, v.text),
+        Array.isArray(this.checks) && this.checks.length
+          ? h('ul', { className: 'lesson-checks' }, this.checks.map((c) => h('li', { className: c.met ? 'met' : 'unmet', dataset: { met: String(c.met) } },
+            c.met ? '✓ ' : '✗ ', h('code', null, c.text), c.why ? ' — ' + c.why : '')))
+          : null);
+    }
     replace(this.el,
       h('div', { className: 'lesson-head' },
         h('strong', null, 'Lesson ' + (i + 1) + ' of ' + n + ': '), p.title || p.name,
         h('span', { className: 'muted lesson-progress' }, ' · ' + finished + ' of ' + n + ' done')),
       p.challenge ? h('p', { className: 'lesson-goal' }, h('strong', null, 'Goal: '), p.challenge) : null,
+      p.challenge && ((p.keep || []).length || (p.expect || []).length)
+        ? h('p', { className: 'lesson-rules' }, h('strong', null, 'The rules: '),
+          (p.keep || []).length ? ['keep ', (p.keep || []).map((k, j) => [j ? ', ' : '', h('code', null, k)]), ' and change the list no other way; '] : null,
+          'the challenge passes when ', (p.expect || []).map((x, j) => [j ? ' and ' : '', h('code', null, 'expect ' + x)]),
+          ' hold, whatever the scenario\'s own expect lines say.')
+        : null,
       p.notice ? h('p', null, h('strong', null, 'What to notice: '), p.notice) : null,
       p.question ? h('p', null, h('strong', null, 'Question: '), p.question) : null,
-      p.try ? h('p', null, h('strong', null, 'Try this: '), p.try) : null,
-      p.challenge ? h('div', { className: 'lesson-check ' + (passed ? 'met' : 'unmet'), role: 'status', dataset: { passed: String(!!passed) } },
-        xs === null ? 'Fix the problems in the scenario to check it.'
-          : passed ? '✓ Challenge passed: every check is met.'
-            : '✗ Not yet: ' + xs.filter((x) => !x.met).length + ' of ' + xs.length + ' checks unmet (see the checks above the results).') : null,
+      this.reveal(p, 'hint', 'Show a hint', p.hint),
+      this.reveal(p, 'try', p.challenge ? 'Show the answer' : 'Show a change to try', p.try),
+      check,
       h('div', { className: 'lesson-buttons' },
-        h('button', { type: 'button', disabled: i <= 0, onclick: () => move(-1) }, '‹ Previous lesson'),
+        h('button', { type: 'button', disabled: i <= 0, onclick: () => move(-1) }, '‹ Previous'),
         p.challenge ? null : h('button', { type: 'button', 'aria-pressed': String(status === 'done'), onclick: () => this.done() }, status === 'done' ? '✓ Done' : 'Mark as done'),
         p.challenge && status === 'passed' ? h('span', { className: 'ok' }, '✓ passed before') : null,
-        h('button', { type: 'button', disabled: i >= n - 1, onclick: () => move(1) }, 'Next lesson ›'),
-        h('button', { type: 'button', onclick: () => this.close() }, 'Close')));
+        h('button', { type: 'button', disabled: i >= n - 1, onclick: () => move(1) }, 'Next ›'),
+        h('button', { type: 'button', onclick: () => this.close() }, 'Close'),
+        h('details', { className: 'lesson-more' },
+          h('summary', null, 'Progress'),
+          h('div', { className: 'lesson-more-body' },
+            h('button', { type: 'button', onclick: () => this.exportProgress() }, 'Export progress'),
+            h('button', { type: 'button', onclick: () => this.resetProgress() }, 'Reset progress')))));
     this.el.hidden = false;
   }
 }

@@ -7,6 +7,7 @@ import { renderDrift, renderCost } from './drift.js';
 import { ProfilePicker, renderCompare, MAX_COMPARE } from './compare.js';
 import { readFragment, encodeState } from './permalink.js';
 import { ClientPane } from './clientpane.js';
+import { scratch, prefs, presenter, splitter } from './workshop.js';
 
 performance.mark('pagesim:main');
 const $ = (id) => document.getElementById(id);
@@ -72,7 +73,9 @@ async function start({ presets, profiles }) {
   // (Text the user typed, even none, is theirs: the first preset fills only
   // an editor nobody touched, and an unchanged text is not set again, which
   // would move the caret of someone typing.)
-  const text = link ? link.text : editor.value || state.touched ? editor.value : (state.presets[0] ? state.presets[0].text : EXAMPLE);
+  const own = scratch.get();
+  const text = link ? link.text : editor.value || state.touched ? editor.value
+    : own && own.active ? own.text : (state.presets[0] ? state.presets[0].text : EXAMPLE);
   if (editor.value !== text) editor.value = text;
   if (link && link.client) clientPane.value = link.client;
   syncPresetSelect(text);
@@ -163,7 +166,7 @@ async function runOnce(text) {
   if (res && res.error) {
     editor.setDiagnostics(res.diagnostics && res.diagnostics.length ? res.diagnostics : [{ line: 1, col: 1, endCol: 0, message: res.error }]);
     markStale(true, res.error);
-    lessons.showResult(null);
+    lessons.showResult(null, text);
     shown(text, 'problems');
     return;
   }
@@ -171,13 +174,14 @@ async function runOnce(text) {
   performance.mark('pagesim:ran');
   editor.setDiagnostics([]);
   showTrace(res, text);
-  lessons.showResult(res);
+  lessons.showResult(res, text);
   const drawn = performance.now() - t0 - ms;
   const last = sim.last || {};
   markStale(false, '');
   shown(text, 'ok');
   if (!state.firstResult) {
     performance.mark('pagesim:first-result');
+    upgradeEditor();
     state.firstResult = performance.now();
     document.body.dataset.firstResultMs = String(Math.round(state.firstResult));
   }
@@ -346,6 +350,9 @@ function fillPresets() {
 function syncPresetSelect(text) {
   const p = state.presets.find((p) => p.text === text);
   $('preset').value = p ? p.name : '';
+  $('preset').title = p ? p.title || p.name : 'Your own scenario';
+  const own = scratch.get();
+  $('scratch-notice').hidden = !own || own.text === text || !own.text.trim();
   const notice = $('preset-notice');
   if (p && p.notice) {
     replace(notice, h('strong', null, 'What to notice: '), p.notice);
@@ -379,13 +386,41 @@ async function writeHash() {
   if (seq === hashSeq && location.hash !== hash) history.replaceState(null, '', hash);
 }
 
+// switchTo shows another scenario (a preset, a lesson, the user's own) as a
+// new history entry: the entry it leaves keeps the state shown until now,
+// so Back returns to it; in the editor the change is one undoable edit.
+async function switchTo(text, how) {
+  const before = currentState();
+  const seq = ++hashSeq;
+  const leaving = await hashFor(before);
+  if (seq === hashSeq && location.hash !== leaving) history.replaceState(null, '', leaving);
+  if (before.text !== text && !state.presets.some((p) => p.text === before.text) && before.text.trim()) scratch.save(before.text, false);
+  else scratch.setActive(false);
+  how();
+  editor.value = text;
+  state.step = 0;
+  syncPresetSelect(text);
+  schedule(text);
+  const hash = await hashFor(currentState());
+  ++hashSeq;
+  if (location.hash !== hash) history.pushState(null, '', hash);
+}
+
 // ---- wiring ----------------------------------------------------------------------
 
 let debounce = 0;
 const editor = new Editor({
   textarea: $('scenario'), gutter: $('gutter'), backdrop: $('backdrop'), list: $('diagnostics'),
+  // Clicking a line selects its step (the first step that line made).
+  onLine(n) {
+    const i = state.trace && state.text === editor.value ? (state.trace.steps || []).findIndex((st) => st.line === n) : -1;
+    if (i >= 0) selectStep(i);
+  },
   onChange(text) {
     state.touched = true;
+    // The user's own scenario is saved as they type (a preset as it ships
+    // is not theirs; a preset they changed is).
+    if (!state.presets.some((p) => p.text === text)) scratch.save(text, true);
     syncPresetSelect(text);
     showLinkError('');
     clearTimeout(debounce);
@@ -393,6 +428,19 @@ const editor = new Editor({
   },
 });
 editor.value = '';
+// The user's own scenario, when it was what they saw last, is there at once.
+if (!location.hash && scratch.get()?.active) {
+  editor.value = scratch.get().text;
+}
+// The editor becomes CodeMirror once the first result is on screen (its
+// bundle must not hold up the first paint), or after 3 s at the latest.
+let upgraded = false;
+function upgradeEditor() {
+  if (upgraded) return;
+  upgraded = true;
+  requestAnimationFrame(() => setTimeout(() => editor.upgrade(cfg.cm, cfg.language), 0));
+}
+setTimeout(upgradeEditor, 3000);
 
 // The client pane: user code run in a sandbox against the scenario; its
 // report shows in the results like any trace (LIVE: the worker's step(i)
@@ -419,13 +467,21 @@ table = new StepTable({ tbody: $('steps'), more: $('more-steps'), onSelect: (i) 
 
 $('preset').addEventListener('change', (e) => {
   const p = state.presets.find((p) => p.name === e.target.value);
-  if (!p) return;
-  editor.value = p.text;
-  state.step = 0;
-  syncPresetSelect(p.text);
-  schedule(p.text);
-  writeHash(); // the link names the preset at once, even before it has run
+  if (p) {
+    switchTo(p.text, () => {});
+    return;
+  }
+  const own = scratch.get();
+  if (!e.target.value && own) backToOwn();
 });
+
+function backToOwn() {
+  const own = scratch.get();
+  if (!own) return;
+  switchTo(own.text, () => { if (lessons.current) { lessons.current = null; $('lesson').hidden = true; } });
+  scratch.setActive(true);
+}
+$('scratch-back').addEventListener('click', backToOwn);
 
 $('copy-link').addEventListener('click', async () => {
   const url = location.href.split('#')[0] + await hashFor(currentState());
@@ -442,6 +498,7 @@ window.addEventListener('hashchange', async () => {
   const link = await loadFragment();
   if (!link) return;
   if (link.client !== undefined) clientPane.value = link.client;
+  if (!link.lesson && !/^#lesson=/.test(location.hash) && lessons.current) { lessons.current = null; $('lesson').hidden = true; }
   if (link.text !== editor.value) {
     editor.value = link.text;
     syncPresetSelect(link.text);
@@ -483,11 +540,13 @@ document.addEventListener('keydown', (e) => {
   if (e.ctrlKey || e.metaKey || e.altKey) return;
   const el = e.target;
   if (el.closest && el.closest('dialog')) return;
-  const typing = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement || el instanceof HTMLSelectElement;
+  const typing = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el.isContentEditable;
   if (typing) {
-    if (e.key === 'Escape' && el === $('scenario')) { el.blur(); $('step-through').focus(); }
+    if (e.key === 'Escape' && !e.defaultPrevented && el.closest && el.closest('#scenario, .editor')) { el.blur(); $('step-through').focus(); }
     return;
   }
+  // Single-key shortcuts can be turned off (WCAG 2.1.4); the arrow keys stay.
+  if (e.key.length === 1 && !prefs.get('shortcuts')) return;
   const inTabs = el.closest && el.closest('[role=tablist]');
   switch (e.key) {
     case 'j': selectStep(state.step + 1); break;
@@ -497,7 +556,7 @@ document.addEventListener('keydown', (e) => {
     case 'g': selectStep(0); break;
     case 'G': selectStep(Infinity); break;
     case '1': case '2': case '3': case '4': showTab(TABS[Number(e.key) - 1]); break;
-    case '/': $('scenario').focus(); break;
+    case '/': editor.focus(); break;
     default: return;
   }
   e.preventDefault();
@@ -557,21 +616,30 @@ const lessons = new Lessons($('lesson'), {
   onOpen(name) {
     const p = state.presets.find((p) => p.name === name);
     if (!p) return;
-    lessons.open(name);
-    editor.value = p.text;
-    $('preset-notice').hidden = true;
-    state.step = 0;
-    syncPresetSelect(p.text);
-    schedule(p.text);
+    switchTo(p.text, () => { lessons.open(name); $('preset-notice').hidden = true; });
     $('lesson').focus();
   },
   onClose() { syncPresetSelect(editor.value); writeHash(); },
+  check: (name, text) => sim.call('lesson', name, text),
+  download: (name, type, text) => download(name, type, text),
 });
 $('lesson').tabIndex = -1;
 
 $('lessons-btn').addEventListener('click', () => {
   const next = state.presets.find((p) => !lessons.progress[p.name]) || state.presets[0];
   if (next) lessons.onOpen(lessons.current || next.name);
+});
+
+// ---- workshop: presenter mode, the splitter, the shortcuts switch ---------------
+
+$('presenter-btn').addEventListener('click', () => { presenter(!document.body.classList.contains('presenter'), $('presenter-btn')); drawVisible(); });
+if (prefs.get('presenter')) presenter(true, $('presenter-btn'));
+splitter($('splitter'), document.querySelector('.layout'), () => { cancelAnimationFrame(resizeFrame); resizeFrame = requestAnimationFrame(drawVisible); });
+$('shortcuts-on').checked = !!prefs.get('shortcuts');
+$('keys-list').classList.toggle('off', !prefs.get('shortcuts'));
+$('shortcuts-on').addEventListener('change', (e) => {
+  prefs.set('shortcuts', e.target.checked);
+  $('keys-list').classList.toggle('off', !e.target.checked);
 });
 
 // ---- export --------------------------------------------------------------------
@@ -614,7 +682,7 @@ $('steps').addEventListener('click', async (e) => {
 // (runs are deterministic: it is what the WASM will compute). The WASM keeps
 // loading; the editor is live and anything typed runs as soon as it is ready.
 async function prerender() {
-  if (location.hash || !cfg.start) return;
+  if (location.hash || !cfg.start || editor.value) return;
   let data;
   try {
     data = await (await fetch(cfg.start)).json();
@@ -635,6 +703,7 @@ async function prerender() {
   shown(data.text, 'ok');
   if (!state.firstResult) {
     performance.mark('pagesim:first-result');
+    upgradeEditor();
     state.firstResult = performance.now();
     document.body.dataset.firstResultMs = String(Math.round(state.firstResult));
     document.body.dataset.firstResultFrom = 'prerender';
