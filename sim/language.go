@@ -2,7 +2,6 @@ package sim
 
 import (
 	"slices"
-	"strings"
 
 	"pagingplayground/internal/json"
 	"pagingplayground/internal/reqtarget"
@@ -15,40 +14,72 @@ import (
 // here, and a test checks that every keyword has one and no other has.
 
 // keywordHelp is each keyword's syntax and what it does, in the words of
-// docs/language.md.
-var keywordHelp = map[string][2]string{
-	"profile": {"profile NAME [OPTION=VALUE …]", "The server's paging contract and its option overrides, e.g. `profile offset limit=50`."},
-	"records": {"records N", "The list's size before the first step: 0 to 10^12 (1_000, 10k, 1m, 1b)."},
-	"order":   {"order newest-first|oldest-first", "Which end of the list comes first: newest-first (the default) or oldest-first."},
-	"sort":    {"sort created[/N][, id]", "The sort key: `created, id` by default; `created/60` shares keys between 60 records and drops the tiebreaker."},
-	"seed":    {"seed N", "The seed for anything random (tie order, streams): the same seed, the same run."},
-	"next":    {"[@client] next", "Follow the last response to its next page, the way the contract says (a Link header, a cursor, a page number)."},
-	"prev":    {"[@client] prev", "Follow the last response to its previous page."},
-	"first":   {"[@client] first", "Go back to the first page, or send the contract's first request."},
-	"walk":    {"[@client] walk [max N | cap N]", "Follow next until there is none: one client's pass over the list. `max N` stops after N pages; `cap N` errors out past N pages, like a CLI."},
-	"header":  {"[@client] header Name: value", "A header the client sends on every request from now on."},
-	"insert":  {"insert N [at POSITION]", "N new records arrive, at the head (the newest) or at a list position."},
-	"delete":  {"delete id ID | delete at P[..Q]", "Delete a record by id, or the records at list positions P to Q (inclusive)."},
-	"update":  {"update id ID key K", "Give a record a new sort key: it moves in the list."},
-	"stream":  {"stream N every T | stream stop", "From now on N records arrive every T ticks (the clock moves one tick per step and by `wait`)."},
-	"wait":    {"wait T", "Advance the clock by T ticks: streams keep inserting meanwhile."},
-	"expect":  {"expect WHAT [OP N]", "A check of the whole run that the results show as met or not: consistent, complete, no-refusals, or a count like `rows < 5000`."},
+// docs/language.md. (A switch, not a map: a map would be built at start-up in
+// the WASM, which never asks for help.)
+func keywordHelp(w string) (syntax, help string) {
+	switch w {
+	case "profile":
+		return "profile NAME [OPTION=VALUE …]", "The server's paging contract and its option overrides, e.g. `profile offset limit=50`."
+	case "records":
+		return "records N", "The list's size before the first step: 0 to 10^12 (1_000, 10k, 1m, 1b)."
+	case "order":
+		return "order newest-first|oldest-first", "Which end of the list comes first: newest-first (the default) or oldest-first."
+	case "sort":
+		return "sort created[/N][, id]", "The sort key: `created, id` by default; `created/60` shares keys between 60 records and drops the tiebreaker."
+	case "seed":
+		return "seed N", "The seed for anything random (tie order, streams): the same seed, the same run."
+	case "next":
+		return "[@client] next", "Follow the last response to its next page, the way the contract says (a Link header, a cursor, a page number)."
+	case "prev":
+		return "[@client] prev", "Follow the last response to its previous page."
+	case "first":
+		return "[@client] first", "Go back to the first page, or send the contract's first request."
+	case "walk":
+		return "[@client] walk [max N | cap N]", "Follow next until there is none: one client's pass over the list. `max N` stops after N pages; `cap N` errors out past N pages, like a CLI."
+	case "header":
+		return "[@client] header Name: value", "A header the client sends on every request from now on."
+	case "insert":
+		return "insert N [at POSITION]", "N new records arrive, at the head (the newest) or at a list position."
+	case "delete":
+		return "delete id ID | delete at P[..Q]", "Delete a record by id, or the records at list positions P to Q (inclusive)."
+	case "update":
+		return "update id ID key K", "Give a record a new sort key: it moves in the list."
+	case "stream":
+		return "stream N every T | stream stop", "From now on N records arrive every T ticks (the clock moves one tick per step and by `wait`)."
+	case "wait":
+		return "wait T", "Advance the clock by T ticks: streams keep inserting meanwhile."
+	case "expect":
+		return "expect WHAT [OP N]", "A check of the whole run that the results show as met or not: consistent, complete, no-refusals, or a count like `rows < 5000`."
+	}
+	return "", ""
 }
 
 // methodHelp is what hovering a request method says.
 const methodHelp = "A request as the API's documentation writes it, e.g. `GET /items?limit=10`; header lines and a JSON body may follow on the lines below."
 
 // expectHelp explains each expectation.
-var expectHelp = map[string]string{
-	"consistent":  "every walk saw no record twice and missed none",
-	"complete":    "every walk reached the end and missed nothing",
-	"no-refusals": "no request was refused and no walk errored out",
-	"rows":        "rows read by every request together",
-	"requests":    "requests sent",
-	"refused":     "requests refused",
-	"walks":       "walks (a client's pass from a first page to the end)",
-	"duplicates":  "records a walk returned more than once, over all walks",
-	"missed":      "records that were there all along and a walk never returned",
+func expectHelp(w string) string {
+	switch w {
+	case "consistent":
+		return "every walk saw no record twice and missed none"
+	case "complete":
+		return "every walk reached the end and missed nothing"
+	case "no-refusals":
+		return "no request was refused and no walk errored out"
+	case "rows":
+		return "rows read by every request together"
+	case "requests":
+		return "requests sent"
+	case "refused":
+		return "requests refused"
+	case "walks":
+		return "walks (a client's pass from a first page to the end)"
+	case "duplicates":
+		return "records a walk returned more than once, over all walks"
+	case "missed":
+		return "records that were there all along and a walk never returned"
+	}
+	return ""
 }
 
 // ContractParams are the names a profile's requests use: what a client
@@ -155,7 +186,7 @@ func LanguageJSON() []byte {
 		w.Key("word")
 		w.Str(s)
 		w.Key("help")
-		w.Str(expectHelp[s])
+		w.Str(expectHelp(s))
 		w.Key("count")
 		w.Bool(slices.Contains(expectCounts, s))
 		w.Close('}')
@@ -205,13 +236,13 @@ func LanguageJSON() []byte {
 }
 
 func keyword(w *json.Writer, s string) {
-	h := keywordHelp[s]
+	syntax, help := keywordHelp(s)
 	w.Open('{')
 	w.Key("word")
 	w.Str(s)
 	w.Key("syntax")
-	w.Str(h[0])
+	w.Str(syntax)
 	w.Key("help")
-	w.Str(strings.TrimSpace(h[1]))
+	w.Str(help)
 	w.Close('}')
 }
