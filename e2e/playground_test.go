@@ -454,7 +454,7 @@ func TestKeyboardFocusIsVisible(t *testing.T) {
 	open(t, ctx, "")
 	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`)))
 	seen := map[string]bool{}
-	for i := 0; i < 16; i++ { // the controls before the tabs: picker, toolbar, editor, keyboard switch, splitter, …
+	for i := 0; i < 24; i++ { // the controls before the tabs: picker, toolbar, editor, keyboard switch, client pane, splitter, …
 		key(t, ctx, kb.Tab)
 		el := eval[string](t, ctx, `(() => { const e = document.activeElement; return e.id || e.tagName; })()`)
 		outline := eval[string](t, ctx, `(() => { const e = document.activeElement;

@@ -84,8 +84,9 @@ func TestOwnScenarioIsNeverLost(t *testing.T) {
 	waitText(t, ctx, ownScenario)
 
 	// A reload opens it again: it was saved as it was typed.
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/")))
-	waitText(t, ctx, ownScenario)
+	open(t, ctx, "")
+	assert.Equal(t, ownScenario, editorText(t, ctx))
+	screenshot(t, ctx, "workshop-own-scenario-back", false)
 }
 
 func TestTypoShowsEveryProblemAndItsFix(t *testing.T) {
