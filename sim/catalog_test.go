@@ -89,6 +89,10 @@ var catalogTries = map[string]struct {
 		assert.Equal(t, int64(0), tr.Walks[0].Duplicates.Count)
 		assert.Equal(t, int64(3), tr.Walks[0].Missed.Count)
 	}},
+	"drf-cursor-ties": {[][2]string{{"sort created/25", "sort created/25, id"}}, func(t *testing.T, tr *Trace) {
+		assert.True(t, tr.Walks[0].Consistent, tr.Walks[0].Verdict)
+		assert.Equal(t, int64(100), tr.Walks[0].Distinct)
+	}},
 }
 
 func init() {
@@ -213,6 +217,12 @@ func init() {
 		assert.Equal(t, []int64{23, 22, 21}, requests(tr)[1].Records[:3])
 		assert.Equal(t, int64(3), tr.Walks[0].Duplicates.Count)
 	})
+	// Ties in a different order per query: some records twice, some never.
+	presetWants["drf-cursor-ties"] = want(repeat(acc, 10), func(t *testing.T, tr *Trace) {
+		w := tr.Walks[0]
+		assert.Positive(t, w.Duplicates.Count)
+		assert.Positive(t, w.Missed.Count)
+	})
 }
 
 // Every catalogue preset names its vendor and the vendor's page, never a file
@@ -236,7 +246,7 @@ func TestCatalogPresetsNameTheVendorPage(t *testing.T) {
 // interpretation, and every interpretation a response carries is one of its
 // rules.
 func TestCatalogProfilesLinkTheirPage(t *testing.T) {
-	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql", "google-aip158", "zendesk", "elasticsearch", "relay"} {
+	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql", "google-aip158", "zendesk", "elasticsearch", "relay", "drf-cursor"} {
 		p, ok := LookupProfile(name)
 		require.True(t, ok, name)
 		assert.Contains(t, p.Source, "(https://", name)
