@@ -9,8 +9,9 @@
 #                      the WASM size budget, then the browser tests in Chromium
 #   ./build.sh bench   benchmarks: the simulator natively and under Node, against
 #                      SQLite (sql.js), and the browser path in Chromium
-#   ./build.sh fuzz    each fuzz target for FUZZTIME (default 60s); what they
-#                      find lands in sim/testdata/fuzz and then runs in test
+#   ./build.sh fuzz    every fuzz target of every package for FUZZTIME (default
+#                      60s); what they find lands in the package's
+#                      testdata/fuzz and then runs in test
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -184,14 +185,17 @@ cmd_bench() {
 }
 
 cmd_fuzz() {
-  local t
-  local f t
-  for f in $(grep -l '^func Fuzz' sim/*_test.go internal/*/*_test.go); do
-    for t in $(grep -ho '^func Fuzz[A-Za-z]*' "$f" | cut -d' ' -f2 | sort); do
-      step "$t for ${FUZZTIME:-60s}"
-      go test -run='^$' -fuzz="^$t\$" -fuzztime="${FUZZTIME:-60s}" "./$(dirname "$f")/"
+  # Every fuzz target in every package (sim, wasm, internal/...), each for
+  # FUZZTIME. What they find lands in the package's testdata/fuzz, whose
+  # inputs then run in every go test (natively and under Node).
+  local file t dir
+  while read -r file; do
+    dir="./$(dirname "$file")"
+    for t in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$file" | cut -d' ' -f2); do
+      step "$t ($dir) for ${FUZZTIME:-60s}"
+      go test -run='^$' -fuzz="^$t\$" -fuzztime="${FUZZTIME:-60s}" "$dir"
     done
-  done
+  done < <(grep -rl --include='*_test.go' --exclude-dir=node_modules '^func Fuzz' . | sed 's|^\./||' | sort)
 }
 
 case "${1:-}" in
@@ -200,5 +204,5 @@ case "${1:-}" in
   test) cmd_test ;;
   bench) cmd_bench ;;
   fuzz) cmd_fuzz ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

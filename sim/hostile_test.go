@@ -61,6 +61,45 @@ func problems(t *testing.T, text string) []Diagnostic {
 	return d
 }
 
+// jsonProblems reads a JSON form and returns its problems.
+func jsonProblems(t *testing.T, data string) []Diagnostic {
+	t.Helper()
+	var err error
+	hostile(t, func() { _, err = ScenarioFromJSON([]byte(data)) })
+	var pe *ParseError
+	require.ErrorAs(t, err, &pe)
+	assert.LessOrEqual(t, len(pe.Diags), MaxDiagnostics+1)
+	return pe.Diags
+}
+
+func TestHostileJSON(t *testing.T) {
+	t.Run("nested a million deep", func(t *testing.T) {
+		d := jsonProblems(t, strings.Repeat("[", 1<<20)+strings.Repeat("]", 1<<20))
+		assert.Contains(t, d[0].Message, "malformed JSON")
+	})
+	t.Run("200k bad steps", func(t *testing.T) {
+		d := jsonProblems(t, `{"steps":[`+strings.Repeat(`{"nxt":1},`, 200_000)+`{"next":true}]}`)
+		assert.Contains(t, d[100].Message, "and 199900 more problems")
+	})
+	t.Run("100k steps too many", func(t *testing.T) {
+		var err error
+		hostile(t, func() {
+			var s *Scenario
+			if s, err = ScenarioFromJSON([]byte(`{"steps":[` + strings.Repeat(`{"next":true},`, MaxSteps) + `{"next":true}]}`)); err == nil {
+				err = s.Validate()
+			}
+		})
+		require.Error(t, err)
+		assert.Contains(t, err.Error(), "a scenario has at most 100_000 steps")
+	})
+	t.Run("controls and invalid UTF-8 in strings", func(t *testing.T) {
+		d := jsonProblems(t, `{"steps":[{"request":"GET /x\u0000\u001b","headers":[["X-A","\u007f"]]},{"header":["X","`+"ÿþ"+`"]}]}`)
+		for _, x := range d {
+			assert.Equal(t, x.Message, DisplayText(x.Message), "shown escaped")
+		}
+	})
+}
+
 func TestHostileParser(t *testing.T) {
 	t.Run("one line with 128k problems", func(t *testing.T) {
 		// Each `x` is an option without a value: counting each one's column
