@@ -154,7 +154,7 @@ func safeJSONText(s string) string {
 }
 
 // shellQuote quotes s as one word for a POSIX shell: in single quotes (in
-// which nothing is special but the quote itself, written '\''), or when s
+// which nothing is special but the quote itself, written '\”), or when s
 // holds an unsafe character, in $'...' with each unsafe byte as \xHH.
 func shellQuote(s string) string {
 	unsafe := false

@@ -210,8 +210,8 @@ func ScenarioFromJSON(data []byte) (*Scenario, error) {
 type jsonReader struct {
 	text   string
 	diags  diagList
-	stepAt []jsonStep // where each step read is in the document
-	at    struct{ off, line, col int } // the last position counted (lineCol)
+	stepAt []jsonStep                   // where each step read is in the document
+	at     struct{ off, line, col int } // the last position counted (lineCol)
 }
 
 // lineCol is LineCol, counting on from the last position asked when it can:
