@@ -153,9 +153,10 @@ func safeJSONText(s string) string {
 	return b.String()
 }
 
-// shellQuote quotes s as one word for a POSIX shell: in single quotes (in
-// which nothing is special but the quote itself, written '\”), or when s
-// holds an unsafe character, in $'...' with each unsafe byte as \xHH.
+// shellQuote quotes s as one word for a POSIX shell: in single quotes, in
+// which nothing is special but the quote itself (it is closed, written with
+// a backslash and reopened), or when s holds an unsafe character, in $'...'
+// with each unsafe byte as \xHH.
 func shellQuote(s string) string {
 	unsafe := false
 	for _, r := range s {
