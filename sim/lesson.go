@@ -20,6 +20,8 @@ import (
 // CheckLesson checks a scenario against them.
 
 // LessonCheck is one invariant or expectation of a challenge, met or not.
+// Its Text reads as a line of code: "keeps stream 1 every 2", "expect
+// consistent".
 type LessonCheck = ExpectResult
 
 // CheckLesson checks text against the challenge of the preset called name:
@@ -126,7 +128,7 @@ func premise(p Preset, s *Scenario) []LessonCheck {
 }
 
 func keepResult(text string, met bool, why string) LessonCheck {
-	r := LessonCheck{Text: "keeps `" + text + "`", Met: met}
+	r := LessonCheck{Text: "keeps " + text, Met: met}
 	if met {
 		r.Why = "kept"
 	} else {

@@ -223,7 +223,7 @@ func TestLessonJSON(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(lessonJSON(p.Name, p.Text), &checks))
 	require.NotEmpty(t, checks)
-	assert.Equal(t, "keeps `profile offset`", checks[0].Text)
+	assert.Equal(t, "keeps profile offset", checks[0].Text)
 
 	var e struct {
 		Diagnostics []struct {
