@@ -16,6 +16,20 @@
 // (RFC 8288 Link headers) and quote (naming characters in messages).
 // TestLeanImports enforces this for all of them.
 //
+// Adding a contract. A paging contract is data: a Contract (contract.go)
+// names a base style (offset, page or cursor) and sets the knobs where the
+// API differs (parameter names and where they are read, page size limits,
+// how the next page is signalled, totals, windows, error shape). Add one
+// file, catalog_VENDOR.go, whose init calls registerContract with the
+// profile's name, vendor, summary, source, URL and rules, and a test file
+// beside it that checks the vendor's documented behaviour; the simulator
+// serves the contract and plays its client, so there is no Serve or Follow
+// to write. A scenario declares the same knobs in a `contract` block
+// (knobs.go, docs/language.md). Contracts with behaviour the knobs do not
+// cover yet (sessions, tokens with a lifecycle) implement Server directly,
+// as codefresh.go does, and report what they served (Response.Served) so
+// the engine keeps the walk's books.
+//
 // Everything is deterministic: the same scenario gives byte-identical JSON
 // natively and in WASM. There is no map iteration in output paths and no
 // floating point in the simulation.

@@ -118,11 +118,7 @@ func execute(s *Scenario) *Trace {
 // newEngine sets up the world, the server and an empty trace for s. A whole
 // run (execute) and a live session (Live) share it.
 func newEngine(s *Scenario) *engine {
-	name := s.Setup.Profile
-	if name == "" {
-		name = "offset"
-	}
-	p, _ := LookupProfile(name)
+	p, _ := scenarioProfile(&s.Setup)
 	sortKey := s.Setup.Sort
 	if sortKey.Bucket < 1 {
 		sortKey.Bucket = 1

@@ -15,16 +15,23 @@ import (
 func Format(s *Scenario) string {
 	var b strings.Builder
 	setup := &s.Setup
-	b.WriteString("profile ")
-	if setup.Profile == "" {
-		b.WriteString("offset")
+	if d := setup.Contract; d != nil {
+		b.WriteString("contract " + d.Base + "\n")
+		for _, k := range d.Knobs {
+			b.WriteString("  " + k.Name + " " + k.Value + "\n")
+		}
 	} else {
-		b.WriteString(setup.Profile)
+		b.WriteString("profile ")
+		if setup.Profile == "" {
+			b.WriteString("offset")
+		} else {
+			b.WriteString(setup.Profile)
+		}
+		for _, o := range setup.Options {
+			b.WriteString(" " + o.Name + "=" + o.Value)
+		}
+		b.WriteByte('\n')
 	}
-	for _, o := range setup.Options {
-		b.WriteString(" " + o.Name + "=" + o.Value)
-	}
-	b.WriteByte('\n')
 	if setup.Records != 0 {
 		b.WriteString("records " + fmtCount(setup.Records) + "\n")
 	}

@@ -29,7 +29,7 @@ func Parse(text string) (*Scenario, error) {
 	return p.s, nil
 }
 
-var setupWords = []string{"profile", "records", "order", "sort", "seed"}
+var setupWords = []string{"profile", "records", "order", "sort", "seed", "contract"}
 var stepWords = []string{"next", "prev", "first", "walk", "header", "insert", "delete", "update", "stream", "wait"}
 var methods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"}
 var allWords = slices.Concat(stepWords, setupWords, methods) // what an unknown word may be a misspelling of
@@ -44,7 +44,8 @@ type parser struct {
 	diags  diagList
 	s      *Scenario
 
-	setupAt   [5]int // line of each setup line (by index in setupWords), 0 if absent
+	setupAt   [6]int // line of each setup line (by index in setupWords), 0 if absent
+	knobs     bool   // the lines indented under a `contract` line are its knobs
 	firstStep int    // line of the first step, even a malformed one; 0 before it
 
 	// The request whose header and body lines may follow: an index into
@@ -173,9 +174,16 @@ func (p *parser) parse() {
 		switch {
 		case rest == "":
 			p.open = -1 // a blank line ends a request's header block
+			p.knobs = false
 			continue
 		case rest[0] == '#':
 			continue // comments may sit among header lines
+		case p.knobs && in > 0:
+			p.knobLine(i, in)
+			continue
+		}
+		p.knobs = false
+		switch {
 		case rest[0] == '{' || rest[0] == '[':
 			i = p.bodyLine(i, in)
 			continue
@@ -606,17 +614,24 @@ func (p *parser) setupLine(i, k int, ws []word) {
 	setup := &p.s.Setup
 	if len(ws) == 1 {
 		what := map[string]string{
-			"profile": "a profile name (like `offset` or `celigo`)",
-			"records": "a record count (like `1000`, `1_000_000` or `10k`)",
-			"order":   "`newest-first` or `oldest-first`",
-			"sort":    "`created`, `created, id` or `created/60`",
-			"seed":    "a seed number",
+			"profile":  "a profile name (like `offset` or `celigo`)",
+			"records":  "a record count (like `1000`, `1_000_000` or `10k`)",
+			"order":    "`newest-first` or `oldest-first`",
+			"sort":     "`created`, `created, id` or `created/60`",
+			"seed":     "a seed number",
+			"contract": "a base style (`offset`, `page` or `cursor`), then the knobs that differ on indented lines",
 		}[head.text]
 		p.expectAfter(i, ws, what)
 		return
 	}
 	switch head.text {
+	case "contract":
+		p.contract(i, ws)
 	case "profile":
+		if p.s.Setup.Contract != nil {
+			p.errWord(i, head, "a scenario runs against a `profile` or a declared `contract` (line "+strconv.Itoa(p.s.Setup.Contract.Line)+"), not both")
+			return
+		}
 		p.profile(i, ws)
 	case "records":
 		if n, ok := p.count(i, ws[1], "a record count", true); ok && p.noMore(i, ws, 2) {
@@ -680,6 +695,36 @@ func (p *parser) profile(i int, ws []word) {
 		p.s.Setup.Options = append(p.s.Setup.Options, Option{Name: k, Value: v, Line: i + 1, Col: col})
 	}
 }
+
+// contract reads `contract BASE`; its knobs follow on indented lines.
+func (p *parser) contract(i int, ws []word) {
+	if at := p.setupAt[0]; at > 0 {
+		p.errWord(i, ws[0], "a scenario runs against a `profile` (line "+strconv.Itoa(at)+") or a declared `contract`, not both")
+		return
+	}
+	if !p.noMore(i, ws, 2) {
+		return
+	}
+	l := p.line(i)
+	p.s.Setup.Profile = ""
+	p.s.Setup.Contract = &ContractDecl{Base: ws[1].text, Line: i + 1, Col: utf8.RuneCountInString(l[:ws[1].off]) + 1}
+	p.knobs = true
+}
+
+// knobLine reads `KNOB VALUE` under a `contract` line. The value is the
+// rest of the line up to a comment.
+func (p *parser) knobLine(i, in int) {
+	l := p.line(i)
+	rest := l[in:commentStartAt(l, in)]
+	name, value, _ := strings.Cut(strings.TrimRight(rest, " \t"), " ")
+	value = strings.TrimSpace(value)
+	col := utf8.RuneCountInString(l[:in]) + 1
+	d := p.s.Setup.Contract
+	d.Knobs = append(d.Knobs, Option{Name: name, Value: value, Line: i + 1, Col: col})
+}
+
+// commentStartAt is where a comment starts in l at or after byte from.
+func commentStartAt(l string, from int) int { return from + commentStart(l[from:]) }
 
 func isProfileName(s string) bool {
 	for _, r := range s {

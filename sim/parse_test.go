@@ -271,7 +271,7 @@ func TestParseErrors(t *testing.T) {
 		{"Next", Diagnostic{Line: 1, Col: 1, EndCol: 5, Message: "unknown step `Next`; did you mean `next`?"}},
 		{"  wlak max 3", Diagnostic{Line: 1, Col: 3, EndCol: 7, Message: "unknown step `wlak`; did you mean `walk`?"}},
 		{"recrods 5", Diagnostic{Line: 1, Col: 1, EndCol: 8, Message: "unknown step `recrods`; did you mean `records`?"}},
-		{"jump 3", Diagnostic{Line: 1, Col: 1, EndCol: 5, Message: "unknown step `jump`: expected a request like `GET /items`, a step (`next`, `prev`, `first`, `walk`, `header`, `insert`, `delete`, `update`, `stream`, `wait`) or a setup line (`profile`, `records`, `order`, `sort`, `seed`)"}},
+		{"jump 3", Diagnostic{Line: 1, Col: 1, EndCol: 5, Message: "unknown step `jump`: expected a request like `GET /items`, a step (`next`, `prev`, `first`, `walk`, `header`, `insert`, `delete`, `update`, `stream`, `wait`) or a setup line (`profile`, `records`, `order`, `sort`, `seed`, `contract`)"}},
 		// clients
 		{"@ next", Diagnostic{Line: 1, Col: 1, EndCol: 2, Message: "expected a client name after `@`, like `@alice`"}},
 		{"@bo.b next", Diagnostic{Line: 1, Col: 1, EndCol: 6, Message: "a client name has letters, digits, `-` and `_` only, got `@bo.b`"}},

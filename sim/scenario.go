@@ -13,12 +13,15 @@ type Scenario struct {
 type Setup struct {
 	Profile string   // profile name, e.g. "offset", "codefresh"; "" means "offset"
 	Options []Option // profile overrides in the order written, e.g. limit=50
-	Records int64    // initial dataset size, 0 .. MaxRecords
-	Order   Order    // NewestFirst (default) or OldestFirst
-	Sort    SortKey  // the sort key; default created with id as tiebreaker
-	Seed    uint64   // seed for anything random (tie order, streams)
-	Line    int      // where the profile line is (0 when absent or built in code)
-	Col     int      // where the profile's name starts on that line
+	// Contract, when set, is a contract declared in the scenario (a
+	// `contract BASE` block); the scenario runs against it instead of Profile.
+	Contract *ContractDecl
+	Records  int64   // initial dataset size, 0 .. MaxRecords
+	Order    Order   // NewestFirst (default) or OldestFirst
+	Sort     SortKey // the sort key; default created with id as tiebreaker
+	Seed     uint64  // seed for anything random (tie order, streams)
+	Line     int     // where the profile line is (0 when absent or built in code)
+	Col      int     // where the profile's name starts on that line
 }
 
 // Option is one profile override as written: `limit=50`, `max-limit=1000`,

@@ -30,21 +30,25 @@ func (s *Scenario) JSON() []byte {
 	w := &json.Writer{}
 	setup := &s.Setup
 	w.Open('{')
-	w.Key("profile")
-	if setup.Profile == "" {
-		w.Str("offset")
+	if d := setup.Contract; d != nil {
+		// A declared contract takes the place of profile and options.
+		w.Key("contract")
+		w.Open('{')
+		w.Key("base")
+		w.Str(d.Base)
+		w.Key("knobs")
+		writePairs(w, d.Knobs)
+		w.Close('}')
 	} else {
-		w.Str(setup.Profile)
+		w.Key("profile")
+		if setup.Profile == "" {
+			w.Str("offset")
+		} else {
+			w.Str(setup.Profile)
+		}
+		w.Key("options")
+		writePairs(w, setup.Options)
 	}
-	w.Key("options")
-	w.Open('[')
-	for _, o := range setup.Options {
-		w.Open('[')
-		w.Str(o.Name)
-		w.Str(o.Value)
-		w.Close(']')
-	}
-	w.Close(']')
 	w.Key("records")
 	w.Int(setup.Records)
 	w.Key("order")
@@ -324,7 +328,45 @@ func (r *jsonReader) pair(v json.Value, path string) (string, string, bool) {
 	return v.Items[0].Str, v.Items[1].Str, true
 }
 
-var setupMembers = []string{"profile", "options", "records", "order", "sort", "seed", "steps", "expect"}
+var setupMembers = []string{"profile", "options", "contract", "records", "order", "sort", "seed", "steps", "expect"}
+
+// writePairs writes options or knobs as [[name, value], ...].
+func writePairs(w *json.Writer, pairs []Option) {
+	w.Open('[')
+	for _, o := range pairs {
+		w.Open('[')
+		w.Str(o.Name)
+		w.Str(o.Value)
+		w.Close(']')
+	}
+	w.Close(']')
+}
+
+// contract reads {"base": "cursor", "knobs": [["path", "/v1/x"], ...]};
+// Validate judges the base and the knobs.
+func (r *jsonReader) contract(v json.Value) *ContractDecl {
+	if !r.object(v, "contract", []string{"base", "knobs"}, []string{"base"}) {
+		return nil
+	}
+	d := &ContractDecl{}
+	for _, m := range v.Members {
+		switch m.Name {
+		case "base":
+			d.Base, _ = r.str(m.Value, "contract.base")
+		case "knobs":
+			if m.Value.Kind != json.Array {
+				r.fail(m.Value, "contract.knobs", "expected an array of [knob, value] pairs, got "+got(m.Value))
+				continue
+			}
+			for i, k := range m.Value.Items {
+				if name, value, ok := r.pair(k, "contract.knobs["+strconv.Itoa(i)+"]"); ok {
+					d.Knobs = append(d.Knobs, Option{Name: name, Value: value})
+				}
+			}
+		}
+	}
+	return d
+}
 
 func (r *jsonReader) scenario(doc json.Value) *Scenario {
 	s := &Scenario{Setup: Setup{Profile: "offset", Sort: DefaultSort}}
@@ -343,6 +385,12 @@ func (r *jsonReader) scenario(doc json.Value) *Scenario {
 					setup.Profile = name
 				}
 			}
+		case "contract":
+			if firstMember(doc, "profile") >= 0 || firstMember(doc, "options") >= 0 {
+				r.fail(v, "contract", "a scenario runs against a profile or a declared contract, not both: drop \"profile\" and \"options\"")
+				continue
+			}
+			setup.Profile, setup.Contract = "", r.contract(v)
 		case "options":
 			if v.Kind != json.Array {
 				r.fail(v, "options", "expected an array of [name, value] pairs, got "+got(v))

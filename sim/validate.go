@@ -79,6 +79,10 @@ func (v *validator) setup(setup *Setup) {
 	if msg := bucketProblem(setup.Sort.Bucket); msg != "" {
 		v.fieldErr("sort", msg)
 	}
+	if d := setup.Contract; d != nil {
+		v.contract(setup, d)
+		return
+	}
 	name := setup.Profile
 	if name == "" {
 		name = "offset"
@@ -120,6 +124,34 @@ func (v *validator) setup(setup *Setup) {
 }
 
 // profileLine reports a problem with the profile at its line, or by field.
+// contract checks a declared contract: its base, each knob's name and
+// value, and contradictions between knobs, each at its line and column.
+func (v *validator) contract(setup *Setup, d *ContractDecl) {
+	if setup.Profile != "" || len(setup.Options) > 0 {
+		v.profileLine(setup, "a scenario runs against a `profile` or a declared `contract`, not both")
+	}
+	_, problems := d.build()
+	for _, pr := range problems {
+		switch {
+		case pr.knob < 0 && d.Line > 0:
+			v.add(d.Line, d.Col, d.Col+utf8.RuneCountInString(d.Base), pr.msg)
+		case pr.knob < 0:
+			v.fieldErr("contract", pr.msg)
+		default:
+			k := d.Knobs[pr.knob]
+			switch {
+			case k.Line == 0:
+				v.fieldErr("contract.knobs["+strconv.Itoa(pr.knob)+"]", pr.msg)
+			case pr.value:
+				col := k.Col + utf8.RuneCountInString(k.Name) + 1
+				v.add(k.Line, col, col+utf8.RuneCountInString(k.Value), pr.msg)
+			default:
+				v.add(k.Line, k.Col, k.Col+utf8.RuneCountInString(k.Name), pr.msg)
+			}
+		}
+	}
+}
+
 func (v *validator) profileLine(setup *Setup, msg string) {
 	if setup.Line > 0 && setup.Col > 0 {
 		v.add(setup.Line, setup.Col, setup.Col+utf8.RuneCountInString(setup.Profile), msg)

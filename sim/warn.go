@@ -16,14 +16,11 @@ import (
 // typed, with a did-you-mean. text is the scenario as written, for columns;
 // steps built in code point at column 1 of their line.
 func warnings(s *Scenario, text string) []Diagnostic {
-	name := s.Setup.Profile
-	if name == "" {
-		name = "offset"
-	}
-	p, ok := LookupProfile(name)
+	p, ok := scenarioProfile(&s.Setup)
 	if !ok || p.Reads == nil {
 		return nil
 	}
+	name := p.Name
 	rd := p.Reads
 	var out []Diagnostic
 	lineStarts := lineOffsets(text)

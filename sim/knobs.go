@@ -1,0 +1,281 @@
+package sim
+
+import (
+	"strconv"
+	"strings"
+)
+
+// ContractDecl is a contract declared in a scenario: a `contract BASE`
+// block whose indented lines are knobs, `KNOB VALUE` (or "contract":
+// {"base": ..., "knobs": [[KNOB, VALUE], ...]} in the JSON form). Knob
+// values are text; Validate reads them (knobs below) and refuses unknown
+// knobs, bad values and contradictions, each at its line and column.
+type ContractDecl struct {
+	Base      string
+	Line, Col int      // of the base word; 0 when built in code
+	Knobs     []Option // in the order written
+}
+
+// knob is one contract knob: its name in the text, what it means, and how
+// it sets a Contract (a non-empty result says why the value is refused).
+type knob struct {
+	name, help string
+	set        func(c *Contract, v string) string
+}
+
+func knobInt(f func(c *Contract) *int64, lo int64) func(*Contract, string) string {
+	return func(c *Contract, v string) string {
+		n, err := strconv.ParseInt(strings.ReplaceAll(v, "_", ""), 10, 64)
+		if err != nil || n < lo {
+			return "expected a whole number from " + itoa(lo) + ", got `" + v + "`"
+		}
+		*f(c) = n
+		return ""
+	}
+}
+
+func knobEnum(f func(c *Contract) *string, values ...string) func(*Contract, string) string {
+	return func(c *Contract, v string) string {
+		if !containsString(values, v) {
+			msg := "expected " + orList(values) + ", got `" + v + "`"
+			if s := suggest(v, values); s != "" {
+				msg += "; did you mean `" + s + "`?"
+			}
+			return msg
+		}
+		*f(c) = v
+		return ""
+	}
+}
+
+func knobText(f func(c *Contract) *string) func(*Contract, string) string {
+	return func(c *Contract, v string) string { *f(c) = v; return "" }
+}
+
+func knobBool(f func(c *Contract) *bool) func(*Contract, string) string {
+	return func(c *Contract, v string) string {
+		switch v {
+		case "true", "yes":
+			*f(c) = true
+		case "false", "no":
+			*f(c) = false
+		default:
+			return "expected `true` or `false`, got `" + v + "`"
+		}
+		return ""
+	}
+}
+
+// knobParam sets a parameter's name; knobWhere where it is read.
+func knobParam(f func(c *Contract) *In) func(*Contract, string) string {
+	return func(c *Contract, v string) string { f(c).Name = v; return "" }
+}
+
+func knobWhere(f func(c *Contract) *In) func(*Contract, string) string {
+	return func(c *Contract, v string) string {
+		return knobEnum(func(c *Contract) *string { return &f(c).Where }, "query", "body", "header")(c, v)
+	}
+}
+
+func orList(vs []string) string {
+	q := make([]string, len(vs))
+	for i, v := range vs {
+		q[i] = "`" + v + "`"
+	}
+	if len(q) == 1 {
+		return q[0]
+	}
+	return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+}
+
+// knobs are every knob of a declared contract, in the order docs/language.md
+// lists them.
+var knobs = []knob{
+	{"method", "the method the list is read with: GET (default) or POST", knobEnum(func(c *Contract) *string { return &c.Method }, "GET", "POST")},
+	{"path", "a path the list is served at (repeat the knob for more); another path answers 404. Default /items", func(c *Contract, v string) string {
+		c.Paths = append(c.Paths, v)
+		return ""
+	}},
+	{"offset", "offset base: the offset parameter's name (offset, skip, startAt, from)", knobParam(func(c *Contract) *In { return &c.Offset })},
+	{"offset.in", "where offset is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Offset })},
+	{"page", "page base: the page number parameter's name (page, p, _page)", knobParam(func(c *Contract) *In { return &c.Page })},
+	{"page.in", "where page is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Page })},
+	{"page.first", "page base: the first page's number, 1 (default) or 0", func(c *Contract, v string) string {
+		if v != "0" && v != "1" {
+			return "expected `0` or `1`, got `" + v + "`"
+		}
+		c.FirstPage, c.FirstPageSet = int64(v[0]-'0'), true
+		return ""
+	}},
+	{"limit", "the page size parameter's name (limit, per_page, size, maxResults)", knobParam(func(c *Contract) *In { return &c.Limit })},
+	{"limit.in", "where the page size is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Limit })},
+	{"limit.default", "the page size when the request names none (20)", knobInt(func(c *Contract) *int64 { return &c.LimitDefault }, 1)},
+	{"limit.max", "the largest page size served (100)", knobInt(func(c *Contract) *int64 { return &c.LimitMax }, 1)},
+	{"limit.over-max", "a page size above the maximum: clamp (default), refuse (400) or default (use limit.default)", knobEnum(func(c *Contract) *string { return &c.OverMax }, "clamp", "refuse", "default")},
+	{"invalid", "a page size or position that is zero, negative or not a number: 400 (default), default (as if absent) or 404", knobEnum(func(c *Contract) *string { return &c.Invalid }, "400", "default", "404")},
+	{"past-end", "offset and page bases: a page past the end: empty (default), last (the last page again) or 404", knobEnum(func(c *Contract) *string { return &c.PastEnd }, "empty", "last", "404")},
+	{"after", "cursor base: the parameter carrying the cursor to continue after (after, starting_after, page_token)", knobParam(func(c *Contract) *In { return &c.After })},
+	{"after.in", "where the after cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.After })},
+	{"before", "cursor base: the parameter carrying the cursor to go back before (before, ending_before)", knobParam(func(c *Contract) *In { return &c.Before })},
+	{"before.in", "where the before cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Before })},
+	{"items", "the body path of the records (items); dotted paths nest: hits.hits", knobText(func(c *Contract) *string { return &c.Items })},
+	{"bare", "true: the body is the bare array of records", knobBool(func(c *Contract) *bool { return &c.Bare })},
+	{"id-prefix", "ids written as strings with this prefix (cus_)", knobText(func(c *Contract) *string { return &c.IDPrefix })},
+	{"next.link", "rels of a Link header, separated by commas: next, prev, first, last", func(c *Contract, v string) string {
+		for _, r := range strings.Split(v, ",") {
+			r = strings.TrimSpace(r)
+			if !containsString([]string{"next", "prev", "first", "last"}, r) {
+				return "expected rels among `next`, `prev`, `first` and `last`, got `" + r + "`"
+			}
+			c.Next.Link = append(c.Next.Link, r)
+		}
+		return ""
+	}},
+	{"next.link.base", "an absolute URL the Link header's URLs start with (https://api.github.com); relative URLs when absent", knobText(func(c *Contract) *string { return &c.Next.LinkBase })},
+	{"next.link.last", "computed (default) or omitted: whether rel=last is sent", func(c *Contract, v string) string {
+		var s string
+		if msg := knobEnum(func(*Contract) *string { return &s }, "computed", "omitted")(c, v); msg != "" {
+			return msg
+		}
+		c.Next.LastOmitted = s == "omitted"
+		return ""
+	}},
+	{"next.url", "the body path of the next page's URL (links.next, @odata.nextLink)", knobText(func(c *Contract) *string { return &c.Next.URL })},
+	{"next.cursor", "cursor base: the body path of the next cursor (next_cursor, response_metadata.next_cursor)", knobText(func(c *Contract) *string { return &c.Next.Cursor })},
+	{"prev.cursor", "cursor base: the body path of the previous cursor", knobText(func(c *Contract) *string { return &c.Next.PrevCursor })},
+	{"next.flag", "the body path of a flag true while more pages remain (has_more)", knobText(func(c *Contract) *string { return &c.Next.Flag })},
+	{"next.last-flag", "the body path of a flag true on the last page (isLast, done)", knobText(func(c *Contract) *string { return &c.Next.LastFlag })},
+	{"next.end", "how a next URL or cursor says there is none: null (default), absent or empty", knobEnum(func(c *Contract) *string { return &c.Next.End }, "null", "absent", "empty")},
+	{"total", "none, exact, capped (at total.cap) or gte (a lower bound at total.cap, with a relation)", knobEnum(func(c *Contract) *string { return &c.Total.Kind }, "none", "exact", "capped", "gte")},
+	{"total.cap", "capped and gte: the largest total reported (10000)", knobInt(func(c *Contract) *int64 { return &c.Total.Cap }, 1)},
+	{"total.field", "the body path of the total (total, hits.total.value)", knobText(func(c *Contract) *string { return &c.Total.Field })},
+	{"total.relation", "gte: the body path of eq or gte (hits.total.relation)", knobText(func(c *Contract) *string { return &c.Total.Relation })},
+	{"total.header", "a header that carries the total (X-Total-Count)", knobText(func(c *Contract) *string { return &c.Total.Header })},
+	{"total.first-page-only", "true: the total is on the first page only", knobBool(func(c *Contract) *bool { return &c.Total.FirstPageOnly })},
+	{"window", "offset and page bases: offset + limit at most this many records; beyond it the request is refused", knobInt(func(c *Contract) *int64 { return &c.Window }, 1)},
+	{"window.status", "the status of a request beyond the window (400)", func(c *Contract, v string) string {
+		var n int64
+		if msg := knobInt(func(*Contract) *int64 { return &n }, 400)(c, v); msg != "" || n > 599 {
+			return "expected a status from 400 to 599, got `" + v + "`"
+		}
+		c.WindowStatus = int(n)
+		return ""
+	}},
+	{"window.message", "what a request beyond the window is told", knobText(func(c *Contract) *string { return &c.WindowMessage })},
+	{"error.status", "the status of a refused parameter (400)", func(c *Contract, v string) string {
+		var n int64
+		if msg := knobInt(func(*Contract) *int64 { return &n }, 400)(c, v); msg != "" || n > 599 {
+			return "expected a status from 400 to 599, got `" + v + "`"
+		}
+		c.ErrorStatus = int(n)
+		return ""
+	}},
+	{"error.field", "the body path of a refusal's message (error, error.message)", knobText(func(c *Contract) *string { return &c.ErrorField })},
+}
+
+// knobNames lists the knobs' names, for did-you-mean.
+func knobNames() []string {
+	out := make([]string, len(knobs))
+	for i, k := range knobs {
+		out[i] = k.name
+	}
+	return out
+}
+
+// contractBases are the base styles a contract builds on.
+var contractBases = []string{"offset", "page", "cursor"}
+
+// knobProblem is a refused knob: which (index into the declaration's Knobs,
+// -1 for the declaration as a whole) and why.
+type knobProblem struct {
+	knob  int
+	value bool // the value is at fault, not the name
+	msg   string
+}
+
+// build reads a declaration into a contract, with its defaults; problems
+// say what is refused.
+func (d *ContractDecl) build() (Contract, []knobProblem) {
+	c := Contract{Base: d.Base}
+	var out []knobProblem
+	if !containsString(contractBases, d.Base) {
+		msg := "expected a base style after `contract`: " + orList(contractBases) + ", got `" + d.Base + "`"
+		if s := suggest(d.Base, contractBases); s != "" {
+			msg += "; did you mean `" + s + "`?"
+		}
+		return c, []knobProblem{{-1, false, msg}}
+	}
+	seen := map[string]int{}
+	for i, o := range d.Knobs {
+		k := findKnob(o.Name)
+		if k == nil {
+			msg := "unknown contract knob `" + o.Name + "`"
+			if s := suggest(o.Name, knobNames()); s != "" {
+				msg += "; did you mean `" + s + "`?"
+			} else {
+				msg += " (docs/language.md lists them)"
+			}
+			out = append(out, knobProblem{i, false, msg})
+			continue
+		}
+		if j, dup := seen[o.Name]; dup && o.Name != "path" {
+			out = append(out, knobProblem{i, false, "`" + o.Name + "` is already set on line " + strconv.Itoa(d.Knobs[j].Line)})
+			continue
+		}
+		seen[o.Name] = i
+		if o.Value == "" {
+			out = append(out, knobProblem{i, false, "expected a value after `" + o.Name + "`: " + k.help})
+			continue
+		}
+		if msg := k.set(&c, o.Value); msg != "" {
+			out = append(out, knobProblem{i, true, o.Name + ": " + msg})
+		}
+	}
+	if len(out) > 0 {
+		return c, out
+	}
+	c = c.withDefaults()
+	for _, msg := range c.problems() {
+		out = append(out, knobProblem{-1, false, "contradictory contract: " + msg})
+	}
+	return c, out
+}
+
+func findKnob(name string) *knob {
+	for i := range knobs {
+		if knobs[i].name == name {
+			return &knobs[i]
+		}
+	}
+	return nil
+}
+
+// scenarioProfile is the profile a scenario runs against: its declared
+// contract, or the named profile ("offset" when none).
+func scenarioProfile(setup *Setup) (*Profile, bool) {
+	if d := setup.Contract; d != nil {
+		c, problems := d.build()
+		if len(problems) > 0 {
+			return nil, false
+		}
+		p := &Profile{Name: "contract", Summary: "the contract declared in the scenario (" + d.Base + " base)"}
+		p.Rules = []RuleNote{{Text: "A contract declared in the scenario on the " + d.Base + " base; its knobs: " + knobSummary(d) + "."}}
+		return contractProfile(p, c), true
+	}
+	name := setup.Profile
+	if name == "" {
+		name = "offset"
+	}
+	return LookupProfile(name)
+}
+
+func knobSummary(d *ContractDecl) string {
+	if len(d.Knobs) == 0 {
+		return "none, the base as it is"
+	}
+	parts := make([]string, len(d.Knobs))
+	for i, k := range d.Knobs {
+		parts[i] = k.Name + " " + k.Value
+	}
+	return strings.Join(parts, ", ")
+}
