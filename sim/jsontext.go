@@ -106,6 +106,12 @@ func withoutPositions(s *Scenario) *Scenario {
 	for i := range s.Setup.Options {
 		s.Setup.Options[i].Line, s.Setup.Options[i].Col = 0, 0
 	}
+	if d := s.Setup.Contract; d != nil {
+		d.Line, d.Col = 0, 0
+		for i := range d.Knobs {
+			d.Knobs[i].Line, d.Knobs[i].Col = 0, 0
+		}
+	}
 	for i := range s.Steps {
 		s.Steps[i].Line = 0
 	}
@@ -119,7 +125,23 @@ func withoutPositions(s *Scenario) *Scenario {
 // they are (TestJSONTextComparesEveryField keeps them complete).
 func sameSetup(a, b *Setup) bool {
 	return a.Profile == b.Profile && slices.Equal(a.Options, b.Options) && a.Records == b.Records &&
-		a.Order == b.Order && a.Sort == b.Sort && a.Seed == b.Seed
+		a.Order == b.Order && a.Sort == b.Sort && a.Seed == b.Seed && sameContract(a.Contract, b.Contract)
+}
+
+// sameContract compares declared contracts, not where their lines are.
+func sameContract(a, b *ContractDecl) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.Base != b.Base || len(a.Knobs) != len(b.Knobs) {
+		return false
+	}
+	for i := range a.Knobs {
+		if a.Knobs[i].Name != b.Knobs[i].Name || a.Knobs[i].Value != b.Knobs[i].Value {
+			return false
+		}
+	}
+	return true
 }
 
 func stepsEqual(a, b *Step) bool {

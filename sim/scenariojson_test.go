@@ -145,7 +145,7 @@ func TestScenarioFromJSONErrors(t *testing.T) {
 		{`{"profile": 1}`, []string{"line 1, col 13: profile: expected a string, got 1"}},
 		{`{"profile": "Celigo"}`, []string{`line 1, col 13: profile: expected a profile name like "offset" or "celigo", got "Celigo"`}},
 		{`{"profle": "x"}`, []string{`line 1, col 2: scenario: unknown member "profle" (expected "profile", "options", "contract", "records", "order", "sort", "seed", "steps", "expect")`}},
-		{`[]`, []string{`line 1, col 1: scenario: expected an object with "profile", "options", "records", "order", "sort", "seed", "steps", "expect", got an array`}},
+		{`[]`, []string{`line 1, col 1: scenario: expected an object with "profile", "options", "contract", "records", "order", "sort", "seed", "steps", "expect", got an array`}},
 		{`{"records": 1.5}`, []string{"line 1, col 13: records: expected a whole number, got 1.5"}},
 		{`{"records": 1, "records": 2}`, []string{`line 1, col 16: scenario: member "records" appears twice`}},
 		{`{"order": "newest"}`, []string{`line 1, col 11: order: expected "newest-first" or "oldest-first", got "newest"`}},
@@ -292,6 +292,8 @@ func TestJSONTextComparesEveryField(t *testing.T) {
 			v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
 		case reflect.Struct:
 			v.Field(0).Set(reflect.ValueOf(int64(7)).Convert(v.Field(0).Type()))
+		case reflect.Pointer:
+			v.Set(reflect.New(v.Type().Elem()))
 		default:
 			t.Fatalf("no way to change a %v", v.Kind())
 		}
