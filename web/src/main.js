@@ -7,7 +7,7 @@ import { renderDrift, renderCost } from './drift.js';
 import { ProfilePicker, renderCompare, MAX_COMPARE } from './compare.js';
 import { readFragment, encodeState } from './permalink.js';
 import { ClientPane } from './clientpane.js';
-import { scratch, prefs, presenter, splitter } from './workshop.js';
+import { scratch, prefs, presenter, splitter, guardShortcuts } from './workshop.js';
 
 performance.mark('pagesim:main');
 const $ = (id) => document.getElementById(id);
@@ -545,8 +545,6 @@ document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.defaultPrevented && el.closest && el.closest('#scenario, .editor')) { el.blur(); $('step-through').focus(); }
     return;
   }
-  // Single-key shortcuts can be turned off (WCAG 2.1.4); the arrow keys stay.
-  if (e.key.length === 1 && !prefs.get('shortcuts')) return;
   const inTabs = el.closest && el.closest('[role=tablist]');
   switch (e.key) {
     case 'j': selectStep(state.step + 1); break;
@@ -635,6 +633,8 @@ $('lessons-btn').addEventListener('click', () => {
 $('presenter-btn').addEventListener('click', () => { presenter(!document.body.classList.contains('presenter'), $('presenter-btn')); drawVisible(); });
 if (prefs.get('presenter')) presenter(true, $('presenter-btn'));
 splitter($('splitter'), document.querySelector('.layout'), () => { cancelAnimationFrame(resizeFrame); resizeFrame = requestAnimationFrame(drawVisible); });
+// Single-key shortcuts can be turned off (WCAG 2.1.4); the arrow keys stay.
+guardShortcuts(() => !!prefs.get('shortcuts'));
 $('shortcuts-on').checked = !!prefs.get('shortcuts');
 $('keys-list').classList.toggle('off', !prefs.get('shortcuts'));
 $('shortcuts-on').addEventListener('change', (e) => {

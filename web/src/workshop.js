@@ -90,3 +90,17 @@ export function splitter(el, layout, onResize) {
   });
   el.addEventListener('dblclick', () => apply(34));
 }
+
+// guardShortcuts turns the page's single-key shortcuts off while isOn()
+// says so (WCAG 2.1.4): a key of one character pressed outside a field or
+// the editor stops at the document, before any shortcut handler (the
+// results component's or the page's) sees it. Its default action (a space
+// on a button) still happens.
+export function guardShortcuts(isOn) {
+  document.addEventListener('keydown', (e) => {
+    if (isOn() || e.key.length !== 1 || e.ctrlKey || e.metaKey || e.altKey) return;
+    const el = (e.composedPath && e.composedPath()[0]) || e.target;
+    if (el instanceof Element && el.closest('dialog, textarea, input, select, [contenteditable], .cm-editor')) return;
+    e.stopPropagation();
+  }, true);
+}
