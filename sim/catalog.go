@@ -21,10 +21,6 @@ import (
 
 func init() { presets = append(presets, loadPresets(catalogPresetsFile)...) }
 
-// catalogSource names a vendor's page and links it, as users see it: "GitHub
-// Docs: Using pagination in the REST API (https://docs.github.com/...)".
-func catalogSource(page, url string) string { return page + " (" + url + ")" }
-
 // shortPage says whether a server that may return fewer records than asked
 // (Slack, Google AIP-158, Notion) cuts this page short, and to how many: about
 // one page in three, chosen from the run's seed, the clock and the position,

@@ -35,7 +35,7 @@ func drfOptions() []OptionSpec {
 
 func init() {
 	register(&Profile{
-		Name: "drf-page", Vendor: "Django REST framework", Source: catalogSource(drfSource+", PageNumberPagination", drfURL),
+		Name: "drf-page", Vendor: "Django REST framework", Source: drfSource + ", PageNumberPagination", URL: drfURL,
 		Summary: "PageNumberPagination: ?page=N (or page=last), {count, next, previous, results}; a page past the end is 404 \"Invalid page.\"",
 		First:   "GET /api/items/",
 		Options: append(drfOptions(),
@@ -52,7 +52,7 @@ func init() {
 		New: func(o *Options) Server { return &drfPageServer{o: o, walks: offsetWalks{}} },
 	})
 	register(&Profile{
-		Name: "drf-limit-offset", Vendor: "Django REST framework", Source: catalogSource(drfSource+", LimitOffsetPagination", drfURL),
+		Name: "drf-limit-offset", Vendor: "Django REST framework", Source: drfSource + ", LimitOffsetPagination", URL: drfURL,
 		Summary: "LimitOffsetPagination: ?limit=&offset=, {count, next, previous, results}; bad numbers fall back quietly; offset past the end is an empty page",
 		First:   "GET /api/items/",
 		Options: drfOptions(),

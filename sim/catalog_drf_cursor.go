@@ -16,7 +16,7 @@ const drfCursorInterp = "CursorPagination orders by a field of the model (\"-cre
 
 func init() {
 	register(&Profile{
-		Name: "drf-cursor", Vendor: "Django REST framework", Source: catalogSource(drfSource+", CursorPagination", drfURL),
+		Name: "drf-cursor", Vendor: "Django REST framework", Source: drfSource + ", CursorPagination", URL: drfURL,
 		Summary: "CursorPagination: ?cursor= (base64 of o=offset&r=1&p=position), {next, previous, results}, no count; an unreadable cursor is 404 \"Invalid cursor\"",
 		First:   "GET /api/items/",
 		Options: drfOptions()[:1:1],

@@ -25,7 +25,7 @@ const (
 
 func init() {
 	register(&Profile{
-		Name: "jira", Vendor: "Jira", Source: catalogSource(jiraSource, jiraURL),
+		Name: "jira", Vendor: "Jira", Source: jiraSource, URL: jiraURL,
 		Summary: "?startAt=&maxResults=: values, total, isLast, nextPage; the server may lower maxResults, and the response says the value it used",
 		First:   jiraFirst,
 		Options: append(commonOptions(50, 50, "clamp"),
@@ -40,7 +40,7 @@ func init() {
 		New: func(o *Options) Server { return &jiraServer{o: o, walks: offsetWalks{}} },
 	})
 	register(&Profile{
-		Name: "jira-jql", Vendor: "Jira", Source: catalogSource(jiraJQLSource, "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-get"),
+		Name: "jira-jql", Vendor: "Jira", Source: jiraJQLSource, URL: "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-get",
 		Summary: "GET /search/jql?jql=&maxResults=&nextPageToken=: issues, nextPageToken and isLast; the last page has no nextPageToken key at all (JRACLOUD-92184)",
 		First:   jiraJQLFirst,
 		Options: append(commonOptions(50, 5000, "clamp"),

@@ -249,7 +249,8 @@ func TestCatalogProfilesLinkTheirPage(t *testing.T) {
 	for _, name := range []string{"github", "stripe", "slack", "json-server", "drf-page", "drf-limit-offset", "aws", "shopify", "notion", "msgraph", "jira", "jira-jql", "google-aip158", "zendesk", "elasticsearch", "relay", "drf-cursor"} {
 		p, ok := LookupProfile(name)
 		require.True(t, ok, name)
-		assert.Contains(t, p.Source, "(https://", name)
+		assert.True(t, strings.HasPrefix(p.URL, "https://"), "%s: %q", name, p.URL)
+		assert.NotEmpty(t, p.Source, name)
 		interp := 0
 		for _, r := range p.Rules {
 			if r.Interpretation {
