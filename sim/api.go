@@ -159,6 +159,9 @@ func ProfilesJSON() []byte {
 	w := &json.Writer{}
 	w.Open('[')
 	for _, p := range Profiles() {
+		if p.NativeOnly {
+			continue
+		}
 		w.Open('{')
 		w.Key("name")
 		w.Str(p.Name)

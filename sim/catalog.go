@@ -19,7 +19,20 @@ import (
 // format (catalogPresetsFile, generated from it by go generate ./sim), and
 // follow the generic lessons and the seed vendors' presets.
 
-func init() { presets = append(presets, loadPresets(catalogPresetsFile)...) }
+func init() {
+	cat := loadPresets(catalogPresetsFile)
+	for i := range cat {
+		cat[i].NativeOnly = true
+	}
+	presets = append(presets, cat...)
+}
+
+// registerCatalog registers a catalogue profile, marked NativeOnly (see
+// Profile.NativeOnly).
+func registerCatalog(p *Profile) {
+	p.NativeOnly = true
+	register(p)
+}
 
 // shortPage says whether a server that may return fewer records than asked
 // (Slack, Google AIP-158, Notion) cuts this page short, and to how many: about

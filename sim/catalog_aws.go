@@ -27,7 +27,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "aws", Vendor: "AWS", Source: awsSource, URL: awsURL,
 		Summary: `POST {"MaxResults":N,"NextToken":"…"} (Secrets Manager ListSecrets): NextToken while more remain, even on short or empty pages; 1 to 100; tokens tied to the request`,
 		First:   awsFirst,

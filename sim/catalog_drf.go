@@ -34,7 +34,7 @@ func drfOptions() []OptionSpec {
 }
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "drf-page", Vendor: "Django REST framework", Source: drfSource + ", PageNumberPagination", URL: drfURL,
 		Summary: "PageNumberPagination: ?page=N (or page=last), {count, next, previous, results}; a page past the end is 404 \"Invalid page.\"",
 		First:   "GET /api/items/",
@@ -51,7 +51,7 @@ func init() {
 		},
 		New: func(o *Options) Server { return &drfPageServer{o: o, walks: offsetWalks{}} },
 	})
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "drf-limit-offset", Vendor: "Django REST framework", Source: drfSource + ", LimitOffsetPagination", URL: drfURL,
 		Summary: "LimitOffsetPagination: ?limit=&offset=, {count, next, previous, results}; bad numbers fall back quietly; offset past the end is an empty page",
 		First:   "GET /api/items/",

@@ -15,7 +15,7 @@ import (
 const drfCursorInterp = "CursorPagination orders by a field of the model (\"-created\" by default): here the position is the record's sort key and the order the list's, so ties come from the scenario's sort line."
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "drf-cursor", Vendor: "Django REST framework", Source: drfSource + ", CursorPagination", URL: drfURL,
 		Summary: "CursorPagination: ?cursor= (base64 of o=offset&r=1&p=position), {next, previous, results}, no count; an unreadable cursor is 404 \"Invalid cursor\"",
 		First:   "GET /api/items/",

@@ -26,7 +26,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "elasticsearch", Vendor: "Elasticsearch", Source: esSource, URL: esURL,
 		Summary: `POST /_search {"from","size"} (10 by default, from + size at most 10,000) or {"search_after":[…]}; hits.total {value, relation:"gte"} above 10,000`,
 		First:   esFirst,

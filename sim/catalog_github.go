@@ -26,7 +26,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "github", Vendor: "GitHub", Source: githubSource, URL: githubURL,
 		Summary: "?page=&per_page=: 30 a page, at most 100; a Link header with absolute URLs (prev, next, last, first), left out when one page holds everything; no total",
 		First:   githubFirst,

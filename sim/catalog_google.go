@@ -27,7 +27,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "google-aip158", Vendor: "Google", Source: googleSource, URL: googleURL,
 		Summary: "?pageSize=&pageToken=: 50 by default, above 1000 coerced, negative refused; nextPageToken empty only at the end, pages may be short or empty before it; tokens tied to the request",
 		First:   googleFirst,

@@ -24,7 +24,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "jira", Vendor: "Jira", Source: jiraSource, URL: jiraURL,
 		Summary: "?startAt=&maxResults=: values, total, isLast, nextPage; the server may lower maxResults, and the response says the value it used",
 		First:   jiraFirst,
@@ -39,7 +39,7 @@ func init() {
 		},
 		New: func(o *Options) Server { return &jiraServer{o: o, walks: offsetWalks{}} },
 	})
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "jira-jql", Vendor: "Jira", Source: jiraJQLSource, URL: "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-get",
 		Summary: "GET /search/jql?jql=&maxResults=&nextPageToken=: issues, nextPageToken and isLast; the last page has no nextPageToken key at all (JRACLOUD-92184)",
 		First:   jiraJQLFirst,

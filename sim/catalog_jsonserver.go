@@ -28,7 +28,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "json-server", Vendor: "json-server", Source: jsonServerSource, URL: jsonServerURL,
 		Summary: "?_page=&_per_page= (v1: first/prev/next/last/pages/items in the body, pages past the end clamped) or ?_page=&_limit= (0.17: Link header, X-Total-Count); 10 a page",
 		First:   jsonServerFirst,

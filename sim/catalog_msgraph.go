@@ -26,7 +26,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "msgraph", Vendor: "Microsoft Graph", Source: graphSource, URL: graphURL,
 		Summary: "?$top= (100 by default, at most 999): value and @odata.nextLink, a whole URL with an opaque $skiptoken, until it is missing; /users refuses $skip",
 		First:   graphFirst,

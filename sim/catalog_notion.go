@@ -25,7 +25,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "notion", Vendor: "Notion", Source: notionSource, URL: notionURL,
 		Summary: `POST {"start_cursor":"…","page_size":100}: results, next_cursor (null at the end), has_more; page_size at most 100, larger is a 400`,
 		First:   notionFirst,

@@ -27,7 +27,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "relay", Vendor: "GraphQL", Source: relaySource, URL: relayURL,
 		Summary: "POST /graphql with first/after or last/before: edges with cursors, pageInfo; graphql-relay-js's offset cursors (\"arrayconnection:N\") drift when items are added",
 		First:   relayFirst,

@@ -22,7 +22,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "shopify", Vendor: "Shopify", Source: shopifySource, URL: shopifyURL,
 		Summary: "?limit= then page_info from the Link header (rel=\"next\", rel=\"previous\"); 50 a page, at most 250; with page_info no other filter; no header on a single page",
 		First:   shopifyFirst,

@@ -23,7 +23,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "slack", Vendor: "Slack", Source: slackSource, URL: slackURL,
 		Summary: "?cursor=&limit=: response_metadata.next_cursor, empty at the end; limit at most 1000; pages may be short before the end; errors are 200 with ok:false",
 		First:   slackFirst,

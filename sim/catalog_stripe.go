@@ -27,7 +27,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "stripe", Vendor: "Stripe", Source: stripeSource, URL: stripeURL,
 		Summary: "?limit=&starting_after=|ending_before=: object-id cursors, newest first, 10 a page (1 to 100), has_more, no total; a deleted cursor object is 400 resource_missing",
 		First:   stripeFirst,

@@ -28,7 +28,7 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerCatalog(&Profile{
 		Name: "zendesk", Vendor: "Zendesk", Source: zendeskSource, URL: zendeskURL,
 		Summary: "cursor with page[size] (meta.has_more, after_cursor, links.next); offset without it (page, per_page, next_page, count), 400 beyond the first 10,000 records",
 		First:   zendeskFirst,

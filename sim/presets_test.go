@@ -279,12 +279,46 @@ func TestParsePresetHeader(t *testing.T) {
 	assert.Equal(t, Preset{Name: "x", Title: "A title", Vendor: "Celigo", Notice: "First line: second line.", Question: "Why?", Try: "This and that.", Challenge: "Pass.", Text: "profile celigo\n# a comment\nrecords 1\n"}, p)
 }
 
+// The page's list holds every preset the WASM can run, and no other: the
+// build prerenders it natively, where the catalogue (native-only for now)
+// is compiled in, and a preset the WASM cannot run must not be offered.
 func TestPresetsJSONListsEveryPreset(t *testing.T) {
 	v, err := json.Parse(string(PresetsJSON()))
 	require.NoError(t, err)
-	require.Len(t, v.Items, len(Presets()))
+	var browser []string
+	for _, p := range Presets() {
+		if !p.NativeOnly {
+			browser = append(browser, p.Name)
+		}
+	}
+	require.Len(t, v.Items, len(browser))
+	for i, it := range v.Items {
+		name, _ := it.Get("name")
+		assert.Equal(t, browser[i], name.Str)
+	}
 	name, _ := v.Items[0].Get("name")
 	assert.Equal(t, "offset-insert-drift", name.Str, "the generic lessons come first")
+
+	profiles, err := json.Parse(string(ProfilesJSON()))
+	require.NoError(t, err)
+	for _, it := range profiles.Items {
+		name, _ := it.Get("name")
+		p, ok := LookupProfile(name.Str)
+		require.True(t, ok, name.Str)
+		assert.False(t, p.NativeOnly, "%s is not in the WASM and must not be listed for the page", name.Str)
+	}
+}
+
+// The catalogue is native-only until its contracts are declared as data.
+func TestCatalogueIsNativeOnly(t *testing.T) {
+	p, ok := LookupProfile("offset")
+	require.True(t, ok)
+	assert.False(t, p.NativeOnly)
+	if p, ok := LookupProfile("github"); ok { // natively; the js build has no catalogue
+		assert.True(t, p.NativeOnly)
+		assert.NotContains(t, string(ProfilesJSON()), `"name":"github"`)
+		assert.NotContains(t, string(PresetsJSON()), `"github-`)
+	}
 }
 
 // A preset shared as formatted text or as JSON runs the same way.
