@@ -1,20 +1,11 @@
+//go:build !js
+
 package sim
 
 import (
 	"strconv"
 	"strings"
 )
-
-// ContractDecl is a contract declared in a scenario: a `contract BASE`
-// block whose indented lines are knobs, `KNOB VALUE` (or "contract":
-// {"base": ..., "knobs": [[KNOB, VALUE], ...]} in the JSON form). Knob
-// values are text; Validate reads them (knobs below) and refuses unknown
-// knobs, bad values and contradictions, each at its line and column.
-type ContractDecl struct {
-	Base      string
-	Line, Col int      // of the base word; 0 when built in code
-	Knobs     []Option // in the order written
-}
 
 // knob is one contract knob: its name in the text, what it means, and how
 // it sets a Contract (a non-empty result says why the value is refused).
@@ -185,14 +176,6 @@ func knobNames() []string {
 // contractBases are the base styles a contract builds on.
 var contractBases = []string{"offset", "page", "cursor"}
 
-// knobProblem is a refused knob: which (index into the declaration's Knobs,
-// -1 for the declaration as a whole) and why.
-type knobProblem struct {
-	knob  int
-	value bool // the value is at fault, not the name
-	msg   string
-}
-
 // build reads a declaration into a contract, with its defaults; problems
 // say what is refused.
 func (d *ContractDecl) build() (Contract, []knobProblem) {
@@ -250,32 +233,19 @@ func findKnob(name string) *knob {
 	return nil
 }
 
-// scenarioProfile is the profile a scenario runs against: its declared
-// contract, or the named profile ("offset" when none).
-func scenarioProfile(setup *Setup) (*Profile, bool) {
-	if d := setup.Contract; d != nil {
-		c, problems := d.build()
-		if len(problems) > 0 {
-			return nil, false
-		}
-		p := &Profile{Name: "contract", Summary: "the contract declared in the scenario (" + d.Base + " base)"}
-		p.Rules = []RuleNote{{Text: "A contract declared in the scenario on the " + d.Base + " base; its knobs: " + knobSummary(d) + "."}}
-		return contractProfile(p, c), true
-	}
-	name := setup.Profile
-	if name == "" {
-		name = "offset"
-	}
-	return LookupProfile(name)
+// declaredProblems are what is refused in a declaration.
+func declaredProblems(d *ContractDecl) []knobProblem {
+	_, problems := d.build()
+	return problems
 }
 
-func knobSummary(d *ContractDecl) string {
-	if len(d.Knobs) == 0 {
-		return "none, the base as it is"
+// declaredProfile is the profile serving a declaration, when it is sound.
+func declaredProfile(d *ContractDecl) (*Profile, bool) {
+	c, problems := d.build()
+	if len(problems) > 0 {
+		return nil, false
 	}
-	parts := make([]string, len(d.Knobs))
-	for i, k := range d.Knobs {
-		parts[i] = k.Name + " " + k.Value
-	}
-	return strings.Join(parts, ", ")
+	p := &Profile{Name: "contract", Summary: "the contract declared in the scenario (" + d.Base + " base)"}
+	p.Rules = []RuleNote{{Text: "A contract declared in the scenario on the " + d.Base + " base; its knobs: " + knobSummary(d) + "."}}
+	return contractProfile(p, c), true
 }

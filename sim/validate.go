@@ -130,7 +130,7 @@ func (v *validator) contract(setup *Setup, d *ContractDecl) {
 	if setup.Profile != "" || len(setup.Options) > 0 {
 		v.profileLine(setup, "a scenario runs against a `profile` or a declared `contract`, not both")
 	}
-	_, problems := d.build()
+	problems := declaredProblems(d)
 	for _, pr := range problems {
 		switch {
 		case pr.knob < 0 && d.Line > 0:
