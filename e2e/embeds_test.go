@@ -5,6 +5,7 @@ import (
 	"compress/flate"
 	"context"
 	"encoding/base64"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -26,18 +27,40 @@ func cspWatch(t *testing.T, ctx context.Context) {
 	require.NoError(t, err)
 }
 
+// waitEmbeds starts every embed on the page (they load only when near the
+// screen otherwise) and waits for their results and the iframe's.
 func waitEmbeds(t *testing.T, ctx context.Context, n int) {
 	t.Helper()
+	eval[bool](t, ctx, `document.querySelectorAll('paging-playground').forEach(e => e.start()), true`)
+	eval[bool](t, ctx, `(() => { const f = document.getElementById('frame'); if (f) f.loading = 'eager'; return true; })()`)
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
 		const els = Array.from(document.querySelectorAll('paging-playground'));
+		els.forEach(e => e.start());
 		const f = document.getElementById('frame');
 		const inner = f && f.contentDocument && f.contentDocument.querySelector('paging-playground');
-		return els.length === `+itoa(n)+` && els.every(e => e.dataset.state === 'ok') && !!inner && inner.dataset.state === 'ok';
+		if (inner) inner.start();
+		return els.length === `+strconv.Itoa(n)+` && els.every(e => e.dataset.state === 'ok') && !!inner && inner.dataset.state === 'ok';
 	})()`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "waiting for every embed's result")
 }
 
-func itoa(n int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + string(rune('0'+n))) }
+// inView reports whether a selector's element inside an embed's shadow root
+// is wholly visible within the embed's box (no scrolling inside it needed).
+func inView(t *testing.T, ctx context.Context, id, sel string) bool {
+	t.Helper()
+	return eval[bool](t, ctx, `(() => {
+		const host = document.getElementById('`+id+`');
+		const el = host.shadowRoot.querySelector(`+jsString(sel)+`);
+		if (!el) return false;
+		const r = el.getBoundingClientRect(), b = host.getBoundingClientRect();
+		let p = el.parentElement;
+		for (; p; p = p.parentElement) {
+			const c = p.getBoundingClientRect();
+			if (getComputedStyle(p).overflowY !== 'visible' && (r.top < c.top - 1 || r.bottom > c.bottom + 1)) return false;
+		}
+		return r.width > 0 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1 && r.left >= b.left - 1 && r.right <= b.right + 1;
+	})()`)
+}
 
 func TestDocsPageEmbedsUnderCSP(t *testing.T) {
 	for _, dark := range []bool{false, true} {
@@ -53,26 +76,45 @@ func TestDocsPageEmbedsUnderCSP(t *testing.T) {
 		assert.Empty(t, eval[[]string](t, ctx, `window.__csp.concat(document.getElementById('frame').contentWindow.__csp || [])`), "CSP violations")
 		// One simulator for the whole page: one worker, one WASM download.
 		assert.Equal(t, 1, eval[int](t, ctx, `performance.getEntriesByType('resource').filter(r => /\/worker-[^/]*\.js/.test(r.name)).length`), "workers")
-		assert.Equal(t, 1, eval[int](t, ctx, `performance.getEntriesByType('resource').filter(r => /\/pagesim-[^/]*\.wasm/.test(r.name)).length`), "WASM downloads")
-		// Styles neither leak in nor out.
-		assert.NotEqual(t, "rgb(255, 105, 180)", eval[string](t, ctx, `getComputedStyle(document.getElementById('drift').shadowRoot.querySelector('button')).backgroundColor`), "the host's button style leaked in")
-		assert.Equal(t, "rgb(255, 105, 180)", eval[string](t, ctx, `getComputedStyle(document.querySelector('main button, body button') || Object.assign(document.body.appendChild(document.createElement('button')), {hidden: false})).backgroundColor`))
-		// Each shows its scenario's steps; the read-only one cannot be edited; compare ran.
+		assert.Equal(t, 1, eval[int](t, ctx, wasmFetches), "WASM downloads")
+		// Styles neither leak in nor out: the site's buttons are round and bold.
+		assert.Equal(t, "999px", eval[string](t, ctx, `getComputedStyle(document.querySelector('#api-demo button')).borderTopLeftRadius`))
+		assert.NotEqual(t, "999px", eval[string](t, ctx, `getComputedStyle(document.getElementById('drift').shadowRoot.querySelector('button')).borderTopLeftRadius`), "the host's button style leaked in")
+		// Each shows what its prose says without scrolling inside it: the
+		// drift embed its step 2, the page that repeats record 16; the
+		// compare embed both profiles side by side.
 		assert.True(t, eval[bool](t, ctx, `document.getElementById('drift').shadowRoot.querySelector('textarea').readOnly`))
-		assert.Greater(t, eval[int](t, ctx, `document.getElementById('drift').shadowRoot.querySelectorAll('tr.step').length`), 3)
+		assert.Equal(t, "2", eval[string](t, ctx, `document.getElementById('drift').dataset.step`))
+		assert.True(t, inView(t, ctx, "drift", `tr[data-i="2"]`), "the drift embed shows step 2")
+		assert.Contains(t, eval[string](t, ctx, `document.getElementById('drift').shadowRoot.querySelector('tr[data-i="2"]').textContent`), "repeat: 16")
 		assert.Equal(t, 2, eval[int](t, ctx, `document.getElementById('cursor').shadowRoot.querySelectorAll('.cmp-col').length`))
-		assert.Contains(t, eval[string](t, ctx, `document.getElementById('cursor').shadowRoot.querySelector('.summary').textContent`), "profile cursor")
+		assert.True(t, inView(t, ctx, "cursor", `.cmp-col[data-profile="offset"] h3`), "the compare embed shows the offset column")
+		assert.True(t, inView(t, ctx, "cursor", `.cmp-col[data-profile="cursor"] h3`), "the compare embed shows the cursor column")
 		if !dark {
-			// Autoplay steps inside its element without scrolling the page.
+			assert.Equal(t, eval[int](t, ctx, `Math.round(document.getElementById('cursor').shadowRoot.querySelector('.cmp-col[data-profile="offset"]').getBoundingClientRect().top)`),
+				eval[int](t, ctx, `Math.round(document.getElementById('cursor').shadowRoot.querySelector('.cmp-col[data-profile="cursor"]').getBoundingClientRect().top)`), "side by side")
+			// Autoplay steps inside its element once it is on screen, without
+			// scrolling the page.
+			eval[bool](t, ctx, `document.getElementById('preset').scrollIntoView({block: 'center'}), true`)
+			y := eval[int](t, ctx, `Math.round(window.scrollY)`)
 			_, err := chromedp.Run(ctx, chromedp.Poll[bool](`Number(document.getElementById('preset').dataset.step) >= 2`, chromedp.WithPollingTimeout(10*time.Second)))
 			require.NoError(t, err, "autoplay")
-			assert.Equal(t, 0, eval[int](t, ctx, `Math.round(window.scrollY)`), "autoplay scrolled the host page")
+			assert.Equal(t, y, eval[int](t, ctx, `Math.round(window.scrollY)`), "autoplay scrolled the host page")
+			// The page's own buttons drive it through the API.
+			eval[bool](t, ctx, `document.querySelector('#api-demo button[data-go="0"]').click(), true`)
+			_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('api-out').textContent.startsWith('The embed shows step 1 of')`, chromedp.WithPollingTimeout(5*time.Second)))
+			require.NoError(t, err, "the API example")
+			eval[bool](t, ctx, `window.scrollTo(0, 0), true`)
 		}
 		if dark {
 			assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), 390, "no sideways scrolling")
 			screenshot(t, ctx, "docs-embeds-phone-dark", true)
+			viewport(t, ctx, 390, 844, true, false)
+			screenshot(t, ctx, "docs-embeds-phone", true)
 		} else {
 			screenshot(t, ctx, "docs-embeds", true)
+			viewport(t, ctx, 1200, 900, false, true)
+			screenshot(t, ctx, "docs-embeds-dark", true)
 		}
 		// Keyboard: the element steps with j.
 		require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById('drift').shadowRoot.querySelector('.pp').focus()`)))

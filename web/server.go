@@ -58,6 +58,7 @@ var EmbedCSP = strings.Replace(CSP, "frame-ancestors 'none'", "frame-ancestors *
 var types = map[string]string{
 	".html": "text/html; charset=utf-8",
 	".js":   "text/javascript; charset=utf-8",
+	".mjs":  "text/javascript; charset=utf-8",
 	".css":  "text/css; charset=utf-8",
 	".wasm": "application/wasm",
 	".svg":  "image/svg+xml",
@@ -162,6 +163,13 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if strings.HasPrefix(name, "sandbox-worker-") {
 		h.Set("Content-Security-Policy", SandboxCSP)
+	}
+	if !strings.HasPrefix(a.ctype, "text/html") {
+		// Documentation sites on other origins load the element's script,
+		// worker, stylesheet and WASM from here: the WASM is fetched (CORS),
+		// and pages with Cross-Origin-Embedder-Policy need CORP to load any.
+		h.Set("Access-Control-Allow-Origin", "*")
+		h.Set("Cross-Origin-Resource-Policy", "cross-origin")
 	}
 	if strings.HasPrefix(a.ctype, "text/html") {
 		if name == "embed.html" { // made to be framed, by any site

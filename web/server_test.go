@@ -158,3 +158,21 @@ func TestEveryPageGetsTheCSPAndOnlyTheEmbedMayBeFramed(t *testing.T) {
 	// The element's script keeps its name, so it is revalidated, not cached for good.
 	assert.Equal(t, "no-cache", get(t, h, "GET", "/paging-playground.js").Header.Get("Cache-Control"))
 }
+
+// A documentation page on another origin loads the element's files from
+// here. The Fetch standard lets such a page read a response (the WASM is
+// fetched and compiled) only when Access-Control-Allow-Origin allows its
+// origin, and a page with Cross-Origin-Embedder-Policy: require-corp loads
+// a cross-origin script or stylesheet only with
+// Cross-Origin-Resource-Policy: cross-origin. Pages themselves are not
+// shared that way.
+func TestAssetsMayBeLoadedFromOtherOrigins(t *testing.T) {
+	h := handler(t)
+	for _, p := range []string{"/main-ABCD2345.js", "/style-QWER7890.css", "/pagesim-0A1B2C3D.wasm", "/favicon.svg"} {
+		r := get(t, h, "GET", p, "Origin", "http://docs.example", "Accept-Encoding", "br")
+		assert.Equal(t, "*", r.Header.Get("Access-Control-Allow-Origin"), p)
+		assert.Equal(t, "cross-origin", r.Header.Get("Cross-Origin-Resource-Policy"), p)
+	}
+	r := get(t, h, "GET", "/", "Origin", "http://docs.example")
+	assert.Empty(t, r.Header.Get("Access-Control-Allow-Origin"), "pages are not readable by other origins")
+}

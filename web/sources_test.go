@@ -55,7 +55,9 @@ func TestEmbedPagesUnderTheCSP(t *testing.T) {
 		assert.NotRegexp(t, `<script(?:\s[^>]*)?>\s*[^<\s]`, html, name+": inline script")
 		assert.NotRegexp(t, `\son[a-z]+\s*=`, html, name+": inline event handler")
 		assert.NotRegexp(t, `<style|\sstyle\s*=`, html, name+": inline style")
-		assert.Equal(t, 1, strings.Count(html, "<script"), name+": one script tag")
+		// The element needs one script tag; docs.html has one more, its API example.
+		scripts := map[string]int{"embed.html": 1, "docs.html": 2}[name]
+		assert.Equal(t, scripts, strings.Count(html, "<script"), name+": script tags")
 		assert.Contains(t, html, `<script defer src="paging-playground.js"></script>`, name)
 	}
 }

@@ -39,12 +39,17 @@ func main() {
 	out := flag.String("out", "dist", "output directory (emptied first)")
 	src := flag.String("src", "web/src", "the page's sources")
 	budget := flag.Int64("max-wasm-br", 0, "fail when the WASM is larger than this many bytes brotli-compressed (0: no check)")
+	compress := flag.Bool("compress", true, "write the .br and .gz copies (false: a quick build for trying a change)")
 	flag.Parse()
+	skipCompression = !*compress
 	if err := build(os.Stdout, *wasmPath, *src, *out, *budget); err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
 	}
 }
+
+// skipCompression is -compress=false.
+var skipCompression bool
 
 type file struct {
 	name string
@@ -125,7 +130,7 @@ func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 		}
 		files = append(files, &file{name: page, data: []byte(html)})
 	}
-	for _, plain := range []string{"favicon.svg", "docs.css", "clientpresets.json"} {
+	for _, plain := range []string{"favicon.svg", "docs.css", "docs.js", "clientpresets.json"} {
 		if b, err := os.ReadFile(filepath.Join(src, plain)); err == nil {
 			files = append(files, &file{name: plain, data: b})
 		}
@@ -222,6 +227,9 @@ func bundle(src string) ([]*file, error) {
 // compressAll makes the .br and .gz copies of every text file and the WASM,
 // in parallel: brotli at its best quality is slow on the WASM.
 func compressAll(files []*file) {
+	if skipCompression {
+		return
+	}
 	var wg sync.WaitGroup
 	for _, f := range files {
 		if !compressible(f.name) {
@@ -270,7 +278,7 @@ func stem(name string) string {
 }
 
 // startData is what the page shows before its WASM has started: the first
-// preset's scenario and its trace, with the preset and profile lists. The
+// preset's scenario and its trace's compact head, with the preset and profile lists. The
 // trace comes from the same simulator run natively, and runs are
 // deterministic, so it is byte for byte what the WASM will compute once it
 // is ready; the page then runs it again and nothing changes on screen.
@@ -291,8 +299,8 @@ func startData() ([]byte, error) {
 	b.Write(sim.PresetsJSON())
 	b.WriteString(`,"profiles":`)
 	b.Write(sim.ProfilesJSON())
-	b.WriteString(`,"trace":`)
-	b.Write(t.EncodeJSON(2000))
+	b.WriteString(`,"view":`)
+	b.Write(sim.NewView(t).HeadJSON(60)) // as the WASM's run answers: the compact head and the first rows
 	b.WriteString("}")
 	return b.Bytes(), nil
 }

@@ -6,7 +6,9 @@ export class Sim {
   constructor({ worker, wasm, wasmExec, size }, { onProgress, onReady, onFatal }) {
     this.nextId = 1;
     this.pending = new Map();
-    this.worker = new Worker(worker + '?exec=' + encodeURIComponent(wasmExec));
+    // worker: the worker script's URL, or a function that starts the worker
+    // (the element's cross-origin blob: worker).
+    this.worker = typeof worker === 'function' ? worker() : new Worker(worker + '?exec=' + encodeURIComponent(wasmExec));
     this.worker.onmessage = (e) => {
       const m = e.data;
       if (m.type === 'progress') return onProgress(m.loaded, m.total);

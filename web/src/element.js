@@ -1,40 +1,83 @@
 // <paging-playground>: the playground as a custom element for documentation
-// pages. One script tag defines it; every element on the page shares one
-// simulator (one worker, one WASM instance). Its shadow root keeps its
-// style in and the host page's style out. Attributes:
+// pages, on any origin. One script tag defines it; every element on the page
+// shares one simulator (one worker, one WASM instance), started only when
+// the first element comes near the viewport. Its shadow root keeps its style
+// in and the host page's style out.
 //
+// Attributes (each is also a property; the README documents them):
 //   preset="NAME"        a preset's scenario
 //   scenario="TEXT"      the scenario itself (else the element's text content)
 //   profile="NAME ..."   replaces the scenario's profile line
 //   compare="a,b,c"      also runs the scenario against these profiles
-//   height="420px"       the element's height (its steps scroll inside)
+//   tab="steps|compare"  the view shown first (compare when compare is set)
+//   step="N"             the step selected first (from 0)
+//   height="auto|420"    auto (the default) fits the content up to max-height;
+//                        a number or CSS length fixes it and the steps scroll
+//   max-height="800"     the limit of height="auto" (800px by default)
 //   readonly             the scenario shows but cannot be edited
-//   autoplay             steps through the trace on its own
+//   autoplay, loop       steps on its own while visible; loop starts again
+//   load="visible|click|eager"  when to start the simulator (default visible)
 //
-// On embed.html (the iframe page) the same element is made from the page's
-// fragment or query: ?preset=…, #z=… (a permalink's state), readonly, autoplay.
+// Methods: run(text?), goTo(step), next(), prev(), play(), pause(), start().
+// Events (bubbling, composed): pagesim-result, pagesim-error, pagesim-step,
+// pagesim-play, pagesim-pause.
+//
+// The worker, the WASM and the stylesheet are found beside this script (or
+// where setBasePath says). A browser runs a worker only from the page's own
+// origin, so on another origin the element starts a same-origin worker from
+// a blob: URL that imports the real worker script by its absolute URL; the
+// WASM is fetched with CORS (pagesim serve sends the headers).
 
 import { h, replace, num, plural, setThemeRoot } from './dom.js';
 import { Sim } from './client.js';
 import { StepTable, renderStepPanel } from './steps.js';
 import { renderCompare } from './compare.js';
-import { readFragment, encodeState } from './permalink.js';
+import { encodeState, readFragment } from './permalink.js';
 
 // The build writes the hashed asset names here.
 const ASSETS = { worker: '{{worker}}', wasm: '{{pagesim}}', wasmExec: '{{wasm_exec}}', size: '{{wasmSize}}', css: '{{embed}}' };
-const script = document.currentScript;
-const base = new URL('.', script && script.src ? script.src : location.href).href;
+const browser = typeof window !== 'undefined' && typeof customElements !== 'undefined';
+
+let base = null; // the URL of the folder holding the assets, ending in '/'
+if (browser && document.currentScript && document.currentScript.src) base = new URL('.', document.currentScript.src).href;
+
+// setBasePath tells the element where its files are served (the folder
+// holding paging-playground.js, worker-*.js and pagesim-*.wasm). Needed only
+// when a bundler moved the script away from them.
+export function setBasePath(path) {
+  base = new URL(String(path).replace(/\/?$/, '/'), location.href).href;
+}
+
+export function basePath() {
+  return base || new URL('.', location.href).href;
+}
 
 let shared = null;
+
+// spawnWorker starts the simulator's worker: directly when the assets are
+// on this page's origin, else from a blob: URL (same-origin by definition)
+// whose script imports the real one; importScripts may load a script from
+// any origin, and the worker is then given absolute URLs only.
+function spawnWorker() {
+  const url = new URL(ASSETS.worker, basePath()).href;
+  if (new URL(url).origin === location.origin) return new Worker(url + '?exec=' + encodeURIComponent(ASSETS.wasmExec));
+  const boot = 'importScripts(' + JSON.stringify(url) + ');';
+  return new Worker(URL.createObjectURL(new Blob([boot], { type: 'text/javascript' })));
+}
 
 // simulator starts the one shared simulator on first use.
 function simulator() {
   if (!shared) {
     shared = {};
+    const b = basePath();
     shared.ready = new Promise((resolve, reject) => {
       shared.sim = new Sim(
-        { worker: base + ASSETS.worker, wasm: base + ASSETS.wasm, wasmExec: ASSETS.wasmExec, size: Number(ASSETS.size) || 0 },
-        { onProgress() {}, onReady: resolve, onFatal: (m) => reject(new Error(m)) });
+        { worker: spawnWorker, wasm: b + ASSETS.wasm, wasmExec: b + ASSETS.wasmExec, size: Number(ASSETS.size) || 0 },
+        {
+          onProgress() {},
+          onReady: resolve,
+          onFatal: (m) => reject(new Error(m + ' (the files are looked for in ' + b + '; see the README on hosting them)')),
+        });
     });
   }
   return shared;
@@ -58,226 +101,510 @@ function withProfile(text, profile) {
   return lines.join('\n');
 }
 
-class PagingPlayground extends HTMLElement {
-  static get observedAttributes() { return ['preset', 'scenario', 'profile', 'compare', 'height', 'readonly', 'autoplay']; }
+function cssLength(v, fallback) {
+  if (v === null || v === '') return fallback;
+  return /^\d+(\.\d+)?$/.test(v) ? v + 'px' : v;
+}
 
-  connectedCallback() {
-    if (!this.ui) this.build();
-    this.load();
+// One pair of observers for every element: "near" starts the simulator a
+// screen before an embed scrolls in; "seen" runs autoplay while at least
+// half of it is on screen.
+let near = null;
+let seen = null;
+function observe(el) {
+  if (!near) {
+    near = new IntersectionObserver((entries) => {
+      for (const e of entries) if (e.isIntersecting) { near.unobserve(e.target); e.target.start(); }
+    }, { rootMargin: '400px 0px' });
+    seen = new IntersectionObserver((entries) => {
+      for (const e of entries) e.target.visibility(e.isIntersecting);
+    }, { threshold: 0.5 });
   }
+  return { near, seen };
+}
 
-  disconnectedCallback() { this.stop(); }
+const PROPS = ['preset', 'scenario', 'profile', 'compare', 'tab', 'height', 'max-height', 'load'];
+const FLAGS = ['readonly', 'autoplay', 'loop'];
+const STEP_MS = 1200;
 
-  attributeChangedCallback() {
-    if (this.ui && this.isConnected) this.load();
-  }
+function define() {
+  class PagingPlayground extends HTMLElement {
+    static get observedAttributes() { return [...PROPS, ...FLAGS, 'step']; }
 
-  build() {
-    const root = this.attachShadow({ mode: 'open' });
-    const css = h('link', { rel: 'stylesheet', href: base + ASSETS.css });
-    const ui = this.ui = {};
-    ui.title = h('span', { className: 'pp-title' }, 'Paging Playground');
-    ui.prev = h('button', { type: 'button', onclick: () => this.select(this.step - 1), 'aria-label': 'Previous step (k)' }, '‹ prev');
-    ui.next = h('button', { type: 'button', onclick: () => this.select(this.step + 1), 'aria-label': 'Next step (j)' }, 'next ›');
-    ui.play = h('button', { type: 'button', onclick: () => (this.timer ? this.stop() : this.play()) }, '▶ play');
-    ui.open = h('a', { href: base, target: '_blank', rel: 'noopener' }, 'Open in the playground ↗');
-    ui.notice = h('details', { className: 'notice', hidden: true });
-    ui.editor = h('textarea', { spellcheck: 'false', rows: 6, 'aria-label': 'Scenario', wrap: 'off' });
-    ui.editor.addEventListener('input', () => {
-      clearTimeout(this.debounce);
-      this.debounce = setTimeout(() => this.run(ui.editor.value), 200);
-    });
-    ui.diag = h('ul', { className: 'diagnostics', hidden: true, 'aria-live': 'polite' });
-    ui.summary = h('div', { className: 'summary' });
-    ui.expect = h('ul', { className: 'pp-expect', 'aria-label': 'Challenge checks' });
-    ui.panel = h('div', { className: 'step-panel', 'aria-live': 'polite' });
-    ui.canvas = h('canvas', { className: 'step-window', 'aria-hidden': 'true' });
-    ui.tbody = h('tbody');
-    ui.more = h('button', { type: 'button', className: 'more', hidden: true });
-    ui.compare = h('div', { className: 'compare-out', hidden: true });
-    ui.status = h('div', { className: 'pp-err', role: 'status' }, 'Loading the simulator…');
-    ui.box = h('div', { className: 'pp', tabIndex: 0, 'aria-label': 'Paging Playground: j and k step' },
-      h('div', { className: 'pp-bar' }, ui.title, ui.prev, ui.next, ui.play, ui.open),
-      ui.notice, ui.editor, ui.diag, ui.status, ui.summary, ui.expect,
-      h('div', { className: 'step-panel-wrap' }, ui.panel, h('div', { className: 'step-window-wrap' }, ui.canvas)),
-      ui.scroll = h('div', { className: 'pp-scroll' },
-        h('div', { className: 'table-wrap' }, h('table', { className: 'steps' },
-          h('thead', null, h('tr', null, ['#', 'Request', 'Result', 'Records', 'Total', 'Next page', 'Cost'].map((c) => h('th', { scope: 'col' }, c)))),
-          ui.tbody)),
-        ui.more, ui.compare));
-    ui.box.addEventListener('keydown', (e) => {
-      if (e.target === ui.editor || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (e.key === 'j' || e.key === 'ArrowDown') this.select(this.step + 1);
-      else if (e.key === 'k' || e.key === 'ArrowUp') this.select(this.step - 1);
-      else if (e.key === 'g') this.select(0);
-      else if (e.key === 'G') this.select(Infinity);
-      else return;
-      e.preventDefault();
-    });
-    root.append(css, ui.box);
-    setThemeRoot(ui.box);
-    this.table = new StepTable({ tbody: ui.tbody, more: ui.more, onSelect: (i) => this.select(i),
-      loadStep: (i) => simulator().sim.call('step', this.shownText, i) });
-    this.step = 0;
-  }
-
-  async load() {
-    const ui = this.ui;
-    const height = this.getAttribute('height');
-    this.style.height = height ? (/^\d+$/.test(height) ? height + 'px' : height) : '';
-    const readonly = this.hasAttribute('readonly');
-    ui.editor.readOnly = readonly;
-    let env;
-    try {
-      env = await simulator().ready;
-    } catch (err) {
-      ui.status.textContent = 'The simulator failed: ' + (err.message || err);
-      return;
+    constructor() {
+      super();
+      this._step = 0;
+      this.trace = null;
+      this.started = false;
+      this.visible = false;
+      this.userPaused = false;
     }
-    this.presets = env.presets || [];
-    let text = this.getAttribute('scenario');
-    const presetName = this.getAttribute('preset');
-    const preset = presetName ? this.presets.find((p) => p.name === presetName) : null;
-    if (this.state) text = this.state.text;
-    else if (text === null && preset) text = preset.text;
-    else if (text === null) text = dedent(this.textContent || '');
-    if (presetName && !preset && !this.state) {
-      ui.status.textContent = 'There is no preset named “' + presetName + '”.';
-      text = '';
-    }
-    text = withProfile(text, this.getAttribute('profile'));
-    ui.title.textContent = preset ? preset.title || preset.name : 'Paging Playground';
-    ui.notice.hidden = !(preset && preset.notice);
-    if (preset && preset.notice) replace(ui.notice, h('summary', null, h('strong', null, 'What to notice')), preset.notice);
-    ui.editor.value = text;
-    const framed = document.documentElement.dataset.embedPage !== undefined;
-    ui.editor.rows = Math.min(height || framed ? 5 : 12, Math.max(3, text.split('\n').length));
-    await this.run(text);
-    if (this.state) this.select(this.state.step || 0);
-    if (this.hasAttribute('autoplay') && !this.played) { this.played = true; this.select(0); this.play(); }
-  }
 
-  async run(text) {
-    const ui = this.ui;
-    const { sim } = simulator();
-    let res;
-    try {
-      res = await sim.call('run', text);
-      if (res && !res.error) this.shownText = text;
-    } catch (err) {
-      res = { error: String(err.message || err) };
+    // ---- properties (attributes reflected) ----
+    get scenario() { return this.ui && this.loaded ? this.ui.editor.value : this.initialText(); }
+    set scenario(v) { this.setAttribute('scenario', String(v)); }
+    get step() { return this._step; }
+    set step(v) { this.goTo(v); }
+    get steps() { return this.trace ? (this.trace.steps || []).length : 0; }
+    get playing() { return !!this.timer; }
+
+    connectedCallback() {
+      if (!this.ui) this.build();
+      this.layout();
+      this.showIdle();
+      // A script in the head upgrades the element before the parser has
+      // read its text content: show it once the document is parsed.
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', () => this.showIdle(), { once: true });
+      const load = this.getAttribute('load') || 'visible';
+      const { near: n, seen: s } = observe(this);
+      s.observe(this);
+      if (load === 'eager' || this.started) this.start();
+      else if (load !== 'click') n.observe(this);
     }
-    if (ui.editor.value !== text) return; // typed on meanwhile
-    const diags = res && res.error ? (res.diagnostics || []) : [];
-    ui.diag.hidden = !diags.length;
-    replace(ui.diag, diags.map((d) => h('li', null, d.line + ':' + d.col + ': ' + d.message)));
-    if (res && res.error) {
-      ui.status.textContent = diags.length ? '' : res.error;
-      this.dataset.state = 'problems';
-      return;
+
+    disconnectedCallback() {
+      this.halt();
+      if (near) { near.unobserve(this); seen.unobserve(this); }
     }
-    ui.status.textContent = '';
-    this.trace = res;
-    const s = res.summary || {};
-    replace(ui.summary,
-      h('span', { className: 'pill' }, 'profile ', h('strong', null, res.profile)),
-      h('span', { className: 'pill' }, plural(s.requests || 0, 'request'), ', ', num(s.refused || 0), ' refused'),
-      h('span', { className: 'pill' }, plural(s.walks || 0, 'walk'), ', ', num(s.consistent || 0), ' consistent'),
-      h('span', { className: 'pill' }, num(s.rows || 0), ' rows read'));
-    replace(ui.expect, (res.expectations || []).map((x) =>
-      h('li', { className: x.met ? 'met' : 'unmet' }, (x.met ? '✓ ' : '✗ ') + x.text + (x.why ? ' — ' + x.why : ''))));
-    this.step = Math.min(this.step, Math.max(0, (res.steps || []).length - 1));
-    this.table.show(res);
-    this.select(this.step, false);
-    this.link(text);
-    const cmp = (this.getAttribute('compare') || '').split(/[\s,]+/).filter(Boolean).slice(0, 3);
-    ui.compare.hidden = !cmp.length;
-    if (cmp.length) {
-      let traces;
+
+    attributeChangedCallback(name, old, value) {
+      if (!this.ui || !this.isConnected || old === value) return;
+      if (name === 'height' || name === 'max-height' || name === 'readonly') return this.layout();
+      if (name === 'autoplay' || name === 'loop') return this.autoplay();
+      if (name === 'step') return this.goTo(Number(value) || 0);
+      if (name === 'tab') return this.showTab(value);
+      if (name === 'load') return;
+      if (this.loaded) this.load(); else this.showIdle();
+    }
+
+    build() {
+      const root = this.attachShadow({ mode: 'open' });
+      const css = h('link', { rel: 'stylesheet', href: basePath() + ASSETS.css });
+      const ui = this.ui = {};
+      ui.title = h('span', { className: 'pp-title' }, 'Paging Playground');
+      ui.prev = h('button', { type: 'button', onclick: () => this.user(() => this.goTo(this._step - 1)), 'aria-label': 'Previous step (k)' }, '‹ prev');
+      ui.next = h('button', { type: 'button', onclick: () => this.user(() => this.goTo(this._step + 1)), 'aria-label': 'Next step (j)' }, 'next ›');
+      ui.play = h('button', { type: 'button', className: 'pp-play', onclick: () => (this.timer ? this.user(() => this.pause()) : this.play()) }, '▶ play');
+      ui.tabs = h('span', { className: 'pp-tabs', role: 'group', 'aria-label': 'View', hidden: true },
+        ui.tabSteps = h('button', { type: 'button', onclick: () => this.showTab('steps') }, 'Steps'),
+        ui.tabCompare = h('button', { type: 'button', onclick: () => this.showTab('compare') }, 'Compare'));
+      ui.open = h('a', { href: basePath(), target: '_blank', rel: 'noopener' }, 'Open in the playground ↗');
+      ui.notice = h('details', { className: 'notice', hidden: true });
+      ui.editor = h('textarea', { spellcheck: 'false', rows: 6, 'aria-label': 'Scenario', wrap: 'off' });
+      ui.editor.addEventListener('input', () => {
+        clearTimeout(this.debounce);
+        this.debounce = setTimeout(() => this.run(ui.editor.value), 200);
+      });
+      ui.diag = h('ul', { className: 'diagnostics', hidden: true, 'aria-live': 'polite' });
+      ui.idle = h('div', { className: 'pp-idle', hidden: true },
+        ui.idleText = h('span', null, ''),
+        ui.startBtn = h('button', { type: 'button', onclick: () => this.start() }, '▶ Run the simulator'));
+      ui.summary = h('div', { className: 'summary' });
+      ui.expect = h('ul', { className: 'pp-expect', 'aria-label': 'Challenge checks' });
+      ui.panel = h('div', { className: 'step-panel', 'aria-live': 'polite' });
+      ui.canvas = h('canvas', { className: 'step-window', 'aria-hidden': 'true' });
+      ui.tbody = h('tbody');
+      ui.more = h('button', { type: 'button', className: 'more', hidden: true });
+      ui.compare = h('div', { className: 'compare-out', hidden: true });
+      ui.status = h('div', { className: 'pp-err', role: 'status' });
+      ui.stepsView = h('div', { className: 'pp-steps' },
+        h('div', { className: 'step-panel-wrap' }, ui.panel, h('div', { className: 'step-window-wrap' }, ui.canvas)),
+        ui.scroll = h('div', { className: 'pp-scroll' },
+          h('div', { className: 'table-wrap' }, h('table', { className: 'steps' },
+            h('thead', null, h('tr', null, ['#', 'Request', 'Result', 'Records', 'Total', 'Next page', 'Cost'].map((c) => h('th', { scope: 'col' }, c)))),
+            ui.tbody)),
+          ui.more));
+      ui.box = h('div', { className: 'pp', tabIndex: 0, 'aria-label': 'Paging Playground: j and k step' },
+        h('div', { className: 'pp-bar' }, ui.title, ui.tabs, ui.prev, ui.next, ui.play, ui.open),
+        ui.notice, ui.editor, ui.diag, ui.idle, ui.status, ui.summary, ui.expect,
+        ui.stepsView, ui.compareView = h('div', { className: 'pp-compare', hidden: true }, ui.compare));
+      ui.box.addEventListener('keydown', (e) => {
+        if (e.target === ui.editor || e.ctrlKey || e.metaKey || e.altKey) return;
+        if (e.key === 'j' || e.key === 'ArrowDown') this.user(() => this.goTo(this._step + 1));
+        else if (e.key === 'k' || e.key === 'ArrowUp') this.user(() => this.goTo(this._step - 1));
+        else if (e.key === 'g') this.user(() => this.goTo(0));
+        else if (e.key === 'G') this.user(() => this.goTo(Infinity));
+        else return;
+        e.preventDefault();
+      });
+      root.append(css, ui.box);
+      let frame = 0;
+      new ResizeObserver(() => {
+        cancelAnimationFrame(frame);
+        frame = requestAnimationFrame(() => {
+          if (this.currentTab === 'compare') (this.redraw || []).forEach((f) => f());
+          else if (this.trace) renderStepPanel(ui.panel, ui.canvas, this.trace, this._step);
+        });
+      }).observe(this);
+      setThemeRoot(ui.box);
+      this.table = new StepTable({ tbody: ui.tbody, more: ui.more, onSelect: (i) => this.user(() => this.goTo(i)),
+        loadStep: (i) => simulator().sim.call('step', this.shownText, i) });
+      this._step = Number(this.getAttribute('step')) || 0;
+    }
+
+    layout() {
+      const height = this.getAttribute('height');
+      const auto = height === null || height === '' || height === 'auto';
+      this.style.height = auto ? '' : cssLength(height, '');
+      this.style.maxHeight = auto ? cssLength(this.getAttribute('max-height'), '') : '';
+      this.toggleAttribute('data-auto', auto);
+      this.ui.editor.readOnly = this.hasAttribute('readonly');
+    }
+
+    // initialText is the scenario as written on the element, before any
+    // preset is known: the attribute, else the text content.
+    initialText() {
+      const s = this.getAttribute('scenario');
+      if (s !== null) return s;
+      return this.getAttribute('preset') ? '' : dedent(this.textContent || '');
+    }
+
+    // showIdle shows what the element will run before the simulator starts:
+    // the scenario text (when it is on the page) and how it starts.
+    showIdle() {
+      if (this.loaded) return;
+      const ui = this.ui;
+      const text = withProfile(this.initialText(), this.getAttribute('profile'));
+      const preset = this.getAttribute('preset');
+      ui.title.textContent = preset ? 'Preset: ' + preset : 'Paging Playground';
+      ui.editor.value = text;
+      ui.editor.hidden = !text;
+      this.fitEditor(text);
+      ui.idle.hidden = false;
+      const click = this.getAttribute('load') === 'click';
+      ui.idleText.textContent = this.started ? 'Loading the simulator…' : click ? '' : 'The simulator starts when this comes into view.';
+      ui.startBtn.hidden = this.started;
+      ui.startBtn.textContent = click ? '▶ Run this scenario' : 'Start now';
+      ui.prev.disabled = ui.next.disabled = ui.play.disabled = true;
+      if (!this.dataset.state) this.dataset.state = 'idle';
+    }
+
+    fitEditor(text) {
+      const lines = text.split('\n').length;
+      this.ui.editor.rows = Math.min(this.hasAttribute('readonly') ? 16 : 12, Math.max(3, lines));
+    }
+
+    // start loads the simulator (shared by every element) and runs.
+    start() {
+      if (this.started) return this.loading;
+      this.started = true;
+      if (near) near.unobserve(this);
+      this.dataset.state = 'loading';
+      this.showIdle();
+      this.loading = this.load();
+      return this.loading;
+    }
+
+    async load() {
+      const ui = this.ui;
+      if (document.readyState === 'loading') await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }));
+      let env;
       try {
-        traces = await sim.call('compare', text, cmp);
+        env = await simulator().ready;
       } catch (err) {
-        traces = { error: String(err.message || err) };
+        ui.idle.hidden = true;
+        ui.status.textContent = 'The simulator failed: ' + (err.message || err);
+        this.dataset.state = 'failed';
+        this.emit('pagesim-error', { message: String(err.message || err), diagnostics: [] });
+        return null;
       }
-      replace(ui.compare);
-      if (Array.isArray(traces)) renderCompare(ui.compare, traces, []);
-      else ui.compare.append(h('p', { className: 'bad' }, 'Compare failed: ' + (traces && traces.error)));
+      this.presets = env.presets || [];
+      let text = this.getAttribute('scenario');
+      const presetName = this.getAttribute('preset');
+      const preset = presetName ? this.presets.find((p) => p.name === presetName) : null;
+      if (text === null && preset) text = preset.text;
+      else if (text === null) text = dedent(this.textContent || '');
+      ui.status.textContent = '';
+      if (presetName && !preset && this.getAttribute('scenario') === null) {
+        ui.status.textContent = 'There is no preset named “' + presetName + '”.';
+        text = '';
+      }
+      text = withProfile(text, this.getAttribute('profile'));
+      ui.title.textContent = preset ? preset.title || preset.name : 'Paging Playground';
+      ui.notice.hidden = !(preset && preset.notice);
+      if (preset && preset.notice) replace(ui.notice, h('summary', null, h('strong', null, 'What to notice')), preset.notice);
+      ui.idle.hidden = true;
+      ui.editor.hidden = false;
+      ui.editor.value = text;
+      this.fitEditor(text);
+      this.loaded = true;
+      ui.play.disabled = false;
+      const res = await this.run(text);
+      this.autoplay();
+      return res;
     }
-    this.dataset.state = 'ok';
-    this.dispatchEvent(new CustomEvent('pagesim-result', { bubbles: true, composed: true }));
-  }
 
-  async link(text) {
-    const hash = await encodeState({ text, tab: 'steps', compare: [], step: this.step });
-    this.ui.open.href = base + 'index.html#' + hash;
-  }
-
-  select(i, scroll = true) {
-    const t = this.trace;
-    if (!t) return;
-    const n = (t.steps || []).length;
-    this.step = Math.max(0, Math.min(n - 1, i));
-    renderStepPanel(this.ui.panel, this.ui.canvas, t, this.step);
-    // Only the element's own list scrolls: never the host page (autoplay
-    // would drag a reader back to the embed).
-    const table = this.table;
-    table.current = this.step;
-    if (this.step >= table.rendered) table.renderUpTo(this.step + 1);
-    table.mark();
-    const tr = scroll && this.ui.tbody.querySelector('tr[data-i="' + this.step + '"]');
-    if (tr) {
-      const c = this.ui.scroll;
-      const top = tr.getBoundingClientRect().top - c.getBoundingClientRect().top + c.scrollTop;
-      const head = this.ui.tbody.previousElementSibling ? this.ui.tbody.previousElementSibling.getBoundingClientRect().height : 0;
-      if (top - head < c.scrollTop || top + tr.offsetHeight > c.scrollTop + c.clientHeight) c.scrollTop = Math.max(0, top - head);
+    // run runs a scenario (by default the one shown) and resolves to its
+    // trace, or to null when it has problems.
+    async run(text) {
+      const ui = this.ui;
+      if (!this.loaded) {
+        if (text !== undefined) this.setAttribute('scenario', text);
+        await this.start();
+        return this.trace;
+      }
+      if (text === undefined) text = ui.editor.value;
+      else if (ui.editor.value !== text) { ui.editor.value = text; this.fitEditor(text); }
+      const { sim } = simulator();
+      let res;
+      try {
+        res = await sim.call('run', text);
+        if (res && !res.error) this.shownText = text;
+      } catch (err) {
+        res = { error: String(err.message || err) };
+      }
+      if (ui.editor.value !== text) return null; // typed on meanwhile
+      const diags = res && res.error ? (res.diagnostics || []) : [];
+      ui.diag.hidden = !diags.length;
+      replace(ui.diag, diags.map((d) => h('li', null, d.line + ':' + d.col + ': ' + d.message)));
+      if (res && res.error) {
+        ui.status.textContent = diags.length ? '' : res.error;
+        this.dataset.state = 'problems';
+        this.emit('pagesim-error', { message: res.error, diagnostics: diags });
+        return null;
+      }
+      ui.status.textContent = '';
+      this.trace = res;
+      const s = res.summary || {};
+      replace(ui.summary,
+        h('span', { className: 'pill' }, 'profile ', h('strong', null, res.profile)),
+        h('span', { className: 'pill' }, plural(s.requests || 0, 'request'), ', ', num(s.refused || 0), ' refused'),
+        h('span', { className: 'pill' }, plural(s.walks || 0, 'walk'), ', ', num(s.consistent || 0), ' consistent'),
+        h('span', { className: 'pill' }, num(s.rows || 0), ' rows read'));
+      replace(ui.expect, (res.expectations || []).map((x) =>
+        h('li', { className: x.met ? 'met' : 'unmet' }, (x.met ? '✓ ' : '✗ ') + x.text + (x.why ? ' — ' + x.why : ''))));
+      this._step = Math.min(this._step, Math.max(0, (res.steps || []).length - 1));
+      this.table.show(res);
+      // The step the author chose is scrolled to inside the element's own
+      // list (never the page).
+      this.goTo(this._step, this._step > 0, true);
+      this.link(text);
+      const cmp = this.compareSet();
+      ui.tabs.hidden = !cmp.length;
+      if (cmp.length) {
+        let traces;
+        try {
+          traces = await sim.call('compare', text, cmp);
+        } catch (err) {
+          traces = { error: String(err.message || err) };
+        }
+        replace(ui.compare);
+        this.redraw = [];
+        if (Array.isArray(traces)) renderCompare(ui.compare, traces, this.redraw);
+        else ui.compare.append(h('p', { className: 'bad' }, 'Compare failed: ' + (traces && traces.error)));
+      }
+      this.showTab(this.getAttribute('tab') || (cmp.length ? 'compare' : 'steps'), true);
+      this.dataset.state = 'ok';
+      this.emit('pagesim-result', { trace: res, text });
+      return res;
     }
-    this.ui.prev.disabled = this.step <= 0;
-    this.ui.next.disabled = this.step >= n - 1;
-    this.dataset.step = String(this.step);
-  }
 
-  play() {
-    this.stop();
-    this.ui.play.textContent = '❚❚ pause';
-    this.timer = setInterval(() => {
-      const n = this.trace ? (this.trace.steps || []).length : 0;
-      if (this.step >= n - 1) return this.stop();
-      this.select(this.step + 1);
-    }, 1200);
-  }
+    compareSet() {
+      return (this.getAttribute('compare') || '').split(/[\s,]+/).filter(Boolean).slice(0, 3);
+    }
 
-  stop() {
-    clearInterval(this.timer);
-    this.timer = 0;
-    if (this.ui) this.ui.play.textContent = '▶ play';
+    showTab(name, quiet) {
+      const ui = this.ui;
+      const compare = name === 'compare' && this.compareSet().length > 0;
+      this.currentTab = compare ? 'compare' : 'steps';
+      ui.compareView.hidden = ui.compare.hidden = !compare;
+      ui.stepsView.hidden = compare;
+      ui.tabSteps.setAttribute('aria-pressed', String(!compare));
+      ui.tabCompare.setAttribute('aria-pressed', String(compare));
+      // The compare charts are drawn once their canvases are laid out.
+      if (compare) requestAnimationFrame(() => (this.redraw || []).forEach((f) => f()));
+      if (!quiet) this.emit('pagesim-tab', { tab: this.currentTab });
+    }
+
+    async link(text) {
+      const hash = await encodeState({ text, tab: 'steps', compare: this.compareSet(), step: this._step });
+      this.ui.open.href = basePath() + 'index.html#' + hash;
+    }
+
+    emit(type, detail) {
+      this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+    }
+
+    // user runs an action a reader took: it stops autoplay for good.
+    user(f) {
+      if (this.timer) this.pause();
+      this.userPaused = true;
+      f();
+    }
+
+    // goTo selects a step (from 0); only the element's own list scrolls,
+    // never the host page (autoplay would drag a reader back to the embed).
+    goTo(i, scroll = true, announce = false) {
+      const t = this.trace;
+      if (!t) { this._step = Math.max(0, Number(i) || 0); return; }
+      const n = (t.steps || []).length;
+      const before = this._step;
+      this._step = Math.max(0, Math.min(n - 1, Number(i) || 0));
+      renderStepPanel(this.ui.panel, this.ui.canvas, t, this._step);
+      const table = this.table;
+      table.current = this._step;
+      if (this._step >= table.rendered) table.renderUpTo(this._step + 1);
+      table.mark();
+      const tr = scroll && this.ui.tbody.querySelector('tr[data-i="' + this._step + '"]');
+      if (tr) {
+        const c = this.ui.scroll;
+        const top = tr.getBoundingClientRect().top - c.getBoundingClientRect().top + c.scrollTop;
+        const head = this.ui.tbody.previousElementSibling ? this.ui.tbody.previousElementSibling.getBoundingClientRect().height : 0;
+        if (top - head < c.scrollTop || top + tr.offsetHeight > c.scrollTop + c.clientHeight) c.scrollTop = Math.max(0, top - head);
+      }
+      this.ui.prev.disabled = this._step <= 0;
+      this.ui.next.disabled = this._step >= n - 1;
+      this.dataset.step = String(this._step);
+      if (before !== this._step || announce) this.emit('pagesim-step', { step: this._step, steps: n });
+      return this._step;
+    }
+
+    next() { return this.goTo(this._step + 1); }
+    prev() { return this.goTo(this._step - 1); }
+
+    // visibility is told by the observer: autoplay runs while visible.
+    visibility(on) {
+      this.visible = on;
+      this.autoplay();
+    }
+
+    autoplay() {
+      const want = this.hasAttribute('autoplay') && !this.userPaused && this.visible && this.trace;
+      if (want && !this.timer && !this.finished) this.play(true);
+      else if (!want && this.timer && !this.userPaused) this.halt();
+    }
+
+    play(auto) {
+      if (!this.trace) { this.start(); return; }
+      this.halt();
+      if (!auto) this.userPaused = false;
+      if (this._step >= this.steps - 1) this.goTo(0);
+      this.ui.play.textContent = '❚❚ pause';
+      this.dataset.playing = '';
+      this.emit('pagesim-play', { step: this._step });
+      this.timer = setInterval(() => {
+        if (this._step < this.steps - 1) { this.goTo(this._step + 1); return; }
+        if (!this.hasAttribute('loop')) { this.finished = !!auto; this.pause(); return; }
+        this.goTo(0);
+      }, STEP_MS);
+    }
+
+    // pause stops playing and says so; halt stops without an event (the
+    // element left the screen or the page).
+    pause() {
+      const was = !!this.timer;
+      this.halt();
+      if (was) this.emit('pagesim-pause', { step: this._step });
+    }
+
+    halt() {
+      clearInterval(this.timer);
+      this.timer = 0;
+      if (this.ui) this.ui.play.textContent = '▶ play';
+      delete this.dataset.playing;
+    }
+  }
+  if (!customElements.get('paging-playground')) customElements.define('paging-playground', PagingPlayground);
+}
+
+// embed.html: the element made from the page's own URL (fragment or query:
+// preset=NAME or z=STATE, profile, compare, tab, step, readonly, autoplay,
+// loop, origin), speaking the element's API to its parent through
+// postMessage.
+async function mountFrame() {
+  const q = new URLSearchParams(location.search);
+  const f = new URLSearchParams(location.hash.slice(1));
+  const get = (k) => (f.has(k) ? f.get(k) : q.get(k));
+  const el = document.createElement('paging-playground');
+  for (const k of ['preset', 'scenario', 'profile', 'compare', 'tab', 'step', 'load']) if (get(k) !== null) el.setAttribute(k, get(k));
+  for (const k of FLAGS) if (get(k) !== null && get(k) !== '0' && get(k) !== 'false') el.setAttribute(k, '');
+  if (f.has('z') || f.has('s')) {
+    try {
+      const got = await readFragment('#' + (f.has('z') ? 'z=' + f.get('z') : 's=' + f.get('s')), []);
+      el.setAttribute('scenario', got.state.text);
+      el.setAttribute('step', String(got.state.step));
+      if (got.state.compare.length) el.setAttribute('compare', got.state.compare.join(','));
+      if (got.state.tab === 'compare') el.setAttribute('tab', 'compare');
+    } catch (err) {
+      el.setAttribute('scenario', '');
+      const msg = document.createElement('p');
+      msg.className = 'embed-error';
+      msg.setAttribute('role', 'alert');
+      msg.textContent = 'This link cannot be opened: ' + err.message + '.';
+      document.body.append(msg);
+    }
+  }
+  bridge(el, get('origin'));
+  document.body.append(el);
+}
+
+// The iframe's API: the parent page posts {pagesim: 'call', id, method,
+// args} and gets {pagesim: 'reply', id, result} or {..., error}; the
+// element's events arrive as {pagesim: 'event', type, detail}. Only the
+// parent window of the allowed origin is heard, and messages go only to it:
+// the origin= parameter, else the origin of the page that framed this one.
+const CALLS = ['run', 'goTo', 'next', 'prev', 'play', 'pause', 'start'];
+const GETS = ['scenario', 'step', 'steps', 'playing', 'trace', 'preset', 'profile', 'compare', 'tab'];
+const SETS = ['scenario', 'preset', 'profile', 'compare', 'tab', 'step', 'readonly', 'autoplay', 'loop'];
+
+export function frameOrigin(param) {
+  if (param) return param === '*' ? null : param;
+  if (window.parent === window) return null;
+  if (location.ancestorOrigins && location.ancestorOrigins.length) return location.ancestorOrigins[0];
+  try {
+    return document.referrer ? new URL(document.referrer).origin : null;
+  } catch (e) {
+    return null;
   }
 }
 
-if (!customElements.get('paging-playground')) customElements.define('paging-playground', PagingPlayground);
-
-// embed.html: the element from the page's own URL.
-if (document.documentElement.dataset.embedPage !== undefined) {
-  const mount = async () => {
-    const q = new URLSearchParams(location.search);
-    const f = new URLSearchParams(location.hash.slice(1));
-    const get = (k) => (f.has(k) ? f.get(k) : q.get(k));
-    const el = document.createElement('paging-playground');
-    for (const k of ['preset', 'profile', 'compare', 'scenario']) if (get(k) !== null) el.setAttribute(k, get(k));
-    for (const k of ['readonly', 'autoplay']) if (get(k) !== null && get(k) !== '0' && get(k) !== 'false') el.setAttribute(k, '');
-    if (f.has('z') || f.has('s')) {
-      try {
-        const got = await readFragment('#' + (f.has('z') ? 'z=' + f.get('z') : 's=' + f.get('s')), []);
-        el.state = got.state;
-      } catch (err) {
-        el.state = { text: '', step: 0 };
-        const msg = document.createElement('p');
-        msg.className = 'embed-error';
-        msg.setAttribute('role', 'alert');
-        msg.textContent = 'This link cannot be opened: ' + err.message + '.';
-        document.body.append(msg);
+function bridge(el, param) {
+  const origin = frameOrigin(param);
+  if (!origin) return;
+  const send = (m) => window.parent.postMessage(Object.assign({ pagesim: '' }, m), origin);
+  for (const type of ['pagesim-result', 'pagesim-error', 'pagesim-step', 'pagesim-play', 'pagesim-pause', 'pagesim-tab']) {
+    el.addEventListener(type, (e) => {
+      const d = e.detail || {};
+      // A result travels without its trace (get('trace') fetches it).
+      const detail = type === 'pagesim-result'
+        ? { text: d.text, profile: d.trace.profile, summary: d.trace.summary, steps: (d.trace.steps || []).length }
+        : d;
+      send({ pagesim: 'event', type, detail });
+    });
+  }
+  window.addEventListener('message', async (e) => {
+    if (e.source !== window.parent || e.origin !== origin) return;
+    const m = e.data;
+    if (!m || typeof m !== 'object' || m.pagesim !== 'call') return;
+    const args = Array.isArray(m.args) ? m.args : [];
+    try {
+      let result;
+      if (m.method === 'get' && GETS.includes(args[0])) {
+        result = ['scenario', 'step', 'steps', 'playing', 'trace'].includes(args[0]) ? el[args[0]] : el.getAttribute(args[0]);
+      } else if (m.method === 'set' && SETS.includes(args[0])) {
+        const [name, value] = args;
+        if (FLAGS.includes(name)) el.toggleAttribute(name, !!value);
+        else if (name === 'step') el.goTo(Number(value));
+        else if (name === 'scenario') await el.run(String(value));
+        else if (value === null) el.removeAttribute(name);
+        else el.setAttribute(name, String(value));
+      } else if (CALLS.includes(m.method)) {
+        result = await el[m.method](...args);
+      } else {
+        throw new Error('unknown method ' + String(m.method).slice(0, 40));
       }
+      send({ pagesim: 'reply', id: m.id, result: result === undefined ? null : result });
+    } catch (err) {
+      send({ pagesim: 'reply', id: m.id, error: String(err && err.message || err) });
     }
-    document.body.append(el);
-  };
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mount); else mount();
+  });
+  send({ pagesim: 'event', type: 'pagesim-ready', detail: {} });
+}
+
+if (browser) {
+  define();
+  window.PagingPlayground = { setBasePath, basePath };
+  if (document.documentElement.dataset.embedPage !== undefined) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountFrame); else mountFrame();
+  }
 }
