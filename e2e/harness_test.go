@@ -93,6 +93,12 @@ func runWithBrowser(m *testing.M) int {
 // exception or console error the page reports.
 func tab(t *testing.T) context.Context {
 	t.Helper()
+	return tabFor(t, 90*time.Second)
+}
+
+// tabFor is tab with a time limit of d for the whole test.
+func tabFor(t *testing.T, d time.Duration) context.Context {
+	t.Helper()
 	if browser == nil {
 		t.Skip(skipMsg)
 	}
@@ -132,7 +138,7 @@ func tab(t *testing.T) context.Context {
 			t.Errorf("the page reported: %s", p)
 		}
 	})
-	tctx, tcancel := context.WithTimeout(ctx, 90*time.Second)
+	tctx, tcancel := context.WithTimeout(ctx, d)
 	t.Cleanup(tcancel)
 	return tctx
 }
@@ -283,4 +289,33 @@ func openedBody(t *testing.T, ctx context.Context, root string, i int) string {
 	})()`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)
 	return body
+}
+
+// scrollToRow scrolls the virtual step table under root (a JS expression
+// for a document or shadow root) until row i is rendered with its data, the
+// way a person scrolls: the rows come from the simulator as they show.
+func scrollToRow(t *testing.T, ctx context.Context, root string, i int) {
+	t.Helper()
+	ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => {
+		const root = `+root+`;
+		const box = root.querySelector('.vtable');
+		for (let k = 0; k < 400; k++) {
+			const tr = root.querySelector('#steps tr[data-i="`+strconv.Itoa(i)+`"]');
+			if (tr && !tr.classList.contains('placeholder')) {
+				const r = tr.getBoundingClientRect(), b = box.getBoundingClientRect();
+				if (r.top >= b.top && r.top < b.bottom) return true;
+				box.scrollTop += r.top - b.top - 60;
+			} else {
+				const rows = root.querySelectorAll('#steps tr.step');
+				const last = rows.length ? Number(rows[rows.length - 1].dataset.i) : 0;
+				const first = rows.length ? Number(rows[0].dataset.i) : 0;
+				if (`+strconv.Itoa(i)+` > last) box.scrollTop += box.clientHeight * 0.8;
+				else if (`+strconv.Itoa(i)+` < first) box.scrollTop -= box.clientHeight * 0.8;
+			}
+			await new Promise(r => requestAnimationFrame(() => setTimeout(r, 10)));
+		}
+		return false;
+	})()`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err)
+	require.True(t, ok, "row %d scrolled into view", i)
 }

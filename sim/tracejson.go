@@ -56,6 +56,31 @@ func (t *Trace) JSON() []byte { return t.EncodeJSON(-1) }
 func (t *Trace) EncodeJSON(maxItems int) []byte {
 	w := &json.Writer{B: make([]byte, 0, 4096)}
 	w.Open('{')
+	t.writeHead(w)
+	w.Key("steps")
+	w.Open('[')
+	items, omitted := maxItems, 0
+	for i := range t.Steps {
+		s := &t.Steps[i]
+		full := s.Request == nil || maxItems < 0 || (omitted == 0 && len(s.Records) <= items)
+		if s.Request != nil && full && maxItems >= 0 {
+			items -= len(s.Records)
+		}
+		if !full {
+			omitted++
+		}
+		writeStep(w, s, full)
+	}
+	w.Close(']')
+	w.Key("bodiesOmitted")
+	w.Int(int64(omitted))
+	t.writeTail(w)
+	w.Close('}')
+	return w.B
+}
+
+// writeHead writes the members before "steps": profile, vendor, setup.
+func (t *Trace) writeHead(w *json.Writer) {
 	w.Key("profile")
 	w.Str(t.Profile)
 	w.Key("vendor")
@@ -85,25 +110,10 @@ func (t *Trace) EncodeJSON(maxItems int) []byte {
 	w.Key("rules")
 	writeRules(w, t.Setup.Rules)
 	w.Close('}')
+}
 
-	w.Key("steps")
-	w.Open('[')
-	items, omitted := maxItems, 0
-	for i := range t.Steps {
-		s := &t.Steps[i]
-		full := s.Request == nil || maxItems < 0 || (omitted == 0 && len(s.Records) <= items)
-		if s.Request != nil && full && maxItems >= 0 {
-			items -= len(s.Records)
-		}
-		if !full {
-			omitted++
-		}
-		writeStep(w, s, full)
-	}
-	w.Close(']')
-	w.Key("bodiesOmitted")
-	w.Int(int64(omitted))
-
+// writeTail writes the members after "steps": walks, summary, expectations.
+func (t *Trace) writeTail(w *json.Writer) {
 	w.Key("walks")
 	w.Open('[')
 	for i := range t.Walks {
@@ -152,8 +162,6 @@ func (t *Trace) EncodeJSON(maxItems int) []byte {
 		w.Close('}')
 	}
 	w.Close(']')
-	w.Close('}')
-	return w.B
 }
 
 func writeHeaders(w *json.Writer, hs []Header) {
@@ -179,6 +187,12 @@ func (t *Trace) StepJSON(i int) []byte {
 
 func writeStep(w *json.Writer, s *TraceStep, body bool) {
 	w.Open('{')
+	writeStepFields(w, s, body)
+	w.Close('}')
+}
+
+// writeStepFields writes the members of a step object.
+func writeStepFields(w *json.Writer, s *TraceStep, body bool) {
 	w.Key("i")
 	w.Int(int64(s.Index))
 	w.Key("line")
@@ -273,7 +287,6 @@ func writeStep(w *json.Writer, s *TraceStep, body bool) {
 		w.Key("count")
 		w.Int(s.Count)
 	}
-	w.Close('}')
 }
 
 func writeIDSet(w *json.Writer, name string, s IDSet) {

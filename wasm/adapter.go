@@ -1,8 +1,8 @@
 // Command wasm is the browser build of the simulator: a thin adapter that
 // exposes package sim to JavaScript as one global object, globalThis.pagesim,
-// with run, check, step, compare, lesson, profiles and presets, and
-// liveStart, liveRequest and liveReport for the client pane (sim.Live). Every call takes text and
-// returns a JSON string; a failure is a JSON object {"error": "...",
+// with run, rows, step, export, check, compare, lesson, profiles and presets,
+// and liveStart, liveRequest and liveReport for the client pane (sim.Live).
+// Every call takes text and returns a JSON string; a failure is a JSON object {"error": "...",
 // "diagnostics": [...]}, never a thrown exception, and a Go panic is recovered
 // into such an object (an unrecovered panic would kill the page's WASM).
 //
@@ -32,35 +32,112 @@ var (
 	lesson   = sim.CheckLesson
 )
 
-// maxItems is how many records the response bodies a trace carries to the
-// page may hold in all: a walk over a million records returns a million items,
-// and the page shows a body only when a step is opened, asking for the others
-// with step(i).
-const maxItems = 2000
+// headRows is how many step rows a run hands the page with its compact
+// head: the first screen of the step table. The page asks for any other
+// rows with rows(text, from, to) as they scroll into view, and for a
+// response body with step(text, i) when it is opened.
+const headRows = 60
 
-// last is the trace of the last run, kept for step(i).
-var last *sim.Trace
+// maxRowsPerCall bounds one rows() answer.
+const maxRowsPerCall = 1000
 
-// runJSON runs a scenario: the trace as JSON (response bodies of the
-// first requests, up to maxItems records), or an error object with the scenario's diagnostics.
-func runJSON(text string) []byte {
-	t, err := runText(text)
-	if err != nil {
-		return errorJSON(err)
-	}
-	last = t
-	return t.EncodeJSON(maxItems)
+// The views of the last few scenarios run, newest first. Several embeds share
+// one worker, and the page reads a shown trace lazily, so every call names
+// its scenario; a scenario not among these is run again (runs are
+// deterministic: it is the very trace the page shows).
+var views []cached
+
+type cached struct {
+	text string
+	view *sim.View
 }
 
-// stepJSON is step i of the last run in full, response body included.
-func stepJSON(i int) []byte {
-	if last == nil {
-		return errorMessage("no run yet")
+const keepViews = 3
+
+// viewFor runs text, or finds its view among the last few; nil and an error
+// object when it does not run.
+func viewFor(text string) (*sim.View, []byte) {
+	for i, c := range views {
+		if c.text == text {
+			copy(views[1:i+1], views[:i])
+			views[0] = c
+			return c.view, nil
+		}
 	}
-	if b := last.StepJSON(i); b != nil {
+	if text == liveKey && live != nil { // a report pushed out by runs since
+		v := sim.NewView(live.Report())
+		remember(text, v)
+		return v, nil
+	}
+	t, err := runText(text)
+	if err != nil {
+		return nil, errorJSON(err)
+	}
+	v := sim.NewView(t)
+	remember(text, v)
+	return v, nil
+}
+
+// remember puts a view first among the last few.
+func remember(text string, v *sim.View) {
+	if len(views) < keepViews {
+		views = append(views, cached{})
+	}
+	copy(views[1:], views)
+	views[0] = cached{text, v}
+}
+
+// runJSON runs a scenario: the trace's compact head with its first rows (see
+// sim.View.HeadJSON), or an error object with the scenario's diagnostics.
+func runJSON(text string) []byte {
+	v, errObj := viewFor(text)
+	if v == nil {
+		return errObj
+	}
+	return v.HeadJSON(headRows)
+}
+
+// rowsJSON is steps [from, to) of the scenario's trace, without bodies.
+func rowsJSON(text string, from, to int) []byte {
+	v, errObj := viewFor(text)
+	if v == nil {
+		return errObj
+	}
+	if to-from > maxRowsPerCall {
+		to = from + maxRowsPerCall
+	}
+	return v.RowsJSON(from, to)
+}
+
+// stepJSON is step i of the scenario's trace in full, response body included.
+func stepJSON(text string, i int) []byte {
+	v, errObj := viewFor(text)
+	if v == nil {
+		return errObj
+	}
+	if b := v.T.StepJSON(i); b != nil {
 		return b
 	}
-	return errorMessage("no step " + strconv.Itoa(i) + " in the last run")
+	return errorMessage("no step " + strconv.Itoa(i) + " in this run")
+}
+
+// exportTrace writes the scenario's complete trace as "json" (every body
+// included, as `pagesim run -json` writes it) or "csv", handing it to emit in
+// chunks of about a megabyte; the answer is {"ok":true} or an error object.
+func exportTrace(text, format string, emit func([]byte)) []byte {
+	v, errObj := viewFor(text)
+	if v == nil {
+		return errObj
+	}
+	switch format {
+	case "json":
+		v.T.WriteJSON(emit)
+	case "csv":
+		v.T.WriteCSV(emit)
+	default:
+		return errorMessage("no export format " + strconv.Quote(format))
+	}
+	return []byte(`{"ok":true}`)
 }
 
 // checkJSON checks a scenario as the user types: an array of diagnostics,
@@ -80,8 +157,8 @@ func lessonJSON(name, text string) []byte {
 	return sim.LessonChecksJSON(cs)
 }
 
-// compareJSON runs a scenario once per profile: a JSON array of traces in the
-// order of names.
+// compareJSON runs a scenario once per profile: a JSON array of compact
+// heads (no rows) in the order of names.
 func compareJSON(text string, names []string) []byte {
 	if len(names) == 0 {
 		return errorMessage("compare needs at least one profile name")
@@ -99,7 +176,7 @@ func compareJSON(text string, names []string) []byte {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(b, t.EncodeJSON(maxItems)...)
+		b = append(b, sim.NewView(t).HeadJSON(0)...)
 	}
 	return append(b, ']')
 }
@@ -158,14 +235,20 @@ func liveRequestJSON(method, target, headers, body string) []byte {
 }
 
 // liveReportJSON is the live session's trace so far, each client's walks
-// judged as it left them (sim.Live.Report); step(i) then reads it.
+// judged as it left them (sim.Live.Report), as a compact head; rows and
+// step then read it under liveKey.
 func liveReportJSON() []byte {
 	if live == nil {
 		return errorMessage("no live session: start one first")
 	}
-	last = live.Report()
-	return last.EncodeJSON(maxItems)
+	v := sim.NewView(live.Report())
+	remember(liveKey, v)
+	return v.HeadJSON(headRows)
 }
+
+// liveKey is the name under which rows and step read the live session's
+// last report (the page's LIVE).
+const liveKey = "\x00live"
 
 // splitNames reads a profile list written "a, b c": names separated by commas
 // or spaces.

@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"errors"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -36,7 +38,8 @@ func decodeError(t *testing.T, b []byte) errorObject {
 func swap[T any](t *testing.T, p *T, v T) {
 	old := *p
 	*p = v
-	t.Cleanup(func() { *p = old })
+	views = nil // runs kept from before the swap
+	t.Cleanup(func() { *p = old; views = nil })
 }
 
 func TestErrorJSONCarriesDiagnostics(t *testing.T) {
@@ -107,29 +110,37 @@ func TestRunJSONReportsParseErrors(t *testing.T) {
 	assert.Equal(t, 5, e.Diagnostics[0].Col)
 }
 
-func TestRunJSONReturnsTheTrace(t *testing.T) {
+func TestRunJSONReturnsTheCompactHead(t *testing.T) {
 	tr := &sim.Trace{Profile: "offset"}
 	swap(t, &runText, func(string) (*sim.Trace, error) { return tr, nil })
-	assert.Equal(t, tr.JSON(), runJSON("anything"))
+	assert.Equal(t, string(sim.NewView(tr).HeadJSON(headRows)), string(runJSON("anything")))
 }
 
-// A run carries the response bodies of its first requests, up to maxItems
-// records (here 200 pages of 10); step(i) gives any step in full.
-func TestLongRunsCarryFewBodiesAndStepGivesTheRest(t *testing.T) {
-	b := runJSON("profile offset\nrecords 5000\nGET /items?limit=10\nwalk\n")
-	var tr struct {
-		Steps []struct {
-			Response struct {
-				Body json.RawMessage `json:"body"`
-			} `json:"response"`
-		} `json:"steps"`
-		BodiesOmitted int `json:"bodiesOmitted"`
+// A run hands the page its first rows only; rows(text, from, to) gives
+// others, step(text, i) any step with its body, each for the scenario named,
+// which runs again when it is no longer among the last few.
+func TestLongRunsAreReadLazily(t *testing.T) {
+	text := "profile offset\nrecords 5000\nGET /items?limit=10\nwalk\n"
+	var head struct {
+		N    int               `json:"n"`
+		Rows []json.RawMessage `json:"rows"`
 	}
-	require.NoError(t, json.Unmarshal(b, &tr))
-	require.Len(t, tr.Steps, 500)
-	assert.Equal(t, 300, tr.BodiesOmitted)
-	assert.NotEqual(t, "null", string(tr.Steps[199].Response.Body))
-	assert.Equal(t, "null", string(tr.Steps[200].Response.Body))
+	require.NoError(t, json.Unmarshal(runJSON(text), &head))
+	assert.Equal(t, 500, head.N)
+	assert.Len(t, head.Rows, headRows)
+
+	var rows []struct {
+		I        int `json:"i"`
+		Response struct {
+			Body json.RawMessage `json:"body"`
+		} `json:"response"`
+	}
+	require.NoError(t, json.Unmarshal(rowsJSON(text, 490, 600), &rows))
+	require.Len(t, rows, 10, "clamped to the trace")
+	assert.Equal(t, 490, rows[0].I)
+	assert.Equal(t, "null", string(rows[0].Response.Body))
+	require.NoError(t, json.Unmarshal(rowsJSON(text, 0, 5000), &rows))
+	assert.Len(t, rows, maxRowsPerCall/2, "at most maxRowsPerCall, here the whole trace")
 
 	var step struct {
 		Response struct {
@@ -138,9 +149,36 @@ func TestLongRunsCarryFewBodiesAndStepGivesTheRest(t *testing.T) {
 			} `json:"body"`
 		} `json:"response"`
 	}
-	require.NoError(t, json.Unmarshal(stepJSON(499), &step))
+	require.NoError(t, json.Unmarshal(stepJSON(text, 499), &step))
+	// Newest first, 10 a page: page 500 is the ids 10 down to 1.
+	require.Len(t, step.Response.Body.Items, 10)
+	assert.Equal(t, int64(1), step.Response.Body.Items[9].ID)
+	assert.Contains(t, decodeError(t, stepJSON(text, 500)).Error, "no step 500")
+
+	// Other scenarios push it out of the cache; asking again runs it again.
+	for i := range keepViews {
+		runJSON("profile offset\nrecords " + strconv.Itoa(i+1) + "\nGET /items\n")
+	}
+	for _, c := range views {
+		require.NotEqual(t, text, c.text)
+	}
+	require.NoError(t, json.Unmarshal(stepJSON(text, 499), &step))
 	assert.Len(t, step.Response.Body.Items, 10)
-	assert.Contains(t, decodeError(t, stepJSON(500)).Error, "no step 500")
+	assert.Contains(t, decodeError(t, rowsJSON("profile nope\n", 0, 1)).Error, "nope")
+}
+
+func TestExportStreamsTheWholeTrace(t *testing.T) {
+	text := "profile offset limit=100 max-limit=100\nrecords 100k\nGET /items\nwalk\n"
+	tr, err := sim.RunText(text)
+	require.NoError(t, err)
+	var chunks []string
+	assert.Equal(t, `{"ok":true}`, string(exportTrace(text, "json", func(b []byte) { chunks = append(chunks, string(b)) })))
+	assert.Greater(t, len(chunks), 1)
+	assert.Equal(t, string(tr.JSON()), strings.Join(chunks, ""), "every body, beyond the first 2,000 records too")
+	chunks = nil
+	exportTrace(text, "csv", func(b []byte) { chunks = append(chunks, string(b)) })
+	assert.Equal(t, len(tr.Steps)+1, strings.Count(strings.Join(chunks, ""), "\r\n"))
+	decodeError(t, exportTrace(text, "xml", func([]byte) {}))
 }
 
 func TestCompareJSONIsAnArrayInProfileOrder(t *testing.T) {

@@ -21,8 +21,8 @@ func main() {
 // funcs holds the exported functions so that they are not released.
 var funcs []safejs.Func
 
-// register sets globalThis.pagesim = {run, check, step, compare, profiles,
-// presets, lesson, liveStart, liveRequest, liveReport}.
+// register sets globalThis.pagesim = {run, rows, step, export, check, compare,
+// lesson, profiles, presets, liveStart, liveRequest, liveReport}.
 func register() error {
 	global := safejs.Global()
 	objectCtor, err := global.Get("Object")
@@ -39,7 +39,18 @@ func register() error {
 	}{
 		{"run", func(args []safejs.Value) []byte { return runJSON(stringArg(args, 0)) }},
 		{"check", func(args []safejs.Value) []byte { return checkJSON(stringArg(args, 0)) }},
-		{"step", func(args []safejs.Value) []byte { return stepJSON(intArg(args, 0)) }},
+		{"rows", func(args []safejs.Value) []byte {
+			return rowsJSON(stringArg(args, 0), intArg(args, 1), intArg(args, 2))
+		}},
+		{"step", func(args []safejs.Value) []byte { return stepJSON(stringArg(args, 0), intArg(args, 1)) }},
+		{"export", func(args []safejs.Value) []byte {
+			emit := funcArg(args, 2)
+			return exportTrace(stringArg(args, 0), stringArg(args, 1), func(b []byte) {
+				if _, err := emit.Invoke(string(b)); err != nil {
+					panic(err)
+				}
+			})
+		}},
 		{"compare", func(args []safejs.Value) []byte { return compareJSON(stringArg(args, 0), namesArg(args, 1)) }},
 		{"profiles", func([]safejs.Value) []byte { return profiles() }},
 		{"presets", func([]safejs.Value) []byte { return presets() }},
@@ -85,8 +96,14 @@ func stringArg(args []safejs.Value, i int) string {
 	return s
 }
 
-// namesArg reads profile names given as an array of strings or as one string
-// "a,b,c".
+// funcArg reads a function argument.
+func funcArg(args []safejs.Value, i int) safejs.Value {
+	if i >= len(args) || args[i].Type() != safejs.TypeFunction {
+		panic(errors.New("argument " + strconv.Itoa(i+1) + " must be a function"))
+	}
+	return args[i]
+}
+
 // intArg reads a whole-number argument.
 func intArg(args []safejs.Value, i int) int {
 	if i >= len(args) || args[i].Type() != safejs.TypeNumber {
@@ -99,6 +116,8 @@ func intArg(args []safejs.Value, i int) int {
 	return n
 }
 
+// namesArg reads profile names given as an array of strings or as one string
+// "a,b,c".
 func namesArg(args []safejs.Value, i int) []string {
 	if i >= len(args) {
 		return nil

@@ -4,6 +4,7 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/hack-pad/safejs"
@@ -108,4 +109,32 @@ func TestJSRunPassesTextThrough(t *testing.T) {
 func TestJSProfilesAndPresetsAreJSON(t *testing.T) {
 	assert.True(t, json.Valid([]byte(call(t, "profiles"))))
 	assert.True(t, json.Valid([]byte(call(t, "presets"))))
+}
+
+func TestJSRowsStepAndExport(t *testing.T) {
+	text := "profile offset\nrecords 300\nGET /items?limit=10\nwalk\n"
+	var rows []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(call(t, "rows", text, 25, 27)), &rows))
+	require.Len(t, rows, 2)
+	assert.EqualValues(t, 25, rows[0]["i"])
+	var step map[string]any
+	require.NoError(t, json.Unmarshal([]byte(call(t, "step", text, 29)), &step))
+	assert.NotNil(t, step["response"].(map[string]any)["body"])
+
+	// export hands its chunks to a JavaScript function.
+	var got []string
+	f, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		s, err := args[0].String()
+		require.NoError(t, err)
+		got = append(got, s)
+		return nil
+	})
+	require.NoError(t, err)
+	defer f.Release()
+	assert.Equal(t, `{"ok":true}`, call(t, "export", text, "json", f.Value()))
+	tr, err := sim.RunText(text)
+	require.NoError(t, err)
+	assert.Equal(t, string(tr.JSON()), strings.Join(got, ""))
+	// Without a function: an error object, not a throw.
+	decodeError(t, []byte(call(t, "export", text, "json", "nope")))
 }

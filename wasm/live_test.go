@@ -49,5 +49,15 @@ func TestLiveCalls(t *testing.T) {
 	require.Len(t, tr.Walks, 1)
 	assert.Equal(t, "pane", tr.Walks[0].Client)
 	assert.Equal(t, int64(50), tr.Walks[0].Missed.Count, "150 records, one page of 100 read, the next one offered")
-	assert.NotNil(t, last, "step(i) reads the report")
+	// rows and step read the report under liveKey.
+	var step struct {
+		Client   string `json:"client"`
+		Response struct {
+			Body []map[string]int64 `json:"body"`
+		} `json:"response"`
+	}
+	require.NoError(t, json.Unmarshal(stepJSON(liveKey, 0), &step))
+	assert.Equal(t, "pane", step.Client)
+	assert.Len(t, step.Response.Body, 100)
+	assert.Contains(t, string(rowsJSON(liveKey, 0, 1)), `"client":"pane"`)
 }

@@ -1,56 +1,191 @@
-// Sim talks to the simulator's worker: call(op, ...args) returns a promise of
-// the parsed answer. The page downloads and compiles the WASM itself (the
-// download starts at once, in parallel with the worker's start, and its
-// progress is counted here) and hands the compiled module to the worker.
+// Sim talks to the simulator's worker. The page downloads and compiles the
+// WASM itself (the download starts at once, in parallel with the worker's
+// start, and its progress is counted here) and hands the compiled module to
+// the worker, keeping it to start a fresh worker when needed.
+//
+// Calls go to the worker one at a time, the others wait here: so a call that
+// has not started can be dropped, and the one in flight can be cancelled by
+// terminating the worker. Go's WASM is single threaded: a run is one
+// synchronous call that no message can interrupt, and a cancel flag would
+// need SharedArrayBuffer, which needs cross-origin isolation that
+// documentation sites embedding us do not have. A fresh worker from the
+// compiled module is ready in a fraction of a second, and nothing is lost:
+// the simulator keeps no state a scenario cannot rebuild (runs are
+// deterministic), so the calls waiting here go to the new worker.
+//
+// A dead simulator (the Go program exited, the worker crashed, a call threw
+// or answered nothing, which the adapter never does) rejects the call in
+// flight with err.dead = true and restarts by itself; after three deaths in
+// a minute it waits for restart().
+
+const DEATHS = 3;
+const DEATH_WINDOW_MS = 60_000;
+
 export class Sim {
-  constructor({ worker, wasm, wasmExec, size }, { onProgress, onReady, onFatal }) {
+  // worker: the worker script's URL, or a function that starts a worker (the
+  // element's cross-origin blob: worker); called again on every restart.
+  constructor({ worker, wasm, wasmExec, size }, { onProgress, onReady, onFatal, onDead, onRestart } = {}) {
+    this.startWorker = () => (typeof worker === 'function' ? worker() : new Worker(worker + '?exec=' + encodeURIComponent(wasmExec)));
+    this.wasmExec = wasmExec;
+    this.on = { progress: onProgress || (() => {}), ready: onReady || (() => {}), fatal: onFatal || (() => {}), dead: onDead || (() => {}), restart: onRestart || (() => {}) };
     this.nextId = 1;
-    this.pending = new Map();
-    // worker: the worker script's URL, or a function that starts the worker
-    // (the element's cross-origin blob: worker).
-    this.worker = typeof worker === 'function' ? worker() : new Worker(worker + '?exec=' + encodeURIComponent(wasmExec));
-    this.worker.onmessage = (e) => {
-      const m = e.data;
-      if (m.type === 'progress') return onProgress(m.loaded, m.total);
-      if (m.type === 'ready') {
+    this.queue = [];      // calls not sent yet
+    this.current = null;  // the call the worker is answering
+    this.isReady = false;
+    this.deaths = [];
+    this.module = null;
+    this.boot();
+    compile(wasm, size, this.on.progress).then(
+      (module) => {
+        performance.mark('pagesim:compiled');
+        this.module = module;
+        this.worker.postMessage({ op: 'init', module, wasmExec });
+      },
+      (err) => this.fail(String(err && err.message || err)));
+  }
+
+  // boot starts a worker; it gets the module when there is one.
+  boot() {
+    this.isReady = false;
+    const w = this.worker = this.startWorker();
+    w.onmessage = (e) => { if (this.worker === w) this.message(e.data); };
+    w.onerror = (e) => {
+      if (this.worker !== w) return;
+      e.preventDefault && e.preventDefault();
+      const msg = e.message || 'the simulator failed';
+      if (!this.started) this.fail(msg); else this.died('the simulator crashed (' + msg + ')');
+    };
+    if (this.module) w.postMessage({ op: 'init', module: this.module, wasmExec: this.wasmExec });
+  }
+
+  message(m) {
+    if (m.type === 'ready') {
+      const first = !this.started;
+      this.started = true;
+      this.isReady = true;
+      if (first) {
         performance.mark('pagesim:ready');
-        return onReady(m);
+        this.on.ready(m);
+      } else {
+        this.on.restart(m);
       }
-      if (m.type === 'fatal') {
-        for (const p of this.pending.values()) p.reject(new Error(m.message));
-        this.pending.clear();
-        return onFatal(m.message);
-      }
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
-      if ('error' in m) return p.reject(new Error(m.error));
+      return this.pump();
+    }
+    if (m.type === 'fatal') return this.started ? this.died(m.message) : this.fail(m.message);
+    if (m.type === 'dead') return this.died(m.message);
+    const job = this.current;
+    if (!job || job.id !== m.id) return;
+    if ('chunk' in m) return job.onChunk && job.onChunk(m.chunk);
+    this.current = null;
+    if (m.dead) {
+      job.reject(deadError(m.error));
+      this.died(m.error, true);
+      return;
+    }
+    if ('error' in m) job.reject(new Error(m.error));
+    else {
       const t0 = performance.now();
       let result;
       try {
         result = JSON.parse(m.json);
       } catch (err) {
-        return p.reject(err);
+        job.reject(new Error('the simulator answered something unreadable: ' + (err && err.message || err)));
+        return this.pump();
       }
-      this.last = { goMs: m.goMs, parseMs: performance.now() - t0, transferMs: t0 - p.sentAt - m.goMs };
-      p.resolve(result);
-    };
-    this.worker.onerror = (e) => onFatal(e.message || 'the simulator failed to load');
-    compile(wasm, size, onProgress).then(
-      (module) => {
-        performance.mark('pagesim:compiled');
-        this.worker.postMessage({ op: 'init', module, wasmExec });
-      },
-      (err) => onFatal(String(err && err.message || err)));
+      this.last = { goMs: m.goMs, parseMs: performance.now() - t0, transferMs: t0 - job.sentAt - m.goMs };
+      job.resolve(result);
+    }
+    this.pump();
   }
 
-  call(op, ...args) {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject, sentAt: performance.now() });
-      this.worker.postMessage({ id, op, args });
-    });
+  pump() {
+    if (this.current || !this.isReady) return;
+    const job = this.queue.shift();
+    if (!job) return;
+    this.current = job;
+    job.sentAt = performance.now();
+    this.worker.postMessage({ id: job.id, op: job.op, args: job.args });
   }
+
+  // request queues a call: {promise, cancel()}. onChunk receives an
+  // export's pieces as they come.
+  request(op, args, onChunk) {
+    const job = { id: this.nextId++, op, args, onChunk };
+    job.promise = new Promise((resolve, reject) => { job.resolve = resolve; job.reject = reject; });
+    job.cancel = () => this.cancel(job);
+    this.queue.push(job);
+    this.pump();
+    return job;
+  }
+
+  // call(op, ...args) returns a promise of the parsed answer.
+  call(op, ...args) {
+    return this.request(op, args).promise;
+  }
+
+  // busy says whether job is the call the worker is answering now.
+  busy(job) { return this.current === job; }
+
+  cancel(job) {
+    const err = new Error('cancelled');
+    err.cancelled = true;
+    const i = this.queue.indexOf(job);
+    if (i >= 0) {
+      this.queue.splice(i, 1);
+      job.reject(err);
+      return;
+    }
+    if (this.current !== job) return;
+    this.current = null;
+    job.reject(err);
+    this.replace();
+  }
+
+  // replace terminates the worker and starts a fresh one; the calls waiting
+  // go to it when it is ready.
+  replace() {
+    this.worker.terminate();
+    this.boot();
+  }
+
+  // died handles a dead simulator: the call in flight fails, the others wait
+  // for a fresh worker, unless it died too often.
+  died(message, rejected) {
+    const job = this.current;
+    this.current = null;
+    if (job && !rejected) job.reject(deadError(message));
+    const now = performance.now();
+    this.deaths = this.deaths.filter((t) => now - t < DEATH_WINDOW_MS).concat(now);
+    this.worker.terminate();
+    const again = this.deaths.length < DEATHS;
+    this.on.dead(message || 'the simulator stopped', again);
+    if (again) this.boot();
+    else {
+      this.isReady = false;
+      this.stopped = true; // until restart()
+      for (const j of this.queue.splice(0)) j.reject(deadError(message));
+    }
+  }
+
+  // restart starts a fresh simulator after it died too often (a button).
+  restart() {
+    this.deaths = [];
+    this.stopped = false;
+    this.replace();
+  }
+
+  fail(message) {
+    for (const j of this.queue.splice(0)) j.reject(new Error(message));
+    if (this.current) this.current.reject(new Error(message));
+    this.current = null;
+    this.on.fatal(message);
+  }
+}
+
+function deadError(message) {
+  const err = new Error(message || 'the simulator stopped');
+  err.dead = true;
+  return err;
 }
 
 // compile downloads and compiles the WASM, reporting progress. size is the

@@ -1,7 +1,7 @@
 import { h, num, plural, clear } from './dom.js';
 import { drawStrip } from './strip.js';
 import { drawChart, chartLegend } from './chart.js';
-import { interpMark } from './steps.js';
+import { interpMark, has } from './steps.js';
 
 export const MAX_COMPARE = 3;
 
@@ -53,8 +53,6 @@ export function renderCompare(el, traces, redraw) {
   const cols = traces.map((t) => {
     const s = t.summary || {};
     const walks = t.walks || [];
-    const refusals = (t.steps || []).filter((st) => st.kind === 'request' && !st.accepted);
-    const interps = (t.steps || []).filter((st) => st.interpretation);
     const dup = walks.reduce((a, w) => a + ((w.duplicates || {}).count || 0), 0);
     const missed = walks.reduce((a, w) => a + ((w.missed || {}).count || 0), 0);
     return h('section', { className: 'cmp-col', dataset: { profile: t.profile } },
@@ -65,9 +63,9 @@ export function renderCompare(el, traces, redraw) {
         h('li', { className: dup ? 'nonzero' : 'zero' }, h('span', { className: 'k' }, 'duplicates'), ' ', num(dup)),
         h('li', { className: missed ? 'nonzero' : 'zero' }, h('span', { className: 'k' }, 'missed'), ' ', num(missed)),
         h('li', null, h('span', { className: 'k' }, 'rows read'), ' ', num(s.rows || 0))),
-      refusals.length ? h('div', { className: 'cmp-refusals' }, h('strong', null, 'First refusal: '), refusals[0].reason,
-        refusals.length > 1 ? h('span', { className: 'muted' }, ' (+' + (refusals.length - 1) + ' more)') : null) : null,
-      interps.length ? interpMark(interps[0].interpretation) : null,
+      t.firstRefusal ? h('div', { className: 'cmp-refusals' }, h('strong', null, 'First refusal: '), t.firstRefusal.reason,
+        s.refused > 1 ? h('span', { className: 'muted' }, ' (+' + num(s.refused - 1) + ' more)') : null) : null,
+      t.firstInterpretation ? interpMark(t.firstInterpretation.text) : null,
       walks.slice(0, 3).map((w, i) => {
         const canvas = h('canvas', { className: 'strip', role: 'img', 'aria-label': t.profile + ' walk ' + (i + 1) + ': ' + (w.verdict || '') });
         redraw.push(() => drawStrip(canvas, w.strip || [], Math.max(80, canvas.parentElement.clientWidth)));
@@ -82,7 +80,11 @@ export function renderCompare(el, traces, redraw) {
   const series = traces.map((t) => {
     let sum = 0;
     const pts = [[0, 0]];
-    (t.steps || []).filter((st) => st.kind === 'request').forEach((st, j) => { sum += (st.cost || {}).rows || 0; pts.push([j + 1, sum]); });
+    for (let i = 0, j = 0; i < t.n; i++) {
+      if (!has(t, i, 'request')) continue;
+      sum += t.cols.rows[i];
+      pts.push([++j, sum]);
+    }
     return { label: t.profile + ': ' + num(sum) + ' rows', points: pts };
   });
   const canvas = h('canvas', { className: 'chart', role: 'img', 'aria-label': 'Cumulative rows read per profile' });

@@ -1,6 +1,7 @@
 import { h, num, plural, idRuns } from './dom.js';
 import { drawStrip, readout, legend } from './strip.js';
 import { drawChart, chartLegend } from './chart.js';
+import { has } from './steps.js';
 
 const MAX_WALKS = 30; // walk cards drawn at once
 
@@ -14,10 +15,9 @@ function idSet(label, set, extra) {
 
 // walkCard draws one walk: its strip, counts and verdict.
 export function walkCard(trace, w, index, redraw) {
-  const steps = trace.steps || [];
-  const order = (trace.setup || {}).order;
-  const first = w.steps && w.steps.length ? steps[w.steps[0]] : null;
-  const last = w.steps && w.steps.length ? steps[w.steps[w.steps.length - 1]] : null;
+  const order = trace.setup.order;
+  const first = w.steps.length ? w.steps[0] : -1;
+  const last = w.steps.length ? w.steps[w.steps.length - 1] : -1;
   const canvas = h('canvas', { className: 'strip', role: 'img', 'aria-label': 'Drift strip of walk ' + (index + 1) + ': ' + (w.verdict || '') });
   const read = h('p', { className: 'strip-readout muted', 'aria-live': 'off' }, 'Point at the strip to read its records.');
   const draw = () => drawStrip(canvas, w.strip || [], Math.max(100, canvas.parentElement ? canvas.parentElement.clientWidth : 600));
@@ -32,7 +32,7 @@ export function walkCard(trace, w, index, redraw) {
       h('span', { className: 'muted' },
         (w.client && w.client !== 'default' ? '@' + w.client + ' · ' : '') +
         plural(w.requests, 'request') +
-        (first && last ? ' · steps ' + (first.i + 1) + '–' + (last.i + 1) : '') +
+        (first >= 0 ? ' · steps ' + (first + 1) + '–' + (last + 1) : '') +
         ' · ' + (w.complete ? 'complete' : 'stopped')),
       h('span', { className: 'verdict-badge ' + (w.consistent ? 'ok' : 'bad') }, w.consistent ? 'consistent' : 'drifted')),
     h('p', { className: 'verdict' }, w.verdict || ''),
@@ -66,10 +66,10 @@ export function renderDrift(el, trace, redraw) {
 
 // walkSeries is cumulative rows read per walk, by page.
 export function walkSeries(trace) {
-  const steps = trace.steps || [];
-  return (trace.walks || []).slice(0, 6).map((w, i) => ({
+  const walkRows = trace.cols.walkRows;
+  return trace.walks.slice(0, 6).map((w, i) => ({
     label: 'Walk ' + (i + 1) + (w.client && w.client !== 'default' ? ' @' + w.client : '') + ': ' + num(w.rows) + ' rows in ' + plural(w.requests, 'request'),
-    points: [[0, 0]].concat((w.steps || []).map((si, j) => [j + 1, (steps[si].cost || {}).walkRows || 0])),
+    points: [[0, 0]].concat(w.steps.map((si, j) => [j + 1, walkRows[si]])),
   }));
 }
 
@@ -77,11 +77,14 @@ export function walkSeries(trace) {
 export function renderCost(el, trace, redraw) {
   const series = walkSeries(trace);
   const canvas = h('canvas', { className: 'chart', role: 'img', 'aria-label': 'Cumulative rows read per walk, by page' });
-  const reqs = (trace.steps || []).filter((s) => s.kind === 'request');
-  const seeks = reqs.filter((s) => s.cost && s.cost.seek).length;
+  let reqs = 0, seeks = 0;
+  for (let i = 0; i < trace.n; i++) {
+    if (has(trace, i, 'request')) reqs++;
+    if (has(trace, i, 'seek')) seeks++;
+  }
   el.append(
     h('p', null, 'Rows the database reads: an offset query reads offset + limit rows, a keyset (cursor) query seeks an index and reads limit rows. ',
-      'This run read ', h('strong', null, num((trace.summary || {}).rows || 0)), ' rows in ', plural(reqs.length, 'request'),
+      'This run read ', h('strong', null, num((trace.summary || {}).rows || 0)),  ' rows in ', plural(reqs, 'request'),
       ' (', num(seeks), ' by index seek).'),
     series.length ? h('div', { className: 'chart-wrap' }, canvas) : h('p', { className: 'empty' }, 'No walks to chart.'),
     series.length ? chartLegend(series) : null);

@@ -1,10 +1,9 @@
 import { h, num, plural, clear, replace } from './dom.js';
 import { Sim } from './client.js';
 import { Editor } from './editor.js';
-import { StepTable, renderStepPanel, interpMark, curl, traceCSV } from './steps.js';
+import { interpMark } from './steps.js';
+import { Results } from './results.js';
 import { Lessons } from './lessons.js';
-import { renderDrift, renderCost } from './drift.js';
-import { ProfilePicker, renderCompare, MAX_COMPARE } from './compare.js';
 import { readFragment, encodeState } from './permalink.js';
 import { ClientPane } from './clientpane.js';
 import { scratch, prefs, presenter, splitter, guardShortcuts } from './workshop.js';
@@ -13,17 +12,14 @@ performance.mark('pagesim:main');
 const $ = (id) => document.getElementById(id);
 const cfg = document.body.dataset;
 
+// The page controller: the editor, the presets, the permalink and the
+// lessons. The results (running, summary, steps, views, keys, curl, exports)
+// are the Results component's, the same the <paging-playground> element uses.
 const state = {
   presets: [],
   profiles: [],
-  trace: null,     // the last trace that ran
-  text: null,      // its scenario
-  step: 0,
-  tab: 'steps',
-  compareFor: null, // the text the compare view shows
   firstResult: 0,
 };
-const redraw = { drift: [], cost: [], compare: [] };
 
 // The scenario shown when there is no link and no preset.
 const EXAMPLE = `profile offset
@@ -57,6 +53,15 @@ const sim = new Sim(
       $('load-progress').hidden = true;
       $('load-text').textContent = 'The simulator failed: ' + message;
     },
+    onDead(message, restarting) {
+      // The run that died says so in the results; this is for a death
+      // between runs, and for when it stopped too often to restart.
+      $('loading').hidden = restarting;
+      $('loading').classList.toggle('failed', !restarting);
+      $('load-progress').hidden = true;
+      replace($('load-text'), 'The simulator stopped: ' + message + '. ',
+        h('button', { type: 'button', onclick: () => { sim.restart(); $('loading').hidden = true; schedule(editor.value); } }, 'Restart it'));
+    },
   });
 
 async function start({ presets, profiles }) {
@@ -66,7 +71,7 @@ async function start({ presets, profiles }) {
   fillPresets();
   clientPane.fillPresets(state.profiles);
   lessons.setPresets(state.presets);
-  picker = new ProfilePicker($('compare-picker'), state.profiles, () => { state.compareFor = null; maybeCompare(); writeHash(); });
+  results.setProfiles(state.profiles);
   // A link's state, else what the user typed while the simulator loaded,
   // else the first preset.
   const link = await loadFragment();
@@ -119,145 +124,69 @@ function showLinkError(msg) {
 
 // applyView restores a link's view, compare set and step once its trace ran.
 function applyView(st) {
-  if (st.compare && st.compare.length && picker) {
-    picker.selected = st.compare;
-    state.compareFor = null;
-  }
-  showTab(st.tab || 'steps');
-  selectStep(st.step || 0);
+  if (st.compare && st.compare.length) results.compareWith(st.compare);
+  results.showTab(st.tab || 'steps');
+  results.select(st.step || 0);
   writeHash();
 }
 
-// Runs go one at a time; while one runs, only the latest text waits.
-let running = false;
-let queued = null;
+// ---- running: the Results component runs; the page reacts ------------------
 
+const results = new Results($('results'), { sim, keys: document, shortcuts: () => !!prefs.get('shortcuts') });
+
+// schedule runs the editor's text once the simulator has started (a newer
+// text cancels a run still in flight: see Results.run).
 function schedule(text) {
-  queued = text;
-  if (!running && state.started) pump();
+  if (state.started) return results.run(text);
 }
 
-async function pump(first) {
-  if (first !== undefined) queued = first;
-  running = true;
-  try {
-    while (queued !== null) {
-      const text = queued;
-      queued = null;
-      await runOnce(text);
-    }
-  } finally {
-    running = false;
-  }
+async function pump(text) {
+  return results.run(text);
 }
 
-let shownText = ''; // the scenario of the trace on screen, for step(i)
-
-async function runOnce(text) {
-  const t0 = performance.now();
-  let res;
-  try {
-    res = await sim.call('run', text);
-    if (res && !res.error) shownText = text;
-  } catch (err) {
-    shown(text, 'failed');
-    return showStatus('error', String(err.message || err));
-  }
-  if (res && res.error) {
-    editor.setDiagnostics(res.diagnostics && res.diagnostics.length ? res.diagnostics : [{ line: 1, col: 1, endCol: 0, message: res.error }]);
-    markStale(true, res.error);
+$('results').addEventListener('pagesim-result', (e) => {
+  const { text, state: how, diagnostics, view } = e.detail;
+  if (how === 'cancelled') return;
+  if (how === 'problems') {
+    editor.setDiagnostics(diagnostics);
     lessons.showResult(null, text);
-    shown(text, 'problems');
     return;
   }
-  const ms = performance.now() - t0;
+  if (how !== 'ok') return;
   performance.mark('pagesim:ran');
   editor.setDiagnostics([]);
-  showTrace(res, text);
-  lessons.showResult(res, text);
-  const drawn = performance.now() - t0 - ms;
-  const last = sim.last || {};
-  markStale(false, '');
-  shown(text, 'ok');
+  lessons.showResult(view, text);
+  renderRules(view);
   if (!state.firstResult) {
     performance.mark('pagesim:first-result');
     upgradeEditor();
     state.firstResult = performance.now();
     document.body.dataset.firstResultMs = String(Math.round(state.firstResult));
   }
+  const t = results.timing || {};
   $('timing').textContent = 'Simulator ready ' + Math.round(state.readyAt || 0) + ' ms after navigation · first result at ' +
-    Math.round(state.firstResult) + ' ms · last run ' + Math.round(ms + drawn) + ' ms: simulator ' + Math.round(last.goMs || 0) +
-    ' ms, transfer ' + Math.round(Math.max(0, last.transferMs || 0)) + ' ms, decoding ' + Math.round(last.parseMs || 0) +
-    ' ms, drawing ' + Math.round(drawn) + ' ms.';
+    Math.round(state.firstResult) + ' ms · last run ' + Math.round((t.ms || 0) + (t.drawMs || 0)) + ' ms: simulator ' + Math.round(t.goMs || 0) +
+    ' ms, transfer ' + Math.round(Math.max(0, t.transferMs || 0)) + ' ms, decoding ' + Math.round(t.parseMs || 0) +
+    ' ms, drawing ' + Math.round(t.drawMs || 0) + ' ms.';
+  void text;
   writeHash();
-}
-
-// shown records which text the results pane answers (tests wait on it).
-function shown(text, how) {
-  const r = $('results');
-  r.shownText = text;
-  r.dataset.state = how;
-}
+});
+// Stepping writes the link once the keys rest: the link compresses the
+// whole scenario, too much work for every press of j on a long one.
+let hashTimer = 0;
+$('results').addEventListener('pagesim-step', (e) => {
+  editor.highlightLine(e.detail.line);
+  clearTimeout(hashTimer);
+  hashTimer = setTimeout(writeHash, 250);
+});
+$('results').addEventListener('pagesim-tab', () => writeHash());
+$('results').addEventListener('pagesim-compare', () => writeHash());
 
 function showStatus(kind, msg) {
-  const el = $('status');
-  el.className = 'status-line ' + kind;
-  el.textContent = msg;
+  results.status(kind, msg);
 }
 
-function markStale(stale, msg) {
-  $('results').classList.toggle('stale', stale && !!state.trace);
-  showStatus(stale ? 'error' : '', msg);
-}
-
-// ---- rendering -------------------------------------------------------------
-
-let table;
-let picker;
-
-function showTrace(trace, text) {
-  const sameText = state.text === text;
-  state.trace = trace;
-  state.text = text;
-  const steps = trace.steps || [];
-  if (!sameText) state.step = Math.min(state.step, Math.max(0, steps.length - 1));
-  renderSummary(trace);
-  renderExpectations(trace);
-  renderRules(trace);
-  table.show(trace);
-  for (const k of Object.keys(redraw)) redraw[k] = [];
-  replace($('view-drift'));
-  renderDrift($('view-drift'), trace, redraw.drift);
-  replace($('view-cost'));
-  renderCost($('view-cost'), trace, redraw.cost);
-  selectStep(state.step, false);
-  drawVisible();
-  state.compareFor = null;
-  maybeCompare();
-}
-
-function renderSummary(t) {
-  const s = t.summary || {};
-  const setup = t.setup || {};
-  const el = $('summary');
-  replace(el,
-    h('span', { className: 'pill' }, h('span', { className: 'k' }, 'profile '), h('strong', null, t.profile), t.vendor ? ' · ' + t.vendor : ''),
-    h('span', { className: 'pill' }, num(setup.records || 0), ' records, ', setup.order || '', setup.sort ? ', sort ' + setup.sort : ''),
-    h('span', { className: 'pill' }, plural(s.requests || 0, 'request'), ': ', num(s.accepted || 0), ' accepted, ',
-      h('span', { className: s.refused ? 'bad' : '', dataset: { refused: String(s.refused || 0) } }, num(s.refused || 0), ' refused')),
-    h('span', { className: 'pill' }, plural(s.walks || 0, 'walk'), ', ', num(s.consistent || 0), ' consistent'),
-    h('span', { className: 'pill' }, num(s.rows || 0), ' rows read'),
-    h('span', { className: 'pill' }, 'final size ', num(s.finalSize || 0)),
-    (s.errors || []).map((e) => h('div', { className: 'run-error' }, e)));
-}
-
-function renderExpectations(t) {
-  const xs = t.expectations || [];
-  const el = $('expectations');
-  el.hidden = !xs.length;
-  replace(el, xs.map((x) => h('li', { className: x.met ? 'met' : 'unmet', dataset: { met: String(x.met) } },
-    (x.met ? '✓ ' : '✗ ') , h('code', null, x.text), x.why ? ' — ' + x.why : '')));
-}
+// ---- the profile's rules (beside the editor) ---------------------------------
 
 function renderRules(t) {
   const setup = t.setup || {};
@@ -268,66 +197,6 @@ function renderRules(t) {
   replace($('rule-list'), (setup.rules || []).map((r) => h('li', null, r.text,
     r.source ? h('span', { className: 'muted' }, ' — ' + r.source) : null,
     r.interpretation ? [' ', interpMark('This rule is our reading: the source is silent or contradicts itself.')] : null)));
-}
-
-function selectStep(i, scroll = true) {
-  const t = state.trace;
-  if (!t) return;
-  const n = (t.steps || []).length;
-  state.step = Math.max(0, Math.min(n - 1, i));
-  renderStepPanel($('step-panel'), $('step-window'), t, state.step);
-  if (n) {
-    table.current = state.step;
-    if (scroll) table.select(state.step); else table.mark();
-    editor.highlightLine(t.steps[state.step].line);
-  }
-  $('step-prev').disabled = state.step <= 0;
-  $('step-next').disabled = state.step >= n - 1;
-  writeHash();
-}
-
-function drawVisible() {
-  const list = redraw[state.tab];
-  if (list) for (const f of list) f();
-  if (state.trace) renderStepPanel($('step-panel'), $('step-window'), state.trace, state.step);
-}
-
-// ---- compare -----------------------------------------------------------------
-
-function defaultCompare() {
-  const names = state.profiles.map((p) => p.name);
-  const want = [state.trace && state.trace.profile, 'offset', 'cursor'];
-  const out = [];
-  for (const n of want) if (n && names.includes(n) && !out.includes(n)) out.push(n);
-  return out.slice(0, MAX_COMPARE);
-}
-
-async function maybeCompare() {
-  if (state.tab !== 'compare' || !state.trace || !picker) return;
-  if (state.compareFor === state.text) return;
-  if (!picker.selected.length) picker.selected = defaultCompare();
-  const names = picker.selected;
-  const text = state.text;
-  state.compareFor = text;
-  const out = $('compare-out');
-  if (!names.length) { replace(out, h('p', null, 'Pick profiles to compare.')); return; }
-  out.classList.add('busy');
-  let res;
-  try {
-    res = await sim.call('compare', text, names);
-  } catch (err) {
-    res = { error: String(err.message || err) };
-  }
-  out.classList.remove('busy');
-  if (state.compareFor !== text) return;
-  redraw.compare = [];
-  if (!Array.isArray(res)) {
-    replace(out, h('p', { className: 'bad' }, 'Compare failed: ' + (res && res.error || 'no result')));
-    return;
-  }
-  replace(out);
-  renderCompare(out, res, redraw.compare);
-  if (state.tab === 'compare') drawVisible();
 }
 
 // ---- presets and the link --------------------------------------------------
@@ -365,7 +234,7 @@ function syncPresetSelect(text) {
 // The link: #preset=NAME for a preset as it loads, else the whole state
 // compressed (#z=...).
 function currentState() {
-  return { text: editor.value, tab: state.tab, compare: picker ? picker.selected : [], step: state.step, lesson: lessons.current || undefined, client: clientPane.value || undefined };
+  return { text: editor.value, tab: results.tab, compare: results.compared, step: results.step, lesson: lessons.current || undefined, client: clientPane.value || undefined };
 }
 
 function isPlain(st) {
@@ -398,7 +267,7 @@ async function switchTo(text, how) {
   else scratch.setActive(false);
   how();
   editor.value = text;
-  state.step = 0;
+  results.step = 0;
   syncPresetSelect(text);
   schedule(text);
   const hash = await hashFor(currentState());
@@ -413,8 +282,9 @@ const editor = new Editor({
   textarea: $('scenario'), gutter: $('gutter'), backdrop: $('backdrop'), list: $('diagnostics'),
   // Clicking a line selects its step (the first step that line made).
   onLine(n) {
-    const i = state.trace && state.text === editor.value ? (state.trace.steps || []).findIndex((st) => st.line === n) : -1;
-    if (i >= 0) selectStep(i);
+    const v = results.view;
+    const i = v && results.text === editor.value ? v.cols.line.indexOf(n) : -1;
+    if (i >= 0) results.select(i);
   },
   onChange(text) {
     state.touched = true;
@@ -443,8 +313,8 @@ function upgradeEditor() {
 setTimeout(upgradeEditor, 3000);
 
 // The client pane: user code run in a sandbox against the scenario; its
-// report shows in the results like any trace (LIVE: the worker's step(i)
-// then reads the live session's report instead of running a scenario).
+// report shows in the results like any trace (LIVE: the simulator's
+// rows(LIVE, …) and step(LIVE, i) then read the live session's report).
 const LIVE = '\u0000live';
 const clientPane = new ClientPane($('client-pane'), {
   sim, sandboxURL: cfg.sandbox,
@@ -455,15 +325,13 @@ const clientPane = new ClientPane($('client-pane'), {
     syncPresetSelect(text);
     schedule(text);
   },
-  onReport(trace) {
-    shownText = LIVE;
-    showTrace(trace, LIVE);
-    shown(LIVE, 'client');
+  onReport(view) {
+    results.show(view, LIVE);
+    $('results').shownText = LIVE;
+    $('results').dataset.state = 'client';
   },
   onChange: () => writeHash(),
 });
-
-table = new StepTable({ tbody: $('steps'), more: $('more-steps'), onSelect: (i) => selectStep(i), loadStep: (i) => sim.call('step', shownText, i) });
 
 $('preset').addEventListener('change', (e) => {
   const p = state.presets.find((p) => p.name === e.target.value);
@@ -507,65 +375,20 @@ window.addEventListener('hashchange', async () => {
   applyView(link);
 });
 
-$('step-prev').addEventListener('click', () => selectStep(state.step - 1));
-$('step-next').addEventListener('click', () => selectStep(state.step + 1));
-
-const TABS = ['steps', 'drift', 'cost', 'compare'];
-
-function showTab(name, focus) {
-  state.tab = name;
-  for (const t of TABS) {
-    const tab = $('tab-' + t);
-    const on = t === name;
-    tab.setAttribute('aria-selected', String(on));
-    tab.tabIndex = on ? 0 : -1;
-    $('view-' + t).hidden = !on;
-    if (on && focus) tab.focus();
-  }
-  drawVisible();
-  maybeCompare();
-  writeHash();
-}
-
-for (const t of TABS) $('tab-' + t).addEventListener('click', () => showTab(t));
-document.querySelector('[role=tablist]').addEventListener('keydown', (e) => {
-  const i = TABS.indexOf(state.tab);
-  if (e.key === 'ArrowRight') { e.preventDefault(); showTab(TABS[(i + 1) % TABS.length], true); }
-  if (e.key === 'ArrowLeft') { e.preventDefault(); showTab(TABS[(i + TABS.length - 1) % TABS.length], true); }
-  if (e.key === 'Home') { e.preventDefault(); showTab(TABS[0], true); }
-  if (e.key === 'End') { e.preventDefault(); showTab(TABS[TABS.length - 1], true); }
-});
-
+// The keys the results do not handle: / edits, Escape leaves the editor.
 document.addEventListener('keydown', (e) => {
-  if (e.ctrlKey || e.metaKey || e.altKey) return;
+  if (e.ctrlKey || e.metaKey || e.altKey || e.defaultPrevented) return;
   const el = e.target;
   if (el.closest && el.closest('dialog')) return;
   const typing = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el.isContentEditable;
   if (typing) {
-    if (e.key === 'Escape' && !e.defaultPrevented && el.closest && el.closest('#scenario, .editor')) { el.blur(); $('step-through').focus(); }
+    if (e.key === 'Escape' && el.closest && el.closest('#scenario, .editor')) { el.blur(); $('step-through').focus(); }
     return;
   }
-  const inTabs = el.closest && el.closest('[role=tablist]');
-  switch (e.key) {
-    case 'j': selectStep(state.step + 1); break;
-    case 'k': selectStep(state.step - 1); break;
-    case 'ArrowDown': if (inTabs) return; selectStep(state.step + 1); break;
-    case 'ArrowUp': if (inTabs) return; selectStep(state.step - 1); break;
-    case 'g': selectStep(0); break;
-    case 'G': selectStep(Infinity); break;
-    case '1': case '2': case '3': case '4': showTab(TABS[Number(e.key) - 1]); break;
-    case '/': editor.focus(); break;
-    default: return;
-  }
-  e.preventDefault();
+  // Single-key shortcuts can be turned off (WCAG 2.1.4); the Results
+  // component asks the same switch for its own.
+  if (e.key === '/' && prefs.get('shortcuts')) { e.preventDefault(); editor.focus(); }
 });
-
-let resizeFrame = 0;
-new ResizeObserver(() => {
-  cancelAnimationFrame(resizeFrame);
-  resizeFrame = requestAnimationFrame(drawVisible);
-}).observe($('results'));
-matchMedia('(prefers-color-scheme: dark)').addEventListener('change', drawVisible);
 
 // ---- embed snippets ----------------------------------------------------------
 
@@ -630,9 +453,10 @@ $('lessons-btn').addEventListener('click', () => {
 
 // ---- workshop: presenter mode, the splitter, the shortcuts switch ---------------
 
-$('presenter-btn').addEventListener('click', () => { presenter(!document.body.classList.contains('presenter'), $('presenter-btn')); drawVisible(); });
+$('presenter-btn').addEventListener('click', () => { presenter(!document.body.classList.contains('presenter'), $('presenter-btn')); results.drawVisible(); });
 if (prefs.get('presenter')) presenter(true, $('presenter-btn'));
-splitter($('splitter'), document.querySelector('.layout'), () => { cancelAnimationFrame(resizeFrame); resizeFrame = requestAnimationFrame(drawVisible); });
+let splitFrame = 0;
+splitter($('splitter'), document.querySelector('.layout'), () => { cancelAnimationFrame(splitFrame); splitFrame = requestAnimationFrame(() => results.drawVisible()); });
 // Single-key shortcuts can be turned off (WCAG 2.1.4); the arrow keys stay.
 guardShortcuts(() => !!prefs.get('shortcuts'));
 $('shortcuts-on').checked = !!prefs.get('shortcuts');
@@ -640,39 +464,6 @@ $('keys-list').classList.toggle('off', !prefs.get('shortcuts'));
 $('shortcuts-on').addEventListener('change', (e) => {
   prefs.set('shortcuts', e.target.checked);
   $('keys-list').classList.toggle('off', !e.target.checked);
-});
-
-// ---- export --------------------------------------------------------------------
-
-function download(name, type, text) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = h('a', { href: url, download: name });
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-$('export-json').addEventListener('click', () => {
-  if (state.trace) download('trace.json', 'application/json', JSON.stringify(state.trace, null, 2) + '\n');
-});
-$('export-csv').addEventListener('click', () => {
-  if (state.trace) download('trace.csv', 'text/csv', traceCSV(state.trace));
-});
-
-$('steps').addEventListener('click', async (e) => {
-  const b = e.target.closest('button.curl');
-  if (!b || !state.trace) return;
-  const st = state.trace.steps[Number(b.dataset.i)];
-  if (!st || !st.request) return;
-  const cmd = curl(st.request);
-  b.dataset.curl = cmd;
-  try {
-    await navigator.clipboard.writeText(cmd);
-    b.textContent = 'Copied';
-  } catch (err) {
-    showStatus('', cmd);
-  }
 });
 
 // ---- the first result, before the simulator has started -----------------
@@ -689,7 +480,7 @@ async function prerender() {
   } catch (err) {
     return; // the simulator will show the first result instead
   }
-  if (state.started || state.touched || editor.value || !data || !data.trace) return;
+  if (state.started || state.touched || editor.value || !data || !data.view) return;
   state.presets = Array.isArray(data.presets) ? data.presets : [];
   state.profiles = Array.isArray(data.profiles) ? data.profiles : [];
   fillPresets();
@@ -697,10 +488,11 @@ async function prerender() {
   $('preset').disabled = false; // a choice made now runs as soon as the simulator is ready
   editor.value = data.text;
   syncPresetSelect(data.text);
-  showTrace(data.trace, data.text);
-  shownText = data.text;
+  results.show(data.view, data.text);
+  renderRules(data.view);
   state.prerendered = data.text;
-  shown(data.text, 'ok');
+  $('results').shownText = data.text;
+  $('results').dataset.state = 'ok';
   if (!state.firstResult) {
     performance.mark('pagesim:first-result');
     upgradeEditor();

@@ -1,8 +1,44 @@
 import { h, num, plural, idRuns, cssVar, setupCanvas, clear } from './dom.js';
 
-// The results table: one row per step of the trace.
+// The step table and the step panel. A run hands the page a compact head
+// (sim/traceview.go): one number per step in columns, and the first rows.
+// The table is virtual: it renders the rows in and near its scroll box,
+// fetches the others from the simulator a chunk at a time as they scroll
+// into view, and a response body when its details are opened. A 100,000-step
+// run costs what a screenful costs.
+//
+// The head, as the page reads it (the field names are the contract in
+// sim/trace.go and sim/traceview.go):
+/**
+ * @typedef {Object} View
+ * @property {string} profile
+ * @property {string} vendor
+ * @property {{records:number, order:string, sort:string, options:Array, rules:Array}} setup
+ * @property {number} n                       steps
+ * @property {Object<string, number>} flagBits bits of cols.flags by name
+ * @property {string[]} kinds                 names of cols.kind
+ * @property {{kind:number[], line:number[], size:number[], status:number[], flags:number[],
+ *             rows:number[], walkRows:number[], count:number[]}} cols
+ * @property {Object[]} rows                  the first steps in full, without bodies
+ * @property {?{i:number, reason:string}} firstRefusal
+ * @property {?{i:number, text:string}} firstInterpretation
+ * @property {Object[]} walks
+ * @property {Object} summary
+ * @property {Object[]} expectations
+ */
 
-const PAGE = 200; // rows rendered at a time; more on demand
+const CHUNK = 50;         // rows fetched at a time
+const OVERSCAN = 400;     // px rendered beyond the scroll box, above and below
+const KEEP_ROWS = 2000;   // rows kept in memory
+const EST_REQUEST = 74;   // px, until a row is measured
+const EST_MUTATION = 38;
+
+// has says whether step i of view v has the named flag.
+export function has(v, i, flag) {
+  return (v.cols.flags[i] & (v.flagBits[flag] || 0)) !== 0;
+}
+
+export function kindOf(v, i) { return v.kinds[v.cols.kind[i]]; }
 
 function header(name, value) {
   return h('div', { className: 'hdr' }, h('span', { className: 'hname' }, name + ':'), ' ', h('code', null, value));
@@ -43,50 +79,24 @@ function linkHeader(value) {
 
 function yesNo(b) { return b ? 'yes' : 'no'; }
 
-function totalCell(t) {
+function totalCell(t, differs) {
   if (!t || !t.kind) return h('td', { className: 'c-total' });
   if (t.kind === 'absent') {
     return h('td', { className: 'c-total' }, h('span', { className: 'muted' }, 'not reported'), h('div', null, 'true ', num(t.true)));
   }
-  const differs = t.reported !== t.true;
   return h('td', { className: 'c-total' + (differs ? ' differs' : ''), dataset: { differs: String(differs) } },
     h('div', null, num(t.reported), ' ', h('span', { className: 'kind' }, t.kind)),
     h('div', null, 'true ', num(t.true), differs ? h('span', { className: 'flag', title: 'the reported total differs from the true count' }, ' ≠') : null));
 }
 
-function nextCell(n) {
+function nextCell(n, differs) {
   if (!n || !n.kind) return h('td', { className: 'c-next' });
   if (n.kind === 'none') {
     return h('td', { className: 'c-next' }, h('span', { className: 'muted' }, 'not said'), h('div', null, 'true ', yesNo(n.true)));
   }
-  const differs = n.reported !== n.true;
   return h('td', { className: 'c-next' + (differs ? ' differs' : ''), dataset: { differs: String(differs) } },
     h('div', null, yesNo(n.reported), ' ', h('span', { className: 'kind' }, n.kind)),
     h('div', null, 'true ', yesNo(n.true), differs ? h('span', { className: 'flag', title: 'the response is wrong about a next page' }, ' ≠') : null));
-}
-
-// A long run carries the response bodies of its first requests only; the
-// others are fetched from the simulator when their details are opened.
-
-function responseBody(st, body) {
-  if (body !== null || !st.request) return h('pre', null, bodyText(body));
-  const pre = h('pre', { className: 'muted' }, 'not carried in this run (it is long): loading…');
-  pre.dataset.pending = String(st.i);
-  return pre;
-}
-
-async function loadBody(details, st, bodyLoader) {
-  const pre = details.querySelector('pre[data-pending]');
-  if (!pre || !bodyLoader) return;
-  delete pre.dataset.pending;
-  try {
-    const full = await bodyLoader(st.i);
-    if (full && full.error) throw new Error(full.error);
-    pre.className = '';
-    pre.textContent = bodyText(full.response ? full.response.body : null);
-  } catch (err) {
-    pre.textContent = 'could not load the body: ' + (err && err.message || err);
-  }
 }
 
 function bodyText(body) {
@@ -95,28 +105,25 @@ function bodyText(body) {
   return s.length > 4000 ? s.slice(0, 4000) + '\n…' : s;
 }
 
-// repeatsByStep finds, for each request of a walk, the records it returned
-// that the walk had already returned: the duplicates, where they happen.
-// Skipped for very large walks (it is a display aid, not a count: the walk
-// report has the counts).
-export function repeatsByStep(trace) {
-  const out = new Map();
-  const steps = trace.steps || [];
-  for (const w of trace.walks || []) {
-    if (!w.duplicates || !w.duplicates.count || w.seen > 300000) continue;
-    const seen = new Set();
-    for (const i of w.steps || []) {
-      const rep = [];
-      for (const id of steps[i].records || []) {
-        if (seen.has(id)) rep.push(id); else seen.add(id);
-      }
-      if (rep.length) out.set(i, rep);
-    }
+// Rows carry no response bodies: opening the details fetches the step's.
+async function loadBody(pre, i, loadStep) {
+  if (!pre.dataset.pending) return;
+  delete pre.dataset.pending;
+  try {
+    const full = await loadStep(i);
+    if (full && full.error) throw new Error(full.error);
+    pre.className = '';
+    pre.textContent = bodyText(full.response ? full.response.body : null);
+  } catch (err) {
+    pre.dataset.pending = String(i); // opening again tries again
+    pre.textContent = 'could not load the body: ' + (err && err.message || err);
   }
-  return out;
 }
 
-function wireDetails(st, req, res, loadStep) {
+function wireDetails(st, loadStep) {
+  const req = st.request;
+  const res = st.response;
+  const pre = h('pre', { className: 'muted', dataset: { pending: String(st.i) } }, 'loading…');
   const d = h('details', { className: 'wire' },
     h('summary', null, 'headers & body'),
     h('div', { className: 'wire-part' }, h('strong', null, 'Request'),
@@ -124,15 +131,14 @@ function wireDetails(st, req, res, loadStep) {
       (req.headers || []).map(([n, v]) => header(n, v)),
       req.body ? h('pre', null, req.body) : null),
     h('div', { className: 'wire-part' }, h('strong', null, 'Response ' + res.status),
-      (res.headers || []).map(([n, v]) => header(n, v)),
-      responseBody(st, res.body)));
-  if (res.body === null && st.request) d.addEventListener('toggle', () => { if (d.open) loadBody(d, st, loadStep); });
+      (res.headers || []).map(([n, v]) => header(n, v)), pre));
+  d.addEventListener('toggle', () => { if (d.open) loadBody(pre, st.i, loadStep); });
   return d;
 }
 
-function requestRow(st, trace, repeats, loadStep) {
-  const req = st.request || { method: '', url: '', headers: [], body: '' };
-  const res = st.response || { status: 0, headers: [], body: null };
+function requestRow(v, st, loadStep) {
+  const req = st.request;
+  const res = st.response;
   const link = (res.headers || []).filter(([n]) => n.toLowerCase() === 'link');
   const walkLabel = st.walk >= 0 ? 'walk ' + (st.walk + 1) + ' · page ' + st.page : null;
   const reqCell = h('td', { className: 'c-req' },
@@ -140,13 +146,14 @@ function requestRow(st, trace, repeats, loadStep) {
     h('code', { className: 'url' }, req.method + ' ' + req.url),
     st.source && st.source !== req.method + ' ' + req.url ? h('div', { className: 'src muted' }, 'from ', h('code', null, st.source)) : null,
     req.body ? header('body', req.body) : null,
-    link.map(([, v]) => linkHeader(v)),
-    wireDetails(st, req, res, loadStep));
+    link.map(([, val]) => linkHeader(val)),
+    wireDetails(st, loadStep));
   const resCell = h('td', { className: 'c-res' },
     h('span', { className: 'status ' + (st.accepted ? 'ok' : 'refused') }, res.status + ' ' + (st.accepted ? 'accepted' : 'refused')),
     st.reason ? h('div', { className: 'reason' }, st.reason) : null,
     st.interpretation ? interpMark(st.interpretation) : null);
   const recs = st.records || [];
+  const repeats = st.repeats;
   const recCell = h('td', { className: 'c-rec' },
     h('div', null, plural(recs.length, 'record')),
     recs.length ? h('div', { className: 'ids' }, idRuns(recs)) : null,
@@ -159,7 +166,7 @@ function requestRow(st, trace, repeats, loadStep) {
     c.walkRows ? h('div', { className: 'muted' }, 'walk ', num(c.walkRows)) : null);
   return h('tr', { className: 'step request ' + (st.accepted ? 'accepted' : 'refused'), dataset: { i: st.i, line: st.line } },
     h('th', { className: 'c-i', scope: 'row' }, String(st.i + 1), h('div', { className: 'muted' }, 'line ' + st.line)),
-    reqCell, resCell, recCell, totalCell(st.total), nextCell(st.hasNext), costCell);
+    reqCell, resCell, recCell, totalCell(st.total, has(v, st.i, 'totalDiffers')), nextCell(st.hasNext, has(v, st.i, 'nextDiffers')), costCell);
 }
 
 function mutationRow(st) {
@@ -171,19 +178,48 @@ function mutationRow(st) {
       h('span', { className: 'muted' }, ' · dataset ', plural(st.size, 'record'))));
 }
 
-// StepTable renders a trace's steps into a tbody, PAGE rows at a time.
-// loadStep(i), when given, fetches step i of the shown trace in full (a long
-// run carries the response bodies of its first requests only).
+// placeholderRow stands for a row on its way from the simulator: what the
+// columns say, at about the row's height.
+function placeholderRow(v, i, height) {
+  const line = v.cols.line[i];
+  const tr = h('tr', { className: 'step placeholder', dataset: { i, line } },
+    h('th', { className: 'c-i', scope: 'row' }, String(i + 1), h('div', { className: 'muted' }, line ? 'line ' + line : 'stream')),
+    h('td', { colSpan: 6, className: 'muted' }, kindOf(v, i), ' …'));
+  tr.style.height = Math.round(height) + 'px'; // through CSSOM: the CSP allows no style attributes
+  return tr;
+}
+
+function spacer(cls) {
+  return h('tr', { className: 'spacer ' + cls, 'aria-hidden': 'true' }, h('td', { colSpan: 7 }));
+}
+
+// StepTable is the virtual table of a view's steps.
+//   scroller: the element that scrolls (it holds the table)
+//   tbody:    the table's body
+//   rows(from, to) -> Promise<step[]>   fetches rows
+//   loadStep(i)    -> Promise<step>     fetches one step with its body
+//   onSelect(i):   a row was clicked
 export class StepTable {
-  constructor({ tbody, more, onSelect, loadStep }) {
-    this.loadStep = loadStep;
+  constructor({ scroller, tbody, rows, loadStep, onSelect, onRow }) {
+    this.scroller = scroller;
     this.tbody = tbody;
-    this.more = more;
+    this.fetchRows = rows;
+    this.loadStep = loadStep;
     this.onSelect = onSelect;
-    this.trace = null;
-    this.rendered = 0;
+    this.onRow = onRow || (() => {});
+    this.view = null;
     this.current = -1;
-    more.addEventListener('click', () => this.renderUpTo(this.rendered + PAGE));
+    this.top = spacer('above');
+    this.bottom = spacer('below');
+    this.shown = new Map(); // i -> rendered tr
+    this.frame = 0;
+    this.follow = -1; // the row a selection keeps in view while heights settle
+    scroller.addEventListener('scroll', () => this.schedule(), { passive: true });
+    // The reader scrolling ends the following (scroll events cannot tell:
+    // the browser clamps scrollTop when the rows below shrink).
+    for (const ev of ['wheel', 'touchstart', 'pointerdown', 'keydown']) {
+      scroller.addEventListener(ev, () => { this.follow = -1; }, { passive: true });
+    }
     tbody.addEventListener('click', (e) => {
       if (e.target.closest('summary, a, button, details')) return;
       const tr = e.target.closest('tr.step');
@@ -191,36 +227,210 @@ export class StepTable {
     });
   }
 
-  show(trace) {
-    this.trace = trace;
-    this.repeats = repeatsByStep(trace);
-    this.rendered = 0;
-    clear(this.tbody);
-    this.renderUpTo(Math.max(PAGE, this.current + 1));
+  // show takes a new view: rows is the cache to start with (the head's).
+  show(view) {
+    this.view = view;
+    this.follow = -1;
+    this.gen = (this.gen || 0) + 1;
+    const n = view.n;
+    this.cache = new Map();
+    for (const r of view.rows || []) this.cache.set(r.i, r);
+    this.pending = new Map(); // chunk -> its fetch
+    this.heights = new Float64Array(n);
+    const req = view.flagBits.request;
+    for (let i = 0; i < n; i++) this.heights[i] = view.cols.flags[i] & req ? EST_REQUEST : EST_MUTATION;
+    this.offsets = new Float64Array(n + 1);
+    this.dirty = true;
+    for (const tr of this.shown.values()) tr.remove();
+    this.shown.clear();
+    this.tbody.setAttribute('aria-rowcount', String(n));
+    this.render();
   }
 
-  renderUpTo(n) {
-    const steps = this.trace ? this.trace.steps || [] : [];
-    n = Math.min(n, steps.length);
-    const frag = document.createDocumentFragment();
-    for (let i = this.rendered; i < n; i++) {
-      const st = steps[i];
-      frag.appendChild(st.kind === 'request' ? requestRow(st, this.trace, this.repeats.get(i), this.loadStep) : mutationRow(st));
+  get n() { return this.view ? this.view.n : 0; }
+
+  sums() {
+    if (!this.dirty) return;
+    const o = this.offsets;
+    for (let i = 0; i < this.heights.length; i++) o[i + 1] = o[i] + this.heights[i];
+    this.dirty = false;
+  }
+
+  // at is the index of the row at y (px from the top of the tbody).
+  at(y) {
+    this.sums();
+    const o = this.offsets;
+    let lo = 0, hi = this.n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (o[mid + 1] <= y) lo = mid + 1; else hi = mid;
     }
-    this.tbody.appendChild(frag);
-    this.rendered = n;
-    const left = steps.length - n;
-    this.more.hidden = left <= 0;
-    this.more.textContent = 'Show ' + num(Math.min(PAGE, left)) + ' more steps (' + num(left) + ' not shown)';
-    this.mark();
+    return Math.min(lo, Math.max(0, this.n - 1));
   }
 
-  select(i) {
-    this.current = i;
-    if (i >= this.rendered) this.renderUpTo(i + 1);
+  // headHeight is the height of whatever precedes the tbody in the scroller.
+  headHeight() {
+    const thead = this.tbody.previousElementSibling;
+    return thead ? thead.offsetHeight : 0;
+  }
+
+  schedule() {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => { this.frame = 0; this.render(); });
+  }
+
+  // row returns step i if it is here, else asks for its chunk and returns
+  // undefined; then(row) is called when it arrives.
+  row(i) {
+    const r = this.cache.get(i);
+    if (r) return r;
+    this.want(i);
+    return undefined;
+  }
+
+  // rowAsync resolves with step i.
+  async rowAsync(i) {
+    const r = this.cache.get(i);
+    if (r) return r;
+    await this.want(i);
+    return this.cache.get(i);
+  }
+
+  want(i) {
+    const c = Math.floor(i / CHUNK);
+    const key = this.gen + ':' + c;
+    if (this.pending.has(key)) return this.pending.get(key);
+    const gen = this.gen;
+    const p = this.fetchRows(c * CHUNK, Math.min(this.n, (c + 1) * CHUNK)).then((rows) => {
+      this.pending.delete(key);
+      if (gen !== this.gen || !Array.isArray(rows)) return;
+      for (const r of rows) this.cache.set(r.i, r);
+      this.evict();
+      this.schedule();
+      this.onRow();
+    }, (err) => {
+      this.pending.delete(key);
+      if (!(err && err.cancelled)) this.failed = String(err && err.message || err);
+    });
+    this.pending.set(key, p);
+    return p;
+  }
+
+  evict() {
+    if (this.cache.size <= KEEP_ROWS) return;
+    const mid = this.current >= 0 ? this.current : this.first || 0;
+    const keys = Array.from(this.cache.keys()).sort((a, b) => Math.abs(b - mid) - Math.abs(a - mid));
+    for (const k of keys.slice(0, this.cache.size - KEEP_ROWS / 2)) this.cache.delete(k);
+  }
+
+  // render draws the rows in and near the scroll box.
+  render() {
+    const v = this.view;
+    if (!v) return;
+    this.sums();
+    const n = this.n;
+    const head = this.headHeight();
+    const top = Math.max(0, this.scroller.scrollTop - head - OVERSCAN);
+    const bottom = this.scroller.scrollTop - head + this.scroller.clientHeight + OVERSCAN;
+    const first = n ? this.at(top) : 0;
+    let last = first;
+    while (last < n && this.offsets[last] < bottom) last++;
+    last = Math.max(last, Math.min(n, first + 1));
+    this.first = first;
+    const keep = new Map();
+    const nodes = [this.top];
+    for (let i = first; i < last; i++) {
+      const r = this.row(i);
+      let tr = this.shown.get(i);
+      if (!tr || (r && tr.classList.contains('placeholder'))) {
+        tr = r ? (r.kind === 'request' ? requestRow(v, r, this.loadStep) : mutationRow(r)) : placeholderRow(v, i, this.heights[i]);
+      }
+      keep.set(i, tr);
+      nodes.push(tr);
+    }
+    nodes.push(this.bottom);
+    for (const [i, tr] of this.shown) if (!keep.has(i)) tr.remove();
+    this.shown = keep;
+    // Put the rows in order, moving only what is out of place (a moved
+    // <details> keeps its state, but moving nothing is cheaper still).
+    let at = this.tbody.firstChild;
+    for (const node of nodes) {
+      if (node === at) { at = at.nextSibling; continue; }
+      this.tbody.insertBefore(node, at);
+    }
+    while (at) { const next = at.nextSibling; at.remove(); at = next; }
+    this.top.style.height = this.offsets[first] + 'px';
+    this.bottom.style.height = (this.offsets[n] - this.offsets[last]) + 'px';
+    this.top.hidden = first === 0;
+    this.bottom.hidden = last >= n;
+    const changed = this.measure(first, last);
     this.mark();
-    const tr = this.tbody.querySelector('tr[data-i="' + i + '"]');
-    if (tr) tr.scrollIntoView({ block: 'nearest' });
+    // Rows measured taller or shorter than their estimate move the rows
+    // below them: keep the selected row where the selection put it.
+    if (changed && this.follow >= 0 && !this.settling) {
+      this.settling = true;
+      this.reveal(this.follow);
+      this.render();
+      this.settling = false;
+    }
+  }
+
+  // reveal scrolls row i into the box, just enough (below the sticky head).
+  reveal(i) {
+    this.sums();
+    const head = this.headHeight();
+    const y = this.offsets[i];
+    const hgt = this.heights[i];
+    const s = this.scroller;
+    const viewH = s.clientHeight - head;
+    if (y < s.scrollTop) s.scrollTop = y;
+    else if (y + hgt > s.scrollTop + viewH) s.scrollTop = y + hgt - viewH;
+  }
+
+  // measure updates the heights of the rendered rows (from the distance
+  // between the tops of consecutive rows, margins included).
+  measure(first, last) {
+    let prev = null;
+    let changed = false;
+    for (let i = first; i <= last; i++) {
+      const el = i < last ? this.shown.get(i) : this.bottom;
+      if (!el || el.hidden) { prev = null; continue; }
+      const y = el.getBoundingClientRect().top;
+      if (prev !== null) {
+        const hgt = y - prev;
+        if (hgt > 0 && Math.abs(hgt - this.heights[i - 1]) > 0.5) {
+          this.heights[i - 1] = hgt;
+          changed = true;
+        }
+      }
+      prev = y;
+    }
+    if (last === this.n && last > first) {
+      const el = this.shown.get(last - 1);
+      const hgt = el ? el.getBoundingClientRect().height : 0;
+      if (hgt > 0 && Math.abs(hgt - this.heights[last - 1]) > 0.5 && hgt > this.heights[last - 1]) {
+        this.heights[last - 1] = hgt;
+        changed = true;
+      }
+    }
+    if (changed) {
+      this.dirty = true;
+      this.sums();
+      this.top.style.height = this.offsets[first] + 'px';
+      this.bottom.style.height = (this.offsets[this.n] - this.offsets[last]) + 'px';
+    }
+    return changed;
+  }
+
+  // select makes row i current and scrolls it into the table's own box
+  // (never the page around it).
+  select(i, scroll = true) {
+    this.current = i;
+    if (scroll && this.view && i >= 0 && i < this.n) {
+      this.follow = i;
+      this.reveal(i);
+    }
+    this.render();
   }
 
   mark() {
@@ -228,7 +438,7 @@ export class StepTable {
       tr.classList.remove('current');
       tr.removeAttribute('aria-current');
     }
-    const tr = this.tbody.querySelector('tr[data-i="' + this.current + '"]');
+    const tr = this.shown.get(this.current);
     if (tr) {
       tr.classList.add('current');
       tr.setAttribute('aria-current', 'step');
@@ -236,46 +446,50 @@ export class StepTable {
   }
 }
 
-// stepPanel describes step i for the step-through view: what it did, the
-// dataset's size and where the page (or the mutation) sits in the list.
-export function renderStepPanel(panel, canvas, trace, i) {
-  const steps = trace.steps || [];
+// renderStepPanel describes step i for the step-through view: what it did,
+// the dataset's size and where the page (or the mutation) sits in the list.
+// row is step i's row when it is here (else the columns say what they can).
+export function renderStepPanel(panel, canvas, v, i, row) {
   clear(panel);
-  if (!steps.length) {
+  if (!v.n) {
     panel.append('No steps.');
     canvas.hidden = true;
     return;
   }
-  const st = steps[i];
-  const before = i > 0 ? steps[i - 1].size : (trace.setup ? trace.setup.records : st.size);
-  const recs = st.records || [];
+  const c = v.cols;
+  const kind = kindOf(v, i);
+  const isReq = has(v, i, 'request');
+  const accepted = has(v, i, 'accepted');
+  const size = c.size[i];
+  const before = i > 0 ? c.size[i - 1] : v.setup.records;
+  const st = row || {};
   const parts = [
     h('div', { className: 'sp-head' },
-      h('strong', null, 'Step ' + (i + 1) + ' of ' + steps.length),
-      ' · line ' + st.line + ' · tick ' + num(st.tick),
+      h('strong', null, 'Step ' + (i + 1) + ' of ' + v.n),
+      ' · line ' + c.line[i], row ? ' · tick ' + num(st.tick) : '',
       st.client ? ' · ' + (st.client === 'default' ? 'default client' : '@' + st.client) : ''),
     h('div', { className: 'sp-what' },
-      st.kind === 'request'
-        ? [h('code', null, (st.request ? st.request.method + ' ' + st.request.url : st.source)), ' → ',
-           h('span', { className: 'status ' + (st.accepted ? 'ok' : 'refused') }, (st.response ? st.response.status + ' ' : '') + (st.accepted ? 'accepted' : 'refused')),
+      isReq
+        ? [h('code', null, st.request ? st.request.method + ' ' + st.request.url : (st.source || '…')), ' → ',
+           h('span', { className: 'status ' + (accepted ? 'ok' : 'refused') }, c.status[i] + ' ' + (accepted ? 'accepted' : 'refused')),
            st.reason ? ' ' + st.reason : '']
-        : [h('span', { className: 'kind-badge' }, st.kind), ' ', st.text || st.source]),
-    h('div', { className: 'sp-size' }, 'Dataset: ', h('strong', { className: 'sp-size-n' }, num(st.size)), ' records',
-      st.size !== before ? ' (was ' + num(before) + ', ' + (st.size > before ? '+' : '') + num(st.size - before) + ')' : ''),
+        : [h('span', { className: 'kind-badge' }, kind), ' ', row ? st.text || st.source : '…']),
+    h('div', { className: 'sp-size' }, 'Dataset: ', h('strong', { className: 'sp-size-n' }, num(size)), ' records',
+      size !== before ? ' (was ' + num(before) + ', ' + (size > before ? '+' : '') + num(size - before) + ')' : ''),
   ];
   let from = -1, count = 0, label = '';
   // Positions count from 0, as the scenario language and the trace's texts do.
-  if (st.kind === 'request' && st.position >= 0 && recs.length) {
-    from = st.position; count = recs.length;
+  if (row && isReq && st.position >= 0 && c.count[i]) {
+    from = st.position; count = c.count[i];
     label = 'page window: positions ' + num(from) + '–' + num(from + count - 1);
-  } else if (st.kind !== 'request' && st.at >= 0 && st.count > 0) {
+  } else if (row && !isReq && st.at >= 0 && st.count > 0) {
     from = st.at; count = st.count;
-    label = st.kind + ': positions ' + num(from) + '–' + num(from + count - 1);
+    label = kind + ': positions ' + num(from) + '–' + num(from + count - 1);
   }
   if (label) parts.push(h('div', { className: 'sp-window' }, label));
   panel.append(...parts);
   canvas.hidden = false;
-  drawWindow(canvas, st.size, from, count, st.kind === 'request' ? 'page' : st.kind);
+  drawWindow(canvas, size, from, count, isReq ? 'page' : kind);
 }
 
 function drawWindow(canvas, size, from, count, kind) {
@@ -296,28 +510,4 @@ function drawWindow(canvas, size, from, count, kind) {
 // (quoted for a POSIX shell, --globoff; sim's TraceRequest.Curl).
 export function curl(req) {
   return req.curl || '';
-}
-
-// traceCSV writes one row per step of a trace.
-export function traceCSV(t) {
-  const cols = ['step', 'line', 'tick', 'client', 'kind', 'source', 'method', 'url', 'status', 'accepted', 'reason',
-    'records', 'first_id', 'last_id', 'position', 'total_kind', 'total_reported', 'total_true',
-    'next_reported', 'next_true', 'rows', 'walk', 'page', 'size'];
-  const cell = (v) => {
-    const s = v === undefined || v === null ? '' : String(v);
-    return /[",\n\r]/.test(s) || /^[=+\-@\t]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
-  };
-  const rows = [cols.join(',')];
-  for (const st of t.steps || []) {
-    const req = st.request || {};
-    const recs = st.records || [];
-    const req2 = st.kind === 'request';
-    rows.push([st.i + 1, st.line, st.tick, st.client, st.kind, st.source || st.text, req.method, req.url,
-      st.response ? st.response.status : '', req2 ? st.accepted : '', st.reason || st.text || '',
-      req2 ? recs.length : st.count, recs[0], recs[recs.length - 1], st.position,
-      req2 && st.total ? st.total.kind : '', req2 && st.total ? st.total.reported : '', req2 && st.total ? st.total.true : '',
-      req2 && st.hasNext ? st.hasNext.reported : '', req2 && st.hasNext ? st.hasNext.true : '',
-      st.cost ? st.cost.rows : '', st.walk >= 0 ? st.walk + 1 : '', st.page || '', st.size].map(cell).join(','));
-  }
-  return rows.join('\r\n') + '\r\n';
 }
