@@ -299,7 +299,7 @@ func scrollToRow(t *testing.T, ctx context.Context, root string, i int) {
 	ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => {
 		const root = `+root+`;
 		const box = root.querySelector('.vtable');
-		for (let k = 0; k < 400; k++) {
+		for (let k = 0; k < 3000; k++) {
 			const tr = root.querySelector('#steps tr[data-i="`+strconv.Itoa(i)+`"]');
 			if (tr && !tr.classList.contains('placeholder')) {
 				const r = tr.getBoundingClientRect(), b = box.getBoundingClientRect();

@@ -123,6 +123,11 @@ export class Sim {
     return this.request(op, args).promise;
   }
 
+  // drop cancels job if it has not started (a call in flight goes on).
+  drop(job) {
+    if (this.queue.includes(job)) this.cancel(job);
+  }
+
   // busy says whether job is the call the worker is answering now.
   busy(job) { return this.current === job; }
 

@@ -177,7 +177,9 @@ let hashTimer = 0;
 $('results').addEventListener('pagesim-step', (e) => {
   editor.highlightLine(e.detail.line);
   clearTimeout(hashTimer);
-  hashTimer = setTimeout(writeHash, 250);
+  // (Not before the simulator has started: a link written over the
+  // prerendered result would be read back as the user's choice.)
+  hashTimer = setTimeout(() => { if (state.started) writeHash(); }, 250);
 });
 $('results').addEventListener('pagesim-tab', () => writeHash());
 $('results').addEventListener('pagesim-compare', () => writeHash());

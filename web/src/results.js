@@ -46,7 +46,10 @@ export class Results {
     this.build({ exports, stepThrough });
     this.table = new StepTable({
       scroller: this.ui.scroll, tbody: this.ui.tbody,
-      rows: (from, to) => this.sim.call('rows', this.text, from, to),
+      rows: (from, to) => {
+        const job = this.sim.request('rows', [this.text, from, to]);
+        return { promise: job.promise, drop: () => this.sim.drop(job) };
+      },
       loadStep: (i) => this.sim.call('step', this.text, i),
       onSelect: (i) => this.select(i),
       onRow: () => this.panel(),
@@ -118,7 +121,7 @@ export class Results {
       this.compareMode === 'picker' ? ui.picker : null, ui.compareOut);
     const views = ['steps', 'drift', 'cost'].filter((v) => this.views.includes(v)).map((v) => ui.viewEls[v]);
     if (this.views.includes('compare') || below) views.push(ui.viewEls.compare);
-    this.root.append(ui.status, ui.running, ui.summary, ui.expect, exportBar, ui.through, tablist, ...views);
+    this.root.append(...[ui.status, ui.running, ui.summary, ui.expect, exportBar, ui.through, tablist, ...views].filter(Boolean));
     this.root.classList.add('pp-results');
     this.root.results = this; // for hosts and tests that hold only the element
     this.root.addEventListener('click', (e) => {

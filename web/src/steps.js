@@ -196,7 +196,7 @@ function spacer(cls) {
 // StepTable is the virtual table of a view's steps.
 //   scroller: the element that scrolls (it holds the table)
 //   tbody:    the table's body
-//   rows(from, to) -> Promise<step[]>   fetches rows
+//   rows(from, to) -> {promise, drop()}  fetches rows (drop: unless started)
 //   loadStep(i)    -> Promise<step>     fetches one step with its body
 //   onSelect(i):   a row was clicked
 export class StepTable {
@@ -299,21 +299,35 @@ export class StepTable {
   want(i) {
     const c = Math.floor(i / CHUNK);
     const key = this.gen + ':' + c;
-    if (this.pending.has(key)) return this.pending.get(key);
+    if (this.pending.has(key)) return this.pending.get(key).promise;
     const gen = this.gen;
-    const p = this.fetchRows(c * CHUNK, Math.min(this.n, (c + 1) * CHUNK)).then((rows) => {
-      this.pending.delete(key);
+    const job = this.fetchRows(c * CHUNK, Math.min(this.n, (c + 1) * CHUNK));
+    job.chunk = c;
+    const done = () => { if (this.pending.get(key) === job) this.pending.delete(key); };
+    job.promise = job.promise.then((rows) => {
+      done();
       if (gen !== this.gen || !Array.isArray(rows)) return;
       for (const r of rows) this.cache.set(r.i, r);
       this.evict();
       this.schedule();
       this.onRow();
     }, (err) => {
-      this.pending.delete(key);
+      done();
       if (!(err && err.cancelled)) this.failed = String(err && err.message || err);
     });
-    this.pending.set(key, p);
-    return p;
+    this.pending.set(key, job);
+    return job.promise;
+  }
+
+  // dropFar drops the row fetches not started that the reader scrolled
+  // past, so that the rows in view do not wait behind them.
+  dropFar(first, last) {
+    for (const [key, job] of this.pending) {
+      if (job.chunk * CHUNK + CHUNK < first - CHUNK || job.chunk * CHUNK > last + CHUNK) {
+        this.pending.delete(key);
+        if (job.drop) job.drop();
+      }
+    }
   }
 
   evict() {
@@ -337,6 +351,7 @@ export class StepTable {
     while (last < n && this.offsets[last] < bottom) last++;
     last = Math.max(last, Math.min(n, first + 1));
     this.first = first;
+    this.dropFar(first, last);
     const keep = new Map();
     const nodes = [this.top];
     for (let i = first; i < last; i++) {
