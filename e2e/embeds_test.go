@@ -48,7 +48,7 @@ func waitEmbeds(t *testing.T, ctx context.Context, n int) {
 // is wholly visible within the embed's box (no scrolling inside it needed).
 func inView(t *testing.T, ctx context.Context, id, sel string) bool {
 	t.Helper()
-	return eval[bool](t, ctx, `(() => {
+	ok, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
 		const host = document.getElementById('`+id+`');
 		const el = host.shadowRoot.querySelector(`+jsString(sel)+`);
 		if (!el) return false;
@@ -59,7 +59,23 @@ func inView(t *testing.T, ctx context.Context, id, sel string) bool {
 			if (getComputedStyle(p).overflowY !== 'visible' && (r.top < c.top - 1 || r.bottom > c.bottom + 1)) return false;
 		}
 		return r.width > 0 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1 && r.left >= b.left - 1 && r.right <= b.right + 1;
-	})()`)
+	})()`, chromedp.WithPollingTimeout(5*time.Second)))
+	if err != nil || !ok {
+		t.Logf("%s %s is not in view: %s", id, sel, eval[string](t, ctx, `((id, sel) => {
+			const host = document.getElementById(id);
+			const el = host.shadowRoot.querySelector(sel);
+			if (!el) return 'none';
+			const out = [JSON.stringify(host.dataset)];
+			for (let p = el; p; p = p.parentElement) {
+				const c = p.getBoundingClientRect();
+				out.push(p.tagName + '.' + p.className + ' ' + getComputedStyle(p).overflowY + ' ' + [c.top, c.bottom, c.left, c.right].map(Math.round) + ' st=' + p.scrollTop + ' sh=' + p.scrollHeight + ' ch=' + p.clientHeight);
+			}
+			const b = host.getBoundingClientRect();
+			out.push('host ' + [b.top, b.bottom, b.left, b.right].map(Math.round));
+			return out.join('\n');
+		})('`+id+`', `+jsString(sel)+`)`))
+	}
+	return err == nil && ok
 }
 
 func TestDocsPageEmbedsUnderCSP(t *testing.T) {
@@ -81,11 +97,13 @@ func TestDocsPageEmbedsUnderCSP(t *testing.T) {
 		assert.Equal(t, "999px", eval[string](t, ctx, `getComputedStyle(document.querySelector('#api-demo button')).borderTopLeftRadius`))
 		assert.NotEqual(t, "999px", eval[string](t, ctx, `getComputedStyle(document.getElementById('drift').shadowRoot.querySelector('button')).borderTopLeftRadius`), "the host's button style leaked in")
 		// Each shows what its prose says without scrolling inside it: the
-		// drift embed its step 2, the page that repeats record 16; the
+		// drift embed its step 3, the page that repeats record 16; the
 		// compare embed both profiles side by side.
 		assert.True(t, eval[bool](t, ctx, `document.getElementById('drift').shadowRoot.querySelector('textarea').readOnly`))
-		assert.Equal(t, "2", eval[string](t, ctx, `document.getElementById('drift').dataset.step`))
-		assert.True(t, inView(t, ctx, "drift", `tr[data-i="2"]`), "the drift embed shows step 2")
+		assert.Equal(t, "3", eval[string](t, ctx, `document.getElementById('drift').dataset.step`))
+		if !dark { // a phone shows the rows as cards, one screen each
+			assert.True(t, inView(t, ctx, "drift", `tr[data-i="2"]`), "the drift embed shows step 3 (index 2)")
+		}
 		assert.Contains(t, eval[string](t, ctx, `document.getElementById('drift').shadowRoot.querySelector('tr[data-i="2"]').textContent`), "repeat: 16")
 		assert.Equal(t, 2, eval[int](t, ctx, `document.getElementById('cursor').shadowRoot.querySelectorAll('.cmp-col').length`))
 		assert.True(t, inView(t, ctx, "cursor", `.cmp-col[data-profile="offset"] h3`), "the compare embed shows the offset column")
@@ -98,10 +116,10 @@ func TestDocsPageEmbedsUnderCSP(t *testing.T) {
 			eval[bool](t, ctx, `document.getElementById('preset').scrollIntoView({block: 'center'}), true`)
 			y := eval[int](t, ctx, `Math.round(window.scrollY)`)
 			_, err := chromedp.Run(ctx, chromedp.Poll[bool](`Number(document.getElementById('preset').dataset.step) >= 2`, chromedp.WithPollingTimeout(10*time.Second)))
-			require.NoError(t, err, "autoplay")
+			require.NoError(t, err, "autoplay: %s", eval[string](t, ctx, `(() => { const e = document.getElementById('preset'); return JSON.stringify({...e.dataset, userPaused: e.userPaused, visible: e.visible, finished: e.finished, steps: e.steps}); })()`))
 			assert.Equal(t, y, eval[int](t, ctx, `Math.round(window.scrollY)`), "autoplay scrolled the host page")
 			// The page's own buttons drive it through the API.
-			eval[bool](t, ctx, `document.querySelector('#api-demo button[data-go="0"]').click(), true`)
+			eval[bool](t, ctx, `document.querySelector('#api-demo button[data-go="1"]').click(), true`)
 			_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('api-out').textContent.startsWith('The embed shows step 1 of')`, chromedp.WithPollingTimeout(5*time.Second)))
 			require.NoError(t, err, "the API example")
 			eval[bool](t, ctx, `window.scrollTo(0, 0), true`)
@@ -231,7 +249,12 @@ func TestEmbedLoadsTheBodyOfItsOwnRun(t *testing.T) {
 	eval[bool](t, ctx, `document.getElementById('other').setAttribute('scenario', 'profile cursor\nrecords 60\nGET /items?limit=5\nwalk\n'), true`)
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('other').shadowRoot.textContent.includes('60 records')`, chromedp.WithPollingTimeout(10*time.Second)))
 	require.NoError(t, err)
-	eval[bool](t, ctx, `document.getElementById('long').shadowRoot.querySelector('button.more').click(), true`) // rows 200 to 399
+	eval[bool](t, ctx, `document.getElementById('long').scrollIntoView(), true`)
+	scrollToRow(t, ctx, "document.getElementById('long').shadowRoot", 250)
 	body := openedBody(t, ctx, "document.getElementById('long').shadowRoot", 250)
+	for k := 0; k < 100 && strings.HasPrefix(body, "loading"); k++ { // fetched when opened
+		time.Sleep(50 * time.Millisecond)
+		body = eval[string](t, ctx, `(() => { const pre = document.getElementById('long').shadowRoot.querySelectorAll('tr[data-i="250"] details.wire pre'); return pre[pre.length - 1].textContent; })()`)
+	}
 	assert.Contains(t, body, `"offset": 2500`)
 }

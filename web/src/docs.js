@@ -4,7 +4,7 @@ const el = document.getElementById('preset');
 const out = document.getElementById('api-out');
 
 el.addEventListener('pagesim-step', (e) => {
-  out.textContent = 'The embed shows step ' + (e.detail.step + 1) + ' of ' + e.detail.steps + '.';
+  out.textContent = 'The embed shows step ' + e.detail.step + ' of ' + e.detail.steps + '.';
 });
 el.addEventListener('pagesim-error', (e) => {
   out.textContent = 'The embed reports: ' + e.detail.message;
@@ -13,7 +13,7 @@ el.addEventListener('pagesim-error', (e) => {
 for (const b of document.querySelectorAll('#api-demo button')) {
   b.addEventListener('click', async () => {
     await el.start(); // loads the simulator if it has not started yet
-    if (b.dataset.go !== undefined) el.goTo(Number(b.dataset.go) < 0 ? el.steps - 1 : Number(b.dataset.go));
+    if (b.dataset.go !== undefined) el.goTo(b.dataset.go === 'last' ? el.steps : Number(b.dataset.go));
     else if (el.playing) el.pause();
     else el.play();
   });

@@ -10,7 +10,7 @@
 //   profile="NAME ..."   replaces the scenario's profile line
 //   compare="a,b,c"      also runs the scenario against these profiles
 //   tab="steps|compare"  the view shown first (compare when compare is set)
-//   step="N"             the step selected first (from 0)
+//   step="N"             the step selected first (numbered from 1, as shown)
 //   height="auto|420"    auto (the default) fits the content up to max-height;
 //                        a number or CSS length fixes it and the steps scroll
 //   max-height="800"     the limit of height="auto" (800px by default)
@@ -19,6 +19,7 @@
 //   load="visible|click|eager"  when to start the simulator (default visible)
 //
 // Methods: run(text?), goTo(step), next(), prev(), play(), pause(), start().
+// Steps are numbered as on screen, from 1 (attribute, property, events).
 // Events (bubbling, composed): pagesim-result, pagesim-error, pagesim-step,
 // pagesim-play, pagesim-pause.
 //
@@ -28,10 +29,9 @@
 // a blob: URL that imports the real worker script by its absolute URL; the
 // WASM is fetched with CORS (pagesim serve sends the headers).
 
-import { h, replace, num, plural, setThemeRoot } from './dom.js';
+import { h, replace, setThemeRoot } from './dom.js';
 import { Sim } from './client.js';
-import { StepTable, renderStepPanel } from './steps.js';
-import { renderCompare } from './compare.js';
+import { Results } from './results.js';
 import { encodeState, readFragment } from './permalink.js';
 
 // The build writes the hashed asset names here.
@@ -107,8 +107,8 @@ function cssLength(v, fallback) {
 }
 
 // One pair of observers for every element: "near" starts the simulator a
-// screen before an embed scrolls in; "seen" runs autoplay while at least
-// half of it is on screen.
+// screen before an embed scrolls in; "seen" runs autoplay while it is on
+// screen.
 let near = null;
 let seen = null;
 function observe(el) {
@@ -116,9 +116,14 @@ function observe(el) {
     near = new IntersectionObserver((entries) => {
       for (const e of entries) if (e.isIntersecting) { near.unobserve(e.target); e.target.start(); }
     }, { rootMargin: '400px 0px' });
+    // Visible: half of it on screen, or (an embed taller than the screen)
+    // a good part of the screen.
     seen = new IntersectionObserver((entries) => {
-      for (const e of entries) e.target.visibility(e.isIntersecting);
-    }, { threshold: 0.5 });
+      for (const e of entries) {
+        const h = e.intersectionRect.height;
+        e.target.visibility(e.isIntersecting && (e.intersectionRatio >= 0.5 || h >= 300));
+      }
+    }, { threshold: [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.75, 1] });
   }
   return { near, seen };
 }
@@ -134,18 +139,20 @@ function define() {
     constructor() {
       super();
       this._step = 0;
-      this.trace = null;
       this.started = false;
       this.visible = false;
       this.userPaused = false;
     }
 
-    // ---- properties (attributes reflected) ----
-    get scenario() { return this.ui && this.loaded ? this.ui.editor.value : this.initialText(); }
+    // ---- properties ----
+    get scenario() { return this.ui && this.loaded ? this.ui.editor.value : withProfile(this.initialText(), this.getAttribute('profile')); }
     set scenario(v) { this.setAttribute('scenario', String(v)); }
-    get step() { return this._step; }
+    get step() { return this._step + 1; }
     set step(v) { this.goTo(v); }
-    get steps() { return this.trace ? (this.trace.steps || []).length : 0; }
+    // trace: the last result's view (summary, walks, expectations and the
+    // steps' columns), as the results component shows it.
+    get trace() { return this.results ? this.results.view : null; }
+    get steps() { return this.trace ? this.trace.n : 0; }
     get playing() { return !!this.timer; }
 
     connectedCallback() {
@@ -171,9 +178,10 @@ function define() {
       if (!this.ui || !this.isConnected || old === value) return;
       if (name === 'height' || name === 'max-height' || name === 'readonly') return this.layout();
       if (name === 'autoplay' || name === 'loop') return this.autoplay();
-      if (name === 'step') return this.goTo(Number(value) || 0);
-      if (name === 'tab') return this.showTab(value);
+      if (name === 'step') return this.goTo(Number(value) || 1);
+      if (name === 'tab') return this.results && this.results.showTab(value);
       if (name === 'load') return;
+      if (name === 'compare' && this.results) this.makeResults();
       if (this.loaded) this.load(); else this.showIdle();
     }
 
@@ -182,13 +190,8 @@ function define() {
       const css = h('link', { rel: 'stylesheet', href: basePath() + ASSETS.css });
       const ui = this.ui = {};
       ui.title = h('span', { className: 'pp-title' }, 'Paging Playground');
-      ui.prev = h('button', { type: 'button', onclick: () => this.user(() => this.goTo(this._step - 1)), 'aria-label': 'Previous step (k)' }, '‹ prev');
-      ui.next = h('button', { type: 'button', onclick: () => this.user(() => this.goTo(this._step + 1)), 'aria-label': 'Next step (j)' }, 'next ›');
       ui.play = h('button', { type: 'button', className: 'pp-play', onclick: () => (this.timer ? this.user(() => this.pause()) : this.play()) }, '▶ play');
-      ui.tabs = h('span', { className: 'pp-tabs', role: 'group', 'aria-label': 'View', hidden: true },
-        ui.tabSteps = h('button', { type: 'button', onclick: () => this.showTab('steps') }, 'Steps'),
-        ui.tabCompare = h('button', { type: 'button', onclick: () => this.showTab('compare') }, 'Compare'));
-      ui.open = h('a', { href: basePath(), target: '_blank', rel: 'noopener' }, 'Open in the playground ↗');
+      ui.open = h('a', { className: 'pp-open', href: basePath(), target: '_blank', rel: 'noopener' }, 'Open in the playground ↗');
       ui.notice = h('details', { className: 'notice', hidden: true });
       ui.editor = h('textarea', { spellcheck: 'false', rows: 6, 'aria-label': 'Scenario', wrap: 'off' });
       ui.editor.addEventListener('input', () => {
@@ -199,47 +202,49 @@ function define() {
       ui.idle = h('div', { className: 'pp-idle', hidden: true },
         ui.idleText = h('span', null, ''),
         ui.startBtn = h('button', { type: 'button', onclick: () => this.start() }, '▶ Run the simulator'));
-      ui.summary = h('div', { className: 'summary' });
-      ui.expect = h('ul', { className: 'pp-expect', 'aria-label': 'Challenge checks' });
-      ui.panel = h('div', { className: 'step-panel', 'aria-live': 'polite' });
-      ui.canvas = h('canvas', { className: 'step-window', 'aria-hidden': 'true' });
-      ui.tbody = h('tbody');
-      ui.more = h('button', { type: 'button', className: 'more', hidden: true });
-      ui.compare = h('div', { className: 'compare-out', hidden: true });
       ui.status = h('div', { className: 'pp-err', role: 'status' });
-      ui.stepsView = h('div', { className: 'pp-steps' },
-        h('div', { className: 'step-panel-wrap' }, ui.panel, h('div', { className: 'step-window-wrap' }, ui.canvas)),
-        ui.scroll = h('div', { className: 'pp-scroll' },
-          h('div', { className: 'table-wrap' }, h('table', { className: 'steps' },
-            h('thead', null, h('tr', null, ['#', 'Request', 'Result', 'Records', 'Total', 'Next page', 'Cost'].map((c) => h('th', { scope: 'col' }, c)))),
-            ui.tbody)),
-          ui.more));
+      ui.results = h('div', { className: 'pp-out' });
       ui.box = h('div', { className: 'pp', tabIndex: 0, 'aria-label': 'Paging Playground: j and k step' },
-        h('div', { className: 'pp-bar' }, ui.title, ui.tabs, ui.prev, ui.next, ui.play, ui.open),
-        ui.notice, ui.editor, ui.diag, ui.idle, ui.status, ui.summary, ui.expect,
-        ui.stepsView, ui.compareView = h('div', { className: 'pp-compare', hidden: true }, ui.compare));
-      ui.box.addEventListener('keydown', (e) => {
-        if (e.target === ui.editor || e.ctrlKey || e.metaKey || e.altKey) return;
-        if (e.key === 'j' || e.key === 'ArrowDown') this.user(() => this.goTo(this._step + 1));
-        else if (e.key === 'k' || e.key === 'ArrowUp') this.user(() => this.goTo(this._step - 1));
-        else if (e.key === 'g') this.user(() => this.goTo(0));
-        else if (e.key === 'G') this.user(() => this.goTo(Infinity));
-        else return;
-        e.preventDefault();
+        h('div', { className: 'pp-bar' }, ui.title, ui.play, ui.open),
+        ui.notice, ui.editor, ui.diag, ui.idle, ui.status, ui.results);
+      // The results component's events become the element's, in the
+      // element's own words (and only once: the inner ones stop here).
+      ui.results.addEventListener('pagesim-step', (e) => {
+        e.stopPropagation();
+        this._step = e.detail.i;
+        this.dataset.step = String(e.detail.i + 1);
+        if (!this.stepping) this.user(() => {});
+        this.emit('pagesim-step', { step: e.detail.i + 1, steps: e.detail.n, line: e.detail.line });
       });
+      ui.results.addEventListener('pagesim-result', (e) => { e.stopPropagation(); this.lastResult = e.detail; });
+      ui.results.addEventListener('pagesim-running', (e) => e.stopPropagation());
+      ui.results.addEventListener('pagesim-compared', (e) => e.stopPropagation());
+      ui.results.addEventListener('pagesim-tab', (e) => { e.stopPropagation(); this.emit('pagesim-tab', e.detail); });
       root.append(css, ui.box);
-      let frame = 0;
-      new ResizeObserver(() => {
-        cancelAnimationFrame(frame);
-        frame = requestAnimationFrame(() => {
-          if (this.currentTab === 'compare') (this.redraw || []).forEach((f) => f());
-          else if (this.trace) renderStepPanel(ui.panel, ui.canvas, this.trace, this._step);
-        });
-      }).observe(this);
       setThemeRoot(ui.box);
-      this.table = new StepTable({ tbody: ui.tbody, more: ui.more, onSelect: (i) => this.user(() => this.goTo(i)),
-        loadStep: (i) => simulator().sim.call('step', this.shownText, i) });
-      this._step = Number(this.getAttribute('step')) || 0;
+      this._step = Math.max(0, (Number(this.getAttribute('step')) || 1) - 1);
+    }
+
+    compareSet() {
+      return (this.getAttribute('compare') || '').split(/[\s,]+/).filter(Boolean).slice(0, 3);
+    }
+
+    // makeResults (re)builds the results component: its views depend on
+    // the compare attribute.
+    makeResults() {
+      if (this.results) this.results.destroy();
+      replace(this.ui.results);
+      const cmp = this.compareSet();
+      this.results = new Results(this.ui.results, {
+        sim: simulator().sim,
+        views: cmp.length ? ['steps', 'drift', 'cost', 'compare'] : ['steps', 'drift', 'cost'],
+        compare: cmp,
+        compareLayout: 'tab',
+        exports: true,
+        stepThrough: true,
+        keys: this.ui.box,
+        profiles: this.profiles || [],
+      });
     }
 
     layout() {
@@ -275,13 +280,13 @@ function define() {
       ui.idleText.textContent = this.started ? 'Loading the simulator…' : click ? '' : 'The simulator starts when this comes into view.';
       ui.startBtn.hidden = this.started;
       ui.startBtn.textContent = click ? '▶ Run this scenario' : 'Start now';
-      ui.prev.disabled = ui.next.disabled = ui.play.disabled = true;
+      ui.play.disabled = true;
       if (!this.dataset.state) this.dataset.state = 'idle';
     }
 
     fitEditor(text) {
-      const lines = text.split('\n').length;
-      this.ui.editor.rows = Math.min(this.hasAttribute('readonly') ? 16 : 12, Math.max(3, lines));
+      const lines = text.replace(/\n$/, '').split('\n').length;
+      this.ui.editor.rows = Math.min(this.hasAttribute('readonly') ? 16 : 12, Math.max(2, lines));
     }
 
     // start loads the simulator (shared by every element) and runs.
@@ -309,6 +314,8 @@ function define() {
         return null;
       }
       this.presets = env.presets || [];
+      this.profiles = env.profiles || [];
+      if (!this.results) this.makeResults();
       let text = this.getAttribute('scenario');
       const presetName = this.getAttribute('preset');
       const preset = presetName ? this.presets.find((p) => p.name === presetName) : null;
@@ -335,7 +342,7 @@ function define() {
     }
 
     // run runs a scenario (by default the one shown) and resolves to its
-    // trace, or to null when it has problems.
+    // result view, or to null when it has problems.
     async run(text) {
       const ui = this.ui;
       if (!this.loaded) {
@@ -345,75 +352,32 @@ function define() {
       }
       if (text === undefined) text = ui.editor.value;
       else if (ui.editor.value !== text) { ui.editor.value = text; this.fitEditor(text); }
-      const { sim } = simulator();
-      let res;
+      const first = !this.results.view;
+      this.results.step = this._step;
+      this.stepping = true; // the run selects the step: not a reader's doing
+      let state;
       try {
-        res = await sim.call('run', text);
-        if (res && !res.error) this.shownText = text;
-      } catch (err) {
-        res = { error: String(err.message || err) };
+        state = await this.results.run(text);
+      } finally {
+        this.stepping = false;
       }
-      if (ui.editor.value !== text) return null; // typed on meanwhile
-      const diags = res && res.error ? (res.diagnostics || []) : [];
+      if (state === 'cancelled' || ui.editor.value !== text) return null; // typed on meanwhile
+      this.dataset.state = state;
+      const last = this.lastResult || {};
+      const diags = state === 'problems' ? (last.diagnostics || []) : [];
       ui.diag.hidden = !diags.length;
       replace(ui.diag, diags.map((d) => h('li', null, d.line + ':' + d.col + ': ' + d.message)));
-      if (res && res.error) {
-        ui.status.textContent = diags.length ? '' : res.error;
-        this.dataset.state = 'problems';
-        this.emit('pagesim-error', { message: res.error, diagnostics: diags });
+      if (state !== 'ok') {
+        this.emit('pagesim-error', { message: last.error || state, diagnostics: diags });
         return null;
       }
-      ui.status.textContent = '';
-      this.trace = res;
-      const s = res.summary || {};
-      replace(ui.summary,
-        h('span', { className: 'pill' }, 'profile ', h('strong', null, res.profile)),
-        h('span', { className: 'pill' }, plural(s.requests || 0, 'request'), ', ', num(s.refused || 0), ' refused'),
-        h('span', { className: 'pill' }, plural(s.walks || 0, 'walk'), ', ', num(s.consistent || 0), ' consistent'),
-        h('span', { className: 'pill' }, num(s.rows || 0), ' rows read'));
-      replace(ui.expect, (res.expectations || []).map((x) =>
-        h('li', { className: x.met ? 'met' : 'unmet' }, (x.met ? '✓ ' : '✗ ') + x.text + (x.why ? ' — ' + x.why : ''))));
-      this._step = Math.min(this._step, Math.max(0, (res.steps || []).length - 1));
-      this.table.show(res);
-      // The step the author chose is scrolled to inside the element's own
-      // list (never the page).
-      this.goTo(this._step, this._step > 0, true);
       this.link(text);
-      const cmp = this.compareSet();
-      ui.tabs.hidden = !cmp.length;
-      if (cmp.length) {
-        let traces;
-        try {
-          traces = await sim.call('compare', text, cmp);
-        } catch (err) {
-          traces = { error: String(err.message || err) };
-        }
-        replace(ui.compare);
-        this.redraw = [];
-        if (Array.isArray(traces)) renderCompare(ui.compare, traces, this.redraw);
-        else ui.compare.append(h('p', { className: 'bad' }, 'Compare failed: ' + (traces && traces.error)));
-      }
-      this.showTab(this.getAttribute('tab') || (cmp.length ? 'compare' : 'steps'), true);
-      this.dataset.state = 'ok';
-      this.emit('pagesim-result', { trace: res, text });
-      return res;
-    }
-
-    compareSet() {
-      return (this.getAttribute('compare') || '').split(/[\s,]+/).filter(Boolean).slice(0, 3);
-    }
-
-    showTab(name, quiet) {
-      const ui = this.ui;
-      const compare = name === 'compare' && this.compareSet().length > 0;
-      this.currentTab = compare ? 'compare' : 'steps';
-      ui.compareView.hidden = ui.compare.hidden = !compare;
-      ui.stepsView.hidden = compare;
-      ui.tabSteps.setAttribute('aria-pressed', String(!compare));
-      ui.tabCompare.setAttribute('aria-pressed', String(compare));
-      // The compare charts are drawn once their canvases are laid out.
-      if (compare) requestAnimationFrame(() => (this.redraw || []).forEach((f) => f()));
-      if (!quiet) this.emit('pagesim-tab', { tab: this.currentTab });
+      const tab = this.getAttribute('tab') || (this.compareSet().length ? 'compare' : 'steps');
+      if (first) this.results.showTab(tab, false, true);
+      // The step the author chose, scrolled to inside the element's own list.
+      this.goToIndex(this._step, this._step > 0);
+      this.emit('pagesim-result', { trace: this.results.view, text });
+      return this.results.view;
     }
 
     async link(text) {
@@ -432,35 +396,29 @@ function define() {
       f();
     }
 
-    // goTo selects a step (from 0); only the element's own list scrolls,
-    // never the host page (autoplay would drag a reader back to the embed).
-    goTo(i, scroll = true, announce = false) {
-      const t = this.trace;
-      if (!t) { this._step = Math.max(0, Number(i) || 0); return; }
-      const n = (t.steps || []).length;
-      const before = this._step;
-      this._step = Math.max(0, Math.min(n - 1, Number(i) || 0));
-      renderStepPanel(this.ui.panel, this.ui.canvas, t, this._step);
-      const table = this.table;
-      table.current = this._step;
-      if (this._step >= table.rendered) table.renderUpTo(this._step + 1);
-      table.mark();
-      const tr = scroll && this.ui.tbody.querySelector('tr[data-i="' + this._step + '"]');
-      if (tr) {
-        const c = this.ui.scroll;
-        const top = tr.getBoundingClientRect().top - c.getBoundingClientRect().top + c.scrollTop;
-        const head = this.ui.tbody.previousElementSibling ? this.ui.tbody.previousElementSibling.getBoundingClientRect().height : 0;
-        if (top - head < c.scrollTop || top + tr.offsetHeight > c.scrollTop + c.clientHeight) c.scrollTop = Math.max(0, top - head);
+    // goTo selects step n (numbered from 1, as on screen).
+    goTo(n) { return this.goToIndex((Number(n) || 1) - 1) + 1; }
+
+    // goToIndex selects the step at index i (from 0); only the element's
+    // own list scrolls, never the host page (autoplay would drag a reader
+    // back to the embed).
+    goToIndex(i, scroll = true) {
+      const n = this.steps;
+      const to = Math.max(0, Math.min(Math.max(0, n - 1), Number(i) || 0));
+      if (!this.results || !this.results.view) { this._step = Math.max(0, Number(i) || 0); return this._step; }
+      this.stepping = true;
+      try {
+        this.results.select(to, scroll);
+      } finally {
+        this.stepping = false;
       }
-      this.ui.prev.disabled = this._step <= 0;
-      this.ui.next.disabled = this._step >= n - 1;
-      this.dataset.step = String(this._step);
-      if (before !== this._step || announce) this.emit('pagesim-step', { step: this._step, steps: n });
-      return this._step;
+      this._step = to;
+      this.dataset.step = String(to + 1);
+      return to;
     }
 
-    next() { return this.goTo(this._step + 1); }
-    prev() { return this.goTo(this._step - 1); }
+    next() { return this.goToIndex(this._step + 1) + 1; }
+    prev() { return this.goToIndex(this._step - 1) + 1; }
 
     // visibility is told by the observer: autoplay runs while visible.
     visibility(on) {
@@ -469,7 +427,7 @@ function define() {
     }
 
     autoplay() {
-      const want = this.hasAttribute('autoplay') && !this.userPaused && this.visible && this.trace;
+      const want = this.hasAttribute('autoplay') && !this.userPaused && this.visible && !!this.trace;
       if (want && !this.timer && !this.finished) this.play(true);
       else if (!want && this.timer && !this.userPaused) this.halt();
     }
@@ -477,15 +435,15 @@ function define() {
     play(auto) {
       if (!this.trace) { this.start(); return; }
       this.halt();
-      if (!auto) this.userPaused = false;
-      if (this._step >= this.steps - 1) this.goTo(0);
+      if (!auto) { this.userPaused = false; this.finished = false; }
+      if (this._step >= this.steps - 1) this.goToIndex(0);
       this.ui.play.textContent = '❚❚ pause';
       this.dataset.playing = '';
-      this.emit('pagesim-play', { step: this._step });
+      this.emit('pagesim-play', { step: this._step + 1 });
       this.timer = setInterval(() => {
-        if (this._step < this.steps - 1) { this.goTo(this._step + 1); return; }
+        if (this._step < this.steps - 1) { this.goToIndex(this._step + 1); return; }
         if (!this.hasAttribute('loop')) { this.finished = !!auto; this.pause(); return; }
-        this.goTo(0);
+        this.goToIndex(0);
       }, STEP_MS);
     }
 
@@ -494,7 +452,7 @@ function define() {
     pause() {
       const was = !!this.timer;
       this.halt();
-      if (was) this.emit('pagesim-pause', { step: this._step });
+      if (was) this.emit('pagesim-pause', { step: this._step + 1 });
     }
 
     halt() {
@@ -522,7 +480,7 @@ async function mountFrame() {
     try {
       const got = await readFragment('#' + (f.has('z') ? 'z=' + f.get('z') : 's=' + f.get('s')), []);
       el.setAttribute('scenario', got.state.text);
-      el.setAttribute('step', String(got.state.step));
+      el.setAttribute('step', String(got.state.step + 1));
       if (got.state.compare.length) el.setAttribute('compare', got.state.compare.join(','));
       if (got.state.tab === 'compare') el.setAttribute('tab', 'compare');
     } catch (err) {
@@ -567,7 +525,7 @@ function bridge(el, param) {
       const d = e.detail || {};
       // A result travels without its trace (get('trace') fetches it).
       const detail = type === 'pagesim-result'
-        ? { text: d.text, profile: d.trace.profile, summary: d.trace.summary, steps: (d.trace.steps || []).length }
+        ? { text: d.text, profile: d.trace.profile, summary: d.trace.summary, steps: d.trace.n }
         : d;
       send({ pagesim: 'event', type, detail });
     });
