@@ -304,7 +304,7 @@ func TestLinkHeaderShown(t *testing.T) {
 	open(t, ctx, "")
 	typeScenario(t, ctx, linkWalk)
 	tr := native(t, linkWalk)
-	rels := texts(t, ctx, "#steps tr.step:first-child .link-hdr .rel")
+	rels := texts(t, ctx, "#steps tr.step[data-i=\"0\"] .link-hdr .rel")
 	var want []string
 	for _, h := range tr.Steps[0].Response.Header {
 		if h.Name == "Link" {
