@@ -25,14 +25,15 @@ func FuzzAdapter(f *testing.F) {
 		calls := map[string]func() []byte{
 			"check":   func() []byte { return checkJSON(text) },
 			"run":     func() []byte { return runJSON(text) },
-			"step":    func() []byte { return stepJSON(i) },
+			"step":    func() []byte { return stepJSON(text, i) },
+			"rows":    func() []byte { return rowsJSON(text, i, i+3) },
 			"compare": func() []byte { return compareJSON(text, splitNames(names)) },
 			"lesson":  func() []byte { return lessonJSON(names, text) },
 			"live":    func() []byte { return liveStartJSON(text) },
 			"request": func() []byte { return liveRequestJSON(method, target, headers, body) },
 			"report":  func() []byte { return liveReportJSON() },
 		}
-		for _, name := range []string{"check", "run", "step", "compare", "lesson", "live", "request", "report"} {
+		for _, name := range []string{"check", "run", "step", "rows", "compare", "lesson", "live", "request", "report"} {
 			out := guard(calls[name])
 			if !json.Valid(out) {
 				t.Fatalf("%s: not JSON: %.300q", name, out)
