@@ -19,7 +19,7 @@ cd "$(dirname "$0")"
 # README, "Performance"). The test fails above a ceiling a little over
 # today's size, so that it cannot grow unnoticed; lower both as it shrinks.
 WASM_TARGET_BR=$((650 * 1024))
-WASM_BUDGET_BR=$((670 * 1024))
+WASM_BUDGET_BR=$((700 * 1024))
 # How the WASM is built (and its tests under Node, so that they test what is
 # served); both cut its size and neither slows it, measured under Node:
 # - Go 1.26's Green Tea garbage collector is 10 KB brotli more than the
