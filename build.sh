@@ -2,7 +2,8 @@
 # Paging Playground: build, serve and test the browser playground.
 #
 #   ./build.sh build   dist/: the WASM, wasm_exec.js, bundled JS and CSS,
-#                      index.html, each with .br and .gz copies
+#                      index.html, each with .br and .gz copies; build/npm/:
+#                      the element's npm package (npm pack build/npm)
 #   ./build.sh serve   build, then serve dist/ on http://127.0.0.1:8080/
 #   ./build.sh test    vet, the API tests' real clients (npm ci in their
 #                      folders), unit tests, WASM tests under Node, jsguard,
@@ -74,7 +75,7 @@ cmd_build() {
   step "Building the WASM (GOOS=js GOARCH=wasm GOEXPERIMENT=$WASM_GOEXPERIMENT, ${WASM_GCFLAGS[*]}, -trimpath -ldflags=-s -w)"
   build_wasm
   step "Bundling the page with esbuild and precompressing (brotli, gzip) into dist/"
-  go run ./web/build -wasm build/pagesim.wasm -out dist
+  go run ./web/build -wasm build/pagesim.wasm -out dist -npm build/npm
   size_check || printf '%swarning: the WASM is over its size budget (./build.sh test fails on it)%s\n' "$red" "$reset"
   ok "dist/ is ready"
 }
@@ -118,7 +119,7 @@ run_jsguard() {
   go build -o build/jsguard github.com/hack-pad/safejs/jsguard/cmd/jsguard &&
     GOOS=js GOARCH=wasm build/jsguard ./wasm/... ./sim/... ./internal/...
 }
-site() { client_deps && build_wasm && go run ./web/build -wasm build/pagesim.wasm -out dist; }
+site() { client_deps && build_wasm && go run ./web/build -wasm build/pagesim.wasm -out dist -npm build/npm; }
 size_check() {
   local br
   br=$(stat -c %s dist/pagesim-*.wasm.br)
@@ -134,7 +135,7 @@ browser_tests() {
   local chrome
   chrome="$(find_chromium)" || return 1
   echo "using $chrome"
-  PAGESIM_E2E=1 CHROME_BIN="$chrome" PAGESIM_DIST="$PWD/dist" go test -count=1 -timeout 30m -v ./e2e/ 2>&1 |
+  PAGESIM_E2E=1 CHROME_BIN="$chrome" PAGESIM_DIST="$PWD/dist" PAGESIM_NPM="$PWD/build/npm" go test -count=1 -timeout 30m -v ./e2e/ 2>&1 |
     grep -v '^=== \(RUN\|PAUSE\|CONT\)'
   return "${PIPESTATUS[0]}"
 }

@@ -40,11 +40,18 @@ func main() {
 	src := flag.String("src", "web/src", "the page's sources")
 	budget := flag.Int64("max-wasm-br", 0, "fail when the WASM is larger than this many bytes brotli-compressed (0: no check)")
 	compress := flag.Bool("compress", true, "write the .br and .gz copies (false: a quick build for trying a change)")
+	npm := flag.String("npm", "", "also write the npm package (the element and its files, package.json) into this directory")
 	flag.Parse()
 	skipCompression = !*compress
 	if err := build(os.Stdout, *wasmPath, *src, *out, *budget); err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
+	}
+	if *npm != "" {
+		if err := writePackage(*out, filepath.Join(*src, "..", "package"), *npm); err != nil {
+			fmt.Fprintln(os.Stderr, "build: npm package:", err)
+			os.Exit(1)
+		}
 	}
 }
 
@@ -110,13 +117,21 @@ func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 	}
 	// The custom element's script keeps one name (documentation pages link
 	// to it) and learns the hashed names of the rest.
+	// The npm package's module entry is the same element as an ES module.
 	for _, f := range files {
-		if stem(f.name) == "element" {
+		switch {
+		case stem(f.name) == "element":
 			js, err := fill("element.js", string(f.data))
 			if err != nil {
 				return err
 			}
 			f.name, f.data = "paging-playground.js", []byte(js)
+		case f.name == "package.mjs":
+			js, err := fill("package.js", string(f.data))
+			if err != nil {
+				return err
+			}
+			f.name, f.data = "paging-playground.mjs", []byte(js)
 		}
 	}
 	for _, page := range []string{"index.html", "embed.html", "docs.html"} {
@@ -216,8 +231,29 @@ func bundle(src string) ([]*file, error) {
 		msgs := api.FormatMessages(res.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
 		return nil, errors.New("esbuild:\n" + strings.Join(msgs, ""))
 	}
+	// The npm package's module entry: an ES module (import.meta.url tells it
+	// where its files are), named package.mjs here.
+	mod := api.Build(api.BuildOptions{
+		EntryPoints:       []string{filepath.Join(abs, "package.js")},
+		Bundle:            true,
+		MinifyWhitespace:  true,
+		MinifyIdentifiers: true,
+		MinifySyntax:      true,
+		Format:            api.FormatESModule,
+		Target:            api.ES2020,
+		Outdir:            "/out",
+		OutExtension:      map[string]string{".js": ".mjs"},
+		LegalComments:     api.LegalCommentsNone,
+		Charset:           api.CharsetUTF8,
+		LogLevel:          api.LogLevelWarning,
+		Write:             false,
+	})
+	if len(mod.Errors) > 0 {
+		msgs := api.FormatMessages(mod.Errors, api.FormatMessagesOptions{Kind: api.ErrorMessage})
+		return nil, errors.New("esbuild:\n" + strings.Join(msgs, ""))
+	}
 	var files []*file
-	for _, o := range res.OutputFiles {
+	for _, o := range append(res.OutputFiles, mod.OutputFiles...) {
 		files = append(files, &file{name: filepath.Base(o.Path), data: o.Contents})
 	}
 	sort.Slice(files, func(i, j int) bool { return files[i].name < files[j].name })
@@ -303,4 +339,55 @@ func startData() ([]byte, error) {
 	b.Write(sim.NewView(t).HeadJSON(60)) // as the WASM's run answers: the compact head and the first rows
 	b.WriteString("}")
 	return b.Bytes(), nil
+}
+
+// writePackage makes the npm package from a built site: the element's two
+// entries (the classic script and the ES module) and the files they load,
+// under their built names, with package.json and README.md from tmpl.
+// `npm pack DIR` packs it.
+func writePackage(site, tmpl, dir string) error {
+	entries, err := os.ReadDir(site)
+	if err != nil {
+		return err
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	copyFile := func(from, to string) error {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, b, 0o644)
+	}
+	n := 0
+	for _, e := range entries {
+		name := e.Name()
+		switch {
+		case name == "paging-playground.js", name == "paging-playground.mjs",
+			hashedAs(name, "worker", ".js"), hashedAs(name, "wasm_exec", ".js"),
+			hashedAs(name, "pagesim", ".wasm"), hashedAs(name, "embed", ".css"):
+			if err := copyFile(filepath.Join(site, name), filepath.Join(dir, name)); err != nil {
+				return err
+			}
+			n++
+		}
+	}
+	if n != 6 {
+		return fmt.Errorf("%s: found %d of the element's 6 files", site, n)
+	}
+	for _, name := range []string{"package.json", "README.md"} {
+		if err := copyFile(filepath.Join(tmpl, name), filepath.Join(dir, name)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// hashedAs says whether name is stem-HASH.ext.
+func hashedAs(name, stemName, ext string) bool {
+	return strings.HasSuffix(name, ext) && strings.HasPrefix(name, stemName+"-") && stem(name) == stemName
 }

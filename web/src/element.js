@@ -48,6 +48,10 @@ export function setBasePath(path) {
   base = new URL(String(path).replace(/\/?$/, '/'), location.href).href;
 }
 
+export function hasBasePath() {
+  return base !== null;
+}
+
 export function basePath() {
   return base || new URL('.', location.href).href;
 }
@@ -187,7 +191,7 @@ function define() {
 
     build() {
       const root = this.attachShadow({ mode: 'open' });
-      const css = h('link', { rel: 'stylesheet', href: basePath() + ASSETS.css });
+      const css = this.css = h('link', { rel: 'stylesheet', href: basePath() + ASSETS.css });
       const ui = this.ui = {};
       ui.title = h('span', { className: 'pp-title' }, 'Paging Playground');
       ui.play = h('button', { type: 'button', className: 'pp-play', onclick: () => (this.timer ? this.user(() => this.pause()) : this.play()) }, '▶ play');
@@ -294,6 +298,9 @@ function define() {
       if (this.started) return this.loading;
       this.started = true;
       if (near) near.unobserve(this);
+      const css = basePath() + ASSETS.css; // setBasePath may have come after the element
+      if (this.css.href !== css) this.css.href = css;
+      this.ui.open.href = basePath();
       this.dataset.state = 'loading';
       this.showIdle();
       this.loading = this.load();
@@ -560,7 +567,10 @@ function bridge(el, param) {
 }
 
 if (browser) {
-  define();
+  // Defined after this script's (or module's) own code has run: a module
+  // importer calls setBasePath first, and the element's first render then
+  // links the stylesheet from the right place.
+  queueMicrotask(define);
   window.PagingPlayground = { setBasePath, basePath };
   if (document.documentElement.dataset.embedPage !== undefined) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', mountFrame); else mountFrame();
