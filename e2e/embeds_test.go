@@ -213,7 +213,7 @@ func TestHostileLinks(t *testing.T) {
 		"no preset":     "#preset=nope",
 		"too long":      "#z=" + strings.Repeat("A", 300_000),
 	}
-	ctx := tab(t)
+	ctx := tabFor(t, 4*time.Minute) // nine page loads
 	for name, hash := range cases {
 		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/?"+strings.ReplaceAll(name, " ", "-")+hash)), name)
 		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.getElementById('link-error').hidden && !!document.getElementById('results').dataset.state`,

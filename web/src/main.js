@@ -79,7 +79,7 @@ async function start({ presets, profiles }) {
   // an editor nobody touched, and an unchanged text is not set again, which
   // would move the caret of someone typing.)
   const own = scratch.get();
-  const text = link ? link.text : editor.value || state.touched ? editor.value
+  const text = state.touched ? editor.value : link ? link.text : editor.value ? editor.value
     : own && own.active ? own.text : (state.presets[0] ? state.presets[0].text : EXAMPLE);
   if (editor.value !== text) editor.value = text;
   if (link && link.client) clientPane.value = link.client;
@@ -123,10 +123,14 @@ function showLinkError(msg) {
 }
 
 // applyView restores a link's view, compare set and step once its trace ran.
+// The step is scrolled to inside the step table only: a link opens with the
+// page at its top (on a phone the table is far below the editor).
 function applyView(st) {
+  const y = window.scrollY;
   if (st.compare && st.compare.length) results.compareWith(st.compare);
   results.showTab(st.tab || 'steps');
   results.select(st.step || 0);
+  if (window.scrollY !== y) window.scrollTo(0, y);
   writeHash();
 }
 
@@ -474,8 +478,13 @@ $('shortcuts-on').addEventListener('change', (e) => {
 // start.json, which the build made by running the same simulator natively
 // (runs are deterministic: it is what the WASM will compute). The WASM keeps
 // loading; the editor is live and anything typed runs as soon as it is ready.
+//
+// A shared link (#z=, #preset=, #lesson=) shows its scenario text at once:
+// the permalink is decoded here and the preset texts come with start.json,
+// so nothing waits for the WASM but the result, which follows as soon as
+// the simulator is ready.
 async function prerender() {
-  if (location.hash || !cfg.start || editor.value) return;
+  if (!cfg.start || editor.value) return;
   let data;
   try {
     data = await (await fetch(cfg.start)).json();
@@ -485,6 +494,22 @@ async function prerender() {
   if (state.started || state.touched || editor.value || !data || !data.view) return;
   state.presets = Array.isArray(data.presets) ? data.presets : [];
   state.profiles = Array.isArray(data.profiles) ? data.profiles : [];
+  if (location.hash) {
+    lessons.setPresets(state.presets);
+    const link = await loadFragment();
+    if (!link || state.started || state.touched || editor.value) return;
+    fillPresets();
+    editor.value = link.text;
+    syncPresetSelect(link.text);
+    if (link.text === data.text) {
+      results.show(data.view, data.text); // the first preset: its result too
+      renderRules(data.view);
+    } else {
+      results.status('', 'The simulator is loading: this link\'s results show as soon as it is ready.');
+    }
+    window.scrollTo(0, 0);
+    return;
+  }
   fillPresets();
   clientPane.fillPresets(state.profiles);
   $('preset').disabled = false; // a choice made now runs as soon as the simulator is ready
