@@ -194,7 +194,31 @@ func TestPermalinkRoundTrip(t *testing.T) {
 	el := eval[string](t, ctx2, `document.getElementById('embed-element').value`)
 	assert.Contains(t, el, `paging-playground.js"></script>`)
 	assert.Contains(t, el, "GET /items?offset=0&amp;limit=10")
-	assert.Contains(t, eval[string](t, ctx2, `document.getElementById('embed-iframe').value`), "embed.html#z=")
+	// The options start from the playground's view and step, read-only.
+	assert.Contains(t, el, `tab="drift" step="3" readonly>`)
+	iframe := eval[string](t, ctx2, `document.getElementById('embed-iframe').value`)
+	assert.Contains(t, iframe, "embed.html#scenario=")
+	assert.Contains(t, iframe, "&amp;tab=drift&amp;step=3&amp;readonly")
+	assert.Contains(t, eval[string](t, ctx2, `document.getElementById('embed-host').textContent`), "Access-Control-Allow-Origin")
+	// Changing them changes the snippets and the live preview.
+	eval[bool](t, ctx2, `(() => {
+		const set = (id, f) => { const e = document.getElementById(id); f(e); e.dispatchEvent(new Event(e.type === 'checkbox' ? 'change' : 'input')); };
+		set('embed-readonly', e => e.checked = false);
+		set('embed-autoplay', e => e.checked = true);
+		set('embed-height', e => e.value = '420');
+		set('embed-tab', e => e.value = 'steps');
+		set('embed-step', e => e.value = '2');
+		return true;
+	})()`)
+	el = eval[string](t, ctx2, `document.getElementById('embed-element').value`)
+	assert.Contains(t, el, `<paging-playground step="2" height="420" autoplay>`)
+	assert.Contains(t, eval[string](t, ctx2, `document.getElementById('embed-iframe').value`), `height="420"`)
+	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`(() => {
+		const f = document.getElementById('embed-preview');
+		const e = f.contentDocument && f.contentDocument.querySelector('paging-playground');
+		return !!e && e.dataset.state === 'ok' && e.hasAttribute('autoplay') && !e.hasAttribute('readonly') && Math.abs(f.getBoundingClientRect().height - 420) <= 2;
+	})()`, chromedp.WithPollingTimeout(20*time.Second)))
+	require.NoError(t, err, "the preview: %s", eval[string](t, ctx2, `(() => { const f = document.getElementById('embed-preview'); const e = f.contentDocument && f.contentDocument.querySelector('paging-playground'); return f.src + ' ' + f.getBoundingClientRect().height + ' ' + (e ? e.outerHTML.slice(0, 200) + ' ' + e.dataset.state : 'no element'); })()`))
 	screenshot(t, ctx2, "embed-dialog", false)
 	key(t, ctx2, kb.Escape)
 	assert.False(t, eval[bool](t, ctx2, `document.getElementById('embed-dialog').open`))
@@ -257,4 +281,26 @@ func TestEmbedLoadsTheBodyOfItsOwnRun(t *testing.T) {
 		body = eval[string](t, ctx, `(() => { const pre = document.getElementById('long').shadowRoot.querySelectorAll('tr[data-i="250"] details.wire pre'); return pre[pre.length - 1].textContent; })()`)
 	}
 	assert.Contains(t, body, `"offset": 2500`)
+}
+
+// Copy as curl works inside an embed (the element and the page share the
+// results component): the button copies the step's request as a curl
+// command (or shows it where the clipboard is refused).
+func TestCopyAsCurlInAnEmbed(t *testing.T) {
+	host := hostSite(t, map[string]string{"/": hostHead + `<body>
+<paging-playground id="e" scenario="profile offset
+records 20
+GET /items?offset=0&amp;limit=5
+  X-Team: blue"></paging-playground></body></html>`})
+	ctx := tab(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host+"/")))
+	waitState(t, ctx, "e", "ok")
+	eval[bool](t, ctx, `(() => { const d = document.getElementById('e').shadowRoot.querySelector('tr[data-i="0"] details.wire'); d.open = true; return true; })()`)
+	eval[bool](t, ctx, `document.getElementById('e').shadowRoot.querySelector('tr[data-i="0"] button.curl').click(), true`)
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!document.getElementById('e').shadowRoot.querySelector('tr[data-i="0"] button.curl').dataset.curl`, chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err, "the curl command")
+	cmd := eval[string](t, ctx, `document.getElementById('e').shadowRoot.querySelector('tr[data-i="0"] button.curl').dataset.curl`)
+	assert.Contains(t, cmd, "curl")
+	assert.Contains(t, cmd, "/items?offset=0&limit=5")
+	assert.Contains(t, cmd, "X-Team: blue")
 }

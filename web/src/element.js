@@ -244,7 +244,7 @@ function define() {
         views: cmp.length ? ['steps', 'drift', 'cost', 'compare'] : ['steps', 'drift', 'cost'],
         compare: cmp,
         compareLayout: 'tab',
-        exports: true,
+        exports: !this.hasAttribute('readonly'),
         stepThrough: true,
         keys: this.ui.box,
         profiles: this.profiles || [],

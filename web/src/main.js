@@ -7,6 +7,7 @@ import { Lessons } from './lessons.js';
 import { readFragment, encodeState } from './permalink.js';
 import { ClientPane } from './clientpane.js';
 import { scratch, prefs, presenter, splitter, guardShortcuts } from './workshop.js';
+import { EmbedDialog } from './embeddialog.js';
 
 performance.mark('pagesim:main');
 const $ = (id) => document.getElementById(id);
@@ -396,46 +397,16 @@ document.addEventListener('keydown', (e) => {
   if (e.key === '/' && prefs.get('shortcuts')) { e.preventDefault(); editor.focus(); }
 });
 
-// ---- embed snippets ----------------------------------------------------------
+// ---- the Embed dialog (embeddialog.js) ------------------------------------------
 
-function attr(s) {
-  return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-async function embedSnippets() {
-  const base = location.href.split('#')[0].replace(/[^/]*$/, '');
-  const st = currentState();
-  const p = state.presets.find((p) => p.text === st.text);
-  const compare = st.compare.length ? ' compare="' + attr(st.compare.join(',')) + '"' : '';
-  const el = '<script src="' + base + 'paging-playground.js"></script>\n' +
-    (p ? '<paging-playground preset="' + attr(p.name) + '"' + compare + '></paging-playground>'
-      : '<paging-playground' + compare + '>\n' + attr(st.text.replace(/\n+$/, '')) + '\n</paging-playground>');
-  const hash = await hashFor(st);
-  const iframe = '<iframe src="' + attr(base + 'embed.html' + hash) + '" title="Paging Playground" width="100%" height="480" loading="lazy"></iframe>';
-  return { el, iframe };
-}
-
-$('embed').addEventListener('click', async () => {
-  const { el, iframe } = await embedSnippets();
-  $('embed-element').value = el;
-  $('embed-iframe').value = iframe;
-  $('embed-dialog').showModal();
-  $('embed-element').focus();
-  $('embed-element').select();
-  $('embed-element').scrollTop = 0;
+new EmbedDialog($('embed-dialog'), {
+  button: $('embed'),
+  getState() {
+    const st = currentState();
+    const p = state.presets.find((p) => p.text === st.text);
+    return { ...st, preset: p ? p.name : null, steps: results.view ? results.view.n : 1 };
+  },
 });
-
-for (const [btn, ta] of [['copy-element', 'embed-element'], ['copy-iframe', 'embed-iframe']]) {
-  $(btn).addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText($(ta).value);
-      $(btn).textContent = 'Copied';
-    } catch (e) {
-      $(ta).select();
-      $(btn).textContent = 'Selected: press Ctrl+C';
-    }
-  });
-}
 
 // ---- lessons -------------------------------------------------------------------
 
