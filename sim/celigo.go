@@ -17,10 +17,10 @@ const (
 
 // The interpretations shared by the Celigo profiles, each one sentence of why.
 const (
-	celigoLimitInterp  = "The seed's table says limit defaults to 100 and \"most endpoints cap at 1000\", while its prose says \"default 1000\": we take the table's 100, and clamp larger values to 1000 rather than refuse them."
-	celigoPrevInterp   = "The seed's example answers with next skip=100 and prev skip=0 together, which fits only the first page: prev is always sent, pointing limit records back, clamped at skip=0."
-	celigoWindowInterp = "The seed names createdAfter and createdBefore without their format or bounds: here they are simulated ticks, both exclusive."
-	celigoSortInterp   = "The seed sends sort values to another page and names only sort=_id: _id ascending (ids grow with creation) is the one the simulator knows."
+	celigoLimitInterp  = "The table on Celigo's page says limit defaults to 100 and \"most endpoints cap at 1000\", while its prose says \"default 1000\": we take the table's 100, and clamp larger values to 1000 rather than refuse them."
+	celigoPrevInterp   = "The example on Celigo's page answers with next skip=100 and prev skip=0 together, which fits only the first page: prev is always sent, pointing limit records back, clamped at skip=0."
+	celigoWindowInterp = "Celigo's page names createdAfter and createdBefore without their format or bounds: here they are simulated ticks, both exclusive."
+	celigoSortInterp   = "Celigo's page sends sort values to another page and names only sort=_id: _id ascending (ids grow with creation) is the one the simulator knows."
 )
 
 func celigoOptions() []OptionSpec { return commonOptions(100, 1000, "clamp") }
@@ -53,8 +53,8 @@ func init() {
 			{Text: "Clients iterate until rel=\"next\" is missing, following the header they were sent; the simulator parses it with an RFC 8288 parser before following it.", Source: "Celigo's pagination page: \"Iterate until rel=\\\"next\\\" is missing\""},
 			{Text: "limit defaults to 100 and is capped at 1000. " + celigoLimitInterp, Interpretation: true},
 			{Text: "rel=\"prev\" comes with every page. " + celigoPrevInterp, Interpretation: true},
-			{Text: "The seed's example pairs limit=1000 with a next link at skip=100; the simulator's next link is always skip+limit with the limit actually served.", Interpretation: true},
-			{Text: "The seed cites RFC 5988 for the Link header; RFC 8288 replaced it with the same syntax, and the simulator's parser follows RFC 8288.", Source: "Celigo's pagination page: \"Link header (RFC 5988)\""},
+			{Text: "The example on Celigo's page pairs limit=1000 with a next link at skip=100; the simulator's next link is always skip+limit with the limit actually served.", Interpretation: true},
+			{Text: "Celigo's page cites RFC 5988 for the Link header; RFC 8288 replaced it with the same syntax, and the simulator's parser follows RFC 8288.", Source: "Celigo's pagination page: \"Link header (RFC 5988)\""},
 			{Text: "skip is an offset: records created or deleted ahead of it during a walk make the walk see a record twice or miss one.", Source: "Celigo's pagination page: \"skip-based pagination drifts\""},
 			{Text: "createdAfter/createdBefore restrict the list to a time window and sort=_id lists it by _id, oldest first: an export that stays snapshot-accurate while records keep arriving (they fall outside the window).", Source: "Celigo's pagination page: \"For snapshot-accurate exports, restrict by a time window (createdAfter, createdBefore) and sort by _id\""},
 			{Text: celigoWindowInterp, Interpretation: true},
@@ -213,7 +213,7 @@ func init() {
 			{Text: "after is an opaque keyset cursor (the sort position of the page's last error): the walk neither repeats nor skips errors while others arrive or are removed, and a garbled cursor, or one from another flow, is refused with 400.", Interpretation: true},
 			{Text: "totalErrors is the exact count of the flow's errors at that moment.", Interpretation: true},
 			{Text: "pageSize defaults to 100 and is capped at 1000, like limit on the Link-header lists. " + celigoLimitInterp, Interpretation: true},
-			{Text: "The last page omits nextPageURL (option last-page-url=empty sends \"\" instead): the seed allows both.", Source: "Celigo's pagination page: \"absent or empty\""},
+			{Text: "The last page omits nextPageURL (option last-page-url=empty sends \"\" instead): Celigo's page allows both.", Source: "Celigo's pagination page: \"absent or empty\""},
 			celigoRateRule,
 		},
 		New: func(o *Options) Server { return &celigoErrors{o: o} },
@@ -315,7 +315,7 @@ func init() {
 			{Text: "A request with skip is refused (400): " + celigoHandCrafted + ".", Source: "Celigo's pagination page: Tip"},
 			{Text: "A next link works once: following it again after the next page was fetched is refused (400): " + celigoStale + ".", Source: "Celigo's pagination page: Warnings"},
 			{Text: "Changing the limit of a link the server sent is refused too: the link is tied to the request that produced it.", Interpretation: true},
-			{Text: "Only rel=\"next\" is sent: the seed does not say what rel=\"prev\" becomes once the paging is cursor-based.", Interpretation: true},
+			{Text: "Only rel=\"next\" is sent: Celigo's page does not say what rel=\"prev\" becomes once the paging is cursor-based.", Interpretation: true},
 			{Text: "limit defaults to 100 and is capped at 1000. " + celigoLimitInterp, Interpretation: true},
 			celigoRateRule,
 		},

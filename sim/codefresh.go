@@ -12,13 +12,13 @@ const codefreshURL = "https://codefresh.io/docs/docs/troubleshooting/common-issu
 
 // codefreshSizeInterp says where the page size comes from: the seeds never
 // name one.
-const codefreshSizeInterp = "The seeds never name a page size: ?limit= with default 25 and maximum 100 (larger values clamped) is our choice."
+const codefreshSizeInterp = "Codefresh's pages never name a page size: ?limit= with default 25 and maximum 100 (larger values clamped) is our choice."
 
 // codefreshBodyInterp says where the body shape comes from.
-const codefreshBodyInterp = "The seeds show no response body: the builds come in docs beside page and limit, a shape of our choosing."
+const codefreshBodyInterp = "Codefresh's pages show no response body: the builds come in docs beside page and limit, a shape of our choosing."
 
 // cfLegacyPageInterp says why the old API refuses pages below 1.
-const cfLegacyPageInterp = "The seed's old pages count from the first build; negative pages only came with the 2021 cursor."
+const cfLegacyPageInterp = "The old pages on Codefresh's page count from the first build; negative pages only came with the 2021 cursor."
 
 func codefreshOptions() []OptionSpec { return commonOptions(25, 100, "clamp") }
 
@@ -42,7 +42,7 @@ func init() {
 		First:   "GET /workflow?page=1", Options: codefreshOptions(),
 		Rules: []RuleNote{
 			{Text: "GET /workflow?page=N returns the Nth page of builds (image lists page the same way); every call is independent of the previous one, so any order is valid (5, 2, 8 or 1, 4, 2).", Source: "Codefresh's paging page: \"you could fetch any possible page within the results and each call was completely independent\""},
-			{Text: "The seed dates the change both January 9th and January 7th 2021: the two profiles stand for before and after it, whatever the day.", Source: "Codefresh's paging page", Interpretation: true},
+			{Text: "Codefresh's page dates the change both January 9th and January 7th 2021: the two profiles stand for before and after it, whatever the day.", Source: "Codefresh's paging page", Interpretation: true},
 			{Text: "A page is an offset underneath ((N-1)·limit): builds arriving at the head push the next page down, so a walk sees some builds twice; deleted builds make it skip some.", Source: "Codefresh's paging page: the old page-based implementation"},
 			{Text: "Page numbers start at 1; page 0 and below are refused (400). " + cfLegacyPageInterp, Interpretation: true},
 			{Text: codefreshSizeInterp, Interpretation: true},
@@ -125,10 +125,10 @@ const codefreshSessionHeader = "X-Pagination-Session-Id"
 
 // The interpretations of the 2021 model, each one sentence of why.
 const (
-	cfRefusalInterp = "The seed calls out-of-order requests \"invalid operations\" (and concurrent use \"undefined results\") without naming a status: we answer 400 and leave the cursor where it was."
-	cfFirstInterp   = "The seed says only that you can always go back to page 1: we read it as a session's cursor starting at page 1, so its first request must be page=1."
-	cfRereadInterp  = "The seed lists next, previous and page 1 as the moves; asking again for the page the cursor is on moves it nowhere, so we allow it."
-	cfResetInterp   = "The seed says page 1 resets the cursor \"to the first position\": we take that to be the head of the list as it is now, so builds that arrived since are on page 1 again."
+	cfRefusalInterp = "Codefresh's page calls out-of-order requests \"invalid operations\" (and concurrent use \"undefined results\") without naming a status: we answer 400 and leave the cursor where it was."
+	cfFirstInterp   = "Codefresh's page says only that you can always go back to page 1: we read it as a session's cursor starting at page 1, so its first request must be page=1."
+	cfRereadInterp  = "Codefresh's page lists next, previous and page 1 as the moves; asking again for the page the cursor is on moves it nowhere, so we allow it."
+	cfResetInterp   = "Codefresh's page says page 1 resets the cursor \"to the first position\": we take that to be the head of the list as it is now, so builds that arrived since are on page 1 again."
 )
 
 func init() {

@@ -15,12 +15,12 @@ const flashdutyURL = "https://developer-en.flashcat.cloud/en/flashduty/open-api/
 
 // The interpretations, each one sentence of why.
 const (
-	fdLimitInterp       = "The seed says the maximum is 100 without saying what happens above it: we refuse with 400, as the PAGE * LIMIT limit does."
-	fdHasNextInterp     = "The seed's example shows \"has_next_page\": 20, which cannot be a yes/no: we send a boolean."
-	fdBodyInterp        = "The seed shows only the paging members of the response: the records come in items beside them."
-	fdCtxInterp         = "The seed says nothing of a context's lifetime: search_after_ctx values stay valid for the run and can be sent again (each names a sort position)."
-	fdTraditionalInterp = "The seed lists cursor pagination on the incident and alert lists only: this profile stands for the APIs with traditional pagination alone."
-	fdMixInterp         = "The seed gives p and search_after_ctx as two separate techniques: a body with both is refused rather than one of them ignored."
+	fdLimitInterp       = "Flashduty's page says the maximum is 100 without saying what happens above it: we refuse with 400, as the PAGE * LIMIT limit does."
+	fdHasNextInterp     = "The example on Flashduty's page shows \"has_next_page\": 20, which cannot be a yes/no: we send a boolean."
+	fdBodyInterp        = "Flashduty's page shows only the paging members of the response: the records come in items beside them."
+	fdCtxInterp         = "Flashduty's page says nothing of a context's lifetime: search_after_ctx values stay valid for the run and can be sent again (each names a sort position)."
+	fdTraditionalInterp = "Flashduty's page lists cursor pagination on the incident and alert lists only: this profile stands for the APIs with traditional pagination alone."
+	fdMixInterp         = "Flashduty's page gives p and search_after_ctx as two separate techniques: a body with both is refused rather than one of them ignored."
 )
 
 func flashdutyOptions(client bool) []OptionSpec {
@@ -29,7 +29,7 @@ func flashdutyOptions(client bool) []OptionSpec {
 		OptionSpec{Name: "total-cap", Default: "1000", Help: "total is exact below this and equal to it at or above it", Min: 1, Max: 1_000_000_000})
 	if client {
 		o = append(o, OptionSpec{Name: "client", Default: "has_next_page",
-			Help: "what the client's next/walk trusts: has_next_page (as the seed advises) or total (it computes the page count from total)",
+			Help: "what the client's next/walk trusts: has_next_page (as Flashduty's page advises) or total (it computes the page count from total)",
 			Enum: []string{"has_next_page", "total"}})
 	}
 	return o
@@ -298,7 +298,7 @@ func (s *flashduty) Follow(prev *Request, last *Response, rel string) (*Request,
 			if p >= pages {
 				hn, _ := last.Field("has_next_page")
 				return nil, false, "the client computed ⌈total/limit⌉ = ⌈" + itoa(total) + "/" + itoa(limit) + "⌉ = " + plural(pages, "page") +
-					" and stops after page " + itoa(p) + ", though has_next_page is " + hn.AsString() + " (the seed: use has_next_page, not total)"
+					" and stops after page " + itoa(p) + ", though has_next_page is " + hn.AsString() + " (Flashduty's page: use has_next_page, not total)"
 			}
 			set = []edit{{"p", jsonInt(p + 1)}}
 		default:

@@ -115,7 +115,7 @@ func TestFlashdutyClientTrustingTotalStopsEarly(t *testing.T) {
 	assert.Equal(t, int64(500), tr.Walks[0].Missed.Count, "the 500 it never read are missed")
 	last := tr.Steps[len(tr.Steps)-1]
 	assert.Equal(t, "client", last.Kind)
-	assert.Equal(t, "the client computed ⌈total/limit⌉ = ⌈1000/100⌉ = 10 pages and stops after page 10, though has_next_page is true (the seed: use has_next_page, not total)", last.Text)
+	assert.Equal(t, "the client computed ⌈total/limit⌉ = ⌈1000/100⌉ = 10 pages and stops after page 10, though has_next_page is true (Flashduty's page: use has_next_page, not total)", last.Text)
 
 	// Below the cap the total is exact, and trusting it works.
 	tr = execute(withOptions(scenario("flashduty", 950, post("/incident/list", `{"p":1,"limit":100}`), walkAll()), "client", "total"))

@@ -171,7 +171,7 @@ expect duplicates = 0
 === codefresh-legacy-any-order
 # title: Before 2021: any page, in any order
 # vendor: Codefresh
-# notice: The seed's two examples of "fetch any possible page", 5, 2, 8 and 1, 4, 2, against the old
+# notice: The two examples on Codefresh's page of "fetch any possible page", 5, 2, 8 and 1, 4, 2, against the old
 #   page-based API: every request is answered, because "each call was completely independent from
 #   the previous one". Pages are offsets underneath ((page-1) × 25). Run the same lines on the
 #   codefresh profile (preset codefresh-jumps-refused) to see them become invalid.
@@ -199,7 +199,7 @@ GET /workflow?page=2
 #   5, 2 and 8 are refused because the session has no cursor yet (interpretation: a cursor starts at
 #   page 1). In 1, 4, 2 the 4 is a jump from page 1 and is refused; the cursor stays on page 1, so
 #   the final 2 is simply the next page and is answered. The refusals are 400s that name the moves
-#   the cursor allows (interpretation: the seed names no status code).
+#   the cursor allows (interpretation: Codefresh's page names no status code).
 # question: The first ` + "`" + `page=2` + "`" + ` is refused and the last one is answered: what is different about the
 #   session each time?
 # try: Add ` + "`" + `GET /workflow?page=1` + "`" + ` as the first request: now 5 is refused as a jump from page 1, the
@@ -218,7 +218,7 @@ GET /workflow?page=2
 === codefresh-pages-in-order
 # title: Getting pages in order, while builds arrive
 # vendor: Codefresh
-# notice: The seed's first valid sequence, 1, 2, 3, 4. Five builds start between pages 2 and 3: the
+# notice: The first valid sequence on Codefresh's page, 1, 2, 3, 4. Five builds start between pages 2 and 3: the
 #   cursor's pages are anchored on builds, not offsets, so page 3 continues right after the last
 #   build of page 2. The walk's report is consistent: no build twice, none skipped, and the five new
 #   builds are above the walk (page 0 would show them).
@@ -239,7 +239,7 @@ GET /workflow?page=4
 === codefresh-next-and-previous
 # title: Moving to the next and previous page
 # vendor: Codefresh
-# notice: The seed's second valid sequence, 1, 2, 1, 2, 3: every move is to the next or the
+# notice: The second valid sequence on Codefresh's page, 1, 2, 1, 2, 3: every move is to the next or the
 #   previous page (and 1 is always allowed), so every request is answered.
 # question: Going back to page 1 starts a second walk in the walk table: does its page 2 return the
 #   same builds as the first page 2?
@@ -256,16 +256,16 @@ GET /workflow?page=2
 GET /workflow?page=3
 
 === codefresh-back-to-page-1
-# title: Going back to page 1 (and the seed's contradiction)
+# title: Going back to page 1 (and the contradiction on Codefresh's page)
 # vendor: Codefresh
-# notice: The seed's third sequence, 1, 2, 1, 4, 1, is listed among the examples that "are valid
+# notice: The third sequence on Codefresh's page, 1, 2, 1, 4, 1, is listed among the examples that "are valid
 #   with the new paging implementation". But after going back to page 1, page 4 is neither the next
-#   nor the previous page: it is exactly the kind of jump the seed forbids ("never jump to an
+#   nor the previous page: it is exactly the kind of jump Codefresh's page forbids ("never jump to an
 #   arbitrary page"). The simulator follows the rule, refuses the 4 and says which moves were
 #   allowed; the final 1 is fine, since you can always go back to page 1. This is an
 #   interpretation of a self-contradictory example.
 # question: Which moves does the refusal of page 4 list as allowed, and how does that square with
-#   the seed calling 1, 2, 1, 4, 1 valid?
+#   Codefresh's page calling 1, 2, 1, 4, 1 valid?
 # try: Change ` + "`" + `GET /workflow?page=4` + "`" + ` to ` + "`" + `GET /workflow?page=2` + "`" + `: every request is answered. Change it
 #   to ` + "`" + `GET /workflow?page=0` + "`" + ` instead: also answered, but with no builds, because none arrived after
 #   page 1 was read.
@@ -275,7 +275,7 @@ records 100
 GET /workflow?page=1
 GET /workflow?page=2
 GET /workflow?page=1
-GET /workflow?page=4      # listed as valid by the seed, yet a jump from page 1
+GET /workflow?page=4      # listed as valid by Codefresh's page, yet a jump from page 1
 GET /workflow?page=1
 
 === codefresh-shared-cursor
@@ -333,7 +333,7 @@ insert 5
 === codefresh-new-builds
 # title: Negative pages: brand new builds
 # vendor: Codefresh
-# notice: The seed's new scenario 1, 2, 1, 0, -1 while builds become active. Page 1 resets the cursor
+# notice: The new scenario on Codefresh's page, 1, 2, 1, 0, -1, while builds become active. Page 1 resets the cursor
 #   to the head of the list as it is then (interpretation). Thirty builds arrive; page 0 holds the
 #   25 just newer than page 1, nearest first, and page -1 "contains brand new builds": the 5 newest.
 #   The walk from the last page 1 reports all 30 arrivals as seen.
@@ -371,12 +371,12 @@ walk
 === celigo-link-walk-drift
 # title: Following the Link header while records are created and deleted
 # vendor: Celigo
-# notice: The client does what the seed's Node example does: follow rel="next" until it is missing
+# notice: The client does what the Node example on Celigo's page does: follow rel="next" until it is missing
 #   (the simulator parses the Link header with an RFC 8288 parser). But skip is an offset, and
 #   "skip-based pagination drifts. If records are being created or deleted while you paginate, you
 #   may see the same record twice or miss one." Two integrations are created after page 1: page 2
 #   repeats two records. One is deleted after page 2: page 3 starts one record late and one is never
-#   returned. Note the rel="prev" link on the first page, pointing at skip=0 as in the seed's example.
+#   returned. Note the rel="prev" link on the first page, pointing at skip=0 as in the example on Celigo's page.
 # question: Which records does page 2 repeat, which record is never returned, and which mutation
 #   caused each?
 # try: Change ` + "`" + `profile celigo` + "`" + ` to ` + "`" + `profile celigo-migrated` + "`" + ` (the same endpoint after a move to
@@ -396,14 +396,14 @@ walk
 # vendor: Celigo
 # notice: "The Celigo CLI caps at 50 pages by default and errors out if more are needed". ` + "`" + `walk cap 50` + "`" + `
 #   is that client: 5,100 integrations at 100 per page need 51 pages, so after page 50 the run
-#   reports an error. The seed says 50 pages are "enough for ~50,000 records at the default page
+#   reports an error. Celigo's page says 50 pages are "enough for ~50,000 records at the default page
 #   size", which assumes 1,000 per page, while its parameter table says limit defaults to 100: at
 #   the table's default, 50 pages hold 5,000 records. "If you expect more, raise the limit or filter
 #   the listing."
 # question: How many of the 5,100 integrations had the walk returned when it errored out, and how
 #   many rows had the database read for them?
-# try: Add ` + "`" + `GET /v1/integrations?limit=1000` + "`" + ` on the line before ` + "`" + `walk cap 50` + "`" + ` (1000 is the cap the
-#   seed gives for limit): the walk completes in 6 pages with no error, and reads 20,100 rows instead
+# try: Add ` + "`" + `GET /v1/integrations?limit=1000` + "`" + ` on the line before ` + "`" + `walk cap 50` + "`" + ` (1000 is the cap Celigo's
+#   page gives for limit): the walk completes in 6 pages with no error, and reads 20,100 rows instead
 #   of 127,500.
 
 profile celigo
@@ -413,7 +413,7 @@ walk cap 50
 === celigo-errors-walk
 # title: Flow errors: nextPageURL in the body
 # vendor: Celigo
-# notice: The seed's body-based pagination: GET /v1/flows/{flowId}/errors?pageSize=100 answers
+# notice: The body-based pagination on Celigo's page: GET /v1/flows/{flowId}/errors?pageSize=100 answers
 #   {"errors": [...], "nextPageURL": "/v1/flows/.../errors?after=...&pageSize=100", "totalErrors": 437}.
 #   The client follows nextPageURL "until it's absent or empty". The after value is an opaque cursor
 #   (interpretation: a keyset position), so the three errors that arrive mid-walk disturb nothing:
@@ -434,7 +434,7 @@ walk
 # vendor: Celigo
 # notice: "Don't parallelize a single paginated walk. Records can be reordered between pages as
 #   underlying data changes; follow next sequentially." Two workers split one listing by computing
-#   skip themselves (which the seed also warns against). Between their requests a record is
+#   skip themselves (which Celigo's page also warns against). Between their requests a record is
 #   reordered (record 35 gets a newer sort key and moves to the head of the list) and three records
 #   are created. Put together, the six pages return records 41, 23, 22 and 21 twice and never
 #   return 35, 3, 2 and 1. Each answer's note says the page was computed by hand and belongs to no
@@ -485,12 +485,12 @@ walk
 # title: After the move to cursors: follow fresh links only
 # vendor: Celigo
 # notice: The same listing after the endpoint "migrated to cursor-based paging internally": rel="next"
-#   now carries an opaque cursor. Following fresh links works. The two things the seed warns about
+#   now carries an opaque cursor. Following fresh links works. The two things Celigo's page warns about
 #   are refused with a 400 that says why: replaying page 1's next link after page 2 was fetched
 #   ("Never cache the full Link URL across a page. Each next link is tied to the specific request
 #   that produced it.") and a hand-crafted skip ("never hand-craft skip/limit. Follow the Link
 #   header the server returns"). The last ` + "`" + `next` + "`" + ` follows the fresh link of page 2 and works.
-# question: Which warning of the seed does each 400 quote, and did either refusal cost the walk a
+# question: Which warning of Celigo's page does each 400 quote, and did either refusal cost the walk a
 #   record?
 # try: Move the replayed ` + "`" + `GET https://api.integrator.io/v1/integrations?cursor=...` + "`" + ` line up to just
 #   after the first request: it is then page 1's fresh link and is answered with page 2 (150..51). The
@@ -509,9 +509,9 @@ next
 === celigo-rate-limit
 # title: A tight pagination loop throttles itself
 # vendor: Celigo
-# notice: The seed points to its rate limits: "tight pagination loops are the #1 cause of
+# notice: Celigo's page points to its rate limits: "tight pagination loops are the #1 cause of
 #   self-throttling". Here the server allows 5 requests per 10 ticks (the options rate-limit and
-#   rate-window; the seed gives no numbers). The walk requests a page every tick, so every sixth
+#   rate-window; Celigo's page gives no numbers). The walk requests a page every tick, so every sixth
 #   request gets 429 Too Many Requests with a Retry-After header; the walk waits it out and goes on.
 # question: How many requests got a 429, what Retry-After did they carry, and did the walk lose or
 #   repeat any record?
@@ -550,7 +550,7 @@ POST /incident/list {"p":501,"limit":20}
 # vendor: Flashduty
 # notice: On the incident list, which supports both techniques, a client pages by number through
 #   12,000 incidents: page 100 (100 × 100 = 10,000) is the last that traditional pagination serves,
-#   and p=101 is refused with the seed's advice to "switch to cursor pagination". The page-100
+#   and p=101 is refused with Flashduty's page's advice to "switch to cursor pagination". The page-100
 #   response carried a search_after_ctx; the client sends it back with
 #   {"search_after_ctx": ..., "limit": 100} and walks on by cursor to the last incident. The walk's
 #   report covers the whole pass: every incident once.
@@ -573,7 +573,7 @@ walk
 # notice: "When total matching data is greater than or equal to 1000, total value is always 1000."
 #   There are 1,500 incidents; every response says total 1000 (shown as capped, beside the true
 #   count). This client (option client=total) computes the number of pages from total, 1000/100 = 10,
-#   and stops after page 10 although has_next_page says true: 500 incidents are never read. The seed:
+#   and stops after page 10 although has_next_page says true: 500 incidents are never read. Flashduty's page:
 #   "please use has_next_page to determine if there's a next page, rather than total". Remove
 #   client=total and run again: the walk reads all 15 pages.
 # question: What do total and has_next_page say on page 10, and which of the two was the client
@@ -590,7 +590,7 @@ walk
 # title: Cursor pagination with search_after_ctx
 # vendor: Flashduty
 # notice: The incident list also pages by cursor: the first body has no search_after_ctx, and every
-#   response that has a next page carries one, an opaque 24-hex-digit value like the seed's
+#   response that has a next page carries one, an opaque 24-hex-digit value like Flashduty's page's
 #   658bcbae6ab5a67b3b800230; the last page has none. The walk goes past 10,000 records with no
 #   window, each page costs an index seek plus 100 rows, and the 10 incidents created during the walk
 #   shift nothing: the report is consistent. total still says 1000 (capped).
