@@ -539,3 +539,25 @@ func TestLongRunLoadsBodiesOnDemand(t *testing.T) {
 	assert.Contains(t, body, `"offset": 2500`, "the body of step 250, fetched on demand")
 	assert.Contains(t, string(want), `"offset":2500`)
 }
+
+// What a request sends is shown as sent, but the characters that hide or
+// reorder text are written as escapes (issue: "U+202E ... appear raw on the
+// page"): a right-to-left override in a query or a header value would
+// otherwise reverse the line it is shown on.
+func TestInvisibleCharactersShownEscaped(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "")
+	text := "profile offset\nrecords 5\nGET /items?limit=2&q=a\u202eb\n  X-Note: x\u202ey\n" +
+		"# the lines above are pasted; this comment is typed, key by key\n"
+	typeScenario(t, ctx, text)
+	wire := eval[string](t, ctx, `(() => {
+		const d = document.querySelector('#steps tr[data-i="0"] details.wire');
+		d.open = true;
+		return d.textContent;
+	})()`)
+	assert.Contains(t, wire, `X-Note: x\u202ey`)
+	assert.NotContains(t, wire, "\u202e")
+	panel := eval[string](t, ctx, `document.getElementById('step-panel').textContent`)
+	assert.Contains(t, panel, `/items?limit=2&q=a\u202eb`)
+	assert.NotContains(t, panel, "\u202e")
+}

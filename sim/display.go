@@ -18,7 +18,9 @@ import (
 // Texts from a scenario reach the trace (sources, notes, reasons, walk
 // verdicts, errors, expectations) and diagnostics through it, so the CLI and
 // the page show them escaped; what a request sends (its URL, headers and
-// body) stays as sent, and its curl line is quoted (TraceRequest.Curl).
+// body) stays as sent in the trace, its curl line is quoted
+// (TraceRequest.Curl), and the page shows it through the same escapes
+// (web/src/dom.js visible).
 func DisplayText(s string) string {
 	i := 0
 	for i < len(s) {

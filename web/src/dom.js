@@ -53,6 +53,17 @@ export function replace(el, ...children) {
 const nf = new Intl.NumberFormat('en-US');
 
 // num formats an integer with thousands separators.
+// visible shows what a request sends with the characters that hide or
+// reorder text written as escapes (C0 and C1 controls but tab and line feed,
+// DEL, bidirectional controls, zero-width characters, line and paragraph
+// separators, the BOM), as sim.DisplayText does for the trace's own texts:
+// a request's URL, headers and body stay as sent, but a U+202E in a query
+// must not reverse the line it is shown on.
+const INVISIBLE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+export function visible(s) {
+  return String(s).replace(INVISIBLE, (c) => c === '\r' ? '\\r' : c === '\0' ? '\\0' : '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+}
+
 export function num(n) {
   return typeof n === 'number' ? nf.format(n) : String(n);
 }

@@ -1,4 +1,4 @@
-import { h, num, plural, idRuns, cssVar, setupCanvas, clear } from './dom.js';
+import { h, num, plural, idRuns, cssVar, setupCanvas, clear, visible } from './dom.js';
 
 // The step table and the step panel. A run hands the page a compact head
 // (sim/traceview.go): one number per step in columns, and the first rows.
@@ -41,7 +41,7 @@ export function has(v, i, flag) {
 export function kindOf(v, i) { return v.kinds[v.cols.kind[i]]; }
 
 function header(name, value) {
-  return h('div', { className: 'hdr' }, h('span', { className: 'hname' }, name + ':'), ' ', h('code', null, value));
+  return h('div', { className: 'hdr' }, h('span', { className: 'hname' }, visible(name) + ':'), ' ', h('code', null, visible(value)));
 }
 
 // interpMark is the "interpretation" badge with its sentence, as a tooltip
@@ -129,7 +129,7 @@ function wireDetails(st, loadStep) {
     h('div', { className: 'wire-part' }, h('strong', null, 'Request'),
       ' ', h('button', { type: 'button', className: 'curl', dataset: { i: String(st.i) } }, 'Copy as curl'),
       (req.headers || []).map(([n, v]) => header(n, v)),
-      req.body ? h('pre', null, req.body) : null),
+      req.body ? h('pre', null, visible(req.body)) : null),
     h('div', { className: 'wire-part' }, h('strong', null, 'Response ' + res.status),
       (res.headers || []).map(([n, v]) => header(n, v)), pre));
   d.addEventListener('toggle', () => { if (d.open) loadBody(pre, st.i, loadStep); });
@@ -485,7 +485,7 @@ export function renderStepPanel(panel, canvas, v, i, row) {
       st.client ? ' · ' + (st.client === 'default' ? 'default client' : '@' + st.client) : ''),
     h('div', { className: 'sp-what' },
       isReq
-        ? [h('code', null, st.request ? st.request.method + ' ' + st.request.url : (st.source || '…')), ' → ',
+        ? [h('code', null, st.request ? st.request.method + ' ' + visible(st.request.url) : (st.source || '…')), ' → ',
            h('span', { className: 'status ' + (accepted ? 'ok' : 'refused') }, c.status[i] + ' ' + (accepted ? 'accepted' : 'refused')),
            st.reason ? ' ' + st.reason : '']
         : [h('span', { className: 'kind-badge' }, kind), ' ', row ? st.text || st.source : '…']),
