@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 	"github.com/stretchr/testify/assert"
@@ -154,27 +153,33 @@ func TestBigRunsStepWithoutLongFrames(t *testing.T) {
 	}
 }
 
-// workerEval evaluates JavaScript in the page's simulator worker.
+// workerEval evaluates JavaScript in the page's simulator worker. After a
+// cancel the page has terminated a worker and started another, and the
+// target list can still name the old one for a moment ("target detached"):
+// it tries every simulator worker listed, newest first, until one answers.
 func workerEval(t *testing.T, ctx context.Context, js string) {
 	t.Helper()
-	var id target.ID
-	for k := 0; k < 100 && id == ""; k++ {
+	var lastErr error
+	for k := 0; k < 100; k++ {
 		infos, err := chromedp.Targets(ctx)
 		require.NoError(t, err)
-		for _, ti := range infos {
-			if ti.Type == "worker" && strings.Contains(ti.URL, "/worker-") {
-				id = ti.TargetID
+		for i := len(infos) - 1; i >= 0; i-- {
+			ti := infos[i]
+			if ti.Type != "worker" || !strings.Contains(ti.URL, "/worker-") {
+				continue
 			}
+			wctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(ti.TargetID))
+			_, err := chromedp.Run(wctx, chromedp.Evaluate[chromedp.Void](js))
+			cancel()
+			if err == nil {
+				return
+			}
+			lastErr = err
 		}
-		if id == "" {
-			time.Sleep(50 * time.Millisecond)
-		}
+		time.Sleep(50 * time.Millisecond)
 	}
-	require.NotEmpty(t, id, "the simulator's worker")
-	wctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(id))
-	defer cancel()
-	_, err := chromedp.Run(wctx, chromedp.Evaluate[chromedp.Void](js))
-	require.NoError(t, err, js)
+	require.NoError(t, lastErr, js)
+	t.Fatal("no simulator worker to evaluate in")
 }
 
 // Typing during a slow run cancels it: the typed text's result comes at
