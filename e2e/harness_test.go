@@ -279,7 +279,9 @@ func openedBody(t *testing.T, ctx context.Context, root string, i int) string {
 		const d = (`+root+`).querySelector('tr[data-i="`+strconv.Itoa(i)+`"] details.wire');
 		if (!d) return 'no row `+strconv.Itoa(i)+`';
 		d.open = true;
-		for (let i = 0; i < 200; i++) {
+		// Up to 15 s: the body is fetched from the worker, which a loaded
+		// machine may keep busy (a 4 s wait failed now and then).
+		for (let i = 0; i < 750; i++) {
 			const pre = d.querySelectorAll('pre');
 			const last = pre[pre.length - 1];
 			if (!last.dataset.pending && !last.textContent.startsWith('not carried')) return last.textContent;
