@@ -177,38 +177,45 @@ func ProfilesJSON() []byte {
 		}
 		w.Key("first")
 		w.Str(p.First)
-		w.Key("options")
-		w.Open('[')
-		for _, o := range p.Options {
-			w.Open('{')
-			w.Key("name")
-			w.Str(o.Name)
-			w.Key("default")
-			w.Str(o.Default)
-			w.Key("help")
-			w.Str(o.Help)
-			if len(o.Enum) > 0 {
-				w.Key("enum")
-				w.Open('[')
-				for _, e := range o.Enum {
-					w.Str(e)
-				}
-				w.Close(']')
-			} else {
-				w.Key("min")
-				w.Int(o.Min)
-				w.Key("max")
-				w.Int(o.Max)
-			}
-			w.Close('}')
-		}
-		w.Close(']')
+		writeOptions(w, p.Options)
 		w.Key("rules")
 		writeRules(w, p.Rules)
 		w.Close('}')
 	}
 	w.Close(']')
 	return w.B
+}
+
+// writeOptions writes a profile's options as "options":[{"name","default",
+// "help", then "enum":[…] or "min","max"}], for the profile list and the
+// editor's language tables alike.
+func writeOptions(w *json.Writer, opts []OptionSpec) {
+	w.Key("options")
+	w.Open('[')
+	for _, o := range opts {
+		w.Open('{')
+		w.Key("name")
+		w.Str(o.Name)
+		w.Key("default")
+		w.Str(o.Default)
+		w.Key("help")
+		w.Str(o.Help)
+		if len(o.Enum) > 0 {
+			w.Key("enum")
+			w.Open('[')
+			for _, e := range o.Enum {
+				w.Str(e)
+			}
+			w.Close(']')
+		} else {
+			w.Key("min")
+			w.Int(o.Min)
+			w.Key("max")
+			w.Int(o.Max)
+		}
+		w.Close('}')
+	}
+	w.Close(']')
 }
 
 func writeRules(w *json.Writer, rules []RuleNote) {

@@ -208,27 +208,7 @@ func LanguageJSON() []byte {
 		w.Str(p.Vendor)
 		w.Key("summary")
 		w.Str(p.Summary)
-		w.Key("options")
-		w.Open('[')
-		for _, o := range p.Options {
-			w.Open('{')
-			w.Key("name")
-			w.Str(o.Name)
-			w.Key("default")
-			w.Str(o.Default)
-			w.Key("help")
-			w.Str(o.Help)
-			if len(o.Enum) > 0 {
-				strs("enum", o.Enum)
-			} else {
-				w.Key("min")
-				w.Int(o.Min)
-				w.Key("max")
-				w.Int(o.Max)
-			}
-			w.Close('}')
-		}
-		w.Close(']')
+		writeOptions(w, p.Options)
 		params := p.Params()
 		strs("query", params.Query)
 		strs("body", params.Body)
