@@ -155,11 +155,21 @@ func open(t *testing.T, ctx context.Context, hash string) {
 // waitShown waits until the results pane answers the text in the editor.
 func waitShown(t *testing.T, ctx context.Context) string {
 	t.Helper()
-	state, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
-		const r = document.getElementById('results');
-		const ta = document.getElementById('scenario');
-		return r && ta && r.shownText === ta.value && r.dataset.state ? r.dataset.state : false;
-	})()`, chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	var state string
+	var err error
+	// A page that is still navigating can drop the poll's JavaScript
+	// context ("Cannot find context with specified id"): poll again, a few
+	// times, in the new one.
+	for try := 0; try < 5; try++ {
+		state, err = chromedp.Run(ctx, chromedp.Poll[string](`(() => {
+			const r = document.getElementById('results');
+			const ta = document.getElementById('scenario');
+			return r && ta && r.shownText === ta.value && r.dataset.state ? r.dataset.state : false;
+		})()`, chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+		if err == nil || !strings.Contains(err.Error(), "Cannot find context") {
+			break
+		}
+	}
 	require.NoError(t, err, "waiting for the results")
 	return state
 }
