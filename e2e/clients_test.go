@@ -184,3 +184,29 @@ func TestClientCodeIsInThePermalink(t *testing.T) {
 	waitShown(t, ctx2)
 	assert.Equal(t, code, eval[string](t, ctx2, `document.getElementById('client-code').value`))
 }
+
+// A request the client's code sent has no line in the scenario: its row and
+// the step panel say which of the client's requests it was and which line
+// of its code called fetch (from the stack in the sandbox), not "line 0".
+func TestClientRequestStepsSayWhichLineSentThem(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "")
+	typeScenario(t, ctx, "profile offset\nrecords 30\n")
+	setClient(t, ctx, "// two pages, the second from a helper\nawait fetch('/items?offset=0&limit=10');\nasync function more() {\n  return fetch('/items?offset=10&limit=10');\n}\nawait more();\n")
+	assert.Contains(t, runClient(t, ctx), "ok: The client finished after 2 requests.")
+	origins, err := chromedp.Run(ctx, chromedp.Poll[[]string](`(() => {
+		const rows = Array.from(document.querySelectorAll('#steps tr.step'));
+		if (rows.length !== 2 || rows.some(r => r.classList.contains('placeholder'))) return false;
+		return rows.map(r => r.querySelector('.c-i .muted').textContent);
+	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"client request 1, line 2 of the client's code", "client request 2, line 4 of the client's code"}, origins)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#steps tr.step[data-i="1"]`)))
+	head, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
+		const h = document.querySelector('#step-panel .sp-head');
+		return h && h.textContent.includes('Step 2 of 2') && h.textContent.includes('tick') ? h.textContent : false;
+	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	require.NoError(t, err)
+	assert.Contains(t, head, "client request 2, line 4 of the client's code")
+	assert.NotContains(t, head, "line 0")
+}

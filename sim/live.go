@@ -31,8 +31,9 @@ import (
 // clients. A Live session is not safe for concurrent use.
 type Live struct {
 	e        *engine
-	next     int   // the next script step
-	resumeAt int64 // the tick a `wait` holds the script until
+	next     int            // the next script step
+	resumeAt int64          // the tick a `wait` holds the script until
+	sent     map[string]int // live requests per client, for their origin
 }
 
 // MaxLiveClients is how many distinct clients one live session tells apart.
@@ -51,7 +52,7 @@ func NewLive(s *Scenario) (*Live, error) {
 	if err := s.Validate(); err != nil {
 		return nil, err
 	}
-	l := &Live{e: newEngine(s)}
+	l := &Live{e: newEngine(s), sent: map[string]int{}}
 	l.resumeAt = l.e.w.now
 	l.play()
 	return l, nil
@@ -88,7 +89,16 @@ type LiveResponse struct {
 // JSON or "". An error means nothing was served: the session is at its
 // limit (ErrLiveLimit, ErrLiveClients) or, for any other error, the target
 // cannot be read (also recorded in the trace as a note of that client).
+//
+// A live request has no line of the scenario: its step's Origin says where
+// it came from instead, "client request N" (the client's Nth request).
 func (l *Live) Do(client, method, target string, headers []Header, body string) (*LiveResponse, error) {
+	return l.do(client, 0, method, target, headers, body)
+}
+
+// do is Do for a request sent from line codeLine of the client's code (0:
+// not known), which its origin names.
+func (l *Live) do(client string, codeLine int, method, target string, headers []Header, body string) (*LiveResponse, error) {
 	e := l.e
 	if e.aborted || e.requests >= MaxRequests {
 		return nil, ErrLiveLimit
@@ -103,13 +113,21 @@ func (l *Live) Do(client, method, target string, headers []Header, body string) 
 	e.line = 0 // a live request has no line
 	e.advance(1)
 	c := e.client(client)
+	l.sent[client]++
+	origin := "client request " + strconv.Itoa(l.sent[client])
+	if codeLine > 0 {
+		origin += ", line " + strconv.Itoa(codeLine) + " of the client's code"
+	}
 	src := method + " " + target
+	at := len(e.t.Steps)
 	req, err := e.newRequest(c, method, target, headers, body)
 	if err != nil {
 		e.clientNote(c, 0, src, "the request was not sent: "+err.Error())
+		l.setOrigin(at, origin)
 		return nil, err
 	}
 	resp := e.send(c, req, 0, src)
+	l.setOrigin(at, origin)
 	if resp == nil {
 		return nil, ErrLiveLimit
 	}
@@ -118,25 +136,45 @@ func (l *Live) Do(client, method, target string, headers []Header, body string) 
 	return out, nil
 }
 
+// setOrigin gives the step at index i, when one was recorded there, its
+// origin.
+func (l *Live) setOrigin(i int, origin string) {
+	if i < len(l.e.t.Steps) {
+		l.e.t.Steps[i].Origin = origin
+	}
+}
+
 // ClientHeader names the client of a live request (Live.Request): over
 // HTTP and from the page's client pane alike, a request that sends
 // `X-Pagesim-Client: alice` is a request step of client alice. Requests
 // without it are the client "default".
 const ClientHeader = "X-Pagesim-Client"
 
+// LineHeader gives the line of the client's code that sent a live request
+// (Live.Request), when the client knows it: the page's sandbox reads it
+// from the stack of each fetch call. The request's step then says so in
+// its origin ("client request 3, line 12 of the client's code").
+const LineHeader = "X-Pagesim-Line"
+
 // Request is Do with the client named by the ClientHeader among headers,
-// which the contract does not see.
+// and the line of its code by the LineHeader; the contract sees neither.
 func (l *Live) Request(method, target string, headers []Header, body string) (*LiveResponse, error) {
 	client := ""
+	line := 0
 	kept := make([]Header, 0, len(headers))
 	for _, h := range headers {
-		if strings.EqualFold(h.Name, ClientHeader) {
+		switch {
+		case strings.EqualFold(h.Name, ClientHeader):
 			client = h.Value
-			continue
+		case strings.EqualFold(h.Name, LineHeader):
+			if n, err := strconv.Atoi(strings.TrimSpace(h.Value)); err == nil && n > 0 && n <= 1_000_000 {
+				line = n
+			}
+		default:
+			kept = append(kept, h)
 		}
-		kept = append(kept, h)
 	}
-	return l.Do(client, method, target, kept, body)
+	return l.do(client, line, method, target, kept, body)
 }
 
 func (l *Live) known(name string) bool {

@@ -3,6 +3,7 @@ package sim
 import (
 	"errors"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -182,4 +183,41 @@ func TestLiveRequestNamesTheClientByHeader(t *testing.T) {
 	st := l.Report().Steps[0]
 	assert.Equal(t, "carol", st.Client)
 	assert.Equal(t, []Header{{"Accept", "application/json"}}, st.Request.Header, "the contract does not see the client header")
+}
+
+// A live request has no line of the scenario: its step says where it came
+// from instead, counting each client's requests, with the line of the
+// client's code when the client sent it (the page's sandbox does); the
+// contract never sees the line header.
+func TestLiveRequestsSayWhereTheyCameFrom(t *testing.T) {
+	l := newLive(t, "profile offset\nrecords 50\n")
+	_, err := l.Request("GET", "/items?offset=0&limit=10", []Header{{Name: "X-Pagesim-Line", Value: "12"}}, "")
+	require.NoError(t, err)
+	_, err = l.Request("GET", "/items?offset=10&limit=10", []Header{{Name: "X-Pagesim-Client", Value: "bob"}}, "")
+	require.NoError(t, err)
+	_, err = l.Request("GET", "/items?offset=10&limit=10", []Header{{Name: "x-pagesim-line", Value: "7"}}, "")
+	require.NoError(t, err)
+	_, err = l.Request("GET", "/items?offset=20&limit=10", []Header{{Name: "X-Pagesim-Line", Value: "-3"}}, "")
+	require.NoError(t, err)
+	_, err = l.Do("", "GET", "/items?offset=%zz", nil, "")
+	require.Error(t, err)
+	tr := l.Report()
+	var origins []string
+	for _, st := range tr.Steps {
+		assert.Equal(t, 0, st.Line, "no scenario line")
+		origins = append(origins, st.Origin)
+		if st.Request != nil {
+			for _, h := range st.Request.Header {
+				assert.NotEqual(t, "x-pagesim-line", strings.ToLower(h.Name), "the contract never sees it")
+			}
+		}
+	}
+	assert.Equal(t, []string{
+		"client request 1, line 12 of the client's code",
+		"client request 1", // bob's first
+		"client request 2, line 7 of the client's code",
+		"client request 3", // a line that is not a line is left out
+		"client request 4", // not sent: the target cannot be read
+	}, origins)
+	assert.Contains(t, string(tr.StepJSON(0)), `"origin":"client request 1, line 12 of the client's code"`)
 }

@@ -41,7 +41,8 @@ type RuleNote struct {
 // kind otherwise ("insert", "delete", "update", "stream", "wait", "header").
 type TraceStep struct {
 	Index  int    // "i": position in Steps
-	Line   int    // "line": scenario line that produced it (0 for stream inserts)
+	Line   int    // "line": scenario line that produced it (0 for stream inserts and live requests)
+	Origin string // "origin": a live request's origin instead of a line (Live), e.g. "client request 3, line 12 of the client's code"
 	Tick   int64  // "tick": the clock after the step
 	Kind   string // "kind"
 	Client string // "client": "" for mutations; "default" or the @name

@@ -197,6 +197,10 @@ func writeStepFields(w *json.Writer, s *TraceStep, body bool) {
 	w.Int(int64(s.Index))
 	w.Key("line")
 	w.Int(int64(s.Line))
+	if s.Origin != "" {
+		w.Key("origin")
+		w.Str(s.Origin)
+	}
 	w.Key("tick")
 	w.Int(s.Tick)
 	w.Key("kind")

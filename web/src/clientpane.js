@@ -124,7 +124,11 @@ export class ClientPane {
       if (++this.requests > CLIENT_BUDGET.requests) return this.stop('requests');
       let r;
       try {
-        r = await this.sim.call('liveRequest', m.method, m.url, m.headers, m.body);
+        // The line of the code that called fetch names the request's step
+        // (the simulator reads and drops this header: sim.LineHeader).
+        const line = Number.isSafeInteger(m.line) && m.line > 0 ? m.line : 0;
+        const headers = line ? m.headers + (m.headers && !m.headers.endsWith('\n') ? '\n' : '') + 'X-Pagesim-Line: ' + line + '\n' : m.headers;
+        r = await this.sim.call('liveRequest', m.method, m.url, headers, m.body);
       } catch (err) {
         r = { error: String(err.message || err) };
       }

@@ -20,7 +20,7 @@
 //
 // Messages in:  {op: 'run', code, base, token, maxRequests}
 //               {op: 'response', id, status, headers: [[name, value]], body} | {op: 'response', id, error}
-// Messages out: {type: 'fetch', id, method, url, headers: "Name: value\n...", body}
+// Messages out: {type: 'fetch', id, method, url, headers: "Name: value\n...", body, line}
 //               {type: 'log', level, text}
 //               {type: 'done'} | {type: 'error', message, line, col}
 
@@ -97,9 +97,11 @@ function simFetch(input, init) {
   }
   const headers = headerLines(init.headers || (input && input.headers));
   const id = nextId++;
+  // The line of the user's code that called fetch, for the request's step.
+  const { line } = where({ stack: new Error().stack });
   return new Promise((resolve, reject) => {
     pending.set(id, { resolve, reject, url });
-    post({ type: 'fetch', id, method, url, headers, body });
+    post({ type: 'fetch', id, method, url, headers, body, line: line > 0 ? line : 0 });
   });
 }
 

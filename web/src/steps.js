@@ -165,13 +165,22 @@ function requestRow(v, st, loadStep) {
     h('div', { className: 'muted' }, c.rows ? (c.seek ? 'index seek' : 'scan') : ''),
     c.walkRows ? h('div', { className: 'muted' }, 'walk ', num(c.walkRows)) : null);
   return h('tr', { className: 'step request ' + (st.accepted ? 'accepted' : 'refused'), dataset: { i: st.i, line: st.line } },
-    h('th', { className: 'c-i', scope: 'row' }, String(st.i + 1), h('div', { className: 'muted' }, 'line ' + st.line)),
+    h('th', { className: 'c-i', scope: 'row' }, String(st.i + 1), h('div', { className: 'muted' }, origin(st.line, st))),
     reqCell, resCell, recCell, totalCell(st.total, has(v, st.i, 'totalDiffers')), nextCell(st.hasNext, has(v, st.i, 'nextDiffers')), costCell);
+}
+
+// origin says where a step came from: its line in the scenario, else (a
+// live request: the client pane, pagesim serve -api) the origin the
+// simulator gives it, else a stream's insert.
+function origin(line, st) {
+  if (line) return 'line ' + line;
+  if (st && st.origin) return st.origin;
+  return st && st.kind === 'request' ? 'client request' : 'stream';
 }
 
 function mutationRow(st) {
   return h('tr', { className: 'step mutation', dataset: { i: st.i, line: st.line } },
-    h('th', { className: 'c-i', scope: 'row' }, String(st.i + 1), h('div', { className: 'muted' }, st.line ? 'line ' + st.line : 'stream')),
+    h('th', { className: 'c-i', scope: 'row' }, String(st.i + 1), h('div', { className: 'muted' }, origin(st.line, st))),
     h('td', { colSpan: 6, className: 'c-mut' },
       h('span', { className: 'kind-badge' }, st.kind),
       ' ', st.text || st.source,
@@ -183,7 +192,7 @@ function mutationRow(st) {
 function placeholderRow(v, i, height) {
   const line = v.cols.line[i];
   const tr = h('tr', { className: 'step placeholder', dataset: { i, line } },
-    h('th', { className: 'c-i', scope: 'row' }, String(i + 1), h('div', { className: 'muted' }, line ? 'line ' + line : 'stream')),
+    h('th', { className: 'c-i', scope: 'row' }, String(i + 1), h('div', { className: 'muted' }, origin(line, { kind: has(v, i, 'request') ? 'request' : '' }))),
     h('td', { colSpan: 6, className: 'muted' }, kindOf(v, i), ' …'));
   tr.style.height = Math.round(height) + 'px'; // through CSSOM: the CSP allows no style attributes
   return tr;
@@ -481,7 +490,7 @@ export function renderStepPanel(panel, canvas, v, i, row) {
   const parts = [
     h('div', { className: 'sp-head' },
       h('strong', null, 'Step ' + (i + 1) + ' of ' + v.n),
-      ' · line ' + c.line[i], row ? ' · tick ' + num(st.tick) : '',
+      ' · ' + origin(c.line[i], row ? st : { kind: isReq ? 'request' : '' }), row ? ' · tick ' + num(st.tick) : '',
       st.client ? ' · ' + (st.client === 'default' ? 'default client' : '@' + st.client) : ''),
     h('div', { className: 'sp-what' },
       isReq
