@@ -23,6 +23,19 @@ const (
 	celigoSortInterp   = "Celigo's page sends sort values to another page and names only sort=_id: _id ascending (ids grow with creation) is the one the simulator knows."
 )
 
+// celigoLists are the resource lists Celigo's page names ("integrations,
+// flows, connections, exports, imports, jobs, users, and so on").
+var celigoLists = []string{"/v1/integrations", "/v1/flows", "/v1/connections", "/v1/exports", "/v1/imports", "/v1/jobs", "/v1/users"}
+
+// celigoUnservedInterp says where a 404 or a 405 comes from.
+const celigoUnservedInterp = "Celigo's page names the lists it pages (integrations, flows, connections, exports, imports, jobs, users \"and so on\") and no status for anything else: another path is HTTP's 404, another method its 405."
+
+var (
+	celigoReads         = &Reads{Paths: celigoLists, Params: []string{"skip", "limit", "sort", "createdAfter", "createdBefore"}, Unserved: celigoUnservedInterp}
+	celigoErrorsReads   = &Reads{Paths: []string{"/v1/flows/{flowId}/errors"}, Params: []string{"pageSize", "after"}, Unserved: celigoUnservedInterp}
+	celigoMigratedReads = &Reads{Paths: celigoLists, Params: []string{"limit", "cursor", "skip"}, Unserved: celigoUnservedInterp} // skip is read, to be refused
+)
+
 func celigoOptions() []OptionSpec { return commonOptions(100, 1000, "clamp") }
 
 // celigoRateRule is the rate limit rule every Celigo profile lists.
@@ -45,7 +58,7 @@ func frontParams(q []Param, set ...Param) []Param {
 func init() {
 	register(&Profile{
 		Name: "celigo", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
-		Reads:   &Reads{Params: []string{"skip", "limit", "sort", "createdAfter", "createdBefore"}},
+		Reads:   celigoReads,
 		Summary: "integrator.io resource lists: a bare JSON array and an RFC 8288 Link header over skip/limit; drifts when records are created or deleted mid-walk",
 		First:   "GET /v1/integrations?limit=100", Options: celigoOptions(),
 		Rules: []RuleNote{
@@ -126,6 +139,9 @@ func (v celigoView) page(w *World, skip, limit int64) ([]Record, int64) {
 }
 
 func (s *celigoServer) Serve(w *World, req *Request) *Response {
+	if r := celigoReads.unserved(w, req); r != nil {
+		return r
+	}
 	limit, note, bad := pageSize(req, "limit", s.o)
 	if bad != "" {
 		return refuse(w, 400, bad)
@@ -204,7 +220,7 @@ func init() {
 		Help: "what the last page says in nextPageURL: absent, or an empty string", Enum: []string{"absent", "empty"}})
 	register(&Profile{
 		Name: "celigo-errors", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
-		Reads:   &Reads{Params: []string{"pageSize", "after"}},
+		Reads:   celigoErrorsReads,
 		Summary: "integrator.io flow errors: {\"errors\":[…],\"nextPageURL\":…,\"totalErrors\":N}, an opaque after cursor in the body's next URL",
 		First:   "GET /v1/flows/5f1a/errors?pageSize=100", Options: opts,
 		Rules: []RuleNote{
@@ -222,23 +238,9 @@ func init() {
 
 type celigoErrors struct{ o *Options }
 
-// flowErrorsPath reports whether path is /v1/flows/{flowId}/errors.
-func flowErrorsPath(path string) bool {
-	const pre, suf = "/v1/flows/", "/errors"
-	if len(path) <= len(pre)+len(suf) || path[:len(pre)] != pre || path[len(path)-len(suf):] != suf {
-		return false
-	}
-	for _, c := range path[len(pre) : len(path)-len(suf)] {
-		if c == '/' {
-			return false
-		}
-	}
-	return true
-}
-
 func (s *celigoErrors) Serve(w *World, req *Request) *Response {
-	if !flowErrorsPath(req.Path) {
-		return refuse(w, 404, "no such endpoint: flow errors are listed at /v1/flows/{flowId}/errors")
+	if r := celigoErrorsReads.unserved(w, req); r != nil {
+		return r
 	}
 	size, note, bad := pageSize(req, "pageSize", s.o)
 	if bad != "" {
@@ -307,7 +309,7 @@ const (
 func init() {
 	register(&Profile{
 		Name: "celigo-migrated", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
-		Reads:   &Reads{Params: []string{"limit", "cursor", "skip"}}, // skip is read, to be refused
+		Reads:   celigoMigratedReads,
 		Summary: "a Celigo Link-header list after the move to cursor paging inside: next links carry an opaque cursor tied to the request that produced them",
 		First:   "GET /v1/integrations?limit=100", Options: celigoOptions(),
 		Rules: []RuleNote{
@@ -331,6 +333,9 @@ type celigoMigrated struct {
 }
 
 func (s *celigoMigrated) Serve(w *World, req *Request) *Response {
+	if r := celigoMigratedReads.unserved(w, req); r != nil {
+		return r
+	}
 	if _, ok := req.Param("skip"); ok {
 		return refuse(w, 400, "skip is not accepted: this list pages with cursors now; "+celigoHandCrafted)
 	}

@@ -20,6 +20,13 @@ const codefreshBodyInterp = "Codefresh's pages show no response body: the builds
 // cfLegacyPageInterp says why the old API refuses pages below 1.
 const cfLegacyPageInterp = "The old pages on Codefresh's page count from the first build; negative pages only came with the 2021 cursor."
 
+// codefreshReads is what both Codefresh profiles read: the build list
+// (/workflow, as the page writes it) and the image list beside it.
+var codefreshReads = &Reads{Paths: []string{"/workflow", "/images"}, Params: []string{"page", "limit"}, Unserved: codefreshUnservedInterp}
+
+// codefreshUnservedInterp says where a 404 or a 405 comes from.
+const codefreshUnservedInterp = "Codefresh's page lists builds at /workflow and names image lists beside them, and names no status for anything else: another path is HTTP's 404, another method its 405."
+
 func codefreshOptions() []OptionSpec { return commonOptions(25, 100, "clamp") }
 
 // codefreshPage reads page and limit, or why they are refused.
@@ -37,7 +44,7 @@ func codefreshPage(req *Request, o *Options) (page, limit int64, note, bad strin
 func init() {
 	register(&Profile{
 		Name: "codefresh-legacy", Vendor: "Codefresh", Source: codefreshSource, URL: codefreshURL,
-		Reads:   &Reads{Params: []string{"page", "limit"}},
+		Reads:   codefreshReads,
 		Summary: "builds and images before January 2021: GET /workflow?page=N, every page independent, any order valid; drifts like offset paging",
 		First:   "GET /workflow?page=1", Options: codefreshOptions(),
 		Rules: []RuleNote{
@@ -58,6 +65,9 @@ type codefreshLegacy struct {
 }
 
 func (s *codefreshLegacy) Serve(w *World, req *Request) *Response {
+	if r := codefreshReads.unserved(w, req); r != nil {
+		return r
+	}
 	page, limit, note, bad := codefreshPage(req, s.o)
 	if bad != "" {
 		return refuse(w, 400, bad)
@@ -134,7 +144,7 @@ const (
 func init() {
 	register(&Profile{
 		Name: "codefresh", Vendor: "Codefresh", Source: codefreshSource, URL: codefreshURL,
-		Reads:   &Reads{Params: []string{"page", "limit"}},
+		Reads:   codefreshReads,
 		Summary: "builds and images from January 2021: a server-side cursor per X-Pagination-Session-Id; only next, previous or page 1; negative pages hold new builds",
 		First:   "GET /workflow?page=1", Options: codefreshOptions(),
 		Rules: []RuleNote{
@@ -207,6 +217,9 @@ const (
 type cfClientWalk struct{ lo, hi int64 }
 
 func (s *codefreshServer) Serve(w *World, req *Request) *Response {
+	if r := codefreshReads.unserved(w, req); r != nil {
+		return r
+	}
 	page, limit, note, bad := codefreshPage(req, s.o)
 	if bad != "" {
 		return refuse(w, 400, bad)

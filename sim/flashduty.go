@@ -23,6 +23,16 @@ const (
 	fdMixInterp         = "Flashduty's page gives p and search_after_ctx as two separate techniques: a body with both is refused rather than one of them ignored."
 )
 
+// flashdutyReads is what both Flashduty profiles read: a POST to the
+// incident or alert list (the two lists its pagination page links to).
+var flashdutyReads = &Reads{
+	Methods: []string{"POST"}, MethodStatus: 400, Unserved: fdUnservedInterp,
+	Paths: []string{"/incident/list", "/alert/list"}, Body: []string{"p", "limit", "search_after_ctx"},
+}
+
+// fdUnservedInterp says where the answers to other paths and methods come from.
+const fdUnservedInterp = "Flashduty's Open API answers a method it does not support with 400 MethodNotAllowed and names no status for an unknown path: we answer HTTP's 404, and serve the incident and alert lists its pagination page links to."
+
 func flashdutyOptions(client bool) []OptionSpec {
 	o := append(commonOptions(20, 100, "refuse"),
 		OptionSpec{Name: "window", Default: "10000", Help: "the largest p × limit traditional pagination serves; beyond it 400", Min: 1, Max: 1_000_000_000},
@@ -48,7 +58,7 @@ var flashdutyRules = []RuleNote{
 func init() {
 	register(&Profile{
 		Name: "flashduty", Vendor: "Flashduty", Source: flashdutySource, URL: flashdutyURL,
-		Reads:   &Reads{Methods: []string{"POST"}, Body: []string{"p", "limit", "search_after_ctx"}},
+		Reads:   flashdutyReads,
 		Summary: "POST {\"p\":1,\"limit\":20}: page/limit in the body, p × limit ≤ 10000, total capped at 1000, has_next_page",
 		First:   `POST /incident/list {"p":1,"limit":20}`, Options: flashdutyOptions(true),
 		Rules: append(append([]RuleNote(nil), flashdutyRules...),
@@ -58,7 +68,7 @@ func init() {
 	})
 	register(&Profile{
 		Name: "flashduty-cursor", Vendor: "Flashduty", Source: flashdutySource, URL: flashdutyURL,
-		Reads:   &Reads{Methods: []string{"POST"}, Body: []string{"p", "limit", "search_after_ctx"}},
+		Reads:   flashdutyReads,
 		Summary: "POST {\"search_after_ctx\":\"…\",\"limit\":20}: an opaque 24-hex-digit cursor, returned only while a next page exists; total capped at 1000",
 		First:   `POST /incident/list {"limit":20}`, Options: flashdutyOptions(false),
 		Rules: append([]RuleNote{
@@ -159,6 +169,9 @@ func (s *flashduty) read(req *Request) (q fdQuery, bad string) {
 }
 
 func (s *flashduty) Serve(w *World, req *Request) *Response {
+	if r := flashdutyReads.unserved(w, req); r != nil {
+		return r
+	}
 	q, bad := s.read(req)
 	switch {
 	case bad != "":

@@ -34,7 +34,7 @@ func TestFlashdutyDefaultsAndLimits(t *testing.T) {
 		post("/incident/list", `{"p":1.5}`),
 		post("/incident/list", `[1,2]`),
 		post("/incident/list", `{"p":1,`),
-		get("/incident/list?p=2&limit=20")))
+		post("/incident/list?p=2&limit=20", "")))
 	assert.Equal(t, []bool{true, true, true, false, false, false, false, false, false, false}, accepted(tr))
 	reqs := requests(tr)
 	assert.Equal(t, idsDown(500, 20), reqs[0].Records, "p defaults to 1, limit to 20")

@@ -197,12 +197,21 @@ func offsetCost(offset, returned, total int64) Cost {
 	return Cost{Rows: min(offset, total) + returned}
 }
 
+// The generic models serve GET /items and nothing else: another path is
+// 404, another method 405, as a real API answers them.
+var (
+	offsetReads = &Reads{Paths: []string{"/items"}, Params: []string{"offset", "limit"}}
+	pageReads   = &Reads{Paths: []string{"/items"}, Params: []string{"page", "per_page"}}
+	cursorReads = &Reads{Paths: []string{"/items"}, Params: []string{"limit", "after", "before"}}
+	linkReads   = &Reads{Paths: []string{"/items"}, Params: []string{"page", "per_page"}}
+)
+
 // ---- offset ----
 
 func init() {
 	register(&Profile{
 		Name: "offset", Summary: "?offset=&limit=: stateless, exact total; drifts when records are inserted or deleted mid-walk",
-		Reads: &Reads{Paths: []string{"/items"}, AnyPath: true, Params: []string{"offset", "limit"}},
+		Reads: offsetReads,
 		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?offset=O&limit=L returns the records at list positions O to O+L-1, counted when the request arrives."},
@@ -217,6 +226,9 @@ func init() {
 type offsetServer struct{ o *Options }
 
 func (s *offsetServer) Serve(w *World, req *Request) *Response {
+	if r := offsetReads.unserved(w, req); r != nil {
+		return r
+	}
 	limit, note, bad := pageSize(req, "limit", s.o)
 	if bad != "" {
 		return refuse(w, 400, bad)
@@ -275,7 +287,7 @@ func (s *offsetServer) Follow(prev *Request, last *Response, rel string) (*Reque
 func init() {
 	register(&Profile{
 		Name: "page", Summary: "?page=&per_page=: page numbers from 1, exact total; drifts like offset",
-		Reads: &Reads{Paths: []string{"/items"}, AnyPath: true, Params: []string{"page", "per_page"}},
+		Reads: pageReads,
 		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?page=P&per_page=N returns list positions (P-1)·N to P·N-1: offset paging by another name."},
@@ -307,6 +319,9 @@ func pageQuery(req *Request, o *Options) (page, size int64, note, bad string) {
 }
 
 func (s *pageServer) Serve(w *World, req *Request) *Response {
+	if r := pageReads.unserved(w, req); r != nil {
+		return r
+	}
 	page, size, note, bad := pageQuery(req, s.o)
 	if bad != "" {
 		return refuse(w, 400, bad)
@@ -359,7 +374,7 @@ func (s *pageServer) Follow(prev *Request, last *Response, rel string) (*Request
 func init() {
 	register(&Profile{
 		Name: "cursor", Summary: "keyset paging with opaque after/before cursors and has_more; no total; does not drift",
-		Reads: &Reads{Paths: []string{"/items"}, AnyPath: true, Params: []string{"limit", "after", "before"}},
+		Reads: cursorReads,
 		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?limit=L returns the first page; next_cursor continues after its last record with ?after=, prev_cursor goes back with ?before=."},
@@ -375,6 +390,9 @@ func init() {
 type cursorServer struct{ o *Options }
 
 func (s *cursorServer) Serve(w *World, req *Request) *Response {
+	if r := cursorReads.unserved(w, req); r != nil {
+		return r
+	}
 	limit, note, bad := pageSize(req, "limit", s.o)
 	if bad != "" {
 		return refuse(w, 400, bad)
@@ -481,7 +499,7 @@ func (s *cursorServer) Follow(prev *Request, last *Response, rel string) (*Reque
 func init() {
 	register(&Profile{
 		Name: "link", Summary: "page numbers with an RFC 8288 Link header (first, prev, next, last) and X-Total-Count",
-		Reads: &Reads{Paths: []string{"/items"}, AnyPath: true, Params: []string{"page", "per_page"}},
+		Reads: linkReads,
 		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?page=P&per_page=N returns a bare JSON array and a Link header with rel first, prev (from page 2), next (while records remain) and last."},
@@ -495,6 +513,9 @@ func init() {
 type linkServer struct{ o *Options }
 
 func (s *linkServer) Serve(w *World, req *Request) *Response {
+	if r := linkReads.unserved(w, req); r != nil {
+		return r
+	}
 	page, size, note, bad := pageQuery(req, s.o)
 	if bad != "" {
 		return refuse(w, 400, bad)

@@ -3,6 +3,7 @@ package sim
 import (
 	"slices"
 	"strconv"
+	"strings"
 
 	"pagingplayground/internal/reqtarget"
 )
@@ -41,13 +42,83 @@ type Profile struct {
 // rest, as most APIs do; the editor warns about it.
 type Reads struct {
 	Methods []string // the methods it serves; nil: GET only
-	Paths   []string // the paths it serves; nil: any path
+	// Paths are the paths it serves; a segment written {name} stands for
+	// any one segment ("/v1/flows/{flowId}/errors"). nil: any path.
+	Paths   []string
 	Params  []string // the query parameters it reads
 	Body    []string // the members of a JSON body it reads; nil: it reads no body
 	Headers []string // request headers it reads (besides the usual HTTP ones)
-	// AnyPath: the simulator answers another path as if it were Paths[0]
-	// (the generic models), rather than 404.
-	AnyPath bool
+	// MethodStatus is the status of a request with another method: 405
+	// when 0 (Flashduty answers 400 MethodNotAllowed).
+	MethodStatus int
+	// Unserved, when set, is said beside a 404 or a refused method: where
+	// the status comes from when the vendor's page names none.
+	Unserved string
+}
+
+// unserved answers a request for a path, or with a method, that rd does not
+// serve, as the real API would: 404 naming the paths that exist, and 405
+// (or rd.MethodStatus) naming the method to use, in the {"error": "..."}
+// shape of the hand-written profiles. nil when rd serves the request.
+func (rd *Reads) unserved(w *World, req *Request) *Response {
+	if len(rd.Paths) > 0 && !servesPath(rd.Paths, req.Path) {
+		r := refuse(w, 404, "no list at "+req.Path+": this API serves "+strings.Join(rd.Paths, ", "))
+		r.Interp = rd.Unserved
+		return r
+	}
+	methods := rd.methods()
+	if slices.Contains(methods, req.Method) {
+		return nil
+	}
+	status := rd.MethodStatus
+	if status == 0 {
+		status = 405
+	}
+	r := refuse(w, status, req.Method+" is not allowed here: the list is read with "+strings.Join(methods, " or "))
+	if status == 405 {
+		r.Header = []Header{{"Allow", strings.Join(methods, ", ")}}
+	}
+	r.Interp = rd.Unserved
+	return r
+}
+
+// methods are the methods rd serves.
+func (rd *Reads) methods() []string {
+	if rd.Methods == nil {
+		return []string{"GET"}
+	}
+	return rd.Methods
+}
+
+// servesPath reports whether path is one of paths, where a segment written
+// {name} matches any one non-empty segment.
+func servesPath(paths []string, path string) bool {
+	for _, p := range paths {
+		if p == path || matchPattern(p, path) {
+			return true
+		}
+	}
+	return false
+}
+
+func matchPattern(pattern, path string) bool {
+	if !strings.Contains(pattern, "{") {
+		return false
+	}
+	ps, qs := strings.Split(pattern, "/"), strings.Split(path, "/")
+	if len(ps) != len(qs) {
+		return false
+	}
+	for i, seg := range ps {
+		if strings.HasPrefix(seg, "{") && strings.HasSuffix(seg, "}") {
+			if qs[i] == "" {
+				return false
+			}
+		} else if seg != qs[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Server is one run's server for a profile, with whatever state the contract

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -9,11 +10,12 @@ import (
 	"pagingplayground/internal/reqtarget"
 )
 
-// warnings are the input of a scenario that its contract ignores: a query
-// parameter it does not read, a path or method it does not serve, a body (or
-// a body member) it does not read. The server behaves as the real API would
-// (most ignore what they do not read); the warning says so where it was
-// typed, with a did-you-mean. text is the scenario as written, for columns;
+// warnings are the input of a scenario that its contract ignores or refuses:
+// a path or method it does not serve (the server answers 404 or 405, as the
+// real API would, and the warning names what it serves), a query parameter
+// it does not read, a body (or a body member) it does not read (the server
+// ignores them, as most APIs do). The warning says so where it was typed,
+// with a did-you-mean. text is the scenario as written, for columns;
 // steps built in code point at column 1 of their line.
 func warnings(s *Scenario, text string) []Diagnostic {
 	p, ok := scenarioProfile(&s.Setup)
@@ -30,32 +32,24 @@ func warnings(s *Scenario, text string) []Diagnostic {
 			continue
 		}
 		at := newLocator(text, lineStarts, st)
-		methods := rd.Methods
-		if methods == nil {
-			methods = []string{"GET"}
-		}
-		if !slices.Contains(methods, st.Method) {
-			msg := name + " lists with " + strings.Join(methods, " or ") + ", not " + st.Method
-			if len(methods) == 1 {
-				msg += ": the simulator answers as if it were " + methods[0]
-			}
-			out = append(out, at.warn(at.method, len(st.Method), msg))
-		}
 		path, query, err := reqtarget.Parse(st.Target)
 		if err != nil {
 			continue
 		}
-		if len(rd.Paths) > 0 && !slices.Contains(rd.Paths, path) {
+		if len(rd.Paths) > 0 && !servesPath(rd.Paths, path) {
 			msg := name + " serves " + strings.Join(rd.Paths, ", ") + ", not `" + path + "`"
 			if sg := suggest(path, rd.Paths); sg != "" {
 				msg += "; did you mean `" + sg + "`?"
 			}
-			if rd.AnyPath {
-				msg += " (the simulator answers as if it were " + rd.Paths[0] + ")"
-			} else {
-				msg += " (the server answers 404)"
-			}
+			msg += " (the server answers 404)"
 			out = append(out, at.warn(at.target, len(pathPart(st.Target)), msg))
+		} else if methods := rd.methods(); !slices.Contains(methods, st.Method) {
+			status := rd.MethodStatus
+			if status == 0 {
+				status = 405
+			}
+			msg := name + " lists with " + strings.Join(methods, " or ") + ", not " + st.Method + " (the server answers " + strconv.Itoa(status) + ")"
+			out = append(out, at.warn(at.method, len(st.Method), msg))
 		}
 		for _, q := range query {
 			if slices.Contains(rd.Params, q.Name) {

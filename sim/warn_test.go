@@ -24,10 +24,10 @@ func TestTyposAreWarnings(t *testing.T) {
 			warn(2, 21, 25, "offset does not read `limt`: the server ignores it; did you mean `limit`?"),
 		}},
 		{"profile page\nGET /itms?page=2", []Diagnostic{
-			warn(2, 5, 10, "page serves /items, not `/itms`; did you mean `/items`? (the simulator answers as if it were /items)"),
+			warn(2, 5, 10, "page serves /items, not `/itms`; did you mean `/items`? (the server answers 404)"),
 		}},
 		{"profile offset\nPOST /items {\"offset\": 10}", []Diagnostic{
-			warn(2, 1, 5, "offset lists with GET, not POST: the simulator answers as if it were GET"),
+			warn(2, 1, 5, "offset lists with GET, not POST (the server answers 405)"),
 			warn(2, 13, 14, "offset reads no request body: the server ignores it (it reads the query string: offset, limit)"),
 		}},
 		// A parameter the contract never reads is ignored, whatever its value.
