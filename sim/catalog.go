@@ -34,21 +34,6 @@ func registerCatalog(p *Profile) {
 	register(p)
 }
 
-// shortPage says whether a server that may return fewer records than asked
-// (Slack, Google AIP-158, Notion) cuts this page short, and to how many: about
-// one page in three, chosen from the run's seed, the clock and the position,
-// so the same scenario cuts the same pages everywhere.
-func shortPage(w *World, pos, limit int64) (int64, bool) {
-	if limit < 2 {
-		return limit, false
-	}
-	h := mix(w.seed ^ uint64(w.now)*0x9e3779b97f4a7c15 ^ uint64(pos)<<17)
-	if h%3 != 0 {
-		return limit, false
-	}
-	return 1 + int64((h>>8)%uint64(limit-1)), true
-}
-
 // paramInt reads an integer query parameter leniently, as many APIs do: absent,
 // not a number or below min gives def and says so in why.
 func paramInt(req *Request, name string, def, min int64) (n int64, set bool, why string) {
@@ -102,18 +87,6 @@ func itemsBefore(w *World, c Cursor, limit int64) (items []Record, pos int64, ea
 
 // jsonString is s as a JSON string, for building Raw fields.
 func jsonString(s string) []byte { return json.AppendString(nil, s) }
-
-// requestLine is a profile's First request, which may carry a JSON body after
-// the target (`POST / {"MaxResults":100}`), as a client request.
-func requestLine(line string) (*Request, bool, string) {
-	method, rest, _ := cutSpace(line)
-	target, body, _ := cutSpace(rest)
-	r, ok, why := request(method, target)
-	if ok {
-		r.Body = body
-	}
-	return r, ok, why
-}
 
 const base64Std = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 

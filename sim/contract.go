@@ -45,14 +45,67 @@ type Contract struct {
 	WindowStatus  int    // the status beyond it: 400 when 0
 	WindowMessage string // what the refusal says
 
-	ErrorStatus int    // the status of a refused parameter: 400 when 0
+	ErrorStatus int    // the status of a refused parameter: 400 when 0 (200 for APIs that answer errors with 200, as Slack)
 	ErrorField  string // the body path of a refusal's message: "error" when ""
+	ErrorBody   string // a refusal's body as a JSON template ({status}, {message}, {code}, {param}); ErrorField's when ""
+	Errors      []ErrorRule
+
+	LimitZero string   // "default": a page size of 0 is the default (AIP-158); otherwise Invalid applies
+	LimitEcho string   // the body path where the response tells the page size it used
+	Const     []Member // body members with fixed values, written after the records ({"ok": true})
+
+	Short Short
+	Token Token
+
+	First  string  // catalogue: the profile's first request line; Method and Paths[0] when ""
+	Interp Interps // catalogue: the interpretation notes responses carry
 }
 
 // In says where a parameter is read and its name.
 type In struct {
-	Name  string
+	Name  string // "none": the contract has no such parameter (a cursor that only goes forward)
 	Where string // "query" (default), "body" (a JSON body member) or "header"
+	Alias string // another name read as well (page_size beside pageSize)
+}
+
+// Member is a body member with a fixed JSON value.
+type Member struct{ Path, JSON string }
+
+// ErrorRule is, for one kind of refusal (errorKinds), the API's code for it
+// ({code} in ErrorBody) and its message ({name}, {value} and {max} are
+// replaced); "" keeps the simulator's.
+type ErrorRule struct{ Kind, Code, Message string }
+
+// errorKinds are the refusals (and the clamp note) a contract names.
+var errorKinds = []string{"path", "method", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "window"}
+
+// Short says whether pages may come back shorter than asked while more
+// remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
+// a short page can be shown wrong. Cursor base only.
+type Short struct {
+	Pages   string // "" (never), "short" (1 to limit-1 records) or "empty" (0 to limit-1)
+	Follows string // the client option's value for a client that follows the next cursor: "cursor" when ""
+	Client  string // the client option's default: Follows when "", or "page-size"
+	Advice  string // what the vendor tells a client that stops on a short page
+}
+
+// Token is the lifecycle of a cursor (cursor base): with any of it set the
+// server keeps its tokens and refuses an expired, reused or rebound one.
+type Token struct {
+	TTL   int64  // ticks a token stays valid (0: the whole run); the option token-ttl
+	Use   string // "" (any token, any number of times), "once" or "newest" (only the latest issued)
+	Bound bool   // a token works only with the same other parameters (the page size may change)
+}
+
+func (t Token) kept() bool { return t.TTL > 0 || t.Use != "" || t.Bound }
+
+// Interps are interpretation notes (catalogue): what a response carries.
+type Interps struct {
+	All     string // every response
+	Limit   string // a page size the server changed (clamped, or the default for a bad one)
+	Short   string // a short page
+	Error   string // every refusal
+	Expired string // an expired token
 }
 
 // Next says how a response signals the next page. With none of Link, URL and
@@ -73,12 +126,13 @@ type Next struct {
 
 // Total says what the response reports as the total.
 type Total struct {
-	Kind          string // "none" (default for cursor), "exact" (default otherwise), "capped" or "gte"
-	Cap           int64  // capped and gte: the largest number reported
-	Field         string // body path ("total", "hits.total.value"); "total" when "" and Header is ""
-	Relation      string // gte: body path of "eq" or "gte" ("hits.total.relation")
-	Header        string // a header that carries it ("X-Total-Count")
-	FirstPageOnly bool   // reported on the first page only
+	Kind          string   // "none" (default for cursor), "exact" (default otherwise), "capped", "gte" or "estimate" (2 significant digits)
+	Choices       []string // the kinds the option total offers (Kind is its default); no option when nil
+	Cap           int64    // capped and gte: the largest number reported
+	Field         string   // body path ("total", "hits.total.value"); "total" when "" and Header is ""
+	Relation      string   // gte: body path of "eq" or "gte" ("hits.total.relation")
+	Header        string   // a header that carries it ("X-Total-Count")
+	FirstPageOnly bool     // reported on the first page only
 }
 
 // withDefaults fills the base's defaults in.
@@ -112,7 +166,10 @@ func (c Contract) withDefaults() Contract {
 		def(&c.Before, "before")
 		def(&c.Limit, "limit")
 		if c.Next.Cursor == "" && c.Next.URL == "" && len(c.Next.Link) == 0 {
-			c.Next.Cursor, c.Next.PrevCursor = "next_cursor", "prev_cursor"
+			c.Next.Cursor = "next_cursor"
+			if c.Before.Name != "none" {
+				c.Next.PrevCursor = "prev_cursor"
+			}
 		}
 	}
 	if c.LimitDefault == 0 {
@@ -147,6 +204,9 @@ func (c Contract) withDefaults() Contract {
 	}
 	if c.Next.End == "" {
 		c.Next.End = "null"
+	}
+	if c.Short.Pages != "" && c.Short.Follows == "" {
+		c.Short.Follows = "cursor"
 	}
 	return c
 }
@@ -194,7 +254,13 @@ func (c Contract) problems() []string {
 	if c.Total.Relation != "" && c.Total.Kind != "gte" {
 		add("total.relation needs total `gte`")
 	}
-	if c.Total.Kind == "none" && (c.Total.Field != "" || c.Total.Header != "" || c.Total.FirstPageOnly) {
+	if len(c.Total.Choices) > 0 && !containsString(c.Total.Choices, c.Total.Kind) {
+		add("total.choices offers " + orList(c.Total.Choices) + " but not the total `" + c.Total.Kind + "` itself")
+	}
+	if len(c.Total.Choices) > 0 && c.Total.Field == "" && c.Total.Header == "" {
+		add("total.choices needs total.field or total.header: where a chosen total is written")
+	}
+	if c.Total.Kind == "none" && len(c.Total.Choices) == 0 && (c.Total.Field != "" || c.Total.Header != "" || c.Total.FirstPageOnly) {
 		add("total `none` reports no total: drop total.field, total.header and total.first-page-only")
 	}
 	if c.Method == "GET" || c.Method == "" {
@@ -204,6 +270,21 @@ func (c Contract) problems() []string {
 				break
 			}
 		}
+	}
+	if c.Base != "cursor" && (c.Short.Pages != "" || c.Token.kept()) {
+		add("short-pages and token.* knobs need the base `cursor`, not `" + c.Base + "`")
+	}
+	if c.Short.Pages == "" && (c.Short.Follows != "" || c.Short.Client != "") {
+		add("short-pages.follows and short-pages.client are about a client of short pages: set short-pages too")
+	}
+	if c.Before.Name == "none" && c.Next.PrevCursor != "" {
+		add("prev.cursor needs a parameter to send it back in: before is `none`")
+	}
+	if c.Short.Pages != "" && c.Next.Cursor == "" {
+		add("short-pages need next.cursor: a client can only tell a short page from the last by the next cursor")
+	}
+	if c.LimitZero == "default" && c.Invalid == "default" {
+		add("limit.zero default says no more than invalid default already does: drop limit.zero")
 	}
 	for _, p := range c.Paths {
 		if !strings.HasPrefix(p, "/") {
@@ -217,45 +298,94 @@ func (c Contract) problems() []string {
 func (c Contract) reads() *Reads {
 	r := &Reads{Methods: []string{c.Method}, Paths: c.Paths}
 	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before} {
-		switch {
-		case in.Name == "":
-		case in.Where == "body":
-			r.Body = append(r.Body, in.Name)
-		case in.Where == "header":
-			r.Headers = append(r.Headers, in.Name)
-		default:
-			r.Params = append(r.Params, in.Name)
+		for _, name := range []string{in.Name, in.Alias} {
+			switch {
+			case name == "" || name == "none":
+			case in.Where == "body":
+				r.Body = append(r.Body, name)
+			case in.Where == "header":
+				r.Headers = append(r.Headers, name)
+			default:
+				r.Params = append(r.Params, name)
+			}
 		}
 	}
 	return r
+}
+
+// options are the profile options a contract offers: the rate limit, and
+// those its knobs call for.
+func (c Contract) options() []OptionSpec {
+	opts := rateOptions()
+	if c.Short.Pages != "" {
+		opts = append(opts,
+			OptionSpec{Name: "short-pages", Default: "on", Help: "whether pages may come back shorter than the page size while more remain (on) or never (off)", Enum: []string{"on", "off"}},
+			OptionSpec{Name: "client", Default: cond(c.Short.Client == "", c.Short.Follows, c.Short.Client), Help: "what the client's next/walk trusts: " + c.Short.Follows + " (the next " + c.Short.Follows + ", to the end) or page-size (it stops on a page shorter than the page size)", Enum: []string{c.Short.Follows, "page-size"}})
+	}
+	if c.Token.kept() {
+		opts = append(opts, OptionSpec{Name: "token-ttl", Default: itoa(c.Token.TTL), Help: "ticks a page token stays valid (0: for the whole run)", Min: 0, Max: 1_000_000_000})
+	}
+	if len(c.Total.Choices) > 0 {
+		opts = append(opts, OptionSpec{Name: "total", Default: c.Total.Kind, Help: "the total the response reports: " + orList(c.Total.Choices), Enum: c.Total.Choices})
+	}
+	return opts
 }
 
 // registerContract registers a catalogue contract: p's Name, Vendor,
 // Summary, Source, URL and Rules, served by the contract.
 func registerContract(p *Profile, c Contract) {
 	c = c.withDefaults()
+	if bad := c.problems(); len(bad) > 0 {
+		panic(p.Name + ": " + strings.Join(bad, "; ")) // a programming error, caught by every test run
+	}
 	contractProfile(p, c)
 	register(p)
 }
 
 // contractProfile makes p serve c (already with its defaults).
 func contractProfile(p *Profile, c Contract) *Profile {
-	p.First = c.Method + " " + c.Paths[0]
+	if c.First == "" {
+		c.First = c.Method + " " + c.Paths[0]
+	}
+	p.First = c.First
 	p.Reads = c.reads()
 	if p.Options == nil {
-		p.Options = rateOptions()
+		p.Options = c.options()
 	}
-	p.New = func(*Options) Server { return &contractServer{c: c} }
+	p.New = func(o *Options) Server { return &contractServer{c: c, o: o} }
 	return p
 }
 
-type contractServer struct{ c Contract }
+type contractServer struct {
+	c      Contract
+	o      *Options
+	tokens []keptToken // the tokens issued, when their lifecycle is kept (Token)
+}
 
-// read reads a parameter where the contract reads it.
+// keptToken is an issued token whose lifecycle the server keeps.
+type keptToken struct {
+	tok  string
+	at   Cursor
+	key  string // the request's other parameters (Token.Bound)
+	made int64
+	used bool
+}
+
+// read reads a parameter where the contract reads it, by its name or alias.
 func (s *contractServer) read(req *Request, in In) (string, bool) {
+	if in.Name == "none" {
+		return "", false
+	}
+	if v, ok := s.readName(req, in, in.Name); ok || in.Alias == "" {
+		return v, ok
+	}
+	return s.readName(req, in, in.Alias)
+}
+
+func (s *contractServer) readName(req *Request, in In, name string) (string, bool) {
 	switch in.Where {
 	case "header":
-		v := req.HeaderValue(in.Name)
+		v := req.HeaderValue(name)
 		return v, v != ""
 	case "body":
 		if req.Body == "" {
@@ -265,101 +395,165 @@ func (s *contractServer) read(req *Request, in In) (string, bool) {
 		if err != nil {
 			return "", false
 		}
-		v, ok := b.Get(in.Name)
+		v, ok := b.Get(name)
 		if !ok || v.Kind == json.Null {
 			return "", false
 		}
 		return v.Str, true
 	}
-	return req.Param(in.Name)
+	return req.Param(name)
 }
 
-// refuse answers a refusal in the contract's error shape.
-func (s *contractServer) refuse(w *World, status int, msg string) *Response {
+// rule is the contract's code and message for a kind of refusal: msg with
+// its variables replaced, or the simulator's msg.
+func (s *contractServer) rule(kind, msg, name, value string) (code, text string) {
+	for _, e := range s.c.Errors {
+		if e.Kind == kind {
+			code = e.Code
+			if e.Message != "" {
+				msg = strings.NewReplacer("{name}", name, "{value}", value, "{max}", itoa(s.c.LimitMax)).Replace(e.Message)
+			}
+		}
+	}
+	return code, msg
+}
+
+// fail answers a refusal of this kind in the contract's error shape.
+func (s *contractServer) fail(w *World, kind string, status int, msg, name, value string) *Response {
+	c := &s.c
+	code, msg := s.rule(kind, msg, name, value)
 	r := refuse(w, status, msg)
-	r.Fields = nestFields([]pathVal{{s.c.ErrorField, Str(msg)}})
+	r.Refused = status < 400 // an API that answers errors with 200 (Slack)
+	r.Fields = nestFields([]pathVal{{c.ErrorField, Str(msg)}})
+	if c.ErrorBody != "" {
+		r.Fields = templateFields(c.ErrorBody, status, msg, code, name)
+	}
+	r.Interp = join(cond(kind == "expired", c.Interp.Expired, ""), c.Interp.Error)
 	return r
 }
 
-// number reads a whole-number parameter: def when absent; bad says why a
-// value is refused, after the contract's Invalid rule (fallback: use def).
-func (s *contractServer) number(req *Request, in In, def int64, min int64) (n int64, status int, bad string) {
+// templateFields fills an error body template in; nil when it is not a
+// JSON object (knobs.go refuses such a template).
+func templateFields(tpl string, status int, msg, code, param string) []Field {
+	str := func(s string) string { return string(json.AppendString(nil, s)) }
+	text := strings.NewReplacer("{status}", itoa(int64(status)), "{message}", str(msg), "{code}", str(code), "{param}", str(param)).Replace(tpl)
+	v, err := json.Parse(text)
+	if err != nil || v.Kind != json.Object {
+		return nil
+	}
+	out := make([]Field, len(v.Members))
+	for i, m := range v.Members {
+		out[i] = Field{Name: m.Name, Value: Raw(string(appendJSONValue(nil, m.Value)))}
+	}
+	return out
+}
+
+// number reads a whole-number parameter: def when absent. note says that a
+// bad value fell back to def; a refusal comes back as a response.
+func (s *contractServer) number(w *World, req *Request, in In, def, min int64, size bool) (int64, string, *Response) {
 	v, ok := s.read(req, in)
 	if !ok {
-		return def, 0, ""
+		return def, "", nil
 	}
 	n, err := strconv.ParseInt(v, 10, 64)
-	if err == nil && n >= min {
-		return n, 0, ""
+	if size && s.c.LimitZero == "default" {
+		if n == 0 && err == nil {
+			return def, "", nil
+		}
+		min = 0 // what a refusal says
 	}
+	if err == nil && n >= min {
+		return n, "", nil
+	}
+	kind := cond(size, "size", "position")
 	switch s.c.Invalid {
 	case "default":
-		return def, 0, ""
+		return def, in.Name + "=" + quote(v) + " is not a number of at least " + itoa(min) + ": the server used " + itoa(def), nil
 	case "404":
-		return 0, 404, in.Name + "=" + v + " names no page"
+		return 0, "", s.fail(w, kind, 404, in.Name+"="+v+" names no page", in.Name, v)
 	}
 	if err != nil {
-		return 0, s.c.ErrorStatus, in.Name + " must be a whole number, got " + quote(v)
+		return 0, "", s.fail(w, "number", s.c.ErrorStatus, in.Name+" must be a whole number, got "+quote(v), in.Name, v)
 	}
-	return 0, s.c.ErrorStatus, in.Name + " must be at least " + itoa(min) + ", got " + itoa(n)
+	return 0, "", s.fail(w, kind, s.c.ErrorStatus, in.Name+" must be at least "+itoa(min)+", got "+itoa(n), in.Name, v)
+}
+
+// size is the page size a request asks for, after the contract's rules:
+// the size, a note when the server changed it, or a refusal.
+func (s *contractServer) size(w *World, req *Request) (int64, string, *Response) {
+	c := &s.c
+	limit, note, bad := s.number(w, req, c.Limit, c.LimitDefault, 1, true)
+	if bad != nil || limit <= c.LimitMax {
+		return limit, note, bad
+	}
+	v := itoa(limit)
+	over := c.Limit.Name + "=" + v + " is above the maximum of " + itoa(c.LimitMax)
+	switch c.OverMax {
+	case "refuse":
+		return 0, "", s.fail(w, "over-max", c.ErrorStatus, over, c.Limit.Name, v)
+	case "default":
+		return c.LimitDefault, over + ": the server used the default, " + itoa(c.LimitDefault), nil
+	}
+	_, note = s.rule("clamp", over+": the server clamped it to "+itoa(c.LimitMax), c.Limit.Name, v)
+	return c.LimitMax, note, nil
 }
 
 func (s *contractServer) Serve(w *World, req *Request) *Response {
 	c := &s.c
 	if !containsString(c.Paths, req.Path) {
-		return s.refuse(w, 404, "no list at "+req.Path+": this API serves "+strings.Join(c.Paths, ", "))
+		return s.fail(w, "path", 404, "no list at "+req.Path+": this API serves "+strings.Join(c.Paths, ", "), "", "")
 	}
 	if req.Method != c.Method {
-		return s.refuse(w, 405, req.Method+" is not allowed here: the list is read with "+c.Method)
+		return s.fail(w, "method", 405, req.Method+" is not allowed here: the list is read with "+c.Method, "", "")
 	}
-	limit, status, bad := s.number(req, c.Limit, c.LimitDefault, 1)
-	if bad != "" {
-		return s.refuse(w, status, bad)
+	limit, note, bad := s.size(w, req)
+	if bad != nil {
+		return bad
 	}
-	var note string
-	if limit > c.LimitMax {
-		switch c.OverMax {
-		case "refuse":
-			return s.refuse(w, c.ErrorStatus, c.Limit.Name+"="+itoa(limit)+" is above the maximum of "+itoa(c.LimitMax))
-		case "default":
-			note = c.Limit.Name + "=" + itoa(limit) + " is above the maximum of " + itoa(c.LimitMax) + ": the server used the default, " + itoa(c.LimitDefault)
-			limit = c.LimitDefault
-		default:
-			note = c.Limit.Name + "=" + itoa(limit) + " is above the maximum of " + itoa(c.LimitMax) + ": the server clamped it to " + itoa(c.LimitMax)
-			limit = c.LimitMax
-		}
-	}
+	interp := cond(note != "", c.Interp.Limit, "")
+	var resp *Response
 	if c.Base == "cursor" {
-		return s.serveCursor(w, req, limit, note)
+		resp = s.serveCursor(w, req, limit, note)
+	} else {
+		resp = s.serveOffset(w, req, limit, note)
 	}
+	if resp.Interp == "" {
+		resp.Interp = interp
+	}
+	if resp.Interp == "" {
+		resp.Interp = c.Interp.All
+	}
+	return resp
+}
+
+func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note string) *Response {
+	c := &s.c
 	n := w.Len()
 	var off, page int64
+	var bad *Response
 	at := func(o int64) string { return c.Offset.Name + "=" + itoa(o) }
 	if c.Base == "page" {
-		page, status, bad = s.number(req, c.Page, c.FirstPage, c.FirstPage)
-		if bad != "" {
-			return s.refuse(w, status, bad)
+		page, _, bad = s.number(w, req, c.Page, c.FirstPage, c.FirstPage, false)
+		if bad != nil {
+			return bad
 		}
 		off = mulSat(page-c.FirstPage, limit)
 		first := c.FirstPage
 		at = func(o int64) string { return "page " + itoa(o/limit+first) }
-	} else {
-		off, status, bad = s.number(req, c.Offset, 0, 0)
-		if bad != "" {
-			return s.refuse(w, status, bad)
-		}
+	} else if off, _, bad = s.number(w, req, c.Offset, 0, 0, false); bad != nil {
+		return bad
 	}
 	if c.Window > 0 && addSat(off, limit) > c.Window {
 		msg := c.WindowMessage
 		if msg == "" {
 			msg = "offset + limit = " + itoa(addSat(off, limit)) + " is above the window of " + itoa(c.Window) + " records"
 		}
-		return s.refuse(w, c.WindowStatus, msg)
+		return s.fail(w, "window", c.WindowStatus, msg, "", "")
 	}
 	if off >= n && off > 0 {
 		switch c.PastEnd {
 		case "404":
-			return s.refuse(w, 404, at(off)+" is past the end of the list ("+plural(n, "record")+")")
+			return s.fail(w, "position", 404, at(off)+" is past the end of the list ("+plural(n, "record")+")", "", "")
 		case "last":
 			last := max(0, (n-1)/limit*limit)
 			note = join(note, at(off)+" is past the end: the server answered with the last page, "+at(last))
@@ -405,7 +599,7 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	if c.Next.URL != "" {
 		fields = s.end(fields, c.Next.URL, more, func() Val { return Str(target(off + limit)) })
 	}
-	s.finish(w, resp, fields, more, off == 0)
+	s.finish(w, resp, fields, limit, more, off == 0)
 	return resp
 }
 
@@ -424,9 +618,19 @@ func (s *contractServer) end(fields []pathVal, path string, present bool, v func
 
 // finish writes the flags, the total and the body, and says what the
 // response reported.
-func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, more, first bool) {
+func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limit int64, more, first bool) {
 	c := &s.c
 	n := w.Len()
+	if len(c.Const) > 0 {
+		consts := make([]pathVal, len(c.Const))
+		for i, m := range c.Const {
+			consts[i] = pathVal{m.Path, Raw(m.JSON)}
+		}
+		fields = append(consts, fields...)
+	}
+	if c.LimitEcho != "" {
+		fields = append(fields, pathVal{c.LimitEcho, Int(limit)})
+	}
 	if c.Next.Flag != "" {
 		fields = append(fields, pathVal{c.Next.Flag, Bool(more)})
 	}
@@ -434,9 +638,16 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, more
 		fields = append(fields, pathVal{c.Next.LastFlag, Bool(!more)})
 	}
 	resp.Total = TotalReport{Kind: "absent", True: n}
-	if c.Total.Kind != "none" && (first || !c.Total.FirstPageOnly) {
+	total := c.Total.Kind
+	if len(c.Total.Choices) > 0 {
+		total = s.o.Str("total")
+	}
+	if total != "none" && (first || !c.Total.FirstPageOnly) {
 		reported, kind := n, "exact"
-		if c.Total.Kind != "exact" && n >= c.Total.Cap {
+		switch {
+		case total == "estimate":
+			reported, kind = estimate(n), "estimated"
+		case total != "exact" && n >= c.Total.Cap:
 			reported, kind = c.Total.Cap, "capped"
 		}
 		resp.Total = TotalReport{Kind: kind, Reported: reported, True: n}
@@ -486,69 +697,171 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, more
 	resp.Fields = nestFields(append([]pathVal{{c.Items, Raw(string(items.B))}}, fields...))
 }
 
+// estimate rounds n to two significant digits.
+func estimate(n int64) int64 {
+	p := int64(1)
+	for n/p >= 100 {
+		p *= 10
+	}
+	return (n + p/2) / p * p
+}
+
+// requestKey is the request without its cursor and page size, to which a
+// bound token belongs.
+func (s *contractServer) requestKey(req *Request) string {
+	c := &s.c
+	skip := []string{c.After.Name, c.After.Alias, c.Before.Name, c.Before.Alias, c.Limit.Name, c.Limit.Alias}
+	var b strings.Builder
+	b.WriteString(req.Method + " " + req.Path)
+	for _, p := range req.Query {
+		if !containsString(skip, p.Name) {
+			b.WriteString("\x00" + p.Name + "=" + p.Value)
+		}
+	}
+	return b.String()
+}
+
+// position reads a cursor: the place it names, or a refusal.
+func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cursor, *Response) {
+	c := &s.c
+	if !c.Token.kept() {
+		cur, why := readCursor("contract:"+req.Path, tok)
+		if why != "" {
+			return cur, s.fail(w, "cursor", c.ErrorStatus, why, in.Name, tok)
+		}
+		return cur, nil
+	}
+	i := len(s.tokens) - 1
+	for i >= 0 && s.tokens[i].tok != tok {
+		i--
+	}
+	if i < 0 {
+		return Cursor{}, s.fail(w, "cursor", c.ErrorStatus, "the page token "+quote(tok)+" is not one this server issued", in.Name, tok)
+	}
+	t := &s.tokens[i]
+	ttl := s.o.Int("token-ttl")
+	switch {
+	case c.Token.Bound && t.key != s.requestKey(req):
+		return t.at, s.fail(w, "changed", c.ErrorStatus, "the page token was issued for a request with other parameters: only the page size may change between pages", in.Name, tok)
+	case ttl > 0 && w.Now()-t.made > ttl:
+		return t.at, s.fail(w, "expired", c.ErrorStatus, "the page token has expired: it was issued at tick "+itoa(t.made)+" and lives "+plural(ttl, "tick"), in.Name, tok)
+	case c.Token.Use == "once" && t.used:
+		return t.at, s.fail(w, "reused", c.ErrorStatus, "the page token was used already: each token works once", in.Name, tok)
+	case c.Token.Use == "newest" && i != len(s.tokens)-1:
+		return t.at, s.fail(w, "reused", c.ErrorStatus, "a newer page token has been issued since: only the newest works", in.Name, tok)
+	}
+	t.used = true
+	return t.at, nil
+}
+
+// issue is the token for a place in the list.
+func (s *contractServer) issue(w *World, req *Request, at Cursor) string {
+	if !s.c.Token.kept() {
+		return cursorToken("contract:"+req.Path, at)
+	}
+	tok := makeToken("contract:"+req.Path, int64(len(s.tokens)), w.Now())
+	s.tokens = append(s.tokens, keptToken{tok: tok, at: at, key: s.requestKey(req), made: w.Now()})
+	return tok
+}
+
 func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note string) *Response {
 	c := &s.c
 	after, hasAfter := s.read(req, c.After)
 	before, hasBefore := s.read(req, c.Before)
+	hasAfter, hasBefore = hasAfter && after != "", hasBefore && before != ""
 	if hasAfter && hasBefore {
-		return s.refuse(w, c.ErrorStatus, c.After.Name+" and "+c.Before.Name+" exclude each other: send one")
+		return s.fail(w, "both", c.ErrorStatus, c.After.Name+" and "+c.Before.Name+" exclude each other: send one", "", "")
 	}
-	tag := "contract:" + req.Path
 	resp := &Response{Status: 200, Reason: note, Walk: WalkFirst, Position: -1}
 	var items []Record
 	var pos int64
 	var more, earlier bool
 	var cur Cursor
+	var bad *Response
 	switch {
 	case hasAfter:
-		var why string
-		if cur, why = readCursor(tag, after); why != "" {
-			return s.refuse(w, c.ErrorStatus, why)
+		if cur, bad = s.position(w, req, c.After, after); bad != nil {
+			return bad
 		}
-		items, pos = w.After(cur, limit+1)
-		more = int64(len(items)) > limit
-		items = items[:min(int64(len(items)), limit)]
-		earlier = pos > 0
 		resp.Walk, resp.Cost.Seek = WalkContinue, true
 	case hasBefore:
-		var why string
-		if cur, why = readCursor(tag, before); why != "" {
-			return s.refuse(w, c.ErrorStatus, why)
+		if cur, bad = s.position(w, req, c.Before, before); bad != nil {
+			return bad
 		}
+		resp.Walk, resp.Cost.Seek = WalkContinue, true
+	}
+	want := limit
+	short := false
+	if c.Short.Pages != "" && !hasBefore && s.o.Str("short-pages") == "on" {
+		at := int64(0)
+		if hasAfter {
+			at = w.Split(cur)
+		}
+		if c.Short.Pages == "empty" {
+			want, short = shortPage(w, at, limit+1)
+			want--
+		} else {
+			want, short = shortPage(w, at, limit)
+		}
+	}
+	switch {
+	case hasAfter:
+		items, pos = w.After(cur, want+1)
+		more = int64(len(items)) > want
+		items = items[:min(int64(len(items)), want)]
+		earlier = pos > 0
+	case hasBefore:
 		items, pos = w.BeforeCursor(cur, limit+1)
 		earlier = int64(len(items)) > limit
 		if earlier {
 			items, pos = items[1:], pos+1
 		}
 		more = pos+int64(len(items)) < w.Len()
-		resp.Walk, resp.Cost.Seek = WalkContinue, true
 	default:
-		items = w.Page(0, limit+1)
-		more = int64(len(items)) > limit
-		items = items[:min(int64(len(items)), limit)]
+		items = w.Page(0, want+1)
+		more = int64(len(items)) > want
+		items = items[:min(int64(len(items)), want)]
 	}
 	resp.Items = items
 	resp.Cost.Rows = int64(len(items))
 	if len(items) > 0 {
 		resp.Position = pos
 	}
+	if short && more {
+		resp.Reason = join(resp.Reason, "a short page: "+plural(int64(len(items)), "result")+" of "+c.Limit.Name+" "+itoa(limit)+" while more remain")
+		resp.Interp = c.Interp.Short
+	}
 	next := func() Val {
-		if len(items) > 0 {
-			return Str(cursorToken(tag, w.CursorOf(items[len(items)-1])))
+		switch {
+		case len(items) > 0:
+			return Str(s.issue(w, req, w.CursorOf(items[len(items)-1])))
+		case hasBefore:
+			return Str(s.issue(w, req, w.Adjacent(cur, true)))
+		case hasAfter:
+			return Str(s.issue(w, req, cur))
 		}
-		return Str(cursorToken(tag, w.Adjacent(cur, true)))
+		// An empty first page (a short page of none): before the first record.
+		head := Cursor{Key: 1 << 62, ID: 1 << 62}
+		if !w.NewestFirst() {
+			head = Cursor{Key: -1 << 62, ID: -1 << 62}
+		}
+		return Str(s.issue(w, req, head))
 	}
 	prev := func() Val {
 		if len(items) > 0 {
-			return Str(cursorToken(tag, w.CursorOf(items[0])))
+			return Str(s.issue(w, req, w.CursorOf(items[0])))
 		}
-		return Str(cursorToken(tag, w.Adjacent(cur, false)))
+		return Str(s.issue(w, req, w.Adjacent(cur, false)))
 	}
 	var fields []pathVal
-	hasNext := more && (len(items) > 0 || hasBefore)
 	hasPrev := earlier && (len(items) > 0 || hasAfter)
+	nextTok := ""
+	if more {
+		nextTok = next().AsString()
+	}
+	nextVal := func() Val { return Str(nextTok) }
 	if c.Next.Cursor != "" {
-		fields = s.end(fields, c.Next.Cursor, hasNext, next)
+		fields = s.end(fields, c.Next.Cursor, more, nextVal)
 	}
 	if c.Next.PrevCursor != "" {
 		fields = s.end(fields, c.Next.PrevCursor, hasPrev, prev)
@@ -557,13 +870,13 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		return c.Next.LinkBase + withParams(req.Path, req.Query, Param{Name: c.After.Name}, Param{Name: c.Before.Name}, Param{Name: param, Value: v.AsString()})
 	}
 	if c.Next.URL != "" {
-		fields = s.end(fields, c.Next.URL, hasNext, func() Val { return Str(at(next(), c.After.Name)) })
+		fields = s.end(fields, c.Next.URL, more, func() Val { return Str(at(nextVal(), c.After.Name)) })
 	}
 	var links []linkheader.Link
 	for _, rel := range c.Next.Link {
 		switch {
-		case rel == "next" && hasNext:
-			links = append(links, linkheader.Link{URL: at(next(), c.After.Name), Rel: []string{"next"}})
+		case rel == "next" && more:
+			links = append(links, linkheader.Link{URL: at(nextVal(), c.After.Name), Rel: []string{"next"}})
 		case rel == "prev" && hasPrev:
 			links = append(links, linkheader.Link{URL: at(prev(), c.Before.Name), Rel: []string{"prev"}})
 		case rel == "first":
@@ -573,26 +886,49 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	if len(links) > 0 {
 		resp.Header = append(resp.Header, Header{Name: "Link", Value: linkheader.Format(links)})
 	}
-	s.finish(w, resp, fields, more, !hasAfter && !hasBefore)
+	s.finish(w, resp, fields, limit, more, !hasAfter && !hasBefore)
 	return resp
+}
+
+// named is in as the request used it: by its alias when prev did.
+func named(prev *Request, in In) In {
+	if in.Alias != "" {
+		if _, ok := prev.Param(in.Alias); ok {
+			in.Name = in.Alias
+		}
+	}
+	return in
 }
 
 // Follow plays the contract's client: it reads only what the response says
 // on the wire (the body as JSON, the Link header).
 func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
 	c := &s.c
-	if rel == "first" {
-		drop := []string{c.Offset.Name, c.Page.Name, c.After.Name, c.Before.Name}
+	if prev == nil || rel == "first" {
+		drop := []string{c.Offset.Name, c.Page.Name, c.After.Name, c.After.Alias, c.Before.Name, c.Before.Alias}
 		if prev == nil || prev.Body != "" || c.Method != "GET" {
-			method, target, _ := cutSpace(c.Method + " " + c.Paths[0])
-			return request(method, target)
+			return requestLine(c.First)
 		}
-		return firstRequest(prev, c.Method+" "+c.Paths[0], drop...)
+		return firstRequest(prev, c.First, drop...)
 	}
 	if containsString(c.Next.Link, rel) {
 		return followLink(prev, last, rel)
 	}
 	body, _ := json.Parse(string(responseBody(last)))
+	if rel == "next" && c.Short.Pages != "" && s.o.Str("client") == "page-size" {
+		size := c.LimitDefault
+		if v, ok := s.read(prev, c.Limit); ok {
+			if n, err := strconv.ParseInt(v, 10, 64); err == nil && n > 0 {
+				size = min(n, c.LimitMax)
+			}
+		}
+		if int64(len(last.Items)) < size {
+			field := c.Next.Cursor[strings.LastIndexByte(c.Next.Cursor, '.')+1:]
+			v, ok := jsonPath(body, c.Next.Cursor)
+			return nil, false, "the client stops: the page had " + plural(int64(len(last.Items)), "result") + ", fewer than " + c.Limit.Name + " " + itoa(size) +
+				cond(ok && v.Str != "", ", though "+field+" is not empty"+c.Short.Advice, "")
+		}
+	}
 	if c.Next.URL != "" && rel == "next" {
 		v, ok := jsonPath(body, c.Next.URL)
 		if !ok || v.Kind != json.String || v.Str == "" {
@@ -601,16 +937,19 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 		return request(prev.Method, v.Str)
 	}
 	if c.Base == "cursor" {
-		field, param, other := c.Next.Cursor, c.After, c.Before
+		field, param, other := c.Next.Cursor, named(prev, c.After), named(prev, c.Before)
 		if rel == "prev" {
-			field, param, other = c.Next.PrevCursor, c.Before, c.After
+			field, param, other = c.Next.PrevCursor, other, param
 		}
 		if field == "" {
-			return nil, false, "the contract offers no " + rel + " cursor"
+			return nil, false, "no " + rel + " page: this API's cursors only go forward"
 		}
 		v, ok := jsonPath(body, field)
 		if !ok || v.Kind != json.String || v.Str == "" {
 			return nil, false, "no " + rel + " page: " + field + " is " + describeEnd(v, ok)
+		}
+		if other.Name == "none" {
+			return s.set(prev, []In{param}, []string{v.Str})
 		}
 		return s.set(prev, []In{other, param}, []string{"", v.Str})
 	}
@@ -727,6 +1066,33 @@ func (s *contractServer) set(prev *Request, ins []In, vals []string) (*Request, 
 	req.Query = setParams(prev.Query, q...)
 	req.Target = reqtarget.String(prev.Path, req.Query)
 	return &req, true, ""
+}
+
+// shortPage says whether a server that may return fewer records than asked
+// (Slack, Google AIP-158, Notion; Short) cuts this page short, and to how many: about
+// one page in three, chosen from the run's seed, the clock and the position,
+// so the same scenario cuts the same pages everywhere.
+func shortPage(w *World, pos, limit int64) (int64, bool) {
+	if limit < 2 {
+		return limit, false
+	}
+	h := mix(w.seed ^ uint64(w.now)*0x9e3779b97f4a7c15 ^ uint64(pos)<<17)
+	if h%3 != 0 {
+		return limit, false
+	}
+	return 1 + int64((h>>8)%uint64(limit-1)), true
+}
+
+// requestLine is a profile's First request, which may carry a JSON body after
+// the target (`POST / {"MaxResults":100}`), as a client request.
+func requestLine(line string) (*Request, bool, string) {
+	method, rest, _ := cutSpace(line)
+	target, body, _ := cutSpace(rest)
+	r, ok, why := request(method, target)
+	if ok {
+		r.Body = body
+	}
+	return r, ok, why
 }
 
 func mustInt(s string) int64 {

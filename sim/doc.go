@@ -25,8 +25,10 @@
 // beside it that checks the vendor's documented behaviour; the simulator
 // serves the contract and plays its client, so there is no Serve or Follow
 // to write. A scenario declares the same knobs in a `contract` block
-// (knobs.go, docs/language.md). Contracts with behaviour the knobs do not
-// cover yet (sessions, tokens with a lifecycle) implement Server directly,
+// (knobs.go, docs/language.md): short pages, token lifecycles and errors in
+// the API's own shape are knobs too (catalog_slack.go, catalog_google.go).
+// Contracts with behaviour the knobs do not cover yet (server-side
+// sessions, snapshots) implement Server directly,
 // as codefresh.go does, and report what they served (Response.Served) so
 // the engine keeps the walk's books.
 //

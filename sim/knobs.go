@@ -5,6 +5,8 @@ package sim
 import (
 	"strconv"
 	"strings"
+
+	"pagingplayground/internal/json"
 )
 
 // knob is one contract knob: its name in the text, what it means, and how
@@ -100,18 +102,37 @@ var knobs = []knob{
 	}},
 	{"limit", "the page size parameter's name (limit, per_page, size, maxResults)", knobParam(func(c *Contract) *In { return &c.Limit })},
 	{"limit.in", "where the page size is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Limit })},
+	{"limit.alias", "another name the page size is read by as well (page_size beside pageSize)", knobText(func(c *Contract) *string { return &c.Limit.Alias })},
+	{"limit.zero", "a page size of 0: invalid (as the invalid knob says, default) or default (limit.default, as Google's AIP-158 asks)", func(c *Contract, v string) string {
+		var s string
+		if msg := knobEnum(func(*Contract) *string { return &s }, "invalid", "default")(c, v); msg != "" {
+			return msg
+		}
+		c.LimitZero = cond(s == "default", "default", "")
+		return ""
+	}},
+	{"limit.echo", "the body path where the response tells the page size it used (page_size, meta.limit)", knobText(func(c *Contract) *string { return &c.LimitEcho })},
 	{"limit.default", "the page size when the request names none (20)", knobInt(func(c *Contract) *int64 { return &c.LimitDefault }, 1)},
 	{"limit.max", "the largest page size served (100)", knobInt(func(c *Contract) *int64 { return &c.LimitMax }, 1)},
 	{"limit.over-max", "a page size above the maximum: clamp (default), refuse (400) or default (use limit.default)", knobEnum(func(c *Contract) *string { return &c.OverMax }, "clamp", "refuse", "default")},
 	{"invalid", "a page size or position that is zero, negative or not a number: 400 (default), default (as if absent) or 404", knobEnum(func(c *Contract) *string { return &c.Invalid }, "400", "default", "404")},
 	{"past-end", "offset and page bases: a page past the end: empty (default), last (the last page again) or 404", knobEnum(func(c *Contract) *string { return &c.PastEnd }, "empty", "last", "404")},
 	{"after", "cursor base: the parameter carrying the cursor to continue after (after, starting_after, page_token)", knobParam(func(c *Contract) *In { return &c.After })},
+	{"after.alias", "another name the after cursor is read by as well (page_token beside pageToken)", knobText(func(c *Contract) *string { return &c.After.Alias })},
 	{"after.in", "where the after cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.After })},
-	{"before", "cursor base: the parameter carrying the cursor to go back before (before, ending_before)", knobParam(func(c *Contract) *In { return &c.Before })},
+	{"before", "cursor base: the parameter carrying the cursor to go back before (before, ending_before), or none when cursors only go forward", knobParam(func(c *Contract) *In { return &c.Before })},
 	{"before.in", "where the before cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Before })},
 	{"items", "the body path of the records (items); dotted paths nest: hits.hits", knobText(func(c *Contract) *string { return &c.Items })},
 	{"bare", "true: the body is the bare array of records", knobBool(func(c *Contract) *bool { return &c.Bare })},
 	{"id-prefix", "ids written as strings with this prefix (cus_)", knobText(func(c *Contract) *string { return &c.IDPrefix })},
+	{"const", "a body member with a fixed value, PATH JSON (ok true); repeat the knob for more", func(c *Contract, v string) string {
+		path, val, _ := cutSpace(v)
+		if j, err := json.Parse(val); err != nil || val == "" || j.Kind == json.Object && path == "" {
+			return "expected a body path and a JSON value (ok true), got `" + v + "`"
+		}
+		c.Const = append(c.Const, Member{path, val})
+		return ""
+	}},
 	{"next.link", "rels of a Link header, separated by commas: next, prev, first, last", func(c *Contract, v string) string {
 		for _, r := range strings.Split(v, ",") {
 			r = strings.TrimSpace(r)
@@ -137,12 +158,49 @@ var knobs = []knob{
 	{"next.flag", "the body path of a flag true while more pages remain (has_more)", knobText(func(c *Contract) *string { return &c.Next.Flag })},
 	{"next.last-flag", "the body path of a flag true on the last page (isLast, done)", knobText(func(c *Contract) *string { return &c.Next.LastFlag })},
 	{"next.end", "how a next URL or cursor says there is none: null (default), absent or empty", knobEnum(func(c *Contract) *string { return &c.Next.End }, "null", "absent", "empty")},
-	{"total", "none, exact, capped (at total.cap) or gte (a lower bound at total.cap, with a relation)", knobEnum(func(c *Contract) *string { return &c.Total.Kind }, "none", "exact", "capped", "gte")},
+	{"total", "none, exact, capped (at total.cap), gte (a lower bound at total.cap, with a relation) or estimate (rounded to 2 significant digits)", knobEnum(func(c *Contract) *string { return &c.Total.Kind }, totalKinds...)},
+	{"total.choices", "the totals the profile option total offers, separated by commas (none, exact, estimate); the total knob is its default", func(c *Contract, v string) string {
+		for _, k := range strings.Split(v, ",") {
+			k = strings.TrimSpace(k)
+			if msg := knobEnum(func(*Contract) *string { return &k }, totalKinds...)(c, k); msg != "" {
+				return msg
+			}
+			c.Total.Choices = append(c.Total.Choices, k)
+		}
+		return ""
+	}},
 	{"total.cap", "capped and gte: the largest total reported (10000)", knobInt(func(c *Contract) *int64 { return &c.Total.Cap }, 1)},
 	{"total.field", "the body path of the total (total, hits.total.value)", knobText(func(c *Contract) *string { return &c.Total.Field })},
 	{"total.relation", "gte: the body path of eq or gte (hits.total.relation)", knobText(func(c *Contract) *string { return &c.Total.Relation })},
 	{"total.header", "a header that carries the total (X-Total-Count)", knobText(func(c *Contract) *string { return &c.Total.Header })},
 	{"total.first-page-only", "true: the total is on the first page only", knobBool(func(c *Contract) *bool { return &c.Total.FirstPageOnly })},
+	{"short-pages", "cursor base: never (default), short (1 to limit-1 records) or empty (0 to limit-1): pages may come back short while more remain, seeded; the profile options short-pages and client show a client that stops on one", func(c *Contract, v string) string {
+		var s string
+		if msg := knobEnum(func(*Contract) *string { return &s }, "never", "short", "empty")(c, v); msg != "" {
+			return msg
+		}
+		c.Short.Pages = cond(s == "never", "", s)
+		return ""
+	}},
+	{"short-pages.follows", "the option client's value for a client that follows the next cursor to the end (cursor, token)", knobText(func(c *Contract) *string { return &c.Short.Follows })},
+	{"short-pages.client", "the client that next and walk play: follows (default: it follows the next cursor to the end) or page-size (it stops on a page shorter than the page size); the profile option client", func(c *Contract, v string) string {
+		var s string
+		if msg := knobEnum(func(*Contract) *string { return &s }, "follows", "page-size")(c, v); msg != "" {
+			return msg
+		}
+		c.Short.Client = cond(s == "page-size", s, "")
+		return ""
+	}},
+	{"token.ttl", "cursor base: ticks a cursor stays valid, then it is refused as expired (the profile option token-ttl)", knobInt(func(c *Contract) *int64 { return &c.Token.TTL }, 1)},
+	{"token.use", "cursor base: any (default: any cursor, any number of times), once (each cursor works once) or newest (only the latest issued works)", func(c *Contract, v string) string {
+		var s string
+		if msg := knobEnum(func(*Contract) *string { return &s }, "any", "once", "newest")(c, v); msg != "" {
+			return msg
+		}
+		c.Token.Use = cond(s == "any", "", s)
+		return ""
+	}},
+	{"token.bound", "cursor base: true: a cursor works only with the other parameters of the request that got it (the page size may change); another filter is refused", knobBool(func(c *Contract) *bool { return &c.Token.Bound })},
 	{"window", "offset and page bases: offset + limit at most this many records; beyond it the request is refused", knobInt(func(c *Contract) *int64 { return &c.Window }, 1)},
 	{"window.status", "the status of a request beyond the window (400)", func(c *Contract, v string) string {
 		var n int64
@@ -153,16 +211,57 @@ var knobs = []knob{
 		return ""
 	}},
 	{"window.message", "what a request beyond the window is told", knobText(func(c *Contract) *string { return &c.WindowMessage })},
-	{"error.status", "the status of a refused parameter (400)", func(c *Contract, v string) string {
+	{"error.status", "the status of a refused parameter: 400 (default) to 599, or 200 for APIs that answer errors with 200 (Slack)", func(c *Contract, v string) string {
 		var n int64
-		if msg := knobInt(func(*Contract) *int64 { return &n }, 400)(c, v); msg != "" || n > 599 {
-			return "expected a status from 400 to 599, got `" + v + "`"
+		if msg := knobInt(func(*Contract) *int64 { return &n }, 200)(c, v); msg != "" || n > 599 || n > 200 && n < 400 {
+			return "expected 200 or a status from 400 to 599, got `" + v + "`"
 		}
 		c.ErrorStatus = int(n)
 		return ""
 	}},
 	{"error.field", "the body path of a refusal's message (error, error.message)", knobText(func(c *Contract) *string { return &c.ErrorField })},
+	{"error.body", "a refusal's whole body, a JSON object in which {status}, {message}, {code} and {param} are replaced", func(c *Contract, v string) string {
+		if templateFields(v, 400, "m", "c", "p") == nil {
+			return "expected a JSON object (placeholders {status}, {message}, {code}, {param} stand for values), got `" + v + "`"
+		}
+		c.ErrorBody = v
+		return ""
+	}},
+	{"error.code", "KIND CODE: the API's code for a kind of refusal, written where error.body says {code} (cursor invalid_cursor); repeat the knob per kind", knobRule(false)},
+	{"error.message", "KIND TEXT: the API's message for a kind of refusal, {name}, {value} and {max} replaced (expired The page token has expired.); repeat the knob per kind", knobRule(true)},
 }
+
+// totalKinds are the totals a contract reports.
+var totalKinds = []string{"none", "exact", "capped", "gte", "estimate"}
+
+// knobRule sets a kind of refusal's code or message (ErrorRule).
+func knobRule(message bool) func(*Contract, string) string {
+	return func(c *Contract, v string) string {
+		kind, text, _ := cutSpace(v)
+		if msg := knobEnum(func(*Contract) *string { return &kind }, errorKinds...)(c, kind); msg != "" {
+			return "the kind of refusal: " + msg
+		}
+		if text == "" {
+			return "expected a kind of refusal and then its " + cond(message, "message", "code") + ", got `" + v + "`"
+		}
+		i := 0
+		for i < len(c.Errors) && c.Errors[i].Kind != kind {
+			i++
+		}
+		if i == len(c.Errors) {
+			c.Errors = append(c.Errors, ErrorRule{Kind: kind})
+		}
+		if message {
+			c.Errors[i].Message = text
+		} else {
+			c.Errors[i].Code = text
+		}
+		return ""
+	}
+}
+
+// repeatable are the knobs that may be set more than once.
+var repeatable = []string{"path", "const", "error.code", "error.message"}
 
 // knobNames lists the knobs' names, for did-you-mean.
 func knobNames() []string {
@@ -201,7 +300,7 @@ func (d *ContractDecl) build() (Contract, []knobProblem) {
 			out = append(out, knobProblem{i, false, msg})
 			continue
 		}
-		if j, dup := seen[o.Name]; dup && o.Name != "path" {
+		if j, dup := seen[o.Name]; dup && !containsString(repeatable, o.Name) {
 			out = append(out, knobProblem{i, false, "`" + o.Name + "` is already set on line " + strconv.Itoa(d.Knobs[j].Line)})
 			continue
 		}

@@ -1,0 +1,157 @@
+//go:build !js
+
+package sim
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// short-pages: about one page in three comes back short while more remain;
+// the client that follows the cursor reads every record, the one that stops
+// on a short page (short-pages.client page-size) misses the rest.
+func TestDeclaredShortPages(t *testing.T) {
+	const text = "contract cursor\n  short-pages short\nrecords 300\nGET /items?limit=20\nwalk\n"
+	tr := runText(t, text)
+	reqs := requests(tr)
+	short := -1
+	for i, s := range reqs[:len(reqs)-1] {
+		if len(s.Records) < 20 && short < 0 {
+			short = i
+			assert.True(t, s.HasNext.Reported, "a short page still has a next cursor")
+			assert.Contains(t, s.Reason, "a short page:")
+		}
+	}
+	require.NotEqual(t, -1, short, "some page before the last is short")
+	assert.Equal(t, int64(300), tr.Walks[0].Distinct)
+
+	tr = runText(t, strings.Replace(text, "short\n", "short\n  short-pages.client page-size\n", 1))
+	assert.Len(t, requests(tr), short+1, "the client stops on the first short page")
+	w := tr.Walks[0]
+	assert.Positive(t, w.Missed.Count)
+	assert.Equal(t, 300-w.Distinct, w.Missed.Count)
+	assert.Contains(t, tr.Steps[len(tr.Steps)-1].Text, "fewer than limit 20, though next_cursor is not empty")
+
+	// short-pages empty may cut a page to no records at all, and the walk
+	// goes on past it.
+	tr = runText(t, "contract cursor\n  short-pages empty\nrecords 300\nGET /items?limit=2\nwalk\n")
+	empty := false
+	for _, s := range requests(tr) {
+		empty = empty || len(s.Records) == 0 && s.HasNext.Reported
+	}
+	assert.True(t, empty, "some page is empty before the end")
+	assert.Equal(t, int64(300), tr.Walks[0].Distinct)
+}
+
+// token.ttl: a token older than its lifetime is refused as expired.
+func TestDeclaredTokenExpiry(t *testing.T) {
+	tr := runText(t, "contract cursor\n  token.ttl 5\nrecords 30\nGET /items?limit=10\nnext\nwait 10\nnext\n")
+	assert.Equal(t, []bool{true, true, false}, accepted(tr))
+	assert.Contains(t, requests(tr)[2].Reason, "the page token has expired: it was issued at tick")
+}
+
+// token.use once and newest, and token.bound.
+func TestDeclaredTokenUseAndBinding(t *testing.T) {
+	first := func(decl string) string {
+		tr := runText(t, decl+"records 30\nGET /items?limit=10&status=open\n")
+		return field(requests(tr)[0], "next_cursor")
+	}
+	once := "contract cursor\n  token.use once\n"
+	tok := first(once)
+	tr := runText(t, once+"records 30\nGET /items?limit=10&status=open\nGET /items?limit=10&after="+tok+"\nGET /items?limit=10&after="+tok+"\n")
+	assert.Equal(t, []bool{true, true, false}, accepted(tr))
+	assert.Equal(t, idsDown(20, 10), requests(tr)[1].Records)
+	assert.Contains(t, requests(tr)[2].Reason, "each token works once")
+
+	newest := "contract cursor\n  token.use newest\n"
+	tok = first(newest)
+	tr = runText(t, newest+"records 30\nGET /items?limit=10&status=open\nGET /items?limit=10\nGET /items?after="+tok+"\n")
+	assert.Equal(t, []bool{true, true, false}, accepted(tr))
+	assert.Contains(t, requests(tr)[2].Reason, "only the newest works")
+
+	bound := "contract cursor\n  token.bound true\n"
+	tok = first(bound)
+	tr = runText(t, bound+"records 30\nGET /items?limit=10&status=open\nGET /items?limit=5&status=open&after="+tok+"\nGET /items?status=closed&after="+tok+"\nGET /items?after=nope\n")
+	assert.Equal(t, []bool{true, true, false, false}, accepted(tr))
+	assert.Equal(t, idsDown(20, 5), requests(tr)[1].Records, "the page size may change")
+	assert.Contains(t, requests(tr)[2].Reason, "other parameters")
+	assert.Contains(t, requests(tr)[3].Reason, "not one this server issued")
+}
+
+// error.status, error.body, error.code and error.message: a refusal in the
+// API's own shape.
+func TestDeclaredErrorShape(t *testing.T) {
+	tr := runText(t, `contract cursor
+  after cursor
+  before none
+  error.status 200
+  error.body {"ok":false,"error":{code}}
+  error.code cursor invalid_cursor
+records 5
+GET /items?cursor=nope
+`)
+	s := requests(tr)[0]
+	assert.Equal(t, 200, s.Response.Status)
+	assert.False(t, s.Accepted, "ok:false is a refusal")
+	assert.Equal(t, `{"ok":false,"error":"invalid_cursor"}`, bodyOf(s))
+
+	tr = runText(t, "contract offset\n  error.message number {name} is not a number: {value}\n  error.body {\"error\":{\"code\":{status},\"message\":{message}}}\nrecords 5\nGET /items?offset=abc\n")
+	assert.Equal(t, `{"error":{"code":400,"message":"offset is not a number: abc"}}`, bodyOf(requests(tr)[0]))
+}
+
+// limit.alias, limit.zero, limit.echo, after.alias and const.
+func TestDeclaredSizeKnobs(t *testing.T) {
+	tr := runText(t, `contract cursor
+  limit pageSize
+  limit.alias page_size
+  limit.zero default
+  limit.default 7
+  limit.echo meta.page_size
+  after pageToken
+  after.alias page_token
+  before none
+  const ok true
+records 20
+GET /items?page_size=0
+next
+GET /items?pageSize=-1
+`)
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, true, false}, accepted(tr))
+	assert.Equal(t, idsDown(20, 7), reqs[0].Records, "0 is the default, 7")
+	assert.Contains(t, bodyOf(reqs[0]), `"ok":true`)
+	assert.Contains(t, bodyOf(reqs[0]), `"meta":{"page_size":7}`)
+	assert.Contains(t, reqs[1].Request.URL, "page_size=0&pageToken=", "the client keeps the request's spelling of the size")
+	assert.Equal(t, idsDown(13, 7), reqs[1].Records)
+	assert.Equal(t, "pageSize must be at least 0, got -1", reqs[2].Reason)
+}
+
+// Bad new knobs get a diagnostic at their value, with a did-you-mean;
+// contradictions are refused with the reason.
+func TestDeclaredLifecycleDiagnostics(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"contract cursor\n  error.code cursr invalid_cursor\n", "error.code: the kind of refusal: expected "},
+		{"contract cursor\n  error.code cursr invalid_cursor\n", "got `cursr`; did you mean `cursor`?"},
+		{"contract cursor\n  error.body not json\n", "error.body: expected a JSON object"},
+		{"contract cursor\n  token.use twice\n", "token.use: expected `any`, `once` or `newest`, got `twice`"},
+		{"contract cursor\n  short-pages shrot\n", "did you mean `short`?"},
+		{"contract cursor\n  error.status 302\n", "error.status: expected 200 or a status from 400 to 599, got `302`"},
+		{"contract offset\n  short-pages short\n", "contradictory contract: short-pages and token.* knobs need the base `cursor`, not `offset`"},
+		{"contract page\n  token.ttl 5\n", "contradictory contract: short-pages and token.* knobs need the base `cursor`, not `page`"},
+		{"contract cursor\n  before none\n  prev.cursor prev\n", "contradictory contract: prev.cursor needs a parameter to send it back in: before is `none`"},
+		{"contract cursor\n  short-pages.client page-size\n", "contradictory contract: short-pages.follows and short-pages.client are about a client of short pages: set short-pages too"},
+		{"contract cursor\n  total exact\n  total.choices none, estimate\n", "contradictory contract: total.choices offers `none` or `estimate` but not the total `exact` itself"},
+		{"contract cursor\n  invalid default\n  limit.zero default\n", "contradictory contract: limit.zero default says no more than invalid default already does"},
+	} {
+		ds := Check(c.text)
+		require.NotEmpty(t, ds, c.text)
+		assert.Contains(t, ds[0].Message, c.want, c.text)
+		assert.Positive(t, ds[0].Line, c.text)
+		assert.Positive(t, ds[0].Col, c.text)
+	}
+	// A value error sits at the value.
+	assert.Equal(t, 13, Check("contract cursor\n  token.use twice\n")[0].Col)
+}
