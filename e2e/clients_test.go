@@ -170,19 +170,118 @@ func TestSandboxErrorsAndBudget(t *testing.T) {
 	assert.Contains(t, texts(t, ctx, "#client-verdicts li")[0], "accepted")
 }
 
-// The client's code is part of the permalink.
-func TestClientCodeIsInThePermalink(t *testing.T) {
+// celigoScenario is the README's: Celigo's listAll sees three integrations
+// twice when they are created after its first page (skip is an offset).
+const celigoScenario = "profile celigo\nrecords 250\nwait 1\ninsert 3\n"
+
+func celigoListAll(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "cmd", "pagesim", "testdata", "clients", "celigo", "listall.mjs"))
+	require.NoError(t, err)
+	return string(b)
+}
+
+// The client's code is part of the permalink, and the link runs it as it
+// opens: the new tab shows the client's walk judged, as it was shared.
+func TestPermalinkRunsItsClient(t *testing.T) {
 	ctx := tab(t)
 	open(t, ctx, "")
-	code := "// my client\nconsole.log(1);\n"
+	typeScenario(t, ctx, celigoScenario)
+	code := celigoListAll(t)
 	setClient(t, ctx, code)
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.hash.startsWith('#z=')`, chromedp.WithPollingTimeout(5*time.Second)))
+	// Copy link writes the state as it is now (the hash follows edits a
+	// moment later).
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("copy-link"))))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.hash.startsWith('#z=') && /Link copied|address bar/.test(document.getElementById('status').textContent)`, chromedp.WithPollingTimeout(5*time.Second)))
 	require.NoError(t, err)
 	link := eval[string](t, ctx, `location.href`)
+
 	ctx2 := tab(t)
 	require.NoError(t, chromedp.Do(ctx2, chromedp.Navigate(link)))
-	waitShown(t, ctx2)
+	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`document.getElementById('client-pane').dataset.state === 'done'`,
+		chromedp.WithPollingTimeout(40*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	require.NoError(t, err, "the link's client runs: %s", eval[string](t, ctx2, `JSON.stringify({state: document.getElementById('client-pane').dataset.state, status: document.getElementById('client-status').textContent, code: document.getElementById('client-code').value.slice(0, 50), hash: location.hash.slice(0, 40), results: document.getElementById('results').dataset.state})`))
 	assert.Equal(t, code, eval[string](t, ctx2, `document.getElementById('client-code').value`))
+	assert.Equal(t, celigoScenario, eval[string](t, ctx2, `document.getElementById('scenario').value`))
+	assert.Contains(t, eval[string](t, ctx2, `document.getElementById('client-status').textContent`), "The client finished after 3 requests.")
+	verdicts := texts(t, ctx2, "#client-verdicts li[data-walk]")
+	require.Len(t, verdicts, 1)
+	assert.Contains(t, verdicts[0], "3 records returned twice")
+	assert.Equal(t, "client", eval[string](t, ctx2, `document.getElementById('results').dataset.state`))
+	assert.Contains(t, eval[string](t, ctx2, `document.getElementById('summary').textContent`), "3 requests")
+
+	// The Embed dialog's snippets carry the client too.
+	require.NoError(t, chromedp.Do(ctx2, chromedp.Click(chromedp.ID("embed"))))
+	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`document.getElementById('embed-dialog').open && document.getElementById('embed-iframe').value !== ''`, chromedp.WithPollingTimeout(5*time.Second)))
+	require.NoError(t, err)
+	el := eval[string](t, ctx2, `document.getElementById('embed-element').value`)
+	assert.Contains(t, el, "<script type=\"text/x-pagesim-client\">\nimport parseLinkHeader from \"parse-link-header\";")
+	assert.Contains(t, el, "</script>\n</paging-playground>")
+	assert.Contains(t, eval[string](t, ctx2, `document.getElementById('embed-iframe').value`), "&amp;client=import+parseLinkHeader")
+}
+
+// An embed carries client code and runs it: the element (its client
+// attribute, or a child script of type text/x-pagesim-client) and the
+// iframe (a permalink's state, z=) run the client once the scenario has
+// run, and show its walk judged.
+func TestEmbedsRunTheirClient(t *testing.T) {
+	code := celigoListAll(t)
+	ctx := tab(t)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/docs.html")))
+	waitFor := func(id string) {
+		t.Helper()
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('`+id+`').dataset.state === 'client'`,
+			chromedp.WithPollingTimeout(40*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+		require.NoError(t, err, "%s runs its client: %s", id, eval[string](t, ctx, `(() => { const e = document.getElementById('`+id+`'); return (e.dataset.state || '') + ' ' + e.shadowRoot.textContent.slice(0, 400); })()`))
+	}
+	verdict := func(id string) string {
+		return eval[string](t, ctx, `Array.from(document.getElementById('`+id+`').shadowRoot.querySelectorAll('.client-verdicts li[data-walk]'), l => l.textContent).join(' | ')`)
+	}
+	// The attribute.
+	eval[bool](t, ctx, `(() => {
+		const el = document.createElement('paging-playground');
+		el.id = 'with-client';
+		el.setAttribute('scenario', `+jsString(celigoScenario)+`);
+		el.setAttribute('client', `+jsString(code)+`);
+		el.setAttribute('load', 'eager');
+		document.body.prepend(el);
+		return true;
+	})()`)
+	waitFor("with-client")
+	assert.Contains(t, verdict("with-client"), "3 records returned twice")
+	assert.Equal(t, 3, eval[int](t, ctx, `document.getElementById('with-client').trace.summary.requests`), "the element's trace is the client's")
+	assert.Equal(t, code, eval[string](t, ctx, `document.getElementById('with-client').client`))
+
+	// The child script, as the Embed dialog writes it ("</" written "<\/").
+	withScript := "\n  profile offset\n  records 30\n  wait 1\n  insert 1\n  <script type=\"text/x-pagesim-client\">\n" +
+		"const tag = \"<\\/b>\";\nlet total = 1;\nfor (let offset = 0; offset < total; offset += 10) {\n" +
+		"  const body = await (await fetch(\"/items?offset=\" + offset + \"&limit=10\")).json();\n  total = body.total;\n}\n  </script>\n"
+	eval[bool](t, ctx, `(() => {
+		const el = document.createElement('paging-playground');
+		el.id = 'with-script';
+		el.setAttribute('load', 'eager');
+		el.innerHTML = `+jsString(withScript)+`;
+		document.body.prepend(el);
+		return true;
+	})()`)
+	waitFor("with-script")
+	assert.Equal(t, "profile offset\nrecords 30\nwait 1\ninsert 1\n", eval[string](t, ctx, `document.getElementById('with-script').shadowRoot.querySelector('textarea').value`), "the script is not part of the scenario")
+	// An offset client under one insert at the head reads one record twice.
+	assert.Contains(t, verdict("with-script"), "1 record returned twice")
+
+	// The iframe, from a permalink's state.
+	state, err := json.Marshal(map[string]any{"v": 1, "text": celigoScenario, "tab": "steps", "compare": []string{}, "step": 0, "client": code})
+	require.NoError(t, err)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/embed.html#z="+deflate64(t, string(state)))))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const e = document.querySelector('paging-playground'); return !!e && e.dataset.state === 'client'; })()`,
+		chromedp.WithPollingTimeout(40*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	require.NoError(t, err, "the iframe runs its client")
+	got := eval[string](t, ctx, `Array.from(document.querySelector('paging-playground').shadowRoot.querySelectorAll('.client-verdicts li[data-walk]'), l => l.textContent).join(' | ')`)
+	assert.Contains(t, got, "3 records returned twice")
+	// Its "Open in the playground" link carries the client too.
+	open := eval[string](t, ctx, `document.querySelector('paging-playground').shadowRoot.querySelector('.pp-open').href`)
+	assert.Contains(t, open, "#z=")
+	screenshot(t, ctx, "embed-client", false)
 }
 
 // A request the client's code sent has no line in the scenario: its row and

@@ -14,12 +14,19 @@ const MAX_CODE = 64 * 1024;
 const BASE = 'https://api.example.com';
 const TOKEN = 'sandbox-token';
 
+// The simulator holds one live session: panes sharing it (embeds on one
+// page) take turns, a run at a time.
+let turn = Promise.resolve();
+
 export class ClientPane {
   // sim: the simulator (call(op, ...args)); sandboxURL: the sandbox worker's
-  // script; scenario(): the scenario text; setScenario(text): put a preset's
-  // scenario in the editor; onReport(trace): show the client's trace in the
-  // results; onChange(): the code changed (the permalink carries it).
-  constructor(root, { sim, sandboxURL, scenario, setScenario, onReport, onChange }) {
+  // script, or a function that starts the sandbox worker; scenario(): the
+  // scenario text; setScenario(text): put a preset's scenario in the
+  // editor; onReport(trace): show the client's trace in the results;
+  // onChange(): the code changed (the permalink carries it). presets: the
+  // client presets' URL (null: none offered, as in an embed); readonly: the
+  // code shows but cannot be edited.
+  constructor(root, { sim, sandboxURL, scenario, setScenario, onReport, onChange, presets = 'clientpresets.json', readonly = false }) {
     this.sim = sim;
     this.sandboxURL = sandboxURL;
     this.scenario = scenario;
@@ -33,10 +40,12 @@ export class ClientPane {
     // The client presets: the classic client bugs, each a scenario (the
     // contract it shows up against) and client code as API users write it
     // (user code, data to this page). `needs` is the profile it needs.
-    fetch('clientpresets.json').then((r) => r.json()).then((ps) => {
-      this.presets = Array.isArray(ps) ? ps : [];
-      this.fillPresets(this.profiles);
-    }, () => {});
+    if (presets) {
+      fetch(presets).then((r) => r.json()).then((ps) => {
+        this.presets = Array.isArray(ps) ? ps : [];
+        this.fillPresets(this.profiles);
+      }, () => {});
+    }
 
     this.select = h('select', { id: 'client-preset', onchange: () => this.pick(this.select.value) });
     this.code = h('textarea', {
@@ -45,6 +54,7 @@ export class ClientPane {
       placeholder: 'for await (const page of …) { … }  — code that calls fetch(url)',
       oninput: () => { this.select.value = ''; this.onChange(); },
     });
+    this.code.readOnly = !!readonly;
     this.runBtn = h('button', { type: 'button', id: 'client-run', onclick: () => this.run() }, 'Run the client');
     this.stopBtn = h('button', { type: 'button', id: 'client-stop', disabled: true, onclick: () => this.stop('stopped') }, 'Stop');
     this.status = h('div', { id: 'client-status', className: 'client-status', role: 'status', 'aria-live': 'polite' });
@@ -57,7 +67,7 @@ export class ClientPane {
         h('code', null, 'wait N'), ' lets N requests through). ', h('code', null, 'import parseLinkHeader from "parse-link-header"'),
         ' works; ', h('code', null, 'BASE'), ' and ', h('code', null, 'TOKEN'), ' are set. Budget: ',
         num(CLIENT_BUDGET.requests), ' requests, ', String(CLIENT_BUDGET.ms / 1000), ' s.'),
-      h('div', { className: 'toolbar' }, h('label', { htmlFor: 'client-preset' }, 'Client bug'), this.select, this.runBtn, this.stopBtn),
+      h('div', { className: 'toolbar' }, presets ? [h('label', { htmlFor: 'client-preset' }, 'Client bug'), this.select] : null, this.runBtn, this.stopBtn),
       this.code, this.status, this.verdicts, this.log);
     this.fillPresets([]);
   }
@@ -87,11 +97,29 @@ export class ClientPane {
     replace(this.status, ...text);
   }
 
+  // run runs the code in a new sandbox (stopping one still running); it
+  // resolves once the run has ended and its report is shown.
   async run() {
-    this.stop();
+    this.stop('stopped');
+    const before = turn;
+    let release;
+    turn = new Promise((r) => { release = r; });
+    try {
+      this.root.dataset.state = 'queued';
+      await before;
+      await this.runNow();
+    } finally {
+      release();
+    }
+  }
+
+  async runNow() {
     this.root.dataset.state = 'running';
     const code = this.code.value;
-    if (code.length > MAX_CODE) return this.setStatus('error', 'The client code is over ' + (MAX_CODE >> 10) + ' KB.');
+    if (code.length > MAX_CODE) {
+      this.root.dataset.state = 'done';
+      return this.setStatus('error', 'The client code is over ' + (MAX_CODE >> 10) + ' KB.');
+    }
     replace(this.verdicts);
     replace(this.log);
     this.log.hidden = true;
@@ -104,12 +132,14 @@ export class ClientPane {
     this.runBtn.disabled = true;
     this.stopBtn.disabled = false;
     this.requests = 0;
-    const w = new Worker(this.sandboxURL);
+    const ended = new Promise((r) => { this.ended = r; });
+    const w = typeof this.sandboxURL === 'function' ? this.sandboxURL() : new Worker(this.sandboxURL);
     this.worker = w;
     this.timer = setTimeout(() => this.stop('time'), CLIENT_BUDGET.ms);
     w.onmessage = (e) => this.message(w, e.data);
     w.onerror = (e) => { e.preventDefault(); this.stop('error', { message: e.message || 'the sandbox failed' }); };
     w.postMessage({ op: 'run', code, base: BASE, token: TOKEN, maxRequests: CLIENT_BUDGET.requests });
+    await ended;
   }
 
   // message handles what the sandbox sends: untrusted (user code can post
@@ -179,6 +209,7 @@ export class ClientPane {
       }
     }
     this.root.dataset.state = 'done'; // tests wait on it
+    if (this.ended) this.ended();
   }
 
   // mark selects the line of an error in the code.

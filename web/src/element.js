@@ -17,11 +17,15 @@
 //   readonly             the scenario shows but cannot be edited
 //   autoplay, loop       steps on its own while visible; loop starts again
 //   load="visible|click|eager"  when to start the simulator (default visible)
+//   client="CODE"        client code (else a child <script type="text/x-pagesim-client">):
+//                        run in the sandbox against the scenario once it has run, its
+//                        walk judged (the client pane's, clientpane.js)
 //
 // Methods: run(text?), goTo(step), next(), prev(), play(), pause(), start().
 // Steps are numbered as on screen, from 1 (attribute, property, events).
+// Methods also: runClient() runs the client code again.
 // Events (bubbling, composed): pagesim-result, pagesim-error, pagesim-step,
-// pagesim-play, pagesim-pause.
+// pagesim-play, pagesim-pause, pagesim-client (a client's run ended).
 //
 // The worker, the WASM and the stylesheet are found beside this script (or
 // where setBasePath says). A browser runs a worker only from the page's own
@@ -33,9 +37,13 @@ import { h, replace, setThemeRoot } from './dom.js';
 import { Sim } from './client.js';
 import { Results } from './results.js';
 import { encodeState, readFragment } from './permalink.js';
+import { ClientPane } from './clientpane.js';
 
 // The build writes the hashed asset names here.
-const ASSETS = { worker: '{{worker}}', wasm: '{{pagesim}}', wasmExec: '{{wasm_exec}}', size: '{{wasmSize}}', css: '{{embed}}' };
+const ASSETS = { worker: '{{worker}}', wasm: '{{pagesim}}', wasmExec: '{{wasm_exec}}', size: '{{wasmSize}}', css: '{{embed}}', sandbox: '{{sandbox-worker}}' };
+// The name the results give the client's live report (as in main.js).
+const LIVE = '\u0000live';
+const CLIENT_TYPE = 'text/x-pagesim-client';
 const browser = typeof window !== 'undefined' && typeof customElements !== 'undefined';
 
 let base = null; // the URL of the folder holding the assets, ending in '/'
@@ -67,6 +75,25 @@ function spawnWorker() {
   if (new URL(url).origin === location.origin) return new Worker(url + '?exec=' + encodeURIComponent(ASSETS.wasmExec));
   const boot = 'importScripts(' + JSON.stringify(url) + ');';
   return new Worker(URL.createObjectURL(new Blob([boot], { type: 'text/javascript' })));
+}
+
+// spawnSandbox starts the client code's sandbox worker (sandbox-worker.js):
+// on the assets' origin its server sends the sandbox's own policy with it;
+// from a blob: URL (an element on another origin) the worker has the host
+// page's policy instead, and the sandbox's own lockdown is the boundary.
+function spawnSandbox() {
+  const url = new URL(ASSETS.sandbox, basePath()).href;
+  if (new URL(url).origin === location.origin) return new Worker(url);
+  const boot = 'importScripts(' + JSON.stringify(url) + ');';
+  return new Worker(URL.createObjectURL(new Blob([boot], { type: 'text/javascript' })));
+}
+
+// ownText is an element's text content without its scripts (the client
+// code's <script type="text/x-pagesim-client">).
+function ownText(el) {
+  let t = '';
+  for (const n of el.childNodes) if (!(n.nodeType === 1 && n.localName === 'script')) t += n.textContent;
+  return t;
 }
 
 // simulator starts the one shared simulator on first use.
@@ -132,7 +159,7 @@ function observe(el) {
   return { near, seen };
 }
 
-const PROPS = ['preset', 'scenario', 'profile', 'compare', 'tab', 'height', 'max-height', 'load'];
+const PROPS = ['preset', 'scenario', 'profile', 'compare', 'tab', 'height', 'max-height', 'load', 'client'];
 const FLAGS = ['readonly', 'autoplay', 'loop'];
 const STEP_MS = 1200;
 
@@ -158,6 +185,17 @@ function define() {
     get trace() { return this.results ? this.results.view : null; }
     get steps() { return this.trace ? this.trace.n : 0; }
     get playing() { return !!this.timer; }
+    // client: the client code (as edited in the element once it runs).
+    get client() { return this.clientPane ? this.clientPane.value : this.clientText(); }
+    set client(v) { this.setAttribute('client', String(v)); }
+
+    // clientText is the client code as written on the element.
+    clientText() {
+      const a = this.getAttribute('client');
+      if (a !== null) return a;
+      const s = Array.from(this.children).find((c) => c.localName === 'script' && c.type === CLIENT_TYPE);
+      return s ? dedent(s.textContent) : '';
+    }
 
     connectedCallback() {
       if (!this.ui) this.build();
@@ -185,6 +223,10 @@ function define() {
       if (name === 'step') return this.goTo(Number(value) || 1);
       if (name === 'tab') return this.results && this.results.showTab(value);
       if (name === 'load') return;
+      if (name === 'client') {
+        if (this.loaded && this.trace) this.runClient();
+        return;
+      }
       if (name === 'compare' && this.results) this.makeResults();
       if (this.loaded) this.load(); else this.showIdle();
     }
@@ -208,9 +250,10 @@ function define() {
         ui.startBtn = h('button', { type: 'button', onclick: () => this.start() }, '▶ Run the simulator'));
       ui.status = h('div', { className: 'pp-err', role: 'status' });
       ui.results = h('div', { className: 'pp-out' });
+      ui.client = h('section', { className: 'client-pane pp-client', hidden: true, 'aria-label': 'Client code' });
       ui.box = h('div', { className: 'pp', tabIndex: 0, 'aria-label': 'Paging Playground: j and k step' },
         h('div', { className: 'pp-bar' }, ui.title, ui.play, ui.open),
-        ui.notice, ui.editor, ui.diag, ui.idle, ui.status, ui.results);
+        ui.notice, ui.editor, ui.diag, ui.idle, ui.status, ui.client, ui.results);
       // The results component's events become the element's, in the
       // element's own words (and only once: the inner ones stop here).
       ui.results.addEventListener('pagesim-step', (e) => {
@@ -265,7 +308,7 @@ function define() {
     initialText() {
       const s = this.getAttribute('scenario');
       if (s !== null) return s;
-      return this.getAttribute('preset') ? '' : dedent(this.textContent || '');
+      return this.getAttribute('preset') ? '' : dedent(ownText(this));
     }
 
     // showIdle shows what the element will run before the simulator starts:
@@ -327,7 +370,7 @@ function define() {
       const presetName = this.getAttribute('preset');
       const preset = presetName ? this.presets.find((p) => p.name === presetName) : null;
       if (text === null && preset) text = preset.text;
-      else if (text === null) text = dedent(this.textContent || '');
+      else if (text === null) text = dedent(ownText(this));
       ui.status.textContent = '';
       if (presetName && !preset && this.getAttribute('scenario') === null) {
         ui.status.textContent = 'There is no preset named “' + presetName + '”.';
@@ -345,7 +388,40 @@ function define() {
       ui.play.disabled = false;
       const res = await this.run(text);
       this.autoplay();
+      if (res && this.clientText()) await this.runClient();
       return res;
+    }
+
+    // runClient runs the client code in the sandbox against the scenario
+    // shown; the results then show the client's trace, its walks judged.
+    async runClient() {
+      const code = this.clientPane ? this.clientPane.value : this.clientText();
+      if (!code.trim() || !this.loaded) return null;
+      const ui = this.ui;
+      if (!this.clientPane) {
+        this.clientPane = new ClientPane(ui.client, {
+          sim: simulator().sim,
+          sandboxURL: spawnSandbox,
+          scenario: () => ui.editor.value,
+          setScenario: () => {},
+          presets: null,
+          readonly: this.hasAttribute('readonly'),
+          onChange: () => this.link(ui.editor.value),
+          onReport: (view) => {
+            this.results.show(view, LIVE);
+            this.dataset.state = 'client';
+            this.lastClient = { summary: view.summary, walks: view.walks };
+          },
+        });
+      }
+      if (this.getAttribute('client') !== null || !this.clientPane.value) this.clientPane.value = this.clientText();
+      this.clientPane.code.rows = Math.min(12, Math.max(3, this.clientPane.value.replace(/\n$/, '').split('\n').length));
+      ui.client.hidden = false;
+      this.lastClient = null;
+      await this.clientPane.run();
+      const c = this.lastClient;
+      this.emit('pagesim-client', { status: this.clientPane.status.textContent, summary: c ? c.summary : null, walks: c ? c.walks : [] });
+      return c;
     }
 
     // run runs a scenario (by default the one shown) and resolves to its
@@ -388,7 +464,8 @@ function define() {
     }
 
     async link(text) {
-      const hash = await encodeState({ text, tab: 'steps', compare: this.compareSet(), step: this._step });
+      const client = this.client || undefined;
+      const hash = await encodeState({ text, tab: 'steps', compare: this.compareSet(), step: this._step, client });
       this.ui.open.href = basePath() + 'index.html#' + hash;
     }
 
@@ -481,7 +558,7 @@ async function mountFrame() {
   const f = new URLSearchParams(location.hash.slice(1));
   const get = (k) => (f.has(k) ? f.get(k) : q.get(k));
   const el = document.createElement('paging-playground');
-  for (const k of ['preset', 'scenario', 'profile', 'compare', 'tab', 'step', 'load']) if (get(k) !== null) el.setAttribute(k, get(k));
+  for (const k of ['preset', 'scenario', 'profile', 'compare', 'tab', 'step', 'load', 'client']) if (get(k) !== null) el.setAttribute(k, get(k));
   for (const k of FLAGS) if (get(k) !== null && get(k) !== '0' && get(k) !== 'false') el.setAttribute(k, '');
   if (f.has('z') || f.has('s')) {
     try {
@@ -490,6 +567,7 @@ async function mountFrame() {
       el.setAttribute('step', String(got.state.step + 1));
       if (got.state.compare.length) el.setAttribute('compare', got.state.compare.join(','));
       if (got.state.tab === 'compare') el.setAttribute('tab', 'compare');
+      if (got.state.client) el.setAttribute('client', got.state.client);
     } catch (err) {
       el.setAttribute('scenario', '');
       const msg = document.createElement('p');
@@ -508,9 +586,9 @@ async function mountFrame() {
 // element's events arrive as {pagesim: 'event', type, detail}. Only the
 // parent window of the allowed origin is heard, and messages go only to it:
 // the origin= parameter, else the origin of the page that framed this one.
-const CALLS = ['run', 'goTo', 'next', 'prev', 'play', 'pause', 'start'];
-const GETS = ['scenario', 'step', 'steps', 'playing', 'trace', 'preset', 'profile', 'compare', 'tab'];
-const SETS = ['scenario', 'preset', 'profile', 'compare', 'tab', 'step', 'readonly', 'autoplay', 'loop'];
+const CALLS = ['run', 'goTo', 'next', 'prev', 'play', 'pause', 'start', 'runClient'];
+const GETS = ['scenario', 'step', 'steps', 'playing', 'trace', 'preset', 'profile', 'compare', 'tab', 'client'];
+const SETS = ['scenario', 'preset', 'profile', 'compare', 'tab', 'step', 'readonly', 'autoplay', 'loop', 'client'];
 
 export function frameOrigin(param) {
   if (param) return param === '*' ? null : param;
@@ -527,7 +605,7 @@ function bridge(el, param) {
   const origin = frameOrigin(param);
   if (!origin) return;
   const send = (m) => window.parent.postMessage(Object.assign({ pagesim: '' }, m), origin);
-  for (const type of ['pagesim-result', 'pagesim-error', 'pagesim-step', 'pagesim-play', 'pagesim-pause', 'pagesim-tab']) {
+  for (const type of ['pagesim-result', 'pagesim-error', 'pagesim-step', 'pagesim-play', 'pagesim-pause', 'pagesim-tab', 'pagesim-client']) {
     el.addEventListener(type, (e) => {
       const d = e.detail || {};
       // A result travels without its trace (get('trace') fetches it).
@@ -545,7 +623,7 @@ function bridge(el, param) {
     try {
       let result;
       if (m.method === 'get' && GETS.includes(args[0])) {
-        result = ['scenario', 'step', 'steps', 'playing', 'trace'].includes(args[0]) ? el[args[0]] : el.getAttribute(args[0]);
+        result = ['scenario', 'step', 'steps', 'playing', 'trace', 'client'].includes(args[0]) ? el[args[0]] : el.getAttribute(args[0]);
       } else if (m.method === 'set' && SETS.includes(args[0])) {
         const [name, value] = args;
         if (FLAGS.includes(name)) el.toggleAttribute(name, !!value);

@@ -9,8 +9,16 @@ function attr(s) {
   return String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+// clientScript is the client code as the element's child script (a script
+// of an unknown type is not run, and its text is taken as written: only a
+// closing script tag must not appear in it, so "</" is written "<\/", the
+// same JavaScript).
+function clientScript(code) {
+  return '\n  <script type="text/x-pagesim-client">\n' + code.replace(/<\//g, '<\\/').replace(/\n+$/, '') + '\n  </script>';
+}
+
 // EmbedDialog wires the dialog in index.html. getState() returns
-// {text, tab, compare, step, preset} for the playground now.
+// {text, tab, compare, step, preset, client} for the playground now.
 export class EmbedDialog {
   constructor(dialog, { button, getState }) {
     this.dialog = dialog;
@@ -83,11 +91,13 @@ export class EmbedDialog {
     const opts = this.options();
     const attrs = opts.map(([k, v]) => ' ' + k + (v === '' ? '' : '="' + attr(v) + '"')).join('');
     const script = '<script src="' + this.base + 'paging-playground.js"></script>\n';
+    const client = st.client ? clientScript(st.client) : '';
     this.el.element.value = script + (st.preset
-      ? '<paging-playground preset="' + attr(st.preset) + '"' + attrs + '></paging-playground>'
-      : '<paging-playground' + attrs + '>\n' + attr(st.text.replace(/\n+$/, '')) + '\n</paging-playground>');
+      ? '<paging-playground preset="' + attr(st.preset) + '"' + attrs + '>' + (client && client + '\n') + '</paging-playground>'
+      : '<paging-playground' + attrs + '>\n' + attr(st.text.replace(/\n+$/, '')) + client + '\n</paging-playground>');
     const q = new URLSearchParams();
     if (st.preset) q.set('preset', st.preset); else q.set('scenario', st.text);
+    if (st.client) q.set('client', st.client);
     for (const [k, v] of opts) if (k !== 'height') q.set(k, v);
     const frag = q.toString().replace(/=(&|$)/g, '$1');
     const height = this.opts.height.value === 'auto' ? '560' : this.opts.height.value;

@@ -90,6 +90,14 @@ async function start({ presets, profiles }) {
   await pump(text); // over a prerendered first result, the same trace again
   $('loading').hidden = true;
   if (link) applyView(link);
+  if (link && link.client) runLinkedClient(link);
+}
+
+// A link's client code runs as the link opens (in the sandbox, within its
+// budget), so the link shows the client's walk judged, as it was shared.
+async function runLinkedClient(link) {
+  await clientPane.run();
+  if (editor.value === link.text) applyView(link);
 }
 
 // loadFragment reads the link's state; a link it cannot read shows why and
@@ -372,6 +380,7 @@ $('copy-link').addEventListener('click', async () => {
 window.addEventListener('hashchange', async () => {
   const link = await loadFragment();
   if (!link) return;
+  const newClient = link.client !== undefined && link.client !== clientPane.value;
   if (link.client !== undefined) clientPane.value = link.client;
   if (!link.lesson && !/^#lesson=/.test(location.hash) && lessons.current) { lessons.current = null; $('lesson').hidden = true; }
   if (link.text !== editor.value) {
@@ -380,6 +389,7 @@ window.addEventListener('hashchange', async () => {
     await pump(link.text);
   }
   applyView(link);
+  if (newClient && link.client) runLinkedClient(link);
 });
 
 // The keys the results do not handle: / edits, Escape leaves the editor.
