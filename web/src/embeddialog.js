@@ -14,7 +14,7 @@ function attr(s) {
 // closing script tag must not appear in it, so "</" is written "<\/", the
 // same JavaScript).
 function clientScript(code) {
-  return '\n  <script type="text/x-pagesim-client">\n' + code.replace(/<\//g, '<\\/').replace(/\n+$/, '') + '\n  </script>';
+  return '\n<script type="text/x-pagesim-client">\n' + code.replace(/<\//g, '<\\/').replace(/\n+$/, '') + '\n</script>';
 }
 
 // EmbedDialog wires the dialog in index.html. getState() returns
