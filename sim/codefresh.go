@@ -55,14 +55,11 @@ func init() {
 			{Text: codefreshSizeInterp, Interpretation: true},
 			{Text: codefreshBodyInterp + " total and pages are exact counts.", Interpretation: true},
 		},
-		New: func(o *Options) Server { return &codefreshLegacy{o: o, walks: offsetWalks{}} },
+		New: func(o *Options) Server { return &codefreshLegacy{o: o} },
 	})
 }
 
-type codefreshLegacy struct {
-	o     *Options
-	walks offsetWalks // each client's last page, to tell a walk's next page from an independent jump
-}
+type codefreshLegacy struct{ o *Options }
 
 func (s *codefreshLegacy) Serve(w *World, req *Request) *Response {
 	if r := codefreshReads.unserved(w, req); r != nil {
@@ -92,12 +89,7 @@ func (s *codefreshLegacy) Serve(w *World, req *Request) *Response {
 	if len(items) > 0 {
 		resp.Position = off
 	}
-	var why string
-	resp.Walk, why = s.walks.role(req, off, limit, pageAt(limit))
-	if why != "" {
-		why = "page " + itoa(page) + " is valid here (every page is independent), but " + why
-	}
-	resp.Reason = join(resp.Reason, why)
+	resp.Served = &Served{Offset: off, Limit: limit, At: pageAt(limit), Valid: "page " + itoa(page) + " is valid here (every page is independent), but "}
 	return resp
 }
 
@@ -162,7 +154,7 @@ func init() {
 			{Text: codefreshBodyInterp + " There is no total; hasNextPage and hasPrevPage say whether builds lie after or before the page.", Interpretation: true},
 		},
 		New: func(o *Options) Server {
-			return &codefreshServer{o: o, sessions: map[string]*cfSession{}, seen: map[string]*cfClientWalk{}}
+			return &codefreshServer{o: o, sessions: map[string]*cfSession{}}
 		},
 	})
 }
@@ -170,7 +162,6 @@ func init() {
 type codefreshServer struct {
 	o        *Options
 	sessions map[string]*cfSession // by session id; "" is the default session
-	seen     map[string]*cfClientWalk
 }
 
 // cfSession is one pagination session's cursor: the page it is on and the
@@ -210,11 +201,6 @@ const (
 	maxInt64 = int64(^uint64(0) >> 1)
 	minInt64 = -maxInt64 - 1
 )
-
-// cfClientWalk is the pages a client has covered since its last page=1: a
-// request outside them extends its walk, one inside re-reads ground the walk
-// has seen (an explanation, not part of the contract).
-type cfClientWalk struct{ lo, hi int64 }
 
 func (s *codefreshServer) Serve(w *World, req *Request) *Response {
 	if r := codefreshReads.unserved(w, req); r != nil {
@@ -303,32 +289,8 @@ func (s *codefreshServer) Serve(w *World, req *Request) *Response {
 	resp.Total = TotalReport{Kind: "absent", True: w.Len()}
 	resp.HasNext = NextReport{Kind: "flag", Reported: more, True: more}
 	resp.Cost.Rows = int64(len(items))
-	resp.Walk = s.walkRole(req.Client, page)
-	if resp.Walk == WalkNone {
-		resp.Reason = join(resp.Reason, "page "+itoa(page)+" goes back over pages this client's walk has seen")
-	}
+	resp.Served = &Served{Session: true, Page: page}
 	return resp
-}
-
-// walkRole says whether page extends the client's walk: page 1 starts one,
-// a page beyond those covered since extends it (either way: negative pages
-// are new ground too), a page among them re-reads.
-func (s *codefreshServer) walkRole(client string, page int64) WalkRole {
-	cw := s.seen[client]
-	switch {
-	case page == 1:
-		s.seen[client] = &cfClientWalk{1, 1}
-		return WalkFirst
-	case cw == nil:
-		s.seen[client] = &cfClientWalk{page, page}
-	case page > cw.hi:
-		cw.hi = page
-	case page < cw.lo:
-		cw.lo = page
-	default:
-		return WalkNone
-	}
-	return WalkContinue
 }
 
 // cfMoves names the pages the cursor may go to from page c: "page 2, page

@@ -80,7 +80,11 @@ type client struct {
 	lastResp *Response
 	walk     int         // open walk, -1 if none
 	served   *offsetPage // the last offset-style page it was served (Response.Served)
+	session  *pageSpan   // the session pages its walk has covered since its last page 1
 }
+
+// pageSpan is the pages lo..hi of a session cursor.
+type pageSpan struct{ lo, hi int64 }
 
 type grave struct {
 	run
@@ -335,11 +339,8 @@ func (e *engine) send(c *client, req *Request, line int, src string) *Response {
 	}
 	accepted := resp.Status >= 200 && resp.Status < 300 && !resp.Refused
 	if s := resp.Served; s != nil && accepted {
-		prev := c.served
-		cur := offsetPage{req.Path, s.Offset, s.Limit}
-		c.served = &cur
 		var why string
-		resp.Walk, why = walkRole(derefPage(prev), prev != nil, cur, e.rel, s.At)
+		resp.Walk, why = c.role(req.Path, s, e.rel)
 		resp.Reason = join(resp.Reason, why)
 	}
 	// One allocation for both halves of the exchange, and the ids returned
@@ -446,11 +447,52 @@ func (e *engine) follow(c *client, rel string, line int, src string) (*Response,
 	return resp, true
 }
 
-func derefPage(p *offsetPage) offsetPage {
-	if p == nil {
-		return offsetPage{}
+// role is the simulator's bookkeeping of walks, not part of any contract:
+// whether what a server reports it served (s, at path) continues client c's
+// walk, starts a new one, or re-reads ground it has covered; why says so
+// when it is not what the client would expect. rel is how the client asked
+// ("next", "prev", "first", or "" for a request written out).
+func (c *client) role(path string, s *Served, rel string) (WalkRole, string) {
+	switch {
+	case s.Cursor:
+		return WalkContinue, "" // a cursor names a place in the walk that issued it
+	case s.Session:
+		return c.sessionRole(s.Page)
 	}
-	return *p
+	var prev offsetPage
+	ok := c.served != nil
+	if ok {
+		prev = *c.served
+	}
+	cur := offsetPage{path, s.Offset, s.Limit}
+	c.served = &cur
+	role, why := walkRole(prev, ok, cur, rel, s.At)
+	if why != "" {
+		why = s.Valid + why
+	}
+	return role, why
+}
+
+// sessionRole says whether page of a session cursor extends the client's
+// walk: page 1 starts one, a page beyond those covered since extends it
+// (either way: Codefresh's negative pages are new ground too), a page among
+// them re-reads.
+func (c *client) sessionRole(page int64) (WalkRole, string) {
+	cw := c.session
+	switch {
+	case page == 1:
+		c.session = &pageSpan{1, 1}
+		return WalkFirst, ""
+	case cw == nil:
+		c.session = &pageSpan{page, page}
+	case page > cw.hi:
+		cw.hi = page
+	case page < cw.lo:
+		cw.lo = page
+	default:
+		return WalkNone, "page " + itoa(page) + " goes back over pages this client's walk has seen"
+	}
+	return WalkContinue, ""
 }
 
 // walkStep follows next until there is none, a page cap, or a refusal. A 429

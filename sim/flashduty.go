@@ -64,7 +64,7 @@ func init() {
 		Rules: append(append([]RuleNote(nil), flashdutyRules...),
 			RuleNote{Text: "A search_after_ctx in the body is refused (use flashduty-cursor). " + fdTraditionalInterp, Interpretation: true},
 			RuleNote{Text: "Option client=total makes the client trust total: it computes ⌈total/limit⌉ pages and stops there.", Source: "Flashduty's pagination page: \"please use has_next_page to determine if there's a next page, rather than total\""}),
-		New: func(o *Options) Server { return &flashduty{o: o, walks: offsetWalks{}} },
+		New: func(o *Options) Server { return &flashduty{o: o} },
 	})
 	register(&Profile{
 		Name: "flashduty-cursor", Vendor: "Flashduty", Source: flashdutySource, URL: flashdutyURL,
@@ -80,7 +80,7 @@ func init() {
 			{Text: "p pages traditionally on the same list, with the same rules; p and search_after_ctx together are refused. " + fdMixInterp, Interpretation: true},
 		}, flashdutyRules...),
 		New: func(o *Options) Server {
-			return &flashduty{o: o, cursor: true, ctxs: map[string]fdContext{}, walks: offsetWalks{}}
+			return &flashduty{o: o, cursor: true, ctxs: map[string]fdContext{}}
 		},
 	})
 }
@@ -89,7 +89,6 @@ type flashduty struct {
 	o      *Options
 	cursor bool                 // flashduty-cursor: search_after_ctx is served
 	ctxs   map[string]fdContext // issued search_after_ctx values
-	walks  offsetWalks          // each client's last p, to tell a walk's next page from a jump
 }
 
 // fdContext is what an issued search_after_ctx stands for.
@@ -202,7 +201,8 @@ func (s *flashduty) Serve(w *World, req *Request) *Response {
 			return refuse(w, 400, "search_after_ctx "+quote(q.ctx)+" was issued for "+c.path+", not "+req.Path)
 		}
 		items, pos = w.After(c.at, q.limit)
-		resp.Walk, resp.Cost.Seek, resp.Cost.Rows = WalkContinue, true, int64(len(items))
+		resp.Served = &Served{Cursor: true}
+		resp.Cost.Seek, resp.Cost.Rows = true, int64(len(items))
 	} else {
 		if window := s.o.Int("window"); mulSat(q.p, q.limit) > window {
 			return refuse(w, 400, "p × limit = "+itoa(q.p)+" × "+itoa(q.limit)+" = "+itoa(mulSat(q.p, q.limit))+
@@ -211,9 +211,8 @@ func (s *flashduty) Serve(w *World, req *Request) *Response {
 		pos = (q.p - 1) * q.limit
 		items = w.Page(pos, q.limit)
 		resp.Cost = offsetCost(pos, int64(len(items)), n)
-		var why string
-		resp.Walk, why = s.walks.role(req, pos, q.limit, func(o int64) string { return "p=" + itoa(o/q.limit+1) })
-		resp.Reason = join(resp.Reason, why)
+		limit := q.limit
+		resp.Served = &Served{Offset: pos, Limit: limit, At: func(o int64) string { return "p=" + itoa(o/limit+1) }}
 	}
 	more := pos+int64(len(items)) < n
 	resp.Items = items

@@ -150,19 +150,19 @@ func cutSpace(s string) (string, string, bool) {
 	return s, "", false
 }
 
-// offsetWalks tells, for offset-style contracts, a walk's next page from a
-// jump, as the engine does for a Response with Served (walkRole); contracts
-// that still classify their pages themselves use it.
-type offsetWalks map[string]offsetPage
-
+// offsetPage is the stretch of the list a client was last served at path.
 type offsetPage struct {
 	path          string
 	offset, limit int64
 }
 
+// offsetWalks is walkRole kept by a server, for the hand-written catalogue
+// servers that do not report Response.Served yet: the engine keeps these
+// books for every other contract (client.role).
+type offsetWalks map[string]offsetPage
+
 // role classifies an accepted request for offset with page size limit; at
-// says where an offset points in the contract's own words ("page 7",
-// "skip=300"), and why explains a jump in plain words.
+// says where an offset points in the contract's own words.
 func (m offsetWalks) role(req *Request, offset, limit int64, at func(offset int64) string) (role WalkRole, why string) {
 	prev, ok := m[req.Client]
 	m[req.Client] = offsetPage{req.Path, offset, limit}

@@ -228,11 +228,11 @@ type Response struct {
 	Walk     WalkRole    // how this request relates to the client's walk
 	Position int64       // list position of Items[0] at the time, -1 if none
 
-	// Served, set by offset-style contracts (offset, page number, skip),
-	// says which stretch of the list the request asked for. The engine then
-	// decides whether it continues the client's walk (Walk is left to it):
-	// the page right after the client's last one, or right before it when the
-	// client went back, continues it; any other page starts a new walk there.
+	// Served says what the request was served: a stretch of the list for
+	// offset-style contracts (offset, page number, skip), a page of a
+	// server-side session cursor for Codefresh, a page after a cursor. The engine then decides
+	// whether it continues the client's walk (Walk is left to it): see
+	// walkRole and sessionRole.
 	Served *Served
 
 	// Scope, set on a walk's first page, limits the walk's drift report to
@@ -241,12 +241,26 @@ type Response struct {
 	Scope *KeyRange
 }
 
-// Served is the stretch of the list an offset-style request asked for.
+// Served is what a request was served. Offset-style contracts set Offset,
+// Limit and At; a session cursor sets Session and Page; a page read from a
+// cursor sets Cursor.
 type Served struct {
 	Offset, Limit int64
 	// At names an offset in the contract's own words ("page 7",
 	// "skip=300"), for the note on a page that starts a new walk.
 	At func(offset int64) string
+	// Valid, when set, comes before that note: the contract allowed the
+	// jump ("page 7 is valid here (every page is independent), but ").
+	Valid string
+
+	// Session: the page is Page of a server-side cursor that page 1 resets
+	// (Codefresh's pagination session), whatever stretch of the list it holds.
+	Session bool
+	Page    int64
+
+	// Cursor: the page continues after a cursor an earlier response gave
+	// (Flashduty's search_after_ctx).
+	Cursor bool
 }
 
 // KeyRange is the sort keys From..To, inclusive.

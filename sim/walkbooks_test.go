@@ -1,0 +1,81 @@
+package sim
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The engine keeps the walk books for Codefresh and Flashduty too (issue 8
+// item 1): their servers report what they served and leave Response.Walk to
+// the engine.
+func TestServersReportWhatTheyServed(t *testing.T) {
+	w := &World{data: newDataset(50, 1, 0), now: 50}
+	for _, c := range []struct {
+		profile string
+		req     Request
+		want    Served
+	}{
+		{"codefresh-legacy", Request{Method: "GET", Path: "/workflow", Query: []Param{{Name: "page", Value: "3"}, {Name: "limit", Value: "10"}}},
+			Served{Offset: 20, Limit: 10}},
+		{"codefresh", Request{Method: "GET", Path: "/workflow", Query: []Param{{Name: "page", Value: "1"}}},
+			Served{Session: true, Page: 1}},
+		{"flashduty", Request{Method: "POST", Path: "/incident/list", Body: `{"p":2,"limit":20}`},
+			Served{Offset: 20, Limit: 20}},
+	} {
+		p, ok := LookupProfile(c.profile)
+		require.True(t, ok)
+		resp := p.New(resolveOptions(p, nil)).Serve(w, &c.req)
+		require.Equal(t, 200, resp.Status, resp.Reason)
+		assert.Equal(t, WalkNone, resp.Walk, "%s: the engine decides the walk", c.profile)
+		require.NotNil(t, resp.Served, c.profile)
+		got := *resp.Served
+		got.At, got.Valid = nil, ""
+		assert.Equal(t, c.want, got, c.profile)
+	}
+}
+
+// `prev` back to the first page continues the client's walk (issue 8 bug:
+// it started a new one) on the profiles whose servers kept their own books.
+func TestPrevToTheFirstPageContinuesTheWalk(t *testing.T) {
+	for _, text := range []string{
+		"profile codefresh-legacy\nrecords 100\nGET /workflow?page=1&limit=10\nnext\nprev",
+		"profile flashduty\nrecords 100\nPOST /incident/list {\"p\":1,\"limit\":10}\nnext\nprev",
+	} {
+		tr, err := RunText(text)
+		require.NoError(t, err)
+		require.Len(t, tr.Walks, 1, text)
+		var pages []int
+		for _, st := range requests(tr) {
+			assert.Equal(t, 0, st.Walk, text)
+			pages = append(pages, st.Page)
+		}
+		assert.Equal(t, []int{1, 2, 3}, pages, text)
+	}
+}
+
+// A page computed by hand starts a new walk, and the note says the
+// contract allowed it (Codefresh before 2021: every page is independent).
+func TestJumpStartsANewWalkWithTheContractsWords(t *testing.T) {
+	tr, err := RunText("profile codefresh-legacy\nrecords 100\nGET /workflow?page=1&limit=10\nGET /workflow?page=5&limit=10")
+	require.NoError(t, err)
+	reqs := requests(tr)
+	assert.Len(t, tr.Walks, 2)
+	assert.Equal(t, "page 5 is valid here (every page is independent), but page 5 does not follow this client's last page (page 1): it starts a new walk there, since a page computed by hand sees the list as it is now, not as the previous page saw it", reqs[1].Reason)
+
+	// Codefresh's session: re-reading a page the walk has covered is no new ground.
+	tr, err = RunText("profile codefresh\nrecords 100\nGET /workflow?page=1\nGET /workflow?page=2\nGET /workflow?page=2")
+	require.NoError(t, err)
+	reqs = requests(tr)
+	assert.Equal(t, []int{0, 0, 0}, []int{reqs[0].Walk, reqs[1].Walk, reqs[2].Walk})
+	assert.Equal(t, []int{1, 2, 0}, []int{reqs[0].Page, reqs[1].Page, reqs[2].Page}, "the re-read is in the walk but is no page of it")
+	assert.Contains(t, reqs[2].Reason, "page 2 goes back over pages this client's walk has seen")
+
+	// Flashduty's cursor continues the walk that issued it.
+	tr, err = RunText("profile flashduty-cursor\nrecords 100\nPOST /incident/list {\"limit\":40}\nnext\nnext")
+	require.NoError(t, err)
+	require.Len(t, tr.Walks, 1)
+	assert.True(t, tr.Walks[0].Complete)
+	assert.Equal(t, 3, requests(tr)[2].Page)
+}
