@@ -411,7 +411,7 @@ func (s *contractServer) rule(kind, msg, name, value string) (code, text string)
 		if e.Kind == kind {
 			code = e.Code
 			if e.Message != "" {
-				msg = strings.NewReplacer("{name}", name, "{value}", value, "{max}", itoa(s.c.LimitMax)).Replace(e.Message)
+				msg = fill(e.Message, "{name}", name, "{value}", value, "{max}", itoa(s.c.LimitMax))
 			}
 		}
 	}
@@ -432,11 +432,30 @@ func (s *contractServer) fail(w *World, kind string, status int, msg, name, valu
 	return r
 }
 
+// fill replaces each placeholder of kv (placeholder, value, ...) in one pass:
+// a value that holds a placeholder is not replaced again.
+func fill(tpl string, kv ...string) string {
+	var b []byte
+	for i := 0; i < len(tpl); i++ {
+		j := 0
+		for j < len(kv) && !strings.HasPrefix(tpl[i:], kv[j]) {
+			j += 2
+		}
+		if j < len(kv) {
+			b = append(b, kv[j+1]...)
+			i += len(kv[j]) - 1
+			continue
+		}
+		b = append(b, tpl[i])
+	}
+	return string(b)
+}
+
 // templateFields fills an error body template in; nil when it is not a
 // JSON object (knobs.go refuses such a template).
 func templateFields(tpl string, status int, msg, code, param string) []Field {
 	str := func(s string) string { return string(json.AppendString(nil, s)) }
-	text := strings.NewReplacer("{status}", itoa(int64(status)), "{message}", str(msg), "{code}", str(code), "{param}", str(param)).Replace(tpl)
+	text := fill(tpl, "{status}", itoa(int64(status)), "{message}", str(msg), "{code}", str(code), "{param}", str(param))
 	v, err := json.Parse(text)
 	if err != nil || v.Kind != json.Object {
 		return nil
