@@ -2,10 +2,6 @@
 
 package sim
 
-import (
-	"pagingplayground/internal/linkheader"
-)
-
 // GitHub's REST API list endpoints: page and per_page in the query, the records
 // as a bare JSON array, a Link header with absolute URLs, and no total.
 
@@ -26,12 +22,9 @@ const (
 )
 
 func init() {
-	registerCatalog(&Profile{
-		Name: "github", Vendor: "GitHub", Source: githubSource, URL: githubURL,
+	registerContract(&Profile{
+		Name: "github", Vendor: "GitHub", Source: githubSource, URL: githubURL, NativeOnly: true,
 		Summary: "?page=&per_page=: 30 a page, at most 100; a Link header with absolute URLs (prev, next, last, first), left out when one page holds everything; no total",
-		First:   githubFirst,
-		Options: append(commonOptions(30, 100, "clamp"),
-			OptionSpec{Name: "last", Default: "computed", Help: "whether the Link header carries rel=\"last\": computed, or omitted (lists where GitHub cannot calculate it)", Enum: []string{"computed", "omitted"}}),
 		Rules: []RuleNote{
 			{Text: "GET /repos/octocat/Spoon-Knife/issues returns 30 issues; per_page sets the page size, up to 100; page picks the page, from 1.", Source: githubSource + ": \"will only return 30 issues\"; per_page \"up to a maximum of 100\" (Traversing with pagination)"},
 			{Text: "per_page above 100 is clamped to 100. " + ghClampInterp, Interpretation: true},
@@ -45,82 +38,12 @@ func init() {
 			{Text: "Clients follow rel=\"next\" until it is missing (octokit.paginate does). Pages are offsets underneath: issues created or updated during a walk (sort=updated moves them to the top) shift the pages, so a walk repeats and misses issues (google/go-github#566).", Source: githubSource + ": \"you can use the URLs in the link header to fetch additional pages\""},
 			{Text: "List responses carry no total (search responses have total_count; not simulated here).", Source: githubSource},
 		},
-		New: func(o *Options) Server { return &githubServer{o: o, walks: offsetWalks{}} },
+	}, Contract{
+		Base: "page", Paths: []string{"/repos/{owner}/{repo}/issues", "/repositories/{id}/issues"}, First: githubFirst,
+		Params:       []string{"state", "sort", "direction", "since", "labels", "assignee", "creator", "mentioned", "milestone"},
+		LimitDefault: 30, LimitMax: 100, Invalid: "default", Bare: true,
+		Next:   Next{Link: []string{"prev", "next", "last", "first"}, LinkBase: githubHost, LinkEdges: "away", LinkLimit: "sent"},
+		Total:  Total{Kind: "none"},
+		Interp: Interps{Limit: ghClampInterp, Invalid: ghNumberInterp, PastEnd: ghPastInterp},
 	})
-}
-
-type githubServer struct {
-	o     *Options
-	walks offsetWalks
-}
-
-func (s *githubServer) Serve(w *World, req *Request) *Response {
-	size, _, whySize := paramInt(req, "per_page", s.o.Int("limit"), 1)
-	page, _, whyPage := paramInt(req, "page", 1, 1)
-	var interp string
-	if whySize != "" || whyPage != "" {
-		interp = ghNumberInterp
-	}
-	size, note, bad := clampSize(s.o, "per_page", size)
-	if bad != "" {
-		return refuse(w, 422, bad)
-	}
-	if note != "" {
-		interp = ghClampInterp
-	}
-	off := mulSat(page-1, size)
-	items := w.Page(off, size)
-	n := w.Len()
-	last := max(1, (n+size-1)/size)
-	hasNext := addSat(off, size) < n
-	at := func(p int64) string {
-		return githubHost + withParams(req.Path, req.Query, Param{Name: "page", Value: itoa(p)})
-	}
-	var links []linkheader.Link
-	if page > 1 {
-		links = append(links, linkheader.Link{URL: at(page - 1), Rel: []string{"prev"}})
-	}
-	if hasNext {
-		links = append(links, linkheader.Link{URL: at(page + 1), Rel: []string{"next"}})
-		if s.o.Str("last") == "computed" {
-			links = append(links, linkheader.Link{URL: at(last), Rel: []string{"last"}})
-		}
-	}
-	if page > 1 {
-		links = append(links, linkheader.Link{URL: at(1), Rel: []string{"first"}})
-	}
-	resp := &Response{
-		Status: 200, Bare: true, Items: items,
-		Reason: join(join(whyPage, whySize), note), Interp: interp,
-		Total:    TotalReport{Kind: "absent", True: n},
-		HasNext:  NextReport{Kind: "link", Reported: hasNext, True: off+int64(len(items)) < n},
-		Cost:     offsetCost(off, int64(len(items)), n),
-		Position: -1,
-	}
-	if len(links) > 0 {
-		resp.Header = []Header{{"Link", linkheader.Format(links)}}
-	}
-	if page > last {
-		resp.Reason, resp.Interp = join(resp.Reason, "page "+itoa(page)+" is past the last page ("+itoa(last)+")"), ghPastInterp
-	}
-	var why string
-	resp.Walk, why = s.walks.role(req, off, size, pageAt(size))
-	resp.Reason = join(resp.Reason, why)
-	if len(items) > 0 {
-		resp.Position = off
-	}
-	return resp
-}
-
-func (s *githubServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	if prev == nil || (rel == "first" && last.HeaderValue("Link") == "") {
-		return firstRequest(prev, githubFirst, "page")
-	}
-	if rel == "first" {
-		if r, ok, _ := followLink(prev, last, "first"); ok {
-			return r, true, ""
-		}
-		return firstRequest(prev, githubFirst, "page") // page 1 has no rel="first"
-	}
-	return followLink(prev, last, rel)
 }

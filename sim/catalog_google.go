@@ -38,8 +38,9 @@ func init() {
 			{Text: googleErrorInterp, Interpretation: true},
 		},
 	}, Contract{
-		Base: "cursor", Paths: []string{"/v1/publishers/123/books"}, First: googleFirst,
-		After: In{Name: "pageToken", Alias: "page_token"}, Before: In{Name: "none"},
+		Base: "cursor", Paths: []string{"/v1/publishers/{publisher}/books"}, First: googleFirst,
+		Params: []string{"filter", "orderBy", "order_by"},
+		After:  In{Name: "pageToken", Alias: "page_token"}, Before: In{Name: "none"},
 		Limit:        In{Name: "pageSize", Alias: "page_size"},
 		LimitDefault: 50, LimitMax: 1000, LimitZero: "default",
 		Items:     "books",

@@ -38,13 +38,14 @@ func init() {
 		},
 	}, Contract{
 		Base: "cursor", Paths: []string{"/api/conversations.list"}, First: slackFirst,
-		After: In{Name: "cursor"}, Before: In{Name: "none"},
+		Params: []string{"types", "exclude_archived", "team_id"},
+		After:  In{Name: "cursor"}, Before: In{Name: "none"},
 		LimitDefault: 100, LimitMax: 1000, Invalid: "default",
 		Items: "channels", Const: []Member{{"ok", "true"}},
 		Next:        Next{Cursor: "response_metadata.next_cursor", End: "empty"},
 		Short:       Short{Pages: "short", Advice: " (Slack: avoid checking the size of results against the limit)"},
 		ErrorStatus: 200, ErrorBody: `{"ok":false,"error":{code}}`,
 		Errors: []ErrorRule{{Kind: "cursor", Code: "invalid_cursor"}, {Kind: "size", Code: "invalid_limit"}, {Kind: "number", Code: "invalid_limit"}, {Kind: "over-max", Code: "invalid_limit"}, {Kind: "both", Code: "invalid_arguments"}},
-		Interp: Interps{Limit: slackLimitInterp, Short: slackShortInterp, Error: slackCursorInterp},
+		Interp: Interps{Limit: slackLimitInterp, Invalid: slackLimitInterp, Short: slackShortInterp, Error: slackCursorInterp},
 	})
 }

@@ -57,8 +57,9 @@ type Contract struct {
 	Short Short
 	Token Token
 
-	First  string  // catalogue: the profile's first request line; Method and Paths[0] when ""
-	Interp Interps // catalogue: the interpretation notes responses carry
+	Params []string // other query parameters the API reads (filters, sort): they change no paging, and the editor does not flag them
+	First  string   // catalogue: the profile's first request line; Method and Paths[0] when ""
+	Interp Interps  // catalogue: the interpretation notes responses carry
 }
 
 // In says where a parameter is read and its name.
@@ -102,7 +103,9 @@ func (t Token) kept() bool { return t.TTL > 0 || t.Use != "" || t.Bound }
 // Interps are interpretation notes (catalogue): what a response carries.
 type Interps struct {
 	All     string // every response
-	Limit   string // a page size the server changed (clamped, or the default for a bad one)
+	Limit   string // a page size the server clamped
+	Invalid string // a bad page size or position the server replaced by the default
+	PastEnd string // a page past the end
 	Short   string // a short page
 	Error   string // every refusal
 	Expired string // an expired token
@@ -115,7 +118,9 @@ type Interps struct {
 type Next struct {
 	Link        []string // rels of a Link header: "next", "prev", "first", "last"
 	LinkBase    string   // an absolute URL prefix ("https://api.github.com"); relative URLs when ""
-	LastOmitted bool     // rel="last" is left out (lists that cannot compute it)
+	LastOmitted bool     // rel="last" is left out (lists that cannot compute it); the option last
+	LinkEdges   string   // "always" (default): first and last on every page; "away": first only away from the first page, last only before the last (GitHub)
+	LinkLimit   string   // the page size in the links: "served" (default) or "sent", as the request wrote it or left it out (GitHub)
 	URL         string   // body path of the next page's URL ("links.next", "@odata.nextLink")
 	Cursor      string   // body path of the next cursor ("next_cursor", "response_metadata.next_cursor")
 	PrevCursor  string   // body path of the previous cursor
@@ -296,7 +301,7 @@ func (c Contract) problems() []string {
 
 // reads is what the contract reads, for the editor's warnings.
 func (c Contract) reads() *Reads {
-	r := &Reads{Methods: []string{c.Method}, Paths: c.Paths}
+	r := &Reads{Methods: []string{c.Method}, Paths: c.Paths, Params: c.Params}
 	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before} {
 		for _, name := range []string{in.Name, in.Alias} {
 			switch {
@@ -321,6 +326,9 @@ func (c Contract) options() []OptionSpec {
 		opts = append(opts,
 			OptionSpec{Name: "short-pages", Default: "on", Help: "whether pages may come back shorter than the page size while more remain (on) or never (off)", Enum: []string{"on", "off"}},
 			OptionSpec{Name: "client", Default: cond(c.Short.Client == "", c.Short.Follows, c.Short.Client), Help: "what the client's next/walk trusts: " + c.Short.Follows + " (the next " + c.Short.Follows + ", to the end) or page-size (it stops on a page shorter than the page size)", Enum: []string{c.Short.Follows, "page-size"}})
+	}
+	if c.Base != "cursor" && containsString(c.Next.Link, "last") {
+		opts = append(opts, OptionSpec{Name: "last", Default: cond(c.Next.LastOmitted, "omitted", "computed"), Help: "whether the Link header carries rel=\"last\": computed, or omitted (lists where the server cannot calculate it)", Enum: []string{"computed", "omitted"}})
 	}
 	if c.Token.kept() {
 		opts = append(opts, OptionSpec{Name: "token-ttl", Default: itoa(c.Token.TTL), Help: "ticks a page token stays valid (0: for the whole run)", Min: 0, Max: 1_000_000_000})
@@ -359,6 +367,7 @@ func contractProfile(p *Profile, c Contract) *Profile {
 type contractServer struct {
 	c      Contract
 	o      *Options
+	interp string      // the interpretation the request's parameters called for
 	tokens []keptToken // the tokens issued, when their lifecycle is kept (Token)
 }
 
@@ -487,6 +496,7 @@ func (s *contractServer) number(w *World, req *Request, in In, def, min int64, s
 	kind := cond(size, "size", "position")
 	switch s.c.Invalid {
 	case "default":
+		s.interp = s.c.Interp.Invalid
 		return def, in.Name + "=" + quote(v) + " is not a number of at least " + itoa(min) + ": the server used " + itoa(def), nil
 	case "404":
 		return 0, "", s.fail(w, kind, 404, in.Name+"="+v+" names no page", in.Name, v)
@@ -514,22 +524,26 @@ func (s *contractServer) size(w *World, req *Request) (int64, string, *Response)
 		return c.LimitDefault, over + ": the server used the default, " + itoa(c.LimitDefault), nil
 	}
 	_, note = s.rule("clamp", over+": the server clamped it to "+itoa(c.LimitMax), c.Limit.Name, v)
+	s.interp = c.Interp.Limit
 	return c.LimitMax, note, nil
 }
 
 func (s *contractServer) Serve(w *World, req *Request) *Response {
 	c := &s.c
-	if !containsString(c.Paths, req.Path) {
+	if !servesPath(c.Paths, req.Path) {
 		return s.fail(w, "path", 404, "no list at "+req.Path+": this API serves "+strings.Join(c.Paths, ", "), "", "")
 	}
 	if req.Method != c.Method {
-		return s.fail(w, "method", 405, req.Method+" is not allowed here: the list is read with "+c.Method, "", "")
+		r := s.fail(w, "method", 405, req.Method+" is not allowed here: the list is read with "+c.Method, "", "")
+		r.Header = []Header{{"Allow", c.Method}}
+		return r
 	}
+	s.interp = ""
 	limit, note, bad := s.size(w, req)
 	if bad != nil {
 		return bad
 	}
-	interp := cond(note != "", c.Interp.Limit, "")
+	interp := s.interp
 	var resp *Response
 	if c.Base == "cursor" {
 		resp = s.serveCursor(w, req, limit, note)
@@ -537,7 +551,7 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 		resp = s.serveOffset(w, req, limit, note)
 	}
 	if resp.Interp == "" {
-		resp.Interp = interp
+		resp.Interp = cond(s.interp != "", s.interp, interp)
 	}
 	if resp.Interp == "" {
 		resp.Interp = c.Interp.All
@@ -550,18 +564,21 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	n := w.Len()
 	var off, page int64
 	var bad *Response
+	var why string
 	at := func(o int64) string { return c.Offset.Name + "=" + itoa(o) }
 	if c.Base == "page" {
-		page, _, bad = s.number(w, req, c.Page, c.FirstPage, c.FirstPage, false)
+		page, why, bad = s.number(w, req, c.Page, c.FirstPage, c.FirstPage, false)
 		if bad != nil {
 			return bad
 		}
+		note = join(why, note)
 		off = mulSat(page-c.FirstPage, limit)
 		first := c.FirstPage
 		at = func(o int64) string { return "page " + itoa(o/limit+first) }
-	} else if off, _, bad = s.number(w, req, c.Offset, 0, 0, false); bad != nil {
+	} else if off, why, bad = s.number(w, req, c.Offset, 0, 0, false); bad != nil {
 		return bad
 	}
+	note = join(why, note)
 	if c.Window > 0 && addSat(off, limit) > c.Window {
 		msg := c.WindowMessage
 		if msg == "" {
@@ -577,6 +594,9 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 			last := max(0, (n-1)/limit*limit)
 			note = join(note, at(off)+" is past the end: the server answered with the last page, "+at(last))
 			off, page = last, last/limit+c.FirstPage
+		default:
+			note = join(note, at(off)+" is past the end of the list ("+plural(n, "record")+")")
+			s.interp = c.Interp.PastEnd
 		}
 	}
 	items := w.Page(off, limit)
@@ -591,6 +611,9 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	}
 	target := func(o int64) string {
 		set := []Param{{Name: c.Limit.Name, Value: itoa(limit)}}
+		if c.Next.LinkLimit == "sent" {
+			set = nil
+		}
 		if c.Base == "page" {
 			set = append(set, Param{Name: c.Page.Name, Value: itoa(o/limit + c.FirstPage)})
 		} else {
@@ -600,15 +623,20 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	}
 	var fields []pathVal
 	var links []linkheader.Link
+	away := c.Next.LinkEdges == "away"
+	lastOmitted := c.Next.LastOmitted
+	if containsString(c.Next.Link, "last") {
+		lastOmitted = s.o.Str("last") == "omitted"
+	}
 	for _, rel := range c.Next.Link {
 		switch {
 		case rel == "next" && more:
 			links = append(links, linkheader.Link{URL: target(off + limit), Rel: []string{"next"}})
 		case rel == "prev" && off > 0:
 			links = append(links, linkheader.Link{URL: target(max(0, off-limit)), Rel: []string{"prev"}})
-		case rel == "first":
+		case rel == "first" && (!away || off > 0):
 			links = append(links, linkheader.Link{URL: target(0), Rel: []string{"first"}})
-		case rel == "last" && !c.Next.LastOmitted:
+		case rel == "last" && !lastOmitted && (!away || more):
 			links = append(links, linkheader.Link{URL: target(max(0, (n-1)/limit*limit)), Rel: []string{"last"}})
 		}
 	}

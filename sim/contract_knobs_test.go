@@ -155,3 +155,29 @@ func TestDeclaredLifecycleDiagnostics(t *testing.T) {
 	// A value error sits at the value.
 	assert.Equal(t, 13, Check("contract cursor\n  token.use twice\n")[0].Col)
 }
+
+// next.link.edges away, next.link.limit sent and params, as GitHub's list
+// endpoints: no first or prev on page 1, no next or last on the last page,
+// the page size as the request wrote it, and sort read without a warning.
+func TestDeclaredLinkEdgesAndSentLimit(t *testing.T) {
+	text := `contract page
+  bare true
+  total none
+  next.link prev, next, last, first
+  next.link.edges away
+  next.link.limit sent
+  params sort
+records 25
+GET /items?sort=updated&page=1
+GET /items?per_page=10&page=2
+GET /items?page=3&per_page=10
+GET /items?page=9
+`
+	assert.Empty(t, Check(text))
+	reqs := requests(runText(t, text))
+	assert.Equal(t, `</items?sort=updated&page=2>; rel="next", </items?sort=updated&page=2>; rel="last"`, linkOf(reqs[0]))
+	assert.Equal(t, `</items?per_page=10&page=1>; rel="prev", </items?per_page=10&page=3>; rel="next", </items?per_page=10&page=3>; rel="last", </items?per_page=10&page=1>; rel="first"`, linkOf(reqs[1]))
+	assert.Equal(t, `</items?page=2&per_page=10>; rel="prev", </items?page=1&per_page=10>; rel="first"`, linkOf(reqs[2]))
+	assert.Empty(t, reqs[3].Records)
+	assert.Contains(t, reqs[3].Reason, "page 9 is past the end of the list (25 records)")
+}

@@ -89,6 +89,12 @@ var knobs = []knob{
 		c.Paths = append(c.Paths, v)
 		return ""
 	}},
+	{"params", "other query parameters the API reads, separated by commas (sort, filter): they change no paging, and the editor does not flag them as typos", func(c *Contract, v string) string {
+		for _, p := range strings.Split(v, ",") {
+			c.Params = append(c.Params, strings.TrimSpace(p))
+		}
+		return ""
+	}},
 	{"offset", "offset base: the offset parameter's name (offset, skip, startAt, from)", knobParam(func(c *Contract) *In { return &c.Offset })},
 	{"offset.in", "where offset is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Offset })},
 	{"page", "page base: the page number parameter's name (page, p, _page)", knobParam(func(c *Contract) *In { return &c.Page })},
@@ -152,6 +158,8 @@ var knobs = []knob{
 		c.Next.LastOmitted = s == "omitted"
 		return ""
 	}},
+	{"next.link.edges", "always (default: rel=first and rel=last on every page) or away (first only away from the first page, last only before the last page, as GitHub)", knobEnum(func(c *Contract) *string { return &c.Next.LinkEdges }, "always", "away")},
+	{"next.link.limit", "the page size in the Link URLs: served (default: the size the server used) or sent (as the request wrote it, or left out, as GitHub)", knobEnum(func(c *Contract) *string { return &c.Next.LinkLimit }, "served", "sent")},
 	{"next.url", "the body path of the next page's URL (links.next, @odata.nextLink)", knobText(func(c *Contract) *string { return &c.Next.URL })},
 	{"next.cursor", "cursor base: the body path of the next cursor (next_cursor, response_metadata.next_cursor)", knobText(func(c *Contract) *string { return &c.Next.Cursor })},
 	{"prev.cursor", "cursor base: the body path of the previous cursor", knobText(func(c *Contract) *string { return &c.Next.PrevCursor })},
