@@ -372,6 +372,9 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		spans = append(spans, span{state: NotReached, lo: 0, hi: suffix - 1})
 	}
 
+	if len(spans) <= maxIDSpans {
+		rep.ids = spans
+	}
 	for _, s := range spans {
 		n := s.hi - s.lo + 1
 		if s.state == Missed {

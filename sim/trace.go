@@ -170,6 +170,11 @@ type WalkReport struct {
 	Requests     int    // "requests"
 	Strip        []Span // "strip": the walk's records in list order, run-length encoded
 	Verdict      string // "verdict": one sentence summing it up
+
+	// ids is Strip with the records' ids (not in the trace's JSON: the
+	// compact head carries it for the drift readout, see traceview.go), nil
+	// when the walk's list is too fragmented to keep it (maxIDSpans).
+	ids []span
 }
 
 // IDSet is a count with the first ids (at most MaxListedIDs) for display.

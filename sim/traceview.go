@@ -26,10 +26,15 @@ const (
 	FlagNextDiffers              // the response is wrong about a next page
 	FlagSeek                     // an index seek (keyset), not a scan
 	FlagInWalk                   // part of a walk
+	FlagRefused                  // a request refused (not 2xx)
+	FlagDuplicate                // returned records its walk had returned before
+	FlagMiss                     // the request that went past records its walk never returned
+	FlagNote                     // carries a note: an accepted request's reason, or an interpretation
 )
 
 // flagNames name the flags for the front end, in bit order.
-var flagNames = [...]string{"request", "accepted", "interpretation", "totalDiffers", "nextDiffers", "seek", "inWalk"}
+var flagNames = [...]string{"request", "accepted", "interpretation", "totalDiffers", "nextDiffers", "seek", "inWalk",
+	"refusal", "duplicate", "miss", "note"}
 
 // maxRepeatScan bounds the walks whose repeated records are listed per row:
 // the listing is a display aid (the walk report has the counts), and a walk
@@ -41,6 +46,7 @@ type View struct {
 	T       *Trace
 	repeats map[int][]int64 // step index -> records its walk had returned before
 	scanned []bool          // per walk: repeats computed
+	find    *finds          // where duplicates, misses and notes are (traceview_find.go)
 }
 
 // NewView wraps a trace.
@@ -71,6 +77,12 @@ func (s *TraceStep) Flags() int {
 	}
 	if s.Walk >= 0 {
 		f |= FlagInWalk
+	}
+	if !s.Accepted {
+		f |= FlagRefused
+	}
+	if (s.Accepted && s.Reason != "") || s.Interp != "" {
+		f |= FlagNote
 	}
 	return f
 }
@@ -134,7 +146,8 @@ func (v *View) HeadJSON(rows int) []byte {
 		}
 		return int64(s.Response.Status)
 	})
-	col("flags", func(s *TraceStep) int64 { return int64(s.Flags()) })
+	f := v.locate()
+	col("flags", func(s *TraceStep) int64 { return int64(s.Flags() | f.flag(s.Index)) })
 	col("rows", func(s *TraceStep) int64 { return s.Cost.Rows })
 	col("walkRows", func(s *TraceStep) int64 { return s.Cost.WalkRows })
 	col("count", func(s *TraceStep) int64 {
@@ -171,6 +184,7 @@ func (v *View) HeadJSON(rows int) []byte {
 		return ""
 	})
 	first("firstInterpretation", "text", func(s *TraceStep) string { return s.Interp })
+	v.writeWalkDetail(w)
 	t.writeTail(w)
 	w.Close('}')
 	return w.B
@@ -201,6 +215,7 @@ func (v *View) writeRows(w *json.Writer, from, to int) {
 			}
 			w.Close(']')
 		}
+		v.writeFinds(w, i)
 		w.Close('}')
 	}
 	w.Close(']')
@@ -213,25 +228,9 @@ func (v *View) Repeats(i int) []int64 {
 	if s.Request == nil || s.Walk < 0 || s.Walk >= len(v.T.Walks) {
 		return nil
 	}
-	if !v.scanned[s.Walk] {
-		v.scanned[s.Walk] = true
-		wr := &v.T.Walks[s.Walk]
-		if wr.Duplicates.Count > 0 && wr.Seen <= maxRepeatScan {
-			seen := make(map[int64]struct{}, wr.Seen)
-			for _, si := range wr.Steps {
-				var rep []int64
-				for _, id := range v.T.Steps[si].Records {
-					if _, ok := seen[id]; ok {
-						rep = append(rep, id)
-					} else {
-						seen[id] = struct{}{}
-					}
-				}
-				if rep != nil {
-					v.repeats[si] = rep
-				}
-			}
-		}
+	if wr := &v.T.Walks[s.Walk]; wr.Duplicates.Count > 0 && wr.Seen <= maxRepeatScan {
+		v.locate()
+		v.scanWalk(s.Walk)
 	}
 	return v.repeats[i]
 }

@@ -100,7 +100,7 @@ func TestViewFirstRefusal(t *testing.T) {
 	assert.Equal(t, tr.Steps[1].Reason, h.FirstRefusal.Reason)
 	// Refused, in the walk the first request opened (a refused request stays
 	// in its client's open walk).
-	assert.Equal(t, int64(FlagRequest|FlagInWalk), h.Cols.Flags[1], "refused: a request, not accepted")
+	assert.Equal(t, int64(FlagRequest|FlagInWalk|FlagRefused), h.Cols.Flags[1], "refused: a request, not accepted")
 }
 
 func TestWriteJSONIsTheWholeTrace(t *testing.T) {

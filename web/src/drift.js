@@ -1,7 +1,7 @@
-import { h, num, plural, idRuns } from './dom.js';
-import { drawStrip, readout, legend } from './strip.js';
+import { h, num, plural, idRuns, replace } from './dom.js';
+import { drawStrip, readout, legend, units, unitAt } from './strip.js';
 import { drawChart, chartLegend } from './chart.js';
-import { has } from './steps.js';
+import { has, stepLink } from './steps.js';
 
 const MAX_WALKS = 30; // walk cards drawn at once
 
@@ -13,17 +13,71 @@ function idSet(label, set, extra) {
     ids.length ? h('span', { className: 'ids' }, ': ids ', idRuns(ids, 6), set.count > ids.length ? ' …' : '') : null);
 }
 
-// walkCard draws one walk: its strip, counts and verdict.
+const SHOW_DUP_STEPS = 6; // duplicates listed with the requests that returned them
+
+// dupList is the duplicates line: each listed id with links to the requests
+// (steps) that returned it, from the simulator's walkDetail.
+function dupList(set, steps) {
+  if (!set || !set.count || !steps) return idSet('duplicates', set);
+  const ids = set.ids || [];
+  const shown = ids.slice(0, SHOW_DUP_STEPS);
+  return h('li', { className: 'nonzero dups' },
+    h('span', { className: 'k' }, 'duplicates'), ' ', h('strong', null, num(set.count)), ': ',
+    shown.map((id, j) => [j ? '; ' : '', 'id ' + num(id),
+      steps[j] && steps[j].length ? [' (', steps[j].map((i, m) => [m ? ', ' : '', stepLink(i)]), ')'] : '']),
+    set.count > shown.length ? h('span', { className: 'muted' }, '; ', num(set.count - shown.length), ' more', ids.length > shown.length ? ': ids ' : '', idRuns(ids.slice(shown.length), 4), set.count > ids.length ? ' …' : '') : null);
+}
+
+// walkCard draws one walk: its strip, counts and verdict. The strip reads
+// out its records under the pointer, and from the keyboard (it is a slider:
+// the arrow keys, Page Up/Down, Home and End move along it).
 export function walkCard(trace, w, index, redraw) {
   const order = trace.setup.order;
+  const detail = trace.walkDetail && trace.walkDetail[index];
+  const dupIndex = new Map(((w.duplicates || {}).ids || []).map((id, j) => [id, j]));
+  const dupSteps = detail && detail.dupSteps ? (id) => dupIndex.has(id) ? detail.dupSteps[dupIndex.get(id)] : null : null;
   const first = w.steps.length ? w.steps[0] : -1;
   const last = w.steps.length ? w.steps[w.steps.length - 1] : -1;
-  const canvas = h('canvas', { className: 'strip', role: 'img', 'aria-label': 'Drift strip of walk ' + (index + 1) + ': ' + (w.verdict || '') });
-  const read = h('p', { className: 'strip-readout muted', 'aria-live': 'off' }, 'Point at the strip to read its records.');
-  const draw = () => drawStrip(canvas, w.strip || [], Math.max(100, canvas.parentElement ? canvas.parentElement.clientWidth : 600));
+  const canvas = h('canvas', { className: 'strip', role: 'slider', tabIndex: 0,
+    'aria-label': 'Drift strip of walk ' + (index + 1) + ': ' + (w.verdict || '') + ' The arrow keys read its records.',
+    'aria-valuemin': '0', 'aria-valuenow': '0' });
+  const read = h('p', { className: 'strip-readout muted', 'aria-live': 'polite' }, 'Point at the strip, or focus it and use the arrow keys, to read its records.');
+  const width = () => Math.max(100, canvas.parentElement ? canvas.parentElement.clientWidth : 600);
+  const draw = () => drawStrip(canvas, w.strip || [], width());
+  const show = (u) => {
+    const r = readout(canvas, u, detail, dupSteps, (i) => stepLink(i));
+    replace(read, r.nodes);
+    canvas.setAttribute('aria-valuenow', String(u));
+    canvas.setAttribute('aria-valuetext', r.text);
+  };
+  const moveTo = (u) => {
+    const n = units(canvas);
+    if (!n) return;
+    canvas._cursor = Math.max(0, Math.min(n - 1, u));
+    canvas.setAttribute('aria-valuemax', String(n - 1));
+    draw();
+    show(canvas._cursor);
+  };
   canvas.addEventListener('mousemove', (e) => {
     const r = canvas.getBoundingClientRect();
-    read.textContent = readout(canvas, e.clientX - r.left);
+    show(unitAt(canvas, e.clientX - r.left));
+  });
+  canvas.addEventListener('click', (e) => {
+    const r = canvas.getBoundingClientRect();
+    moveTo(unitAt(canvas, e.clientX - r.left));
+  });
+  canvas.addEventListener('focus', () => { if (canvas._cursor === undefined) moveTo(0); else draw(); });
+  canvas.addEventListener('blur', () => draw());
+  canvas.addEventListener('keydown', (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const n = units(canvas);
+    const u = canvas._cursor || 0;
+    const big = Math.max(1, Math.round(n / 20));
+    const to = { ArrowRight: u + 1, ArrowUp: u + 1, ArrowLeft: u - 1, ArrowDown: u - 1, PageUp: u + big, PageDown: u - big, Home: 0, End: n - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    e.stopPropagation();
+    moveTo(to);
   });
   redraw.push(draw);
   const card = h('article', { className: 'walk ' + (w.consistent ? 'consistent' : 'inconsistent'), dataset: { walk: index } },
@@ -44,7 +98,7 @@ export function walkCard(trace, w, index, redraw) {
     read,
     h('ul', { className: 'counts' },
       h('li', null, h('span', { className: 'k' }, 'returned'), ' ', num(w.seen), ' (', num(w.distinct), ' distinct)'),
-      idSet('duplicates', w.duplicates),
+      dupList(w.duplicates, detail && detail.dupSteps),
       idSet('missed', w.missed),
       idSet('inserted', w.inserted, w.inserted && w.inserted.count ? ' (' + num(w.insertedSeen) + ' seen)' : ''),
       idSet('deleted', w.deleted, w.deleted && w.deleted.count ? ' (' + num(w.deletedSeen) + ' seen before)' : ''),

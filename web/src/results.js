@@ -14,7 +14,7 @@
 //   events on container: pagesim-running, pagesim-result, pagesim-step, pagesim-tab, pagesim-dead
 
 import { h, num, plural, replace } from './dom.js';
-import { StepTable, renderStepPanel, curl, has } from './steps.js';
+import { StepTable, renderStepPanel, curl, has, TICK } from './steps.js';
 import { renderDrift, renderCost } from './drift.js';
 import { ProfilePicker, renderCompare, MAX_COMPARE } from './compare.js';
 
@@ -24,6 +24,16 @@ const MOMENT_MS = 200;
 
 const HEADS = [['#'], ['Request'], ['Result'], ['Records'], ['Total', 'reported / true'], ['Next page', 'reported / true'], ['Cost']];
 const LABELS = { steps: 'Steps', drift: 'Drift', cost: 'Cost', compare: 'Compare' };
+
+// What a reader looks for in a long trace: the flag (sim/traceview.go's
+// flagBits), one, many, and the key that jumps to the next (with Shift: the
+// previous).
+export const FINDS = [
+  ['refusal', 'refusal', 'refusals', 'r'],
+  ['duplicate', 'duplicate', 'duplicates', 'd'],
+  ['miss', 'miss', 'misses', 'm'],
+  ['note', 'note', 'notes', 'n'],
+];
 
 export class Results {
   constructor(root, { sim, views = ['steps', 'drift', 'cost', 'compare'], compare = 'picker', compareLayout = 'tab',
@@ -102,12 +112,29 @@ export class Results {
       e.stopPropagation();
       this.showTab(this.views[to], true);
     });
+    ui.filter = h('select', { id: 'step-filter', onchange: () => this.setFilter(ui.filter.value, true) });
+    ui.jumps = {};
+    const jumps = FINDS.map(([kind, one, many, key]) => {
+      const prev = h('button', { type: 'button', className: 'jump-prev', id: 'prev-' + kind, onclick: () => this.jump(kind, -1),
+        'aria-label': 'Previous ' + one + ' (' + key.toUpperCase() + ')', title: 'Previous ' + one + ' (' + key.toUpperCase() + ')' }, '‹');
+      const next = h('button', { type: 'button', className: 'jump-next', id: 'next-' + kind, onclick: () => this.jump(kind, 1),
+        'aria-label': 'Next ' + one + ' (' + key + ')', title: 'Next ' + one + ' (' + key + ')' }, '›');
+      const count = h('span', { className: 'jump-count' }, many);
+      ui.jumps[kind] = { prev, next, count };
+      return h('span', { className: 'jump', role: 'group', dataset: { kind } }, prev, count, next);
+    });
+    ui.findStatus = h('span', { className: 'find-status visually-hidden', 'aria-live': 'polite' });
+    ui.find = h('div', { className: 'find-bar', role: 'group', 'aria-label': 'Find refusals, duplicates, misses and notes' },
+      h('label', { className: 'find-show' }, 'Show ', ui.filter), h('span', { className: 'jumps' }, jumps), ui.findStatus);
     ui.tbody = h('tbody', { id: 'steps' });
     ui.scroll = h('div', { className: 'table-wrap vtable', tabIndex: -1 },
       h('table', { className: 'steps' },
         h('thead', null, h('tr', null, HEADS.map(([t, sub]) => h('th', { scope: 'col' }, t, sub ? h('span', { className: 'muted' }, ' ' + sub) : null)))),
         ui.tbody));
-    ui.viewEls.steps = h('div', { id: 'view-steps', className: 'view', role: 'tabpanel', 'aria-labelledby': 'tab-steps' }, ui.scroll);
+    ui.legend = h('p', { className: 'steps-legend muted' },
+      h('abbr', { title: TICK }, 'tick'), ': the simulator\'s clock, one tick per step (', h('code', null, 'wait N'), ' lets N pass). ',
+      'Keys: ', FINDS.map(([, one, , key], i) => [i ? ', ' : '', h('kbd', null, key), ' / ', h('kbd', null, key.toUpperCase()), ' next / previous ' + one]), '.');
+    ui.viewEls.steps = h('div', { id: 'view-steps', className: 'view', role: 'tabpanel', 'aria-labelledby': 'tab-steps' }, ui.find, ui.scroll, ui.legend);
     ui.viewEls.drift = h('div', { id: 'view-drift', className: 'view', role: 'tabpanel', 'aria-labelledby': 'tab-drift', hidden: true });
     ui.viewEls.cost = h('div', { id: 'view-cost', className: 'view', role: 'tabpanel', 'aria-labelledby': 'tab-cost', hidden: true });
     ui.picker = h('div', { id: 'compare-picker', className: 'compare-picker' });
@@ -127,6 +154,8 @@ export class Results {
     this.root.addEventListener('click', (e) => {
       const b = e.target.closest && e.target.closest('button.curl');
       if (b && this.root.contains(b)) this.copyCurl(Number(b.dataset.i), b);
+      const l = e.target.closest && e.target.closest('.step-link');
+      if (l && this.root.contains(l)) { e.preventDefault(); this.goTo(Number(l.dataset.step)); }
     });
     this.setProfiles(this.profiles);
     this.showTab(this.tab, false, true);
@@ -238,7 +267,8 @@ export class Results {
     this.status('', '');
     this.renderSummary();
     this.renderExpectations();
-    this.table.show(view);
+    this.findIndex(view);
+    this.table.show(view, this.filterKind === 'all' ? null : this.found[this.filterKind]);
     for (const k of Object.keys(this.redraw)) this.redraw[k] = [];
     replace(this.ui.viewEls.drift);
     renderDrift(this.ui.viewEls.drift, view, this.redraw.drift);
@@ -311,6 +341,12 @@ export class Results {
       case 'ArrowUp': if (inTabs) return; this.select(this.step - 1); break;
       case 'g': this.select(0); break;
       case 'G': this.select(Infinity); break;
+      case 'r': case 'd': case 'm': case 'n': case 'R': case 'D': case 'M': case 'N': {
+        const f = FINDS.find(([, , , k]) => k === e.key.toLowerCase());
+        if (!this.views.includes('steps')) return;
+        this.jump(f[0], e.key === f[3] ? 1 : -1);
+        break;
+      }
       case '1': case '2': case '3': case '4': {
         const name = this.views[Number(e.key) - 1];
         if (!name || this.views.length < 2) return;
@@ -320,6 +356,86 @@ export class Results {
       default: return;
     }
     e.preventDefault();
+  }
+
+  // ---- finding: filter and jump ------------------------------------------------
+
+  // findIndex lists, per kind, the steps the simulator flagged (ascending):
+  // what the filter shows and the jumps move between.
+  findIndex(v) {
+    this.found = {};
+    const bits = FINDS.map(([kind]) => v.flagBits[kind] || 0);
+    const lists = FINDS.map(() => []);
+    const flags = v.cols.flags;
+    for (let i = 0; i < v.n; i++) {
+      const f = flags[i];
+      if (!f) continue;
+      for (let k = 0; k < bits.length; k++) if (f & bits[k]) lists[k].push(i);
+    }
+    FINDS.forEach(([kind], k) => { this.found[kind] = Int32Array.from(lists[k]); });
+    if (!this.filterKind || (this.filterKind !== 'all' && !this.found[this.filterKind].length)) this.filterKind = 'all';
+    const opts = [h('option', { value: 'all' }, 'all steps (' + num(v.n) + ')')];
+    for (const [kind, one, many] of FINDS) {
+      const c = this.found[kind].length;
+      opts.push(h('option', { value: kind, disabled: !c }, (c === 1 ? one : many) + ' (' + num(c) + ')'));
+      const j = this.ui.jumps[kind];
+      j.count.textContent = plural(c, one, kind === 'miss' ? 'misses' : undefined);
+      j.prev.disabled = j.next.disabled = !c;
+      j.count.parentElement.classList.toggle('none', !c);
+    }
+    replace(this.ui.filter, opts);
+    this.ui.filter.value = this.filterKind;
+  }
+
+  // setFilter shows only the steps of one kind ('all': every step).
+  setFilter(kind, fromUser) {
+    if (!this.view || !(kind === 'all' || (this.found[kind] && this.found[kind].length))) kind = 'all';
+    this.filterKind = kind;
+    this.ui.filter.value = kind;
+    this.table.filter(kind === 'all' ? null : this.found[kind]);
+    const list = this.found[kind];
+    if (list && this.table.indexOf(this.step) < 0) {
+      const k = lowerBound(list, this.step);
+      this.select(list[Math.min(k, list.length - 1)]);
+    } else {
+      this.select(this.step);
+    }
+    if (fromUser) this.emit('pagesim-filter', { kind });
+  }
+
+  // jump selects the next (dir 1) or previous (-1) step of a kind, showing
+  // every step again when the filter hides it.
+  jump(kind, dir) {
+    const list = this.found && this.found[kind];
+    const [, one, many] = FINDS.find(([k]) => k === kind);
+    if (!list || !list.length) { this.ui.findStatus.textContent = 'No ' + many + ' in this run.'; return; }
+    let k = lowerBound(list, this.step + (dir > 0 ? 1 : 0)) - (dir > 0 ? 0 : 1);
+    let wrapped = false;
+    if (k >= list.length) { k = 0; wrapped = true; }
+    if (k < 0) { k = list.length - 1; wrapped = true; }
+    this.goTo(list[k]);
+    this.ui.findStatus.textContent = 'Step ' + num(list[k] + 1) + ': ' + one + ' ' + num(k + 1) + ' of ' + num(list.length) + (wrapped ? ' (from the ' + (dir > 0 ? 'start' : 'end') + ')' : '');
+  }
+
+  // goTo selects step i on the steps tab, showing every step again when the
+  // filter hides it.
+  goTo(i) {
+    if (!this.view) return;
+    if (this.tab !== 'steps' && this.views.includes('steps')) this.showTab('steps');
+    if (this.table.indexOf(i) < 0 && this.filterKind !== 'all') {
+      this.filterKind = 'all';
+      this.ui.filter.value = 'all';
+      this.table.filter(null);
+    }
+    this.select(i);
+    // The row is in the table's box; bring the box's part with the row on
+    // screen too (a jump is asked for: the page may move, just enough).
+    requestAnimationFrame(() => {
+      const tr = this.ui.tbody.querySelector('tr[data-i="' + this.step + '"]');
+      if (!tr) return;
+      const r = tr.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > innerHeight) tr.scrollIntoView({ block: 'nearest' });
+    });
   }
 
   // ---- tabs and the views drawn on canvases --------------------------------
@@ -455,6 +571,16 @@ export class Results {
   // has(i, flag) says whether step i has a flag (see sim/traceview.go):
   // the row model a filter reads.
   has(i, flag) { return !!this.view && has(this.view, i, flag); }
+}
+
+// lowerBound is the first index of the sorted list a with a[k] >= x.
+function lowerBound(a, x) {
+  let lo = 0, hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1; else hi = mid;
+  }
+  return lo;
 }
 
 function download(root, name, blob) {

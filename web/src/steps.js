@@ -27,6 +27,9 @@ import { h, num, plural, idRuns, cssVar, setupCanvas, clear, visible } from './d
  * @property {Object[]} expectations
  */
 
+// TICK explains the word where it appears.
+export const TICK = 'tick: the simulator\'s clock. Each step takes one tick (each page of a walk is a step), wait N lets N ticks pass, and a record keeps the tick it was created at.';
+
 const CHUNK = 50;         // rows fetched at a time
 const OVERSCAN = 400;     // px rendered beyond the scroll box, above and below
 const KEEP_ROWS = 2000;   // rows kept in memory
@@ -50,6 +53,36 @@ export function interpMark(sentence) {
   return h('span', { className: 'interp-wrap' },
     h('span', { className: 'interp', tabIndex: 0, title: sentence, 'aria-label': 'Interpretation: ' + sentence }, 'interpretation'),
     h('span', { className: 'interp-note' }, sentence));
+}
+
+// stepLink is a link to step i (0-based): the results component selects
+// the step when it is clicked (or pressed: it is a button).
+export function stepLink(i, label) {
+  return h('button', { type: 'button', className: 'step-link', dataset: { step: String(i) } }, label || 'step ' + num(i + 1));
+}
+
+// noteCell is a request's reason and interpretation. A note an earlier step
+// carries word for word (the simulator says which: reasonAs, interpAs) is
+// referred to, not repeated: a 100-page walk with the same two paragraphs on
+// every page shows them once.
+function noteCell(st) {
+  const out = [];
+  const word = st.accepted ? 'note' : 'reason';
+  const both = st.reason && st.interpretation && st.reasonAs !== undefined && st.reasonAs === st.interpAs;
+  if (st.reason) {
+    out.push(st.reasonAs === undefined
+      ? h('div', { className: 'reason' }, st.reason)
+      : h('div', { className: 'reason same', title: st.reason }, both ? 'same notes as ' : 'same ' + word + ' as ', stepLink(st.reasonAs)));
+  }
+  if (st.interpretation) {
+    if (st.interpAs === undefined) out.push(interpMark(st.interpretation));
+    else {
+      out.push(h('span', { className: 'interp-wrap same' },
+        h('span', { className: 'interp', tabIndex: 0, title: st.interpretation, 'aria-label': 'Interpretation: ' + st.interpretation }, 'interpretation'),
+        both ? null : [' same as ', stepLink(st.interpAs)]));
+    }
+  }
+  return out;
 }
 
 // linkParts splits a Link header into [rel, url] pairs for display (the
@@ -150,14 +183,15 @@ function requestRow(v, st, loadStep) {
     wireDetails(st, loadStep));
   const resCell = h('td', { className: 'c-res' },
     h('span', { className: 'status ' + (st.accepted ? 'ok' : 'refused') }, res.status + ' ' + (st.accepted ? 'accepted' : 'refused')),
-    st.reason ? h('div', { className: 'reason' }, st.reason) : null,
-    st.interpretation ? interpMark(st.interpretation) : null);
+    noteCell(st));
   const recs = st.records || [];
   const repeats = st.repeats;
   const recCell = h('td', { className: 'c-rec' },
     h('div', null, plural(recs.length, 'record')),
     recs.length ? h('div', { className: 'ids' }, idRuns(recs)) : null,
     repeats ? h('div', { className: 'repeats', title: 'returned earlier in this walk' }, '↻ ', plural(repeats.length, 'repeat'), ': ', idRuns(repeats, 3)) : null,
+    st.skippedCount ? h('div', { className: 'skipped', title: 'records there all along that this walk never returned: this page went past them' },
+      '⤼ went past ', plural(st.skippedCount, 'missed record'), ': ', idRuns(st.skipped, 3), st.skippedCount > st.skipped.length ? ' …' : '') : null,
     walkLabel ? h('div', { className: 'muted' }, walkLabel) : null);
   const c = st.cost || {};
   const costCell = h('td', { className: 'c-cost' },
@@ -236,18 +270,27 @@ export class StepTable {
     });
   }
 
-  // show takes a new view: rows is the cache to start with (the head's).
-  show(view) {
+  // show takes a new view: rows is the cache to start with (the head's);
+  // order lists the steps shown (a filter), null for all of them.
+  show(view, order = null) {
     this.view = view;
-    this.follow = -1;
     this.gen = (this.gen || 0) + 1;
-    const n = view.n;
     this.cache = new Map();
     for (const r of view.rows || []) this.cache.set(r.i, r);
     this.pending = new Map(); // chunk -> its fetch
+    this.filter(order);
+  }
+
+  // filter shows only the steps in order (ascending step indexes), or all
+  // of them (null); the rows fetched stay.
+  filter(order) {
+    const view = this.view;
+    this.order = order;
+    this.follow = -1;
+    const n = this.n;
     this.heights = new Float64Array(n);
     const req = view.flagBits.request;
-    for (let i = 0; i < n; i++) this.heights[i] = view.cols.flags[i] & req ? EST_REQUEST : EST_MUTATION;
+    for (let k = 0; k < n; k++) this.heights[k] = view.cols.flags[this.stepAt(k)] & req ? EST_REQUEST : EST_MUTATION;
     this.offsets = new Float64Array(n + 1);
     this.dirty = true;
     for (const tr of this.shown.values()) tr.remove();
@@ -256,7 +299,22 @@ export class StepTable {
     this.render();
   }
 
-  get n() { return this.view ? this.view.n : 0; }
+  // n is the number of rows shown (the steps the filter lets through).
+  get n() { return this.view ? (this.order ? this.order.length : this.view.n) : 0; }
+
+  // stepAt is the step shown in row k; indexOf the row of step i (-1: filtered out).
+  stepAt(k) { return this.order ? this.order[k] : k; }
+
+  indexOf(i) {
+    if (!this.order) return i >= 0 && i < this.n ? i : -1;
+    const o = this.order;
+    let lo = 0, hi = o.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (o[mid] < i) lo = mid + 1; else hi = mid;
+    }
+    return lo < o.length && o[lo] === i ? lo : -1;
+  }
 
   sums() {
     if (!this.dirty) return;
@@ -341,7 +399,7 @@ export class StepTable {
 
   evict() {
     if (this.cache.size <= KEEP_ROWS) return;
-    const mid = this.current >= 0 ? this.current : this.first || 0;
+    const mid = this.current >= 0 ? this.current : this.n ? this.stepAt(this.first || 0) : 0;
     const keys = Array.from(this.cache.keys()).sort((a, b) => Math.abs(b - mid) - Math.abs(a - mid));
     for (const k of keys.slice(0, this.cache.size - KEEP_ROWS / 2)) this.cache.delete(k);
   }
@@ -360,14 +418,15 @@ export class StepTable {
     while (last < n && this.offsets[last] < bottom) last++;
     last = Math.max(last, Math.min(n, first + 1));
     this.first = first;
-    this.dropFar(first, last);
+    this.dropFar(this.stepAt(first), last > first ? this.stepAt(last - 1) : this.stepAt(first));
     const keep = new Map();
     const nodes = [this.top];
-    for (let i = first; i < last; i++) {
+    for (let k = first; k < last; k++) {
+      const i = this.stepAt(k);
       const r = this.row(i);
       let tr = this.shown.get(i);
       if (!tr || (r && tr.classList.contains('placeholder'))) {
-        tr = r ? (r.kind === 'request' ? requestRow(v, r, this.loadStep) : mutationRow(r)) : placeholderRow(v, i, this.heights[i]);
+        tr = r ? (r.kind === 'request' ? requestRow(v, r, this.loadStep) : mutationRow(r)) : placeholderRow(v, i, this.heights[k]);
       }
       keep.set(i, tr);
       nodes.push(tr);
@@ -399,7 +458,8 @@ export class StepTable {
     }
   }
 
-  // reveal scrolls row i into the box, just enough (below the sticky head).
+  // reveal scrolls row i (an index among the rows shown) into the box,
+  // just enough (below the sticky head).
   reveal(i) {
     this.sums();
     const head = this.headHeight();
@@ -417,7 +477,7 @@ export class StepTable {
     let prev = null;
     let changed = false;
     for (let i = first; i <= last; i++) {
-      const el = i < last ? this.shown.get(i) : this.bottom;
+      const el = i < last ? this.shown.get(this.stepAt(i)) : this.bottom;
       if (!el || el.hidden) { prev = null; continue; }
       const y = el.getBoundingClientRect().top;
       if (prev !== null) {
@@ -430,7 +490,7 @@ export class StepTable {
       prev = y;
     }
     if (last === this.n && last > first) {
-      const el = this.shown.get(last - 1);
+      const el = this.shown.get(this.stepAt(last - 1));
       const hgt = el ? el.getBoundingClientRect().height : 0;
       if (hgt > 0 && Math.abs(hgt - this.heights[last - 1]) > 0.5 && hgt > this.heights[last - 1]) {
         this.heights[last - 1] = hgt;
@@ -450,9 +510,10 @@ export class StepTable {
   // (never the page around it).
   select(i, scroll = true) {
     this.current = i;
-    if (scroll && this.view && i >= 0 && i < this.n) {
-      this.follow = i;
-      this.reveal(i);
+    const k = this.view ? this.indexOf(i) : -1;
+    if (scroll && k >= 0) {
+      this.follow = k;
+      this.reveal(k);
     }
     this.render();
   }
@@ -490,7 +551,7 @@ export function renderStepPanel(panel, canvas, v, i, row) {
   const parts = [
     h('div', { className: 'sp-head' },
       h('strong', null, 'Step ' + (i + 1) + ' of ' + v.n),
-      ' · ' + origin(c.line[i], row ? st : { kind: isReq ? 'request' : '' }), row ? ' · tick ' + num(st.tick) : '',
+      ' · ' + origin(c.line[i], row ? st : { kind: isReq ? 'request' : '' }), row ? [' · ', h('abbr', { className: 'tick', title: TICK }, 'tick'), ' ' + num(st.tick)] : '',
       st.client ? ' · ' + (st.client === 'default' ? 'default client' : '@' + st.client) : ''),
     h('div', { className: 'sp-what' },
       isReq

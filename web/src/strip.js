@@ -70,28 +70,35 @@ export function pattern(ctx, state) {
   return pat;
 }
 
+// bounds: with more records than pixel columns, column c holds records
+// [b(c), b(c + 1)) with b(c) = floor(c * total / cols): whole records, so
+// that every count read off the strip is a whole number.
+function bound(c, total, cols) {
+  return Math.floor(c * total / cols);
+}
+
 // aggregate spreads spans [{s, n}] over `cols` pixel columns: for column c,
-// counts[c * 8 + k] is how many of its records are in state STATES[k]
-// (fractional where a record straddles two columns). O(spans + cols).
+// counts[c * 8 + k] is how many of its records are in state STATES[k].
+// Whole records: column c holds records [bound(c), bound(c + 1)).
+// O(spans + cols).
 export function aggregate(spans, cols) {
   let total = 0;
   for (const sp of spans) total += sp.n;
   const counts = new Float64Array(cols * STATES.length);
   if (total === 0) return { total, counts };
-  const per = total / cols;
   let pos = 0;
+  let c = 0;
   for (const sp of spans) {
     const k = STATES.indexOf(stateName(sp.s));
     const start = pos, end = pos + sp.n;
     pos = end;
     if (k < 0 || sp.n <= 0) continue;
-    let c = Math.min(cols - 1, Math.floor(start / per));
-    while (c < cols) {
-      const c0 = c * per, c1 = (c + 1) * per;
+    while (c < cols - 1 && bound(c + 1, total, cols) <= start) c++;
+    for (let d = c; d < cols; d++) {
+      const c0 = bound(d, total, cols), c1 = bound(d + 1, total, cols);
+      if (c0 >= end) break;
       const overlap = Math.min(end, c1) - Math.max(start, c0);
-      if (overlap > 0) counts[c * STATES.length + k] += overlap;
-      if (c1 >= end) break;
-      c++;
+      if (overlap > 0) counts[d * STATES.length + k] += overlap;
     }
   }
   return { total, counts };
@@ -105,7 +112,7 @@ export function drawStrip(canvas, spans, width) {
   ctx.clearRect(0, 0, width, height);
   const cols = Math.max(1, Math.floor(width));
   const { total, counts } = aggregate(spans, cols);
-  canvas._strip = { total, counts, cols, width };
+  canvas._strip = { total, counts, cols, width, spans };
   if (total === 0) {
     ctx.fillStyle = cssVar('--muted');
     ctx.font = '12px system-ui, sans-serif';
@@ -144,6 +151,7 @@ export function drawStrip(canvas, spans, width) {
       }
     }
   }
+  drawCursor(canvas, ctx, barH);
   // Marks: a lane for duplicates and one for misses.
   const lanes = [['twice', 0], ['missed', 1]];
   for (const [st, lane] of lanes) {
@@ -162,20 +170,136 @@ export function drawStrip(canvas, spans, width) {
   }
 }
 
-// readout says what the records under a pixel column are.
-export function readout(canvas, cssX) {
+// units: what one step of the readout covers. With as many records as
+// pixel columns or fewer, one record; with more, one pixel column's records.
+export function units(canvas) {
   const st = canvas._strip;
-  if (!st || st.total === 0) return '';
-  const c = Math.max(0, Math.min(st.cols - 1, Math.floor(cssX / st.width * st.cols)));
-  const per = st.total / st.cols;
-  const first = Math.floor(c * per), last = Math.max(first, Math.ceil((c + 1) * per) - 1);
-  const parts = [];
-  for (let k = 0; k < STATES.length; k++) {
-    const v = st.counts[c * STATES.length + k];
-    if (v > 0) parts.push(STATE_INFO[STATES[k]].label + ' ' + num(Math.round(v * 100) / 100));
+  if (!st || st.total === 0) return 0;
+  return st.total <= st.cols ? st.total : st.cols;
+}
+
+// unitAt is the unit under a CSS x.
+export function unitAt(canvas, cssX) {
+  const st = canvas._strip;
+  const n = units(canvas);
+  if (!n) return -1;
+  return Math.max(0, Math.min(n - 1, Math.floor(cssX / st.width * n)));
+}
+
+// unitRange is the records [from, to) of unit u, as list positions.
+export function unitRange(canvas, u) {
+  const st = canvas._strip;
+  if (st.total <= st.cols) return [u, u + 1];
+  return [bound(u, st.total, st.cols), bound(u + 1, st.total, st.cols)];
+}
+
+// idsIn lists, per state, the id runs of records [from, to) from a walk's
+// detail (sim's walkDetail: [state, count, first id, ...] in list order, ids
+// going by idStep within a span; first -1 where the ids are not known).
+// Returns Map(state -> {n, runs: [[first, last], ...], unknown}).
+export function idsIn(detail, from, to) {
+  const out = new Map();
+  if (!detail || !detail.ids) return out;
+  const ids = detail.ids, step = detail.idStep || 1;
+  let pos = 0;
+  for (let k = 0; k + 2 < ids.length && pos < to; k += 3) {
+    const n = ids[k + 1];
+    const a = Math.max(pos, from), b = Math.min(pos + n, to);
+    if (a < b) {
+      const st = STATES[ids[k]];
+      if (!out.has(st)) out.set(st, { n: 0, runs: [], unknown: false });
+      const e = out.get(st);
+      e.n += b - a;
+      if (ids[k + 2] < 0) e.unknown = true;
+      else e.runs.push([ids[k + 2] + (a - pos) * step, ids[k + 2] + (b - 1 - pos) * step]);
+    }
+    pos += n;
   }
-  const where = first === last ? 'record at position ' + num(first) : 'positions ' + num(first) + '–' + num(Math.min(st.total - 1, last));
-  return where + ' of ' + num(st.total) + ': ' + parts.join(', ');
+  return out;
+}
+
+// countsIn counts the records [from, to) of spans [{s, n}] per state.
+function countsIn(spans, from, to) {
+  const out = new Map();
+  let pos = 0;
+  for (const sp of spans || []) {
+    if (pos >= to) break;
+    const a = Math.max(pos, from), b = Math.min(pos + sp.n, to);
+    if (a < b) out.set(stateName(sp.s), (out.get(stateName(sp.s)) || 0) + b - a);
+    pos += sp.n;
+  }
+  return out;
+}
+
+function runText(runs, max = 3) {
+  const parts = runs.slice(0, max).map(([a, b]) => a === b ? num(a) : num(a) + '–' + num(b));
+  return parts.join(', ') + (runs.length > max ? ', …' : '');
+}
+
+// drawCursor outlines the unit the keyboard reads (canvas._cursor).
+function drawCursor(canvas, ctx, barH) {
+  const u = canvas._cursor;
+  if (u === undefined || u < 0 || !canvas._strip) return;
+  const root = canvas.getRootNode && canvas.getRootNode();
+  if (!root || root.activeElement !== canvas) return; // drawn while the keyboard reads the strip
+  const n = units(canvas);
+  if (u >= n) return;
+  const w = canvas._strip.width;
+  const x0 = u / n * w, x1 = Math.max(x0 + 2, (u + 1) / n * w);
+  ctx.lineWidth = 2;
+  ctx.strokeStyle = cssVar('--fg');
+  ctx.strokeRect(x0 + 1, 1, x1 - x0 - 2 > 0 ? x1 - x0 - 2 : 1, barH - 2);
+}
+
+// readout says what the records of unit u are: their positions, and per
+// state how many (whole counts) with their ids; a record returned twice
+// links to the requests that returned it (dupSteps(id) -> [step, ...]).
+// Returns the nodes to show and their plain text (for aria-valuetext).
+export function readout(canvas, u, detail, dupSteps, link) {
+  const st = canvas._strip;
+  if (!st || st.total === 0 || u < 0) return { nodes: [], text: '' };
+  const [from, to] = unitRange(canvas, u);
+  const where = to - from === 1 ? 'position ' + num(from) : 'positions ' + num(from) + '–' + num(to - 1);
+  const head = where + ' of ' + num(st.total) + ': ';
+  const known = idsIn(detail, from, to);
+  const counts = countsIn(st.spans, from, to);
+  const nodes = [head];
+  let text = head;
+  let first = true;
+  for (const state of STATES) {
+    const n = counts.get(state) || 0;
+    if (!n) continue;
+    const e = known.get(state);
+    const part = [first ? '' : '; ', STATE_INFO[state].label + ' ' + num(n)];
+    let ptext = (first ? '' : '; ') + STATE_INFO[state].label + ' ' + num(n);
+    if (e && e.runs.length && !e.unknown) {
+      if (state === 'twice' && dupSteps && e.n <= 3) {
+        // Each record returned twice, with the requests that returned it.
+        const ids = [];
+        for (const [a, b] of e.runs) for (let id = a; ; id += a <= b ? 1 : -1) { ids.push(id); if (id === b) break; }
+        ids.forEach((id, j) => {
+          const steps = dupSteps(id) || [];
+          part.push(j ? ', ' : ' (', 'id ' + num(id));
+          ptext += (j ? ', ' : ' (') + 'id ' + num(id);
+          if (steps.length) {
+            part.push(', returned by ', steps.map((i, m) => [m ? (m === steps.length - 1 ? ' and ' : ', ') : '', link(i)]));
+            ptext += ', returned by steps ' + steps.map((i) => num(i + 1)).join(', ');
+          }
+        });
+        part.push(')');
+        ptext += ')';
+      } else {
+        const ids = runText(e.runs);
+        const single = e.runs.length === 1 && e.runs[0][0] === e.runs[0][1];
+        part.push(single ? ' (id ' + ids + ')' : ' (ids ' + ids + ')');
+        ptext += single ? ' (id ' + ids + ')' : ' (ids ' + ids + ')';
+      }
+    }
+    nodes.push(part);
+    text += ptext;
+    first = false;
+  }
+  return { nodes, text };
 }
 
 // legend lists the states with their swatch (the same pattern as the strip).

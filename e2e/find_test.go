@@ -1,0 +1,187 @@
+package e2e
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Finding what matters in a long trace: a filter and jumps to refusals,
+// duplicates, misses and notes; a note repeated on every row shown once;
+// a drift strip that names its records by id, whole counts, from the
+// keyboard, and links a duplicate to the requests that returned it.
+
+// currentStep is the 1-based step the step panel shows.
+func currentStep(t *testing.T, ctx context.Context) int {
+	t.Helper()
+	head := eval[string](t, ctx, `document.querySelector('#step-panel .sp-head strong').textContent`)
+	m := regexp.MustCompile(`^Step (\d+) of`).FindStringSubmatch(head)
+	require.NotNil(t, m, head)
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// rowInView says whether step i's row is rendered, current, inside the
+// table's scroll box and on screen.
+func rowInView(t *testing.T, ctx context.Context, i int) bool {
+	t.Helper()
+	ok, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
+		const tr = document.querySelector('#steps tr[data-i="`+strconv.Itoa(i)+`"]');
+		if (!tr || !tr.classList.contains('current') || tr.classList.contains('placeholder')) return false;
+		const box = document.querySelector('#view-steps .vtable').getBoundingClientRect();
+		const r = tr.getBoundingClientRect();
+		return r.top >= box.top - 1 && r.top < box.bottom && r.top >= 0 && r.top < innerHeight;
+	})()`, chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	return err == nil && ok
+}
+
+func TestJumpToTheRefusalOfAHundredRowTrace(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "#preset=flashduty-window-10000")
+	// By the preset's own notice: 100 pages of 100 are accepted, page 101
+	// (101 × 100 = 10,100 > 10,000) is refused, and so is p=501 with limit
+	// 20: 102 steps, refusals at steps 101 and 102.
+	counts := texts(t, ctx, ".find-bar .jump-count")
+	require.Len(t, counts, 4)
+	assert.Equal(t, []string{"2 refusals", "0 duplicates", "0 misses", "100 notes"}, counts)
+
+	// The "next refusal" control: step 101 selected and in view.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#next-refusal"))))
+	assert.Equal(t, 101, currentStep(t, ctx))
+	assert.True(t, rowInView(t, ctx, 100), "step 101's row is selected and in the table's box")
+	assert.Contains(t, texts(t, ctx, "#steps tr[data-i=\"100\"] .reason")[0], "PAGE * LIMIT must be <= 10000")
+	screenshot(t, ctx, "find-next-refusal", false)
+
+	// Its key: r to the next, R back; from the top again.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`)))
+	key(t, ctx, "g")
+	assert.Equal(t, 1, currentStep(t, ctx))
+	key(t, ctx, "r")
+	assert.Equal(t, 101, currentStep(t, ctx))
+	key(t, ctx, "r")
+	assert.Equal(t, 102, currentStep(t, ctx))
+	key(t, ctx, "R")
+	assert.Equal(t, 101, currentStep(t, ctx))
+	assert.True(t, rowInView(t, ctx, 100))
+
+	// The two paragraphs every page repeats are shown once, on step 1; the
+	// others say "same notes as step 1" and link to it.
+	key(t, ctx, "g")
+	require.True(t, rowInView(t, ctx, 0))
+	full := texts(t, ctx, "#steps tr.step .reason:not(.same)")
+	capped := 0
+	for _, r := range full {
+		if strings.Contains(r, "it is capped") {
+			capped++
+		}
+	}
+	assert.Equal(t, 1, capped, "the capped-total note in full once among the rows on screen: %q", full)
+	assert.Len(t, texts(t, ctx, "#steps tr.step .interp-note"), 1, "the interpretation in full once")
+	same := texts(t, ctx, "#steps tr[data-i=\"2\"] .reason.same")
+	require.Len(t, same, 1)
+	assert.Equal(t, "same notes as step 1", same[0])
+	// The link goes to step 1 (from step 40, after scrolling there).
+	key(t, ctx, "G")
+	scrollToRow(t, ctx, "document", 60)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#steps tr[data-i="60"] .reason.same .step-link`))))
+	assert.Equal(t, 1, currentStep(t, ctx))
+	assert.True(t, rowInView(t, ctx, 0))
+
+	// The filter: refusals only, then notes only.
+	require.NoError(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS("#step-filter"), "refusal"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('step-filter').dispatchEvent(new Event('change'))`)))
+	rows := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('#steps tr.step'), tr => tr.dataset.i)`)
+	assert.Equal(t, []string{"100", "101"}, rows, "only the refused steps")
+	assert.Equal(t, 101, currentStep(t, ctx), "the selection moves to the first step shown")
+	require.NoError(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.CSS("#step-filter"), "note"),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('step-filter').dispatchEvent(new Event('change'))`)))
+	rows = eval[[]string](t, ctx, `Array.from(document.querySelectorAll('#steps tr.step'), tr => tr.dataset.i)`)
+	require.NotEmpty(t, rows)
+	for _, r := range rows {
+		i, _ := strconv.Atoi(r)
+		assert.Less(t, i, 100, "a refusal carries no note")
+	}
+	// Jumping to a refusal the filter hides shows every step again.
+	key(t, ctx, "r")
+	assert.Equal(t, "all", eval[string](t, ctx, `document.getElementById('step-filter').value`))
+	assert.True(t, rowInView(t, ctx, currentStep(t, ctx)-1))
+
+	// Keyboard: Tab from the filter reaches the jump controls, with a
+	// visible focus ring.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#step-filter"))))
+	key(t, ctx, kb.Tab)
+	assert.Equal(t, "prev-refusal", eval[string](t, ctx, `document.activeElement.id`))
+	assert.NotEqual(t, "none", eval[string](t, ctx, `getComputedStyle(document.activeElement).outlineStyle`))
+	key(t, ctx, kb.Tab)
+	assert.Equal(t, "next-refusal", eval[string](t, ctx, `document.activeElement.id`))
+	key(t, ctx, kb.Enter)
+	assert.Contains(t, []int{101, 102}, currentStep(t, ctx))
+}
+
+// duplicateDrift: offset paging newest first, ids 50..1, pages of 10. Page
+// 2 returns 40–31; id 51 arrives at the head, so page 3 (offset 20) returns
+// 31–22: id 31 a second time. Step 2 and step 4 returned it.
+const duplicateDrift = "profile offset\nrecords 50\n\nGET /items?offset=0&limit=10\nnext\ninsert 1\nnext\nwalk\n"
+
+func TestDriftReadoutNamesRecordsFromTheKeyboard(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "")
+	typeScenario(t, ctx, duplicateDrift)
+	counts := texts(t, ctx, ".find-bar .jump-count")
+	assert.Equal(t, "1 duplicate", counts[1])
+	key(t, ctx, "d")
+	assert.Equal(t, 4, currentStep(t, ctx), "the page that returned id 31 again")
+	assert.Contains(t, texts(t, ctx, `#steps tr[data-i="3"] .repeats`)[0], "31")
+
+	key(t, ctx, "2")
+	dups := texts(t, ctx, "#view-drift article.walk .counts li.dups")
+	require.Len(t, dups, 1)
+	assert.Equal(t, "duplicates 1: id 31 (step 2, step 4)", dups[0])
+
+	// The strip is a slider: focus it, Home, then 20 steps right: list
+	// position 20 is id 31 (51 at the head, then 50 down to 32 at 1..19).
+	require.NoError(t, chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#view-drift canvas.strip"))))
+	key(t, ctx, kb.Home)
+	read := texts(t, ctx, "#view-drift .strip-readout")[0]
+	assert.Equal(t, "position 0 of 51: arrived, unseen 1 (id 51)", read, "51 arrived at the head after page 1, behind the walk")
+	for k := 0; k < 20; k++ {
+		key(t, ctx, kb.ArrowRight)
+	}
+	read = texts(t, ctx, "#view-drift .strip-readout")[0]
+	assert.Equal(t, "position 20 of 51: seen twice 1 (id 31, returned by step 2 and step 4)", read)
+	assert.Equal(t, "20", eval[string](t, ctx, `document.querySelector('#view-drift canvas.strip').getAttribute('aria-valuenow')`))
+	assert.Contains(t, eval[string](t, ctx, `document.querySelector('#view-drift canvas.strip').getAttribute('aria-valuetext')`), "id 31")
+	// Its link goes to the request.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#view-drift .strip-readout .step-link:last-of-type`))))
+	assert.Equal(t, "true", eval[string](t, ctx, `document.getElementById('tab-steps').getAttribute('aria-selected')`))
+	assert.Equal(t, 4, currentStep(t, ctx))
+}
+
+func TestDriftReadoutOfAMillionRecordsInWholeCounts(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "")
+	// A million records, newest first: 21 pages of 1,000 after 5 arrive at
+	// the head; the rest of the list is not reached.
+	typeScenario(t, ctx, "profile offset max-limit=1000\nrecords 1m\nGET /items?offset=0&limit=1000\ninsert 5\nwalk max 20\n")
+	key(t, ctx, "2")
+	require.NoError(t, chromedp.Do(ctx, chromedp.Focus(chromedp.CSS("#view-drift canvas.strip"))))
+	key(t, ctx, kb.Home)
+	read := texts(t, ctx, "#view-drift .strip-readout")[0]
+	t.Log(read)
+	assert.Regexp(t, `^positions 0–[\d,]+ of 1,000,005: `, read)
+	assert.Contains(t, read, "ids 1,000,005–", "names the records by id")
+	assert.NotRegexp(t, `\d\.\d`, read, "whole counts, no fractions")
+	key(t, ctx, kb.End)
+	read = texts(t, ctx, "#view-drift .strip-readout")[0]
+	t.Log(read)
+	assert.Regexp(t, `^positions [\d,]+–1,000,004 of 1,000,005: not reached [\d,]+$`, read)
+	screenshot(t, ctx, "find-drift-million", false)
+}

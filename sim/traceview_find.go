@@ -1,0 +1,293 @@
+package sim
+
+import "pagingplayground/internal/json"
+
+// Finding what matters in a long trace: which steps returned duplicates,
+// which went past records their walk never returned (misses), which repeat
+// a note an earlier step already carries, and the ids under a walk's drift
+// strip. The front end filters and jumps with the flags column and links a
+// row to the first step of its note; none of it decides anything about
+// paging: it is read off the trace.
+
+// maxIDSpans bounds the spans of a walk's strip kept with their ids (for
+// the drift readout and for locating misses): a list fragmented further by
+// random mutations keeps its counts and loses the ids.
+const maxIDSpans = 4096
+
+// maxLocateScan bounds the records returned, over all walks, that a View
+// scans to locate duplicates and misses at their steps (each walk also stays
+// under maxRepeatScan): beyond it the walk reports keep their counts and the
+// steps are not flagged.
+const maxLocateScan = 2_000_000
+
+// headWalkDetail is how many walks the compact head gives their ids and the
+// steps that returned their duplicates (the drift view draws as many).
+const headWalkDetail = 30
+
+type finds struct {
+	flags    []uint16        // per step: FlagDuplicate | FlagMiss (nil: none found)
+	skipped  map[int][]int64 // step -> the missed records it went past (at most MaxListedIDs)
+	skippedN map[int]int64   // step -> how many it went past
+	dupSteps map[int][][]int // walk -> per listed duplicate id (Duplicates.IDs order): the steps that returned it
+	reasons  map[string]int  // a step's reason -> the first step with it
+	interps  map[string]int  // an interpretation -> the first step with it
+}
+
+func (f *finds) flag(i int) int {
+	if f.flags == nil {
+		return 0
+	}
+	return int(f.flags[i])
+}
+
+// locate scans the walks with duplicates or misses, once.
+func (v *View) locate() *finds {
+	if v.find != nil {
+		return v.find
+	}
+	f := &finds{skipped: map[int][]int64{}, skippedN: map[int]int64{}, dupSteps: map[int][][]int{}}
+	v.find = f
+	budget := int64(maxLocateScan)
+	for wi := range v.T.Walks {
+		wr := &v.T.Walks[wi]
+		if wr.Duplicates.Count == 0 && (wr.Missed.Count == 0 || wr.ids == nil) {
+			continue
+		}
+		if wr.Seen > maxRepeatScan || wr.Seen > budget {
+			continue
+		}
+		budget -= wr.Seen
+		v.scanWalk(wi)
+	}
+	return f
+}
+
+// skip is the missed records one step went past.
+type skip struct {
+	ids []int64
+	n   int64
+}
+
+func seenRun(s RunState) bool {
+	return s == SeenOnce || s == SeenTwice || s == ArrivedSeen || s == VanishedSeen
+}
+
+// scanWalk finds the steps of walk wi that returned a record again, the
+// steps that returned each listed duplicate, and the step that went past
+// each missed record: the one that returned the first record after it in
+// list order (or the walk's last page, for records missed at the end).
+func (v *View) scanWalk(wi int) {
+	if v.scanned[wi] {
+		return
+	}
+	v.scanned[wi] = true
+	t, f := v.T, v.find
+	wr := &t.Walks[wi]
+	mark := func(si int, flag uint16) {
+		if f.flags == nil {
+			f.flags = make([]uint16, len(t.Steps))
+		}
+		f.flags[si] |= flag
+	}
+	desc := t.Setup.Order == "newest-first"
+	firstID := func(s span) int64 {
+		if desc {
+			return s.hi
+		}
+		return s.lo
+	}
+	// The missed records, gathered under the record each is followed by.
+	after := map[int64]int{} // the record -> its index in skips
+	var skips []skip
+	var tail *skip
+	if wr.Missed.Count > 0 {
+		var pend *skip
+		for _, s := range wr.ids {
+			switch {
+			case s.state == Missed:
+				if pend == nil {
+					pend = &skip{}
+				}
+				n := s.hi - s.lo + 1
+				pend.n += n
+				for k := int64(0); k < n && len(pend.ids) < MaxListedIDs; k++ {
+					if desc {
+						pend.ids = append(pend.ids, s.hi-k)
+					} else {
+						pend.ids = append(pend.ids, s.lo+k)
+					}
+				}
+			case pend != nil && seenRun(s.state):
+				after[firstID(s)] = len(skips)
+				skips = append(skips, *pend)
+				pend = nil
+			}
+		}
+		tail = pend
+	}
+	listed := map[int64]int{}
+	for k, id := range wr.Duplicates.IDs {
+		listed[id] = k
+	}
+	var steps [][]int
+	if len(listed) > 0 {
+		steps = make([][]int, len(wr.Duplicates.IDs))
+	}
+	var seen map[int64]struct{}
+	if wr.Duplicates.Count > 0 {
+		seen = make(map[int64]struct{}, wr.Distinct)
+	}
+	last := -1
+	for _, si := range wr.Steps {
+		st := &t.Steps[si]
+		if st.Request == nil || !st.Accepted {
+			continue
+		}
+		last = si
+		var rep []int64
+		for _, id := range st.Records {
+			if seen != nil {
+				if _, ok := seen[id]; ok {
+					rep = append(rep, id)
+				} else {
+					seen[id] = struct{}{}
+				}
+				if k, ok := listed[id]; ok {
+					if n := len(steps[k]); n == 0 || steps[k][n-1] != si {
+						steps[k] = append(steps[k], si)
+					}
+				}
+			}
+			if k, ok := after[id]; ok {
+				delete(after, id)
+				f.addSkip(si, &skips[k])
+				mark(si, FlagMiss)
+			}
+		}
+		if rep != nil {
+			v.repeats[si] = rep
+			mark(si, FlagDuplicate)
+		}
+	}
+	if tail != nil && last >= 0 {
+		f.addSkip(last, tail)
+		mark(last, FlagMiss)
+	}
+	if steps != nil {
+		f.dupSteps[wi] = steps
+	}
+}
+
+func (f *finds) addSkip(si int, sk *skip) {
+	f.skippedN[si] += sk.n
+	room := MaxListedIDs - len(f.skipped[si])
+	f.skipped[si] = append(f.skipped[si], sk.ids[:min(room, len(sk.ids))]...)
+}
+
+// noteIndex maps each reason and interpretation to the first step with it.
+func (v *View) noteIndex() {
+	f := v.locate()
+	if f.reasons != nil {
+		return
+	}
+	f.reasons, f.interps = map[string]int{}, map[string]int{}
+	for i := range v.T.Steps {
+		s := &v.T.Steps[i]
+		if s.Reason != "" {
+			if _, ok := f.reasons[s.Reason]; !ok {
+				f.reasons[s.Reason] = i
+			}
+		}
+		if s.Interp != "" {
+			if _, ok := f.interps[s.Interp]; !ok {
+				f.interps[s.Interp] = i
+			}
+		}
+	}
+}
+
+// writeFinds adds to step i's row what finding needs: "skipped" (the
+// missed records this request went past, at most MaxListedIDs) with
+// "skippedCount", and "reasonAs" / "interpAs": the first step carrying the
+// same reason or interpretation, when that is an earlier one.
+func (v *View) writeFinds(w *json.Writer, i int) {
+	v.noteIndex()
+	f := v.find
+	if n := f.skippedN[i]; n > 0 {
+		w.Key("skipped")
+		w.Open('[')
+		for _, id := range f.skipped[i] {
+			w.Int(id)
+		}
+		w.Close(']')
+		w.Key("skippedCount")
+		w.Int(n)
+	}
+	s := &v.T.Steps[i]
+	if j, ok := f.reasons[s.Reason]; ok && s.Reason != "" && j < i {
+		w.Key("reasonAs")
+		w.Int(int64(j))
+	}
+	if j, ok := f.interps[s.Interp]; ok && s.Interp != "" && j < i {
+		w.Key("interpAs")
+		w.Int(int64(j))
+	}
+}
+
+// writeWalkDetail writes "walkDetail": for the first headWalkDetail walks,
+// {"ids": [state, count, first id, ...] | null, "idStep": 1 | -1,
+// "dupSteps": [[step, ...] per id of duplicates.ids] | null}. ids is the
+// strip with its records' ids: each span's records in list order are first
+// id, first + idStep, ... (first is -1 for records not reached, whose ids
+// the walk never visited); null when the list was too fragmented to keep
+// them. dupSteps is null where the walk was too large to scan.
+func (v *View) writeWalkDetail(w *json.Writer) {
+	f := v.locate()
+	step := int64(1)
+	if v.T.Setup.Order == "newest-first" {
+		step = -1
+	}
+	w.Key("walkDetail")
+	w.Open('[')
+	for wi := range v.T.Walks[:min(len(v.T.Walks), headWalkDetail)] {
+		wr := &v.T.Walks[wi]
+		w.Open('{')
+		w.Key("ids")
+		if wr.ids == nil && len(wr.Strip) > 0 {
+			w.Null()
+		} else {
+			w.Open('[')
+			for _, s := range wr.ids {
+				first := s.lo
+				switch {
+				case s.state == NotReached:
+					first = -1
+				case step < 0:
+					first = s.hi
+				}
+				w.Int(int64(s.state))
+				w.Int(s.hi - s.lo + 1)
+				w.Int(first)
+			}
+			w.Close(']')
+		}
+		w.Key("idStep")
+		w.Int(step)
+		w.Key("dupSteps")
+		if ds, ok := f.dupSteps[wi]; ok {
+			w.Open('[')
+			for _, steps := range ds {
+				w.Open('[')
+				for _, si := range steps {
+					w.Int(int64(si))
+				}
+				w.Close(']')
+			}
+			w.Close(']')
+		} else {
+			w.Null()
+		}
+		w.Close('}')
+	}
+	w.Close(']')
+}

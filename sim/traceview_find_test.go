@@ -1,0 +1,136 @@
+package sim
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+type findHead struct {
+	viewHead
+	WalkDetail []struct {
+		IDs      []int64 `json:"ids"`
+		IDStep   int64   `json:"idStep"`
+		DupSteps [][]int `json:"dupSteps"`
+	} `json:"walkDetail"`
+}
+
+func headOf(t *testing.T, text string) (*Trace, *View, findHead) {
+	t.Helper()
+	tr, err := RunText(text)
+	require.NoError(t, err)
+	v := NewView(tr)
+	var h findHead
+	require.NoError(t, json.Unmarshal(v.HeadJSON(1000), &h))
+	return tr, v, h
+}
+
+func flagged(h findHead, flag int) []int {
+	var out []int
+	for i, f := range h.Cols.Flags {
+		if int(f)&flag != 0 {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func TestFindDuplicatesAtTheirSteps(t *testing.T) {
+	_, _, h := headOf(t, viewScenario)
+	// By hand (viewScenario, newest first, ids 50..1, pages of 10): page 2
+	// (step 2, index 1) returns 40–31; id 51 arrives, so page 3 (index 3)
+	// returns 31–22: 31 again. The walk goes on to the end without another.
+	assert.Equal(t, []int{3}, flagged(h, FlagDuplicate))
+	assert.Empty(t, flagged(h, FlagMiss))
+	require.NotEmpty(t, h.WalkDetail)
+	// The one duplicate, id 31, came from index 1 and again from index 3.
+	assert.Equal(t, [][]int{{1, 3}}, h.WalkDetail[0].DupSteps)
+	assert.Equal(t, "duplicate", flagName(h, FlagDuplicate))
+}
+
+func flagName(h findHead, bit int) string {
+	for name, b := range h.FlagBits {
+		if b == bit {
+			return name
+		}
+	}
+	return ""
+}
+
+func TestFindMissesAtTheRequestThatWentPast(t *testing.T) {
+	// Newest first, ids 50..1, pages of 10: page 1 is 50–41, page 2 40–31;
+	// id 50 vanishes, so everything moves up one and page 3 (offset 20) is
+	// 29–20: id 30 is never returned, and page 3 (index 3) went past it.
+	tr, v, h := headOf(t, "profile offset\nrecords 50\nGET /items?offset=0&limit=10\nnext\ndelete id 50\nnext\nwalk\n")
+	require.Equal(t, int64(1), tr.Walks[0].Missed.Count)
+	assert.Equal(t, []int{3}, flagged(h, FlagMiss))
+	var rows []map[string]any
+	require.NoError(t, json.Unmarshal(v.RowsJSON(3, 4), &rows))
+	assert.Equal(t, []any{30.0}, rows[0]["skipped"])
+	assert.Equal(t, 1.0, rows[0]["skippedCount"])
+	// The strip with its ids, in list order (newest first: ids go down):
+	// 49–31 seen once... the ids name every record the readout points at.
+	d := h.WalkDetail[0]
+	assert.Equal(t, int64(-1), d.IDStep)
+	var total int64
+	missedAt := int64(-1)
+	for k := 0; k+2 < len(d.IDs); k += 3 {
+		if RunState(d.IDs[k]) == Missed {
+			missedAt = d.IDs[k+2]
+			assert.Equal(t, int64(1), d.IDs[k+1])
+		}
+		total += d.IDs[k+1]
+	}
+	assert.Equal(t, int64(30), missedAt)
+	assert.Equal(t, int64(50), total, "the 49 left and the one deleted")
+}
+
+func TestFindMissesAtTheEndGoToTheLastPage(t *testing.T) {
+	// Oldest first, ids 1..30, pages of 10: page 1 is 1–10; id 1 vanishes
+	// and page 2 (offset 10) is 12–21, page 3 22–30 and no next page... 11
+	// is skipped by page 2 (index 2), and nothing is missed at the end.
+	_, v, h := headOf(t, "profile offset\nrecords 30\norder oldest-first\nGET /items?offset=0&limit=10\ndelete id 1\nwalk\n")
+	assert.Equal(t, []int{2}, flagged(h, FlagMiss))
+	var rows []map[string]any
+	require.NoError(t, json.Unmarshal(v.RowsJSON(2, 3), &rows))
+	assert.Equal(t, []any{11.0}, rows[0]["skipped"])
+	assert.Equal(t, int64(1), h.WalkDetail[0].IDStep)
+}
+
+func TestFindRepeatedNotesReferToTheFirst(t *testing.T) {
+	// Flashduty's preset: every page of the walk says the same thing about
+	// its capped total (1000 for 12,000 incidents) and carries the same
+	// interpretation of has_next_page; page 101 (101 × 100 > 10,000) is
+	// refused, and so is p=501 with limit 20.
+	tr, v, h := headOf(t, presetText(t, "flashduty-window-10000"))
+	require.Len(t, tr.Steps, 102)
+	assert.Equal(t, []int{100, 101}, flagged(h, FlagRefused))
+	notes := flagged(h, FlagNote)
+	require.Len(t, notes, 100)
+	assert.Equal(t, 0, notes[0])
+	assert.Equal(t, 99, notes[99])
+	var rows []map[string]any
+	require.NoError(t, json.Unmarshal(v.RowsJSON(0, 102), &rows))
+	assert.Nil(t, rows[0]["reasonAs"], "the first says it in full")
+	assert.Nil(t, rows[0]["interpAs"])
+	for i := 1; i < 100; i++ {
+		assert.Equal(t, 0.0, rows[i]["reasonAs"], "row %d", i)
+		assert.Equal(t, 0.0, rows[i]["interpAs"], "row %d", i)
+	}
+	// The two refusals give different products (10,100 and 10,020).
+	assert.Nil(t, rows[100]["reasonAs"])
+	assert.Nil(t, rows[101]["reasonAs"])
+}
+
+func presetText(t *testing.T, name string) string {
+	t.Helper()
+	for _, p := range Presets() {
+		if p.Name == name {
+			return p.Text
+		}
+	}
+	t.Fatalf("no preset %s", name)
+	return ""
+}
