@@ -3,9 +3,12 @@ package e2e
 import (
 	"context"
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -99,46 +102,107 @@ func TestClientBugPresets(t *testing.T) {
 	}
 }
 
-// The sandbox is a boundary: the user's code finds no network, storage,
-// page or other worker; its fetch is the simulator's (a request to the
-// page's own server is answered by the contract, not by the server); a
-// script URL does not load; eval works only because the sandbox's own
-// policy allows it.
+// The sandbox is a boundary. A canary server on another loopback port
+// counts every request it gets; the user's code tries every way out of the
+// sandbox there is (fetch to the real URL, XMLHttpRequest, WebSocket,
+// EventSource, sendBeacon, importScripts, dynamic import of an http:, data:
+// or blob: URL, a font, workers, recovering fetch from a prototype or
+// another global) and every way to the page (document, window, cookies,
+// localStorage, indexedDB, caches, BroadcastChannel, markup in its
+// console output). The canary must hear nothing; the fetch is answered by
+// the simulator under the scenario's contract; the page shows the markup
+// as text.
 func TestSandboxCannotReachTheNetworkOrThePage(t *testing.T) {
+	var hits atomic.Int64
+	canary := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Header().Set("Access-Control-Allow-Origin", "*")
+		w.Header().Set("Content-Type", "text/javascript")
+		w.Write([]byte(`export default "CANARY"; self.canary = "CANARY";`))
+	}))
+	defer canary.Close()
+
 	ctx := tab(t)
+	// The sandbox's own policy refuses the scripts and the font, and says so.
+	allowConsole(t, "violates the following Content Security Policy directive")
 	open(t, ctx, "")
 	typeScenario(t, ctx, "profile offset\nrecords 5\n")
-	setClient(t, ctx, `const out = {};
+	setClient(t, ctx, `const CANARY = `+jsString(canary.URL)+`;
+const out = {};
+const attempt = async (name, f) => {
+  try { const v = await f(); out[name] = v === undefined ? 'undefined' : typeof v === 'string' ? v : typeof v; }
+  catch (e) { out[name] = 'blocked'; }
+};
 for (const n of ['XMLHttpRequest', 'WebSocket', 'EventSource', 'importScripts', 'indexedDB', 'caches',
   'BroadcastChannel', 'Worker', 'SharedWorker', 'localStorage', 'sessionStorage', 'document', 'window',
-  'cookieStore', 'WebTransport', 'RTCPeerConnection']) {
-  out[n] = typeof self[n];
+  'cookieStore', 'WebTransport', 'RTCPeerConnection', 'fetchLater', 'FontFace', 'fonts']) {
+  out['typeof ' + n] = typeof self[n];
 }
 const inherited = [];
 for (let o = Object.getPrototypeOf(self); o; o = Object.getPrototypeOf(o)) {
-  for (const n of ['fetch', 'importScripts', 'indexedDB', 'caches']) if (Object.getOwnPropertyDescriptor(o, n)) inherited.push(n);
+  for (const n of ['fetch', 'importScripts', 'indexedDB', 'caches', 'XMLHttpRequest', 'WebSocket']) if (Object.getOwnPropertyDescriptor(o, n) && o[n]) inherited.push(n);
 }
 out.inherited = inherited.join(',');
 out.storage = typeof navigator.storage;
-const res = await fetch(location.origin + '/index.html');
-out.page = res.status + ' ' + (await res.text()).slice(0, 20);
-try { await import(location.origin + '/favicon.svg'); out.import = 'loaded'; } catch (e) { out.import = 'blocked'; }
+out['typeof sendBeacon'] = typeof navigator.sendBeacon;
+// The real URL: answered by the simulator (the offset contract serves /items).
+const res = await fetch(CANARY + '/items?limit=2');
+out.fetch = res.status + ' ' + (await res.text()).slice(0, 12);
+await attempt('xhr', () => { const x = new XMLHttpRequest(); x.open('GET', CANARY + '/xhr'); x.send(); });
+await attempt('websocket', () => new WebSocket(CANARY.replace('http', 'ws') + '/ws'));
+await attempt('eventsource', () => new EventSource(CANARY + '/sse'));
+await attempt('beacon', () => navigator.sendBeacon(CANARY + '/beacon', 'x'));
+await attempt('importScripts', () => importScripts(CANARY + '/script.js'));
+await attempt('import http', async () => (await import(CANARY + '/import.js')).default);
+await attempt('import data', async () => (await import('data:text/javascript,export default "DATA"')).default);
+await attempt('import blob', async () => (await import(URL.createObjectURL(new Blob(['export default "BLOB"'], { type: 'text/javascript' })))).default);
+await attempt('font', async () => { await new FontFace('canary', 'url(' + CANARY + '/font.woff2)').load(); return 'loaded'; });
+await attempt('worker', () => new Worker(CANARY + '/worker.js'));
+await attempt('recovered fetch', () => (Function('return this')().fetch === fetch ? 'the simulated one' : 'another'));
+await attempt('global fetch', () => (globalThis.fetch === fetch ? 'the simulated one' : 'another'));
+await attempt('cookie', () => document.cookie);
+await attempt('localStorage', () => localStorage.getItem('x'));
+await attempt('indexedDB', () => indexedDB.open('x'));
+await attempt('caches', () => caches.open('x'));
+await attempt('channel', () => new BroadcastChannel('pagesim'));
 out.eval = eval('1 + 1');
 console.log(JSON.stringify(out));
+console.log('<img src=x onerror="document.body.dataset.pwned=1"><b>bold</b>');
+await new Promise((r) => setTimeout(r, 300)); // anything in flight would reach the canary by now
 `)
 	status := runClient(t, ctx)
 	assert.Contains(t, status, "ok:")
+	log := clientLog(t, ctx)
+	require.GreaterOrEqual(t, len(log), 2, "%v", log)
 	var out map[string]any
-	require.NoError(t, json.Unmarshal([]byte(clientLog(t, ctx)[0]), &out))
+	require.NoError(t, json.Unmarshal([]byte(log[0]), &out), log[0])
 	for _, n := range []string{"XMLHttpRequest", "WebSocket", "EventSource", "importScripts", "indexedDB", "caches",
-		"BroadcastChannel", "Worker", "SharedWorker", "localStorage", "sessionStorage", "document", "window", "cookieStore", "WebTransport", "RTCPeerConnection"} {
-		assert.Equal(t, "undefined", out[n], n)
+		"BroadcastChannel", "Worker", "SharedWorker", "localStorage", "sessionStorage", "document", "window",
+		"cookieStore", "WebTransport", "RTCPeerConnection", "fetchLater", "FontFace", "fonts"} {
+		assert.Equal(t, "undefined", out["typeof "+n], n)
 	}
 	assert.Equal(t, "", out["inherited"], "nothing left on the prototypes")
 	assert.Equal(t, "undefined", out["storage"])
-	assert.Equal(t, `200 {"items":[{"id":5,"c`, out["page"], "the simulator answered (the offset contract reads no path), not the page's server")
-	assert.Equal(t, "blocked", out["import"])
-	assert.Equal(t, float64(2), out["eval"])
+	assert.Equal(t, "undefined", out["typeof sendBeacon"])
+	assert.Equal(t, `200 {"items":[{"`, out["fetch"], "the simulator answered, not the canary")
+	for _, n := range []string{"xhr", "websocket", "eventsource", "beacon", "importScripts", "import http", "import data", "import blob",
+		"font", "worker", "cookie", "localStorage", "indexedDB", "caches", "channel"} {
+		assert.Equal(t, "blocked", out[n], n)
+	}
+	assert.Equal(t, "the simulated one", out["recovered fetch"])
+	assert.Equal(t, "the simulated one", out["global fetch"])
+	assert.Equal(t, float64(2), out["eval"], "eval works only because the sandbox's own policy allows it")
+	assert.Equal(t, int64(0), hits.Load(), "the canary heard nothing")
+	// Markup the code logs is text on the page.
+	assert.Equal(t, `<img src=x onerror="document.body.dataset.pwned=1"><b>bold</b>`, log[1])
+	assert.Equal(t, 0, eval[int](t, ctx, `document.querySelectorAll('#client-log img, #client-log b').length`))
+	assert.False(t, eval[bool](t, ctx, `'pwned' in document.body.dataset`))
+	// The client's requests are in its trace: one, to the canary's URL.
+	assert.Contains(t, eval[string](t, ctx, `document.getElementById('summary').textContent`), "1 request")
+	// And the canary hears the browser outside the sandbox: the silence
+	// above is the sandbox's doing.
+	require.NoError(t, chromedp.Do(tab(t), chromedp.Navigate(canary.URL+"/control")))
+	assert.Equal(t, int64(1), hits.Load(), "the canary hears a request that is not sandboxed")
 }
 
 // Errors in user code are shown with their line: a syntax error (found by

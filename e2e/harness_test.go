@@ -89,6 +89,17 @@ func runWithBrowser(m *testing.M) int {
 	return m.Run()
 }
 
+// allowed holds, per test, what the page may report as an error because
+// the test provokes it (allowConsole).
+var allowed sync.Map
+
+// allowConsole lets the page report errors containing any of parts in this
+// test (a test that provokes them, e.g. the sandbox's policy refusing a
+// script).
+func allowConsole(t *testing.T, parts ...string) {
+	allowed.Store(t, parts) // (kept: the tab's check runs in a cleanup after any of this test's)
+}
+
 // tab opens a new tab for one test. It fails the test on any uncaught
 // exception or console error the page reports.
 func tab(t *testing.T) context.Context {
@@ -131,9 +142,17 @@ func tabFor(t *testing.T, d time.Duration) context.Context {
 	t.Cleanup(func() {
 		mu.Lock()
 		defer mu.Unlock()
+		ok, _ := allowed.Load(t)
+		allow, _ := ok.([]string)
+	next:
 		for _, p := range problems {
 			if strings.Contains(p, "favicon") {
 				continue
+			}
+			for _, a := range allow {
+				if strings.Contains(p, a) {
+					continue next
+				}
 			}
 			t.Errorf("the page reported: %s", p)
 		}

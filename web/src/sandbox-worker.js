@@ -8,7 +8,7 @@
 // - before the user's code runs, everything in this global scope that could
 //   reach the network, storage or other contexts is removed, on the global
 //   and on its prototypes (fetch, XMLHttpRequest, WebSocket, EventSource,
-//   importScripts, indexedDB, caches, BroadcastChannel, workers,
+//   importScripts, indexedDB, caches, BroadcastChannel, workers, fonts,
 //   navigator.storage ...); if anything survives, the sandbox refuses to
 //   run (it fails closed);
 // - the server sends this script with its own Content-Security-Policy,
@@ -43,7 +43,7 @@ const BLOCKED = [
   'indexedDB', 'IDBFactory', 'caches', 'CacheStorage', 'cookieStore', 'BroadcastChannel',
   'WebTransport', 'Worker', 'SharedWorker', 'RTCPeerConnection', 'webkitRTCPeerConnection',
   'RTCDataChannel', 'requestFileSystem', 'webkitRequestFileSystem', 'webkitRequestFileSystemSync',
-  'webkitResolveLocalFileSystemURL', 'fetchLater', 'Notification',
+  'webkitResolveLocalFileSystemURL', 'fetchLater', 'Notification', 'FontFace', 'fonts',
 ];
 const BLOCKED_NAVIGATOR = ['storage', 'locks', 'serviceWorker', 'permissions', 'usb', 'serial', 'hid', 'bluetooth', 'sendBeacon', 'mediaDevices'];
 
