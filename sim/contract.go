@@ -19,7 +19,7 @@ import (
 // literal registered with registerContract. Zero values mean the base's
 // default; knobs.go lists every knob with its text name.
 type Contract struct {
-	Base   string   // "offset", "page" or "cursor" (an opaque keyset cursor)
+	Base   string   // "offset", "page", "cursor" (an opaque keyset cursor) or "id" (a record's id, as Stripe's starting_after)
 	Method string   // the method it serves: "GET" when ""
 	Paths  []string // the paths it serves; another path is 404. ["/items"] when nil
 
@@ -37,6 +37,8 @@ type Contract struct {
 	Items    string // the body's path to the records: "items" when ""; dotted paths nest ("hits.hits")
 	Bare     bool   // the body is the bare array of records (a Link header or nothing says the rest)
 	IDPrefix string // ids written as strings with this prefix ("cus_"); numbers when ""
+	IDWidth  int    // digits an id is written with at least, zeros in front (Stripe-like cus_000042)
+	Deleted  string // id base: a cursor whose record was deleted: "error" (default, resource_missing) or "continue"; the option deleted-cursor
 
 	Next  Next
 	Total Total
@@ -70,15 +72,16 @@ type In struct {
 }
 
 // Member is a body member with a fixed JSON value.
-type Member struct{ Path, JSON string }
+type Member struct{ Path, JSON string } // {path} in JSON is the request's path, as a JSON string
 
 // ErrorRule is, for one kind of refusal (errorKinds), the API's code for it
-// ({code} in ErrorBody) and its message ({name}, {value} and {max} are
-// replaced); "" keeps the simulator's.
-type ErrorRule struct{ Kind, Code, Message string }
+// ({code} in ErrorBody), its message ({name}, {value} and {max} are
+// replaced), its body template (ErrorBody's when ""), and the
+// interpretation note it carries (catalogue); "" keeps the simulator's.
+type ErrorRule struct{ Kind, Code, Message, Body, Interp string }
 
 // errorKinds are the refusals (and the clamp note) a contract names.
-var errorKinds = []string{"path", "method", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "window"}
+var errorKinds = []string{"path", "method", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window"}
 
 // Short says whether pages may come back shorter than asked while more
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
@@ -109,6 +112,7 @@ type Interps struct {
 	Short   string // a short page
 	Error   string // every refusal
 	Expired string // an expired token
+	Deleted string // a cursor whose record was deleted, read on (deleted-cursor continue)
 }
 
 // Next says how a response signals the next page. With none of Link, URL and
@@ -166,6 +170,16 @@ func (c Contract) withDefaults() Contract {
 		if !c.FirstPageSet && c.FirstPage == 0 {
 			c.FirstPage = 1
 		}
+	case "id":
+		def(&c.After, "starting_after")
+		def(&c.Before, "ending_before")
+		def(&c.Limit, "limit")
+		if c.Next.Flag == "" && c.Next.URL == "" && len(c.Next.Link) == 0 {
+			c.Next.Flag = "has_more"
+		}
+		if c.Deleted == "" {
+			c.Deleted = "error"
+		}
 	case "cursor":
 		def(&c.After, "after")
 		def(&c.Before, "before")
@@ -188,7 +202,7 @@ func (c Contract) withDefaults() Contract {
 	}
 	if c.Total.Kind == "" {
 		c.Total.Kind = "exact"
-		if c.Base == "cursor" {
+		if c.Base == "cursor" || c.Base == "id" {
 			c.Total.Kind = "none"
 		}
 	}
@@ -221,15 +235,22 @@ func (c Contract) problems() []string {
 	var out []string
 	add := func(s string) { out = append(out, s) }
 	switch c.Base {
-	case "offset", "page", "cursor":
+	case "offset", "page", "cursor", "id":
 	default:
-		add("the base style is `offset`, `page` or `cursor`, got `" + c.Base + "`")
+		add("the base style is `offset`, `page`, `cursor` or `id`, got `" + c.Base + "`")
 		return out
 	}
-	if c.Base != "cursor" && (c.Next.Cursor != "" || c.Next.PrevCursor != "" || c.After.Name != "" || c.Before.Name != "") {
-		add("cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor`, not `" + c.Base + "`")
+	keyed := c.Base == "cursor" || c.Base == "id"
+	if !keyed && (c.Next.Cursor != "" || c.Next.PrevCursor != "" || c.After.Name != "" || c.Before.Name != "") {
+		add("cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `" + c.Base + "`")
 	}
-	if c.Base == "cursor" && (c.Offset.Name != "" || c.Page.Name != "" || c.Window > 0 || c.PastEnd == "last" || c.FirstPageSet) {
+	if c.Base == "id" && (c.Next.Cursor != "" || c.Next.PrevCursor != "" || c.Next.URL != "" || len(c.Next.Link) > 0) {
+		add("an `id` contract's client continues from the page's first or last id: it takes no next.cursor, prev.cursor, next.url or next.link")
+	}
+	if c.Base != "id" && c.Deleted != "" {
+		add("deleted-cursor is about a record id named as a cursor: it needs the base `id`")
+	}
+	if keyed && (c.Offset.Name != "" || c.Page.Name != "" || c.Window > 0 || c.PastEnd == "last" || c.FirstPageSet) {
 		add("a cursor contract has no offset, page number, window or page past the end to set")
 	}
 	if c.Base != "page" && c.FirstPageSet {
@@ -327,6 +348,9 @@ func (c Contract) options() []OptionSpec {
 			OptionSpec{Name: "short-pages", Default: "on", Help: "whether pages may come back shorter than the page size while more remain (on) or never (off)", Enum: []string{"on", "off"}},
 			OptionSpec{Name: "client", Default: cond(c.Short.Client == "", c.Short.Follows, c.Short.Client), Help: "what the client's next/walk trusts: " + c.Short.Follows + " (the next " + c.Short.Follows + ", to the end) or page-size (it stops on a page shorter than the page size)", Enum: []string{c.Short.Follows, "page-size"}})
 	}
+	if c.Base == "id" {
+		opts = append(opts, OptionSpec{Name: "deleted-cursor", Default: c.Deleted, Help: "a cursor whose record was deleted: error (400, resource_missing) or continue (the list goes on from where the record was)", Enum: []string{"error", "continue"}})
+	}
 	if c.Base != "cursor" && containsString(c.Next.Link, "last") {
 		opts = append(opts, OptionSpec{Name: "last", Default: cond(c.Next.LastOmitted, "omitted", "computed"), Help: "whether the Link header carries rel=\"last\": computed, or omitted (lists where the server cannot calculate it)", Enum: []string{"computed", "omitted"}})
 	}
@@ -368,6 +392,8 @@ type contractServer struct {
 	c      Contract
 	o      *Options
 	interp string      // the interpretation the request's parameters called for
+	note   string      // what the server did about them
+	path   string      // the request's path, {path} in a const member
 	tokens []keptToken // the tokens issued, when their lifecycle is kept (Token)
 }
 
@@ -431,13 +457,20 @@ func (s *contractServer) rule(kind, msg, name, value string) (code, text string)
 func (s *contractServer) fail(w *World, kind string, status int, msg, name, value string) *Response {
 	c := &s.c
 	code, msg := s.rule(kind, msg, name, value)
+	body, interp := c.ErrorBody, c.Interp.Error
+	for _, e := range c.Errors {
+		if e.Kind == kind {
+			body = cond(e.Body != "", e.Body, body)
+			interp = cond(e.Interp != "", e.Interp, interp)
+		}
+	}
 	r := refuse(w, status, msg)
 	r.Refused = status < 400 // an API that answers errors with 200 (Slack)
 	r.Fields = nestFields([]pathVal{{c.ErrorField, Str(msg)}})
-	if c.ErrorBody != "" {
-		r.Fields = templateFields(c.ErrorBody, status, msg, code, name)
+	if body != "" {
+		r.Fields = templateFields(body, status, msg, code, name)
 	}
-	r.Interp = join(cond(kind == "expired", c.Interp.Expired, ""), c.Interp.Error)
+	r.Interp = join(cond(kind == "expired", c.Interp.Expired, ""), interp)
 	return r
 }
 
@@ -538,14 +571,14 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 		r.Header = []Header{{"Allow", c.Method}}
 		return r
 	}
-	s.interp = ""
+	s.interp, s.note, s.path = "", "", req.Path
 	limit, note, bad := s.size(w, req)
 	if bad != nil {
 		return bad
 	}
 	interp := s.interp
 	var resp *Response
-	if c.Base == "cursor" {
+	if c.Base == "cursor" || c.Base == "id" {
 		resp = s.serveCursor(w, req, limit, note)
 	} else {
 		resp = s.serveOffset(w, req, limit, note)
@@ -671,7 +704,7 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 	if len(c.Const) > 0 {
 		consts := make([]pathVal, len(c.Const))
 		for i, m := range c.Const {
-			consts[i] = pathVal{m.Path, Raw(m.JSON)}
+			consts[i] = pathVal{m.Path, Raw(fill(m.JSON, "{path}", string(json.AppendString(nil, s.path))))}
 		}
 		fields = append(consts, fields...)
 	}
@@ -724,9 +757,8 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 	default:
 		resp.HasNext = NextReport{Kind: "none", Reported: more, True: more}
 	}
-	if c.IDPrefix != "" {
-		prefix := c.IDPrefix
-		resp.IDString = func(id int64) string { return prefix + itoa(id) }
+	if c.IDPrefix != "" || c.IDWidth > 0 {
+		resp.IDString = s.idText
 	}
 	if c.Bare {
 		resp.Bare = true
@@ -742,6 +774,32 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 	items := &json.Writer{}
 	writeItems(items, resp)
 	resp.Fields = nestFields(append([]pathVal{{c.Items, Raw(string(items.B))}}, fields...))
+}
+
+// idText writes a record's id as the contract does: its prefix, and zeros
+// in front up to IDWidth digits.
+func (s *contractServer) idText(id int64) string {
+	d := itoa(id)
+	if len(d) < s.c.IDWidth {
+		d = strings.Repeat("0", s.c.IDWidth-len(d)) + d
+	}
+	return s.c.IDPrefix + d
+}
+
+// parseID reads an id written by idText; ok is false for anything else.
+func (s *contractServer) parseID(v string) (int64, bool) {
+	digits, ok := strings.CutPrefix(v, s.c.IDPrefix)
+	if !ok || digits == "" || len(digits) > 18 {
+		return 0, false
+	}
+	var n int64
+	for i := 0; i < len(digits); i++ {
+		if digits[i] < '0' || digits[i] > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(digits[i]-'0')
+	}
+	return n, n > 0
 }
 
 // estimate rounds n to two significant digits.
@@ -771,6 +829,20 @@ func (s *contractServer) requestKey(req *Request) string {
 // position reads a cursor: the place it names, or a refusal.
 func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cursor, *Response) {
 	c := &s.c
+	if c.Base == "id" {
+		id, ok := s.parseID(tok)
+		if !ok || !w.data.exists(id) {
+			return Cursor{}, s.fail(w, "cursor", c.ErrorStatus, "no record has the id "+quote(tok), in.Name, tok)
+		}
+		if !w.data.live(id) {
+			if s.o.Str("deleted-cursor") != "continue" {
+				return Cursor{}, s.fail(w, "deleted", c.ErrorStatus, "the record "+quote(tok)+" named by "+in.Name+" was deleted", in.Name, tok)
+			}
+			s.note = "the record " + quote(tok) + " named by " + in.Name + " was deleted: the list goes on from where it was (deleted-cursor=continue)"
+			s.interp = c.Interp.Deleted
+		}
+		return w.CursorOf(w.data.record(id)), nil
+	}
 	if !c.Token.kept() {
 		cur, why := readCursor("contract:"+req.Path, tok)
 		if why != "" {
@@ -871,8 +943,12 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	}
 	resp.Items = items
 	resp.Cost.Rows = int64(len(items))
+	resp.Reason = join(resp.Reason, s.note)
 	if len(items) > 0 {
 		resp.Position = pos
+	}
+	if c.Base == "id" && hasBefore {
+		more = earlier // has_more looks on the way the request went: towards the newest
 	}
 	if short && more {
 		resp.Reason = join(resp.Reason, "a short page: "+plural(int64(len(items)), "result")+" of "+c.Limit.Name+" "+itoa(limit)+" while more remain")
@@ -982,6 +1058,27 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 			return nil, false, "no next page: " + c.Next.URL + " is " + describeEnd(v, ok)
 		}
 		return request(prev.Method, v.Str)
+	}
+	if c.Base == "id" {
+		after, before := named(prev, c.After), named(prev, c.Before)
+		_, reverse := s.read(prev, c.Before)
+		if len(last.Items) == 0 {
+			return nil, false, "no " + rel + " page: the page is empty, so there is no id to continue from"
+		}
+		firstID, lastID := s.idText(last.Items[0].ID), s.idText(last.Items[len(last.Items)-1].ID)
+		if rel == "next" {
+			if why := s.noNext(body, last, 0, 0); why != "" {
+				return nil, false, why
+			}
+			if reverse { // clients keep going the way the walk started (stripe-node)
+				return s.set(prev, []In{before}, []string{firstID})
+			}
+			return s.set(prev, []In{after}, []string{lastID})
+		}
+		if reverse {
+			return s.set(prev, []In{before, after}, []string{"", lastID})
+		}
+		return s.set(prev, []In{after, before}, []string{"", firstID})
 	}
 	if c.Base == "cursor" {
 		field, param, other := c.Next.Cursor, named(prev, c.After), named(prev, c.Before)

@@ -181,3 +181,47 @@ GET /items?page=9
 	assert.Empty(t, reqs[3].Records)
 	assert.Contains(t, reqs[3].Reason, "page 9 is past the end of the list (25 records)")
 }
+
+// The id base: the cursor is a record's id (Stripe's starting_after), the
+// client continues from the page's last id while has_more; a deleted
+// record's id is refused (deleted-cursor error) or read on (continue).
+func TestDeclaredIDContract(t *testing.T) {
+	decl := `contract id
+  path /v1/things
+  items data
+  id-prefix th_
+  id-width 4
+  const object "list"
+  const url {path}
+  error.body deleted {"error":{"code":{code},"param":{param},"message":{message}}}
+  error.code deleted resource_missing
+  error.message deleted No such thing: '{value}'
+`
+	tr := runText(t, decl+"records 7\nGET /v1/things?limit=3\nnext\nnext\n")
+	reqs := requests(tr)
+	require.Len(t, reqs, 3)
+	assert.True(t, strings.HasPrefix(bodyOf(reqs[0]), `{"data":[{"id":"th_0007",`), bodyOf(reqs[0]))
+	assert.Contains(t, bodyOf(reqs[0]), `"object":"list","url":"/v1/things","has_more":true`)
+	assert.Equal(t, "/v1/things?limit=3&starting_after=th_0005", reqs[1].Request.URL)
+	assert.Equal(t, []int64{1}, reqs[2].Records)
+	assert.True(t, tr.Walks[0].Complete)
+
+	// 7 records, 3 a page: page 1 ends at 5; 5 is deleted before page 2.
+	tr = runText(t, decl+"records 7\nGET /v1/things?limit=3\ndelete id 5\nnext\n")
+	s := requests(tr)[1]
+	assert.Equal(t, 400, s.Response.Status)
+	assert.Equal(t, `{"error":{"code":"resource_missing","param":"starting_after","message":"No such thing: 'th_0005'"}}`, bodyOf(s))
+	tr = runText(t, strings.Replace(decl, "  items data\n", "  items data\n  deleted-cursor continue\n", 1)+"records 7\nGET /v1/things?limit=3\ndelete id 5\nnext\n")
+	assert.Equal(t, []int64{4, 3, 2}, requests(tr)[1].Records)
+
+	// ending_before: the records just newer, and has_more looks that way.
+	tr = runText(t, decl+"records 7\nGET /v1/things?limit=2&ending_before=th_0003\nnext\n")
+	reqs = requests(tr)
+	assert.Equal(t, []int64{5, 4}, reqs[0].Records)
+	assert.Equal(t, "/v1/things?limit=2&ending_before=th_0005", reqs[1].Request.URL)
+	assert.Equal(t, []int64{7, 6}, reqs[1].Records)
+
+	assert.Contains(t, Check("contract id\n  next.cursor next\n")[0].Message, "an `id` contract's client continues from the page's first or last id")
+	assert.Contains(t, Check("contract cursor\n  deleted-cursor continue\n")[0].Message, "deleted-cursor is about a record id named as a cursor: it needs the base `id`")
+	assert.Contains(t, Check("contract id\n  id-width 30\n")[0].Message, "id-width: expected a whole number from 1 to 18, got `30`")
+}

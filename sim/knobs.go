@@ -131,14 +131,23 @@ var knobs = []knob{
 	{"items", "the body path of the records (items); dotted paths nest: hits.hits", knobText(func(c *Contract) *string { return &c.Items })},
 	{"bare", "true: the body is the bare array of records", knobBool(func(c *Contract) *bool { return &c.Bare })},
 	{"id-prefix", "ids written as strings with this prefix (cus_)", knobText(func(c *Contract) *string { return &c.IDPrefix })},
-	{"const", "a body member with a fixed value, PATH JSON (ok true); repeat the knob for more", func(c *Contract, v string) string {
+	{"const", "a body member with a fixed value, PATH JSON (ok true), where {path} stands for the request's path (url {path}); repeat the knob for more", func(c *Contract, v string) string {
 		path, val, _ := cutSpace(v)
-		if j, err := json.Parse(val); err != nil || val == "" || j.Kind == json.Object && path == "" {
+		if _, err := json.Parse(fill(val, "{path}", `"/"`)); err != nil || val == "" {
 			return "expected a body path and a JSON value (ok true), got `" + v + "`"
 		}
 		c.Const = append(c.Const, Member{path, val})
 		return ""
 	}},
+	{"id-width", "the digits an id is written with at least, zeros in front (6: cus_000042)", func(c *Contract, v string) string {
+		var n int64
+		if msg := knobInt(func(*Contract) *int64 { return &n }, 1)(c, v); msg != "" || n > 18 {
+			return "expected a whole number from 1 to 18, got `" + v + "`"
+		}
+		c.IDWidth = int(n)
+		return ""
+	}},
+	{"deleted-cursor", "id base: a cursor whose record was deleted: error (default: 400, the kind of refusal deleted, Stripe's resource_missing) or continue (the list goes on from where the record was); the profile option deleted-cursor", knobEnum(func(c *Contract) *string { return &c.Deleted }, "error", "continue")},
 	{"next.link", "rels of a Link header, separated by commas: next, prev, first, last", func(c *Contract, v string) string {
 		for _, r := range strings.Split(v, ",") {
 			r = strings.TrimSpace(r)
@@ -228,29 +237,36 @@ var knobs = []knob{
 		return ""
 	}},
 	{"error.field", "the body path of a refusal's message (error, error.message)", knobText(func(c *Contract) *string { return &c.ErrorField })},
-	{"error.body", "a refusal's whole body, a JSON object in which {status}, {message}, {code} and {param} are replaced", func(c *Contract, v string) string {
-		if templateFields(v, 400, "m", "c", "p") == nil {
-			return "expected a JSON object (placeholders {status}, {message}, {code}, {param} stand for values), got `" + v + "`"
+	{"error.body", "[KIND] JSON: a refusal's whole body, a JSON object in which {status}, {message}, {code} and {param} are replaced; with a kind of refusal first, for that kind only", func(c *Contract, v string) string {
+		kind, tpl := "", v
+		if !strings.HasPrefix(v, "{") {
+			kind, tpl, _ = cutSpace(v)
 		}
-		c.ErrorBody = v
-		return ""
+		if templateFields(tpl, 400, "m", "c", "p") == nil {
+			return "expected a JSON object (placeholders {status}, {message}, {code}, {param} stand for values), got `" + tpl + "`"
+		}
+		if kind == "" {
+			c.ErrorBody = tpl
+			return ""
+		}
+		return knobRule(2)(c, kind+" "+tpl)
 	}},
-	{"error.code", "KIND CODE: the API's code for a kind of refusal, written where error.body says {code} (cursor invalid_cursor); repeat the knob per kind", knobRule(false)},
-	{"error.message", "KIND TEXT: the API's message for a kind of refusal, {name}, {value} and {max} replaced (expired The page token has expired.); repeat the knob per kind", knobRule(true)},
+	{"error.code", "KIND CODE: the API's code for a kind of refusal, written where error.body says {code} (cursor invalid_cursor); repeat the knob per kind", knobRule(0)},
+	{"error.message", "KIND TEXT: the API's message for a kind of refusal, {name}, {value} and {max} replaced (expired The page token has expired.); repeat the knob per kind", knobRule(1)},
 }
 
 // totalKinds are the totals a contract reports.
 var totalKinds = []string{"none", "exact", "capped", "gte", "estimate"}
 
-// knobRule sets a kind of refusal's code or message (ErrorRule).
-func knobRule(message bool) func(*Contract, string) string {
+// knobRule sets a kind of refusal's code (0), message (1) or body (2) (ErrorRule).
+func knobRule(field int) func(*Contract, string) string {
 	return func(c *Contract, v string) string {
 		kind, text, _ := cutSpace(v)
 		if msg := knobEnum(func(*Contract) *string { return &kind }, errorKinds...)(c, kind); msg != "" {
 			return "the kind of refusal: " + msg
 		}
 		if text == "" {
-			return "expected a kind of refusal and then its " + cond(message, "message", "code") + ", got `" + v + "`"
+			return "expected a kind of refusal and then its " + []string{"code", "message", "body"}[field] + ", got `" + v + "`"
 		}
 		i := 0
 		for i < len(c.Errors) && c.Errors[i].Kind != kind {
@@ -259,17 +275,13 @@ func knobRule(message bool) func(*Contract, string) string {
 		if i == len(c.Errors) {
 			c.Errors = append(c.Errors, ErrorRule{Kind: kind})
 		}
-		if message {
-			c.Errors[i].Message = text
-		} else {
-			c.Errors[i].Code = text
-		}
+		*[]*string{&c.Errors[i].Code, &c.Errors[i].Message, &c.Errors[i].Body}[field] = text
 		return ""
 	}
 }
 
 // repeatable are the knobs that may be set more than once.
-var repeatable = []string{"path", "const", "error.code", "error.message"}
+var repeatable = []string{"path", "const", "error.code", "error.message", "error.body"}
 
 // knobNames lists the knobs' names, for did-you-mean.
 func knobNames() []string {
@@ -281,7 +293,7 @@ func knobNames() []string {
 }
 
 // contractBases are the base styles a contract builds on.
-var contractBases = []string{"offset", "page", "cursor"}
+var contractBases = []string{"offset", "page", "cursor", "id"}
 
 // build reads a declaration into a contract, with its defaults; problems
 // say what is refused.
