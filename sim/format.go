@@ -64,68 +64,6 @@ func Format(s *Scenario) string {
 	return b.String()
 }
 
-// stepText writes a step on one line, as Format does, without a request's
-// header lines: `next`, `@bob GET /x?page=2 {"p": 1}`, `delete at 2..5`.
-func stepText(st *Step) string {
-	s := ""
-	if st.Client != "" {
-		s = "@" + st.Client + " "
-	}
-	itoa := func(n int64) string { return strconv.FormatInt(n, 10) }
-	switch st.Kind {
-	case StepRequest:
-		s += st.Method + " " + st.Target
-		if st.Body != "" {
-			s += " " + foldBody(st.Body)
-		}
-	case StepNext:
-		s += "next"
-	case StepPrev:
-		s += "prev"
-	case StepFirst:
-		s += "first"
-	case StepWalk:
-		s += "walk"
-		switch {
-		case st.Cap:
-			s += " cap " + strconv.Itoa(st.MaxPages)
-		case st.MaxPages != 0:
-			s += " max " + strconv.Itoa(st.MaxPages)
-		}
-	case StepHeader:
-		s += "header " + headerText(st.Name, st.Value)
-	case StepInsert:
-		s += "insert " + itoa(st.Count)
-		if st.At >= 0 {
-			s += " at " + itoa(st.At)
-		}
-	case StepDelete:
-		switch {
-		case st.ID > 0:
-			s += "delete id " + itoa(st.ID)
-		case st.From == st.To:
-			s += "delete at " + itoa(st.From)
-		default:
-			s += "delete at " + itoa(st.From) + ".." + itoa(st.To)
-		}
-	case StepUpdate:
-		s += "update id " + itoa(st.ID) + " key " + itoa(st.Key)
-	case StepStream:
-		if st.Count == 0 {
-			s += "stream stop"
-		} else {
-			s += "stream " + itoa(st.Count) + " every " + itoa(st.Every)
-		}
-	case StepWait:
-		s += "wait " + itoa(st.Ticks)
-	default:
-		// Not a step Parse makes; a comment keeps the text parseable and
-		// the gap visible. Validate reports the step.
-		s += "# unknown step kind " + strconv.Itoa(int(st.Kind))
-	}
-	return s
-}
-
 func headerText(name, value string) string {
 	if value == "" {
 		return name + ":"

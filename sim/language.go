@@ -8,8 +8,8 @@ import (
 )
 
 // The editor's tables: what completion offers and what hovering a word says.
-// Everything comes from the lists the parser reads (setupWords, stepWords,
-// methods, the expect words) and from the profiles themselves, so the page
+// Everything comes from the lists the parser reads (setupWords, the step
+// table stepSpecs, methods, the expect words) and from the profiles themselves, so the page
 // lists nothing twice; only the one-line help of each keyword is written
 // here, and a test checks that every keyword has one and no other has.
 
@@ -17,6 +17,9 @@ import (
 // docs/language.md. (A switch, not a map: a map would be built at start-up in
 // the WASM, which never asks for help.)
 func keywordHelp(w string) (syntax, help string) {
+	if k := stepKindOf(w); k != 0 {
+		return stepSpecs[k].syntax, stepSpecs[k].help
+	}
 	switch w {
 	case "profile":
 		return "profile NAME [OPTION=VALUE …]", "The server's paging contract and its option overrides, e.g. `profile offset limit=50`."
@@ -30,26 +33,6 @@ func keywordHelp(w string) (syntax, help string) {
 		return "sort created[/N][, id]", "The sort key: `created, id` by default; `created/60` shares keys between 60 records and drops the tiebreaker."
 	case "seed":
 		return "seed N", "The seed for anything random (tie order, streams): the same seed, the same run."
-	case "next":
-		return "[@client] next", "Follow the last response to its next page, the way the contract says (a Link header, a cursor, a page number)."
-	case "prev":
-		return "[@client] prev", "Follow the last response to its previous page."
-	case "first":
-		return "[@client] first", "Go back to the first page, or send the contract's first request."
-	case "walk":
-		return "[@client] walk [max N | cap N]", "Follow next until there is none: one client's pass over the list. `max N` stops after N pages; `cap N` errors out past N pages, like a CLI."
-	case "header":
-		return "[@client] header Name: value", "A header the client sends on every request from now on."
-	case "insert":
-		return "insert N [at POSITION]", "N new records arrive, at the head (the newest) or at a list position."
-	case "delete":
-		return "delete id ID | delete at P[..Q]", "Delete a record by id, or the records at list positions P to Q (inclusive)."
-	case "update":
-		return "update id ID key K", "Give a record a new sort key: it moves in the list."
-	case "stream":
-		return "stream N every T | stream stop", "From now on N records arrive every T ticks (the clock moves one tick per step and by `wait`)."
-	case "wait":
-		return "wait T", "Advance the clock by T ticks: streams keep inserting meanwhile."
 	case "expect":
 		return "expect WHAT [OP N]", "A check of the whole run that the results show as met or not: consistent, complete, no-refusals, or a count like `rows < 5000`."
 	}

@@ -30,7 +30,6 @@ func Parse(text string) (*Scenario, error) {
 }
 
 var setupWords = []string{"profile", "records", "order", "sort", "seed", "contract"}
-var stepWords = []string{"next", "prev", "first", "walk", "header", "insert", "delete", "update", "stream", "wait"}
 var methods = []string{"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"}
 var allWords = slices.Concat(stepWords, setupWords, methods) // what an unknown word may be a misspelling of
 
@@ -431,7 +430,7 @@ func (p *parser) stepLine(i, in int) int {
 		}
 		ws = ws[1:]
 		if len(ws) == 0 {
-			p.errWord(i, clientWord, "expected a request or `next`, `prev`, `first`, `walk`, `header` after `"+clientWord.text+"`")
+			p.errWord(i, clientWord, "expected a request or "+quoteList(clientStepWords)+" after `"+clientWord.text+"`")
 			return i
 		}
 	}
@@ -456,7 +455,7 @@ func (p *parser) stepLine(i, in int) int {
 	ws = words(l[head.off:], head.off)
 	if len(ws) == 0 {
 		// The line was `@bob # ...`.
-		p.errWord(i, clientWord, "expected a request or `next`, `prev`, `first`, `walk`, `header` after `"+clientWord.text+"`")
+		p.errWord(i, clientWord, "expected a request or "+quoteList(clientStepWords)+" after `"+clientWord.text+"`")
 		return i
 	}
 	if k := slices.Index(setupWords, head.text); k >= 0 {
@@ -467,38 +466,23 @@ func (p *parser) stepLine(i, in int) int {
 		p.setupLine(i, k, ws)
 		return i
 	}
-	if !slices.Contains(stepWords, head.text) {
+	k := stepKindOf(head.text)
+	if k == 0 {
 		p.unknown(i, head, ws)
 		return i
 	}
-	st := Step{Line: i + 1, Client: client}
-	switch head.text {
-	case "next", "prev", "first":
-		st.Kind = StepNext
-		if head.text == "prev" {
-			st.Kind = StepPrev
-		} else if head.text == "first" {
-			st.Kind = StepFirst
-		}
-		if !p.noMore(i, ws, 1) {
-			return i
-		}
-	case "walk":
-		if !p.walk(i, ws, &st) {
-			return i
-		}
-	case "header":
-		if !p.header(i, l, head, &st) {
-			return i
-		}
-	default: // mutations
-		if clientWord.text != "" {
-			p.errWord(i, clientWord, "`"+head.text+"` changes the list for every client: it takes no `"+clientWord.text+"`")
-			return i
-		}
-		if !p.mutation(i, ws, &st) {
-			return i
-		}
+	spec := &stepSpecs[k]
+	if spec.shared && clientWord.text != "" {
+		p.errWord(i, clientWord, "`"+head.text+"` changes the list for every client: it takes no `"+clientWord.text+"`")
+		return i
+	}
+	if spec.needs != "" && len(ws) == 1 {
+		p.expectAfter(i, ws, spec.needs)
+		return i
+	}
+	st := Step{Kind: k, Line: i + 1, Client: client}
+	if !spec.parse(p, i, l, ws, &st) {
+		return i
 	}
 	p.s.Steps = append(p.s.Steps, st)
 	return i
@@ -883,8 +867,7 @@ func isDigits(s string) bool {
 }
 
 // walk reads `walk`, `walk max N` and `walk cap N`.
-func (p *parser) walk(i int, ws []word, st *Step) bool {
-	st.Kind = StepWalk
+func (p *parser) walk(i int, _ string, ws []word, st *Step) bool {
 	if len(ws) == 1 {
 		return true
 	}
@@ -916,8 +899,8 @@ func (p *parser) walk(i int, ws []word, st *Step) bool {
 }
 
 // header reads `header Name: value` and `header Name:`.
-func (p *parser) header(i int, l string, head word, st *Step) bool {
-	st.Kind = StepHeader
+func (p *parser) header(i int, l string, ws []word, st *Step) bool {
+	head := ws[0]
 	rest := l[head.end():]
 	in := indentOf(rest)
 	rest = rest[in:]
@@ -950,150 +933,137 @@ func (p *parser) valueOK(i, off int, raw string) bool {
 	return false
 }
 
-// mutation reads insert, delete, update, stream and wait.
-func (p *parser) mutation(i int, ws []word, st *Step) bool {
-	head := ws[0].text
-	if len(ws) == 1 {
-		what := map[string]string{
-			"insert": "a number of records",
-			"delete": "`id ID`, `at P` or `at P..Q`",
-			"update": "`id ID key K`",
-			"stream": "`N every T` or `stop`",
-			"wait":   "a number of ticks",
-		}[head]
-		p.expectAfter(i, ws, what)
+// insert reads `insert N` and `insert N at P`.
+func (p *parser) insert(i int, _ string, ws []word, st *Step) bool {
+	st.At = -1
+	n, ok := p.count(i, ws[1], "a number of records", true)
+	if !ok {
 		return false
 	}
-	switch head {
-	case "insert":
-		st.Kind = StepInsert
-		st.At = -1
-		n, ok := p.count(i, ws[1], "a number of records", true)
-		if !ok {
-			return false
-		}
-		if msg := insertProblem(n); msg != "" {
-			p.errWord(i, ws[1], msg)
-			return false
-		}
-		st.Count = n
-		if len(ws) == 2 {
-			return true
-		}
-		if ws[2].text != "at" {
-			p.errWord(i, ws[2], "expected `at P` after `insert "+ws[1].text+"`, got `"+ws[2].text+"`")
-			return false
-		}
-		if len(ws) == 3 {
-			p.expectAfter(i, ws[:3], "a list position (0 is the head)")
-			return false
-		}
-		if st.At, ok = p.count(i, ws[3], "a list position (0 is the head)", true); !ok {
-			return false
-		}
-		return p.noMore(i, ws, 4)
-
-	case "delete":
-		st.Kind = StepDelete
-		switch ws[1].text {
-		case "id":
-			return p.recordID(i, ws, 2, &st.ID) && p.noMore(i, ws, 3)
-		case "at":
-			return p.positions(i, ws, st)
-		}
-		msg := "expected `id ID`, `at P` or `at P..Q` after `delete`, got `" + ws[1].text + "`"
-		if strings.HasPrefix(ws[1].text, "/") || strings.Contains(ws[1].text, "://") {
-			msg = "`delete` removes records from the list (`delete id 7`, `delete at 3`); to send an HTTP DELETE, write the method in upper case: `DELETE " + ws[1].text + "`"
-		}
+	if msg := insertProblem(n); msg != "" {
 		p.errWord(i, ws[1], msg)
 		return false
+	}
+	st.Count = n
+	if len(ws) == 2 {
+		return true
+	}
+	if ws[2].text != "at" {
+		p.errWord(i, ws[2], "expected `at P` after `insert "+ws[1].text+"`, got `"+ws[2].text+"`")
+		return false
+	}
+	if len(ws) == 3 {
+		p.expectAfter(i, ws[:3], "a list position (0 is the head)")
+		return false
+	}
+	if st.At, ok = p.count(i, ws[3], "a list position (0 is the head)", true); !ok {
+		return false
+	}
+	return p.noMore(i, ws, 4)
+}
 
-	case "update":
-		st.Kind = StepUpdate
-		if ws[1].text != "id" {
-			p.errWord(i, ws[1], "expected `id ID key K` after `update`, got `"+ws[1].text+"`")
-			return false
-		}
-		if !p.recordID(i, ws, 2, &st.ID) {
-			return false
-		}
-		if len(ws) == 3 || ws[3].text != "key" {
-			if len(ws) == 3 {
-				p.expectAfter(i, ws, "`key K`")
-			} else {
-				p.errWord(i, ws[3], "expected `key K` after `"+joinWords(ws[:3])+"`, got `"+ws[3].text+"`")
-			}
-			return false
-		}
-		if len(ws) == 4 {
-			p.expectAfter(i, ws, "a sort key")
-			return false
-		}
-		w := ws[4]
-		neg := strings.HasPrefix(w.text, "-")
-		n, ok := parseNumber(strings.TrimPrefix(w.text, "-"), false)
-		if !ok || w.text == "-" {
-			p.errWord(i, w, "expected a sort key (a whole number) after `key`, got `"+w.text+"`")
-			return false
-		}
-		if neg {
-			n = -n
-		}
-		st.Key = n
-		return p.noMore(i, ws, 5)
+// delete reads `delete id ID`, `delete at P` and `delete at P..Q`.
+func (p *parser) delete(i int, _ string, ws []word, st *Step) bool {
+	switch ws[1].text {
+	case "id":
+		return p.recordID(i, ws, 2, &st.ID) && p.noMore(i, ws, 3)
+	case "at":
+		return p.positions(i, ws, st)
+	}
+	msg := "expected `id ID`, `at P` or `at P..Q` after `delete`, got `" + ws[1].text + "`"
+	if strings.HasPrefix(ws[1].text, "/") || strings.Contains(ws[1].text, "://") {
+		msg = "`delete` removes records from the list (`delete id 7`, `delete at 3`); to send an HTTP DELETE, write the method in upper case: `DELETE " + ws[1].text + "`"
+	}
+	p.errWord(i, ws[1], msg)
+	return false
+}
 
-	case "stream":
-		st.Kind = StepStream
-		if ws[1].text == "stop" {
-			return p.noMore(i, ws, 2)
-		}
-		n, ok := p.count(i, ws[1], "a number of records or `stop`", true)
-		if !ok {
-			return false
-		}
-		if n == 0 {
-			p.errWord(i, ws[1], "a stream inserts at least 1 record each time; to end one, write `stream stop`")
-			return false
-		}
-		if msg := insertProblem(n); msg != "" {
-			p.errWord(i, ws[1], msg)
-			return false
-		}
-		st.Count = n
-		if len(ws) == 2 || ws[2].text != "every" {
-			if len(ws) == 2 {
-				p.expectAfter(i, ws, "`every T`")
-			} else {
-				p.errWord(i, ws[2], "expected `every T` after `"+joinWords(ws[:2])+"`, got `"+ws[2].text+"`")
-			}
-			return false
-		}
+// update reads `update id ID key K`.
+func (p *parser) update(i int, _ string, ws []word, st *Step) bool {
+	if ws[1].text != "id" {
+		p.errWord(i, ws[1], "expected `id ID key K` after `update`, got `"+ws[1].text+"`")
+		return false
+	}
+	if !p.recordID(i, ws, 2, &st.ID) {
+		return false
+	}
+	if len(ws) == 3 || ws[3].text != "key" {
 		if len(ws) == 3 {
-			p.expectAfter(i, ws, "a number of ticks")
-			return false
+			p.expectAfter(i, ws, "`key K`")
+		} else {
+			p.errWord(i, ws[3], "expected `key K` after `"+joinWords(ws[:3])+"`, got `"+ws[3].text+"`")
 		}
-		if st.Every, ok = p.ticks(i, ws[3]); !ok {
-			return false
-		}
-		if msg := everyProblem(st.Every); msg != "" {
-			p.errWord(i, ws[3], msg)
-			return false
-		}
-		return p.noMore(i, ws, 4)
+		return false
+	}
+	if len(ws) == 4 {
+		p.expectAfter(i, ws, "a sort key")
+		return false
+	}
+	w := ws[4]
+	neg := strings.HasPrefix(w.text, "-")
+	n, ok := parseNumber(strings.TrimPrefix(w.text, "-"), false)
+	if !ok || w.text == "-" {
+		p.errWord(i, w, "expected a sort key (a whole number) after `key`, got `"+w.text+"`")
+		return false
+	}
+	if neg {
+		n = -n
+	}
+	st.Key = n
+	return p.noMore(i, ws, 5)
+}
 
-	case "wait":
-		st.Kind = StepWait
-		var ok bool
-		if st.Ticks, ok = p.ticks(i, ws[1]); !ok {
-			return false
-		}
-		if msg := waitProblem(st.Ticks); msg != "" {
-			p.errWord(i, ws[1], msg)
-			return false
-		}
+// stream reads `stream N every T` and `stream stop`.
+func (p *parser) stream(i int, _ string, ws []word, st *Step) bool {
+	if ws[1].text == "stop" {
 		return p.noMore(i, ws, 2)
 	}
-	return false
+	n, ok := p.count(i, ws[1], "a number of records or `stop`", true)
+	if !ok {
+		return false
+	}
+	if n == 0 {
+		p.errWord(i, ws[1], "a stream inserts at least 1 record each time; to end one, write `stream stop`")
+		return false
+	}
+	if msg := insertProblem(n); msg != "" {
+		p.errWord(i, ws[1], msg)
+		return false
+	}
+	st.Count = n
+	if len(ws) == 2 || ws[2].text != "every" {
+		if len(ws) == 2 {
+			p.expectAfter(i, ws, "`every T`")
+		} else {
+			p.errWord(i, ws[2], "expected `every T` after `"+joinWords(ws[:2])+"`, got `"+ws[2].text+"`")
+		}
+		return false
+	}
+	if len(ws) == 3 {
+		p.expectAfter(i, ws, "a number of ticks")
+		return false
+	}
+	if st.Every, ok = p.ticks(i, ws[3]); !ok {
+		return false
+	}
+	if msg := everyProblem(st.Every); msg != "" {
+		p.errWord(i, ws[3], msg)
+		return false
+	}
+	return p.noMore(i, ws, 4)
+}
+
+// wait reads `wait T`.
+func (p *parser) wait(i int, _ string, ws []word, st *Step) bool {
+	var ok bool
+	if st.Ticks, ok = p.ticks(i, ws[1]); !ok {
+		return false
+	}
+	if msg := waitProblem(st.Ticks); msg != "" {
+		p.errWord(i, ws[1], msg)
+		return false
+	}
+	return p.noMore(i, ws, 2)
 }
 
 // recordID reads the record id at ws[k].

@@ -234,71 +234,21 @@ func optionValueProblem(spec OptionSpec, value string) string {
 	return ""
 }
 
-// step checks one step's fields for its kind.
+// step checks one step's fields for its kind (stepSpecs).
 func (v *validator) step(i int, st *Step) {
 	bad := func(msg string) { v.stepErr(i, st, msg) }
-	switch st.Kind {
-	case StepRequest, StepNext, StepPrev, StepFirst, StepWalk, StepHeader:
-		if st.Client != "" && !isClientName(st.Client) {
-			bad("a client name has letters, digits, `-` and `_` only, got `" + st.Client + "`")
-		}
-	case StepInsert, StepDelete, StepUpdate, StepStream, StepWait:
-		if st.Client != "" {
-			bad("`" + stepKeyword(st.Kind) + "` changes the list for every client: it has no client, got `" + st.Client + "`")
-		}
-	default:
+	spec := specOf(st.Kind)
+	switch {
+	case spec == nil:
 		bad("unknown step kind " + strconv.Itoa(int(st.Kind)))
 		return
+	case spec.shared && st.Client != "":
+		bad("`" + spec.word + "` changes the list for every client: it has no client, got `" + st.Client + "`")
+	case !spec.shared && st.Client != "" && !isClientName(st.Client):
+		bad("a client name has letters, digits, `-` and `_` only, got `" + st.Client + "`")
 	}
-	switch st.Kind {
-	case StepRequest:
-		for _, msg := range requestProblems(st) {
-			bad(msg)
-		}
-	case StepWalk:
-		if msg := walkProblem(int64(st.MaxPages), st.Cap); msg != "" {
-			bad(msg)
-		}
-	case StepHeader:
-		if msg := headerProblem(st.Name, st.Value); msg != "" {
-			bad(msg)
-		}
-	case StepInsert:
-		if msg := insertProblem(st.Count); msg != "" {
-			bad(msg)
-		}
-		if st.At < -1 {
-			bad("an insert goes at a list position (0 is the head) or at -1 for the newest end, got " + fmtNumber(st.At))
-		}
-	case StepDelete:
-		switch {
-		case st.ID < 0:
-			bad("record ids start at 1, got " + fmtNumber(st.ID))
-		case st.ID > 0:
-		case st.From < 0:
-			bad("list positions start at 0, got " + fmtNumber(st.From))
-		case st.To < st.From:
-			bad("the range " + fmtNumber(st.From) + ".." + fmtNumber(st.To) + " runs backwards")
-		}
-	case StepUpdate:
-		if st.ID < 1 {
-			bad("record ids start at 1, got " + fmtNumber(st.ID))
-		}
-	case StepStream:
-		if st.Count == 0 {
-			if st.Every != 0 {
-				bad("a stream with no records is `stream stop`, which has no interval; got every " + fmtNumber(st.Every))
-			}
-			break
-		}
-		if msg := insertProblem(st.Count); msg != "" {
-			bad(msg)
-		}
-		if msg := everyProblem(st.Every); msg != "" {
-			bad(msg)
-		}
-	case StepWait:
-		if msg := waitProblem(st.Ticks); msg != "" {
+	if spec.check != nil {
+		for _, msg := range spec.check(st) {
 			bad(msg)
 		}
 	}
@@ -347,11 +297,6 @@ func headerProblem(name, value string) string {
 		return "header `" + name + "`: a value has no line breaks, no white space around it and no ` #` (which starts a comment)"
 	}
 	return ""
-}
-
-func stepKeyword(k StepKind) string {
-	return [...]string{StepNext: "next", StepPrev: "prev", StepFirst: "first", StepWalk: "walk", StepHeader: "header",
-		StepInsert: "insert", StepDelete: "delete", StepUpdate: "update", StepStream: "stream", StepWait: "wait", StepRequest: "request"}[k]
 }
 
 // controlIndex is where s has a control character a header value must not
