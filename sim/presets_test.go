@@ -255,7 +255,7 @@ func TestPresetsRunAsTheSeedsSay(t *testing.T) {
 }
 
 func TestEveryPresetFileIsListedWithItsHeader(t *testing.T) {
-	assert.Len(t, Presets(), strings.Count(presetsFile, "\n=== ")+strings.Count(catalogPresetsFile, "\n=== "))
+	assert.Len(t, Presets(), strings.Count(presetsFile, "\n=== ")+strings.Count(catalogPresetsFile+catalogNativePresetsFile, "\n=== "))
 	assert.Len(t, presetWants, len(Presets()))
 	names := map[string]bool{}
 	for _, p := range Presets() {

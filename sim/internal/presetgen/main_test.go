@@ -19,14 +19,16 @@ func TestPresetsTextIsCurrent(t *testing.T) {
 		"sim/presets_text.go is not sim/presets.txt's current text: run `go generate ./sim`")
 }
 
-// The same for the catalogue's presets, sim/catalog_presets.txt.
+// The same for the catalogue's presets.
 func TestCatalogPresetsTextIsCurrent(t *testing.T) {
-	text, err := os.ReadFile("../../catalog_presets.txt")
-	require.NoError(t, err)
-	got, err := os.ReadFile("../../catalog_presets_text.go")
-	require.NoError(t, err)
-	assert.True(t, string(got) == string(goSourceFor("catalog_presets.txt", "catalogPresetsFile", "!js", string(text))),
-		"sim/catalog_presets_text.go is not sim/catalog_presets.txt's current text: run `go generate ./sim`")
+	for _, f := range files[1:] {
+		text, err := os.ReadFile("../../" + f.text)
+		require.NoError(t, err)
+		got, err := os.ReadFile("../../" + f.gofile)
+		require.NoError(t, err)
+		assert.True(t, string(got) == string(goSourceFor(f.text, f.name, f.build, string(text))),
+			"sim/%s is not sim/%s's current text: run `go generate ./sim`", f.gofile, f.text)
+	}
 }
 
 // A backquote, which a raw string cannot hold, survives the round trip.
