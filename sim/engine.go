@@ -413,9 +413,12 @@ func (e *engine) limit() *Response {
 	}
 	retry := keep[0] + e.rate.window - e.w.now
 	msg := "rate limit: " + plural(e.rate.limit, "request") + " per " + plural(e.rate.window, "tick") + "; retry after " + plural(retry, "tick")
+	// Retry-After counts ticks, as every time in a scenario does (the HTTP
+	// header counts seconds; the simulator has no seconds).
+	why := msg + " (Retry-After: " + strconv.FormatInt(retry, 10) + " counts ticks of the simulator's clock, not seconds)"
 	return &Response{
 		Status: 429, Header: []Header{{"Retry-After", strconv.FormatInt(retry, 10)}},
-		Fields: []Field{{"error", Str(msg)}}, Reason: msg, Position: -1,
+		Fields: []Field{{"error", Str(msg)}}, Reason: why, Position: -1,
 		Total: TotalReport{Kind: "absent", True: e.d.Len()}, HasNext: NextReport{Kind: "none"},
 	}
 }

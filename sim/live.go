@@ -131,9 +131,33 @@ func (l *Live) do(client string, codeLine int, method, target string, headers []
 	if resp == nil {
 		return nil, ErrLiveLimit
 	}
+	if retry := firstHeader(resp.Header, "Retry-After"); retry != "" && at < len(e.t.Steps) {
+		// Waiting in real time moves no tick: only requests (of any
+		// client) and the script do.
+		st := &e.t.Steps[at]
+		if n, err := strconv.Atoi(retry); err == nil && n > 0 {
+			st.Reason = join(st.Reason, "In a live session the clock moves one tick per request (of any client) and with the scenario's script, never with real time, so waiting does not help: the "+ordinal(n)+" request from now is the first let through, if no other client sends one meanwhile.")
+		}
+	}
 	out := &LiveResponse{Status: resp.Status, Header: resp.Header, Body: responseBody(resp), Step: len(e.t.Steps) - 1}
 	l.play()
 	return out, nil
+}
+
+// ordinal writes n as "1st", "2nd", "3rd", "4th", ...
+func ordinal(n int) string {
+	suffix := "th"
+	if n%100 < 11 || n%100 > 13 {
+		switch n % 10 {
+		case 1:
+			suffix = "st"
+		case 2:
+			suffix = "nd"
+		case 3:
+			suffix = "rd"
+		}
+	}
+	return strconv.Itoa(n) + suffix
 }
 
 // setOrigin gives the step at index i, when one was recorded there, its

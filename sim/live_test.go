@@ -221,3 +221,37 @@ func TestLiveRequestsSayWhereTheyCameFrom(t *testing.T) {
 	}, origins)
 	assert.Contains(t, string(tr.StepJSON(0)), `"origin":"client request 1, line 12 of the client's code"`)
 }
+
+// Retry-After counts ticks, and a live session says what a tick is there.
+// Two requests per five ticks (window (t-5, t]): requests at ticks 1 and 2
+// (counting from the first request) pass; at tick 3 the oldest (1) leaves
+// the window at tick 6, so the 429
+// says Retry-After: 3, then 2 and 1 as the client's own retries move the
+// clock; the request at tick 6 passes. Waiting in real time moves nothing.
+func TestLiveRetryAfterCountsTicks(t *testing.T) {
+	l := newLive(t, "profile offset rate-limit=2 rate-window=5\nrecords 50\n")
+	var statuses []int
+	var retries []string
+	for i := 0; i < 6; i++ {
+		r, err := l.Do("", "GET", "/items?offset=0&limit=10", nil, "")
+		require.NoError(t, err)
+		statuses = append(statuses, r.Status)
+		retries = append(retries, firstHeader(r.Header, "Retry-After"))
+	}
+	assert.Equal(t, []int{200, 200, 429, 429, 429, 200}, statuses)
+	assert.Equal(t, []string{"", "", "3", "2", "1", ""}, retries)
+	steps := l.Report().Steps
+	st := steps[2]
+	assert.Equal(t, int64(2), st.Tick-steps[0].Tick, "one tick per request")
+	assert.Contains(t, st.Reason, "retry after 3 ticks (Retry-After: 3 counts ticks of the simulator's clock, not seconds)")
+	assert.Contains(t, st.Reason, "In a live session the clock moves one tick per request (of any client) and with the scenario's script, never with real time")
+	assert.Contains(t, st.Reason, "the 3rd request from now is the first let through")
+	assert.Contains(t, l.Report().Steps[3].Reason, "the 2nd request from now")
+	assert.Contains(t, l.Report().Steps[4].Reason, "the 1st request from now")
+}
+
+func TestOrdinal(t *testing.T) {
+	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd", 101: "101st", 111: "111th"} {
+		assert.Equal(t, want, ordinal(n))
+	}
+}
