@@ -185,3 +185,98 @@ func TestDriftReadoutOfAMillionRecordsInWholeCounts(t *testing.T) {
 	assert.Regexp(t, `^positions [\d,]+–1,000,004 of 1,000,005: not reached [\d,]+$`, read)
 	screenshot(t, ctx, "find-drift-million", false)
 }
+
+// Words people know and workshop screens: ticks explained where they
+// appear; the step table whole on a 1024×768 projector in presenter mode;
+// long preset titles whole; no stale page window when there are no steps;
+// the caret moved to a line selects its step; the compare picker says why
+// a fourth profile cannot be checked.
+func TestWordsAndWorkshopScreens(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "#preset=flashduty-window-10000")
+
+	// "tick N" in the step panel explains itself, and the legend says it.
+	tip := eval[string](t, ctx, `document.querySelector('#step-panel abbr.tick').title`)
+	assert.Contains(t, tip, "the simulator's clock")
+	assert.Contains(t, tip, "one tick")
+	assert.Contains(t, texts(t, ctx, "#view-steps .steps-legend")[0], "tick: the simulator's clock, one tick per step")
+
+	// The caret moved with the keyboard selects the step of its line: line
+	// 5 (p=501) is the last step, 102; line 4 (walk) its first page, step 2.
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".cm-content .cm-line"))))
+	assert.Equal(t, 1, currentStep(t, ctx), "line 1 made no step: the selection stays")
+	for k := 0; k < 4; k++ {
+		key(t, ctx, kb.ArrowDown)
+	}
+	assert.Equal(t, 102, currentStep(t, ctx))
+	key(t, ctx, kb.ArrowUp)
+	assert.Equal(t, 2, currentStep(t, ctx))
+	key(t, ctx, kb.End) // along the line: the step stays
+	assert.Equal(t, 2, currentStep(t, ctx))
+
+	// The compare picker: with three profiles checked the others are off,
+	// and the page says why (beside the boxes and on each).
+	key(t, ctx, kb.Escape)
+	key(t, ctx, "4")
+	boxes := `#compare-picker input[type=checkbox]`
+	for eval[int](t, ctx, `document.querySelectorAll('`+boxes+`:checked').length`) < 3 {
+		eval[bool](t, ctx, `(() => { const b = Array.from(document.querySelectorAll('`+boxes+`')).find(b => !b.checked && !b.disabled); b.click(); return true; })()`)
+	}
+	off := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('`+boxes+`:disabled'), b => b.parentElement.title)`)
+	require.NotEmpty(t, off)
+	for _, title := range off {
+		assert.Equal(t, "Up to 3 profiles side by side: uncheck one to pick another.", title)
+	}
+	assert.Equal(t, "Up to 3 profiles side by side: uncheck one to pick another.", texts(t, ctx, "#compare-picker .compare-limit")[0])
+	key(t, ctx, "1")
+
+	for _, dark := range []bool{false, true} {
+		suffix := ""
+		if dark {
+			suffix = "-dark"
+		}
+		// A projector: the table whole, Next page and Cost in view.
+		viewport(t, ctx, 1024, 768, false, dark)
+		if !eval[bool](t, ctx, `document.body.classList.contains('presenter')`) {
+			require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("presenter-btn"))))
+		}
+		time.Sleep(200 * time.Millisecond)
+		fit := eval[[]int](t, ctx, `(() => {
+			const w = document.querySelector('#view-steps .vtable');
+			const ths = document.querySelectorAll('table.steps thead th');
+			return [w.scrollWidth, w.clientWidth, Math.round(ths[ths.length - 1].getBoundingClientRect().right), Math.round(w.getBoundingClientRect().right), innerWidth];
+		})()`)
+		assert.LessOrEqual(t, fit[0], fit[1], "presenter 1024: the table fits its box (no sideways scrolling)")
+		assert.LessOrEqual(t, fit[2], fit[3], "presenter 1024: the Cost column is in the box")
+		assert.LessOrEqual(t, fit[2], fit[4], "presenter 1024: the Cost column is on screen")
+		// The picker shows the long title whole: wrapped where the browser
+		// styles selects, else in its tooltip.
+		assert.Equal(t, "PAGE * LIMIT must be <= 10000", eval[string](t, ctx, `document.getElementById('preset').title`))
+		if eval[bool](t, ctx, `CSS.supports('appearance', 'base-select')`) {
+			assert.LessOrEqual(t, eval[int](t, ctx, `document.getElementById('preset').scrollWidth`), eval[int](t, ctx, `document.getElementById('preset').clientWidth`), "the title wraps")
+		}
+		screenshot(t, ctx, "find-presenter-1024"+suffix, false)
+		eval[bool](t, ctx, `document.getElementById('view-steps').scrollIntoView(), true`)
+		screenshot(t, ctx, "find-presenter-1024-table"+suffix, false)
+		require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("presenter-btn"))))
+		eval[bool](t, ctx, `window.scrollTo(0, 0), true`)
+
+		viewport(t, ctx, 390, 844, true, dark)
+		time.Sleep(200 * time.Millisecond)
+		assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), 390, "phone: no sideways scrolling")
+		eval[bool](t, ctx, `document.querySelector('.find-bar').scrollIntoView(), true`)
+		screenshot(t, ctx, "find-phone"+suffix, false)
+		viewport(t, ctx, 1400, 900, false, dark)
+		eval[bool](t, ctx, `document.querySelector('.find-bar').scrollIntoView(), true`)
+		screenshot(t, ctx, "find-desktop"+suffix, false)
+		eval[bool](t, ctx, `window.scrollTo(0, 0), true`)
+	}
+	viewport(t, ctx, 1400, 900, false, false)
+
+	// No steps: the panel says so, without the page-window bar of the
+	// step shown before.
+	typeScenario(t, ctx, "profile offset\nrecords 10\n")
+	assert.Equal(t, "No steps.", texts(t, ctx, "#step-panel")[0])
+	assert.Equal(t, 0, eval[int](t, ctx, `document.querySelector('.step-window-wrap').offsetHeight`), "no page-window bar")
+	assert.Empty(t, texts(t, ctx, "#step-panel .sp-window"))
+}

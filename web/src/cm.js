@@ -386,9 +386,15 @@ function create(parent, opts) {
     }),
     EditorView.updateListener.of((u) => {
       if (u.docChanged && !u.transactions.every((tr) => tr.annotation(external))) opts.onChange(u.state.doc.toString());
-      if (u.selectionSet && u.transactions.some((tr) => tr.isUserEvent('select.pointer'))) {
+      // The caret put on a line selects its step: by a click, or by the
+      // keyboard when it reaches another line (moving along a line, or
+      // typing, leaves the step as it is).
+      if (u.selectionSet && !u.docChanged) {
         const sel = u.state.selection.main;
-        if (sel.empty) opts.onLine(u.state.doc.lineAt(sel.head).number);
+        const line = u.state.doc.lineAt(sel.head).number;
+        const pointer = u.transactions.some((tr) => tr.isUserEvent('select.pointer'));
+        const keys = !pointer && u.transactions.some((tr) => tr.isUserEvent('select'));
+        if (sel.empty && (pointer || (keys && line !== u.startState.doc.lineAt(u.startState.selection.main.head).number))) opts.onLine(line);
       }
     }),
   ];

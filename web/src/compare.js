@@ -1,4 +1,4 @@
-import { h, num, plural, clear } from './dom.js';
+import { h, num, plural, clear, visible } from './dom.js';
 import { drawStrip } from './strip.js';
 import { drawChart, chartLegend } from './chart.js';
 import { interpMark, has } from './steps.js';
@@ -19,14 +19,18 @@ export class ProfilePicker {
       if (!groups.has(v)) groups.set(v, []);
       groups.get(v).push(p);
     }
+    // Why a box cannot be checked: said beside the boxes (and on each).
+    this.note = h('p', { className: 'compare-limit muted', 'aria-live': 'polite' });
+    el.appendChild(this.note);
     for (const [vendor, ps] of groups) {
       el.appendChild(h('fieldset', null, h('legend', null, vendor),
         ps.map((p) => {
-          const box = h('input', { type: 'checkbox', value: p.name, onchange: () => this.changed(box) });
+          const box = h('input', { type: 'checkbox', value: p.name, dataset: { summary: p.summary || '' }, onchange: () => this.changed(box) });
           this.boxes.push(box);
           return h('label', { title: p.summary }, box, ' ', p.name);
         })));
     }
+    this.limit();
   }
 
   get selected() { return this.boxes.filter((b) => b.checked).map((b) => b.value); }
@@ -44,8 +48,30 @@ export class ProfilePicker {
 
   limit() {
     const full = this.selected.length >= MAX_COMPARE;
-    for (const b of this.boxes) b.disabled = full && !b.checked;
+    const why = 'Up to ' + MAX_COMPARE + ' profiles side by side: uncheck one to pick another.';
+    for (const b of this.boxes) {
+      b.disabled = full && !b.checked;
+      b.parentElement.title = b.disabled ? why : b.dataset.summary || '';
+    }
+    this.note.textContent = full ? why : 'Pick up to ' + MAX_COMPARE + ' profiles.';
+    this.note.classList.toggle('full', full);
   }
+}
+
+const CMP_REQUESTS = 8; // requests listed per profile
+
+// requestList lists a profile's requests as it sent them (the first few
+// rows the simulator hands with the head), with their status.
+function requestList(t) {
+  const rows = (t.rows || []).filter((r) => r.request);
+  if (!rows.length) return null;
+  const reqs = (t.summary || {}).requests || rows.length;
+  return h('div', { className: 'cmp-requests' },
+    h('div', { className: 'k' }, reqs > rows.length ? 'first requests' : 'requests'),
+    h('ol', null, rows.slice(0, CMP_REQUESTS).map((r) => h('li', { value: r.i + 1, title: 'step ' + (r.i + 1) },
+      h('code', null, visible(r.request.method + ' ' + r.request.url)), r.request.body ? h('code', { className: 'muted' }, ' ' + visible(r.request.body)) : null,
+      ' ', h('span', { className: 'status ' + (r.accepted ? 'ok' : 'refused') }, String(r.response.status))))),
+    reqs > Math.min(rows.length, CMP_REQUESTS) ? h('div', { className: 'muted' }, '… ', plural(reqs - Math.min(rows.length, CMP_REQUESTS), 'more request')) : null);
 }
 
 // renderCompare draws traces side by side, one column per profile.
@@ -63,6 +89,7 @@ export function renderCompare(el, traces, redraw) {
         h('li', { className: dup ? 'nonzero' : 'zero' }, h('span', { className: 'k' }, 'duplicates'), ' ', num(dup)),
         h('li', { className: missed ? 'nonzero' : 'zero' }, h('span', { className: 'k' }, 'missed'), ' ', num(missed)),
         h('li', null, h('span', { className: 'k' }, 'rows read'), ' ', num(s.rows || 0))),
+      requestList(t),
       t.firstRefusal ? h('div', { className: 'cmp-refusals' }, h('strong', null, 'First refusal: '), t.firstRefusal.reason,
         s.refused > 1 ? h('span', { className: 'muted' }, ' (+' + num(s.refused - 1) + ' more)') : null) : null,
       t.firstInterpretation ? interpMark(t.firstInterpretation.text) : null,

@@ -24,9 +24,17 @@ export class Editor {
     });
     this.ta.addEventListener('scroll', () => this.syncScroll());
     // Clicking a line selects its step, as in the upgraded editor.
+    // And so does the caret moved to another line with the keyboard.
+    const lineOf = () => this.ta.value.slice(0, this.ta.selectionStart).split('\n').length;
+    let caretLine = 0;
     this.ta.addEventListener('click', () => {
       if (this.cm || this.ta.selectionStart !== this.ta.selectionEnd) return;
-      this.onLine(this.ta.value.slice(0, this.ta.selectionStart).split('\n').length);
+      this.onLine(caretLine = lineOf());
+    });
+    this.ta.addEventListener('keyup', (e) => {
+      if (this.cm || !/^(Arrow(Up|Down)|Page(Up|Down)|Home|End)$/.test(e.key) || this.ta.selectionStart !== this.ta.selectionEnd) return;
+      const n = lineOf();
+      if (n !== caretLine) this.onLine(caretLine = n);
     });
   }
 
