@@ -8,8 +8,10 @@ import (
 	"pagingplayground/internal/json"
 )
 
-// The JSON form of a scenario is for programs: the WASM API, shared links,
-// tests. It says what the text says, one member per setup line and one object
+// The JSON form of a scenario is for programs that generate scenarios:
+// `pagesim run` and `pagesim serve -api` read it (RunJSON, ScenarioFromJSON);
+// the page and its links carry the text. The WASM does not use it, so the
+// linker leaves it out of the browser's build. It says what the text says, one member per setup line and one object
 // per step, named as in the text (docs/language.md shows every shape):
 //
 //	{"profile":"celigo","options":[["limit","100"]],"records":1000,
@@ -188,6 +190,40 @@ func isJSON(s string) bool {
 // `steps[3].walk.max: expected a whole number, got "x"`. Like Parse, it checks
 // shapes and syntax; Validate checks the profile and the limits.
 func ScenarioFromJSON(data []byte) (*Scenario, error) {
+	s, _, err := readScenarioJSON(data)
+	return s, err
+}
+
+// RunJSON runs a scenario written in the JSON form (`pagesim run
+// scenario.json`), as RunText runs the text: problems are a *ParseError
+// pointing into data, and each warning points at the step it is about in
+// data, named by its member path (`steps[2]: offset does not read …`).
+func RunJSON(data []byte) (*Trace, error) {
+	s, r, err := readScenarioJSON(data)
+	if err != nil {
+		return nil, err
+	}
+	t, err := Run(s)
+	if t == nil {
+		return nil, err
+	}
+	// The warnings are found in the canonical text, which reads as s does
+	// (asText checked it), and mapped back to the steps in data.
+	text := Format(s)
+	if back, perr := Parse(text); perr == nil {
+		starts := formattedStarts(s)
+		for _, d := range warnings(back, text) {
+			off, path, _ := r.whereInJSON(starts, d.Line)
+			line, col := json.LineCol(r.text, off)
+			t.Warnings = append(t.Warnings, Diagnostic{Line: line, Col: col, Message: path + ": " + d.Message, Severity: SeverityWarning})
+		}
+	}
+	return t, err
+}
+
+// readScenarioJSON is ScenarioFromJSON, with the reader that knows where
+// each step is in data.
+func readScenarioJSON(data []byte) (*Scenario, *jsonReader, error) {
 	text := string(data)
 	doc, err := json.Parse(text)
 	if err != nil {
@@ -196,18 +232,18 @@ func ScenarioFromJSON(data []byte) (*Scenario, error) {
 			off = je.Offset
 		}
 		line, col := json.LineCol(text, off)
-		return nil, &ParseError{Diags: []Diagnostic{{Line: line, Col: col, Message: "malformed JSON: " + err.Error()}}}
+		return nil, nil, &ParseError{Diags: []Diagnostic{{Line: line, Col: col, Message: "malformed JSON: " + err.Error()}}}
 	}
 	r := &jsonReader{text: text}
 	s := r.scenario(doc)
 	if err := r.diags.err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s = r.asText(s)
 	if err := r.diags.err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return s, nil
+	return s, r, nil
 }
 
 // jsonReader reads the JSON form, collecting every problem.

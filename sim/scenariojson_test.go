@@ -317,3 +317,17 @@ func TestJSONTextComparesEveryField(t *testing.T) {
 		assert.False(t, sameSetup(&a, &b), "Setup.%s", su.Field(i).Name)
 	}
 }
+
+// RunJSON runs the JSON form as RunText runs the text, its warnings at the
+// step in the JSON they are about.
+func TestRunJSONWarnsAtTheStep(t *testing.T) {
+	data := "{\"profile\": \"page\", \"records\": 10,\n \"steps\": [{\"walk\": true},\n  {\"request\": \"GET /itms?page=2\"}]}"
+	tr, err := RunJSON([]byte(data))
+	require.NoError(t, err)
+	require.Len(t, tr.Steps, 2)
+	assert.Equal(t, 404, tr.Steps[1].Response.Status)
+	require.Len(t, tr.Warnings, 1)
+	assert.Equal(t, "line 3, col 3: warning: steps[1]: page serves /items, not `/itms`; did you mean `/items`? (the server answers 404)", tr.Warnings[0].String())
+	_, err = RunJSON([]byte(`{"profile": "pgae"}`))
+	require.Error(t, err)
+}

@@ -47,7 +47,13 @@ type apiServer struct {
 }
 
 func newAPIServer(name, text string) (*apiServer, error) {
-	s, err := sim.Parse(text)
+	var s *sim.Scenario
+	var err error
+	if isJSONForm(text) {
+		s, err = sim.ScenarioFromJSON([]byte(text))
+	} else {
+		s, err = sim.Parse(text)
+	}
 	if err == nil {
 		err = s.Validate()
 	}

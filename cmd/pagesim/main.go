@@ -2,7 +2,7 @@
 // simulator the playground runs in the browser, with a text table instead of
 // pictures.
 //
-//	pagesim run FILE          run a scenario (- reads standard input)
+//	pagesim run FILE          run a scenario, text or JSON (- reads standard input)
 //	pagesim run --preset NAME run a preset
 //	pagesim run -json FILE    print the trace as JSON
 //	pagesim run -q FILE       the table without the profile's rules
@@ -37,7 +37,7 @@ import (
 )
 
 const usage = `usage:
-  pagesim run [-json] [-q] [-width N] FILE   run a scenario; FILE - reads standard input
+  pagesim run [-json] [-q] [-width N] FILE   run a scenario (text, or the JSON form); FILE - reads standard input
   pagesim run [flags] --preset NAME          run a preset (pagesim presets lists them)
   pagesim profiles [-width N]                list the server profiles with their options
   pagesim presets                            list the presets
@@ -133,7 +133,13 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	}
 
-	trace, err := sim.RunText(text)
+	var trace *sim.Trace
+	var err error
+	if isJSONForm(text) {
+		trace, err = sim.RunJSON([]byte(text))
+	} else {
+		trace, err = sim.RunText(text)
+	}
 	if err != nil {
 		var pe *sim.ParseError
 		if !errors.As(err, &pe) {
@@ -155,6 +161,14 @@ func runCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	writeTrace(stdout, trace, tableOpts{width: termWidth(*width), quiet: *quiet})
 	return 0
+}
+
+// isJSONForm reports whether a scenario file is written in the JSON form
+// (docs/language.md): its first character, after white space, is `{`, which
+// no line of the text form starts with.
+func isJSONForm(text string) bool {
+	t := strings.TrimLeft(text, " \t\r\n\ufeff")
+	return strings.HasPrefix(t, "{")
 }
 
 // printDiagnostic writes FILE:LINE:COL: message, or FILE:LINE:COL: warning:

@@ -308,3 +308,30 @@ func TestWalkTextNamesPagesOnlyForPages(t *testing.T) {
 	assert.Equal(t, "w2 p3", walkText(1, 3))
 	assert.Equal(t, "w2", walkText(1, 0), "a refusal inside walk 2 is on no page of it")
 }
+
+// The JSON form is read by `pagesim run` (a file whose first character is
+// `{`): the same run as the text, problems and warnings pointing into the
+// JSON with the member they are about.
+func TestRunReadsTheJSONForm(t *testing.T) {
+	text := "profile offset\nrecords 30\n\nGET /items?ofset=3\nwalk\n"
+	js := `{"profile":"offset","records":30,"steps":[{"request":"GET /items?ofset=3"},{"walk":true}]}`
+	codeT, outT, _ := runArgs(text, "run", "-json", "-")
+	codeJ, outJ, errJ := runArgs("\n  "+js, "run", "-json", "-")
+	require.Equal(t, 0, codeT)
+	require.Equal(t, 0, codeJ, errJ)
+	var a, b map[string]any
+	require.NoError(t, json.Unmarshal([]byte(outT), &a))
+	require.NoError(t, json.Unmarshal([]byte(outJ), &b))
+	for _, m := range []map[string]any{a, b} {
+		delete(m, "warnings")
+		for _, st := range m["steps"].([]any) {
+			delete(st.(map[string]any), "line") // the JSON form has no lines
+		}
+	}
+	assert.Equal(t, a, b, "the JSON form runs as its text does")
+	assert.Equal(t, "<stdin>:2:45: warning: steps[0]: offset does not read `ofset`: the server ignores it; did you mean `offset`?\n", errJ)
+
+	code, _, errOut := runArgs(`{"profile":"offset","steps":[{"walk":{"max":"x"}}]}`, "run", "-")
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "<stdin>:1:45: steps[0].walk.max: expected a whole number, got \"x\"\n", errOut)
+}
