@@ -438,6 +438,13 @@ func TestClientPresetsShowTheirBugsOverHTTP(t *testing.T) {
 			assert.True(t, w.Complete, w.Verdict)
 			assert.Positive(t, w.Missed, w.Verdict)
 		},
+		// AIP-158: "fewer results than the number requested (including zero
+		// results), even if not at the end": the same loop misses the rest.
+		"google-short-page": func(t *testing.T, rep apiReport) {
+			w := rep.Clients[0].Walks[0]
+			assert.True(t, w.Complete, w.Verdict)
+			assert.Positive(t, w.Missed, w.Verdict)
+		},
 	}
 	require.Len(t, presets, len(checks), "every preset has a check here")
 	for _, p := range presets {
