@@ -107,7 +107,7 @@ func TestTypingShowsRowsTotalsAndCost(t *testing.T) {
 		}
 		assert.Contains(t, row, st.Request.Method+" "+st.Request.URL, "row %d", i+1)
 		assert.Contains(t, row, "accepted", "row %d", i+1)
-		assert.Contains(t, row, strconv.Itoa(len(st.Records))+" record", "row %d", i+1)
+		assert.Contains(t, row, strconv.Itoa(len(st.Records()))+" record", "row %d", i+1)
 		assert.Contains(t, row, "true "+fmtNum(st.Total.True), "row %d", i+1)
 		assert.Contains(t, row, fmtNum(st.Cost.Rows)+" rows", "row %d", i+1)
 	}

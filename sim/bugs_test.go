@@ -33,8 +33,8 @@ next
 `)
 	reqs := requests(tr)
 	require.Len(t, reqs, 4)
-	assert.Empty(t, reqs[2].Records, "prev: nothing is left before record 3")
-	assert.Equal(t, []int64{4, 5}, reqs[3].Records, "next: the records after the empty page")
+	assert.Empty(t, reqs[2].Records(), "prev: nothing is left before record 3")
+	assert.Equal(t, []int64{4, 5}, reqs[3].Records(), "next: the records after the empty page")
 	require.Len(t, tr.Walks, 1)
 	assert.Equal(t, int64(0), tr.Walks[0].Missed.Count, "6 is not reached yet, not missed")
 	assert.False(t, tr.Walks[0].Complete)
@@ -44,9 +44,9 @@ next
 		tr = runText(t, "profile cursor limit=2\nrecords 6\nsort "+sort+"\nGET /items?limit=2\nnext\ndelete at 0..2\nprev\nnext\n")
 		reqs = requests(tr)
 		require.Len(t, reqs, 4, sort)
-		assert.Equal(t, []int64{4, 3}, reqs[1].Records, sort)
-		assert.Empty(t, reqs[2].Records, sort)
-		assert.Equal(t, []int64{3, 2}, reqs[3].Records, sort)
+		assert.Equal(t, []int64{4, 3}, reqs[1].Records(), sort)
+		assert.Empty(t, reqs[2].Records(), sort)
+		assert.Equal(t, []int64{3, 2}, reqs[3].Records(), sort)
 	}
 }
 
@@ -63,8 +63,8 @@ prev
 `)
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
-	assert.Empty(t, reqs[1].Records, "next: nothing is left after record 2")
-	assert.Equal(t, []int64{1, 2}, reqs[2].Records, "prev: the records before the empty page")
+	assert.Empty(t, reqs[1].Records(), "next: nothing is left after record 2")
+	assert.Equal(t, []int64{1, 2}, reqs[2].Records(), "prev: the records before the empty page")
 }
 
 // A walk that starts past the end has reached nothing before it: it is

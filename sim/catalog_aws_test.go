@@ -24,11 +24,11 @@ func TestAWSNextTokenWalk(t *testing.T) {
 	tr := execute(awsScenario(250, post("/", `{"MaxResults":100}`), walkAll()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
-	assert.Equal(t, idsDown(250, 100), reqs[0].Records)
+	assert.Equal(t, idsDown(250, 100), reqs[0].Records())
 	tok := field(reqs[0], "NextToken")
 	require.NotEmpty(t, tok)
 	assert.Equal(t, `{"NextToken":"`+tok+`","MaxResults":100}`, reqs[1].Request.Body)
-	assert.Len(t, reqs[2].Records, 50)
+	assert.Len(t, reqs[2].Records(), 50)
 	_, has := fieldOf(reqs[2], "NextToken")
 	assert.False(t, has, "no NextToken at the end")
 	assert.True(t, tr.Walks[0].Complete)
@@ -42,7 +42,7 @@ func TestAWSMaxResultsRange(t *testing.T) {
 	for _, s := range requests(tr)[:3] {
 		assert.Equal(t, "ValidationException", field(s, "__type"))
 	}
-	assert.Len(t, requests(tr)[3].Records, 100)
+	assert.Len(t, requests(tr)[3].Records(), 100)
 	assert.Equal(t, awsDefaultInterp, requests(tr)[3].Interp)
 }
 
@@ -79,7 +79,7 @@ func TestAWSShortAndEmptyPages(t *testing.T) {
 	reqs := requests(tr)
 	short := -1
 	for i, s := range reqs[:len(reqs)-1] {
-		if len(s.Records) < 100 {
+		if len(s.Records()) < 100 {
 			short = i
 			break
 		}

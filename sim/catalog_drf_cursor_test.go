@@ -18,7 +18,7 @@ import (
 func TestDRFCursorFirstPage(t *testing.T) {
 	tr := execute(scenario("drf-cursor", 250, get("/api/items/")))
 	s := requests(tr)[0]
-	assert.Equal(t, idsDown(250, 100), s.Records)
+	assert.Equal(t, idsDown(250, 100), s.Records())
 	assert.Equal(t, "http://api.example.org/api/items/?cursor=cD0xNTE%3D", field(s, "next"))
 	assert.Equal(t, "", field(s, "previous"))
 	_, hasCount := fieldOf(s, "count")
@@ -32,10 +32,10 @@ func TestDRFCursorNextAndPrevious(t *testing.T) {
 	tr := execute(scenario("drf-cursor", 250, get("/api/items/"), next(), prevStep()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
-	assert.Equal(t, idsDown(150, 100), reqs[1].Records)
+	assert.Equal(t, idsDown(150, 100), reqs[1].Records())
 	assert.Equal(t, "http://api.example.org/api/items/?cursor=cD01MQ%3D%3D", field(reqs[1], "next"))
 	assert.Equal(t, "http://api.example.org/api/items/?cursor=cj0xJnA9MTUw", field(reqs[1], "previous"))
-	assert.Equal(t, idsDown(250, 100), reqs[2].Records)
+	assert.Equal(t, idsDown(250, 100), reqs[2].Records())
 	assert.Equal(t, "http://api.example.org/api/items/?cursor=cD0xNTE%3D", field(reqs[2], "next"))
 	assert.Equal(t, "", field(reqs[2], "previous"))
 }
@@ -52,7 +52,7 @@ func TestDRFCursorOffsetCountsTies(t *testing.T) {
 	tr := execute(s)
 	reqs := requests(tr)
 	assert.Equal(t, "http://api.example.org/api/items/?cursor=bz05JnA9MTY%3D", field(reqs[0], "next"))
-	assert.Equal(t, idsDown(150, 100), reqs[1].Records)
+	assert.Equal(t, idsDown(150, 100), reqs[1].Records())
 }
 
 // decode_cursor: "raise NotFound(self.invalid_cursor_message)".

@@ -24,11 +24,11 @@ func field(s TraceStep, name string) string {
 func TestDRFPageNumberBody(t *testing.T) {
 	tr := execute(scenario("drf-page", 250, get("/api/items/"), get("/api/items/?page=2"), get("/api/items/?page=3")))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(250, 100), reqs[0].Records)
+	assert.Equal(t, idsDown(250, 100), reqs[0].Records())
 	assert.Contains(t, bodyOf(reqs[0]), `"count":250,"next":"http://api.example.org/api/items/?page=2","previous":null`)
 	assert.Contains(t, bodyOf(reqs[1]), `"next":"http://api.example.org/api/items/?page=3","previous":"http://api.example.org/api/items/"`)
 	assert.Contains(t, bodyOf(reqs[2]), `"next":null,"previous":"http://api.example.org/api/items/?page=2"`)
-	assert.Len(t, reqs[2].Records, 50)
+	assert.Len(t, reqs[2].Records(), 50)
 	assert.Equal(t, drfPageSizeInterp, reqs[0].Interp)
 }
 
@@ -49,7 +49,7 @@ func TestDRFInvalidPageIs404(t *testing.T) {
 		assert.Equal(t, 404, s.Response.Status)
 		assert.Equal(t, `{"detail":"Invalid page."}`, bodyOf(s))
 	}
-	assert.Len(t, reqs[3].Records, 50)
+	assert.Len(t, reqs[3].Records(), 50)
 	// An empty list still has page 1 (allow_empty_first_page).
 	tr = execute(scenario("drf-page", 0, get("/api/items/?page=1")))
 	assert.True(t, requests(tr)[0].Accepted)
@@ -68,11 +68,11 @@ func TestDRFPageSizeParam(t *testing.T) {
 	s := withOptions(scenario("drf-page", 250, get("/api/items/?page_size=20"), get("/api/items/?page_size=0"), get("/api/items/?page_size=500")),
 		"page-size-param", "page_size", "max-limit", "50")
 	reqs := requests(execute(s))
-	assert.Len(t, reqs[0].Records, 20)
-	assert.Len(t, reqs[1].Records, 100, "strict: 0 falls back to PAGE_SIZE")
-	assert.Len(t, reqs[2].Records, 50, "cut off at max_page_size")
+	assert.Len(t, reqs[0].Records(), 20)
+	assert.Len(t, reqs[1].Records(), 100, "strict: 0 falls back to PAGE_SIZE")
+	assert.Len(t, reqs[2].Records(), 50, "cut off at max_page_size")
 	// Without page_size_query_param the parameter is ignored.
-	assert.Len(t, requests(execute(scenario("drf-page", 250, get("/api/items/?page_size=20"))))[0].Records, 100)
+	assert.Len(t, requests(execute(scenario("drf-page", 250, get("/api/items/?page_size=20"))))[0].Records(), 100)
 }
 
 // LimitOffsetPagination: 250 records, limit 100 at offset 120: next offset
@@ -87,7 +87,7 @@ func TestDRFLimitOffsetLinks(t *testing.T) {
 	assert.Equal(t, "http://api.example.org/api/items/?limit=100", field(reqs[1], "previous"))
 	// 200 + 100 >= 250: no next.
 	assert.Contains(t, bodyOf(reqs[2]), `"next":null`)
-	assert.Len(t, reqs[2].Records, 50)
+	assert.Len(t, reqs[2].Records(), 50)
 }
 
 // get_limit / get_offset fall back quietly; "if self.count == 0 or
@@ -97,10 +97,10 @@ func TestDRFLimitOffsetFallbacks(t *testing.T) {
 		get("/api/items/?limit=0"), get("/api/items/?limit=x&offset=-5"), get("/api/items/?limit=500"), get("/api/items/?offset=999")), "max-limit", "200"))
 	reqs := requests(tr)
 	assert.Equal(t, []bool{true, true, true, true}, accepted(tr), "nothing is refused")
-	assert.Len(t, reqs[0].Records, 100)
-	assert.Equal(t, idsDown(250, 100), reqs[1].Records)
-	assert.Len(t, reqs[2].Records, 200)
-	assert.Empty(t, reqs[3].Records)
+	assert.Len(t, reqs[0].Records(), 100)
+	assert.Equal(t, idsDown(250, 100), reqs[1].Records())
+	assert.Len(t, reqs[2].Records(), 200)
+	assert.Empty(t, reqs[3].Records())
 	assert.Contains(t, bodyOf(reqs[3]), `"count":250,"next":null`)
 }
 

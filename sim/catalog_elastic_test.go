@@ -19,8 +19,8 @@ const esSort = `"sort":[{"created":"desc"},{"_id":"asc"}]`
 func TestElasticFromSize(t *testing.T) {
 	tr := execute(scenario("elasticsearch", 100, post("/my-index/_search", `{}`), post("/my-index/_search", `{"from":5,"size":20}`)))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(100, 10), reqs[0].Records)
-	assert.Equal(t, idsDown(95, 20), reqs[1].Records)
+	assert.Equal(t, idsDown(100, 10), reqs[0].Records())
+	assert.Equal(t, idsDown(95, 20), reqs[1].Records())
 	hits := member(reqs[0], "hits")
 	total, _ := hits.Get("total")
 	assert.Equal(t, `{"value":100,"relation":"eq"}`, string(appendJSONValue(nil, total)))
@@ -62,7 +62,7 @@ func TestElasticSearchAfter(t *testing.T) {
 		post("/my-index/_search", `{"size":10,`+esSort+`,"search_after":[91]}`)))
 	assert.Equal(t, []bool{true, false, false, false}, accepted(tr))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(90, 10), reqs[0].Records)
+	assert.Equal(t, idsDown(90, 10), reqs[0].Records())
 	assert.Contains(t, reqs[2].Reason, "`from` parameter must be set to 0 when `search_after` is used.")
 	assert.Contains(t, reqs[3].Reason, "search_after has 1 value(s) but sort has 2.")
 }

@@ -22,7 +22,7 @@ func TestGitHubReturns30IssuesAPage(t *testing.T) {
 	tr := execute(scenario("github", 1600, get("/repos/octocat/Spoon-Knife/issues")))
 	s := requests(tr)[0]
 	require.True(t, s.Accepted, s.Reason)
-	assert.Equal(t, idsDown(1600, 30), s.Records)
+	assert.Equal(t, idsDown(1600, 30), s.Records())
 	assert.True(t, strings.HasPrefix(string(s.Response.Body()), `[{"id":1600,`), "a bare array")
 	assert.Equal(t, "absent", s.Total.Kind, "list responses carry no total")
 	assert.Empty(t, firstHeader(s.Response.Header, "X-Total-Count"))
@@ -49,7 +49,7 @@ func TestGitHubPerPageIsKeptInTheLinks(t *testing.T) {
 	s := requests(tr)[0]
 	assert.Equal(t, `<https://api.github.com/repositories/1300192/issues?per_page=2&page=2>; rel="next", `+
 		`<https://api.github.com/repositories/1300192/issues?per_page=2&page=7715>; rel="last"`, linkOf(s))
-	assert.Len(t, s.Records, 2)
+	assert.Len(t, s.Records(), 2)
 }
 
 // "If the endpoint does not support pagination, or if all results fit on a
@@ -59,7 +59,7 @@ func TestGitHubNoLinkHeaderOnASinglePage(t *testing.T) {
 		tr := execute(scenario("github", n, get("/repos/octocat/Spoon-Knife/issues")))
 		s := requests(tr)[0]
 		assert.Empty(t, linkOf(s), "n=%d", n)
-		assert.Len(t, s.Records, int(n))
+		assert.Len(t, s.Records(), int(n))
 	}
 	tr := execute(scenario("github", 31, get("/repos/octocat/Spoon-Knife/issues")))
 	assert.NotEmpty(t, linkOf(requests(tr)[0]), "31 issues need two pages")
@@ -72,7 +72,7 @@ func TestGitHubNoLinkHeaderOnASinglePage(t *testing.T) {
 func TestGitHubRelsOnFirstAndLastPages(t *testing.T) {
 	tr := execute(scenario("github", 100, get("/repos/o/r/issues?page=4")))
 	s := requests(tr)[0]
-	assert.Equal(t, idsDown(10, 10), s.Records)
+	assert.Equal(t, idsDown(10, 10), s.Records())
 	assert.Equal(t, `<https://api.github.com/repos/o/r/issues?page=3>; rel="prev", <https://api.github.com/repos/o/r/issues?page=1>; rel="first"`, linkOf(s))
 	assert.False(t, s.HasNext.Reported)
 
@@ -86,7 +86,7 @@ func TestGitHubPerPageAbove100IsClamped(t *testing.T) {
 	tr := execute(scenario("github", 500, get("/repos/o/r/issues?per_page=250")))
 	s := requests(tr)[0]
 	assert.True(t, s.Accepted)
-	assert.Len(t, s.Records, 100)
+	assert.Len(t, s.Records(), 100)
 	assert.Equal(t, "per_page=250 is above the maximum of 100: the server clamped it to 100", s.Reason)
 	assert.Equal(t, ghClampInterp, s.Interp)
 	assert.Equal(t, `<https://api.github.com/repos/o/r/issues?per_page=250&page=2>; rel="next", `+
@@ -99,7 +99,7 @@ func TestGitHubBadNumbersGetTheDefault(t *testing.T) {
 		get("/repos/o/r/issues?per_page=abc"), get("/repos/o/r/issues?page=0"), get("/repos/o/r/issues?page=-3&per_page=0")))
 	for i, s := range requests(tr) {
 		assert.True(t, s.Accepted, i)
-		assert.Equal(t, idsDown(500, 30), s.Records, i)
+		assert.Equal(t, idsDown(500, 30), s.Records(), i)
 		assert.Equal(t, ghNumberInterp, s.Interp, i)
 	}
 }
@@ -108,7 +108,7 @@ func TestGitHubPagePastTheEndIsEmpty(t *testing.T) {
 	tr := execute(scenario("github", 100, get("/repos/o/r/issues?page=9")))
 	s := requests(tr)[0]
 	assert.True(t, s.Accepted)
-	assert.Empty(t, s.Records)
+	assert.Empty(t, s.Records())
 	assert.Equal(t, ghPastInterp, s.Interp)
 	assert.Equal(t, `<https://api.github.com/repos/o/r/issues?page=8>; rel="prev", <https://api.github.com/repos/o/r/issues?page=1>; rel="first"`, linkOf(s))
 }
@@ -120,7 +120,7 @@ func TestGitHubWalkFollowsRelNext(t *testing.T) {
 	reqs := requests(tr)
 	require.Len(t, reqs, 4)
 	assert.Equal(t, "https://api.github.com/repos/octocat/Spoon-Knife/issues?page=2", reqs[1].Request.URL)
-	assert.Len(t, reqs[3].Records, 10)
+	assert.Len(t, reqs[3].Records(), 10)
 	require.Len(t, tr.Walks, 1)
 	assert.True(t, tr.Walks[0].Complete)
 	assert.True(t, tr.Walks[0].Consistent)
@@ -139,7 +139,7 @@ func TestGitHubUpdatedIssueRepeatsOneOnTheNextPage(t *testing.T) {
 		walkAll()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 4)
-	assert.Equal(t, int64(41), reqs[2].Records[0])
+	assert.Equal(t, int64(41), reqs[2].Records()[0])
 	w := tr.Walks[0]
 	assert.Equal(t, []int64{41}, w.Duplicates.IDs)
 }

@@ -25,12 +25,12 @@ func TestGooglePageSize(t *testing.T) {
 		get("/v1/publishers/123/books?pageSize=-1"), get("/v1/publishers/123/books?pageSize=7")))
 	assert.Equal(t, []bool{true, true, true, false, true}, accepted(tr))
 	reqs := requests(tr)
-	assert.Len(t, reqs[0].Records, 50)
-	assert.Len(t, reqs[1].Records, 50)
-	assert.Len(t, reqs[2].Records, 1000)
+	assert.Len(t, reqs[0].Records(), 50)
+	assert.Len(t, reqs[1].Records(), 50)
+	assert.Len(t, reqs[2].Records(), 1000)
 	assert.Contains(t, reqs[2].Reason, "coerced down to 1000")
 	assert.Equal(t, `{"error":{"code":400,"message":"page_size must not be negative, got -1","status":"INVALID_ARGUMENT"}}`, bodyOf(reqs[3]))
-	assert.Len(t, reqs[4].Records, 7)
+	assert.Len(t, reqs[4].Records(), 7)
 }
 
 // "If the end of the collection has been reached, the next_page_token field
@@ -57,7 +57,7 @@ func TestGoogleTokenBelongsToItsRequest(t *testing.T) {
 		get("/v1/publishers/123/books?filter=b&pageToken="+tok),
 		get("/v1/publishers/123/books?filter=a&pageToken=nope")))
 	assert.Equal(t, []bool{true, true, false, false}, accepted(tr))
-	assert.Equal(t, idsDown(70, 10), requests(tr)[1].Records)
+	assert.Equal(t, idsDown(70, 10), requests(tr)[1].Records())
 
 	// "APIs may expire page tokens a reasonable time after they have been sent."
 	tr = execute(withOptions(googleScenario(120, get("/v1/publishers/123/books"), Step{Kind: StepWait, Ticks: 100}, next()), "token-ttl", "50"))
@@ -72,7 +72,7 @@ func TestGoogleShortPages(t *testing.T) {
 	reqs := requests(tr)
 	short := -1
 	for i, s := range reqs[:len(reqs)-1] {
-		if len(s.Records) < 50 {
+		if len(s.Records()) < 50 {
 			short = i
 			break
 		}

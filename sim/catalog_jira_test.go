@@ -15,7 +15,7 @@ import (
 func TestJiraLowersMaxResultsAndSaysSo(t *testing.T) {
 	tr := execute(scenario("jira", 120, get("/rest/api/3/project/search?startAt=0&maxResults=100")))
 	s := requests(tr)[0]
-	assert.Len(t, s.Records, 50)
+	assert.Len(t, s.Records(), 50)
 	assert.Equal(t, "50", field(s, "maxResults"))
 	assert.Equal(t, "120", field(s, "total"))
 	assert.Equal(t, "false", field(s, "isLast"))
@@ -63,7 +63,7 @@ func TestJiraJQLNullCheckingClientStartsOver(t *testing.T) {
 	reqs := requests(tr)
 	require.Len(t, reqs, 4)
 	assert.Equal(t, "/rest/api/3/search/jql?jql=project%3DPROJ&maxResults=50", reqs[3].Request.URL)
-	assert.Equal(t, reqs[0].Records, reqs[3].Records, "page 1 again")
+	assert.Equal(t, reqs[0].Records(), reqs[3].Records(), "page 1 again")
 }
 
 func TestJiraJQLTokenBelongsToItsQuery(t *testing.T) {

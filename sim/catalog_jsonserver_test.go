@@ -31,7 +31,7 @@ func TestJSONServerV1PaginateCases(t *testing.T) {
 		tr := execute(scenario("json-server", c.records, get(c.target)))
 		s := requests(tr)[0]
 		require.True(t, s.Accepted, c.name)
-		assert.Equal(t, c.data, s.Records, c.name)
+		assert.Equal(t, c.data, s.Records(), c.name)
 		assert.Contains(t, bodyOf(s), c.members, c.name)
 	}
 }
@@ -40,7 +40,7 @@ func TestJSONServerV1PaginateCases(t *testing.T) {
 func TestJSONServerV1PageZeroIsTheWholeList(t *testing.T) {
 	tr := execute(scenario("json-server", 25, get("/posts?_page=0&_per_page=2")))
 	s := requests(tr)[0]
-	assert.Len(t, s.Records, 25)
+	assert.Len(t, s.Records(), 25)
 	assert.Equal(t, byte('['), bodyOf(s)[0])
 }
 
@@ -50,7 +50,7 @@ func TestJSONServerV1Walk(t *testing.T) {
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
 	assert.Equal(t, "/posts?_page=2", reqs[1].Request.URL)
-	assert.Len(t, reqs[2].Records, 5)
+	assert.Len(t, reqs[2].Records(), 5)
 	assert.True(t, tr.Walks[0].Complete)
 }
 
@@ -61,11 +61,11 @@ func TestJSONServer017LinkHeader(t *testing.T) {
 	tr := execute(withOptions(scenario("json-server", 25,
 		get("/posts?_page=1"), get("/posts?_page=2&_limit=20"), get("/posts?_page=2")), "version", "0"))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(25, 10), reqs[0].Records)
+	assert.Equal(t, idsDown(25, 10), reqs[0].Records())
 	assert.Equal(t, "25", firstHeader(reqs[0].Response.Header, "X-Total-Count"))
 	assert.Equal(t, `<http://localhost:3000/posts?_page=1>; rel="first", <http://localhost:3000/posts?_page=2>; rel="next", <http://localhost:3000/posts?_page=3>; rel="last"`, linkOf(reqs[0]))
 	assert.Equal(t, `<http://localhost:3000/posts?_page=1&_limit=20>; rel="first", <http://localhost:3000/posts?_page=1&_limit=20>; rel="prev", <http://localhost:3000/posts?_page=2&_limit=20>; rel="last"`, linkOf(reqs[1]))
-	assert.Len(t, reqs[1].Records, 5)
+	assert.Len(t, reqs[1].Records(), 5)
 	assert.Equal(t, `<http://localhost:3000/posts?_page=1>; rel="first", <http://localhost:3000/posts?_page=1>; rel="prev", <http://localhost:3000/posts?_page=3>; rel="next", <http://localhost:3000/posts?_page=3>; rel="last"`, linkOf(reqs[2]))
 }
 
@@ -75,7 +75,7 @@ func TestJSONServer017LinkHeader(t *testing.T) {
 func TestJSONServer017LinksAreATextReplace(t *testing.T) {
 	tr := execute(withOptions(scenario("json-server", 25, get("/posts?_page=01")), "version", "0"))
 	s := requests(tr)[0]
-	assert.Equal(t, idsDown(25, 10), s.Records)
+	assert.Equal(t, idsDown(25, 10), s.Records())
 	assert.Equal(t, `<http://localhost:3000/posts?_page=01>; rel="first", <http://localhost:3000/posts?_page=01>; rel="next", <http://localhost:3000/posts?_page=01>; rel="last"`, linkOf(s))
 }
 
@@ -87,7 +87,7 @@ func TestJSONServer017NoLinksOnOnlyOrEmptyPage(t *testing.T) {
 		assert.Empty(t, linkOf(s))
 		assert.Equal(t, "5", firstHeader(s.Response.Header, "X-Total-Count"))
 	}
-	assert.Empty(t, requests(tr)[1].Records)
+	assert.Empty(t, requests(tr)[1].Records())
 }
 
 func TestJSONServer017WalkFollowsTheLinkHeader(t *testing.T) {

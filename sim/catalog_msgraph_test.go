@@ -19,7 +19,7 @@ func TestGraphNextLinkWalk(t *testing.T) {
 	tr := execute(scenario("msgraph", 250, get("/v1.0/users"), walkAll()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
-	assert.Equal(t, idsDown(250, 100), reqs[0].Records)
+	assert.Equal(t, idsDown(250, 100), reqs[0].Records())
 	next := field(reqs[0], "@odata.nextLink")
 	assert.Regexp(t, `^https://graph\.microsoft\.com/v1\.0/users\?\$skiptoken=[0-9a-f]+$`, next)
 	assert.Equal(t, next, reqs[1].Request.URL, "the client sends the URL as it is")
@@ -50,7 +50,7 @@ func TestGraphEmptyPagesWhileMoreRemain(t *testing.T) {
 	reqs := requests(tr)
 	empty := -1
 	for i, r := range reqs {
-		if len(r.Records) == 0 {
+		if len(r.Records()) == 0 {
 			empty = i
 			break
 		}

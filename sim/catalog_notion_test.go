@@ -21,12 +21,12 @@ func TestNotionWalk(t *testing.T) {
 	tr := execute(scenario("notion", 250, post(notionQuery, `{"page_size":100}`), walkAll()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
-	assert.Equal(t, idsDown(250, 100), reqs[0].Records)
+	assert.Equal(t, idsDown(250, 100), reqs[0].Records())
 	assert.Contains(t, bodyOf(reqs[0]), `"object":"list","next_cursor":"00000000-0000-4000-8000-000000000096","has_more":true`)
 	assert.Equal(t, `{"start_cursor":"00000000-0000-4000-8000-000000000096","page_size":100}`, reqs[1].Request.Body)
-	assert.Equal(t, idsDown(150, 100), reqs[1].Records, "the cursor names page 2's first result, id 150 (0x96)")
+	assert.Equal(t, idsDown(150, 100), reqs[1].Records(), "the cursor names page 2's first result, id 150 (0x96)")
 	assert.Contains(t, bodyOf(reqs[2]), `"next_cursor":null,"has_more":false`)
-	assert.Len(t, reqs[2].Records, 50)
+	assert.Len(t, reqs[2].Records(), 50)
 	assert.True(t, tr.Walks[0].Complete)
 }
 
@@ -35,10 +35,10 @@ func TestNotionPageSize(t *testing.T) {
 	tr := execute(scenario("notion", 250, post(notionQuery, `{}`), post(notionQuery, `{"page_size":101}`), post(notionQuery, `{"page_size":"10"}`), get("/v1/users?page_size=10")))
 	assert.Equal(t, []bool{true, false, false, true}, accepted(tr))
 	reqs := requests(tr)
-	assert.Len(t, reqs[0].Records, 100)
+	assert.Len(t, reqs[0].Records(), 100)
 	assert.Contains(t, bodyOf(reqs[1]), `{"object":"error","status":400,"code":"validation_error","message":"body failed validation: body.page_size`)
 	assert.Equal(t, notionSizeInterp, reqs[1].Interp)
-	assert.Len(t, reqs[3].Records, 10, "GET lists read the query string")
+	assert.Len(t, reqs[3].Records(), 10, "GET lists read the query string")
 }
 
 func TestNotionBadCursor(t *testing.T) {
@@ -52,6 +52,6 @@ func TestNotionBadCursor(t *testing.T) {
 func TestNotionCursorRecordDeleted(t *testing.T) {
 	tr := execute(scenario("notion", 30, post(notionQuery, `{"page_size":10}`), Step{Kind: StepDelete, ID: 20}, walkAll()))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(19, 10), reqs[1].Records)
+	assert.Equal(t, idsDown(19, 10), reqs[1].Records())
 	assert.True(t, tr.Walks[0].Consistent, tr.Walks[0].Verdict)
 }

@@ -59,7 +59,7 @@ func TestRelayArrayConnectionCases(t *testing.T) {
 		tr := execute(scenario("relay", 5, relayQuery(c.vars)))
 		s := requests(tr)[0]
 		require.True(t, s.Accepted, c.name)
-		assert.Equal(t, c.ids, s.Records, c.name)
+		assert.Equal(t, c.ids, s.Records(), c.name)
 		assert.Equal(t, c.info, pageInfo(s), c.name)
 	}
 }
@@ -82,7 +82,7 @@ func TestRelayOffsetCursorsDrift(t *testing.T) {
 	tr := execute(scenario("relay", 30, relayQuery(`{"first":10}`), insertHead(3), walkAll()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 4)
-	assert.Equal(t, idsDown(23, 10), reqs[1].Records)
+	assert.Equal(t, idsDown(23, 10), reqs[1].Records())
 	assert.Equal(t, int64(3), tr.Walks[0].Duplicates.Count)
 	off, ok := relayOffsetOf(pageInfo(reqs[0])[1][1 : len(pageInfo(reqs[0])[1])-1])
 	assert.True(t, ok)
@@ -95,8 +95,8 @@ func TestRelayBackwardWalk(t *testing.T) {
 	tr := execute(scenario("relay", 25, relayQuery(`{"last":10}`), walkAll()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
-	assert.Equal(t, idsDown(10, 10), reqs[0].Records)
-	assert.Equal(t, idsDown(20, 10), reqs[1].Records)
-	assert.Equal(t, idsDown(25, 5), reqs[2].Records)
+	assert.Equal(t, idsDown(10, 10), reqs[0].Records())
+	assert.Equal(t, idsDown(20, 10), reqs[1].Records())
+	assert.Equal(t, idsDown(25, 5), reqs[2].Records())
 	assert.Equal(t, "false", pageInfo(reqs[2])[2])
 }

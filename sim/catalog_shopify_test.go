@@ -20,11 +20,11 @@ func TestShopifyLinksNextAndPrevious(t *testing.T) {
 	tr := execute(scenario("shopify", 120, get("/admin/api/2024-01/orders.json?limit=50"), walkAll()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
-	assert.Equal(t, idsDown(120, 50), reqs[0].Records)
+	assert.Equal(t, idsDown(120, 50), reqs[0].Records())
 	assert.Regexp(t, `^<https://shop\.myshopify\.com/admin/api/2024-01/orders\.json\?limit=50&page_info=[0-9a-f]+>; rel="next"$`, linkOf(reqs[0]))
 	assert.Regexp(t, `^<[^>]+page_info=[0-9a-f]+>; rel="previous", <[^>]+page_info=[0-9a-f]+>; rel="next"$`, linkOf(reqs[1]))
 	assert.Regexp(t, `^<[^>]+>; rel="previous"$`, linkOf(reqs[2]))
-	assert.Len(t, reqs[2].Records, 20)
+	assert.Len(t, reqs[2].Records(), 20)
 	assert.True(t, tr.Walks[0].Complete)
 	assert.Equal(t, int64(120), tr.Walks[0].Distinct)
 }
@@ -34,7 +34,7 @@ func TestShopifyLinksNextAndPrevious(t *testing.T) {
 func TestShopifyNoLinkOnASinglePage(t *testing.T) {
 	tr := execute(scenario("shopify", 50, get("/admin/api/2024-01/orders.json")))
 	assert.Empty(t, linkOf(requests(tr)[0]))
-	assert.Len(t, requests(tr)[0].Records, 50)
+	assert.Len(t, requests(tr)[0].Records(), 50)
 }
 
 // "A request that includes the page_info parameter can't include any other
@@ -59,7 +59,7 @@ func TestShopifyPageInfoRules(t *testing.T) {
 func TestShopifyLimit(t *testing.T) {
 	tr := execute(scenario("shopify", 1000, get("/admin/api/2024-01/orders.json?limit=1000")))
 	s := requests(tr)[0]
-	assert.Len(t, s.Records, 250)
+	assert.Len(t, s.Records(), 250)
 	assert.Equal(t, shopifyLimitInterp, s.Interp)
 	assert.Contains(t, linkOf(s), "limit=250&page_info=")
 }

@@ -24,10 +24,10 @@ func TestSlackNextCursorUntilEmpty(t *testing.T) {
 	tr := execute(slackScenario(250, get("/api/conversations.list?limit=100"), walkAll()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
-	assert.Equal(t, idsDown(250, 100), reqs[0].Records)
+	assert.Equal(t, idsDown(250, 100), reqs[0].Records())
 	assert.Regexp(t, `^\{"channels":\[.*\],"ok":true,"response_metadata":\{"next_cursor":"[0-9a-f]+"\}\}$`, bodyOf(reqs[0]))
 	assert.Contains(t, reqs[1].Request.URL, "/api/conversations.list?limit=100&cursor=")
-	assert.Len(t, reqs[2].Records, 50)
+	assert.Len(t, reqs[2].Records(), 50)
 	assert.Contains(t, bodyOf(reqs[2]), `"response_metadata":{"next_cursor":""}`)
 	assert.Equal(t, NextReport{"cursor", false, false}, reqs[2].HasNext)
 	assert.True(t, tr.Walks[0].Complete)
@@ -38,7 +38,7 @@ func TestSlackNextCursorUntilEmpty(t *testing.T) {
 // default value retrieves the first portion": an empty cursor too.
 func TestSlackNoCursorIsTheFirstPage(t *testing.T) {
 	tr := execute(slackScenario(250, get("/api/conversations.list?limit=10&cursor=")))
-	assert.Equal(t, idsDown(250, 10), requests(tr)[0].Records)
+	assert.Equal(t, idsDown(250, 10), requests(tr)[0].Records())
 }
 
 // "The limit parameter maximum is 1000": larger limits are clamped
@@ -47,10 +47,10 @@ func TestSlackLimit(t *testing.T) {
 	tr := execute(slackScenario(3000,
 		get("/api/conversations.list?limit=5000"), get("/api/conversations.list"), get("/api/conversations.list?limit=x")))
 	reqs := requests(tr)
-	assert.Len(t, reqs[0].Records, 1000)
+	assert.Len(t, reqs[0].Records(), 1000)
 	assert.Equal(t, slackLimitInterp, reqs[0].Interp)
-	assert.Len(t, reqs[1].Records, 100)
-	assert.Len(t, reqs[2].Records, 100)
+	assert.Len(t, reqs[1].Records(), 100)
+	assert.Len(t, reqs[2].Records(), 100)
 	assert.Equal(t, slackLimitInterp, reqs[2].Interp)
 }
 
@@ -71,7 +71,7 @@ func TestSlackInvalidCursor(t *testing.T) {
 func TestSlackCursorSurvivesInsertsAndDeletes(t *testing.T) {
 	tr := execute(slackScenario(100, get("/api/conversations.list?limit=10"), insertHead(5), deleteAt(14), walkAll()))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(90, 10), reqs[1].Records, "id 91, the cursor's record, was deleted")
+	assert.Equal(t, idsDown(90, 10), reqs[1].Records(), "id 91, the cursor's record, was deleted")
 	assert.True(t, tr.Walks[0].Consistent, tr.Walks[0].Verdict)
 	assert.Equal(t, int64(100), tr.Walks[0].Distinct)
 }
@@ -85,7 +85,7 @@ func TestSlackShortPagesBeforeTheEnd(t *testing.T) {
 	reqs := requests(tr)
 	short := -1
 	for i, s := range reqs[:len(reqs)-1] {
-		if len(s.Records) < 100 {
+		if len(s.Records()) < 100 {
 			short = i
 			break
 		}
@@ -114,7 +114,7 @@ func TestSlackShortPagesAreSeeded(t *testing.T) {
 		tr := execute(scenario("slack", 1000, get("/api/conversations.list?limit=100"), walkAll()))
 		var sizes []int
 		for _, s := range requests(tr) {
-			sizes = append(sizes, len(s.Records))
+			sizes = append(sizes, len(s.Records()))
 		}
 		return sizes
 	}

@@ -19,7 +19,7 @@ func TestStripeFirstPage(t *testing.T) {
 	tr := execute(scenario("stripe", 100, get("/v1/customers")))
 	s := requests(tr)[0]
 	require.True(t, s.Accepted, s.Reason)
-	assert.Equal(t, idsDown(100, 10), s.Records)
+	assert.Equal(t, idsDown(100, 10), s.Records())
 	body := bodyOf(s)
 	assert.Contains(t, body, `"data":[{"id":"cus_000100",`)
 	assert.Contains(t, body, `"object":"list","url":"/v1/customers","has_more":true`)
@@ -33,8 +33,8 @@ func TestStripeLimitRange(t *testing.T) {
 		get("/v1/customers?limit=0"), get("/v1/customers?limit=101"), get("/v1/customers?limit=ten")))
 	assert.Equal(t, []bool{true, true, false, false, false}, accepted(tr))
 	reqs := requests(tr)
-	assert.Len(t, reqs[0].Records, 1)
-	assert.Len(t, reqs[1].Records, 100)
+	assert.Len(t, reqs[0].Records(), 1)
+	assert.Len(t, reqs[1].Records(), 100)
 	for _, s := range reqs[2:] {
 		assert.Equal(t, 400, s.Response.Status)
 		assert.Contains(t, bodyOf(s), `{"error":{"type":"invalid_request_error",`)
@@ -48,7 +48,7 @@ func TestStripeLimitRange(t *testing.T) {
 func TestStripeStartingAfter(t *testing.T) {
 	tr := execute(scenario("stripe", 100, get("/v1/customers?starting_after=cus_000091")))
 	s := requests(tr)[0]
-	assert.Equal(t, idsDown(90, 10), s.Records)
+	assert.Equal(t, idsDown(90, 10), s.Records())
 }
 
 // "The ending_before parameter returns objects listed before the named
@@ -59,9 +59,9 @@ func TestStripeEndingBefore(t *testing.T) {
 		get("/v1/customers?limit=3&ending_before=cus_000090"),
 		get("/v1/customers?limit=3&ending_before=cus_000097")))
 	reqs := requests(tr)
-	assert.Equal(t, []int64{93, 92, 91}, reqs[0].Records)
+	assert.Equal(t, []int64{93, 92, 91}, reqs[0].Records())
 	assert.Contains(t, bodyOf(reqs[0]), `"has_more":true`)
-	assert.Equal(t, []int64{100, 99, 98}, reqs[1].Records)
+	assert.Equal(t, []int64{100, 99, 98}, reqs[1].Records())
 	assert.Contains(t, bodyOf(reqs[1]), `"has_more":false`)
 }
 
@@ -90,7 +90,7 @@ func TestStripeDeletedCursorObjectIsResourceMissing(t *testing.T) {
 	assert.Equal(t, stripeDeletedInterp, s.Interp)
 
 	tr = execute(withOptions(scenario("stripe", 100, get("/v1/customers?limit=3"), deleteAt(0), deleteAt(0), deleteAt(0), next()), "deleted-cursor", "continue"))
-	assert.Equal(t, []int64{97, 96, 95}, requests(tr)[1].Records)
+	assert.Equal(t, []int64{97, 96, 95}, requests(tr)[1].Records())
 }
 
 func TestStripeUnknownObjectIsResourceMissing(t *testing.T) {
@@ -109,7 +109,7 @@ func TestStripeWalkAsTheLibrariesDo(t *testing.T) {
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
 	assert.Equal(t, "/v1/customers?starting_after=cus_000016", reqs[1].Request.URL)
-	assert.Equal(t, idsDown(5, 5), reqs[2].Records)
+	assert.Equal(t, idsDown(5, 5), reqs[2].Records())
 	assert.Contains(t, bodyOf(reqs[2]), `"has_more":false`)
 	assert.True(t, tr.Walks[0].Complete)
 	assert.True(t, tr.Walks[0].Consistent)
@@ -122,10 +122,10 @@ func TestStripeReverseWalk(t *testing.T) {
 	tr := execute(scenario("stripe", 30, get("/v1/customers?limit=10&ending_before=cus_000005"), walkAll()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
-	assert.Equal(t, idsDown(15, 10), reqs[0].Records, "the 10 just newer than 5")
+	assert.Equal(t, idsDown(15, 10), reqs[0].Records(), "the 10 just newer than 5")
 	assert.Equal(t, "/v1/customers?limit=10&ending_before=cus_000015", reqs[1].Request.URL)
-	assert.Equal(t, idsDown(25, 10), reqs[1].Records)
-	assert.Equal(t, idsDown(30, 5), reqs[2].Records)
+	assert.Equal(t, idsDown(25, 10), reqs[1].Records())
+	assert.Equal(t, idsDown(30, 5), reqs[2].Records())
 	assert.Contains(t, bodyOf(reqs[2]), `"has_more":false`)
 }
 

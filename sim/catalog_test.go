@@ -22,7 +22,7 @@ var catalogTries = map[string]struct {
 		assert.Equal(t, int64(0), tr.Walks[0].Missed.Count)
 	}},
 	"stripe-delete-while-paginating": {[][2]string{{"profile stripe", "profile stripe deleted-cursor=continue"}}, func(t *testing.T, tr *Trace) {
-		assert.Equal(t, []int64{6, 5, 4}, requests(tr)[1].Records)
+		assert.Equal(t, []int64{6, 5, 4}, requests(tr)[1].Records())
 	}},
 	"slack-short-page": {[][2]string{{"client=page-size", "client=cursor"}}, func(t *testing.T, tr *Trace) {
 		assert.True(t, tr.Walks[0].Complete)
@@ -31,12 +31,12 @@ var catalogTries = map[string]struct {
 	"json-server-page-past-the-end": {[][2]string{{"profile json-server", "profile json-server version=0"}}, func(t *testing.T, tr *Trace) {
 		s := requests(tr)[3]
 		assert.True(t, s.Accepted)
-		assert.Empty(t, s.Records)
+		assert.Empty(t, s.Records())
 		assert.Empty(t, firstHeader(s.Response.Header, "Link"))
 	}},
 	"drf-page-vanishes": {[][2]string{{"profile drf-page", "profile drf-limit-offset"}, {"GET /api/items/\n", "GET /api/items/?limit=100\n"}}, func(t *testing.T, tr *Trace) {
 		assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
-		assert.Empty(t, requests(tr)[2].Records)
+		assert.Empty(t, requests(tr)[2].Records())
 	}},
 	// Deleting 4 at the head moves every record up 4: page 2 (offset 100)
 	// starts 4 records late.
@@ -50,7 +50,7 @@ var catalogTries = map[string]struct {
 	}},
 	"shopify-filter-with-page-info": {[][2]string{{"GET /admin/api/2024-01/orders.json?status=any&limit=50&page_info=3d3e01030164f3a37d", "next"}}, func(t *testing.T, tr *Trace) {
 		assert.Equal(t, []bool{acc, acc}, accepted(tr))
-		assert.Equal(t, idsDown(70, 50), requests(tr)[1].Records)
+		assert.Equal(t, idsDown(70, 50), requests(tr)[1].Records())
 	}},
 	"notion-page-size-over-100": {[][2]string{{`"page_size":500}`, `"page_size":100}` + "\nwalk"}}, func(t *testing.T, tr *Trace) {
 		assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
@@ -126,7 +126,7 @@ func init() {
 	presetWants["slack-short-page"] = want(nil, func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
 		lastPage := reqs[len(reqs)-1]
-		assert.Less(t, len(lastPage.Records), 100)
+		assert.Less(t, len(lastPage.Records()), 100)
 		assert.True(t, lastPage.HasNext.Reported, "next_cursor said more remained")
 		w := tr.Walks[0]
 		assert.True(t, w.Complete, "as far as the client knows, it read everything")
@@ -136,8 +136,8 @@ func init() {
 	// Pages 1..3 of 25 (10, 10, 5); page 4 is clamped to page 3: ids 5..1 again.
 	presetWants["json-server-page-past-the-end"] = want(repeat(acc, 4), func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
-		assert.Equal(t, idsDown(5, 5), reqs[2].Records)
-		assert.Equal(t, idsDown(5, 5), reqs[3].Records)
+		assert.Equal(t, idsDown(5, 5), reqs[2].Records())
+		assert.Equal(t, idsDown(5, 5), reqs[3].Records())
 		v, _ := fieldOf(reqs[2], "next")
 		assert.Equal(t, "", v, "page 3 said next: null")
 	})
@@ -156,7 +156,7 @@ func init() {
 	presetWants["aws-short-page"] = want(nil, func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
 		last := reqs[len(reqs)-1]
-		assert.Less(t, len(last.Records), 50)
+		assert.Less(t, len(last.Records()), 50)
 		assert.True(t, last.HasNext.Reported, "a NextToken said more remained")
 		w := tr.Walks[0]
 		assert.True(t, w.Complete, "as far as the client knows, it read everything")
@@ -179,9 +179,9 @@ func init() {
 	// 100 (80..31) and 200 (none); 130..81 and 30..1 are never returned.
 	presetWants["jira-maxresults-lowered"] = want(repeat(acc, 3), func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
-		assert.Equal(t, idsDown(180, 50), reqs[0].Records)
-		assert.Equal(t, idsDown(80, 50), reqs[1].Records)
-		assert.Empty(t, reqs[2].Records)
+		assert.Equal(t, idsDown(180, 50), reqs[0].Records())
+		assert.Equal(t, idsDown(80, 50), reqs[1].Records())
+		assert.Empty(t, reqs[2].Records())
 		assert.Equal(t, "/rest/api/3/project/search?startAt=100&maxResults=100", reqs[1].Request.URL)
 	})
 	// 120 issues, 50 a page: pages 1..3, then page 1 again.
@@ -189,12 +189,12 @@ func init() {
 		reqs := requests(tr)
 		_, has := fieldOf(reqs[2], "nextPageToken")
 		assert.False(t, has)
-		assert.Equal(t, reqs[0].Records, reqs[3].Records)
+		assert.Equal(t, reqs[0].Records(), reqs[3].Records())
 	})
 	presetWants["google-short-page"] = want(nil, func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
 		last := reqs[len(reqs)-1]
-		assert.Less(t, len(last.Records), 50)
+		assert.Less(t, len(last.Records()), 50)
 		assert.True(t, last.HasNext.Reported, "nextPageToken said more remained")
 		w := tr.Walks[0]
 		assert.True(t, w.Complete)
@@ -214,7 +214,7 @@ func init() {
 	})
 	// 33 items after the insert: offsets 0, 10, 20, 30: 4 pages, 3 repeated.
 	presetWants["relay-offset-cursors"] = want(repeat(acc, 4), func(t *testing.T, tr *Trace) {
-		assert.Equal(t, []int64{23, 22, 21}, requests(tr)[1].Records[:3])
+		assert.Equal(t, []int64{23, 22, 21}, requests(tr)[1].Records()[:3])
 		assert.Equal(t, int64(3), tr.Walks[0].Duplicates.Count)
 	})
 	// Ties in a different order per query: some records twice, some never.

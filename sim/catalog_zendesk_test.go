@@ -24,7 +24,7 @@ func TestZendeskCursorWalk(t *testing.T) {
 	tr := execute(scenario("zendesk", 250, get("/api/v2/tickets.json?page[size]=100"), walkAll()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
-	assert.Equal(t, idsDown(250, 100), reqs[0].Records)
+	assert.Equal(t, idsDown(250, 100), reqs[0].Records())
 	meta := member(reqs[0], "meta")
 	after, _ := meta.Get("after_cursor")
 	more, _ := meta.Get("has_more")
@@ -58,7 +58,7 @@ func TestZendeskOffsetLimit(t *testing.T) {
 		get("/api/v2/tickets.json?page=100"), get("/api/v2/tickets.json?page=101"), get("/api/v2/tickets.json?page=2")))
 	assert.Equal(t, []bool{true, false, true}, accepted(tr))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(12000-9900, 100), reqs[0].Records)
+	assert.Equal(t, idsDown(12000-9900, 100), reqs[0].Records())
 	assert.Equal(t, "12000", field(reqs[0], "count"))
 	assert.Equal(t, "https://example.zendesk.com/api/v2/tickets.json?page=101", field(reqs[0], "next_page"))
 	assert.Contains(t, reqs[1].Reason, "limited to the first 10000 records")
@@ -77,7 +77,7 @@ func TestZendeskOffsetWalkStopsAt10000(t *testing.T) {
 func TestZendeskPrevCursor(t *testing.T) {
 	tr := execute(scenario("zendesk", 250, get("/api/v2/tickets.json?page[size]=100"), next(), prevStep()))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(250, 100), reqs[2].Records)
+	assert.Equal(t, idsDown(250, 100), reqs[2].Records())
 	assert.Contains(t, reqs[2].Request.URL, "page[before]=")
 }
 

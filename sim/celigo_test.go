@@ -32,7 +32,7 @@ func idsUp(first, n int64) []int64 {
 func TestCeligoFirstPageAsInTheSeed(t *testing.T) {
 	tr := execute(scenario("celigo", 250, get("/v1/integrations?limit=100")))
 	s := requests(tr)[0]
-	assert.Equal(t, idsDown(250, 100), s.Records)
+	assert.Equal(t, idsDown(250, 100), s.Records())
 	assert.Equal(t, `<https://api.integrator.io/v1/integrations?skip=100&limit=100>; rel="next", `+
 		`<https://api.integrator.io/v1/integrations?skip=0&limit=100>; rel="prev"`, firstHeader(s.Response.Header, "Link"))
 	assert.True(t, strings.HasPrefix(string(s.Response.Body()), `[{"_id":250,`), "a bare array keyed by _id")
@@ -46,7 +46,7 @@ func TestCeligoWalkFollowsTheLinkHeader(t *testing.T) {
 	require.Len(t, reqs, 3)
 	assert.Equal(t, "https://api.integrator.io/v1/integrations?skip=100&limit=100", reqs[1].Request.URL)
 	assert.Equal(t, "https://api.integrator.io/v1/integrations?skip=200&limit=100", reqs[2].Request.URL)
-	assert.Equal(t, idsDown(50, 50), reqs[2].Records)
+	assert.Equal(t, idsDown(50, 50), reqs[2].Records())
 	assert.Equal(t, `<https://api.integrator.io/v1/integrations?skip=100&limit=100>; rel="prev"`,
 		firstHeader(reqs[2].Response.Header, "Link"), "the last page has no rel=next")
 	require.Len(t, tr.Walks, 1)
@@ -57,8 +57,8 @@ func TestCeligoWalkFollowsTheLinkHeader(t *testing.T) {
 func TestCeligoLimitDefaultAndCap(t *testing.T) {
 	tr := execute(scenario("celigo", 3000, get("/v1/integrations"), get("/v1/integrations?limit=5000"), get("/v1/integrations?limit=0")))
 	reqs := requests(tr)
-	assert.Len(t, reqs[0].Records, 100, "limit defaults to 100")
-	assert.Len(t, reqs[1].Records, 1000, "capped at 1000")
+	assert.Len(t, reqs[0].Records(), 100, "limit defaults to 100")
+	assert.Len(t, reqs[1].Records(), 1000, "capped at 1000")
 	assert.Contains(t, reqs[1].Reason, "clamped it to 1000")
 	assert.Contains(t, reqs[1].Interp, celigoLimitInterp)
 	assert.False(t, reqs[2].Accepted)
@@ -70,8 +70,8 @@ func TestCeligoSkipDriftsUnderCreatesAndDeletes(t *testing.T) {
 	tr := execute(scenario("celigo", 300,
 		get("/v1/integrations?limit=100"), insertHead(2), next(), deleteAt(0), next(), next()))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(202, 100), reqs[1].Records, "two creates pushed 202 and 201 onto page 2 again")
-	assert.Equal(t, idsDown(101, 100), reqs[2].Records, "a delete pulled 102 back onto page 2's side")
+	assert.Equal(t, idsDown(202, 100), reqs[1].Records(), "two creates pushed 202 and 201 onto page 2 again")
+	assert.Equal(t, idsDown(101, 100), reqs[2].Records(), "a delete pulled 102 back onto page 2's side")
 	require.Len(t, tr.Walks, 1)
 	w := tr.Walks[0]
 	assert.True(t, w.Complete)
@@ -87,8 +87,8 @@ func TestCeligoTimeWindowExportIsSnapshotAccurate(t *testing.T) {
 		get("/v1/integrations?createdAfter=0&createdBefore=1001&sort=_id&limit=100"), walkAll()))
 	reqs := requests(tr)
 	require.Len(t, reqs, 10)
-	assert.Equal(t, idsUp(1, 100), reqs[0].Records, "sort=_id: oldest first")
-	assert.Equal(t, idsUp(901, 100), reqs[9].Records)
+	assert.Equal(t, idsUp(1, 100), reqs[0].Records(), "sort=_id: oldest first")
+	assert.Equal(t, idsUp(901, 100), reqs[9].Records())
 	assert.Equal(t, "https://api.integrator.io/v1/integrations?skip=100&limit=100&createdAfter=0&createdBefore=1001&sort=_id", reqs[1].Request.URL)
 	require.Len(t, tr.Walks, 1)
 	w := tr.Walks[0]
@@ -110,10 +110,10 @@ func TestCeligoWindowSelectsExclusiveBounds(t *testing.T) {
 		get("/v1/integrations?createdBefore=11&sort=_id"),
 		get("/v1/integrations?createdAfter=soon")))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(600, 100), reqs[0].Records)
-	assert.Equal(t, idsUp(501, 30), reqs[1].Records)
+	assert.Equal(t, idsDown(600, 100), reqs[0].Records())
+	assert.Equal(t, idsUp(501, 30), reqs[1].Records())
 	assert.Equal(t, int64(600-1-500+1), requests(tr)[1].Total.True, "the true count is the window's")
-	assert.Equal(t, idsUp(1, 10), reqs[2].Records)
+	assert.Equal(t, idsUp(1, 10), reqs[2].Records())
 	assert.Equal(t, int64(499), reqs[1].Position, "id 501 sits at list position 1000-501")
 	assert.False(t, reqs[3].Accepted)
 	assert.Equal(t, celigoWindowInterp, reqs[3].Interp)
@@ -130,8 +130,8 @@ func TestCeligoOldestFirstList(t *testing.T) {
 	s := scenario("celigo", 30, get("/v1/integrations?limit=10"), get("/v1/integrations?sort=_id&limit=10&createdAfter=20"))
 	s.Setup.Order = OldestFirst
 	reqs := requests(execute(s))
-	assert.Equal(t, idsUp(1, 10), reqs[0].Records)
-	assert.Equal(t, idsUp(21, 10), reqs[1].Records)
+	assert.Equal(t, idsUp(1, 10), reqs[0].Records())
+	assert.Equal(t, idsUp(21, 10), reqs[1].Records())
 }
 
 // Seed 002: "Don't parallelize a single paginated walk. Records can be
@@ -197,7 +197,7 @@ func TestCeligoCLICapOf50Pages(t *testing.T) {
 func twiceAndNever(tr *Trace, maxID int64) (twice, never []int64) {
 	seen := map[int64]int{}
 	for _, s := range requests(tr) {
-		for _, id := range s.Records {
+		for _, id := range s.Records() {
 			seen[id]++
 		}
 	}
@@ -230,7 +230,7 @@ func TestCeligoErrorsBodyAsInTheSeed(t *testing.T) {
 	assert.Equal(t, "437", total)
 	_, ok = fieldOf(reqs[4], "nextPageURL")
 	assert.False(t, ok, "the last page has no nextPageURL")
-	assert.Len(t, reqs[4].Records, 37)
+	assert.Len(t, reqs[4].Records(), 37)
 	assert.True(t, tr.Walks[0].Complete)
 }
 
@@ -264,7 +264,7 @@ func TestCeligoErrorsRefusesBadCursorsAndPaths(t *testing.T) {
 	assert.Equal(t, []bool{false, false, true, false}, accepted(tr))
 	assert.Contains(t, reqs[0].Reason, "not one this server issued")
 	assert.Contains(t, reqs[1].Reason, "issued for another list")
-	assert.Equal(t, idsDown(299, 10), reqs[2].Records)
+	assert.Equal(t, idsDown(299, 10), reqs[2].Records())
 	assert.Equal(t, 404, reqs[3].Response.Status)
 }
 
@@ -304,7 +304,7 @@ func TestCeligoMigratedRefusesACachedLink(t *testing.T) {
 	reqs := requests(tr)
 	assert.Equal(t, link, reqs[1].Request.URL)
 	assert.Equal(t, "this link came with page 1 and was already followed; page 2 carries the fresh one: "+celigoStale, reqs[2].Reason)
-	assert.Equal(t, idsDown(50, 50), reqs[3].Records, "the fresh link still works after the refusal")
+	assert.Equal(t, idsDown(50, 50), reqs[3].Records(), "the fresh link still works after the refusal")
 	assert.Equal(t, "this link came with page 1 and was already followed (to the last page): "+celigoStale, reqs[4].Reason)
 }
 

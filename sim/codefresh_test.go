@@ -51,9 +51,9 @@ func TestCodefreshLegacyAnyOrderIsValid(t *testing.T) {
 	tr := execute(scenario("codefresh-legacy", 100, pages("/workflow", 5, 2, 8, 1, 4, 2)...))
 	assert.Equal(t, []bool{true, true, true, true, true, true}, accepted(tr))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(60, 10), reqs[0].Records, "page 5 of 10 is list positions 40-49")
-	assert.Equal(t, idsDown(90, 10), reqs[1].Records)
-	assert.Equal(t, idsDown(30, 10), reqs[2].Records)
+	assert.Equal(t, idsDown(60, 10), reqs[0].Records(), "page 5 of 10 is list positions 40-49")
+	assert.Equal(t, idsDown(90, 10), reqs[1].Records())
+	assert.Equal(t, idsDown(30, 10), reqs[2].Records())
 	// Every page is valid, and none follows the one before: each starts a
 	// walk of its own there (page 1 from the head), and says so.
 	for i := range reqs {
@@ -84,12 +84,12 @@ func TestCodefreshLegacyRefusesPagesBelowOne(t *testing.T) {
 func TestCodefreshLegacyDefaultPageSizeIs25AndClampsAt100(t *testing.T) {
 	tr := execute(scenario("codefresh-legacy", 300, get("/workflow?page=1"), get("/workflow?page=1&limit=500")))
 	reqs := requests(tr)
-	assert.Len(t, reqs[0].Records, 25)
-	assert.Len(t, reqs[1].Records, 100)
+	assert.Len(t, reqs[0].Records(), 25)
+	assert.Len(t, reqs[1].Records(), 100)
 	assert.Contains(t, reqs[1].Reason, "clamped")
 	assert.Equal(t, codefreshSizeInterp, reqs[1].Interp)
 	tr = execute(scenario("codefresh", 300, get("/workflow?page=1&limit=500"), get("/workflow?page=1&limit=500")))
-	assert.Len(t, requests(tr)[0].Records, 100)
+	assert.Len(t, requests(tr)[0].Records(), 100)
 	assert.Equal(t, codefreshSizeInterp, requests(tr)[0].Interp)
 	assert.Equal(t, codefreshSizeInterp+" "+cfResetInterp, requests(tr)[1].Interp)
 }
@@ -103,7 +103,7 @@ func TestCodefreshLegacyDriftsLikeOffset(t *testing.T) {
 	w := tr.Walks[0]
 	assert.True(t, w.Complete)
 	assert.Equal(t, int64(3), w.Duplicates.Count)
-	assert.Equal(t, []int64{33, 32, 31, 30, 29, 28, 27, 26, 25, 24}, requests(tr)[1].Records)
+	assert.Equal(t, []int64{33, 32, 31, 30, 29, 28, 27, 26, 25, 24}, requests(tr)[1].Records())
 }
 
 // Seed 000: "After 7th January 2021 both of the examples shown above will
@@ -119,7 +119,7 @@ func TestCodefreshRefusesTheSeedsJumps(t *testing.T) {
 	assert.Equal(t, "page 4 is a jump from page 1: the cursor can only go to page 2, page 0, or back to page 1", reqs[4].Reason)
 	assert.Equal(t, cfRefusalInterp, reqs[4].Interp)
 	assert.Equal(t, 400, reqs[4].Response.Status)
-	assert.Equal(t, idsDown(90, 10), reqs[5].Records, "the refused 4 left the cursor on page 1")
+	assert.Equal(t, idsDown(90, 10), reqs[5].Records(), "the refused 4 left the cursor on page 1")
 }
 
 func TestCodefreshSeedSequences(t *testing.T) {
@@ -164,14 +164,14 @@ func TestCodefreshMovesText(t *testing.T) {
 func TestCodefreshRefusalDoesNotMoveTheCursor(t *testing.T) {
 	tr := execute(scenario("codefresh", 100, pages("/workflow", 1, 2, 3, 8, 4)...))
 	assert.Equal(t, []bool{true, true, true, false, true}, accepted(tr))
-	assert.Equal(t, idsDown(70, 10), requests(tr)[4].Records)
+	assert.Equal(t, idsDown(70, 10), requests(tr)[4].Records())
 }
 
 func TestCodefreshRereadIsAllowedAndMarked(t *testing.T) {
 	tr := execute(scenario("codefresh", 100, pages("/workflow", 1, 2, 2)...))
 	reqs := requests(tr)
 	assert.Equal(t, []bool{true, true, true}, accepted(tr))
-	assert.Equal(t, reqs[1].Records, reqs[2].Records)
+	assert.Equal(t, reqs[1].Records(), reqs[2].Records())
 	assert.Equal(t, cfRereadInterp, reqs[2].Interp)
 	assert.Equal(t, 0, reqs[2].Page, "re-reading adds no page to the walk")
 }
@@ -186,7 +186,7 @@ func TestCodefreshSequentialWalkDoesNotDrift(t *testing.T) {
 	assert.True(t, w.Complete, w.Verdict)
 	assert.True(t, w.Consistent, w.Verdict)
 	assert.Equal(t, int64(40), w.Distinct)
-	assert.Equal(t, idsDown(30, 10), requests(tr)[1].Records)
+	assert.Equal(t, idsDown(30, 10), requests(tr)[1].Records())
 	for _, s := range requests(tr)[1:] {
 		assert.True(t, s.Cost.Seek)
 	}
@@ -201,11 +201,11 @@ func TestCodefreshNegativePagesHoldNewBuilds(t *testing.T) {
 	tr := execute(scenario("codefresh", 100, steps...))
 	assert.Equal(t, []bool{true, true, true, true, true, true, true}, accepted(tr))
 	reqs := requests(tr)
-	assert.Empty(t, reqs[6].Records, "page -3 is an allowed move from page -2, with no builds left above")
+	assert.Empty(t, reqs[6].Records(), "page -3 is an allowed move from page -2, with no builds left above")
 	assert.Equal(t, cfResetInterp, reqs[2].Interp)
-	assert.Equal(t, idsDown(110, 10), reqs[3].Records)
-	assert.Equal(t, idsDown(120, 10), reqs[4].Records)
-	assert.Equal(t, idsDown(125, 5), reqs[5].Records)
+	assert.Equal(t, idsDown(110, 10), reqs[3].Records())
+	assert.Equal(t, idsDown(120, 10), reqs[4].Records())
+	assert.Equal(t, idsDown(125, 5), reqs[5].Records())
 	prev, _ := fieldOf(reqs[5], "hasPrevPage")
 	assert.Equal(t, "false", prev)
 	next, _ := fieldOf(reqs[3], "hasNextPage")
@@ -240,8 +240,8 @@ func TestCodefreshPageOneResetsToTheCurrentHead(t *testing.T) {
 	tr := execute(scenario("codefresh", 50, get("/workflow?page=1&limit=10"), insertHead(4),
 		get("/workflow?page=1&limit=10"), get("/workflow?page=0&limit=10")))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(54, 10), reqs[1].Records)
-	assert.Empty(t, reqs[2].Records)
+	assert.Equal(t, idsDown(54, 10), reqs[1].Records())
+	assert.Empty(t, reqs[2].Records())
 	assert.True(t, reqs[2].Accepted)
 }
 
@@ -269,7 +269,7 @@ func TestCodefreshSharedCursorRepeatsBuilds(t *testing.T) {
 		as("bob", get("/workflow?page=1&limit=10")),
 		as("alice", next())))
 	assert.Equal(t, []bool{true, true, true}, accepted(tr))
-	assert.Equal(t, idsDown(95, 10), requests(tr)[2].Records)
+	assert.Equal(t, idsDown(95, 10), requests(tr)[2].Records())
 	require.Len(t, tr.Walks, 2)
 	assert.Equal(t, "alice", tr.Walks[0].Client)
 	assert.Equal(t, int64(5), tr.Walks[0].Duplicates.Count)
@@ -288,8 +288,8 @@ func TestCodefreshSessionIdsIsolateCursors(t *testing.T) {
 		as("alice", next())))
 	assert.Equal(t, []bool{true, true, true, true, true, true}, accepted(tr))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(80, 10), reqs[3].Records, "alice's page 3 follows her page 2")
-	assert.Equal(t, idsDown(95, 10), reqs[4].Records, "bob's page 2 follows his page 1")
+	assert.Equal(t, idsDown(80, 10), reqs[3].Records(), "alice's page 3 follows her page 2")
+	assert.Equal(t, idsDown(95, 10), reqs[4].Records(), "bob's page 2 follows his page 1")
 	for _, s := range reqs {
 		assert.NotContains(t, s.Reason, "put there by")
 	}
@@ -316,7 +316,7 @@ func TestCodefreshFollowsNextAndPrev(t *testing.T) {
 	require.Len(t, reqs, 5, "the third next finds hasNextPage false and sends nothing")
 	assert.Equal(t, "/workflow?page=3&limit=10", reqs[2].Request.URL)
 	assert.Equal(t, "/workflow?page=2&limit=10", reqs[3].Request.URL)
-	assert.Equal(t, idsDown(15, 10), reqs[3].Records)
+	assert.Equal(t, idsDown(15, 10), reqs[3].Records())
 	assert.Equal(t, []bool{true, true, true, true, true}, accepted(tr))
 }
 

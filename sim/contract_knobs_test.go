@@ -19,7 +19,7 @@ func TestDeclaredShortPages(t *testing.T) {
 	reqs := requests(tr)
 	short := -1
 	for i, s := range reqs[:len(reqs)-1] {
-		if len(s.Records) < 20 && short < 0 {
+		if len(s.Records()) < 20 && short < 0 {
 			short = i
 			assert.True(t, s.HasNext.Reported, "a short page still has a next cursor")
 			assert.Contains(t, s.Reason, "a short page:")
@@ -40,7 +40,7 @@ func TestDeclaredShortPages(t *testing.T) {
 	tr = runText(t, "contract cursor\n  short-pages empty\nrecords 300\nGET /items?limit=2\nwalk\n")
 	empty := false
 	for _, s := range requests(tr) {
-		empty = empty || len(s.Records) == 0 && s.HasNext.Reported
+		empty = empty || len(s.Records()) == 0 && s.HasNext.Reported
 	}
 	assert.True(t, empty, "some page is empty before the end")
 	assert.Equal(t, int64(300), tr.Walks[0].Distinct)
@@ -63,7 +63,7 @@ func TestDeclaredTokenUseAndBinding(t *testing.T) {
 	tok := first(once)
 	tr := runText(t, once+"records 30\nGET /items?limit=10&status=open\nGET /items?limit=10&after="+tok+"\nGET /items?limit=10&after="+tok+"\n")
 	assert.Equal(t, []bool{true, true, false}, accepted(tr))
-	assert.Equal(t, idsDown(20, 10), requests(tr)[1].Records)
+	assert.Equal(t, idsDown(20, 10), requests(tr)[1].Records())
 	assert.Contains(t, requests(tr)[2].Reason, "each token works once")
 
 	newest := "contract cursor\n  token.use newest\n"
@@ -76,7 +76,7 @@ func TestDeclaredTokenUseAndBinding(t *testing.T) {
 	tok = first(bound)
 	tr = runText(t, bound+"records 30\nGET /items?limit=10&status=open\nGET /items?limit=5&status=open&after="+tok+"\nGET /items?status=closed&after="+tok+"\nGET /items?after=nope\n")
 	assert.Equal(t, []bool{true, true, false, false}, accepted(tr))
-	assert.Equal(t, idsDown(20, 5), requests(tr)[1].Records, "the page size may change")
+	assert.Equal(t, idsDown(20, 5), requests(tr)[1].Records(), "the page size may change")
 	assert.Contains(t, requests(tr)[2].Reason, "other parameters")
 	assert.Contains(t, requests(tr)[3].Reason, "not one this server issued")
 }
@@ -121,11 +121,11 @@ GET /items?pageSize=-1
 `)
 	reqs := requests(tr)
 	assert.Equal(t, []bool{true, true, false}, accepted(tr))
-	assert.Equal(t, idsDown(20, 7), reqs[0].Records, "0 is the default, 7")
+	assert.Equal(t, idsDown(20, 7), reqs[0].Records(), "0 is the default, 7")
 	assert.Contains(t, bodyOf(reqs[0]), `"ok":true`)
 	assert.Contains(t, bodyOf(reqs[0]), `"meta":{"page_size":7}`)
 	assert.Contains(t, reqs[1].Request.URL, "page_size=0&pageToken=", "the client keeps the request's spelling of the size")
-	assert.Equal(t, idsDown(13, 7), reqs[1].Records)
+	assert.Equal(t, idsDown(13, 7), reqs[1].Records())
 	assert.Equal(t, "pageSize must be at least 0, got -1", reqs[2].Reason)
 }
 
@@ -178,7 +178,7 @@ GET /items?page=9
 	assert.Equal(t, `</items?sort=updated&page=2>; rel="next", </items?sort=updated&page=2>; rel="last"`, linkOf(reqs[0]))
 	assert.Equal(t, `</items?per_page=10&page=1>; rel="prev", </items?per_page=10&page=3>; rel="next", </items?per_page=10&page=3>; rel="last", </items?per_page=10&page=1>; rel="first"`, linkOf(reqs[1]))
 	assert.Equal(t, `</items?page=2&per_page=10>; rel="prev", </items?page=1&per_page=10>; rel="first"`, linkOf(reqs[2]))
-	assert.Empty(t, reqs[3].Records)
+	assert.Empty(t, reqs[3].Records())
 	assert.Contains(t, reqs[3].Reason, "page 9 is past the end of the list (25 records)")
 }
 
@@ -203,7 +203,7 @@ func TestDeclaredIDContract(t *testing.T) {
 	assert.True(t, strings.HasPrefix(bodyOf(reqs[0]), `{"data":[{"id":"th_0007",`), bodyOf(reqs[0]))
 	assert.Contains(t, bodyOf(reqs[0]), `"object":"list","url":"/v1/things","has_more":true`)
 	assert.Equal(t, "/v1/things?limit=3&starting_after=th_0005", reqs[1].Request.URL)
-	assert.Equal(t, []int64{1}, reqs[2].Records)
+	assert.Equal(t, []int64{1}, reqs[2].Records())
 	assert.True(t, tr.Walks[0].Complete)
 
 	// 7 records, 3 a page: page 1 ends at 5; 5 is deleted before page 2.
@@ -212,14 +212,14 @@ func TestDeclaredIDContract(t *testing.T) {
 	assert.Equal(t, 400, s.Response.Status)
 	assert.Equal(t, `{"error":{"code":"resource_missing","param":"starting_after","message":"No such thing: 'th_0005'"}}`, bodyOf(s))
 	tr = runText(t, strings.Replace(decl, "  items data\n", "  items data\n  deleted-cursor continue\n", 1)+"records 7\nGET /v1/things?limit=3\ndelete id 5\nnext\n")
-	assert.Equal(t, []int64{4, 3, 2}, requests(tr)[1].Records)
+	assert.Equal(t, []int64{4, 3, 2}, requests(tr)[1].Records())
 
 	// ending_before: the records just newer, and has_more looks that way.
 	tr = runText(t, decl+"records 7\nGET /v1/things?limit=2&ending_before=th_0003\nnext\n")
 	reqs = requests(tr)
-	assert.Equal(t, []int64{5, 4}, reqs[0].Records)
+	assert.Equal(t, []int64{5, 4}, reqs[0].Records())
 	assert.Equal(t, "/v1/things?limit=2&ending_before=th_0005", reqs[1].Request.URL)
-	assert.Equal(t, []int64{7, 6}, reqs[1].Records)
+	assert.Equal(t, []int64{7, 6}, reqs[1].Records())
 
 	assert.Contains(t, Check("contract id\n  next.cursor next\n")[0].Message, "an `id` contract's client continues from the page's first or last id")
 	assert.Contains(t, Check("contract cursor\n  deleted-cursor continue\n")[0].Message, "deleted-cursor is about a record id named as a cursor: it needs the base `id`")

@@ -30,9 +30,9 @@ next
 `)
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
-	assert.Equal(t, []int64{7, 6, 5}, reqs[0].Records)
-	assert.Equal(t, []int64{4, 3, 2}, reqs[1].Records)
-	assert.Equal(t, []int64{1}, reqs[2].Records)
+	assert.Equal(t, []int64{7, 6, 5}, reqs[0].Records())
+	assert.Equal(t, []int64{4, 3, 2}, reqs[1].Records())
+	assert.Equal(t, []int64{1}, reqs[2].Records())
 	assert.Contains(t, reqs[1].Request.URL, "starting_after=")
 	body := string(reqs[2].Response.Body())
 	assert.True(t, strings.HasPrefix(body, `{"data":[{"id":"cus_1","created":1}],"next_page":null,"prev_page":"`), body)
@@ -61,7 +61,7 @@ walk
 	reqs := requests(tr)
 	require.Len(t, reqs, 3)
 	assert.Equal(t, `{"p":3,"per_page":20}`, reqs[2].Request.Body)
-	assert.Len(t, reqs[2].Records, 10)
+	assert.Len(t, reqs[2].Records(), 10)
 	assert.Equal(t, TotalReport{Kind: "capped", Reported: 30, True: 50}, reqs[0].Total)
 	assert.True(t, strings.HasPrefix(string(reqs[0].Response.Body()), `{"data":{"items":[{"id":50,"created":50},`))
 	assert.True(t, tr.Walks[0].Complete)
@@ -87,14 +87,14 @@ GET /items?skip=30&limit=10
 	require.Len(t, reqs, 3)
 	assert.Equal(t, `<https://api.example.com/items?limit=10&skip=10>; rel="next", <https://api.example.com/items?limit=10&skip=90>; rel="last"`, firstHeader(reqs[0].Response.Header, "Link"))
 	assert.Equal(t, "100", firstHeader(reqs[0].Response.Header, "X-Total-Count"))
-	assert.Equal(t, []int64{90, 89, 88, 87, 86, 85, 84, 83, 82, 81}, reqs[1].Records)
+	assert.Equal(t, []int64{90, 89, 88, 87, 86, 85, 84, 83, 82, 81}, reqs[1].Records())
 	assert.Equal(t, 400, reqs[2].Response.Status)
 	assert.Equal(t, "Result window is too large", reqs[2].Reason)
 
 	tr = runText(t, "contract offset\n  past-end 404\nrecords 5\nGET /items?offset=10\n")
 	assert.Equal(t, 404, requests(tr)[0].Response.Status)
 	tr = runText(t, "contract page\n  past-end last\nrecords 25\nGET /items?page=9&per_page=10\n")
-	assert.Equal(t, []int64{5, 4, 3, 2, 1}, requests(tr)[0].Records)
+	assert.Equal(t, []int64{5, 4, 3, 2, 1}, requests(tr)[0].Records())
 }
 
 // Another path answers 404 and the editor says which paths exist; a
@@ -145,7 +145,7 @@ func TestDeclaredContractRoundTrips(t *testing.T) {
 	assert.Equal(t, text, Format(back))
 	tr, err := Run(back)
 	require.NoError(t, err)
-	assert.Equal(t, []int64{4, 3, 2}, requests(tr)[1].Records)
+	assert.Equal(t, []int64{4, 3, 2}, requests(tr)[1].Records())
 
 	bad, err := ScenarioFromJSON([]byte(`{"contract":{"base":"cursor","knobs":[["limit.mx","5"]]}}`))
 	require.NoError(t, err)

@@ -69,8 +69,7 @@ type engine struct {
 	spent    spent  // what the run has used of its budgets (budget.go)
 	rel      string // "next", "prev" or "first" while a client follows its last response
 
-	openWalks int     // clients with a walk open
-	ids       []int64 // arena for TraceStep.Records: the current block (see idSlice)
+	openWalks int // clients with a walk open
 }
 
 type client struct {
@@ -343,56 +342,33 @@ func (e *engine) send(c *client, req *Request, line int, src string) *Response {
 		resp.Walk, why = c.role(req.Path, s, e.rel)
 		resp.Reason = join(resp.Reason, why)
 	}
-	// One allocation for both halves of the exchange, and the ids returned
-	// in a shared arena: a run of 10,000 requests is allocation-bound in WASM.
+	// One allocation for both halves of the exchange; the ids returned are
+	// kept as runs (idList), and the response as what rebuilds its body.
+	ids := idListOf(resp.Items)
 	x := &struct {
 		req  TraceRequest
 		resp TraceResponse
 	}{TraceRequest{Method: req.Method, URL: req.Target, Header: req.Header, Body: req.Body},
-		TraceResponse{Status: resp.Status, Header: resp.Header, resp: resp}}
+		TraceResponse{Status: resp.Status, Header: resp.Header, bare: resp.Bare, itemsKey: resp.ItemsKey,
+			idName: resp.IDName, idString: resp.IDString, fields: resp.Fields, ids: ids,
+			moved: e.d.notAsCreated(resp.Items), data: e.d}}
 	ts := TraceStep{
 		Index: len(e.t.Steps), Line: line, Tick: e.w.now, Kind: "request", Client: c.name, Source: src,
 		Request:  &x.req,
 		Response: &x.resp,
 		Accepted: accepted,
 		Reason:   resp.Reason, Interp: resp.Interp, Total: resp.Total, HasNext: resp.HasNext,
-		Cost: resp.Cost, Walk: -1, Position: resp.Position, At: -1,
+		Cost: resp.Cost, Walk: -1, Position: resp.Position, At: -1, ids: ids,
 	}
-	ts.Records = e.idSlice(len(resp.Items))
-	for i, r := range resp.Items {
-		ts.Records[i] = r.ID
-	}
-	x.resp.ids, x.resp.data = ts.Records, e.d
-	x.resp.moved = e.d.notAsCreated(resp.Items)
 	e.t.Steps = append(e.t.Steps, ts)
 	e.track(c, len(e.t.Steps)-1, resp)
 	e.t.Steps[len(e.t.Steps)-1].Size = e.d.Len()
 	if ts.Accepted {
-		// The client follows only its last response: the one this replaces
-		// drops its items (a page of 100 is 2.4 KB), which its step's ids
-		// rebuild when its body is asked for (TraceResponse.Body).
-		if c.lastResp != nil {
-			c.lastResp.Items = nil
-		}
+		// The client follows only its last response, which the trace does
+		// not keep (TraceResponse.Body rebuilds a body from its ids).
 		c.lastReq, c.lastResp = req, resp
 	}
 	return resp
-}
-
-// idChunk is how many ids one block of the engine's id arena holds (128 KB).
-const idChunk = 16 << 10
-
-// idSlice returns room for n ids in the arena: a slice of exactly n ids
-// within a block that never grows, so that no step keeps an outgrown
-// buffer alive (appending to one growing slice kept every buffer it had
-// outgrown reachable from the steps cut from it: about 5× the ids).
-func (e *engine) idSlice(n int) []int64 {
-	if cap(e.ids)-len(e.ids) < n {
-		e.ids = make([]int64, 0, max(idChunk, n))
-	}
-	start := len(e.ids)
-	e.ids = e.ids[:start+n]
-	return e.ids[start : start+n : start+n]
 }
 
 // limit answers 429 when the optional rate limit is exhausted.

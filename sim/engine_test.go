@@ -46,7 +46,7 @@ func TestOffsetWalkInsertAtHeadGivesOneDuplicatePerInsert(t *testing.T) {
 		assert.False(t, w.Consistent)
 		// Page 3 starts where page 2 ended.
 		reqs := requests(tr)
-		assert.Equal(t, reqs[1].Records[10-inserts:], reqs[2].Records[:inserts])
+		assert.Equal(t, reqs[1].Records()[10-inserts:], reqs[2].Records()[:inserts])
 	}
 }
 
@@ -77,7 +77,7 @@ func TestCursorWalkUnderTheSameMutationsIsConsistent(t *testing.T) {
 	assert.Equal(t, int64(0), w.InsertedSeen)
 	for _, s := range requests(tr)[1:] {
 		assert.True(t, s.Cost.Seek)
-		assert.Equal(t, int64(len(s.Records)), s.Cost.Rows)
+		assert.Equal(t, int64(len(s.Records())), s.Cost.Rows)
 	}
 }
 
@@ -134,7 +134,7 @@ func TestClientsHaveTheirOwnWalks(t *testing.T) {
 func TestHugeDatasetDeepPage(t *testing.T) {
 	tr := execute(scenario("offset", 1_000_000_000, get("/items?offset=999999990&limit=20")))
 	s := requests(tr)[0]
-	assert.Equal(t, []int64{10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, s.Records)
+	assert.Equal(t, []int64{10, 9, 8, 7, 6, 5, 4, 3, 2, 1}, s.Records())
 	assert.Equal(t, int64(1_000_000_000), s.Total.True)
 }
 

@@ -23,7 +23,7 @@ walk
 	}
 	for _, s := range trace.Steps {
 		if s.Kind == "request" {
-			fmt.Println(s.Request.URL, s.Records[0], "..", s.Records[len(s.Records)-1])
+			fmt.Println(s.Request.URL, s.Records()[0], "..", s.Records()[len(s.Records())-1])
 		}
 	}
 	w := trace.Walks[0]

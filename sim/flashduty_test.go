@@ -16,7 +16,7 @@ func TestFlashdutyFirstPageAsInTheSeed(t *testing.T) {
 	tr := execute(scenario("flashduty", 1500, post("/incident/list", `{"p":1,"limit":20}`)))
 	s := requests(tr)[0]
 	require.True(t, s.Accepted, s.Reason)
-	assert.Equal(t, idsDown(1500, 20), s.Records)
+	assert.Equal(t, idsDown(1500, 20), s.Records())
 	assert.Equal(t, TotalReport{Kind: "capped", Reported: 1000, True: 1500}, s.Total)
 	assert.True(t, strings.HasSuffix(string(s.Response.Body()), `"total":1000,"has_next_page":true}`), string(s.Response.Body()))
 	assert.Equal(t, fdHasNextInterp, s.Interp)
@@ -37,9 +37,9 @@ func TestFlashdutyDefaultsAndLimits(t *testing.T) {
 		post("/incident/list?p=2&limit=20", "")))
 	assert.Equal(t, []bool{true, true, true, false, false, false, false, false, false, false}, accepted(tr))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(500, 20), reqs[0].Records, "p defaults to 1, limit to 20")
-	assert.Equal(t, idsDown(480, 20), reqs[1].Records, "offset=(p-1)*limit")
-	assert.Len(t, reqs[2].Records, 100)
+	assert.Equal(t, idsDown(500, 20), reqs[0].Records(), "p defaults to 1, limit to 20")
+	assert.Equal(t, idsDown(480, 20), reqs[1].Records(), "offset=(p-1)*limit")
+	assert.Len(t, reqs[2].Records(), 100)
 	assert.Equal(t, "limit=101 is above the maximum of 100 items per page", reqs[3].Reason)
 	assert.Equal(t, fdLimitInterp, reqs[3].Interp)
 	assert.Contains(t, reqs[4].Reason, "starts from 1")
@@ -51,7 +51,7 @@ func TestFlashdutyLimitAboveTheMaximumCanBeClamped(t *testing.T) {
 	tr := execute(withOptions(scenario("flashduty", 500, post("/incident/list", `{"p":1,"limit":500}`)), "over-max", "clamp"))
 	s := requests(tr)[0]
 	assert.True(t, s.Accepted)
-	assert.Len(t, s.Records, 100)
+	assert.Len(t, s.Records(), 100)
 	assert.Equal(t, "limit=500 is above the maximum of 100: the server clamped it to 100", s.Reason)
 }
 
@@ -224,8 +224,8 @@ func TestFlashdutyCursorContextIsTiedToItsListAndReusable(t *testing.T) {
 		post("/alert/list", body)))
 	assert.Equal(t, []bool{true, true, true, false}, accepted(tr))
 	reqs := requests(tr)
-	assert.Equal(t, idsDown(150, 100), reqs[1].Records)
-	assert.Equal(t, reqs[1].Records, reqs[2].Records, "a context names a sort position: sending it again gives the same page")
+	assert.Equal(t, idsDown(150, 100), reqs[1].Records())
+	assert.Equal(t, reqs[1].Records(), reqs[2].Records(), "a context names a sort position: sending it again gives the same page")
 	assert.Contains(t, reqs[3].Reason, "issued for /incident/list")
 }
 
@@ -247,9 +247,9 @@ func TestFlashdutyCursorListAlsoPagesByNumber(t *testing.T) {
 		post("/incident/list", `{"search_after_ctx":"`+ctx+`","limit":100}`), next()))
 	assert.Equal(t, []bool{true, true, true, true}, accepted(tr))
 	reqs = requests(tr)
-	assert.Equal(t, idsDown(10000, 100), reqs[2].Records)
+	assert.Equal(t, idsDown(10000, 100), reqs[2].Records())
 	assert.True(t, strings.HasPrefix(reqs[3].Request.Body, `{"search_after_ctx":`), reqs[3].Request.Body)
-	assert.Equal(t, idsDown(9900, 100), reqs[3].Records)
+	assert.Equal(t, idsDown(9900, 100), reqs[3].Records())
 	require.Len(t, tr.Walks, 1, "one pass from page 99 on")
 }
 

@@ -148,7 +148,7 @@ func hostileRun(t *testing.T, text string) *Trace {
 	require.NoError(t, err)
 	ids := 0
 	for _, st := range tr.Steps {
-		ids += len(st.Records)
+		ids += len(st.Records())
 	}
 	assert.LessOrEqual(t, ids, BudgetRecords)
 	assert.LessOrEqual(t, len(tr.Steps), BudgetRows)

@@ -64,9 +64,9 @@ func TestGenericModelsAcceptAndRefuse(t *testing.T) {
 					assert.Contains(t, string(s.Response.Body()), "\"error\"", "a refusal says why in the body too")
 				}
 			}
-			assert.Equal(t, tt.count, int64(len(s.Records)))
+			assert.Equal(t, tt.count, int64(len(s.Records())))
 			if tt.count > 0 {
-				assert.Equal(t, tt.first, s.Records[0])
+				assert.Equal(t, tt.first, s.Records()[0])
 			}
 		})
 	}
@@ -79,7 +79,7 @@ func TestCursorSurvivesDeletionOfItsRecord(t *testing.T) {
 	reqs := requests(tr)
 	require.Len(t, reqs, 2)
 	assert.True(t, reqs[1].Accepted)
-	assert.Equal(t, int64(20), reqs[1].Records[0], "page 1 ended at 21 (deleted); page 2 starts right below it")
+	assert.Equal(t, int64(20), reqs[1].Records()[0], "page 1 ended at 21 (deleted); page 2 starts right below it")
 }
 
 // The link model's next/prev come from the Link header read back by the
@@ -162,14 +162,14 @@ func TestPositionalInsertAndUpdateMoveRecords(t *testing.T) {
 	assert.Equal(t, int64(3), tr.Steps[0].At)
 	assert.Equal(t, "inserted 2 records at position 3: ids 11–12", tr.Steps[0].Text)
 	assert.Contains(t, tr.Steps[1].Text, "record 1 moved from position 11 to 0")
-	assert.Equal(t, []int64{1, 10, 9, 8, 12}, requests(tr)[0].Records)
+	assert.Equal(t, []int64{1, 10, 9, 8, 12}, requests(tr)[0].Records())
 }
 
 func TestOldestFirstOrder(t *testing.T) {
 	s := scenario("offset", 10, get("/items?limit=3"), insertHead(1), walkAll())
 	s.Setup.Order = OldestFirst
 	tr := execute(s)
-	assert.Equal(t, []int64{1, 2, 3}, requests(tr)[0].Records)
+	assert.Equal(t, []int64{1, 2, 3}, requests(tr)[0].Records())
 	assert.Equal(t, "inserted 1 record at the end: id 11", tr.Steps[1].Text)
 	w := tr.Walks[0]
 	assert.True(t, w.Consistent, "appending at the end of an oldest-first list does not disturb an offset walk")
@@ -217,7 +217,7 @@ func TestAJumpStartsANewWalk(t *testing.T) {
 func TestNewRecordsLandBelowAKeySetAboveTheClock(t *testing.T) {
 	tr := execute(scenario("offset", 10, Step{Kind: StepUpdate, ID: 5, Key: 1000}, insertHead(1), get("/items?limit=3")))
 	assert.Equal(t, "inserted 1 record at position 1: id 11", tr.Steps[1].Text)
-	assert.Equal(t, []int64{5, 11, 10}, requests(tr)[0].Records)
+	assert.Equal(t, []int64{5, 11, 10}, requests(tr)[0].Records())
 	s := scenario("offset", 10, insertHead(2))
 	s.Setup.Order = OldestFirst
 	assert.Equal(t, "inserted 2 records at the end: ids 11–12", execute(s).Steps[0].Text)

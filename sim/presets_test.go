@@ -104,8 +104,8 @@ var presetWants = map[string]struct {
 	// Page 0: the 25 builds just newer than page 1; page -1: the 5 newest.
 	"codefresh-new-builds": {repeat(acc, 5), func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
-		assert.Equal(t, idsDown(125, 25), reqs[3].Records)
-		assert.Equal(t, idsDown(130, 5), reqs[4].Records)
+		assert.Equal(t, idsDown(125, 25), reqs[3].Records())
+		assert.Equal(t, idsDown(130, 5), reqs[4].Records())
 	}},
 	// 105 builds, 25 a page: 5 pages; page 2 starts 5 builds early.
 	"codefresh-legacy-drift": {repeat(acc, 5), func(t *testing.T, tr *Trace) {
@@ -154,7 +154,7 @@ var presetWants = map[string]struct {
 		assert.Equal(t, reqs[1].Request.URL, reqs[2].Request.URL, "the replayed link is page 1's")
 		assert.Contains(t, reqs[2].Reason, "never cache the full Link URL across a page")
 		assert.Contains(t, reqs[3].Reason, "never hand-craft skip/limit")
-		assert.Equal(t, idsDown(50, 50), reqs[4].Records)
+		assert.Equal(t, idsDown(50, 50), reqs[4].Records())
 	}},
 	// 5 requests per 10 ticks, one request a tick: every sixth is a 429.
 	"celigo-rate-limit": {concat(repeat(acc, 5), []bool{ref}, repeat(acc, 5), []bool{ref}, repeat(acc, 5), []bool{ref}, repeat(acc, 5)), func(t *testing.T, tr *Trace) {
@@ -374,7 +374,7 @@ func TestEveryTryDoesWhatItSays(t *testing.T) {
 		}},
 		"cursor-same-mutations": {[]edit{{"\nwalk", "\ndelete at 0..30\nwalk"}}, func(t *testing.T, tr *Trace) {
 			assert.Contains(t, w(tr, 0).Deleted.IDs, int64(81))
-			assert.Equal(t, int64(71), requests(tr)[2].Records[0])
+			assert.Equal(t, int64(71), requests(tr)[2].Records()[0])
 			assert.True(t, w(tr, 0).Consistent)
 			assert.True(t, w(tr, 0).Complete)
 		}},
@@ -403,7 +403,7 @@ func TestEveryTryDoesWhatItSays(t *testing.T) {
 			assert.Contains(t, requests(tr)[3].Reason, "page 8 is a jump from page 2")
 		}},
 		"codefresh-pages-in-order": {[]edit{{"profile codefresh", "profile codefresh-legacy"}}, func(t *testing.T, tr *Trace) {
-			assert.Equal(t, idsDown(55, 25), requests(tr)[2].Records)
+			assert.Equal(t, idsDown(55, 25), requests(tr)[2].Records())
 			assert.Equal(t, []int64{51, 52, 53, 54, 55}, w(tr, 0).Duplicates.IDs)
 			assert.True(t, requests(tr)[3].HasNext.Reported)
 			assert.Equal(t, int64(250), tr.Summary.Rows)
@@ -411,12 +411,12 @@ func TestEveryTryDoesWhatItSays(t *testing.T) {
 		"codefresh-next-and-previous": {[]edit{{"GET /workflow?page=1\n", "GET /workflow?page=1\ninsert 5\n"}}, func(t *testing.T, tr *Trace) {
 			reqs := requests(tr)
 			assert.Equal(t, repeat(acc, 5), accepted(tr))
-			assert.Equal(t, idsDown(105, 25), reqs[2].Records)
-			assert.Equal(t, idsDown(80, 25), reqs[3].Records)
+			assert.Equal(t, idsDown(105, 25), reqs[2].Records())
+			assert.Equal(t, idsDown(80, 25), reqs[3].Records())
 		}},
 		"codefresh-back-to-page-1": {[]edit{{"GET /workflow?page=4", "GET /workflow?page=0"}}, func(t *testing.T, tr *Trace) {
 			assert.Equal(t, repeat(acc, 5), accepted(tr))
-			assert.Empty(t, requests(tr)[3].Records)
+			assert.Empty(t, requests(tr)[3].Records())
 		}},
 		"codefresh-shared-cursor": {[]edit{{"records 200\n", "records 200\n@alice header X-Pagination-Session-Id: alice\n@bob header X-Pagination-Session-Id: bob\n"}}, func(t *testing.T, tr *Trace) {
 			assert.Equal(t, repeat(acc, 7), accepted(tr))
@@ -428,9 +428,9 @@ func TestEveryTryDoesWhatItSays(t *testing.T) {
 		}},
 		"codefresh-new-builds": {[]edit{{"insert 30 ", "insert 60 "}, {"GET /workflow?page=-1", "GET /workflow?page=-1\nGET /workflow?page=-2"}}, func(t *testing.T, tr *Trace) {
 			reqs := requests(tr)
-			assert.Equal(t, idsDown(125, 25), reqs[3].Records)
-			assert.Equal(t, idsDown(150, 25), reqs[4].Records)
-			assert.Equal(t, idsDown(160, 10), reqs[5].Records)
+			assert.Equal(t, idsDown(125, 25), reqs[3].Records())
+			assert.Equal(t, idsDown(150, 25), reqs[4].Records())
+			assert.Equal(t, idsDown(160, 10), reqs[5].Records())
 			assert.Equal(t, int64(60), w(tr, 1).InsertedSeen)
 		}},
 		"codefresh-legacy-drift": {[]edit{{"profile codefresh-legacy", "profile codefresh"}}, func(t *testing.T, tr *Trace) {
@@ -452,7 +452,7 @@ func TestEveryTryDoesWhatItSays(t *testing.T) {
 		"celigo-errors-walk": {[]edit{{"insert 3 ", "insert 3 at 250 "}}, func(t *testing.T, tr *Trace) {
 			assert.Equal(t, int64(3), w(tr, 0).InsertedSeen)
 			assert.True(t, w(tr, 0).Consistent)
-			assert.Len(t, requests(tr)[4].Records, 40)
+			assert.Len(t, requests(tr)[4].Records(), 40)
 		}},
 		"celigo-parallel-workers": {[]edit{
 			{"@w1 GET /v1/integrations?skip=0&limit=10", "@w1 GET /v1/integrations?limit=10"},
@@ -473,7 +473,7 @@ func TestEveryTryDoesWhatItSays(t *testing.T) {
 		}},
 		"celigo-migrated-links": {[]edit{{"next\n# page 1's next link", "# page 1's next link"}, {"&limit=100\n# skip", "&limit=100\nnext\n# skip"}}, func(t *testing.T, tr *Trace) {
 			assert.True(t, accepted(tr)[1])
-			assert.Equal(t, idsDown(150, 100), requests(tr)[1].Records)
+			assert.Equal(t, idsDown(150, 100), requests(tr)[1].Records())
 		}},
 		"celigo-rate-limit": {[]edit{{"limit=100", "limit=1000"}}, func(t *testing.T, tr *Trace) {
 			assert.Equal(t, repeat(acc, 2), accepted(tr))
@@ -488,7 +488,7 @@ func TestEveryTryDoesWhatItSays(t *testing.T) {
 		"flashduty-switch-to-cursor": {[]edit{{`0293","limit":100}`, `0293","limit":50}`}}, func(t *testing.T, tr *Trace) {
 			reqs := requests(tr)
 			assert.Len(t, reqs, 141)
-			assert.Equal(t, idsDown(2000, 50), reqs[101].Records)
+			assert.Equal(t, idsDown(2000, 50), reqs[101].Records())
 			assert.Equal(t, int64(50), reqs[140].Cost.Rows)
 			assert.True(t, w(tr, 0).Consistent)
 			assert.Equal(t, int64(12000), w(tr, 0).Distinct)

@@ -55,7 +55,7 @@ type TraceStep struct {
 	Accepted bool           // "accepted": 2xx
 	Reason   string         // "reason": why it was refused, or what is notable, in plain words
 	Interp   string         // "interpretation": non-empty when the behaviour is our reading of the doc: one sentence of why
-	Records  []int64        // "records": ids returned, in order
+	ids      idList         // "records": ids returned, in order (Records, NumRecords, RecordAt)
 	Position int64          // "position": list position of the first record returned at that moment, -1 if none or not in the list
 	Total    TotalReport    // "total"
 	HasNext  NextReport     // "hasNext"
@@ -82,47 +82,38 @@ type TraceRequest struct {
 type TraceResponse struct {
 	Status int      // "status"
 	Header []Header // "headers": [[name, value], ...]
-	resp   *Response
-	body   []byte
 
-	// The engine drops resp.Items once no client can follow the response
-	// (TraceStep.Records has the ids, and memory should grow by ids, not
-	// records, per page); Body rebuilds them from these: each id's created
-	// tick and key as its run gives them, but for moved, the items that
-	// differed from that when the response was made (keys set by updates).
-	ids   []int64
-	moved []Record
-	data  *Dataset
+	// The body ("body") is not kept: Body rebuilds it from its shape (the
+	// Response's fields beside the items) and from the ids it returned, each
+	// with its created tick and key as its run gives them, but for moved, the
+	// items that differed from that when the response was made (keys set by
+	// updates). A page of 100 records is 2.4 KB as records, 24 bytes as ids.
+	bare     bool
+	itemsKey string
+	idName   string
+	idString func(int64) string
+	fields   []Field
+	ids      idList
+	moved    []Record
+	data     *Dataset
 }
 
 // Body returns the response body as JSON ("body", embedded as a value, not a
-// string). It is encoded on first use: a run of 10,000 requests should not
-// pay for 10,000 bodies nobody opens.
+// string). It is encoded on each call: a run of 10,000 requests should not
+// pay for 10,000 bodies nobody opens, nor keep those that were.
 func (r *TraceResponse) Body() []byte {
-	if r.body == nil {
-		resp := r.resp
-		if resp.Items == nil && len(r.ids) > 0 {
-			full := *resp
-			full.Items = r.items()
-			resp = &full
-		}
-		r.body = responseBody(resp)
-	}
-	return r.body
-}
-
-// items rebuilds the response's items from its ids.
-func (r *TraceResponse) items() []Record {
-	out := make([]Record, len(r.ids))
-	for i, id := range r.ids {
-		out[i] = r.data.asCreated(id)
+	ids := r.ids.slice()
+	items := make([]Record, len(ids))
+	for i, id := range ids {
+		items[i] = r.data.asCreated(id)
 		for _, m := range r.moved {
 			if m.ID == id {
-				out[i] = m
+				items[i] = m
 			}
 		}
 	}
-	return out
+	return responseBody(&Response{Bare: r.bare, ItemsKey: r.itemsKey, Items: items, Fields: r.fields,
+		IDName: r.idName, IDString: r.idString})
 }
 
 // TotalReport sets what the server said about the total beside the truth.

@@ -62,9 +62,9 @@ func (t *Trace) EncodeJSON(maxItems int) []byte {
 	items, omitted := maxItems, 0
 	for i := range t.Steps {
 		s := &t.Steps[i]
-		full := s.Request == nil || maxItems < 0 || (omitted == 0 && len(s.Records) <= items)
+		full := s.Request == nil || maxItems < 0 || (omitted == 0 && s.ids.len() <= items)
 		if s.Request != nil && full && maxItems >= 0 {
-			items -= len(s.Records)
+			items -= s.ids.len()
 		}
 		if !full {
 			omitted++
@@ -246,7 +246,7 @@ func writeStepFields(w *json.Writer, s *TraceStep, body bool) {
 		w.Str(s.Interp)
 		w.Key("records")
 		w.Open('[')
-		for _, id := range s.Records {
+		for _, id := range s.ids.slice() {
 			w.Int(id)
 		}
 		w.Close(']')

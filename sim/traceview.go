@@ -152,7 +152,7 @@ func (v *View) HeadJSON(rows int) []byte {
 	col("walkRows", func(s *TraceStep) int64 { return s.Cost.WalkRows })
 	col("count", func(s *TraceStep) int64 {
 		if s.Request != nil {
-			return int64(len(s.Records))
+			return int64(s.ids.len())
 		}
 		return s.Count
 	})
@@ -279,51 +279,97 @@ func (t *Trace) WriteCSV(emit func([]byte)) {
 		b = append(b, c...)
 	}
 	b = append(b, '\r', '\n')
-	itoa := func(n int64) string { return strconv.FormatInt(n, 10) }
+	// One call per cell, appended as it comes: a row built as a slice of
+	// strings cost the WASM 4 KB of code.
+	r := &csvRow{b: b}
 	for i := range t.Steps {
 		s := &t.Steps[i]
-		cells := make([]string, 0, len(csvColumns))
+		r.cells = 0
 		src := s.Source
 		if src == "" {
 			src = s.Text
 		}
-		cells = append(cells, itoa(int64(s.Index+1)), itoa(int64(s.Line)), itoa(s.Tick), s.Client, s.Kind, src)
+		r.num(int64(s.Index + 1))
+		r.num(int64(s.Line))
+		r.num(s.Tick)
+		r.cell(s.Client)
+		r.cell(s.Kind)
+		r.cell(src)
 		if s.Request != nil {
-			r := s.Records
-			first, last := "", ""
-			if len(r) > 0 {
-				first, last = itoa(r[0]), itoa(r[len(r)-1])
+			r.cell(s.Request.Method)
+			r.cell(s.Request.URL)
+			r.num(int64(s.Response.Status))
+			r.cell(strconv.FormatBool(s.Accepted))
+			r.cell(s.Reason)
+			ids := s.ids.slice()
+			r.num(int64(len(ids)))
+			if len(ids) > 0 {
+				r.num(ids[0])
+				r.num(ids[len(ids)-1])
+			} else {
+				r.blank(2)
 			}
-			walk, page := "", ""
+			r.num(s.Position)
+			r.cell(s.Total.Kind)
+			r.num(s.Total.Reported)
+			r.num(s.Total.True)
+			r.cell(strconv.FormatBool(s.HasNext.Reported))
+			r.cell(strconv.FormatBool(s.HasNext.True))
+			r.num(s.Cost.Rows)
 			if s.Walk >= 0 {
-				walk = itoa(int64(s.Walk + 1))
+				r.num(int64(s.Walk + 1))
+			} else {
+				r.blank(1)
 			}
 			if s.Page > 0 {
-				page = itoa(int64(s.Page))
+				r.num(int64(s.Page))
+			} else {
+				r.blank(1)
 			}
-			cells = append(cells, s.Request.Method, s.Request.URL, itoa(int64(s.Response.Status)), strconv.FormatBool(s.Accepted), s.Reason,
-				itoa(int64(len(r))), first, last, itoa(s.Position), s.Total.Kind, itoa(s.Total.Reported), itoa(s.Total.True),
-				strconv.FormatBool(s.HasNext.Reported), strconv.FormatBool(s.HasNext.True), itoa(s.Cost.Rows), walk, page, itoa(s.Size))
 		} else {
-			at := ""
+			r.blank(4)
+			r.cell(s.Text)
+			r.num(s.Count)
+			r.blank(2)
 			if s.At >= 0 {
-				at = itoa(s.At)
+				r.num(s.At)
+			} else {
+				r.blank(1)
 			}
-			cells = append(cells, "", "", "", "", s.Text, itoa(s.Count), "", "", at, "", "", "", "", "", "", "", "", itoa(s.Size))
+			r.blank(8)
 		}
-		for j, c := range cells {
-			if j > 0 {
-				b = append(b, ',')
-			}
-			b = appendCSVCell(b, c)
-		}
-		b = append(b, '\r', '\n')
-		if len(b) >= exportChunk {
-			emit(b)
-			b = b[:0]
+		r.num(s.Size)
+		r.b = append(r.b, '\r', '\n')
+		if len(r.b) >= exportChunk {
+			emit(r.b)
+			r.b = r.b[:0]
 		}
 	}
-	emit(b)
+	emit(r.b)
+}
+
+// csvRow appends a CSV row's cells to b.
+type csvRow struct {
+	b     []byte
+	cells int
+}
+
+//go:noinline
+func (r *csvRow) cell(c string) {
+	if r.cells > 0 {
+		r.b = append(r.b, ',')
+	}
+	r.cells++
+	r.b = appendCSVCell(r.b, c)
+}
+
+//go:noinline
+func (r *csvRow) num(n int64) { r.cell(strconv.FormatInt(n, 10)) }
+
+func (r *csvRow) blank(n int) {
+	for range n {
+		r.cell("")
+	}
 }
 
 func appendCSVCell(b []byte, s string) []byte {

@@ -145,7 +145,7 @@ func (v *View) scanWalk(wi int) {
 		}
 		last = si
 		var rep []int64
-		for _, id := range st.Records {
+		for _, id := range st.ids.slice() {
 			if seen != nil {
 				if _, ok := seen[id]; ok {
 					rep = append(rep, id)

@@ -65,7 +65,7 @@ func TestUnservedPathsAndMethods(t *testing.T) {
 			assert.Equal(t, c.status, st.Response.Status)
 			assert.Equal(t, c.body, string(st.Response.Body()))
 			assert.Equal(t, c.allow, firstHeader(st.Response.Header, "Allow"))
-			assert.Empty(t, st.Records, "nothing is served as if the request were for the list")
+			assert.Empty(t, st.Records(), "nothing is served as if the request were for the list")
 			require.NotEmpty(t, tr.Warnings)
 			assert.Equal(t, c.warning, tr.Warnings[0].String())
 		})

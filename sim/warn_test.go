@@ -59,7 +59,7 @@ func TestWarningsDoNotStopARun(t *testing.T) {
 	require.Len(t, tr.Steps, 1)
 	assert.True(t, tr.Steps[0].Accepted)
 	assert.Equal(t, int64(0), tr.Steps[0].Position, "ofset is ignored: the first page")
-	assert.Len(t, tr.Steps[0].Records, 20, "limt is ignored: the default page size")
+	assert.Len(t, tr.Steps[0].Records(), 20, "limt is ignored: the default page size")
 	require.Len(t, tr.Warnings, 2)
 	assert.Equal(t, "line 3, col 12: warning: offset does not read `ofset`: the server ignores it; did you mean `offset`?", tr.Warnings[0].String())
 }

@@ -35,7 +35,7 @@ func golden(t *testing.T, name, got string) {
 // has-next that lied, a keyset seek, mutations, a stream insert with no line,
 // a client note, complete and stopped walks, and a client-side error.
 func handTrace() *sim.Trace {
-	return &sim.Trace{
+	t := &sim.Trace{
 		Profile: "codefresh",
 		Vendor:  "Codefresh",
 		Setup: sim.TraceSetup{
@@ -50,18 +50,18 @@ func handTrace() *sim.Trace {
 		},
 		Steps: []sim.TraceStep{
 			{Index: 0, Line: 3, Kind: "request", Client: "default", Source: "GET /workflow?page=1",
-				Response: &sim.TraceResponse{Status: 200}, Accepted: true, Records: []int64{1000, 999, 981},
+				Response: &sim.TraceResponse{Status: 200}, Accepted: true,
 				Total:   sim.TotalReport{Kind: "exact", Reported: 1000, True: 1000},
 				HasNext: sim.NextReport{Kind: "flag", Reported: true, True: true},
 				Cost:    sim.Cost{Rows: 20, Seek: true, WalkRows: 20}, Walk: 0, Page: 1},
 			{Index: 1, Line: 4, Kind: "request", Client: "bob", Source: "@bob GET /workflow?page=4",
 				Response: &sim.TraceResponse{Status: 400}, Reason: "page 4 is a jump from page 1: the cursor can only go to page 2, page 0, or back to page 1",
-				Interp: "the doc says only \"invalid\"; the simulator answers 400", Records: nil,
-				Total: sim.TotalReport{Kind: "absent", True: 1000}, HasNext: sim.NextReport{Kind: "none"}, Walk: -1},
+				Interp: "the doc says only \"invalid\"; the simulator answers 400",
+				Total:  sim.TotalReport{Kind: "absent", True: 1000}, HasNext: sim.NextReport{Kind: "none"}, Walk: -1},
 			{Index: 2, Line: 5, Kind: "insert", Source: "insert 3", Size: 1003, Text: "inserted 3 records at the head: ids 1001–1003", At: 0, Count: 3, Walk: -1},
 			{Index: 3, Line: 0, Kind: "insert", Source: "stream 1 every 3", Size: 1004, Text: "the stream inserted 1 record at the head: id 1004", At: 0, Count: 1, Walk: -1},
 			{Index: 4, Line: 6, Kind: "request", Client: "default", Source: "POST /incident/list {\"p\": 51, \"limit\": 20, \"query\": \"a very long body indeed\"}",
-				Response: &sim.TraceResponse{Status: 200}, Accepted: true, Records: []int64{7},
+				Response: &sim.TraceResponse{Status: 200}, Accepted: true,
 				Total:   sim.TotalReport{Kind: "capped", Reported: 1000, True: 1437},
 				HasNext: sim.NextReport{Kind: "flag", Reported: false, True: true},
 				Cost:    sim.Cost{Rows: 1020, WalkRows: 1040}, Walk: 0, Page: 2},
@@ -80,6 +80,9 @@ func handTrace() *sim.Trace {
 		Summary: sim.Summary{Requests: 3, Accepted: 2, Refused: 1, Walks: 2, Consistent: 0, Rows: 1040, FinalSize: 1004,
 			Errors: []string{"line 7: the walk needed more than 2 pages"}},
 	}
+	t.Steps[0].SetRecords([]int64{1000, 999, 981})
+	t.Steps[4].SetRecords([]int64{7})
+	return t
 }
 
 func TestTableGolden(t *testing.T) {
@@ -154,9 +157,15 @@ func TestGroup(t *testing.T) {
 }
 
 func TestCellTexts(t *testing.T) {
-	assert.Equal(t, "none", recordsText(nil))
-	assert.Equal(t, "7 (1)", recordsText([]int64{7}))
-	assert.Equal(t, "9..7 (3)", recordsText([]int64{9, 8, 7}))
+	step := func(ids ...int64) *sim.TraceStep {
+		s := &sim.TraceStep{}
+		s.SetRecords(ids)
+		return s
+	}
+	assert.Equal(t, "none", recordsText(step()))
+	assert.Equal(t, "7 (1)", recordsText(step(7)))
+	assert.Equal(t, "9..7 (3)", recordsText(step(9, 8, 7)))
+	assert.Equal(t, "9..1 (4)", recordsText(step(9, 8, 7, 1)))
 	assert.Equal(t, "10/10", totalText(sim.TotalReport{Kind: "exact", Reported: 10, True: 10}))
 	assert.Equal(t, "1,000/1,437 capped", totalText(sim.TotalReport{Kind: "capped", Reported: 1000, True: 1437}))
 	assert.Equal(t, "-/437", totalText(sim.TotalReport{Kind: "absent", True: 437}))

@@ -312,7 +312,7 @@ func stepRow(s *sim.TraceStep) []string {
 	if s.Response != nil {
 		status = strconv.Itoa(s.Response.Status)
 	}
-	return append(row, status, recordsText(s.Records), totalText(s.Total), nextText(s.HasNext),
+	return append(row, status, recordsText(s), totalText(s.Total), nextText(s.HasNext),
 		costText(s.Cost), walkText(s.Walk, s.Page), "")
 }
 
@@ -334,14 +334,15 @@ func cut(s string, n int) string {
 
 // recordsText writes the ids returned as first..last (count). Ids are names,
 // not quantities: they are not grouped; the count is.
-func recordsText(ids []int64) string {
-	switch len(ids) {
+func recordsText(s *sim.TraceStep) string {
+	n := s.NumRecords()
+	switch n {
 	case 0:
 		return "none"
 	case 1:
-		return strconv.FormatInt(ids[0], 10) + " (1)"
+		return strconv.FormatInt(s.RecordAt(0), 10) + " (1)"
 	}
-	return strconv.FormatInt(ids[0], 10) + ".." + strconv.FormatInt(ids[len(ids)-1], 10) + " (" + group(int64(len(ids))) + ")"
+	return strconv.FormatInt(s.RecordAt(0), 10) + ".." + strconv.FormatInt(s.RecordAt(n-1), 10) + " (" + group(int64(n)) + ")"
 }
 
 // totalText sets the reported total beside the true one: "10/10" when the
