@@ -231,11 +231,16 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	for _, g := range seen {
 		rep.Distinct += g.hi - g.lo + 1
 		if g.n >= 2 {
+			rep.twice = append(rep.twice, idRun{g.lo, g.hi})
 			rep.Duplicates.Count += g.hi - g.lo + 1
 			for id := g.lo; id <= g.hi && len(dups) < MaxListedIDs; id++ {
 				dups = append(dups, id)
 			}
 		}
+	}
+
+	if len(rep.twice) > maxTwiceRuns {
+		rep.twice = []idRun{} // too many to keep: the duplicates are not located
 	}
 
 	// The walk's deletions in (key, id) order of their first records.

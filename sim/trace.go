@@ -166,6 +166,10 @@ type WalkReport struct {
 	// compact head carries it for the drift readout, see traceview.go), nil
 	// when the walk's list is too fragmented to keep it (maxIDSpans).
 	ids []span
+	// twice is the ids returned more than once, as sorted disjoint runs
+	// (for locating the duplicates at their steps); empty but not nil when
+	// there were too many runs to keep (maxTwiceRuns).
+	twice []idRun
 }
 
 // IDSet is a count with the first ids (at most MaxListedIDs) for display.

@@ -14,6 +14,10 @@ import "pagingplayground/internal/json"
 // random mutations keeps its counts and loses the ids.
 const maxIDSpans = 4096
 
+// maxTwiceRuns bounds the runs of ids returned twice a walk keeps to locate
+// its duplicates at their steps (16 bytes each).
+const maxTwiceRuns = 1 << 16
+
 // maxLocateScan bounds the records returned, over all walks, that a View
 // scans to locate duplicates and misses at their steps (each walk also stays
 // under maxRepeatScan): beyond it the walk reports keep their counts and the
@@ -125,17 +129,27 @@ func (v *View) scanWalk(wi int) {
 		}
 		tail = pend
 	}
+	// The records returned twice, numbered along their runs: a bit each
+	// says whether the walk had returned it yet.
+	twice := wr.twice
+	var base []int64
+	var bits []uint64
+	if len(twice) > 0 {
+		base = make([]int64, len(twice))
+		var n int64
+		for k, r := range twice {
+			base[k] = n
+			n += r.hi - r.lo + 1
+		}
+		bits = make([]uint64, (n+63)/64)
+	}
 	listed := map[int64]int{}
 	for k, id := range wr.Duplicates.IDs {
 		listed[id] = k
 	}
 	var steps [][]int
-	if len(listed) > 0 {
+	if len(listed) > 0 && len(twice) > 0 {
 		steps = make([][]int, len(wr.Duplicates.IDs))
-	}
-	var seen map[int64]struct{}
-	if wr.Duplicates.Count > 0 {
-		seen = make(map[int64]struct{}, wr.Distinct)
 	}
 	last := -1
 	for _, si := range wr.Steps {
@@ -146,22 +160,25 @@ func (v *View) scanWalk(wi int) {
 		last = si
 		var rep []int64
 		for _, id := range st.ids.slice() {
-			if seen != nil {
-				if _, ok := seen[id]; ok {
+			if k := runAt(twice, id); k >= 0 {
+				b := base[k] + id - twice[k].lo
+				if bits[b/64]&(1<<(b%64)) != 0 {
 					rep = append(rep, id)
 				} else {
-					seen[id] = struct{}{}
+					bits[b/64] |= 1 << (b % 64)
 				}
-				if k, ok := listed[id]; ok {
-					if n := len(steps[k]); n == 0 || steps[k][n-1] != si {
-						steps[k] = append(steps[k], si)
+				if j, ok := listed[id]; ok && steps != nil {
+					if n := len(steps[j]); n == 0 || steps[j][n-1] != si {
+						steps[j] = append(steps[j], si)
 					}
 				}
 			}
-			if k, ok := after[id]; ok {
-				delete(after, id)
-				f.addSkip(si, &skips[k])
-				mark(si, FlagMiss)
+			if len(after) > 0 {
+				if k, ok := after[id]; ok {
+					delete(after, id)
+					f.addSkip(si, &skips[k])
+					mark(si, FlagMiss)
+				}
 			}
 		}
 		if rep != nil {
@@ -176,6 +193,26 @@ func (v *View) scanWalk(wi int) {
 	if steps != nil {
 		f.dupSteps[wi] = steps
 	}
+}
+
+// runAt is the index of the run holding id, or -1.
+func runAt(runs []idRun, id int64) int {
+	if len(runs) == 0 || id < runs[0].lo || id > runs[len(runs)-1].hi {
+		return -1
+	}
+	lo, hi := 0, len(runs)
+	for lo < hi {
+		m := (lo + hi) / 2
+		if runs[m].hi < id {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(runs) && runs[lo].lo <= id {
+		return lo
+	}
+	return -1
 }
 
 func (f *finds) addSkip(si int, sk *skip) {
