@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"encoding/base64"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -54,41 +55,73 @@ func native(t *testing.T, text string) *sim.Trace {
 	return tr
 }
 
+// The first result is on screen before anything else competes for the
+// main thread: the page draws the build's prerendered result first, and only
+// then starts the simulator (its worker, the WASM's download and
+// compilation) and loads the CodeMirror bundle. The test asserts that order,
+// not a time (a loaded machine stretches every time); it logs the times,
+// and the README's figure is their median (see "Performance").
 func TestFirstResultIsFast(t *testing.T) {
 	ctx := tab(t)
-	open(t, ctx, "")
-	ms := eval[float64](t, ctx, `Number(document.body.dataset.firstResultMs)`)
-	t.Logf("first result on screen %.0f ms after navigation (%s)", ms, eval[string](t, ctx, `document.body.dataset.firstResultFrom || 'simulator'`))
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('loading').hidden`, chromedp.WithPollingTimeout(20*time.Second)))
-	require.NoError(t, err, "the simulator starts")
-	t.Logf("simulator ready %.0f ms after navigation", eval[float64](t, ctx, `performance.getEntriesByName('pagesim:start')[0].startTime`))
-	// The prerendered first result is what the simulator computes: once it
-	// is ready, the same text gives the same rows.
-	assert.Equal(t, "prerender", eval[string](t, ctx, `document.body.dataset.firstResultFrom || ''`))
-	t.Logf("timeline: %s", eval[string](t, ctx, `(() => {
-		const n = performance.getEntriesByType('navigation')[0];
-		const parts = [['response', n.responseEnd], ['DOMContentLoaded', n.domContentLoadedEventEnd]];
-		for (const m of performance.getEntriesByType('mark')) parts.push([m.name.replace('pagesim:', ''), m.startTime]);
-		for (const r of performance.getEntriesByType('resource')) {
-			const n = r.name.split('/').pop().split('-')[0];
-			parts.push([n + ' requested', r.startTime], [n + ' loaded', r.responseEnd]);
+	visit := func(name string) {
+		waitShown(t, ctx)
+		ms := eval[float64](t, ctx, `Number(document.body.dataset.firstResultMs)`)
+		assert.Equal(t, "prerender", eval[string](t, ctx, `document.body.dataset.firstResultFrom || ''`), name)
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('loading').hidden`, chromedp.WithPollingTimeout(30*time.Second)))
+		require.NoError(t, err, "%s: the simulator starts", name)
+		// Wait for the editor too: its bundle's request is in the timeline.
+		_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.body.dataset.editor === 'codemirror'`, chromedp.WithPollingTimeout(30*time.Second)))
+		require.NoError(t, err, "%s: the editor upgrades", name)
+		type entry struct {
+			Name  string  `json:"name"`
+			Start float64 `json:"start"`
 		}
-		return parts.sort((a, b) => a[1] - b[1]).map(([k, v]) => k + ' ' + Math.round(v)).join(', ');
-	})()`))
-	require.NoError(t, os.MkdirAll(filepath.Join("..", "test-artifacts"), 0o755))
-	require.NoError(t, os.WriteFile(filepath.Join("..", "test-artifacts", "first-result-ms.txt"), []byte(fmt.Sprintf("first visit %.0f ms\n", ms)), 0o644))
-	// The target is 300 ms on a developer's machine. This round's page takes
-	// about 1.1 s here on a quiet machine (README, "Performance": a known
-	// regression, not met); the bound only catches a gross one.
-	assert.Less(t, ms, 3000.0)
-	// A second visit: the WASM and the bundle come from the cache.
+		var got struct {
+			Marks     []entry `json:"marks"`
+			Resources []entry `json:"resources"`
+			Timeline  string  `json:"timeline"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(eval[string](t, ctx, `(() => {
+			const n = performance.getEntriesByType('navigation')[0];
+			const parts = [['response', n.responseEnd], ['DOMContentLoaded', n.domContentLoadedEventEnd]];
+			const marks = performance.getEntriesByType('mark').map((m) => ({ name: m.name.replace('pagesim:', ''), start: m.startTime }));
+			const resources = performance.getEntriesByType('resource').map((r) => ({ name: r.name.split('/').pop().split('-')[0].split('.')[0], start: r.startTime }));
+			for (const m of marks) parts.push([m.name, m.start]);
+			for (const r of performance.getEntriesByType('resource')) {
+				const n = r.name.split('/').pop().split('-')[0];
+				parts.push([n + ' requested', r.startTime], [n + ' loaded', r.responseEnd]);
+			}
+			const timeline = parts.sort((a, b) => a[1] - b[1]).map(([k, v]) => k + ' ' + Math.round(v)).join(', ');
+			return JSON.stringify({ marks, resources, timeline });
+		})()`)), &got))
+		t.Logf("%s: first result on screen %.0f ms after navigation; timeline: %s", name, ms, got.Timeline)
+		at := func(list []entry, what string) float64 {
+			for _, e := range list {
+				if e.Name == what {
+					return e.Start
+				}
+			}
+			t.Fatalf("%s: no %q in the timeline %s", name, what, got.Timeline)
+			return 0
+		}
+		first := at(got.Marks, "first-result")
+		assert.InDelta(t, ms, first, 1, "%s: the mark and the attribute agree", name)
+		// What would compete with the first result starts after it.
+		assert.Greater(t, at(got.Marks, "load"), first, "%s: the simulator starts loading after the first result is drawn", name)
+		assert.Greater(t, at(got.Resources, "pagesim"), first, "%s: the WASM is requested after the first result is drawn", name)
+		assert.Greater(t, at(got.Resources, "worker"), first, "%s: the worker starts after the first result is drawn", name)
+		assert.Greater(t, at(got.Resources, "cm"), first, "%s: the editor's bundle is requested after the first result is drawn", name)
+		assert.Greater(t, at(got.Marks, "ready"), first, "%s: the prerendered result is on screen before the simulator is ready", name)
+		if name == "first visit" {
+			require.NoError(t, os.MkdirAll(filepath.Join("..", "test-artifacts"), 0o755))
+			require.NoError(t, os.WriteFile(filepath.Join("..", "test-artifacts", "first-result-ms.txt"), []byte(fmt.Sprintf("first visit %.0f ms\n", ms)), 0o644))
+		}
+	}
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/")))
+	visit("first visit")
+	// A second visit: the WASM and the bundles come from the cache.
 	require.NoError(t, chromedp.Do(ctx, chromedp.Reload()))
-	waitShown(t, ctx)
-	again := eval[float64](t, ctx, `Number(document.body.dataset.firstResultMs)`)
-	t.Logf("on a second visit (cached): %.0f ms", again)
-	assert.Less(t, again, 3000.0)
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('loading').hidden`, chromedp.WithPollingTimeout(20*time.Second)))
-	require.NoError(t, err, "the loading indicator goes away")
+	visit("second visit (cached)")
 }
 
 func TestTypingShowsRowsTotalsAndCost(t *testing.T) {

@@ -24,9 +24,16 @@ const DEATH_WINDOW_MS = 60_000;
 export class Sim {
   // worker: the worker script's URL, or a function that starts a worker (the
   // element's cross-origin blob: worker); called again on every restart.
-  constructor({ worker, wasm, wasmExec, size }, { onProgress, onReady, onFatal, onDead, onRestart } = {}) {
+  //
+  // With lazy: true nothing starts until load() is called (calls made
+  // before then wait): the page shows its prerendered first result before
+  // the worker, the download and the compilation compete with it for the
+  // main thread and the CPU.
+  constructor({ worker, wasm, wasmExec, size, lazy = false }, { onProgress, onReady, onFatal, onDead, onRestart } = {}) {
     this.startWorker = () => (typeof worker === 'function' ? worker() : new Worker(worker + '?exec=' + encodeURIComponent(wasmExec)));
     this.wasmExec = wasmExec;
+    this.wasm = wasm;
+    this.size = size;
     this.on = { progress: onProgress || (() => {}), ready: onReady || (() => {}), fatal: onFatal || (() => {}), dead: onDead || (() => {}), restart: onRestart || (() => {}) };
     this.nextId = 1;
     this.queue = [];      // calls not sent yet
@@ -34,12 +41,21 @@ export class Sim {
     this.isReady = false;
     this.deaths = [];
     this.module = null;
+    this.loading = false;
+    if (!lazy) this.load();
+  }
+
+  // load starts the worker and the WASM's download and compilation (once).
+  load() {
+    if (this.loading) return;
+    this.loading = true;
+    performance.mark('pagesim:load');
     this.boot();
-    compile(wasm, size, this.on.progress).then(
+    compile(this.wasm, this.size, this.on.progress).then(
       (module) => {
         performance.mark('pagesim:compiled');
         this.module = module;
-        this.worker.postMessage({ op: 'init', module, wasmExec });
+        this.worker.postMessage({ op: 'init', module, wasmExec: this.wasmExec });
       },
       (err) => this.fail(String(err && err.message || err)));
   }
@@ -149,6 +165,7 @@ export class Sim {
   // replace terminates the worker and starts a fresh one; the calls waiting
   // go to it when it is ready.
   replace() {
+    if (!this.loading) return this.load();
     this.worker.terminate();
     this.boot();
   }

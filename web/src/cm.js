@@ -367,6 +367,14 @@ const theme = EditorView.theme({
 // describedBy, onChange(text), onLine(n), onKey}. It returns a small handle.
 function create(parent, opts) {
   const lang = opts.lang;
+  // The text as one string, made once per document: a 20,000-line scenario
+  // takes milliseconds to join, and the page reads the text often.
+  let joinedDoc = null;
+  let joined = '';
+  const docText = (doc) => {
+    if (doc !== joinedDoc) { joinedDoc = doc; joined = doc.toString(); }
+    return joined;
+  };
   const extensions = [
     lineNumbers(),
     highlightActiveLineGutter(),
@@ -385,7 +393,7 @@ function create(parent, opts) {
       spellcheck: 'false', autocapitalize: 'off', autocorrect: 'off',
     }),
     EditorView.updateListener.of((u) => {
-      if (u.docChanged && !u.transactions.every((tr) => tr.annotation(external))) opts.onChange(u.state.doc.toString());
+      if (u.docChanged && !u.transactions.every((tr) => tr.annotation(external))) opts.onChange(docText(u.state.doc));
       // The caret put on a line selects its step: by a click, or by the
       // keyboard when it reaches another line (moving along a line, or
       // typing, leaves the step as it is).
@@ -428,11 +436,11 @@ function create(parent, opts) {
   });
   return {
     view,
-    get value() { return view.state.doc.toString(); },
+    get value() { return docText(view.state.doc); },
     // set replaces the text as one undoable change: Ctrl+Z brings back what
     // was there (the user's own scenario before a preset).
     set(text, { silent = true } = {}) {
-      if (text === view.state.doc.toString()) return;
+      if (text === docText(view.state.doc)) return;
       // One undo step of its own, never merged with typing around it.
       const annotations = [isolateHistory.of('full')];
       if (silent) annotations.push(external.of(true));

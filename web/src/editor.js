@@ -108,6 +108,9 @@ export class Editor {
   // severity?, fix?}], every one at once: marked in the text and listed under
   // the editor, a suggestion as a button that applies it.
   setDiagnostics(diags) {
+    // None shown and none to show: nothing to do (in CodeMirror, even an
+    // empty update of a 20,000-line document costs a frame).
+    if (!this.diags.length && !(diags && diags.length) && this.list.hidden && this.ta.getAttribute('aria-invalid') === 'false') return;
     this.diags = diags || [];
     if (this.cm) this.cm.diagnostics(this.diags);
     else this.paint();
@@ -221,7 +224,9 @@ export class Editor {
     // backdrop as tall.
     frag.appendChild(document.createTextNode('\n'));
     replace(this.backdrop, frag);
-    this.syncScroll();
+    // In the next frame: reading the textarea's scroll position now would
+    // force a layout of the page in the middle of its setup.
+    if (!this.syncFrame) this.syncFrame = requestAnimationFrame(() => { this.syncFrame = 0; this.syncScroll(); });
   }
 }
 

@@ -20,6 +20,7 @@ const state = {
   presets: [],
   profiles: [],
   firstResult: 0,
+  lastLength: 0, // of the text last changed or run
 };
 
 // The scenario shown when there is no link and no preset.
@@ -35,8 +36,14 @@ walk              # follow next until there is none
 
 // ---- the simulator -------------------------------------------------------
 
+// With a first result to prerender (no scenario of the user's own to open),
+// the simulator starts loading once that result is on screen: its worker,
+// download and compilation would otherwise compete with it for the main
+// thread and the CPU (see prerender below, which starts it at once for a
+// link to another scenario).
+const willPrerender = !!cfg.start && (!!location.hash || !scratch.get()?.active);
 const sim = new Sim(
-  { worker: cfg.worker, wasm: cfg.wasm, wasmExec: cfg.wasmExec, size: Number(cfg.wasmSize) || 0 },
+  { worker: cfg.worker, wasm: cfg.wasm, wasmExec: cfg.wasmExec, size: Number(cfg.wasmSize) || 0, lazy: willPrerender },
   {
     onProgress(loaded, total) {
       const p = $('load-progress');
@@ -150,10 +157,12 @@ const results = new Results($('results'), { sim, keys: document, shortcuts: () =
 // schedule runs the editor's text once the simulator has started (a newer
 // text cancels a run still in flight: see Results.run).
 function schedule(text) {
+  state.lastLength = text.length;
   if (state.started) return results.run(text);
 }
 
 async function pump(text) {
+  state.lastLength = text.length;
   return results.run(text);
 }
 
@@ -182,7 +191,7 @@ $('results').addEventListener('pagesim-result', (e) => {
     ' ms, transfer ' + Math.round(Math.max(0, t.transferMs || 0)) + ' ms, decoding ' + Math.round(t.parseMs || 0) +
     ' ms, drawing ' + Math.round(t.drawMs || 0) + ' ms.';
   void text;
-  writeHash();
+  writeHashSoon();
 });
 // Stepping writes the link once the keys rest: the link compresses the
 // whole scenario, too much work for every press of j on a long one.
@@ -262,6 +271,15 @@ async function hashFor(st) {
   return '#' + await encodeState(st);
 }
 
+// writeHashSoon writes the link when the page is idle: for a long scenario
+// it compresses the whole text, which must not hold up the results.
+let hashIdle = 0;
+function writeHashSoon() {
+  if (hashIdle) return;
+  const go = () => { hashIdle = 0; writeHash(); };
+  hashIdle = self.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 50);
+}
+
 let hashSeq = 0;
 async function writeHash() {
   if (!state.started && !state.prerendered) return; // the presets are not known yet
@@ -303,13 +321,16 @@ const editor = new Editor({
   },
   onChange(text) {
     state.touched = true;
+    // Typing waits for a pause; a text pasted or dropped in runs at once.
+    const typed = Math.abs(text.length - state.lastLength) < 64;
+    state.lastLength = text.length;
     // The user's own scenario is saved as they type (a preset as it ships
     // is not theirs; a preset they changed is).
     if (!state.presets.some((p) => p.text === text)) scratch.save(text, true);
     syncPresetSelect(text);
     showLinkError('');
     clearTimeout(debounce);
-    debounce = setTimeout(() => schedule(text), 120);
+    debounce = setTimeout(() => schedule(text), typed ? 120 : 0);
   },
 });
 editor.value = '';
@@ -323,7 +344,7 @@ let upgraded = false;
 function upgradeEditor() {
   if (upgraded) return;
   upgraded = true;
-  requestAnimationFrame(() => setTimeout(() => editor.upgrade(cfg.cm, cfg.language), 0));
+  afterPaint(() => editor.upgrade(cfg.cm, cfg.language));
 }
 setTimeout(upgradeEditor, 3000);
 
@@ -457,8 +478,9 @@ $('shortcuts-on').addEventListener('change', (e) => {
 
 // With no link to open, the page shows the first preset at once from
 // start.json, which the build made by running the same simulator natively
-// (runs are deterministic: it is what the WASM will compute). The WASM keeps
-// loading; the editor is live and anything typed runs as soon as it is ready.
+// (runs are deterministic: it is what the WASM will compute). The simulator
+// starts loading once that result is painted; the editor is live meanwhile
+// and anything typed runs as soon as the simulator is ready.
 //
 // A shared link (#z=, #preset=, #lesson=) shows its scenario text at once:
 // the permalink is decoded here and the preset texts come with start.json,
@@ -485,7 +507,9 @@ async function prerender() {
     if (link.text === data.text) {
       results.show(data.view, data.text); // the first preset: its result too
       renderRules(data.view);
+      firstResultDrawn();
     } else {
+      sim.load(); // this link's result needs the simulator
       results.status('', 'The simulator is loading: this link\'s results show as soon as it is ready.');
     }
     window.scrollTo(0, 0);
@@ -501,12 +525,24 @@ async function prerender() {
   state.prerendered = data.text;
   $('results').shownText = data.text;
   $('results').dataset.state = 'ok';
-  if (!state.firstResult) {
-    performance.mark('pagesim:first-result');
-    upgradeEditor();
-    state.firstResult = performance.now();
-    document.body.dataset.firstResultMs = String(Math.round(state.firstResult));
-    document.body.dataset.firstResultFrom = 'prerender';
-  }
+  firstResultDrawn();
 }
-prerender();
+
+function firstResultDrawn() {
+  if (state.firstResult) return;
+  performance.mark('pagesim:first-result');
+  upgradeEditor();
+  state.firstResult = performance.now();
+  document.body.dataset.firstResultMs = String(Math.round(state.firstResult));
+  document.body.dataset.firstResultFrom = 'prerender';
+}
+// afterPaint calls fn once the next frame has been painted (or after 250 ms,
+// for a tab that paints no frames: one in the background).
+function afterPaint(fn) {
+  let done = false;
+  const go = () => { if (!done) { done = true; fn(); } };
+  requestAnimationFrame(() => setTimeout(go, 0));
+  setTimeout(go, 250);
+}
+
+prerender().finally(() => afterPaint(() => sim.load()));
