@@ -64,7 +64,7 @@ func (d Diagnostic) String() string {
 // ParseError is a malformed scenario: every problem found, in source order.
 type ParseError struct {
 	Diags   []Diagnostic
-	Omitted int // problems left out of Diags (MaxDiagnostics); its last diagnostic says how many
+	Omitted int // problems left out of Diags (maxDiagnostics); its last diagnostic says how many
 }
 
 func (e *ParseError) Error() string {

@@ -7,9 +7,9 @@ import (
 	"pagingplayground/internal/linkheader"
 )
 
-// CurlBase is the host a request written with a path only is sent to in its
+// curlBase is the host a request written with a path only is sent to in its
 // curl line.
-const CurlBase = "https://api.example.com"
+const curlBase = "https://api.example.com"
 
 // Curl writes the request as a curl command line for a POSIX shell, the
 // "Copy as curl" of the page. It is safe to paste: every argument is quoted,
@@ -44,7 +44,7 @@ func (r *TraceRequest) Curl() string {
 		if !strings.HasPrefix(url, "/") {
 			url = "/" + url
 		}
-		url = CurlBase + url
+		url = curlBase + url
 	}
 	b.WriteByte(' ')
 	b.WriteString(shellQuote(escapeURL(url)))

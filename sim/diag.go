@@ -2,14 +2,14 @@ package sim
 
 import "strconv"
 
-// MaxDiagnostics is how many problems a malformed scenario reports: the first
+// maxDiagnostics is how many problems a malformed scenario reports: the first
 // ones in source order, then one more that says how many were left out. An
 // editor that underlines 200,000 problems freezes, and nobody reads past the
 // first screenful; fixing those shows the next.
-const MaxDiagnostics = 100
+const maxDiagnostics = 100
 
 // diagList collects diagnostics in bounded memory: it keeps the first
-// MaxDiagnostics+1 in source order (stable for equal positions) and counts the
+// maxDiagnostics+1 in source order (stable for equal positions) and counts the
 // rest, so a text with millions of problems costs what one with a hundred does.
 type diagList struct {
 	d       []Diagnostic
@@ -19,7 +19,7 @@ type diagList struct {
 func (l *diagList) add(d Diagnostic) {
 	d.Message = DisplayText(d.Message) // they quote what was written
 	l.d = append(l.d, d)
-	if len(l.d) >= 8*(MaxDiagnostics+1) {
+	if len(l.d) >= 8*(maxDiagnostics+1) {
 		l.compact()
 	}
 }
@@ -34,30 +34,30 @@ func (l *diagList) merge(o *diagList) {
 
 func (l *diagList) len() int { return len(l.d) + l.dropped }
 
-// compact sorts what is kept and drops all but the first MaxDiagnostics+1.
+// compact sorts what is kept and drops all but the first maxDiagnostics+1.
 // Sorting is stable and later additions come after what is kept, so the
-// result is the first MaxDiagnostics+1 of all of them in source order.
+// result is the first maxDiagnostics+1 of all of them in source order.
 func (l *diagList) compact() {
 	sortDiags(l.d)
-	if n := MaxDiagnostics + 1; len(l.d) > n {
+	if n := maxDiagnostics + 1; len(l.d) > n {
 		l.dropped += len(l.d) - n
 		clear(l.d[n:])
 		l.d = l.d[:n]
 	}
 }
 
-// list returns the diagnostics to report: at most MaxDiagnostics, in source
+// list returns the diagnostics to report: at most maxDiagnostics, in source
 // order, and when there were more, a last one at the first left out saying
 // how many.
 func (l *diagList) list() []Diagnostic {
 	l.compact()
-	if len(l.d) <= MaxDiagnostics {
+	if len(l.d) <= maxDiagnostics {
 		return l.d
 	}
-	first := l.d[MaxDiagnostics]
-	more := len(l.d) - MaxDiagnostics + l.dropped
-	out := l.d[:MaxDiagnostics:MaxDiagnostics]
-	return append(out, Diagnostic{Line: first.Line, Col: first.Col, Message: "and " + strconv.Itoa(more) + " more problems from here on, not listed: fix the first " + strconv.Itoa(MaxDiagnostics) + " to see them"})
+	first := l.d[maxDiagnostics]
+	more := len(l.d) - maxDiagnostics + l.dropped
+	out := l.d[:maxDiagnostics:maxDiagnostics]
+	return append(out, Diagnostic{Line: first.Line, Col: first.Col, Message: "and " + strconv.Itoa(more) + " more problems from here on, not listed: fix the first " + strconv.Itoa(maxDiagnostics) + " to see them"})
 }
 
 // err is a *ParseError with the list, or nil when it is empty.

@@ -28,9 +28,17 @@
 // (knobs.go, docs/language.md): short pages, token lifecycles and errors in
 // the API's own shape are knobs too (catalog_slack.go, catalog_google.go).
 // Contracts with behaviour the knobs do not cover yet (server-side
-// sessions, snapshots) implement Server directly,
-// as codefresh.go does, and report what they served (Response.Served) so
-// the engine keeps the walk's books.
+// sessions, snapshots) implement Server directly, as codefresh.go does:
+// they declare what they read (Reads: methods, paths, parameters, body
+// members; Reads.unserved answers another path 404 and another method 405,
+// and the editor warns about the rest), and report what they served
+// (Response.Served: a stretch of the list, a session page, a page after a
+// cursor) so that the engine keeps the walk's books (client.role).
+//
+// Adding a kind of step is one entry in stepSpecs (steps.go): its keyword,
+// its arguments' shape and help, and how it is parsed, checked and written;
+// the parser, the validator, the formatter and the editor's tables read it.
+// The engine's step says what it does.
 //
 // Everything is deterministic: the same scenario gives byte-identical JSON
 // natively and in WASM. There is no map iteration in output paths and no

@@ -57,7 +57,7 @@ func problems(t *testing.T, text string) []Diagnostic {
 	var d []Diagnostic
 	hostile(t, func() { d = Check(text) })
 	require.NotEmpty(t, d)
-	assert.LessOrEqual(t, len(d), MaxDiagnostics+1)
+	assert.LessOrEqual(t, len(d), maxDiagnostics+1)
 	return d
 }
 
@@ -68,7 +68,7 @@ func jsonProblems(t *testing.T, data string) []Diagnostic {
 	hostile(t, func() { _, err = ScenarioFromJSON([]byte(data)) })
 	var pe *ParseError
 	require.ErrorAs(t, err, &pe)
-	assert.LessOrEqual(t, len(pe.Diags), MaxDiagnostics+1)
+	assert.LessOrEqual(t, len(pe.Diags), maxDiagnostics+1)
 	return pe.Diags
 }
 

@@ -400,10 +400,10 @@ func TestSuggest(t *testing.T) {
 
 func TestParseLargeInput(t *testing.T) {
 	// Error reporting stays linear: a pasted document full of bad lines. The
-	// first MaxDiagnostics problems are listed, then one that counts the rest.
+	// first maxDiagnostics problems are listed, then one that counts the rest.
 	text := strings.Repeat("this is not a step\n", 20_000)
 	d := diags(t, text)
-	require.Len(t, d, MaxDiagnostics+1)
+	require.Len(t, d, maxDiagnostics+1)
 	assert.Equal(t, Diagnostic{Line: 101, Col: 1, Message: "and 19900 more problems from here on, not listed: fix the first 100 to see them"}, d[100])
 	_, err := Parse(text)
 	assert.True(t, strings.HasPrefix(err.Error(), "line 1, col 1: "), err.Error())
@@ -413,7 +413,7 @@ func TestParseLargeInput(t *testing.T) {
 	// the text (which would make this quadratic).
 	text = strings.Repeat("POST /x {\n  \"p\": 1,\n", 50_000)
 	d = diags(t, text)
-	assert.Len(t, d, MaxDiagnostics+1)
+	assert.Len(t, d, maxDiagnostics+1)
 	assert.Equal(t, Diagnostic{Line: 3, Col: 9, EndCol: 10, Message: "this JSON body is never closed: expected a matching `}`"}, d[1])
 
 	// Malformed bodies: each error is placed by counting within its body
@@ -421,7 +421,7 @@ func TestParseLargeInput(t *testing.T) {
 	// BenchmarkParseMalformedBodies measures it).
 	text = strings.Repeat("POST /x {"+strings.Repeat(" ", 400)+",}\n", 50_000)
 	d = diags(t, text)
-	assert.Len(t, d, MaxDiagnostics+1)
+	assert.Len(t, d, maxDiagnostics+1)
 	assert.Equal(t, Diagnostic{Line: 100, Col: 410, Message: d[0].Message}, d[99])
 	assert.Equal(t, "and 49900 more problems from here on, not listed: fix the first 100 to see them", d[100].Message)
 }
