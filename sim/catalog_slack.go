@@ -41,7 +41,7 @@ func init() {
 		Params: []string{"types", "exclude_archived", "team_id"},
 		After:  In{Name: "cursor"}, Before: In{Name: "none"},
 		LimitDefault: 100, LimitMax: 1000, Invalid: "default",
-		Items: "channels", Const: []Member{{"ok", "true"}},
+		Items: "channels", Const: []Member{{Path: "ok", JSON: "true"}},
 		Next:        Next{Cursor: "response_metadata.next_cursor", End: "empty"},
 		Short:       Short{Pages: "short", Advice: " (Slack: avoid checking the size of results against the limit)"},
 		ErrorStatus: 200, ErrorBody: `{"ok":false,"error":{code}}`,

@@ -51,7 +51,7 @@ func init() {
 		Params:       []string{"created", "email", "test_clock"},
 		LimitDefault: 10, LimitMax: 100, OverMax: "refuse",
 		Items: "data", IDPrefix: stripePrefix, IDWidth: 6,
-		Const: []Member{{"object", `"list"`}, {"url", "{path}"}},
+		Const: []Member{{Path: "object", JSON: `"list"`}, {Path: "url", JSON: "{path}"}},
 		Errors: []ErrorRule{
 			{Kind: "size", Code: "parameter_invalid_integer", Message: limitMsg, Body: limitBody, Interp: stripeLimitInterp},
 			{Kind: "number", Code: "parameter_invalid_integer", Message: limitMsg, Body: limitBody, Interp: stripeLimitInterp},

@@ -72,13 +72,19 @@ type In struct {
 }
 
 // Member is a body member with a fixed JSON value.
-type Member struct{ Path, JSON string } // {path} in JSON is the request's path, as a JSON string
+type Member struct {
+	Path, JSON string    // {path} in JSON is the request's path, as a JSON string
+	_          [0]func() // not comparable: no equality code for it in the WASM
+}
 
 // ErrorRule is, for one kind of refusal (errorKinds), the API's code for it
 // ({code} in ErrorBody), its message ({name}, {value} and {max} are
 // replaced), its body template (ErrorBody's when ""), and the
 // interpretation note it carries (catalogue); "" keeps the simulator's.
-type ErrorRule struct{ Kind, Code, Message, Body, Interp string }
+type ErrorRule struct {
+	Kind, Code, Message, Body, Interp string
+	_                                 [0]func() // not comparable: no equality code for it in the WASM
+}
 
 // errorKinds are the refusals (and the clamp note) a contract names.
 var errorKinds = []string{"path", "method", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window"}
@@ -87,10 +93,11 @@ var errorKinds = []string{"path", "method", "size", "number", "position", "over-
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
 // a short page can be shown wrong. Cursor base only.
 type Short struct {
-	Pages   string // "" (never), "short" (1 to limit-1 records) or "empty" (0 to limit-1)
-	Follows string // the client option's value for a client that follows the next cursor: "cursor" when ""
-	Client  string // the client option's default: Follows when "", or "page-size"
-	Advice  string // what the vendor tells a client that stops on a short page
+	Pages   string    // "" (never), "short" (1 to limit-1 records) or "empty" (0 to limit-1)
+	Follows string    // the client option's value for a client that follows the next cursor: "cursor" when ""
+	Client  string    // the client option's default: Follows when "", or "page-size"
+	Advice  string    // what the vendor tells a client that stops on a short page
+	_       [0]func() // not comparable: no equality code for it in the WASM
 }
 
 // Token is the lifecycle of a cursor (cursor base): with any of it set the
@@ -105,14 +112,15 @@ func (t Token) kept() bool { return t.TTL > 0 || t.Use != "" || t.Bound }
 
 // Interps are interpretation notes (catalogue): what a response carries.
 type Interps struct {
-	All     string // every response
-	Limit   string // a page size the server clamped
-	Invalid string // a bad page size or position the server replaced by the default
-	PastEnd string // a page past the end
-	Short   string // a short page
-	Error   string // every refusal
-	Expired string // an expired token
-	Deleted string // a cursor whose record was deleted, read on (deleted-cursor continue)
+	All     string    // every response
+	Limit   string    // a page size the server clamped
+	Invalid string    // a bad page size or position the server replaced by the default
+	PastEnd string    // a page past the end
+	Short   string    // a short page
+	Error   string    // every refusal
+	Expired string    // an expired token
+	Deleted string    // a cursor whose record was deleted, read on (deleted-cursor continue)
+	_       [0]func() // not comparable: no equality code for it in the WASM
 }
 
 // Next says how a response signals the next page. With none of Link, URL and

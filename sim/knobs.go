@@ -16,6 +16,9 @@ type knob struct {
 	set        func(c *Contract, v string) string
 }
 
+// Not inlined: one closure body serves every knob, not a copy per knob in the WASM.
+//
+//go:noinline
 func knobInt(f func(c *Contract) *int64, lo int64) func(*Contract, string) string {
 	return func(c *Contract, v string) string {
 		n, err := strconv.ParseInt(strings.ReplaceAll(v, "_", ""), 10, 64)
@@ -27,6 +30,9 @@ func knobInt(f func(c *Contract) *int64, lo int64) func(*Contract, string) strin
 	}
 }
 
+// Not inlined: one closure body serves every knob, not a copy per knob in the WASM.
+//
+//go:noinline
 func knobEnum(f func(c *Contract) *string, values ...string) func(*Contract, string) string {
 	return func(c *Contract, v string) string {
 		if !containsString(values, v) {
@@ -41,10 +47,16 @@ func knobEnum(f func(c *Contract) *string, values ...string) func(*Contract, str
 	}
 }
 
+// Not inlined: one closure body serves every knob, not a copy per knob in the WASM.
+//
+//go:noinline
 func knobText(f func(c *Contract) *string) func(*Contract, string) string {
 	return func(c *Contract, v string) string { *f(c) = v; return "" }
 }
 
+// Not inlined: one closure body serves every knob, not a copy per knob in the WASM.
+//
+//go:noinline
 func knobBool(f func(c *Contract) *bool) func(*Contract, string) string {
 	return func(c *Contract, v string) string {
 		switch v {
@@ -60,10 +72,16 @@ func knobBool(f func(c *Contract) *bool) func(*Contract, string) string {
 }
 
 // knobParam sets a parameter's name; knobWhere where it is read.
+// Not inlined: one closure body serves every knob, not a copy per knob in the WASM.
+//
+//go:noinline
 func knobParam(f func(c *Contract) *In) func(*Contract, string) string {
 	return func(c *Contract, v string) string { f(c).Name = v; return "" }
 }
 
+// Not inlined: one closure body serves every knob, not a copy per knob in the WASM.
+//
+//go:noinline
 func knobWhere(f func(c *Contract) *In) func(*Contract, string) string {
 	return func(c *Contract, v string) string {
 		return knobEnum(func(c *Contract) *string { return &f(c).Where }, "query", "body", "header")(c, v)
@@ -136,7 +154,7 @@ var knobs = []knob{
 		if _, err := json.Parse(fill(val, "{path}", `"/"`)); err != nil || val == "" {
 			return "expected a body path and a JSON value (ok true), got `" + v + "`"
 		}
-		c.Const = append(c.Const, Member{path, val})
+		c.Const = append(c.Const, Member{Path: path, JSON: val})
 		return ""
 	}},
 	{"id-width", "the digits an id is written with at least, zeros in front (6: cus_000042)", func(c *Contract, v string) string {
@@ -259,6 +277,9 @@ var knobs = []knob{
 var totalKinds = []string{"none", "exact", "capped", "gte", "estimate"}
 
 // knobRule sets a kind of refusal's code (0), message (1) or body (2) (ErrorRule).
+// Not inlined: one closure body serves every knob, not a copy per knob in the WASM.
+//
+//go:noinline
 func knobRule(field int) func(*Contract, string) string {
 	return func(c *Contract, v string) string {
 		kind, text, _ := cutSpace(v)
