@@ -228,6 +228,15 @@ func TestWordsAndWorkshopScreens(t *testing.T) {
 		assert.Equal(t, "Up to 3 profiles side by side: uncheck one to pick another.", title)
 	}
 	assert.Equal(t, "Up to 3 profiles side by side: uncheck one to pick another.", texts(t, ctx, "#compare-picker .compare-limit")[0])
+	// Each card lists the requests its profile was sent: Flashduty's, the
+	// POST bodies of the preset, p=1 first.
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('.cmp-col[data-profile="flashduty"] .cmp-requests li').length > 0`,
+		chromedp.WithPollingTimeout(20*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	require.NoError(t, err, "the compare cards list requests")
+	first := texts(t, ctx, `.cmp-col[data-profile="flashduty"] .cmp-requests li`)[0]
+	assert.Equal(t, `POST /incident/list {"p":1,"limit":100} 200`, first)
+	assert.Equal(t, eval[int](t, ctx, `document.querySelectorAll('.cmp-col').length`), eval[int](t, ctx, `document.querySelectorAll('.cmp-col .cmp-requests').length`), "every card")
+	screenshot(t, ctx, "find-compare", false)
 	key(t, ctx, "1")
 
 	for _, dark := range []bool{false, true} {

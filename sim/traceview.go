@@ -94,6 +94,7 @@ func (s *TraceStep) Flags() int {
 //	{"profile","vendor","setup","n","flagBits":{"request":1,...},"kinds":[...],"cols":{"kind","line","size",
 //	 "status","flags","rows","walkRows","count"},"rows":[...],
 //	 "firstRefusal":{"i","reason"}|null,"firstInterpretation":{"i","text"}|null,
+//	 "walkDetail":[...],"firstRequests":[...] (traceview_find.go),
 //	 "walks","summary","expectations"}
 //
 // cols.kind holds indexes into kinds; cols.count is the records a request
@@ -185,6 +186,7 @@ func (v *View) HeadJSON(rows int) []byte {
 	})
 	first("firstInterpretation", "text", func(s *TraceStep) string { return s.Interp })
 	v.writeWalkDetail(w)
+	v.writeFirstRequests(w)
 	t.writeTail(w)
 	w.Close('}')
 	return w.B

@@ -328,3 +328,40 @@ func (v *View) writeWalkDetail(w *json.Writer) {
 	}
 	w.Close(']')
 }
+
+// headRequests is how many requests the compact head lists as sent
+// ("firstRequests"), for a compare card that shows each profile's requests
+// without its rows.
+const headRequests = 8
+
+// writeFirstRequests writes "firstRequests": the first headRequests
+// requests, [{"i", "method", "url", "body", "status", "accepted"}].
+func (v *View) writeFirstRequests(w *json.Writer) {
+	w.Key("firstRequests")
+	w.Open('[')
+	n := 0
+	for i := range v.T.Steps {
+		s := &v.T.Steps[i]
+		if s.Request == nil {
+			continue
+		}
+		if n++; n > headRequests {
+			break
+		}
+		w.Open('{')
+		w.Key("i")
+		w.Int(int64(i))
+		w.Key("method")
+		w.Str(s.Request.Method)
+		w.Key("url")
+		w.Str(s.Request.URL)
+		w.Key("body")
+		w.Str(s.Request.Body)
+		w.Key("status")
+		w.Int(int64(s.Response.Status))
+		w.Key("accepted")
+		w.Bool(s.Accepted)
+		w.Close('}')
+	}
+	w.Close(']')
+}

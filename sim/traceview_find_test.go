@@ -134,3 +134,28 @@ func presetText(t *testing.T, name string) string {
 	t.Fatalf("no preset %s", name)
 	return ""
 }
+
+func TestHeadListsTheFirstRequests(t *testing.T) {
+	// The compare cards show each profile's requests from the head alone:
+	// Flashduty's preset sends p=1, 2, ... in POST bodies (its text).
+	_, v, _ := headOf(t, presetText(t, "flashduty-window-10000"))
+	var h struct {
+		FirstRequests []struct {
+			I        int    `json:"i"`
+			Method   string `json:"method"`
+			URL      string `json:"url"`
+			Body     string `json:"body"`
+			Status   int    `json:"status"`
+			Accepted bool   `json:"accepted"`
+		} `json:"firstRequests"`
+	}
+	require.NoError(t, json.Unmarshal(v.HeadJSON(0), &h))
+	require.Len(t, h.FirstRequests, 8, "at most 8")
+	r := h.FirstRequests[1]
+	assert.Equal(t, 1, r.I)
+	assert.Equal(t, "POST", r.Method)
+	assert.Equal(t, "/incident/list", r.URL)
+	assert.JSONEq(t, `{"p":2,"limit":100}`, r.Body)
+	assert.Equal(t, 200, r.Status)
+	assert.True(t, r.Accepted)
+}

@@ -58,20 +58,18 @@ export class ProfilePicker {
   }
 }
 
-const CMP_REQUESTS = 8; // requests listed per profile
-
-// requestList lists a profile's requests as it sent them (the first few
-// rows the simulator hands with the head), with their status.
+// requestList lists a profile's first requests as it sent them, with their
+// status (the simulator's firstRequests).
 function requestList(t) {
-  const rows = (t.rows || []).filter((r) => r.request);
+  const rows = t.firstRequests || [];
   if (!rows.length) return null;
   const reqs = (t.summary || {}).requests || rows.length;
   return h('div', { className: 'cmp-requests' },
     h('div', { className: 'k' }, reqs > rows.length ? 'first requests' : 'requests'),
-    h('ol', null, rows.slice(0, CMP_REQUESTS).map((r) => h('li', { value: r.i + 1, title: 'step ' + (r.i + 1) },
-      h('code', null, visible(r.request.method + ' ' + r.request.url)), r.request.body ? h('code', { className: 'muted' }, ' ' + visible(r.request.body)) : null,
-      ' ', h('span', { className: 'status ' + (r.accepted ? 'ok' : 'refused') }, String(r.response.status))))),
-    reqs > Math.min(rows.length, CMP_REQUESTS) ? h('div', { className: 'muted' }, '… ', plural(reqs - Math.min(rows.length, CMP_REQUESTS), 'more request')) : null);
+    h('ol', null, rows.map((r) => h('li', { value: r.i + 1, title: 'step ' + (r.i + 1) },
+      h('code', null, visible(r.method + ' ' + r.url)), r.body ? h('code', { className: 'muted' }, ' ' + visible(r.body)) : null,
+      ' ', h('span', { className: 'status ' + (r.accepted ? 'ok' : 'refused') }, String(r.status))))),
+    reqs > rows.length ? h('div', { className: 'muted' }, '… ', plural(reqs - rows.length, 'more request')) : null);
 }
 
 // renderCompare draws traces side by side, one column per profile.
