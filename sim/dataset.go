@@ -292,7 +292,9 @@ func (d *Dataset) insert(count, now int64, fixed bool, key int64) (firstID, rank
 	}
 	k := r.keyOf(r.lo, d.bucket)
 	rank = d.rank(k, r.lo)
-	if rank > 0 && d.extendAt(rank-1, &r) {
+	// A run with a fixed key never extends another (extends): no descent
+	// to find out, for each `insert at P`.
+	if rank > 0 && !r.fixed && d.extendAt(rank-1, &r) {
 		return r.lo, rank
 	}
 	l, rt := d.split(d.root, rank)

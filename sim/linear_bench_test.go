@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // The benchmarks of issue 12's "linear costs": each reports its figure per
@@ -21,11 +22,13 @@ func (x *lcg) next(n int64) int64 {
 
 // BenchmarkRandomMutations runs n mutations at random list positions on a
 // million records, alternating `insert 1 at P` and `delete at P`, through
-// the engine as a scenario's steps (execute: the step limit is validation's,
-// so 10^6 steps run here). Per mutation it should stay roughly flat from
-// 10^3 to 10^6: each is O(log m) in the m mutations so far.
+// the engine as a scenario's steps (execute: the step limit is validation's).
+// A run writes at most BudgetRows rows to its trace, so 10^5 (MaxSteps, the
+// most a scenario has) is the largest size here; the dataset alone goes to
+// 10^6 below. Per mutation it should stay roughly flat: each is O(log m) in
+// the m mutations so far.
 func BenchmarkRandomMutations(b *testing.B) {
-	for _, n := range []int{1_000, 10_000, 100_000, 1_000_000} {
+	for _, n := range []int{1_000, 10_000, 100_000} {
 		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
 			s := scenario("offset", 1_000_000)
 			x := lcg(7)
@@ -37,11 +40,50 @@ func BenchmarkRandomMutations(b *testing.B) {
 				}
 			}
 			b.ReportAllocs()
+			cpu, _ := cpuTime()
 			for b.Loop() {
-				execute(s)
+				if t := execute(s); len(t.Steps) != n || t.Summary.Stopped != "" {
+					b.Fatalf("%d steps (stopped: %q), want %d", len(t.Steps), t.Summary.Stopped, n)
+				}
 			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/mutation")
+			reportPerMutation(b, n, cpu)
 		})
+	}
+}
+
+// BenchmarkRandomMutationsDataset is the same mutations on the dataset
+// alone, as the engine makes them (the key of the record before P, then an
+// insert; a remove at P), from 10^3 to 10^6: the tree of runs that every
+// mutation cuts.
+func BenchmarkRandomMutationsDataset(b *testing.B) {
+	for _, n := range []int{1_000, 10_000, 100_000, 1_000_000} {
+		b.Run("n="+strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			cpu, _ := cpuTime()
+			for b.Loop() {
+				d := newDataset(1_000_000, 1, 0)
+				x := lcg(7)
+				for i := 0; i < n; i++ {
+					p := x.next(900_000)
+					if i%2 == 0 {
+						d.insert(1, int64(1_000_000+i), true, d.at(p).Key)
+					} else {
+						d.remove(p, p+1)
+					}
+				}
+			}
+			reportPerMutation(b, n, cpu)
+		})
+	}
+}
+
+// reportPerMutation reports the wall time and the CPU time (all threads,
+// since cpu; not measured in WASM) per mutation of b's runs of n mutations.
+func reportPerMutation(b *testing.B, n int, cpu time.Duration) {
+	runs := float64(b.N) * float64(n)
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/runs, "ns/mutation")
+	if now, ok := cpuTime(); ok {
+		b.ReportMetric(float64(now-cpu)/runs, "cpu-ns/mutation")
 	}
 }
 
