@@ -116,7 +116,7 @@ func (l *Live) do(client string, codeLine int, method, target string, headers []
 	l.sent[client]++
 	origin := "client request " + strconv.Itoa(l.sent[client])
 	if codeLine > 0 {
-		origin += ", line " + strconv.Itoa(codeLine) + " of the client's code"
+		origin += ", code line " + strconv.Itoa(codeLine)
 	}
 	src := method + " " + target
 	at := len(e.t.Steps)
@@ -177,7 +177,7 @@ const ClientHeader = "X-Pagesim-Client"
 // LineHeader gives the line of the client's code that sent a live request
 // (Live.Request), when the client knows it: the page's sandbox reads it
 // from the stack of each fetch call. The request's step then says so in
-// its origin ("client request 3, line 12 of the client's code").
+// its origin ("client request 3, code line 12").
 const LineHeader = "X-Pagesim-Line"
 
 // Request is Do with the client named by the ClientHeader among headers,

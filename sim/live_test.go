@@ -213,13 +213,13 @@ func TestLiveRequestsSayWhereTheyCameFrom(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []string{
-		"client request 1, line 12 of the client's code",
+		"client request 1, code line 12",
 		"client request 1", // bob's first
-		"client request 2, line 7 of the client's code",
+		"client request 2, code line 7",
 		"client request 3", // a line that is not a line is left out
 		"client request 4", // not sent: the target cannot be read
 	}, origins)
-	assert.Contains(t, string(tr.StepJSON(0)), `"origin":"client request 1, line 12 of the client's code"`)
+	assert.Contains(t, string(tr.StepJSON(0)), `"origin":"client request 1, code line 12"`)
 }
 
 // Retry-After counts ticks, and a live session says what a tick is there.

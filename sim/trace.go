@@ -42,7 +42,7 @@ type RuleNote struct {
 type TraceStep struct {
 	Index  int    // "i": position in Steps
 	Line   int    // "line": scenario line that produced it (0 for stream inserts and live requests)
-	Origin string // "origin": a live request's origin instead of a line (Live), e.g. "client request 3, line 12 of the client's code"
+	Origin string // "origin": a live request's origin instead of a line (Live), e.g. "client request 3, code line 12"
 	Tick   int64  // "tick": the clock after the step
 	Kind   string // "kind"
 	Client string // "client": "" for mutations; "default" or the @name

@@ -67,7 +67,7 @@ export class ClientPane {
         h('code', null, 'wait N'), ' lets N requests through). ', h('code', null, 'import parseLinkHeader from "parse-link-header"'),
         ' works; ', h('code', null, 'BASE'), ' and ', h('code', null, 'TOKEN'), ' are set. Budget: ',
         num(CLIENT_BUDGET.requests), ' requests, ', String(CLIENT_BUDGET.ms / 1000), ' s.'),
-      h('div', { className: 'toolbar' }, presets ? [h('label', { htmlFor: 'client-preset' }, 'Client bug'), this.select] : null, this.runBtn, this.stopBtn),
+      h('div', { className: 'toolbar client-toolbar' }, presets ? [h('label', { htmlFor: 'client-preset' }, 'Client bug'), this.select] : null, this.runBtn, this.stopBtn),
       this.code, this.status, this.verdicts, this.log);
     this.fillPresets([]);
   }
