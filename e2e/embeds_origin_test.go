@@ -20,8 +20,14 @@ import (
 // to allow the element with.
 func hostSite(t *testing.T, pages map[string]string) string {
 	t.Helper()
+	return hostSiteWith(t, pages, "")
+}
+
+// hostSiteWith is hostSite with more sources in the policy's script-src.
+func hostSiteWith(t *testing.T, pages map[string]string, scriptSrc string) string {
+	t.Helper()
 	pages["/host.css"] = hostCSS
-	csp := "default-src 'self'; script-src 'self' PLAYGROUND 'wasm-unsafe-eval'; worker-src blob:; connect-src PLAYGROUND; " +
+	csp := "default-src 'self'; script-src 'self' PLAYGROUND 'wasm-unsafe-eval'" + scriptSrc + "; worker-src blob:; connect-src PLAYGROUND; " +
 		"style-src 'self' PLAYGROUND; img-src 'self' data:; frame-src PLAYGROUND"
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		page, ok := pages[r.URL.Path]
@@ -218,4 +224,31 @@ func TestIframeAPIChecksOrigins(t *testing.T) {
 	assert.Contains(t, got, `bad "unknown method eval"`)
 	assert.Contains(t, got, `other "no reply"`, "a frame told to serve another origin ignores this page")
 	assert.NotContains(t, got, "other event", "and tells it nothing")
+}
+
+// Client code in an element on another origin runs as the README says: the
+// host's policy allows blob: workers and 'unsafe-eval' (the sandbox starts
+// from a blob: URL and compiles the code), and the client's walk is judged.
+func TestElementOnAnotherOriginRunsItsClient(t *testing.T) {
+	host := hostSiteWith(t, map[string]string{"/": hostHead + `<body>
+<paging-playground id="c" load="eager">
+  profile offset
+  records 30
+  wait 1
+  insert 1
+  <script type="text/x-pagesim-client">
+let total = 1;
+for (let offset = 0; offset < total; offset += 10) {
+  const body = await (await fetch("/items?offset=" + offset + "&limit=10")).json();
+  total = body.total;
+}
+  </script>
+</paging-playground></body></html>`}, " 'unsafe-eval'")
+	ctx := tab(t)
+	cspWatch(t, ctx)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host+"/")))
+	waitState(t, ctx, "c", "client")
+	// An offset walk under one insert at the head reads one record twice.
+	assert.Contains(t, eval[string](t, ctx, `document.getElementById('c').shadowRoot.querySelector('.client-verdicts li[data-walk]').textContent`), "1 record returned twice")
+	assert.Empty(t, eval[[]string](t, ctx, `window.__csp`), "CSP violations on the host page")
 }
