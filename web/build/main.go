@@ -7,6 +7,9 @@
 //	go run ./web/build -wasm build/pagesim.wasm -out dist -max-wasm-br 665600
 //
 // With -max-wasm-br it fails when the brotli-compressed WASM is over budget.
+// The WASM is served without its file and line tables (package wasmlines:
+// a Go traceback in the browser's console then names functions at ?:0);
+// -keep-lines serves it whole.
 package main
 
 import (
@@ -32,6 +35,7 @@ import (
 
 	"github.com/evanw/esbuild/pkg/api"
 	"pagingplayground/sim"
+	"pagingplayground/web/build/wasmlines"
 )
 
 func main() {
@@ -41,8 +45,10 @@ func main() {
 	budget := flag.Int64("max-wasm-br", 0, "fail when the WASM is larger than this many bytes brotli-compressed (0: no check)")
 	compress := flag.Bool("compress", true, "write the .br and .gz copies (false: a quick build for trying a change)")
 	npm := flag.String("npm", "", "also write the npm package (the element and its files, package.json) into this directory")
+	keepLines := flag.Bool("keep-lines", false, "serve the WASM with its file and line tables (tracebacks with file:line, for debugging; about 75 KB brotli more)")
 	flag.Parse()
 	skipCompression = !*compress
+	stripLines = !*keepLines
 	if err := build(os.Stdout, *wasmPath, *src, *out, *budget); err != nil {
 		fmt.Fprintln(os.Stderr, "build:", err)
 		os.Exit(1)
@@ -58,6 +64,10 @@ func main() {
 // skipCompression is -compress=false.
 var skipCompression bool
 
+// stripLines is -keep-lines=false: the served WASM goes without its file and
+// line tables (see package wasmlines), which only tracebacks read.
+var stripLines bool
+
 type file struct {
 	name string
 	data []byte
@@ -69,6 +79,14 @@ func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 	wasm, err := os.ReadFile(wasmPath)
 	if err != nil {
 		return err
+	}
+	if stripLines {
+		stripped, st, err := wasmlines.Strip(wasm)
+		if err != nil {
+			return fmt.Errorf("%s: %w (build with -keep-lines to serve it as it is)", wasmPath, err)
+		}
+		wasm = stripped
+		fmt.Fprintf(report, "WASM: the file and line tables of %d functions dropped (%d bytes zeroed)\n", st.Funcs, st.Zeroed)
 	}
 	goroot := runtime.GOROOT()
 	if env := os.Getenv("GOROOT"); env != "" {

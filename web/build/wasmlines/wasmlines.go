@@ -1,0 +1,254 @@
+// Package wasmlines drops the file and line tables from a WebAssembly module
+// built by the Go toolchain (GOOS=js GOARCH=wasm), keeping everything the
+// program runs on.
+//
+// A Go binary carries, in its pclntab, one table per function mapping each
+// code position to a source file and line, and one mapping it to the
+// functions inlined there. The runtime reads them only to print a traceback
+// or to answer runtime.Caller and CallersFrames; the tables it needs to run
+// (stack frame sizes, stack maps, unsafe points) are others. In a WASM every
+// call site is a code position, so the line tables are large: about a tenth
+// of a program's brotli size. Strip gives each function "no table" (offset 0,
+// which the runtime already handles: a traceback then reads `?:0`, function
+// names stay) and zeroes the bytes no remaining table uses, so that the module
+// keeps its layout, every address in it stays valid, and the zeros cost
+// nothing once compressed.
+//
+// The pclntab layout is the Go 1.20+ one (header magic 0xfffffff1, 8-byte
+// pointers); Strip checks what it reads and refuses anything else rather than
+// guess.
+package wasmlines
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"slices"
+	"strconv"
+)
+
+// Stats is what Strip did.
+type Stats struct {
+	Funcs  int // functions in the pclntab
+	Zeroed int // bytes of tables zeroed
+}
+
+// PCDATA_InlTreeIndex in internal/abi: the table of inlined frames.
+const pcdataInlTreeIndex = 2
+
+var errFormat = errors.New("wasmlines: not a Go js/wasm module this package knows")
+
+// Strip returns a copy of a Go WASM module without its file, line and
+// inlined-frame tables.
+func Strip(module []byte) ([]byte, Stats, error) {
+	var st Stats
+	out := append([]byte(nil), module...)
+	segs, err := dataSegments(out)
+	if err != nil {
+		return nil, st, err
+	}
+	if len(segs) == 0 {
+		return nil, st, errFormat
+	}
+	last := segs[len(segs)-1]
+	mem := make([]byte, last.addr+len(last.data))
+	for _, s := range segs {
+		copy(mem[s.addr:], s.data)
+	}
+
+	header := []byte{0xf1, 0xff, 0xff, 0xff, 0, 0, 1, 8} // magic, pad, minLC 1, pointers of 8 bytes
+	p := -1
+	for off := 0; ; {
+		i := bytes.Index(mem[off:], header)
+		if i < 0 {
+			break
+		}
+		if p >= 0 {
+			return nil, st, errors.New("wasmlines: two pclntab headers")
+		}
+		p = off + i
+		off = p + 1
+	}
+	if p < 0 || p+72 > len(mem) {
+		return nil, st, errors.New("wasmlines: no Go 1.20+ pclntab")
+	}
+	le := binary.LittleEndian
+	word := func(i int) int { return int(le.Uint64(mem[p+8+8*i:])) }
+	nfunc, pctabOff, pclnOff := word(0), word(6), word(7)
+	if nfunc <= 0 || pctabOff <= 0 || pclnOff <= pctabOff || p+pclnOff+8*(nfunc+1) > len(mem) {
+		return nil, st, errFormat
+	}
+	pctab := mem[p+pctabOff : p+pclnOff]
+	ftab := mem[p+pclnOff:]
+
+	type fn struct{ at, npcdata int }
+	funcs := make([]fn, nfunc)
+	keep := make([]bool, len(pctab)) // bytes of the tables kept
+	var drop []int                   // offsets of the tables dropped
+	for k := range funcs {
+		entry, off := le.Uint32(ftab[8*k:]), int(le.Uint32(ftab[8*k+4:]))
+		if off+44 > len(ftab) || le.Uint32(ftab[off:]) != entry {
+			return nil, st, errors.New("wasmlines: function " + strconv.Itoa(k) + " does not match its entry")
+		}
+		f := ftab[off:]
+		npcdata := int(le.Uint32(f[28:]))
+		if npcdata > 16 || off+44+4*npcdata > len(ftab) {
+			return nil, st, errFormat
+		}
+		funcs[k] = fn{off, npcdata}
+		tables := []struct {
+			field int // byte offset in _func of the table's offset
+			keep  bool
+		}{{16, true}, {20, false}, {24, false}} // pcsp, pcfile, pcln
+		for d := range npcdata {
+			tables = append(tables, struct {
+				field int
+				keep  bool
+			}{44 + 4*d, d != pcdataInlTreeIndex})
+		}
+		for _, t := range tables {
+			o := int(le.Uint32(f[t.field:]))
+			if o == 0 {
+				continue
+			}
+			n, ok := tableLen(pctab, o)
+			if !ok {
+				return nil, st, errors.New("wasmlines: a table of function " + strconv.Itoa(k) + " runs off the pctab")
+			}
+			if t.keep {
+				for i := o; i < o+n; i++ {
+					keep[i] = true
+				}
+			} else {
+				drop = append(drop, o)
+			}
+		}
+	}
+	for _, o := range drop {
+		n, _ := tableLen(pctab, o)
+		for i := o; i < o+n; i++ {
+			if !keep[i] && pctab[i] != 0 {
+				pctab[i] = 0
+				st.Zeroed++
+			}
+		}
+	}
+	for _, f := range funcs {
+		b := ftab[f.at:]
+		le.PutUint32(b[20:], 0)
+		le.PutUint32(b[24:], 0)
+		if f.npcdata > pcdataInlTreeIndex {
+			le.PutUint32(b[44+4*pcdataInlTreeIndex:], 0)
+		}
+	}
+	st.Funcs = nfunc
+
+	// Every change wrote zeros, so bytes between segments (zeros the
+	// module leaves out) need no segment: copy the segments back.
+	for _, s := range segs {
+		copy(s.data, mem[s.addr:])
+	}
+	return out, st, nil
+}
+
+// tableLen is the length of the pc-value table at off: pairs of a value
+// delta and a pc delta (varints), ended by a zero value delta other than the
+// first.
+func tableLen(tab []byte, off int) (int, bool) {
+	i := off
+	for first := true; ; first = false {
+		v, n := binary.Uvarint(tab[min(i, len(tab)):])
+		if n <= 0 {
+			return 0, false
+		}
+		i += n
+		if v == 0 && !first {
+			return i - off, true
+		}
+		_, n = binary.Uvarint(tab[min(i, len(tab)):])
+		if n <= 0 {
+			return 0, false
+		}
+		i += n
+	}
+}
+
+// A segment is an active data segment: its bytes (aliasing the module) and
+// the memory address they are loaded at.
+type segment struct {
+	addr int
+	data []byte
+}
+
+// dataSegments reads the module's data section.
+func dataSegments(m []byte) ([]segment, error) {
+	if len(m) < 8 || string(m[:4]) != "\x00asm" || binary.LittleEndian.Uint32(m[4:]) != 1 {
+		return nil, errors.New("wasmlines: not a WebAssembly module")
+	}
+	r := reader{b: m, i: 8}
+	for r.i < len(m) {
+		id := r.byte()
+		size := r.uint()
+		if r.err || r.i+size > len(m) {
+			return nil, errFormat
+		}
+		end := r.i + size
+		if id != 11 { // not the data section
+			r.i = end
+			continue
+		}
+		var segs []segment
+		for n := r.uint(); n > 0 && !r.err; n-- {
+			// active, memory 0: flags 0, (i32.const ADDR end), size, bytes
+			if r.uint() != 0 || r.byte() != 0x41 {
+				return nil, errFormat
+			}
+			addr := r.uint() // a non-negative sleb128 reads as its uleb128
+			if r.byte() != 0x0b {
+				return nil, errFormat
+			}
+			l := r.uint()
+			if r.err || r.i+l > end {
+				return nil, errFormat
+			}
+			segs = append(segs, segment{addr, m[r.i : r.i+l : r.i+l]})
+			r.i += l
+		}
+		if r.err {
+			return nil, errFormat
+		}
+		slices.SortFunc(segs, func(a, b segment) int { return a.addr - b.addr })
+		for i := 1; i < len(segs); i++ {
+			if segs[i].addr < segs[i-1].addr+len(segs[i-1].data) {
+				return nil, errors.New("wasmlines: data segments overlap")
+			}
+		}
+		return segs, nil
+	}
+	return nil, errors.New("wasmlines: no data section")
+}
+
+type reader struct {
+	b   []byte
+	i   int
+	err bool
+}
+
+func (r *reader) byte() byte {
+	if r.i >= len(r.b) {
+		r.err = true
+		return 0
+	}
+	r.i++
+	return r.b[r.i-1]
+}
+
+func (r *reader) uint() int {
+	v, n := binary.Uvarint(r.b[min(r.i, len(r.b)):])
+	if n <= 0 || v > 1<<31 {
+		r.err = true
+		return 0
+	}
+	r.i += n
+	return int(v)
+}
