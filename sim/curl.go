@@ -107,6 +107,8 @@ func escapeURL(u string) string {
 // reorder what is shown (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F,
 // U+061C), zero-width characters, line and paragraph separators, the BOM,
 // and invalid UTF-8 (utf8.RuneError).
+//
+//go:noinline
 func unsafeRune(r rune) bool {
 	switch {
 	case r < 0x20 || r >= 0x7f && r < 0xa0:

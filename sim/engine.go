@@ -310,6 +310,8 @@ func (e *engine) newRequest(c *client, method, target string, hs []Header, body 
 
 // clientNote records something that happened on the client without a request
 // being sent: nothing to follow, a walk cap reached.
+//
+//go:noinline
 func (e *engine) clientNote(c *client, line int, src, text string) {
 	if ts := e.addMutation("client", line, src, text, -1, 0); ts != nil {
 		ts.Client = c.name

@@ -327,6 +327,7 @@ func (s *flashduty) Follow(prev *Request, last *Response, rel string) (*Request,
 	return r, ok, why
 }
 
+//go:noinline
 func jsonInt(n int64) *json.Value { return &json.Value{Kind: json.Number, Str: itoa(n)} }
 
 // edit sets a body member to val, or removes it when val is nil.

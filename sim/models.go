@@ -28,9 +28,12 @@ func rateOptions() []OptionSpec {
 	}
 }
 
+//go:noinline
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 // refuse is a 4xx answer that says why in the body and in the trace.
+//
+//go:noinline
 func refuse(w *World, status int, msg string) *Response {
 	return &Response{
 		Status: status, Fields: []Field{{"error", Str(msg)}}, Reason: msg, Position: -1,

@@ -78,6 +78,8 @@ func newParser(text string) *parser {
 }
 
 // line returns line i (0-based) without its line break.
+//
+//go:noinline
 func (p *parser) line(i int) string {
 	end := len(p.text)
 	if i+1 < len(p.starts) {
@@ -115,6 +117,8 @@ func (p *parser) column(i int, l string, off int) int {
 }
 
 // errWord reports a problem with one word.
+//
+//go:noinline
 func (p *parser) errWord(i int, w word, msg string) { p.errAt(i, w.off, w.end(), msg) }
 
 // A word is a run of non-blank characters in a line and where it starts.
@@ -128,6 +132,8 @@ func (w word) end() int { return w.off + len(w.text) }
 func isBlank(c byte) bool { return c == ' ' || c == '\t' }
 
 // words splits s (which starts at byte off of its line) at blanks.
+//
+//go:noinline
 func words(s string, off int) []word {
 	var out []word
 	for i := 0; i < len(s); {
@@ -148,6 +154,8 @@ func words(s string, off int) []word {
 // commentStart returns where a comment starts in l: a # at the start of the
 // line or after a blank (a # inside a word, as in a URL fragment, is not
 // one), or len(l).
+//
+//go:noinline
 func commentStart(l string) int {
 	for i := 0; i < len(l); i++ {
 		if l[i] == '#' && (i == 0 || isBlank(l[i-1])) {
@@ -1227,6 +1235,7 @@ func recordsProblem(n int64) string {
 	return rangeProblem(n, 0, MaxRecords, "records must be", "")
 }
 
+//go:noinline
 func insertProblem(n int64) string {
 	return rangeProblem(n, 1, MaxInsert, "a step inserts", " records")
 }

@@ -49,6 +49,7 @@ type validator struct {
 	diags diagList
 }
 
+//go:noinline
 func (v *validator) add(line, col, endCol int, msg string) {
 	v.diags.add(Diagnostic{Line: line, Col: col, EndCol: endCol, Message: msg})
 }
@@ -65,6 +66,8 @@ func (v *validator) stepErr(i int, st *Step, msg string) {
 
 // fieldErr reports a problem with a setup field written on no line of its
 // own that Parse checks already.
+//
+//go:noinline
 func (v *validator) fieldErr(field, msg string) {
 	v.add(0, 0, 0, field+": "+msg)
 }
