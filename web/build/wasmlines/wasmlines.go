@@ -7,12 +7,13 @@
 // functions inlined there. The runtime reads them only to print a traceback
 // or to answer runtime.Caller and CallersFrames; the tables it needs to run
 // (stack frame sizes, stack maps, unsafe points) are others. In a WASM every
-// call site is a code position, so the line tables are large: about a tenth
-// of a program's brotli size. Strip gives each function "no table" (offset 0,
-// which the runtime already handles: a traceback then reads `?:0`, function
-// names stay) and zeroes the bytes no remaining table uses, so that the module
-// keeps its layout, every address in it stays valid, and the zeros cost
-// nothing once compressed.
+// call site is a code position, so these tables are large: an eighth of a
+// program's brotli size. Strip gives each function "no table" (offset 0,
+// which the runtime already handles: a traceback then reads `?:0` and shows
+// no inlined frames, function names stay) and zeroes the bytes no remaining
+// table uses, and the inline trees only the dropped index reads, so that the
+// module keeps its layout, every address in it stays valid, and the zeros
+// cost nothing once compressed.
 //
 // The pclntab layout is the Go 1.20+ one (header magic 0xfffffff1, 8-byte
 // pointers); Strip checks what it reads and refuses anything else rather than
@@ -33,8 +34,12 @@ type Stats struct {
 	Zeroed int // bytes of tables zeroed
 }
 
-// PCDATA_InlTreeIndex in internal/abi: the table of inlined frames.
-const pcdataInlTreeIndex = 2
+// PCDATA_InlTreeIndex and FUNCDATA_InlTree in internal/abi: the table of
+// inlined frames and the inline tree it indexes.
+const (
+	pcdataInlTreeIndex = 2
+	funcdataInlTree    = 3
+)
 
 var errFormat = errors.New("wasmlines: not a Go js/wasm module this package knows")
 
@@ -81,7 +86,7 @@ func Strip(module []byte) ([]byte, Stats, error) {
 	pctab := mem[p+pctabOff : p+pclnOff]
 	ftab := mem[p+pclnOff:]
 
-	type fn struct{ at, npcdata int }
+	type fn struct{ at, npcdata, inlined int } // inlined: entries of its inline tree
 	funcs := make([]fn, nfunc)
 	keep := make([]bool, len(pctab)) // bytes of the tables kept
 	var drop []int                   // offsets of the tables dropped
@@ -95,7 +100,7 @@ func Strip(module []byte) ([]byte, Stats, error) {
 		if npcdata > 16 || off+44+4*npcdata > len(ftab) {
 			return nil, st, errFormat
 		}
-		funcs[k] = fn{off, npcdata}
+		funcs[k] = fn{at: off, npcdata: npcdata}
 		tables := []struct {
 			field int // byte offset in _func of the table's offset
 			keep  bool
@@ -122,6 +127,9 @@ func Strip(module []byte) ([]byte, Stats, error) {
 			} else {
 				drop = append(drop, o)
 			}
+			if t.field == 44+4*pcdataInlTreeIndex {
+				funcs[k].inlined = maxValue(pctab[o:o+n]) + 1
+			}
 		}
 	}
 	for _, o := range drop {
@@ -130,6 +138,39 @@ func Strip(module []byte) ([]byte, Stats, error) {
 			if !keep[i] && pctab[i] != 0 {
 				pctab[i] = 0
 				st.Zeroed++
+			}
+		}
+	}
+	// The inline trees (FUNCDATA_InlTree: 16 bytes per inlined call) are
+	// read only through the index table just dropped: zero them too, unless
+	// the linker shares one's bytes with another funcdata (same content,
+	// same address), which stays.
+	if gofunc, ok := moduleGofunc(mem, p); ok {
+		other := map[uint32]bool{}
+		for _, f := range funcs {
+			b := ftab[f.at:]
+			nfuncdata := int(b[43])
+			for d := range nfuncdata {
+				if o := le.Uint32(b[44+4*f.npcdata+4*d:]); d != funcdataInlTree && o != ^uint32(0) {
+					other[o] = true
+				}
+			}
+		}
+		for _, f := range funcs {
+			b := ftab[f.at:]
+			if int(b[43]) <= funcdataInlTree || f.inlined <= 0 {
+				continue
+			}
+			o := le.Uint32(b[44+4*f.npcdata+4*funcdataInlTree:])
+			at := gofunc + int(o)
+			if o == ^uint32(0) || other[o] || at+16*f.inlined > len(mem) {
+				continue
+			}
+			for i := at; i < at+16*f.inlined; i++ {
+				if mem[i] != 0 {
+					mem[i] = 0
+					st.Zeroed++
+				}
 			}
 		}
 	}
@@ -171,6 +212,59 @@ func tableLen(tab []byte, off int) (int, bool) {
 		}
 		i += n
 	}
+}
+
+// maxValue is the largest value of a pc-value table (values start at -1).
+func maxValue(tab []byte) int {
+	v, m := int64(-1), int64(-1)
+	for i, first := 0, true; i < len(tab); first = false {
+		u, n := binary.Uvarint(tab[i:])
+		if n <= 0 || (u == 0 && !first) {
+			break
+		}
+		i += n
+		v += int64(u>>1) ^ -int64(u&1) // zigzag
+		m = max(m, v)
+		_, n = binary.Uvarint(tab[i:])
+		if n <= 0 {
+			break
+		}
+		i += n
+	}
+	return int(m)
+}
+
+// moduleGofunc finds the runtime's moduledata, the one place that points
+// at the pclntab header p and its function name table, and returns its
+// gofunc field: the address funcdata offsets count from.
+func moduleGofunc(mem []byte, p int) (int, bool) {
+	le := binary.LittleEndian
+	var want [8]byte
+	le.PutUint64(want[:], uint64(p))
+	funcnames := uint64(p) + le.Uint64(mem[p+8+8*3:]) // pcHeader.funcnameOffset
+	found := -1
+	for off := 0; ; {
+		i := bytes.Index(mem[off:], want[:])
+		if i < 0 {
+			break
+		}
+		at := off + i
+		off = at + 8
+		if at%8 != 0 || at+336 > len(mem) || le.Uint64(mem[at+8:]) != funcnames {
+			continue
+		}
+		if found >= 0 {
+			return 0, false // two candidates: leave the trees
+		}
+		found = at
+	}
+	if found < 0 {
+		return 0, false
+	}
+	// moduledata: pcHeader, five slices, ftab, findfunctab, minpc, maxpc,
+	// then text ... rodata, gofunc (Go 1.20-1.26 layout).
+	gofunc := int(le.Uint64(mem[found+320:]))
+	return gofunc, gofunc > 0 && gofunc < len(mem)
 }
 
 // A segment is an active data segment: its bytes (aliasing the module) and
