@@ -1,5 +1,3 @@
-//go:build !js
-
 package sim
 
 // GitHub's REST API list endpoints: page and per_page in the query, the records
@@ -23,7 +21,7 @@ const (
 
 func init() {
 	registerContract(&Profile{
-		Name: "github", Vendor: "GitHub", Source: githubSource, URL: githubURL, NativeOnly: true,
+		Name: "github", Vendor: "GitHub", Source: githubSource, URL: githubURL,
 		Summary: "?page=&per_page=: 30 a page, at most 100; a Link header with absolute URLs (prev, next, last, first), left out when one page holds everything; no total",
 		Rules: []RuleNote{
 			{Text: "GET /repos/octocat/Spoon-Knife/issues returns 30 issues; per_page sets the page size, up to 100; page picks the page, from 1.", Source: githubSource + ": \"will only return 30 issues\"; per_page \"up to a maximum of 100\" (Traversing with pagination)"},

@@ -1,5 +1,3 @@
-//go:build !js
-
 package sim
 
 // Google's API design guide, AIP-158: page_size and page_token in,
@@ -22,7 +20,7 @@ const (
 
 func init() {
 	registerContract(&Profile{
-		Name: "google-aip158", Vendor: "Google", Source: googleSource, URL: googleURL, NativeOnly: true,
+		Name: "google-aip158", Vendor: "Google", Source: googleSource, URL: googleURL,
 		Summary: "?pageSize=&pageToken=: 50 by default, above 1000 coerced, negative refused; nextPageToken empty only at the end, pages may be short or empty before it; tokens tied to the request",
 		Rules: []RuleNote{
 			{Text: "page_size is optional: unset or 0 gives the API's default (50 here), never an error.", Source: googleSource + ": \"If the user does not specify page_size (or specifies 0), the API chooses an appropriate default ... The API must not return an error.\""},

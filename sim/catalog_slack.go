@@ -1,5 +1,3 @@
-//go:build !js
-
 package sim
 
 // Slack's Web API cursor pagination: cursor and limit in, the next cursor in
@@ -22,7 +20,7 @@ const (
 
 func init() {
 	registerContract(&Profile{
-		Name: "slack", Vendor: "Slack", Source: slackSource, URL: slackURL, NativeOnly: true,
+		Name: "slack", Vendor: "Slack", Source: slackSource, URL: slackURL,
 		Summary: "?cursor=&limit=: response_metadata.next_cursor, empty at the end; limit at most 1000; pages may be short before the end; errors are 200 with ok:false",
 		Rules: []RuleNote{
 			{Text: "Cursor-paginated methods take cursor and limit; without a cursor the first page comes back.", Source: slackSource + ": \"Cursor-paginated methods accept cursor and limit parameters\""},

@@ -1,5 +1,3 @@
-//go:build !js
-
 package sim
 
 import "strings"
@@ -32,7 +30,7 @@ func init() {
 	limitMsg := "Invalid limit: must be between 1 and 100, got `{value}`"
 	limitBody := stripeError("parameter_invalid_integer")
 	registerContract(&Profile{
-		Name: "stripe", Vendor: "Stripe", Source: stripeSource, URL: stripeURL, NativeOnly: true,
+		Name: "stripe", Vendor: "Stripe", Source: stripeSource, URL: stripeURL,
 		Summary: "?limit=&starting_after=|ending_before=: object-id cursors, newest first, 10 a page (1 to 100), has_more, no total; a deleted cursor object is 400 resource_missing",
 		Rules: []RuleNote{
 			{Text: "A list method takes limit, starting_after and ending_before; limit defaults to 10 and ranges between 1 and 100.", Source: stripeSource + ": \"limit optional, default is 10 ... ranging between 1 and 100\""},

@@ -309,15 +309,25 @@ func TestPresetsJSONListsEveryPreset(t *testing.T) {
 	}
 }
 
-// The catalogue is native-only until its contracts are declared as data.
-func TestCatalogueIsNativeOnly(t *testing.T) {
+// The catalogue's contracts declared as data are in every build and listed
+// for the page; those still written as Go servers are native only.
+func TestCatalogueDataIsListedNativeIsNot(t *testing.T) {
 	p, ok := LookupProfile("offset")
 	require.True(t, ok)
 	assert.False(t, p.NativeOnly)
-	if p, ok := LookupProfile("github"); ok { // natively; the js build has no catalogue
+	for _, name := range []string{"github", "stripe", "slack", "google-aip158"} {
+		p, ok := LookupProfile(name)
+		require.True(t, ok, name)
+		assert.False(t, p.NativeOnly, name)
+		assert.Contains(t, string(ProfilesJSON()), `"name":"`+name+`"`)
+	}
+	for _, name := range []string{"github-updated-issue-repeats", "stripe-delete-while-paginating", "slack-short-page", "google-short-page"} {
+		assert.Contains(t, string(PresetsJSON()), `"name":"`+name+`"`)
+	}
+	if p, ok := LookupProfile("aws"); ok { // natively; the js build has no Go servers of the catalogue
 		assert.True(t, p.NativeOnly)
-		assert.NotContains(t, string(ProfilesJSON()), `"name":"github"`)
-		assert.NotContains(t, string(PresetsJSON()), `"github-`)
+		assert.NotContains(t, string(ProfilesJSON()), `"name":"aws"`)
+		assert.NotContains(t, string(PresetsJSON()), `"aws-short-page"`)
 	}
 }
 

@@ -21,11 +21,10 @@ import (
 // The catalogue's contracts still written as Go servers are left out of the
 // WASM (as code they are too large for its size budget): their presets are
 // built for !js only, and catalog_presets_js.go says "" for js. Those of
-// the contracts declared as data are in catalog_presets.txt, native only too
-// until contract.go is in the js build.
+// the contracts declared as data, catalog_presets.txt, are in both.
 var files = []struct{ text, gofile, name, build string }{
 	{"presets.txt", "presets_text.go", "presetsFile", ""},
-	{"catalog_presets.txt", "catalog_presets_text.go", "catalogPresetsFile", "!js"},
+	{"catalog_presets.txt", "catalog_presets_text.go", "catalogPresetsFile", ""},
 	{"catalog_native_presets.txt", "catalog_native_presets_text.go", "catalogNativePresetsFile", "!js"},
 }
 

@@ -1,0 +1,85 @@
+package sim
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+)
+
+// catalogTries checks each catalogue preset's `# try:` as presets_test.go's
+// tries does for the others: the edit (old → new) and what it promises.
+// Here the contracts declared as data; catalog_test.go adds those still
+// written as Go servers (native builds only).
+var catalogTries = map[string]catalogTry{
+	// insert 1 at the head shifts every issue down one: page 3 repeats 41.
+	"github-updated-issue-repeats": {[][2]string{{"update id 10 key 1_000_000", "insert 1"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []int64{41}, tr.Walks[0].Duplicates.IDs)
+		assert.Equal(t, int64(0), tr.Walks[0].Missed.Count)
+	}},
+	"stripe-delete-while-paginating": {[][2]string{{"profile stripe", "profile stripe deleted-cursor=continue"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []int64{6, 5, 4}, requests(tr)[1].Records())
+	}},
+	"slack-short-page": {[][2]string{{"client=page-size", "client=cursor"}}, func(t *testing.T, tr *Trace) {
+		assert.True(t, tr.Walks[0].Complete)
+		assert.Equal(t, int64(1000), tr.Walks[0].Distinct)
+	}},
+	"google-short-page": {[][2]string{{"client=page-size", "client=token"}}, func(t *testing.T, tr *Trace) {
+		assert.True(t, tr.Walks[0].Complete)
+		assert.Equal(t, int64(400), tr.Walks[0].Distinct)
+	}},
+}
+
+type catalogTry struct {
+	edits [][2]string
+	check func(t *testing.T, tr *Trace)
+}
+
+func init() {
+	want := func(accepted []bool, check func(t *testing.T, tr *Trace)) struct {
+		accepted []bool
+		check    func(t *testing.T, tr *Trace)
+	} {
+		return struct {
+			accepted []bool
+			check    func(t *testing.T, tr *Trace)
+		}{accepted, check}
+	}
+	// 100 issues, 30 a page: 4 pages. Issue 10 (position 90) moves to the
+	// top after page 2: page 3 (offset 60) starts with issue 41 again, and
+	// issue 10, now above page 1, is never returned.
+	presetWants["github-updated-issue-repeats"] = want(repeat(acc, 4), func(t *testing.T, tr *Trace) {
+		w := tr.Walks[0]
+		assert.Equal(t, []int64{41}, w.Duplicates.IDs)
+		assert.Equal(t, []int64{10}, w.Missed.IDs)
+		assert.True(t, w.Complete)
+	})
+	// stripe/stripe-go#1030: page 2 names deleted customer 7.
+	presetWants["stripe-delete-while-paginating"] = want([]bool{acc, ref}, func(t *testing.T, tr *Trace) {
+		s := requests(tr)[1]
+		assert.Equal(t, 400, s.Response.Status)
+		assert.Contains(t, string(s.Response.Body()), `"code":"resource_missing"`)
+		assert.Contains(t, string(s.Response.Body()), `"param":"starting_after"`)
+		assert.Contains(t, string(s.Response.Body()), `No such customer: 'cus_000007'`)
+	})
+	// The walk stops at the first short page though its next_cursor is set.
+	presetWants["slack-short-page"] = want(nil, func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		lastPage := reqs[len(reqs)-1]
+		assert.Less(t, len(lastPage.Records()), 100)
+		assert.True(t, lastPage.HasNext.Reported, "next_cursor said more remained")
+		w := tr.Walks[0]
+		assert.True(t, w.Complete, "as far as the client knows, it read everything")
+		assert.Positive(t, w.Missed.Count)
+		assert.Equal(t, 1000-w.Distinct, w.Missed.Count)
+	})
+	presetWants["google-short-page"] = want(nil, func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		last := reqs[len(reqs)-1]
+		assert.Less(t, len(last.Records()), 50)
+		assert.True(t, last.HasNext.Reported, "nextPageToken said more remained")
+		w := tr.Walks[0]
+		assert.True(t, w.Complete)
+		assert.Equal(t, 400-w.Distinct, w.Missed.Count)
+		assert.Positive(t, w.Missed.Count)
+	})
+}
