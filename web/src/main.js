@@ -20,7 +20,6 @@ const state = {
   presets: [],
   profiles: [],
   firstResult: 0,
-  lastLength: 0, // of the text last changed or run
 };
 
 // The scenario shown when there is no link and no preset.
@@ -157,12 +156,10 @@ const results = new Results($('results'), { sim, keys: document, shortcuts: () =
 // schedule runs the editor's text once the simulator has started (a newer
 // text cancels a run still in flight: see Results.run).
 function schedule(text) {
-  state.lastLength = text.length;
   if (state.started) return results.run(text);
 }
 
 async function pump(text) {
-  state.lastLength = text.length;
   return results.run(text);
 }
 
@@ -321,16 +318,13 @@ const editor = new Editor({
   },
   onChange(text) {
     state.touched = true;
-    // Typing waits for a pause; a text pasted or dropped in runs at once.
-    const typed = Math.abs(text.length - state.lastLength) < 64;
-    state.lastLength = text.length;
     // The user's own scenario is saved as they type (a preset as it ships
     // is not theirs; a preset they changed is).
     if (!state.presets.some((p) => p.text === text)) scratch.save(text, true);
     syncPresetSelect(text);
     showLinkError('');
     clearTimeout(debounce);
-    debounce = setTimeout(() => schedule(text), typed ? 120 : 0);
+    debounce = setTimeout(() => schedule(text), 120);
   },
 });
 editor.value = '';
