@@ -2,6 +2,7 @@ package sim
 
 import (
 	"slices"
+	"strings"
 
 	"pagingplayground/internal/json"
 	"pagingplayground/internal/reqtarget"
@@ -24,7 +25,7 @@ func keywordHelp(w string) (syntax, help string) {
 	case "profile":
 		return "profile NAME [OPTION=VALUE …]", "The server's paging contract and its option overrides, e.g. `profile offset limit=50`."
 	case "contract":
-		return "contract offset|page|cursor", "A paging contract declared here instead of a profile: a base style, then one indented `KNOB VALUE` line per thing that differs (`path /v1/customers`, `after starting_after`, `next.flag has_more`); docs/language.md lists the knobs."
+		return "contract " + strings.Join(contractBases, "|"), "A paging contract declared here instead of a profile: a base style, then one indented `KNOB VALUE` line per thing that differs (`path /v1/customers`, `after starting_after`, `next.flag has_more`); docs/language.md lists the knobs."
 	case "records":
 		return "records N", "The list's size before the first step: 0 to 10^12 (1_000, 10k, 1m, 1b)."
 	case "order":

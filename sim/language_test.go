@@ -81,3 +81,12 @@ func TestLanguageJSON(t *testing.T) {
 		assert.NotEmpty(t, append(p.Query, p.Body...), "%s: a contract has parameters", p.Name)
 	}
 }
+
+// The hover help for `contract` lists every base the parser accepts (the
+// record-id base `id` came after the help was written).
+func TestContractHelpListsEveryBase(t *testing.T) {
+	syntax, _ := keywordHelp("contract")
+	for _, b := range contractBases {
+		assert.Contains(t, syntax, b)
+	}
+}
