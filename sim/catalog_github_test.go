@@ -143,3 +143,16 @@ func TestGitHubUpdatedIssueRepeatsOneOnTheNextPage(t *testing.T) {
 	w := tr.Walks[0]
 	assert.Equal(t, []int64{41}, w.Duplicates.IDs)
 }
+
+// The catalogue's profiles keep the page size options every profile has
+// (`pagesim profiles` lists them): `limit` is the page size when the request
+// names none (GitHub's own is 30), `max-limit` the largest served (100) and
+// `over-max` what happens above it.
+func TestGitHubTakesPageSizeOptions(t *testing.T) {
+	tr := runText(t, "profile github limit=50 max-limit=60 over-max=refuse\nrecords 200\nGET /repos/o/r/issues\nGET /repos/o/r/issues?per_page=60\nGET /repos/o/r/issues?per_page=61\n")
+	rs := requests(tr)
+	require.Len(t, rs, 3)
+	assert.Equal(t, 50, rs[0].NumRecords(), "limit=50 is the page size a request without per_page gets")
+	assert.Equal(t, 60, rs[1].NumRecords(), "max-limit=60 is served")
+	assert.False(t, rs[2].Accepted, "over-max=refuse refuses per_page=61")
+}

@@ -348,7 +348,13 @@ func (c Contract) reads() *Reads {
 // options are the profile options a contract offers: the rate limit, and
 // those its knobs call for.
 func (c Contract) options() []OptionSpec {
-	opts := rateOptions()
+	// The page size options every profile had before the catalogue became
+	// data (`profile github limit=50`); their defaults are the contract's.
+	opts := append([]OptionSpec{
+		{Name: "limit", Default: itoa(c.LimitDefault), Help: "records per page when the request names none", Min: 1, Max: MaxPageSize},
+		{Name: "max-limit", Default: itoa(c.LimitMax), Help: "the largest page size the server serves", Min: 1, Max: MaxPageSize},
+		{Name: "over-max", Default: cond(c.OverMax == "", "clamp", c.OverMax), Help: "a page size above the maximum: clamp it, refuse the request, or use the default", Enum: []string{"clamp", "refuse", "default"}},
+	}, rateOptions()...)
 	if c.Short.Pages != "" {
 		opts = append(opts,
 			OptionSpec{Name: "short-pages", Default: "on", Help: "whether pages may come back shorter than the page size while more remain (on) or never (off)", Enum: []string{"on", "off"}},
@@ -390,7 +396,19 @@ func contractProfile(p *Profile, c Contract) *Profile {
 	if p.Options == nil {
 		p.Options = c.options()
 	}
-	p.New = func(o *Options) Server { return &contractServer{c: c, o: o} }
+	p.New = func(o *Options) Server {
+		cc := c
+		if n := o.Int("max-limit"); n > 0 {
+			cc.LimitMax = n
+		}
+		if n := o.Int("limit"); n > 0 {
+			cc.LimitDefault = min(n, cc.LimitMax)
+		}
+		if v := o.Str("over-max"); v != "" {
+			cc.OverMax = v
+		}
+		return &contractServer{c: cc, o: o}
+	}
 	return p
 }
 
