@@ -35,34 +35,25 @@ type catalogTry struct {
 }
 
 func init() {
-	want := func(accepted []bool, check func(t *testing.T, tr *Trace)) struct {
-		accepted []bool
-		check    func(t *testing.T, tr *Trace)
-	} {
-		return struct {
-			accepted []bool
-			check    func(t *testing.T, tr *Trace)
-		}{accepted, check}
-	}
 	// 100 issues, 30 a page: 4 pages. Issue 10 (position 90) moves to the
 	// top after page 2: page 3 (offset 60) starts with issue 41 again, and
 	// issue 10, now above page 1, is never returned.
-	presetWants["github-updated-issue-repeats"] = want(repeat(acc, 4), func(t *testing.T, tr *Trace) {
+	presetWants["github-updated-issue-repeats"] = presetWant{repeat(acc, 4), func(t *testing.T, tr *Trace) {
 		w := tr.Walks[0]
 		assert.Equal(t, []int64{41}, w.Duplicates.IDs)
 		assert.Equal(t, []int64{10}, w.Missed.IDs)
 		assert.True(t, w.Complete)
-	})
+	}}
 	// stripe/stripe-go#1030: page 2 names deleted customer 7.
-	presetWants["stripe-delete-while-paginating"] = want([]bool{acc, ref}, func(t *testing.T, tr *Trace) {
+	presetWants["stripe-delete-while-paginating"] = presetWant{[]bool{acc, ref}, func(t *testing.T, tr *Trace) {
 		s := requests(tr)[1]
 		assert.Equal(t, 400, s.Response.Status)
 		assert.Contains(t, string(s.Response.Body()), `"code":"resource_missing"`)
 		assert.Contains(t, string(s.Response.Body()), `"param":"starting_after"`)
 		assert.Contains(t, string(s.Response.Body()), `No such customer: 'cus_000007'`)
-	})
+	}}
 	// The walk stops at the first short page though its next_cursor is set.
-	presetWants["slack-short-page"] = want(nil, func(t *testing.T, tr *Trace) {
+	presetWants["slack-short-page"] = presetWant{nil, func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
 		lastPage := reqs[len(reqs)-1]
 		assert.Less(t, len(lastPage.Records()), 100)
@@ -71,8 +62,8 @@ func init() {
 		assert.True(t, w.Complete, "as far as the client knows, it read everything")
 		assert.Positive(t, w.Missed.Count)
 		assert.Equal(t, 1000-w.Distinct, w.Missed.Count)
-	})
-	presetWants["google-short-page"] = want(nil, func(t *testing.T, tr *Trace) {
+	}}
+	presetWants["google-short-page"] = presetWant{nil, func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
 		last := reqs[len(reqs)-1]
 		assert.Less(t, len(last.Records()), 50)
@@ -81,5 +72,5 @@ func init() {
 		assert.True(t, w.Complete)
 		assert.Equal(t, 400-w.Distinct, w.Missed.Count)
 		assert.Positive(t, w.Missed.Count)
-	})
+	}}
 }

@@ -78,36 +78,27 @@ func init() {
 	} {
 		catalogTries[name] = try
 	}
-	want := func(accepted []bool, check func(t *testing.T, tr *Trace)) struct {
-		accepted []bool
-		check    func(t *testing.T, tr *Trace)
-	} {
-		return struct {
-			accepted []bool
-			check    func(t *testing.T, tr *Trace)
-		}{accepted, check}
-	}
 	// Pages 1..3 of 25 (10, 10, 5); page 4 is clamped to page 3: ids 5..1 again.
-	presetWants["json-server-page-past-the-end"] = want(repeat(acc, 4), func(t *testing.T, tr *Trace) {
+	presetWants["json-server-page-past-the-end"] = presetWant{repeat(acc, 4), func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
 		assert.Equal(t, idsDown(5, 5), reqs[2].Records())
 		assert.Equal(t, idsDown(5, 5), reqs[3].Records())
 		v, _ := fieldOf(reqs[2], "next")
 		assert.Equal(t, "", v, "page 3 said next: null")
-	})
+	}}
 	// 250 records: page 2 says next is page 3; 190 remain: 2 pages.
-	presetWants["drf-page-vanishes"] = want([]bool{acc, acc, ref}, func(t *testing.T, tr *Trace) {
+	presetWants["drf-page-vanishes"] = presetWant{[]bool{acc, acc, ref}, func(t *testing.T, tr *Trace) {
 		s := requests(tr)[2]
 		assert.Equal(t, 404, s.Response.Status)
 		assert.Equal(t, `{"detail":"Invalid page."}`, string(s.Response.Body()))
-	})
+	}}
 	// 254 records after the insert: offsets 0, 100, 200: 3 pages, 4 repeated.
-	presetWants["drf-limit-offset-drift"] = want(repeat(acc, 3), func(t *testing.T, tr *Trace) {
+	presetWants["drf-limit-offset-drift"] = presetWant{repeat(acc, 3), func(t *testing.T, tr *Trace) {
 		assert.Equal(t, int64(4), tr.Walks[0].Duplicates.Count)
 		assert.True(t, tr.Walks[0].Complete)
-	})
+	}}
 	// The walk stops at the first short page though its NextToken is set.
-	presetWants["aws-short-page"] = want(nil, func(t *testing.T, tr *Trace) {
+	presetWants["aws-short-page"] = presetWant{nil, func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
 		last := reqs[len(reqs)-1]
 		assert.Less(t, len(last.Records()), 50)
@@ -116,57 +107,57 @@ func init() {
 		assert.True(t, w.Complete, "as far as the client knows, it read everything")
 		assert.Positive(t, w.Missed.Count)
 		assert.Equal(t, 500-w.Distinct, w.Missed.Count)
-	})
+	}}
 	// Page 1 (120..71) with its Link; the hand-made page 2 keeps status=any.
-	presetWants["shopify-filter-with-page-info"] = want([]bool{acc, ref}, func(t *testing.T, tr *Trace) {
+	presetWants["shopify-filter-with-page-info"] = presetWant{[]bool{acc, ref}, func(t *testing.T, tr *Trace) {
 		s := requests(tr)[1]
 		assert.Equal(t, 400, s.Response.Status)
 		assert.Contains(t, s.Reason, "status cannot be passed when page_info is present")
-	})
-	presetWants["notion-page-size-over-100"] = want([]bool{ref}, func(t *testing.T, tr *Trace) {
+	}}
+	presetWants["notion-page-size-over-100"] = presetWant{[]bool{ref}, func(t *testing.T, tr *Trace) {
 		assert.Contains(t, string(requests(tr)[0].Response.Body()), `"code":"validation_error"`)
-	})
-	presetWants["msgraph-skip-refused"] = want([]bool{acc, ref}, func(t *testing.T, tr *Trace) {
+	}}
+	presetWants["msgraph-skip-refused"] = presetWant{[]bool{acc, ref}, func(t *testing.T, tr *Trace) {
 		assert.Contains(t, string(requests(tr)[1].Response.Body()), `"code":"Request_UnsupportedQuery"`)
-	})
+	}}
 	// 180 projects, 50 served a page: the client reads startAt 0 (180..131),
 	// 100 (80..31) and 200 (none); 130..81 and 30..1 are never returned.
-	presetWants["jira-maxresults-lowered"] = want(repeat(acc, 3), func(t *testing.T, tr *Trace) {
+	presetWants["jira-maxresults-lowered"] = presetWant{repeat(acc, 3), func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
 		assert.Equal(t, idsDown(180, 50), reqs[0].Records())
 		assert.Equal(t, idsDown(80, 50), reqs[1].Records())
 		assert.Empty(t, reqs[2].Records())
 		assert.Equal(t, "/rest/api/3/project/search?startAt=100&maxResults=100", reqs[1].Request.URL)
-	})
+	}}
 	// 120 issues, 50 a page: pages 1..3, then page 1 again.
-	presetWants["jira-jql-missing-token"] = want(repeat(acc, 4), func(t *testing.T, tr *Trace) {
+	presetWants["jira-jql-missing-token"] = presetWant{repeat(acc, 4), func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
 		_, has := fieldOf(reqs[2], "nextPageToken")
 		assert.False(t, has)
 		assert.Equal(t, reqs[0].Records(), reqs[3].Records())
-	})
+	}}
 	// 100 pages of 100 are served; page 101 starts at record 10,001.
-	presetWants["zendesk-offset-limit"] = want(concat(repeat(acc, 100), []bool{ref}), func(t *testing.T, tr *Trace) {
+	presetWants["zendesk-offset-limit"] = presetWant{concat(repeat(acc, 100), []bool{ref}), func(t *testing.T, tr *Trace) {
 		assert.Equal(t, int64(10000), tr.Walks[0].Distinct)
 		assert.Equal(t, 400, requests(tr)[100].Response.Status)
-	})
+	}}
 	// 10 pages of 1,000: from + size reaches 10,000 = hits.total.value (gte).
-	presetWants["elasticsearch-total-gte"] = want(repeat(acc, 10), func(t *testing.T, tr *Trace) {
+	presetWants["elasticsearch-total-gte"] = presetWant{repeat(acc, 10), func(t *testing.T, tr *Trace) {
 		assert.Equal(t, TotalReport{"capped", 10000, 25000}, requests(tr)[0].Total)
 		assert.True(t, tr.Walks[0].Complete, "as far as the client knows")
 		assert.Equal(t, int64(15000), tr.Walks[0].Missed.Count)
-	})
+	}}
 	// 33 items after the insert: offsets 0, 10, 20, 30: 4 pages, 3 repeated.
-	presetWants["relay-offset-cursors"] = want(repeat(acc, 4), func(t *testing.T, tr *Trace) {
+	presetWants["relay-offset-cursors"] = presetWant{repeat(acc, 4), func(t *testing.T, tr *Trace) {
 		assert.Equal(t, []int64{23, 22, 21}, requests(tr)[1].Records()[:3])
 		assert.Equal(t, int64(3), tr.Walks[0].Duplicates.Count)
-	})
+	}}
 	// Ties in a different order per query: some records twice, some never.
-	presetWants["drf-cursor-ties"] = want(repeat(acc, 10), func(t *testing.T, tr *Trace) {
+	presetWants["drf-cursor-ties"] = presetWant{repeat(acc, 10), func(t *testing.T, tr *Trace) {
 		w := tr.Walks[0]
 		assert.Positive(t, w.Duplicates.Count)
 		assert.Positive(t, w.Missed.Count)
-	})
+	}}
 }
 
 // Every catalogue preset names its vendor and the vendor's page, never a file
