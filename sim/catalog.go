@@ -135,3 +135,16 @@ func base64Decode(s string) (string, bool) {
 	}
 	return string(out), true
 }
+
+// endPage finishes a hand-written catalogue server's page of got records
+// at pos in a list of n: no total, the next page signalled as kind
+// ("link", "cursor", "flag"), and the page's position when it has records.
+func endPage(resp *Response, kind string, more bool, pos int64, got int, n int64) *Response {
+	resp.Total = TotalReport{Kind: "absent", True: n}
+	resp.HasNext = NextReport{Kind: kind, Reported: more, True: pos+int64(got) < n}
+	resp.Cost.Rows = int64(got)
+	if got > 0 {
+		resp.Position = pos
+	}
+	return resp
+}

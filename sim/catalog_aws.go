@@ -157,13 +157,7 @@ func (s *awsServer) Serve(w *World, req *Request) *Response {
 			resp.Reason = join(resp.Reason, "a short page: "+plural(int64(len(items)), "result")+" of MaxResults "+itoa(limit)+", and a NextToken: more remain")
 		}
 	}
-	resp.Total = TotalReport{Kind: "absent", True: n}
-	resp.HasNext = NextReport{Kind: "cursor", Reported: more, True: pos+int64(len(items)) < n}
-	resp.Cost.Rows = int64(len(items))
-	if len(items) > 0 {
-		resp.Position = pos
-	}
-	return resp
+	return endPage(resp, "cursor", more, pos, len(items), n)
 }
 
 func (s *awsServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {

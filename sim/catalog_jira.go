@@ -168,13 +168,7 @@ func (s *jiraJQLServer) Serve(w *World, req *Request) *Response {
 		resp.Fields = append(resp.Fields, Field{"nextPageToken", Str(tok)})
 	}
 	resp.Fields = append(resp.Fields, Field{"isLast", Bool(!more)})
-	resp.Total = TotalReport{Kind: "absent", True: n}
-	resp.HasNext = NextReport{Kind: "cursor", Reported: more, True: pos+int64(len(items)) < n}
-	resp.Cost.Rows = int64(len(items))
-	if len(items) > 0 {
-		resp.Position = pos
-	}
-	return resp
+	return endPage(resp, "cursor", more, pos, len(items), n)
 }
 
 func (s *jiraJQLServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {

@@ -108,13 +108,7 @@ func (s *graphServer) Serve(w *World, req *Request) *Response {
 		next := graphHost + strings.ReplaceAll(withParams(req.Path, req.Query, Param{Name: "$skiptoken", Value: cursorToken(tag, c)}), "%24", "$")
 		resp.Fields = append(resp.Fields, Field{"@odata.nextLink", Str(next)})
 	}
-	resp.Total = TotalReport{Kind: "absent", True: n}
-	resp.HasNext = NextReport{Kind: "link", Reported: more, True: pos+int64(len(items)) < n}
-	resp.Cost.Rows = int64(len(items))
-	if len(items) > 0 {
-		resp.Position = pos
-	}
-	return resp
+	return endPage(resp, "link", more, pos, len(items), n)
 }
 
 func (s *graphServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {

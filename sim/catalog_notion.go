@@ -149,13 +149,7 @@ func (s *notionServer) Serve(w *World, req *Request) *Response {
 	n := w.Len()
 	resp.Items = items
 	resp.Fields = []Field{{"object", Str("list")}, {"next_cursor", next}, {"has_more", Bool(more)}, {"type", Str("page_or_database")}, {"page_or_database", Raw("{}")}}
-	resp.Total = TotalReport{Kind: "absent", True: n}
-	resp.HasNext = NextReport{Kind: "cursor", Reported: more, True: pos+int64(len(items)) < n}
-	resp.Cost.Rows = int64(len(items))
-	if len(items) > 0 {
-		resp.Position = pos
-	}
-	return resp
+	return endPage(resp, "cursor", more, pos, len(items), n)
 }
 
 func (s *notionServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {

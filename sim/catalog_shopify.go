@@ -101,13 +101,7 @@ func (s *shopifyServer) Serve(w *World, req *Request) *Response {
 	if len(links) > 0 {
 		resp.Header = []Header{{"Link", linkheader.Format(links)}}
 	}
-	resp.Total = TotalReport{Kind: "absent", True: n}
-	resp.HasNext = NextReport{Kind: "link", Reported: more, True: pos+int64(len(items)) < n}
-	resp.Cost.Rows = int64(len(items))
-	if len(items) > 0 {
-		resp.Position = pos
-	}
-	return resp
+	return endPage(resp, "link", more, pos, len(items), n)
 }
 
 func (s *shopifyServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {

@@ -137,13 +137,7 @@ func (s *zendeskServer) cursor(w *World, req *Request) *Response {
 	if next == "null" {
 		resp.Interp = zdEndInterp
 	}
-	resp.Total = TotalReport{Kind: "absent", True: n}
-	resp.HasNext = NextReport{Kind: "flag", Reported: more, True: pos+int64(len(items)) < n}
-	resp.Cost.Rows = int64(len(items))
-	if len(items) > 0 {
-		resp.Position = pos
-	}
-	return resp
+	return endPage(resp, "flag", more, pos, len(items), n)
 }
 
 // zdBrackets writes page[size] as Zendesk's links do, brackets unescaped.
