@@ -176,13 +176,7 @@ $('results').addEventListener('pagesim-result', (e) => {
   editor.setDiagnostics([]);
   lessons.showResult(view, text);
   renderRules(view);
-  if (!state.firstResult) {
-    // The mark and the attribute read one clock reading: upgradeEditor
-    // comes after, so its time is in neither.
-    state.firstResult = performance.mark('pagesim:first-result').startTime;
-    document.body.dataset.firstResultMs = String(Math.round(state.firstResult));
-    upgradeEditor();
-  }
+  firstResultDrawn();
   const t = results.timing || {};
   $('timing').textContent = 'Simulator ready ' + Math.round(state.readyAt || 0) + ' ms after navigation · first result at ' +
     Math.round(state.firstResult) + ' ms · last run ' + Math.round((t.ms || 0) + (t.drawMs || 0)) + ' ms: simulator ' + Math.round(t.goMs || 0) +
@@ -502,7 +496,7 @@ async function prerender() {
     if (link.text === data.text) {
       results.show(data.view, data.text); // the first preset: its result too
       renderRules(data.view);
-      firstResultDrawn();
+      firstResultDrawn('prerender');
     } else {
       sim.load(); // this link's result needs the simulator
       results.status('', 'The simulator is loading: this link\'s results show as soon as it is ready.');
@@ -520,14 +514,17 @@ async function prerender() {
   state.prerendered = data.text;
   $('results').shownText = data.text;
   $('results').dataset.state = 'ok';
-  firstResultDrawn();
+  firstResultDrawn('prerender');
 }
 
-function firstResultDrawn() {
+// firstResultDrawn records when the first result was drawn (from says by
+// what, when it was the prerender). The mark and the attribute read one
+// clock reading; upgradeEditor comes after, so its time is in neither.
+function firstResultDrawn(from) {
   if (state.firstResult) return;
-  state.firstResult = performance.mark('pagesim:first-result').startTime; // one reading for both
+  state.firstResult = performance.mark('pagesim:first-result').startTime;
   document.body.dataset.firstResultMs = String(Math.round(state.firstResult));
-  document.body.dataset.firstResultFrom = 'prerender';
+  if (from) document.body.dataset.firstResultFrom = from;
   upgradeEditor();
 }
 // afterPaint calls fn once the next frame has been painted (or after 250 ms,
