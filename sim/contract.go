@@ -350,11 +350,8 @@ func (c Contract) reads() *Reads {
 func (c Contract) options() []OptionSpec {
 	// The page size options every profile had before the catalogue became
 	// data (`profile github limit=50`); their defaults are the contract's.
-	opts := append([]OptionSpec{
-		{Name: "limit", Default: itoa(c.LimitDefault), Help: "records per page when the request names none", Min: 1, Max: MaxPageSize},
-		{Name: "max-limit", Default: itoa(c.LimitMax), Help: "the largest page size the server serves", Min: 1, Max: MaxPageSize},
-		{Name: "over-max", Default: cond(c.OverMax == "", "clamp", c.OverMax), Help: "a page size above the maximum: clamp it, refuse the request, or use the default", Enum: []string{"clamp", "refuse", "default"}},
-	}, rateOptions()...)
+	opts := append(sizeOptions(c.LimitDefault, c.LimitMax, cond(c.OverMax == "", "clamp", c.OverMax),
+		"clamp it, refuse the request, or use the default", "clamp", "refuse", "default"), rateOptions()...)
 	if c.Short.Pages != "" {
 		opts = append(opts,
 			OptionSpec{Name: "short-pages", Default: "on", Help: "whether pages may come back shorter than the page size while more remain (on) or never (off)", Enum: []string{"on", "off"}},

@@ -14,11 +14,17 @@ import (
 // default and maximum, what happens above it, and the optional rate limit
 // (which the engine applies before the server sees the request).
 func commonOptions(limit, maxLimit int64, overMax string) []OptionSpec {
-	return append([]OptionSpec{
+	return append(sizeOptions(limit, maxLimit, overMax, "clamp it or refuse the request (400)", "clamp", "refuse"), rateOptions()...)
+}
+
+// sizeOptions are the page size options: the default page size, the
+// largest served, and what a larger request gets (overHelp, one of overEnum).
+func sizeOptions(limit, maxLimit int64, overMax, overHelp string, overEnum ...string) []OptionSpec {
+	return []OptionSpec{
 		{Name: "limit", Default: itoa(limit), Help: "records per page when the request names none", Min: 1, Max: MaxPageSize},
 		{Name: "max-limit", Default: itoa(maxLimit), Help: "the largest page size the server serves", Min: 1, Max: MaxPageSize},
-		{Name: "over-max", Default: overMax, Help: "a page size above the maximum: clamp it or refuse the request (400)", Enum: []string{"clamp", "refuse"}},
-	}, rateOptions()...)
+		{Name: "over-max", Default: overMax, Help: "a page size above the maximum: " + overHelp, Enum: overEnum},
+	}
 }
 
 func rateOptions() []OptionSpec {
