@@ -247,7 +247,7 @@ func (s *celigoErrors) Serve(w *World, req *Request) *Response {
 		return refuse(w, 400, bad)
 	}
 	tag := "celigo-errors:" + req.Path
-	resp := &Response{Status: 200, ItemsKey: "errors", IDName: "_id", Reason: note, Walk: WalkFirst, Position: -1}
+	resp := &Response{Status: 200, ItemsKey: "errors", IDName: "_id", Reason: note, Position: -1, Served: &Served{Cursor: true, Start: true}}
 	if note != "" {
 		resp.Interp = celigoLimitInterp
 	}
@@ -259,7 +259,7 @@ func (s *celigoErrors) Serve(w *World, req *Request) *Response {
 			return refuse(w, 400, why)
 		}
 		items, pos = w.After(c, size+1)
-		resp.Walk, resp.Cost.Seek = WalkContinue, true
+		resp.Served.Start, resp.Cost.Seek = false, true
 	} else {
 		items = w.Page(0, size+1)
 	}
@@ -344,7 +344,7 @@ func (s *celigoMigrated) Serve(w *World, req *Request) *Response {
 		return refuse(w, 400, bad)
 	}
 	tag := "celigo-migrated:" + req.Path
-	resp := &Response{Status: 200, Bare: true, IDName: "_id", Reason: note, Walk: WalkFirst, Position: -1}
+	resp := &Response{Status: 200, Bare: true, IDName: "_id", Reason: note, Position: -1, Served: &Served{Cursor: true, Start: true}}
 	if note != "" {
 		resp.Interp = celigoLimitInterp
 	}
@@ -373,7 +373,7 @@ func (s *celigoMigrated) Serve(w *World, req *Request) *Response {
 		}
 		c := Cursor{Key: vals[4], ID: vals[5], KeyOnly: vals[3] == 1}
 		items, pos = w.After(c, limit+1)
-		resp.Walk, resp.Cost.Seek = WalkContinue, true
+		resp.Served.Start, resp.Cost.Seek = false, true
 	} else {
 		s.chains = append(s.chains, 1)
 		chain, page = int64(len(s.chains)), 0

@@ -912,7 +912,7 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	if hasAfter && hasBefore {
 		return s.fail(w, "both", c.ErrorStatus, c.After.Name+" and "+c.Before.Name+" exclude each other: send one", "", "")
 	}
-	resp := &Response{Status: 200, Reason: note, Walk: WalkFirst, Position: -1}
+	resp := &Response{Status: 200, Reason: note, Position: -1, Served: &Served{Cursor: true, Start: !hasAfter && !hasBefore}}
 	var items []Record
 	var pos int64
 	var more, earlier bool
@@ -923,12 +923,12 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		if cur, bad = s.position(w, req, c.After, after); bad != nil {
 			return bad
 		}
-		resp.Walk, resp.Cost.Seek = WalkContinue, true
+		resp.Cost.Seek = true
 	case hasBefore:
 		if cur, bad = s.position(w, req, c.Before, before); bad != nil {
 			return bad
 		}
-		resp.Walk, resp.Cost.Seek = WalkContinue, true
+		resp.Cost.Seek = true
 	}
 	want := limit
 	short := false

@@ -62,8 +62,8 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 // list: an offset-style page says where it asked for (an empty page past the
 // end is not at the head); otherwise its first record's position does.
 func startsAtHead(resp *Response) bool {
-	if resp.Served != nil {
-		return resp.Served.Offset == 0
+	if s := resp.Served; s != nil && !s.Cursor {
+		return s.Offset == 0
 	}
 	return resp.Position <= 0
 }

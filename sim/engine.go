@@ -435,6 +435,8 @@ func (e *engine) follow(c *client, rel string, line int, src string) (*Response,
 // ("next", "prev", "first", or "" for a request written out).
 func (c *client) role(path string, s *Served, rel string) (WalkRole, string) {
 	switch {
+	case s.Start:
+		return WalkFirst, ""
 	case s.Cursor:
 		return WalkContinue, "" // a cursor names a place in the walk that issued it
 	case s.Session:

@@ -415,7 +415,7 @@ func (s *cursorServer) Serve(w *World, req *Request) *Response {
 	var items []Record
 	var pos int64
 	var more, earlier bool
-	resp := &Response{Status: 200, ItemsKey: "items", Reason: note, Walk: WalkFirst}
+	resp := &Response{Status: 200, ItemsKey: "items", Reason: note, Served: &Served{Cursor: true, Start: !hasAfter && !hasBefore}}
 	switch {
 	case hasAfter:
 		c, why := readCursor(tag, after)
@@ -426,7 +426,7 @@ func (s *cursorServer) Serve(w *World, req *Request) *Response {
 		more = int64(len(items)) > limit
 		items = items[:min(int64(len(items)), limit)]
 		earlier = pos > 0
-		resp.Walk, resp.Cost.Seek = WalkContinue, true
+		resp.Cost.Seek = true
 	case hasBefore:
 		c, why := readCursor(tag, before)
 		if why != "" {
@@ -438,7 +438,7 @@ func (s *cursorServer) Serve(w *World, req *Request) *Response {
 			items, pos = items[1:], pos+1
 		}
 		more = pos+int64(len(items)) < w.Len()
-		resp.Walk, resp.Cost.Seek = WalkContinue, true
+		resp.Cost.Seek = true
 	default:
 		items = w.Page(0, limit+1)
 		more = int64(len(items)) > limit

@@ -225,7 +225,7 @@ type Response struct {
 	Total    TotalReport // reported vs true total
 	HasNext  NextReport  // reported vs true next page
 	Cost     Cost        // rows read; the engine fills WalkRows
-	Walk     WalkRole    // how this request relates to the client's walk
+	Walk     WalkRole    // how this request relates to the client's walk: the engine's, from Served
 	Position int64       // list position of Items[0] at the time, -1 if none
 
 	// Served says what the request was served: a stretch of the list for
@@ -259,8 +259,9 @@ type Served struct {
 	Page    int64
 
 	// Cursor: the page continues after a cursor an earlier response gave
-	// (Flashduty's search_after_ctx).
-	Cursor bool
+	// (Flashduty's search_after_ctx); with Start, it is a cursor contract's
+	// first page (no cursor sent), which starts a walk.
+	Cursor, Start bool
 }
 
 // KeyRange is the sort keys From..To, inclusive.

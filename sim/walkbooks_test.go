@@ -7,8 +7,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The engine keeps the walk books for Codefresh and Flashduty too (issue 8
-// item 1): their servers report what they served and leave Response.Walk to
+// The engine keeps the walk books for every profile in the page (issue 8
+// item 1): the servers report what they served and leave Response.Walk to
 // the engine.
 func TestServersReportWhatTheyServed(t *testing.T) {
 	w := &World{data: newDataset(50, 1, 0), now: 50}
@@ -23,6 +23,16 @@ func TestServersReportWhatTheyServed(t *testing.T) {
 			Served{Session: true, Page: 1}},
 		{"flashduty", Request{Method: "POST", Path: "/incident/list", Body: `{"p":2,"limit":20}`},
 			Served{Offset: 20, Limit: 20}},
+		// The cursor servers say whether a cursor was sent: the engine starts
+		// a walk on a page without one and continues it on a page after one.
+		{"cursor", Request{Method: "GET", Path: "/items"}, Served{Cursor: true, Start: true}},
+		{"celigo-errors", Request{Method: "GET", Path: "/v1/flows/5f1a/errors"}, Served{Cursor: true, Start: true}},
+		{"celigo-migrated", Request{Method: "GET", Path: "/v1/integrations"}, Served{Cursor: true, Start: true}},
+		{"slack", Request{Method: "GET", Path: "/api/conversations.list"}, Served{Cursor: true, Start: true}},
+		{"cursor", Request{Method: "GET", Path: "/items", Query: []Param{{Name: "after", Value: cursorToken("cursor:/items", Cursor{Key: 40, ID: 40})}}},
+			Served{Cursor: true}},
+		{"celigo-errors", Request{Method: "GET", Path: "/v1/flows/5f1a/errors", Query: []Param{{Name: "after", Value: cursorToken("celigo-errors:/v1/flows/5f1a/errors", Cursor{Key: 40, ID: 40})}}},
+			Served{Cursor: true}},
 	} {
 		p, ok := LookupProfile(c.profile)
 		require.True(t, ok)
