@@ -27,6 +27,10 @@ var catalogTries = map[string]catalogTry{
 		assert.True(t, tr.Walks[0].Complete)
 		assert.Equal(t, int64(400), tr.Walks[0].Distinct)
 	}},
+	"msgraph-skip-refused": {[][2]string{{"GET /v1.0/users?$top=100&$skip=100", "walk"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
+		assert.Equal(t, int64(250), tr.Walks[0].Distinct)
+	}},
 }
 
 type catalogTry struct {
@@ -72,5 +76,8 @@ func init() {
 		assert.True(t, w.Complete)
 		assert.Equal(t, 400-w.Distinct, w.Missed.Count)
 		assert.Positive(t, w.Missed.Count)
+	}}
+	presetWants["msgraph-skip-refused"] = presetWant{[]bool{acc, ref}, func(t *testing.T, tr *Trace) {
+		assert.Contains(t, string(requests(tr)[1].Response.Body()), `"code":"Request_UnsupportedQuery"`)
 	}}
 }

@@ -116,23 +116,6 @@ records 250
 
 POST /v1/databases/d9824bdc84454327be8b5b47500af6ce/query {"page_size":500}
 
-=== msgraph-skip-refused
-# title: Microsoft Graph: paging /users with $skip is refused
-# vendor: Microsoft Graph
-# notice: A client pages users by computing $skip itself, as it would against an offset API.
-#   Microsoft Graph's paging page says "the /users endpoint supports $top but not $skip", and tells
-#   clients to send the @odata.nextLink URL as it is: "Do not try to extract the $skiptoken or $skip
-#   value".
-# question: What does the @odata.nextLink of the first page carry instead of an offset?
-# try: Replace the second request with ` + "`" + `walk` + "`" + `: the client follows @odata.nextLink and reads all 250
-#   users.
-
-profile msgraph
-records 250
-
-GET /v1.0/users?$top=100
-GET /v1.0/users?$top=100&$skip=100   # the client's own arithmetic
-
 === jira-maxresults-lowered
 # title: Jira: the server lowers maxResults and a client that ignores it skips issues
 # vendor: Jira

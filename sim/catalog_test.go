@@ -42,10 +42,6 @@ func init() {
 			assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
 			assert.Equal(t, int64(250), tr.Walks[0].Distinct)
 		}},
-		"msgraph-skip-refused": {[][2]string{{"GET /v1.0/users?$top=100&$skip=100", "walk"}}, func(t *testing.T, tr *Trace) {
-			assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
-			assert.Equal(t, int64(250), tr.Walks[0].Distinct)
-		}},
 		// returned: startAt 0, 50, 100, 150 over 180 projects.
 		"jira-maxresults-lowered": {[][2]string{{"client=requested", "client=returned"}}, func(t *testing.T, tr *Trace) {
 			require.Len(t, requests(tr), 4)
@@ -116,9 +112,6 @@ func init() {
 	}}
 	presetWants["notion-page-size-over-100"] = presetWant{[]bool{ref}, func(t *testing.T, tr *Trace) {
 		assert.Contains(t, string(requests(tr)[0].Response.Body()), `"code":"validation_error"`)
-	}}
-	presetWants["msgraph-skip-refused"] = presetWant{[]bool{acc, ref}, func(t *testing.T, tr *Trace) {
-		assert.Contains(t, string(requests(tr)[1].Response.Body()), `"code":"Request_UnsupportedQuery"`)
 	}}
 	// 180 projects, 50 served a page: the client reads startAt 0 (180..131),
 	// 100 (80..31) and 200 (none); 130..81 and 30..1 are never returned.

@@ -58,6 +58,7 @@ type Contract struct {
 	Token Token
 
 	Params []string // other query parameters the API reads (filters, sort): they change no paging, and the editor does not flag them
+	Refuse []string // query parameters the API refuses (Graph's $skip on /users): 400, the kind of refusal "refused"
 	First  string   // catalogue: the profile's first request line; Method and Paths[0] when ""
 	Interp Interps  // catalogue: the interpretation notes responses carry
 }
@@ -85,13 +86,14 @@ type ErrorRule struct {
 }
 
 // errorKinds are the refusals (and the clamp note) a contract names.
-var errorKinds = []string{"path", "method", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window"}
+var errorKinds = []string{"path", "method", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused"}
 
 // Short says whether pages may come back shorter than asked while more
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
 // a short page can be shown wrong. Cursor base only.
 type Short struct {
-	Pages   string    // "" (never), "short" (1 to limit-1 records) or "empty" (0 to limit-1)
+	Pages   string    // "" (never), "short" (1 to limit-1 records), "empty" (0 to limit-1) or "zero" (a page is whole or empty: Graph)
+	Off     bool      // the option (short-pages, or empty-pages for "zero") is off by default
 	Follows string    // the client option's value for a client that follows the next cursor: "cursor" when ""
 	Client  string    // the client option's default: Follows when "", or "page-size"
 	Advice  string    // what the vendor tells a client that stops on a short page
@@ -104,6 +106,15 @@ type Token struct {
 	TTL   int64  // ticks a token stays valid (0: the whole run); the option token-ttl
 	Use   string // "" (any token, any number of times), "once" or "newest" (only the latest issued)
 	Bound bool   // a token works only with the same other parameters (the page size may change)
+}
+
+// names are the profile option that turns short pages on and the option
+// client's value for a client that stops on one.
+func (s Short) names() (option, stop string) {
+	if s.Pages == "zero" {
+		return "empty-pages", "empty-page"
+	}
+	return "short-pages", "page-size"
 }
 
 func (t Token) kept() bool { return t.TTL > 0 || t.Use != "" || t.Bound }
@@ -309,11 +320,14 @@ func (c Contract) problems() []string {
 	if c.Short.Pages == "" && (c.Short.Follows != "" || c.Short.Client != "") {
 		add("short-pages.follows and short-pages.client are about a client of short pages: set short-pages too")
 	}
+	if c.Short.Pages == "" && c.Short.Off {
+		add("short-pages.default sets the option short-pages: set short-pages too")
+	}
 	if c.Before.Name == "none" && c.Next.PrevCursor != "" {
 		add("prev.cursor needs a parameter to send it back in: before is `none`")
 	}
-	if c.Short.Pages != "" && c.Next.Cursor == "" {
-		add("short-pages need next.cursor: a client can only tell a short page from the last by the next cursor")
+	if c.Short.Pages != "" && c.Next.Cursor == "" && c.Next.URL == "" {
+		add("short-pages need next.cursor or next.url: a client can only tell a short page from the last by what says the next page")
 	}
 	if c.LimitZero == "default" && c.Invalid == "default" {
 		add("limit.zero default says no more than invalid default already does: drop limit.zero")
@@ -328,7 +342,7 @@ func (c Contract) problems() []string {
 
 // reads is what the contract reads, for the editor's warnings.
 func (c Contract) reads() *Reads {
-	r := &Reads{Methods: []string{c.Method}, Paths: c.Paths, Params: c.Params}
+	r := &Reads{Methods: []string{c.Method}, Paths: c.Paths, Params: append(c.Refuse[:len(c.Refuse):len(c.Refuse)], c.Params...)}
 	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before} {
 		for _, name := range []string{in.Name, in.Alias} {
 			switch {
@@ -353,9 +367,10 @@ func (c Contract) options() []OptionSpec {
 	opts := append(sizeOptions(c.LimitDefault, c.LimitMax, cond(c.OverMax == "", "clamp", c.OverMax),
 		"clamp it, refuse the request, or use the default", "clamp", "refuse", "default"), rateOptions()...)
 	if c.Short.Pages != "" {
+		option, stop := c.Short.names()
 		opts = append(opts,
-			OptionSpec{Name: "short-pages", Default: "on", Help: "whether pages may come back shorter than the page size while more remain (on) or never (off)", Enum: []string{"on", "off"}},
-			OptionSpec{Name: "client", Default: cond(c.Short.Client == "", c.Short.Follows, c.Short.Client), Help: "what the client's next/walk trusts: " + c.Short.Follows + " (the next " + c.Short.Follows + ", to the end) or page-size (it stops on a page shorter than the page size)", Enum: []string{c.Short.Follows, "page-size"}})
+			OptionSpec{Name: option, Default: cond(c.Short.Off, "off", "on"), Help: "whether pages may come back " + cond(c.Short.Pages == "zero", "empty", "shorter than the page size") + " while more remain (on) or never (off)", Enum: []string{"on", "off"}},
+			OptionSpec{Name: "client", Default: cond(c.Short.Client == "", c.Short.Follows, stop), Help: "what the client's next/walk trusts: " + c.Short.Follows + " (the next " + c.Short.Follows + ", to the end) or " + stop + " (it stops on a page " + cond(c.Short.Pages == "zero", "with no records", "shorter than the page size") + ")", Enum: []string{c.Short.Follows, stop}})
 	}
 	if c.Base == "id" {
 		opts = append(opts, OptionSpec{Name: "deleted-cursor", Default: c.Deleted, Help: "a cursor whose record was deleted: error (400, resource_missing) or continue (the list goes on from where the record was)", Enum: []string{"error", "continue"}})
@@ -593,6 +608,11 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 		return r
 	}
 	s.interp, s.note, s.path = "", "", req.Path
+	for _, p := range req.Query {
+		if containsString(c.Refuse, p.Name) {
+			return s.fail(w, "refused", c.ErrorStatus, p.Name+" is not supported here", p.Name, p.Value)
+		}
+	}
 	limit, note, bad := s.size(w, req)
 	if bad != nil {
 		return bad
@@ -932,15 +952,20 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	}
 	want := limit
 	short := false
-	if c.Short.Pages != "" && !hasBefore && s.o.Str("short-pages") == "on" {
+	if option, _ := c.Short.names(); c.Short.Pages != "" && !hasBefore && s.o.Str(option) == "on" {
 		at := int64(0)
 		if hasAfter {
 			at = w.Split(cur)
 		}
-		if c.Short.Pages == "empty" {
+		switch c.Short.Pages {
+		case "empty":
 			want, short = shortPage(w, at, limit+1)
 			want--
-		} else {
+		case "zero":
+			if _, short = shortPage(w, at, limit); short {
+				want = 0
+			}
+		default:
 			want, short = shortPage(w, at, limit)
 		}
 	}
@@ -1011,7 +1036,8 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		fields = s.end(fields, c.Next.PrevCursor, hasPrev, prev)
 	}
 	at := func(v Val, param string) string {
-		return c.Next.LinkBase + withParams(req.Path, req.Query, Param{Name: c.After.Name}, Param{Name: c.Before.Name}, Param{Name: param, Value: v.AsString()})
+		// $ is a sub-delim (RFC 3986) that OData's system query options keep as is.
+		return c.Next.LinkBase + strings.ReplaceAll(withParams(req.Path, req.Query, Param{Name: c.After.Name}, Param{Name: c.Before.Name}, Param{Name: param, Value: v.AsString()}), "%24", "$")
 	}
 	if c.Next.URL != "" {
 		fields = s.end(fields, c.Next.URL, more, func() Val { return Str(at(nextVal(), c.After.Name)) })
@@ -1059,17 +1085,21 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 		return followLink(prev, last, rel)
 	}
 	body, _ := json.Parse(string(responseBody(last)))
-	if rel == "next" && c.Short.Pages != "" && s.o.Str("client") == "page-size" {
+	if _, stop := c.Short.names(); rel == "next" && c.Short.Pages != "" && s.o.Str("client") == stop {
 		size := c.LimitDefault
 		if v, ok := s.read(prev, c.Limit); ok {
 			if n, err := strconv.ParseInt(v, 10, 64); err == nil && n > 0 {
 				size = min(n, c.LimitMax)
 			}
 		}
-		if int64(len(last.Items)) < size {
-			field := c.Next.Cursor[strings.LastIndexByte(c.Next.Cursor, '.')+1:]
-			v, ok := jsonPath(body, c.Next.Cursor)
-			return nil, false, "the client stops: the page had " + plural(int64(len(last.Items)), "result") + ", fewer than " + c.Limit.Name + " " + itoa(size) +
+		if n := int64(len(last.Items)); n < size && (n == 0 || c.Short.Pages != "zero") {
+			path := cond(c.Next.Cursor != "", c.Next.Cursor, c.Next.URL)
+			field := path[strings.LastIndexByte(path, '.')+1:]
+			if strings.HasPrefix(path, "@") {
+				field = path
+			}
+			v, ok := jsonPath(body, path)
+			return nil, false, "the client stops: the page had " + plural(n, "result") + ", fewer than " + c.Limit.Name + " " + itoa(size) +
 				cond(ok && v.Str != "", ", though "+field+" is not empty"+c.Short.Advice, "")
 		}
 	}
@@ -1286,8 +1316,20 @@ func containsString(list []string, s string) bool {
 	return false
 }
 
+// cutPath cuts a dotted path of member names at its first dot; a path that
+// starts with @ is one member name (OData's @odata.nextLink).
+func cutPath(path string) (head, rest string, nested bool) {
+	if strings.HasPrefix(path, "@") {
+		return path, "", false
+	}
+	return strings.Cut(path, ".")
+}
+
 // jsonPath follows a dotted path of member names ("hits.total.value").
 func jsonPath(v json.Value, path string) (json.Value, bool) {
+	if strings.HasPrefix(path, "@") {
+		return v.Get(path)
+	}
 	for _, name := range strings.Split(path, ".") {
 		var ok bool
 		if v, ok = v.Get(name); !ok {
@@ -1309,7 +1351,7 @@ func nestFields(pvs []pathVal) []Field {
 	var out []Field
 	var groups []string
 	for _, pv := range pvs {
-		head, _, nested := strings.Cut(pv.path, ".")
+		head, _, nested := cutPath(pv.path)
 		if !nested {
 			out = append(out, Field{Name: head, Value: pv.val})
 			continue
@@ -1322,7 +1364,7 @@ func nestFields(pvs []pathVal) []Field {
 	for _, g := range groups {
 		var inner []pathVal
 		for _, pv := range pvs {
-			if head, rest, ok := strings.Cut(pv.path, "."); ok && head == g {
+			if head, rest, ok := cutPath(pv.path); ok && head == g {
 				inner = append(inner, pathVal{rest, pv.val})
 			}
 		}

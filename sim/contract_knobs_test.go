@@ -145,6 +145,7 @@ func TestDeclaredLifecycleDiagnostics(t *testing.T) {
 		{"contract cursor\n  short-pages.client page-size\n", "contradictory contract: short-pages.follows and short-pages.client are about a client of short pages: set short-pages too"},
 		{"contract cursor\n  total exact\n  total.choices none, estimate\n", "contradictory contract: total.choices offers `none` or `estimate` but not the total `exact` itself"},
 		{"contract cursor\n  invalid default\n  limit.zero default\n", "contradictory contract: limit.zero default says no more than invalid default already does"},
+		{"contract cursor\n  short-pages.default off\n", "contradictory contract: short-pages.default sets the option short-pages: set short-pages too"},
 	} {
 		ds := Check(c.text)
 		require.NotEmpty(t, ds, c.text)
@@ -224,4 +225,53 @@ func TestDeclaredIDContract(t *testing.T) {
 	assert.Contains(t, Check("contract id\n  next.cursor next\n")[0].Message, "an `id` contract's client continues from the page's first or last id")
 	assert.Contains(t, Check("contract cursor\n  deleted-cursor continue\n")[0].Message, "deleted-cursor is about a record id named as a cursor: it needs the base `id`")
 	assert.Contains(t, Check("contract id\n  id-width 30\n")[0].Message, "id-width: expected a whole number from 1 to 18, got `30`")
+}
+
+// refuse, short-pages zero with short-pages.default off, next.url under
+// next.link.base and an @ path, as Microsoft Graph's /users: "the /users
+// endpoint supports $top but not $skip" (a parameter refused with the
+// API's own code, before anything else is read); "there are more pages of
+// data to retrieve in the session, even if the current response contains
+// an empty result" (a page is whole or empty, the client that follows
+// @odata.nextLink reads everything, the one that stops on an empty page
+// misses the rest); the next URL is absolute, its $ kept as is (a
+// sub-delim, RFC 3986), and @odata.nextLink is one member, not a nested
+// object.
+func TestDeclaredRefuseAndEmptyPages(t *testing.T) {
+	const decl = "contract cursor\n  path /v1.0/users\n  limit $top\n  after $skiptoken\n  before none\n  refuse $skip\n  error.code refused Request_UnsupportedQuery\n" +
+		"  error.body {\"error\":{\"code\":{code},\"message\":{message}}}\n" +
+		"  next.url @odata.nextLink\n  next.link.base https://graph.microsoft.com\n  next.end absent\n  items value\n  short-pages zero\n  short-pages.default off\n  short-pages.follows nextlink\n"
+	tr := runText(t, decl+"records 30\nGET /v1.0/users?$top=10&$skip=10\nGET /v1.0/users?$top=10&$select=id\nwalk\n")
+	assert.Equal(t, []bool{false, true, true, true}, accepted(tr))
+	reqs := requests(tr)
+	assert.Equal(t, 400, reqs[0].Response.Status)
+	assert.Contains(t, reqs[0].Reason, "$skip is not supported here")
+	assert.Contains(t, string(reqs[0].Response.Body()), `"code":"Request_UnsupportedQuery"`)
+	next := field(reqs[1], "@odata.nextLink")
+	assert.Regexp(t, `^https://graph\.microsoft\.com/v1\.0/users\?\$top=10&\$select=id&\$skiptoken=[0-9a-f]+$`, next)
+	assert.Equal(t, next, reqs[2].Request.URL)
+	assert.Contains(t, string(reqs[1].Response.Body()), `"@odata.nextLink":"https://`)
+	_, has := fieldOf(reqs[3], "@odata.nextLink")
+	assert.False(t, has, "absent on the last page")
+	assert.Empty(t, Check(decl+"records 30\nGET /v1.0/users?$skip=10\n"), "a refused parameter is no typo")
+
+	// empty-pages=on: some page before the end is empty with a next link.
+	const walk = "records 1000\nGET /v1.0/users?$top=50\nwalk\n"
+	on := strings.Replace(decl, "default off", "default on", 1)
+	tr = runText(t, on+walk)
+	empty := -1
+	for i, s := range requests(tr) {
+		assert.True(t, len(s.Records()) == 0 || len(s.Records()) == 50, "a page is whole or empty")
+		if len(s.Records()) == 0 && empty < 0 {
+			empty = i
+			assert.True(t, s.HasNext.Reported)
+		}
+	}
+	require.NotEqual(t, -1, empty, "some page is empty")
+	assert.Equal(t, int64(1000), tr.Walks[0].Distinct)
+	tr = runText(t, on+"  short-pages.client page-size\n"+walk)
+	assert.Len(t, requests(tr), empty+1, "the client stops on the first empty page")
+	assert.Contains(t, tr.Steps[len(tr.Steps)-1].Text, "the page had 0 results, fewer than $top 50, though @odata.nextLink is not empty")
+	tr = runText(t, decl+walk)
+	assert.Len(t, requests(tr), 20, "short-pages.default off: no page is cut")
 }

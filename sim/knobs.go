@@ -111,6 +111,10 @@ var knobs = []knob{
 		}
 		return ""
 	}},
+	{"refuse", "a query parameter the API refuses (Graph's $skip on /users), with the kind of refusal refused; repeat the knob for more", func(c *Contract, v string) string {
+		c.Refuse = append(c.Refuse, v)
+		return ""
+	}},
 	{"offset", "offset base: the offset parameter's name (offset, skip, startAt, from)", knobParam(func(c *Contract) *In { return &c.Offset })},
 	{"offset.in", "where offset is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Offset })},
 	{"page", "page base: the page number parameter's name (page, p, _page)", knobParam(func(c *Contract) *In { return &c.Page })},
@@ -174,7 +178,7 @@ var knobs = []knob{
 		}
 		return ""
 	}},
-	{"next.link.base", "an absolute URL the Link header's URLs start with (https://api.github.com); relative URLs when absent", knobText(func(c *Contract) *string { return &c.Next.LinkBase })},
+	{"next.link.base", "an absolute URL the Link header's URLs and next.url start with (https://api.github.com); relative URLs when absent", knobText(func(c *Contract) *string { return &c.Next.LinkBase })},
 	{"next.link.last", "computed (default) or omitted: whether rel=last is sent", func(c *Contract, v string) string {
 		var s string
 		if msg := knobEnum(func(*Contract) *string { return &s }, "computed", "omitted")(c, v); msg != "" {
@@ -207,12 +211,20 @@ var knobs = []knob{
 	{"total.relation", "gte: the body path of eq or gte (hits.total.relation)", knobText(func(c *Contract) *string { return &c.Total.Relation })},
 	{"total.header", "a header that carries the total (X-Total-Count)", knobText(func(c *Contract) *string { return &c.Total.Header })},
 	{"total.first-page-only", "true: the total is on the first page only", knobBool(func(c *Contract) *bool { return &c.Total.FirstPageOnly })},
-	{"short-pages", "cursor base: never (default), short (1 to limit-1 records) or empty (0 to limit-1): pages may come back short while more remain, seeded; the profile options short-pages and client show a client that stops on one", func(c *Contract, v string) string {
+	{"short-pages", "cursor base: never (default), short (1 to limit-1 records), empty (0 to limit-1) or zero (a page is whole or empty, as Graph's): pages may come back short while more remain, seeded; the profile options short-pages (empty-pages for zero) and client show a client that stops on one", func(c *Contract, v string) string {
 		var s string
-		if msg := knobEnum(func(*Contract) *string { return &s }, "never", "short", "empty")(c, v); msg != "" {
+		if msg := knobEnum(func(*Contract) *string { return &s }, "never", "short", "empty", "zero")(c, v); msg != "" {
 			return msg
 		}
 		c.Short.Pages = cond(s == "never", "", s)
+		return ""
+	}},
+	{"short-pages.default", "on (default) or off: the profile option short-pages (empty-pages) as the scenario starts", func(c *Contract, v string) string {
+		var s string
+		if msg := knobEnum(func(*Contract) *string { return &s }, "on", "off")(c, v); msg != "" {
+			return msg
+		}
+		c.Short.Off = s == "off"
 		return ""
 	}},
 	{"short-pages.follows", "the option client's value for a client that follows the next cursor to the end (cursor, token)", knobText(func(c *Contract) *string { return &c.Short.Follows })},
@@ -300,7 +312,7 @@ func knobRule(field int) func(*Contract, string) string {
 }
 
 // repeatable are the knobs that may be set more than once.
-var repeatable = []string{"path", "const", "error.code", "error.message", "error.body"}
+var repeatable = []string{"path", "refuse", "const", "error.code", "error.message", "error.body"}
 
 // knobNames lists the knobs' names, for did-you-mean.
 func knobNames() []string {
