@@ -424,7 +424,13 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		rep.DeletedSeen += overlap(seen, gr.lo, gr.hi)
 	}
 	rep.InsertedSeen = overlap(seen, wk.maxID+1, math.MaxInt64)
-	rep.Consistent = rep.Duplicates.Count == 0 && rep.Missed.Count == 0
+	rep.Outcome = WalkConsistent
+	if rep.Duplicates.Count > 0 || rep.Missed.Count > 0 {
+		rep.Outcome = WalkDrifted
+	} else if n := len(wk.steps); !complete && n > 0 && !e.t.Steps[wk.steps[n-1]].Accepted {
+		rep.Outcome = WalkRefused
+	}
+	rep.Consistent = rep.Outcome == WalkConsistent
 	rep.Verdict = verdict(&rep, wk.pages)
 	return rep
 }
@@ -450,13 +456,14 @@ func verdict(r *WalkReport, pages int) string {
 		}
 		s += ". "
 	}
-	if r.Consistent {
-		if r.Complete {
-			s += "Consistent: every record that was there for the whole walk was returned exactly once."
-		} else {
-			s += "Consistent so far: no record returned twice or skipped."
-		}
-	} else {
+	switch {
+	case r.Outcome == WalkRefused:
+		s += "Not consistent: a refusal stopped it before the end of the list (no record was returned twice or skipped before that)."
+	case r.Complete && r.Consistent:
+		s += "Consistent: every record that was there for the whole walk was returned exactly once."
+	case r.Consistent:
+		s += "Consistent so far: no record returned twice or skipped."
+	default:
 		s += "Inconsistent:"
 		if r.Duplicates.Count > 0 {
 			s += " " + plural(r.Duplicates.Count, "record") + " returned twice"

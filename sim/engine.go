@@ -657,8 +657,11 @@ func (e *engine) summariseInto(t *Trace) {
 	}
 	s.Walks = len(t.Walks)
 	for _, w := range t.Walks {
-		if w.Consistent {
+		switch w.Outcome {
+		case WalkConsistent:
 			s.Consistent++
+		case WalkRefused:
+			s.RefusedWalks++
 		}
 	}
 	s.FinalSize = e.d.Len()

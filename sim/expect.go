@@ -136,7 +136,7 @@ func checkExpect(x Expect, t *Trace) (bool, string) {
 			if w.Missed.Count > 0 {
 				bad = append(bad, plural(w.Missed.Count, "record")+" never seen")
 			}
-			if x.What == "complete" && !w.Complete {
+			if x.What == "complete" && !w.Complete || w.Outcome == WalkRefused {
 				why := "it did not reach the last page"
 				if w.Stopped != "" {
 					why = w.Stopped

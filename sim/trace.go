@@ -156,7 +156,8 @@ type WalkReport struct {
 	InsertedSeen int64  // "insertedSeen": how many of those the walk returned
 	Deleted      IDSet  // "deleted": records that vanished during the walk
 	DeletedSeen  int64  // "deletedSeen": how many of those the walk had returned
-	Consistent   bool   // "consistent": no duplicates and no misses
+	Consistent   bool   // "consistent": no duplicates, no misses, and no refusal stopped it (Outcome is "consistent")
+	Outcome      string // "outcome": the walk in a word: WalkConsistent, WalkDrifted, or WalkRefused
 	Rows         int64  // "rows": rows read by all its requests
 	Requests     int    // "requests"
 	Strip        []Span // "strip": the walk's records in list order, run-length encoded
@@ -171,6 +172,15 @@ type WalkReport struct {
 	// there were too many runs to keep (maxTwiceRuns).
 	twice []idRun
 }
+
+// A walk's outcome (WalkReport.Outcome). A walk that a refusal stopped
+// before its end is not consistent: it did not get to the records a
+// consistent walk returns, and its client got an error, not the list.
+const (
+	WalkConsistent = "consistent" // no record twice, none missed, not stopped by a refusal
+	WalkDrifted    = "drifted"    // records returned twice or missed
+	WalkRefused    = "refused"    // no drift, but its last request was refused before the end
+)
 
 // IDSet is a count with the first ids (at most MaxListedIDs) for display.
 type IDSet struct {
@@ -209,14 +219,15 @@ func (s RunState) String() string { return runStateNames[s] }
 
 // Summary counts the whole run.
 type Summary struct {
-	Requests   int      // "requests"
-	Accepted   int      // "accepted"
-	Refused    int      // "refused"
-	Walks      int      // "walks"
-	Consistent int      // "consistent": walks with no duplicates and no misses
-	Rows       int64    // "rows": all rows read
-	FinalSize  int64    // "finalSize"
-	Errors     []string // "errors": client-side errors, e.g. a walk cap exceeded, and where a run stopped
+	Requests     int      // "requests"
+	Accepted     int      // "accepted"
+	Refused      int      // "refused"
+	Walks        int      // "walks"
+	Consistent   int      // "consistent": walks with no duplicates and no misses that no refusal stopped
+	RefusedWalks int      // "refusedWalks": walks a refusal stopped before their end, with no drift until then (Outcome WalkRefused)
+	Rows         int64    // "rows": all rows read
+	FinalSize    int64    // "finalSize"
+	Errors       []string // "errors": client-side errors, e.g. a walk cap exceeded, and where a run stopped
 
 	// Where the run stopped before its end, at a limit or a work budget
 	// (budget.go): the budget's name (StoppedRecords, ...; "" when the run

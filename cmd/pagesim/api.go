@@ -278,6 +278,7 @@ type walkReport struct {
 	Walk       int    `json:"walk"`
 	Complete   bool   `json:"complete"`
 	Consistent bool   `json:"consistent"`
+	Outcome    string `json:"outcome"`
 	Duplicates int64  `json:"duplicates"`
 	Missed     int64  `json:"missed"`
 	Seen       int64  `json:"seen"`
@@ -316,7 +317,7 @@ func (a *apiServer) report(w http.ResponseWriter, r *http.Request) {
 	}
 	for i, wk := range t.Walks {
 		c := get(wk.Client)
-		c.Walks = append(c.Walks, walkReport{Walk: i, Complete: wk.Complete, Consistent: wk.Consistent,
+		c.Walks = append(c.Walks, walkReport{Walk: i, Complete: wk.Complete, Consistent: wk.Consistent, Outcome: wk.Outcome,
 			Duplicates: wk.Duplicates.Count, Missed: wk.Missed.Count, Seen: wk.Seen, Distinct: wk.Distinct,
 			Rows: wk.Rows, Verdict: wk.Verdict})
 	}

@@ -107,9 +107,12 @@ func writeTrace(w io.Writer, t *sim.Trace, o tableOpts) {
 
 	s := t.Summary
 	p.blank()
+	walks := plural(int64(s.Walks), "walk") + ", " + group(int64(s.Consistent)) + " consistent"
+	if s.RefusedWalks > 0 {
+		walks += ", " + group(int64(s.RefusedWalks)) + " stopped by a refusal"
+	}
 	p.para("", plural(int64(s.Requests), "request")+": "+group(int64(s.Accepted))+" accepted, "+group(int64(s.Refused))+
-		" refused; "+plural(int64(s.Walks), "walk")+", "+group(int64(s.Consistent))+" consistent; "+
-		plural(s.Rows, "row")+" read; "+plural(s.FinalSize, "record")+" at the end")
+		" refused; "+walks+"; "+plural(s.Rows, "row")+" read; "+plural(s.FinalSize, "record")+" at the end")
 	for _, e := range s.Errors {
 		p.para("error: ", e)
 	}

@@ -83,7 +83,7 @@ export function renderCompare(el, traces, redraw) {
       h('h3', null, t.profile, t.vendor ? h('span', { className: 'muted' }, ' · ' + t.vendor) : null),
       h('ul', { className: 'counts' },
         h('li', null, h('span', { className: 'k' }, 'requests'), ' ', num(s.accepted || 0), ' accepted, ', h('span', { className: s.refused ? 'bad' : '' }, num(s.refused || 0), ' refused')),
-        h('li', null, h('span', { className: 'k' }, 'walks'), ' ', num(s.consistent || 0), ' of ', num(s.walks || 0), ' consistent'),
+        h('li', null, h('span', { className: 'k' }, 'walks'), ' ', num(s.consistent || 0), ' of ', num(s.walks || 0), ' consistent', s.refusedWalks ? ', ' + num(s.refusedWalks) + ' stopped by a refusal' : ''),
         h('li', { className: dup ? 'nonzero' : 'zero' }, h('span', { className: 'k' }, 'duplicates'), ' ', num(dup)),
         h('li', { className: missed ? 'nonzero' : 'zero' }, h('span', { className: 'k' }, 'missed'), ' ', num(missed)),
         h('li', null, h('span', { className: 'k' }, 'rows read'), ' ', num(s.rows || 0))),
@@ -95,7 +95,7 @@ export function renderCompare(el, traces, redraw) {
         const canvas = h('canvas', { className: 'strip', role: 'img', 'aria-label': t.profile + ' walk ' + (i + 1) + ': ' + (w.verdict || '') });
         redraw.push(() => drawStrip(canvas, w.strip || [], Math.max(80, canvas.parentElement.clientWidth)));
         return h('div', { className: 'cmp-walk' },
-          h('div', null, h('strong', null, 'Walk ' + (i + 1)), ' ', h('span', { className: 'verdict-badge ' + (w.consistent ? 'ok' : 'bad') }, w.consistent ? 'consistent' : 'drifted')),
+          h('div', null, h('strong', null, 'Walk ' + (i + 1)), ' ', h('span', { className: 'verdict-badge ' + (w.consistent ? 'ok' : 'bad') }, w.outcome)),
           h('div', { className: 'strip-wrap' }, canvas),
           h('p', { className: 'verdict' }, w.verdict || ''));
       }),

@@ -88,7 +88,7 @@ export function walkCard(trace, w, index, redraw) {
         plural(w.requests, 'request') +
         (first >= 0 ? ' · steps ' + (first + 1) + '–' + (last + 1) : '') +
         ' · ' + (w.complete ? 'complete' : 'stopped')),
-      h('span', { className: 'verdict-badge ' + (w.consistent ? 'ok' : 'bad') }, w.consistent ? 'consistent' : 'drifted')),
+      h('span', { className: 'verdict-badge ' + (w.consistent ? 'ok' : 'bad') }, w.outcome)),
     h('p', { className: 'verdict' }, w.verdict || ''),
     w.stopped ? h('p', { className: 'stopped muted' }, 'Stopped: ' + w.stopped) : null,
     h('div', { className: 'strip-wrap' }, canvas),

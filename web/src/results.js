@@ -289,7 +289,8 @@ export class Results {
       h('span', { className: 'pill' }, num(setup.records), ' records, ', setup.order, setup.sort ? ', sort ' + setup.sort : ''),
       h('span', { className: 'pill' }, plural(s.requests, 'request'), ': ', num(s.accepted), ' accepted, ',
         h('span', { className: s.refused ? 'bad' : '', dataset: { refused: String(s.refused) } }, num(s.refused), ' refused')),
-      h('span', { className: 'pill' }, plural(s.walks, 'walk'), ', ', num(s.consistent), ' consistent'),
+      h('span', { className: 'pill walks' }, plural(s.walks, 'walk'), ', ', num(s.consistent), ' consistent',
+        s.refusedWalks ? ', ' + num(s.refusedWalks) + ' stopped by a refusal' : ''),
       h('span', { className: 'pill' }, num(s.rows), ' rows read'),
       h('span', { className: 'pill' }, 'final size ', num(s.finalSize)),
       s.errors.map((e) => h('div', { className: 'run-error' }, e)));
