@@ -31,6 +31,12 @@ var catalogTries = map[string]catalogTry{
 		assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
 		assert.Equal(t, int64(250), tr.Walks[0].Distinct)
 	}},
+	// Deleting 4 at the head moves every record up 4: page 2 (offset 100)
+	// starts 4 records late.
+	"drf-limit-offset-drift": {[][2]string{{"insert 4", "delete at 0..3"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, int64(0), tr.Walks[0].Duplicates.Count)
+		assert.Equal(t, int64(4), tr.Walks[0].Missed.Count)
+	}},
 }
 
 type catalogTry struct {
@@ -79,5 +85,10 @@ func init() {
 	}}
 	presetWants["msgraph-skip-refused"] = presetWant{[]bool{acc, ref}, func(t *testing.T, tr *Trace) {
 		assert.Contains(t, string(requests(tr)[1].Response.Body()), `"code":"Request_UnsupportedQuery"`)
+	}}
+	// 254 records after the insert: offsets 0, 100, 200: 3 pages, 4 repeated.
+	presetWants["drf-limit-offset-drift"] = presetWant{repeat(acc, 3), func(t *testing.T, tr *Trace) {
+		assert.Equal(t, int64(4), tr.Walks[0].Duplicates.Count)
+		assert.True(t, tr.Walks[0].Complete)
 	}}
 }

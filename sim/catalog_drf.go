@@ -1,14 +1,4 @@
-//go:build !js
-
 package sim
-
-import (
-	"slices"
-	"strconv"
-	"strings"
-
-	"pagingplayground/internal/reqtarget"
-)
 
 // Django REST framework's paginators, read from encode/django-rest-framework:
 // rest_framework/pagination.py and rest_framework/utils/urls.py. The rules
@@ -26,245 +16,24 @@ const (
 	drfPageSizeInterp = "PAGE_SIZE is a project setting with no default (pagination is off without it): we use 100, the value of DRF's settings example."
 )
 
-func drfOptions() []OptionSpec {
-	return append([]OptionSpec{
-		{Name: "limit", Default: "100", Help: "PAGE_SIZE: records per page when the request names none", Min: 1, Max: MaxPageSize},
-		{Name: "max-limit", Default: "0", Help: "max_page_size / max_limit: the largest size a client may ask for, larger ones are cut to it (0: no maximum)", Min: 0, Max: MaxPageSize},
-	}, rateOptions()...)
-}
-
 func init() {
-	registerCatalog(&Profile{
-		Name: "drf-page", Vendor: "Django REST framework", Source: drfSource + ", PageNumberPagination", URL: drfURL,
-		Summary: "PageNumberPagination: ?page=N (or page=last), {count, next, previous, results}; a page past the end is 404 \"Invalid page.\"",
-		First:   "GET /api/items/",
-		Options: append(drfOptions(),
-			OptionSpec{Name: "page-size-param", Default: "none", Help: "page_size_query_param: none (the client cannot choose) or page_size", Enum: []string{"none", "page_size"}}),
-		Rules: []RuleNote{
-			{Text: "GET /api/items/?page=4 returns {\"count\", \"next\", \"previous\", \"results\"}; count is exact; next and previous are absolute URLs or null.", Source: "pagination.py PageNumberPagination.get_paginated_response"},
-			{Text: "page=last is the last page.", Source: "pagination.py: \"last_page_strings = ('last',)\""},
-			{Text: "A page that is not a whole number, below 1, or past the last page is a 404 {\"detail\": \"Invalid page.\"} (an empty list still has page 1).", Source: "pagination.py: \"except InvalidPage as exc: ... raise NotFound(msg)\"; Django's Paginator.validate_number"},
-			{Text: "The client chooses the size only if page_size_query_param is set (option page-size-param=page_size); a size that is not a positive whole number gets PAGE_SIZE, a larger one than max_page_size is cut to it.", Source: "pagination.py get_page_size: \"_positive_int(..., strict=True, cutoff=self.max_page_size)\""},
-			{Text: drfPageSizeInterp, Interpretation: true},
-			{Text: "The next link is the request's URL with page replaced; the previous link of page 2 drops page altogether; both rewrite the query sorted by name.", Source: "utils/urls.py replace_query_param: \"parse.urlencode(sorted(query_dict.items()), doseq=True)\"; get_previous_link: \"if page_number == 1: return remove_query_param(url, self.page_query_param)\""},
-			{Text: "Pages are offsets: records deleted during a walk can make the page that next pointed to vanish, and following it is a 404."},
-		},
-		New: func(o *Options) Server { return &drfPageServer{o: o, walks: offsetWalks{}} },
-	})
-	registerCatalog(&Profile{
+	registerContract(&Profile{
 		Name: "drf-limit-offset", Vendor: "Django REST framework", Source: drfSource + ", LimitOffsetPagination", URL: drfURL,
 		Summary: "LimitOffsetPagination: ?limit=&offset=, {count, next, previous, results}; bad numbers fall back quietly; offset past the end is an empty page",
-		First:   "GET /api/items/",
-		Options: drfOptions(),
 		Rules: []RuleNote{
 			{Text: "GET /api/items/?offset=400&limit=100 returns {\"count\", \"next\", \"previous\", \"results\"}.", Source: "pagination.py LimitOffsetPagination: \"http://api.example.org/accounts/?offset=400&limit=100\""},
-			{Text: "A limit that is not a positive whole number gets the default; one above max_limit is cut to it. An offset that is not a whole number of 0 or more is 0. Nothing is refused.", Source: "pagination.py get_limit: \"_positive_int(..., strict=True, cutoff=self.max_limit)\"; get_offset: \"except (KeyError, ValueError): return 0\""},
+			{Text: "A limit that is not a positive whole number (read as Python's int() reads it: spaces around and underscores between digits are fine) gets the default; one above max_limit (option max-limit) is cut to it. An offset that is not a whole number of 0 or more is 0. Nothing is refused.", Source: "pagination.py get_limit: \"_positive_int(..., strict=True, cutoff=self.max_limit)\"; get_offset: \"except (KeyError, ValueError): return 0\""},
 			{Text: "An offset past the count is an empty page, not an error.", Source: "pagination.py: \"if self.count == 0 or self.offset > self.count: return []\""},
 			{Text: "next is null once offset + limit reaches count; previous is null at offset 0, and drops offset when offset - limit would be 0 or less (so it can overlap the page before).", Source: "pagination.py get_next_link: \"if self.offset + self.limit >= self.count: return None\"; get_previous_link: \"if self.offset - self.limit <= 0: return remove_query_param(url, self.offset_query_param)\""},
 			{Text: drfPageSizeInterp, Interpretation: true},
 			{Text: "Offsets drift: records inserted or deleted during a walk shift the pages."},
 		},
-		New: func(o *Options) Server { return &drfLimitOffsetServer{o: o, walks: offsetWalks{}} },
+	}, Contract{
+		Base: "offset", Paths: []string{"/api/items/"}, First: "GET /api/items/",
+		LimitDefault: 100, LimitMax: MaxPageSize, Invalid: "default", Numbers: "python",
+		Items:  "results",
+		Next:   Next{URL: "next", PrevURL: "previous", LinkBase: drfHost, FirstPos: "omitted", Query: "sorted"},
+		Total:  Total{Field: "count", Lead: true},
+		Interp: Interps{Default: drfPageSizeInterp},
 	})
-}
-
-// pyInt is Python's int(s) for query values: optional spaces and sign, then
-// decimal digits (underscores between digits allowed, as int() allows).
-func pyInt(s string) (int64, bool) {
-	s = strings.TrimSpace(s)
-	neg := false
-	if s != "" && (s[0] == '-' || s[0] == '+') {
-		neg, s = s[0] == '-', s[1:]
-	}
-	if s == "" || s[0] == '_' || s[len(s)-1] == '_' || strings.Contains(s, "__") {
-		return 0, false
-	}
-	n, err := strconv.ParseInt(strings.ReplaceAll(s, "_", ""), 10, 64)
-	if err != nil || n < 0 {
-		return 0, false
-	}
-	if neg {
-		n = -n
-	}
-	return n, true
-}
-
-// drfPositiveInt is pagination.py's _positive_int: ok is false where it
-// raises ValueError.
-func drfPositiveInt(s string, strict bool, cutoff int64) (int64, bool) {
-	n, ok := pyInt(s)
-	if !ok || n < 0 || (n == 0 && strict) {
-		return 0, false
-	}
-	if cutoff > 0 {
-		n = min(n, cutoff)
-	}
-	return n, true
-}
-
-// drfURLWith is utils/urls.py's replace_query_param and remove_query_param
-// over the request's absolute URL: the query rebuilt sorted by name.
-func drfURLWith(req *Request, set ...Param) string {
-	q := setParams(req.Query, set...)
-	slices.SortStableFunc(q, func(a, b Param) int { return strings.Compare(a.Name, b.Name) })
-	return drfHost + reqtarget.String(req.Path, q)
-}
-
-func drfNotFound(w *World, detail string) *Response {
-	r := refuse(w, 404, detail)
-	r.Fields = []Field{{"detail", Str(detail)}}
-	return r
-}
-
-// drfPage is the body all three paginators share.
-func drfPage(resp *Response, count int64, hasCount bool, next, prev string) {
-	resp.ItemsKey = "results"
-	url := func(s string) Val {
-		if s == "" {
-			return Null()
-		}
-		return Str(s)
-	}
-	if hasCount {
-		resp.Fields = append(resp.Fields, Field{"count", Int(count)})
-	}
-	resp.Fields = append(resp.Fields, Field{"next", url(next)}, Field{"previous", url(prev)})
-}
-
-// drfFollow follows the body's next or previous URL.
-func drfFollow(prev *Request, last *Response, rel, first string) (*Request, bool, string) {
-	if prev == nil {
-		return firstRequest(nil, first)
-	}
-	field := map[string]string{"next": "next", "prev": "previous", "first": ""}[rel]
-	if field == "" {
-		return firstRequest(prev, first, "page", "offset", "cursor")
-	}
-	v, _ := last.Field(field)
-	if v.IsNull() {
-		return nil, false, "no " + rel + " page: " + field + " is null"
-	}
-	return request(prev.Method, v.AsString())
-}
-
-type drfPageServer struct {
-	o     *Options
-	walks offsetWalks
-}
-
-func (s *drfPageServer) Serve(w *World, req *Request) *Response {
-	size := s.o.Int("limit")
-	interp := drfPageSizeInterp
-	if s.o.Str("page-size-param") == "page_size" {
-		if v, ok := req.Param("page_size"); ok {
-			if n, ok := drfPositiveInt(v, true, s.o.Int("max-limit")); ok {
-				size, interp = n, ""
-			}
-		}
-	}
-	n := w.Len()
-	pages := max(1, (n+size-1)/size) // allow_empty_first_page
-	page := int64(1)
-	if v, ok := req.Param("page"); ok {
-		if v == "last" {
-			page = pages
-		} else if p, ok := pyInt(v); !ok {
-			return drfNotFound(w, "Invalid page.")
-		} else {
-			page = p
-		}
-	}
-	if page < 1 || page > pages {
-		r := drfNotFound(w, "Invalid page.")
-		r.Reason = "Invalid page.: page " + itoa(page) + " is outside 1.." + itoa(pages) + " (" + plural(n, "record") + ", " + itoa(size) + " a page)"
-		return r
-	}
-	off := (page - 1) * size
-	items := w.Page(off, size)
-	next, prev := "", ""
-	if page < pages {
-		next = drfURLWith(req, Param{Name: "page", Value: itoa(page + 1)})
-	}
-	if page == 2 {
-		prev = drfURLWith(req, Param{Name: "page"})
-	} else if page > 2 {
-		prev = drfURLWith(req, Param{Name: "page", Value: itoa(page - 1)})
-	}
-	resp := &Response{Status: 200, Items: items, Interp: interp, Position: -1}
-	drfPage(resp, n, true, next, prev)
-	resp.Total = TotalReport{Kind: "exact", Reported: n, True: n}
-	resp.HasNext = NextReport{Kind: "link", Reported: next != "", True: off+int64(len(items)) < n}
-	resp.Cost = offsetCost(off, int64(len(items)), n)
-	resp.Walk, resp.Reason = s.walks.role(req, off, size, pageAt(size))
-	if len(items) > 0 {
-		resp.Position = off
-	}
-	return resp
-}
-
-func (s *drfPageServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	return drfFollow(prev, last, rel, "GET /api/items/")
-}
-
-type drfLimitOffsetServer struct {
-	o     *Options
-	walks offsetWalks
-}
-
-func (s *drfLimitOffsetServer) Serve(w *World, req *Request) *Response {
-	limit := s.o.Int("limit")
-	interp := drfPageSizeInterp
-	var notes []string
-	if v, ok := req.Param("limit"); ok {
-		if l, ok := drfPositiveInt(v, true, s.o.Int("max-limit")); ok {
-			limit, interp = l, ""
-			if mx := s.o.Int("max-limit"); mx > 0 {
-				if n, _ := pyInt(v); n > mx {
-					notes = append(notes, "limit="+v+" is cut to max_limit "+itoa(mx))
-				}
-			}
-		} else {
-			notes = append(notes, "limit="+quote(v)+" is not a positive whole number: DRF uses the default "+itoa(limit))
-		}
-	}
-	off := int64(0)
-	if v, ok := req.Param("offset"); ok {
-		if o, ok := drfPositiveInt(v, false, 0); ok {
-			off = o
-		} else {
-			notes = append(notes, "offset="+quote(v)+" is not a whole number of 0 or more: DRF uses 0")
-		}
-	}
-	n := w.Len()
-	var items []Record
-	if n > 0 && off <= n {
-		items = w.Page(off, limit)
-	}
-	next, prev := "", ""
-	if addSat(off, limit) < n {
-		next = drfURLWith(req, Param{Name: "limit", Value: itoa(limit)}, Param{Name: "offset", Value: itoa(off + limit)})
-	}
-	if off > 0 {
-		if off-limit <= 0 {
-			prev = drfURLWith(req, Param{Name: "limit", Value: itoa(limit)}, Param{Name: "offset"})
-		} else {
-			prev = drfURLWith(req, Param{Name: "limit", Value: itoa(limit)}, Param{Name: "offset", Value: itoa(off - limit)})
-		}
-	}
-	resp := &Response{Status: 200, Items: items, Interp: interp, Position: -1, Reason: strings.Join(notes, "; ")}
-	drfPage(resp, n, true, next, prev)
-	resp.Total = TotalReport{Kind: "exact", Reported: n, True: n}
-	resp.HasNext = NextReport{Kind: "link", Reported: next != "", True: off+int64(len(items)) < n}
-	resp.Cost = offsetCost(off, int64(len(items)), n)
-	var why string
-	resp.Walk, why = s.walks.role(req, off, limit, func(o int64) string { return "offset=" + itoa(o) })
-	resp.Reason = join(resp.Reason, why)
-	if len(items) > 0 {
-		resp.Position = off
-	}
-	return resp
-}
-
-func (s *drfLimitOffsetServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	return drfFollow(prev, last, rel, "GET /api/items/")
 }

@@ -104,4 +104,21 @@ records 250
 
 GET /v1.0/users?$top=100
 GET /v1.0/users?$top=100&$skip=100   # the client's own arithmetic
+
+=== drf-limit-offset-drift
+# title: Django REST framework: limit/offset repeats records that arrive mid-walk
+# vendor: Django REST framework
+# notice: LimitOffsetPagination's next link is the same query with offset + limit (pagination.py,
+#   get_next_link). Four records arrive after page 1: every record moves down four places, and page
+#   2 starts with the last four records of page 1. DRF's pagination guide
+#   (django-rest-framework.org/api-guide/pagination) offers CursorPagination for lists that change.
+# question: How many records does the walk return twice, and would a larger limit help?
+# try: Change ` + "`" + `insert 4` + "`" + ` to ` + "`" + `delete at 0..3` + "`" + `: nothing is repeated, and four records are never returned.
+
+profile drf-limit-offset
+records 250
+
+GET /api/items/?limit=100
+insert 4
+walk
 `

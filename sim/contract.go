@@ -31,6 +31,10 @@ type Contract struct {
 	FirstPage              int64  // page: the first page's number, 1 or 0 (FirstPageSet says 0 was meant)
 	FirstPageSet           bool
 	PastEnd                string // a page past the end: "empty" (default), "last" or "404"
+	InvalidPos             string // a position (offset, page) that is negative or not a number: as Invalid when ""
+	PageLast               string // page base: a value of the page parameter that names the last page (DRF's "last")
+	Numbers                string // how numbers are read: "" or "strict" (digits, a sign), "python" (int(): spaces, underscores; empty is absent) or "js" (parseInt: the leading digits)
+	LimitOption            bool   // catalogue: the page size parameter is read only when the profile option page-size-param names it (DRF's page_size_query_param); a scenario declares limit none or names it
 
 	Items    string // the body's path to the records: "items" when ""; dotted paths nest ("hits.hits")
 	Bare     bool   // the body is the bare array of records (a Link header or nothing says the rest)
@@ -122,6 +126,7 @@ func (t Token) kept() bool { return t.TTL > 0 || t.Use != "" || t.Bound }
 // Interps are interpretation notes (catalogue): what a response carries.
 type Interps struct {
 	All     string    // every response
+	Default string    // the default page size was used (absent or replaced)
 	Limit   string    // a page size the server clamped
 	Invalid string    // a bad page size or position the server replaced by the default
 	PastEnd string    // a page past the end
@@ -143,6 +148,9 @@ type Next struct {
 	LinkEdges   string   // "always" (default): first and last on every page; "away": first only away from the first page, last only before the last (GitHub)
 	LinkLimit   string   // the page size in the links: "served" (default) or "sent", as the request wrote it or left it out (GitHub)
 	URL         string   // body path of the next page's URL ("links.next", "@odata.nextLink")
+	PrevURL     string   // body path of the previous page's URL ("previous")
+	FirstPos    string   // offset and page: "omitted": a URL to the first page leaves the position parameter out (DRF); "set" when ""
+	Query       string   // "sorted": the URLs' query sorted by name (DRF's replace_query_param); "kept" (the request's order) when ""
 	Cursor      string   // body path of the next cursor ("next_cursor", "response_metadata.next_cursor")
 	PrevCursor  string   // body path of the previous cursor
 	Flag        string   // body path of a flag that is true while more pages remain ("has_more")
@@ -159,6 +167,7 @@ type Total struct {
 	Relation      string   // gte: body path of "eq" or "gte" ("hits.total.relation")
 	Header        string   // a header that carries it ("X-Total-Count")
 	FirstPageOnly bool     // reported on the first page only
+	Lead          bool     // written before the next-page members (DRF's count, next, previous)
 }
 
 // withDefaults fills the base's defaults in.
@@ -267,11 +276,11 @@ func (c Contract) problems() []string {
 	if c.Base != "id" && c.Deleted != "" {
 		add("deleted-cursor is about a record id named as a cursor: it needs the base `id`")
 	}
-	if keyed && (c.Offset.Name != "" || c.Page.Name != "" || c.Window > 0 || c.PastEnd == "last" || c.FirstPageSet) {
-		add("a cursor contract has no offset, page number, window or page past the end to set")
+	if keyed && (c.Offset.Name != "" || c.Page.Name != "" || c.Window > 0 || c.PastEnd == "last" || c.FirstPageSet || c.InvalidPos != "" || c.Next.FirstPos == "omitted") {
+		add("a cursor contract has no offset, page number, window, page past the end or first-page URL to set")
 	}
-	if c.Base != "page" && c.FirstPageSet {
-		add("page.first needs the base `page`")
+	if c.Base != "page" && (c.FirstPageSet || c.PageLast != "") {
+		add("page.first and page.last need the base `page`")
 	}
 	if c.Base != "offset" && c.Offset.Name != "" || c.Base != "page" && c.Page.Name != "" {
 		add("offset is the `offset` base's parameter and page the `page` base's")
@@ -282,7 +291,7 @@ func (c Contract) problems() []string {
 	if c.Bare && c.Items != "" {
 		add("a bare array has no items path: drop `items` or `bare`")
 	}
-	if c.Bare && (c.Next.URL != "" || c.Next.Cursor != "" || c.Next.Flag != "" || c.Next.LastFlag != "" || c.Total.Field != "" || c.Total.Relation != "") {
+	if c.Bare && (c.Next.URL != "" || c.Next.PrevURL != "" || c.Next.Cursor != "" || c.Next.Flag != "" || c.Next.LastFlag != "" || c.Total.Field != "" || c.Total.Relation != "") {
 		add("a bare array has no body fields: signal the next page with a Link header (next.link) and the total in a header (total.header)")
 	}
 	if c.Next.Flag != "" && c.Next.LastFlag != "" {
@@ -372,6 +381,9 @@ func (c Contract) options() []OptionSpec {
 			OptionSpec{Name: option, Default: cond(c.Short.Off, "off", "on"), Help: "whether pages may come back " + cond(c.Short.Pages == "zero", "empty", "shorter than the page size") + " while more remain (on) or never (off)", Enum: []string{"on", "off"}},
 			OptionSpec{Name: "client", Default: cond(c.Short.Client == "", c.Short.Follows, stop), Help: "what the client's next/walk trusts: " + c.Short.Follows + " (the next " + c.Short.Follows + ", to the end) or " + stop + " (it stops on a page " + cond(c.Short.Pages == "zero", "with no records", "shorter than the page size") + ")", Enum: []string{c.Short.Follows, stop}})
 	}
+	if c.LimitOption {
+		opts = append(opts, OptionSpec{Name: "page-size-param", Default: "none", Help: "the page size parameter the client may send: none (the default size only) or " + c.Limit.Name, Enum: []string{"none", c.Limit.Name}})
+	}
 	if c.Base == "id" {
 		opts = append(opts, OptionSpec{Name: "deleted-cursor", Default: c.Deleted, Help: "a cursor whose record was deleted: error (400, resource_missing) or continue (the list goes on from where the record was)", Enum: []string{"error", "continue"}})
 	}
@@ -418,6 +430,9 @@ func contractProfile(p *Profile, c Contract) *Profile {
 		}
 		if v := o.Str("over-max"); v != "" {
 			cc.OverMax = v
+		}
+		if cc.LimitOption && o.Str("page-size-param") == "none" {
+			cc.Limit.Name = "none"
 		}
 		return &contractServer{c: cc, o: o}
 	}
@@ -549,31 +564,65 @@ func templateFields(tpl string, status int, msg, code, param string) []Field {
 // bad value fell back to def; a refusal comes back as a response.
 func (s *contractServer) number(w *World, req *Request, in In, def, min int64, size bool) (int64, string, *Response) {
 	v, ok := s.read(req, in)
-	if !ok {
+	if !ok || v == "" && s.c.Numbers == "python" {
+		if size {
+			s.interp = s.c.Interp.Default
+		}
 		return def, "", nil
 	}
-	n, err := strconv.ParseInt(v, 10, 64)
+	n, good := readNumber(s.c.Numbers, v)
 	if size && s.c.LimitZero == "default" {
-		if n == 0 && err == nil {
+		if n == 0 && good {
 			return def, "", nil
 		}
 		min = 0 // what a refusal says
 	}
-	if err == nil && n >= min {
+	if good && n >= min {
 		return n, "", nil
 	}
 	kind := cond(size, "size", "position")
-	switch s.c.Invalid {
+	invalid := s.c.Invalid
+	if !size && s.c.InvalidPos != "" {
+		invalid = s.c.InvalidPos
+	}
+	switch invalid {
 	case "default":
-		s.interp = s.c.Interp.Invalid
+		s.interp = cond(size && s.c.Interp.Default != "", s.c.Interp.Default, s.c.Interp.Invalid)
 		return def, in.Name + "=" + quote(v) + " is not a number of at least " + itoa(min) + ": the server used " + itoa(def), nil
 	case "404":
 		return 0, "", s.fail(w, kind, 404, in.Name+"="+v+" names no page", in.Name, v)
 	}
-	if err != nil {
+	if !good {
 		return 0, "", s.fail(w, "number", s.c.ErrorStatus, in.Name+" must be a whole number, got "+quote(v), in.Name, v)
 	}
 	return 0, "", s.fail(w, kind, s.c.ErrorStatus, in.Name+" must be at least "+itoa(min)+", got "+itoa(n), in.Name, v)
+}
+
+// readNumber reads a whole number as the contract's language does:
+// strict (digits after an optional sign), python (int(): spaces around,
+// underscores between digits) or js (parseInt: the leading digits, the
+// rest ignored).
+func readNumber(how, s string) (int64, bool) {
+	if how == "python" {
+		s = strings.TrimSpace(s)
+		if strings.HasPrefix(s, "_") || strings.HasSuffix(s, "_") || strings.Contains(s, "__") || strings.Contains(s, "-_") || strings.Contains(s, "+_") {
+			return 0, false
+		}
+		s = strings.ReplaceAll(s, "_", "")
+	}
+	if how == "js" {
+		s = strings.TrimLeft(s, " \t\n")
+		i := 0
+		if s != "" && (s[0] == '-' || s[0] == '+') {
+			i++
+		}
+		for i < len(s) && i < 16 && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		s = s[:i]
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	return n, err == nil
 }
 
 // size is the page size a request asks for, after the contract's rules:
@@ -641,8 +690,9 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	var why string
 	at := func(o int64) string { return c.Offset.Name + "=" + itoa(o) }
 	if c.Base == "page" {
-		page, why, bad = s.number(w, req, c.Page, c.FirstPage, c.FirstPage, false)
-		if bad != nil {
+		if v, _ := s.read(req, c.Page); v == c.PageLast && v != "" {
+			page = c.FirstPage + max(0, n-1)/limit
+		} else if page, why, bad = s.number(w, req, c.Page, c.FirstPage, c.FirstPage, false); bad != nil {
 			return bad
 		}
 		note = join(why, note)
@@ -688,12 +738,14 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		if c.Next.LinkLimit == "sent" {
 			set = nil
 		}
+		pos := Param{Name: c.Offset.Name, Value: itoa(o)}
 		if c.Base == "page" {
-			set = append(set, Param{Name: c.Page.Name, Value: itoa(o/limit + c.FirstPage)})
-		} else {
-			set = append(set, Param{Name: c.Offset.Name, Value: itoa(o)})
+			pos = Param{Name: c.Page.Name, Value: itoa(o/limit + c.FirstPage)}
 		}
-		return c.Next.LinkBase + withParams(req.Path, req.Query, set...)
+		if o <= 0 && c.Next.FirstPos == "omitted" {
+			pos.Value = ""
+		}
+		return c.Next.LinkBase + s.query(req, append(set, pos)...)
 	}
 	var fields []pathVal
 	var links []linkheader.Link
@@ -720,8 +772,23 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	if c.Next.URL != "" {
 		fields = s.end(fields, c.Next.URL, more, func() Val { return Str(target(off + limit)) })
 	}
+	if c.Next.PrevURL != "" {
+		fields = s.end(fields, c.Next.PrevURL, off > 0, func() Val { return Str(target(max(0, off-limit))) })
+	}
 	s.finish(w, resp, fields, limit, more, off == 0)
 	return resp
+}
+
+// query is the request's path and query with the parameters set ("" removes
+// one), sorted by name when the contract says so (Next.Query).
+func (s *contractServer) query(req *Request, set ...Param) string {
+	q := setParams(req.Query, set...)
+	for i := 1; s.c.Next.Query == "sorted" && i < len(q); i++ {
+		for j := i; j > 0 && q[j].Name < q[j-1].Name; j-- {
+			q[j], q[j-1] = q[j-1], q[j]
+		}
+	}
+	return reqtarget.String(req.Path, q)
 }
 
 // end writes a next URL or cursor, or the contract's way of saying there is none.
@@ -742,13 +809,7 @@ func (s *contractServer) end(fields []pathVal, path string, present bool, v func
 func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limit int64, more, first bool) {
 	c := &s.c
 	n := w.Len()
-	if len(c.Const) > 0 {
-		consts := make([]pathVal, len(c.Const))
-		for i, m := range c.Const {
-			consts[i] = pathVal{m.Path, Raw(fill(m.JSON, "{path}", string(json.AppendString(nil, s.path))))}
-		}
-		fields = append(consts, fields...)
-	}
+	var tot []pathVal
 	if c.LimitEcho != "" {
 		fields = append(fields, pathVal{c.LimitEcho, Int(limit)})
 	}
@@ -773,18 +834,30 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 		}
 		resp.Total = TotalReport{Kind: kind, Reported: reported, True: n}
 		if c.Total.Field != "" {
-			fields = append(fields, pathVal{c.Total.Field, Int(reported)})
+			tot = append(tot, pathVal{c.Total.Field, Int(reported)})
 		}
 		if c.Total.Relation != "" {
 			rel := "eq"
 			if kind == "capped" {
 				rel = "gte"
 			}
-			fields = append(fields, pathVal{c.Total.Relation, Str(rel)})
+			tot = append(tot, pathVal{c.Total.Relation, Str(rel)})
 		}
 		if c.Total.Header != "" {
 			resp.Header = append(resp.Header, Header{Name: c.Total.Header, Value: itoa(reported)})
 		}
+	}
+	if c.Total.Lead {
+		fields = append(tot, fields...)
+	} else {
+		fields = append(fields, tot...)
+	}
+	if len(c.Const) > 0 {
+		consts := make([]pathVal, len(c.Const))
+		for i, m := range c.Const {
+			consts[i] = pathVal{m.Path, Raw(fill(m.JSON, "{path}", string(json.AppendString(nil, s.path))))}
+		}
+		fields = append(consts, fields...)
 	}
 	switch {
 	case len(c.Next.Link) > 0 || c.Next.URL != "":
@@ -1037,7 +1110,7 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	}
 	at := func(v Val, param string) string {
 		// $ is a sub-delim (RFC 3986) that OData's system query options keep as is.
-		return c.Next.LinkBase + strings.ReplaceAll(withParams(req.Path, req.Query, Param{Name: c.After.Name}, Param{Name: c.Before.Name}, Param{Name: param, Value: v.AsString()}), "%24", "$")
+		return c.Next.LinkBase + strings.ReplaceAll(s.query(req, Param{Name: c.After.Name}, Param{Name: c.Before.Name}, Param{Name: param, Value: v.AsString()}), "%24", "$")
 	}
 	if c.Next.URL != "" {
 		fields = s.end(fields, c.Next.URL, more, func() Val { return Str(at(nextVal(), c.After.Name)) })
@@ -1050,7 +1123,7 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		case rel == "prev" && hasPrev:
 			links = append(links, linkheader.Link{URL: at(prev(), c.Before.Name), Rel: []string{"prev"}})
 		case rel == "first":
-			links = append(links, linkheader.Link{URL: c.Next.LinkBase + withParams(req.Path, req.Query, Param{Name: c.After.Name}, Param{Name: c.Before.Name}), Rel: []string{"first"}})
+			links = append(links, linkheader.Link{URL: c.Next.LinkBase + s.query(req, Param{Name: c.After.Name}, Param{Name: c.Before.Name}), Rel: []string{"first"}})
 		}
 	}
 	if len(links) > 0 {
@@ -1103,10 +1176,10 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 				cond(ok && v.Str != "", ", though "+field+" is not empty"+c.Short.Advice, "")
 		}
 	}
-	if c.Next.URL != "" && rel == "next" {
-		v, ok := jsonPath(body, c.Next.URL)
+	if url := cond(rel == "next", c.Next.URL, cond(rel == "prev", c.Next.PrevURL, "")); url != "" {
+		v, ok := jsonPath(body, url)
 		if !ok || v.Kind != json.String || v.Str == "" {
-			return nil, false, "no next page: " + c.Next.URL + " is " + describeEnd(v, ok)
+			return nil, false, "no " + rel + " page: " + url + " is " + describeEnd(v, ok)
 		}
 		return request(prev.Method, v.Str)
 	}
@@ -1234,8 +1307,9 @@ func (s *contractServer) set(prev *Request, ins []In, vals []string) (*Request, 
 	req := *prev
 	req.Header = append([]Header(nil), prev.Header...)
 	for i, in := range ins {
-		switch in.Where {
-		case "body":
+		switch {
+		case in.Name == "none": // the contract has no such parameter
+		case in.Where == "body":
 			var v *json.Value
 			if vals[i] != "" {
 				if _, err := strconv.ParseInt(vals[i], 10, 64); err == nil {
@@ -1245,7 +1319,7 @@ func (s *contractServer) set(prev *Request, ins []In, vals []string) (*Request, 
 				}
 			}
 			members = append(members, edit{in.Name, v})
-		case "header":
+		case in.Where == "header":
 			req.Header = mergeHeaders(req.Header, []Header{{Name: in.Name, Value: vals[i]}})
 		default:
 			q = append(q, Param{Name: in.Name, Value: vals[i]})

@@ -275,3 +275,93 @@ func TestDeclaredRefuseAndEmptyPages(t *testing.T) {
 	tr = runText(t, decl+walk)
 	assert.Len(t, requests(tr), 20, "short-pages.default off: no page is cut")
 }
+
+// The knobs Django REST framework's LimitOffsetPagination needs, declared
+// by a user. Expectations from rest_framework/pagination.py: get_next_link
+// is null once offset + limit >= count; get_previous_link is null at offset
+// 0 and removes offset when offset - limit <= 0; replace_query_param
+// rebuilds the query sorted by name ("parse.urlencode(sorted(...))");
+// get_limit reads int(): " 7 " and "1_0" are numbers, "" is not and falls
+// back to the default; the body is count, next, previous, results.
+func TestDeclaredPrevURLSortedQuery(t *testing.T) {
+	text := `contract offset
+  limit.default 5
+  invalid default
+  numbers python
+  items results
+  next.url next
+  prev.url previous
+  url.first-page omitted
+  url.query sorted
+  total.field count
+  total.leads true
+  params search
+records 23
+GET /items?search=x&offset=12&limit=%207%20
+GET /items?offset=3&limit=1_0
+GET /items?offset=20&limit=
+`
+	assert.Empty(t, Check(text))
+	reqs := requests(runText(t, text))
+	assert.Equal(t, "/items?limit=7&offset=19&search=x", field(reqs[0], "next"))
+	assert.Equal(t, "/items?limit=7&offset=5&search=x", field(reqs[0], "previous"))
+	assert.Contains(t, bodyOf(reqs[0]), `"count":23,"next":`)
+	// 3 - 10 <= 0: previous leaves offset out, and overlaps this page.
+	assert.Equal(t, "/items?limit=10", field(reqs[1], "previous"))
+	assert.Len(t, reqs[1].Records(), 10)
+	// An empty limit is as if absent: 5; 20 + 5 >= 23: no next.
+	assert.Len(t, reqs[2].Records(), 3)
+	assert.Contains(t, bodyOf(reqs[2]), `"next":null,"previous":"/items?limit=5&offset=15"`)
+}
+
+// numbers strict refuses what Python's int() reads, and js reads what
+// JavaScript's parseInt reads: "12abc" is 12, "abc" is not a number.
+func TestDeclaredNumbers(t *testing.T) {
+	reqs := requests(runText(t, "contract offset\nrecords 30\nGET /items?limit=1_0\nGET /items?limit=%2012\n"))
+	assert.Equal(t, 400, reqs[0].Response.Status)
+	assert.Equal(t, 400, reqs[1].Response.Status)
+	reqs = requests(runText(t, "contract offset\n  numbers python\nrecords 30\nGET /items?limit=1_0\nGET /items?limit=%2012\nGET /items?limit=1__0\n"))
+	assert.Len(t, reqs[0].Records(), 10)
+	assert.Len(t, reqs[1].Records(), 12)
+	assert.Equal(t, 400, reqs[2].Response.Status, "int() refuses two underscores in a row")
+	reqs = requests(runText(t, "contract offset\n  numbers js\nrecords 30\nGET /items?limit=12abc\nGET /items?limit=abc\n"))
+	assert.Len(t, reqs[0].Records(), 12)
+	assert.Equal(t, 400, reqs[1].Response.Status)
+}
+
+// page.last and invalid.position, as Django REST framework's
+// PageNumberPagination: "last_page_strings = ('last',)"; a page that is not
+// a number is NotFound while a bad page_size falls back to page_size
+// (get_page_size: "except (KeyError, ValueError): pass"). limit none: the
+// client cannot choose the page size (page_size_query_param unset), and
+// the client's next request names none.
+func TestDeclaredPageLastAndInvalidPosition(t *testing.T) {
+	text := `contract page
+  limit page_size
+  limit.default 10
+  invalid default
+  invalid.position 404
+  page.last last
+records 25
+GET /items?page=last
+GET /items?page=two
+GET /items?page=2&page_size=x
+GET /items?page=1&page_size=5
+`
+	assert.Empty(t, Check(text))
+	reqs := requests(runText(t, text))
+	assert.Equal(t, []int64{5, 4, 3, 2, 1}, reqs[0].Records())
+	assert.Equal(t, 404, reqs[1].Response.Status)
+	assert.Len(t, reqs[2].Records(), 10)
+	assert.Len(t, reqs[3].Records(), 5)
+	reqs = requests(runText(t, strings.Replace(text, "limit page_size", "limit none", 1)+"next\n"))
+	assert.Len(t, reqs[3].Records(), 10, "page_size is not read")
+	assert.Equal(t, "/items?page=2&page_size=5", reqs[4].Request.URL, "the client adds no page size")
+}
+
+func TestDeclaredDRFKnobContradictions(t *testing.T) {
+	assert.Contains(t, Check("contract offset\n  page.last last\n")[0].Message, "page.first and page.last need the base `page`")
+	assert.Contains(t, Check("contract cursor\n  url.first-page omitted\n")[0].Message, "a cursor contract has no offset, page number, window, page past the end or first-page URL to set")
+	assert.Contains(t, Check("contract page\n  bare true\n  prev.url previous\n")[0].Message, "a bare array has no body fields")
+	assert.Contains(t, Check("contract page\n  numbers perl\n")[0].Message, "numbers: expected `strict`, `python` or `js`, got `perl`")
+}

@@ -126,7 +126,8 @@ var knobs = []knob{
 		c.FirstPage, c.FirstPageSet = int64(v[0]-'0'), true
 		return ""
 	}},
-	{"limit", "the page size parameter's name (limit, per_page, size, maxResults)", knobParam(func(c *Contract) *In { return &c.Limit })},
+	{"page.last", "page base: a value of page that names the last page (last, as Django REST framework)", knobText(func(c *Contract) *string { return &c.PageLast })},
+	{"limit", "the page size parameter's name (limit, per_page, size, maxResults), or none when the client cannot choose it", knobParam(func(c *Contract) *In { return &c.Limit })},
 	{"limit.in", "where the page size is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Limit })},
 	{"limit.alias", "another name the page size is read by as well (page_size beside pageSize)", knobText(func(c *Contract) *string { return &c.Limit.Alias })},
 	{"limit.zero", "a page size of 0: invalid (as the invalid knob says, default) or default (limit.default, as Google's AIP-158 asks)", func(c *Contract, v string) string {
@@ -142,6 +143,8 @@ var knobs = []knob{
 	{"limit.max", "the largest page size served (100)", knobInt(func(c *Contract) *int64 { return &c.LimitMax }, 1)},
 	{"limit.over-max", "a page size above the maximum: clamp (default), refuse (400) or default (use limit.default)", knobEnum(func(c *Contract) *string { return &c.OverMax }, "clamp", "refuse", "default")},
 	{"invalid", "a page size or position that is zero, negative or not a number: 400 (default), default (as if absent) or 404", knobEnum(func(c *Contract) *string { return &c.Invalid }, "400", "default", "404")},
+	{"invalid.position", "offset and page bases: an offset or page that is negative or not a number, if not as invalid says: 400, default or 404", knobEnum(func(c *Contract) *string { return &c.InvalidPos }, "400", "default", "404")},
+	{"numbers", "how number parameters are read: strict (default: digits after an optional sign), python (Python's int(): spaces around and underscores between digits; an empty value is as if absent, as Django REST framework reads them) or js (JavaScript's parseInt: the leading digits, the rest ignored)", knobEnum(func(c *Contract) *string { return &c.Numbers }, "strict", "python", "js")},
 	{"past-end", "offset and page bases: a page past the end: empty (default), last (the last page again) or 404", knobEnum(func(c *Contract) *string { return &c.PastEnd }, "empty", "last", "404")},
 	{"after", "cursor base: the parameter carrying the cursor to continue after (after, starting_after, page_token)", knobParam(func(c *Contract) *In { return &c.After })},
 	{"after.alias", "another name the after cursor is read by as well (page_token beside pageToken)", knobText(func(c *Contract) *string { return &c.After.Alias })},
@@ -190,6 +193,9 @@ var knobs = []knob{
 	{"next.link.edges", "always (default: rel=first and rel=last on every page) or away (first only away from the first page, last only before the last page, as GitHub)", knobEnum(func(c *Contract) *string { return &c.Next.LinkEdges }, "always", "away")},
 	{"next.link.limit", "the page size in the Link URLs: served (default: the size the server used) or sent (as the request wrote it, or left out, as GitHub)", knobEnum(func(c *Contract) *string { return &c.Next.LinkLimit }, "served", "sent")},
 	{"next.url", "the body path of the next page's URL (links.next, @odata.nextLink)", knobText(func(c *Contract) *string { return &c.Next.URL })},
+	{"prev.url", "the body path of the previous page's URL (previous, links.prev)", knobText(func(c *Contract) *string { return &c.Next.PrevURL })},
+	{"url.first-page", "offset and page bases: set (default: offset=0 or page=1) or omitted: a link or URL to the first page leaves the position parameter out (Django REST framework)", knobEnum(func(c *Contract) *string { return &c.Next.FirstPos }, "set", "omitted")},
+	{"url.query", "kept (default: the request's parameters in its order) or sorted: links and URLs rebuild the query sorted by name (Django REST framework's replace_query_param)", knobEnum(func(c *Contract) *string { return &c.Next.Query }, "kept", "sorted")},
 	{"next.cursor", "cursor base: the body path of the next cursor (next_cursor, response_metadata.next_cursor)", knobText(func(c *Contract) *string { return &c.Next.Cursor })},
 	{"prev.cursor", "cursor base: the body path of the previous cursor", knobText(func(c *Contract) *string { return &c.Next.PrevCursor })},
 	{"next.flag", "the body path of a flag true while more pages remain (has_more)", knobText(func(c *Contract) *string { return &c.Next.Flag })},
@@ -211,6 +217,7 @@ var knobs = []knob{
 	{"total.relation", "gte: the body path of eq or gte (hits.total.relation)", knobText(func(c *Contract) *string { return &c.Total.Relation })},
 	{"total.header", "a header that carries the total (X-Total-Count)", knobText(func(c *Contract) *string { return &c.Total.Header })},
 	{"total.first-page-only", "true: the total is on the first page only", knobBool(func(c *Contract) *bool { return &c.Total.FirstPageOnly })},
+	{"total.leads", "true: the total comes before the next-page members in the body (count, next, previous, as Django REST framework)", knobBool(func(c *Contract) *bool { return &c.Total.Lead })},
 	{"short-pages", "cursor base: never (default), short (1 to limit-1 records), empty (0 to limit-1) or zero (a page is whole or empty, as Graph's): pages may come back short while more remain, seeded; the profile options short-pages (empty-pages for zero) and client show a client that stops on one", func(c *Contract, v string) string {
 		var s string
 		if msg := knobEnum(func(*Contract) *string { return &s }, "never", "short", "empty", "zero")(c, v); msg != "" {
