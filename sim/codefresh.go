@@ -134,11 +134,10 @@ const (
 )
 
 func init() {
-	register(&Profile{
+	registerContract(&Profile{
 		Name: "codefresh", Vendor: "Codefresh", Source: codefreshSource, URL: codefreshURL,
-		Reads:   codefreshReads,
 		Summary: "builds and images from January 2021: a server-side cursor per X-Pagination-Session-Id; only next, previous or page 1; negative pages hold new builds",
-		First:   "GET /workflow?page=1", Options: codefreshOptions(),
+		Options: codefreshOptions(),
 		Rules: []RuleNote{
 			{Text: "A database cursor behind the scenes tracks the current page c of each pagination session. From page c the allowed moves are page=c+1, page=c-1 and page=1 (reset) at any time; any other page is a jump and is refused.", Source: "Codefresh's paging page: \"You can only go back and forward to the next or previous page but never jump to an arbitrary page\"; \"you can always go back to page 1\""},
 			{Text: "A refused jump does not move the cursor.", Source: "Codefresh's paging page: \"invalid operations\"", Interpretation: true},
@@ -153,188 +152,13 @@ func init() {
 			{Text: codefreshSizeInterp, Interpretation: true},
 			{Text: codefreshBodyInterp + " There is no total; hasNextPage and hasPrevPage say whether builds lie after or before the page.", Interpretation: true},
 		},
-		New: func(o *Options) Server {
-			return &codefreshServer{o: o, sessions: map[string]*cfSession{}}
-		},
+	}, Contract{
+		Base: "session", Paths: codefreshReads.Paths, First: "GET /workflow?page=1", Session: In{Name: codefreshSessionHeader},
+		LimitDefault: 25, LimitMax: 100,
+		Items: "docs", PageEcho: "page", LimitEcho: "limit",
+		Next: Next{Flag: "hasNextPage", PrevFlag: "hasPrevPage"},
+		Errors: []ErrorRule{{Kind: "path", Interp: codefreshUnservedInterp}, {Kind: "method", Interp: codefreshUnservedInterp},
+			{Kind: "session", Interp: cfFirstInterp}, {Kind: "jump", Interp: cfRefusalInterp}},
+		Interp: Interps{Limit: codefreshSizeInterp, Reread: cfRereadInterp, Reset: cfResetInterp},
 	})
-}
-
-type codefreshServer struct {
-	o        *Options
-	sessions map[string]*cfSession // by session id; "" is the default session
-}
-
-// cfSession is one pagination session's cursor: the page it is on and the
-// page's edges as positions between records, so that they stay put while
-// records arrive and leave around them.
-type cfSession struct {
-	page       int64
-	start, end gap    // the page is the records between start and end
-	mover      string // the client that moved it last
-}
-
-// gap is a place between two records: just after record c, or just before it.
-// Its list position is recomputed at every request, so inserts and deletes
-// elsewhere never shift it.
-type gap struct {
-	c     Cursor
-	after bool
-}
-
-func (g gap) pos(w *World) int64 {
-	if g.after {
-		return w.Split(g.c)
-	}
-	return w.Before(g.c)
-}
-
-// tailGap is the gap after every record, new ones included: where an empty
-// list anchors its page 1.
-func tailGap(w *World) gap {
-	if w.NewestFirst() {
-		return gap{c: Cursor{Key: minInt64, ID: minInt64}}
-	}
-	return gap{c: Cursor{Key: maxInt64, ID: maxInt64}}
-}
-
-const (
-	maxInt64 = int64(^uint64(0) >> 1)
-	minInt64 = -maxInt64 - 1
-)
-
-func (s *codefreshServer) Serve(w *World, req *Request) *Response {
-	if r := codefreshReads.unserved(w, req); r != nil {
-		return r
-	}
-	page, limit, note, bad := codefreshPage(req, s.o)
-	if bad != "" {
-		return refuse(w, 400, bad)
-	}
-	id := req.HeaderValue(codefreshSessionHeader)
-	name := "the default session (no " + codefreshSessionHeader + ")"
-	if id != "" {
-		name = "session " + quote(id)
-	}
-	sess := s.sessions[id]
-	if sess == nil && page != 1 {
-		r := refuse(w, 400, "page "+itoa(page)+" is a jump: "+name+" has no cursor yet, and a cursor starts at page 1")
-		r.Interp = cfFirstInterp
-		return r
-	}
-	if sess != nil && page != 1 && page != sess.page && page != sess.page+1 && page != sess.page-1 {
-		r := refuse(w, 400, "page "+itoa(page)+" is a jump from page "+itoa(sess.page)+": the cursor can only go to "+cfMoves(sess.page))
-		r.Interp = cfRefusalInterp
-		if sess.mover != req.Client {
-			r.Reason += "; " + sess.mover + " had moved the cursor of " + name + " to page " + itoa(sess.page)
-		}
-		return r
-	}
-
-	resp := &Response{Status: 200, ItemsKey: "docs", Reason: note, Position: -1}
-	if note != "" {
-		resp.Interp = codefreshSizeInterp
-	}
-	if sess != nil && sess.mover != req.Client {
-		why := ": clients without their own " + codefreshSessionHeader + " share one cursor (\"undefined results\")"
-		if id != "" {
-			why = ": clients that send the same " + codefreshSessionHeader + " share its cursor (\"undefined results\")"
-		}
-		resp.Reason = join(resp.Reason, "the cursor of "+name+" was on page "+itoa(sess.page)+", put there by "+sess.mover+why)
-	}
-	var items []Record
-	var p int64
-	switch {
-	case page == 1:
-		if sess == nil {
-			sess = &cfSession{}
-			s.sessions[id] = sess
-		} else {
-			resp.Interp = sentences(resp.Interp, cfResetInterp)
-		}
-		items = w.Page(0, limit)
-		sess.start, sess.end = tailGap(w), tailGap(w)
-		if len(items) > 0 {
-			sess.start = gap{c: w.CursorOf(items[0])}
-		}
-	case page == sess.page:
-		resp.Interp = sentences(resp.Interp, cfRereadInterp)
-		p = sess.start.pos(w)
-		items = w.Slice(p, limit)
-		sess.end = sess.start
-		resp.Cost.Seek = true
-	case page == sess.page+1:
-		p = sess.end.pos(w)
-		items = w.Slice(p, limit)
-		sess.start = sess.end
-		resp.Cost.Seek = true
-	default: // sess.page-1: the page before, newer builds
-		q := sess.start.pos(w)
-		p = max(0, q-limit)
-		items = w.Slice(p, q-p)
-		sess.end = sess.start
-		if len(items) > 0 {
-			sess.start = gap{c: w.CursorOf(items[0])}
-		}
-		resp.Cost.Seek = true
-	}
-	if len(items) > 0 {
-		sess.end = gap{c: w.CursorOf(items[len(items)-1]), after: true}
-		resp.Position = p
-	}
-	sess.page, sess.mover = page, req.Client
-
-	more, earlier := sess.end.pos(w) < w.Len(), sess.start.pos(w) > 0
-	resp.Items = items
-	resp.Fields = []Field{{"page", Int(page)}, {"limit", Int(limit)}, {"hasNextPage", Bool(more)}, {"hasPrevPage", Bool(earlier)}}
-	resp.Total = TotalReport{Kind: "absent", True: w.Len()}
-	resp.HasNext = NextReport{Kind: "flag", Reported: more, True: more}
-	resp.Cost.Rows = int64(len(items))
-	resp.Served = &Served{Session: true, Page: page}
-	return resp
-}
-
-// cfMoves names the pages the cursor may go to from page c: "page 2, page
-// 0, or back to page 1".
-func cfMoves(c int64) string {
-	var moves []string
-	for _, p := range []int64{c + 1, c - 1} {
-		if p != 1 {
-			moves = append(moves, "page "+itoa(p))
-		}
-	}
-	moves = append(moves, "back to page 1")
-	s := moves[0]
-	for i, m := range moves[1:] {
-		if len(moves) > 2 {
-			s += ","
-		}
-		if i == len(moves)-2 {
-			s += " or"
-		}
-		s += " " + m
-	}
-	if c != 1 {
-		s += " (or re-read page " + itoa(c) + ")"
-	}
-	return s
-}
-
-func (s *codefreshServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	if rel == "first" {
-		return firstRequest(prev, "GET /workflow?page=1", "page")
-	}
-	page, _ := intParam(prev, "page", 1)
-	field := "hasNextPage"
-	if rel == "prev" {
-		field = "hasPrevPage"
-	}
-	if v, _ := last.Field(field); v.AsString() != "true" {
-		return nil, false, "no " + rel + " page: " + field + " is false"
-	}
-	if rel == "next" {
-		page++
-	} else {
-		page--
-	}
-	return follow(prev, Param{Name: "page", Value: itoa(page)})
 }

@@ -17,13 +17,15 @@ import (
 // literal registered with registerContract. Zero values mean the base's
 // default; knobs.go lists every knob with its text name.
 type Contract struct {
-	Base   string   // "offset", "page", "cursor" (an opaque keyset cursor) or "id" (a record's id, as Stripe's starting_after)
+	Base   string   // "offset", "page", "cursor" (an opaque keyset cursor), "id" (a record's id, as Stripe's starting_after) or "session" (a server-side cursor per session, as Codefresh's)
 	Method string   // the method it serves: "GET" when ""
 	Paths  []string // the paths it serves; another path is 404. ["/items"] when nil
 
 	// Where each parameter is read and its name. The defaults per base:
-	// offset, limit; page, per_page; after, before, limit.
-	Offset, Page, Limit, After, Before In
+	// offset, limit; page, per_page; after, before, limit; session: page,
+	// limit and the header X-Pagination-Session-Id naming the session.
+	Offset, Page, Limit, After, Before, Session In
+	PageEcho                                    string // the body path where the response tells the page number it served
 
 	LimitDefault, LimitMax int64  // 20 and 100 when 0
 	OverMax                string // a page size above the maximum: "clamp" (default), "refuse" or "default"
@@ -90,7 +92,7 @@ type ErrorRule struct {
 }
 
 // errorKinds are the refusals (and the clamp note) a contract names.
-var errorKinds = []string{"path", "method", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused"}
+var errorKinds = []string{"path", "method", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "jump", "session"}
 
 // Short says whether pages may come back shorter than asked while more
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
@@ -134,6 +136,8 @@ type Interps struct {
 	Error   string    // every refusal
 	Expired string    // an expired token
 	Deleted string    // a cursor whose record was deleted, read on (deleted-cursor continue)
+	Reread  string    // session: the page the cursor is on, asked for again
+	Reset   string    // session: the first page, which moves an existing cursor back to the head
 	_       [0]func() // not comparable: no equality code for it in the WASM
 }
 
@@ -153,6 +157,7 @@ type Next struct {
 	Query       string   // "sorted": the URLs' query sorted by name (DRF's replace_query_param); "kept" (the request's order) when ""
 	Cursor      string   // body path of the next cursor ("next_cursor", "response_metadata.next_cursor")
 	PrevCursor  string   // body path of the previous cursor
+	PrevFlag    string   // body path of a flag that is true while pages remain before this one ("hasPrevPage")
 	Flag        string   // body path of a flag that is true while more pages remain ("has_more")
 	LastFlag    string   // body path of a flag that is true on the last page ("isLast", "done")
 	End         string   // how a missing next URL or cursor is written: "null" (default), "absent" or "empty"
@@ -206,6 +211,20 @@ func (c Contract) withDefaults() Contract {
 		if c.Deleted == "" {
 			c.Deleted = "error"
 		}
+	case "session":
+		def(&c.Page, "page")
+		def(&c.Limit, "limit")
+		if c.Session.Where == "" {
+			c.Session.Where = "header"
+		}
+		def(&c.Session, "X-Pagination-Session-Id")
+		c.FirstPage = 1
+		if c.Next.Flag == "" {
+			c.Next.Flag = "has_next"
+		}
+		if c.Next.PrevFlag == "" {
+			c.Next.PrevFlag = "has_prev"
+		}
 	case "cursor":
 		def(&c.After, "after")
 		def(&c.Before, "before")
@@ -228,7 +247,7 @@ func (c Contract) withDefaults() Contract {
 	}
 	if c.Total.Kind == "" {
 		c.Total.Kind = "exact"
-		if c.Base == "cursor" || c.Base == "id" {
+		if c.Base != "offset" && c.Base != "page" {
 			c.Total.Kind = "none"
 		}
 	}
@@ -260,10 +279,8 @@ func (c Contract) withDefaults() Contract {
 func (c Contract) problems() []string {
 	var out []string
 	add := func(s string) { out = append(out, s) }
-	switch c.Base {
-	case "offset", "page", "cursor", "id":
-	default:
-		add("the base style is `offset`, `page`, `cursor` or `id`, got `" + c.Base + "`")
+	if !containsString(contractBases, c.Base) {
+		add("the base style is " + orList(contractBases) + ", got `" + c.Base + "`")
 		return out
 	}
 	keyed := c.Base == "cursor" || c.Base == "id"
@@ -282,8 +299,17 @@ func (c Contract) problems() []string {
 	if c.Base != "page" && (c.FirstPageSet || c.PageLast != "") {
 		add("page.first and page.last need the base `page`")
 	}
-	if c.Base != "offset" && c.Offset.Name != "" || c.Base != "page" && c.Page.Name != "" {
-		add("offset is the `offset` base's parameter and page the `page` base's")
+	if c.Base != "offset" && c.Offset.Name != "" || c.Base != "page" && c.Base != "session" && c.Page.Name != "" {
+		add("offset is the `offset` base's parameter and page the `page` and `session` bases'")
+	}
+	if c.Base == "session" && (c.Window > 0 || c.PastEnd != "" || c.FirstPageSet || len(c.Next.Link) > 0 || c.Next.URL != "" || c.Next.LastFlag != "") {
+		add("a `session` contract's client moves by page number, from page 1, and reads the flags next.flag and prev.flag: it has no window, page past the end, page.first, Link header, next URL or last flag")
+	}
+	if c.PageEcho != "" && c.Base != "page" && c.Base != "session" {
+		add("page.echo needs the base `page` or `session`")
+	}
+	if c.Base != "session" && c.Session.Name != "" {
+		add("session names a server-side cursor's session: it needs the base `session`")
 	}
 	if c.LimitDefault > 0 && c.LimitMax > 0 && c.LimitDefault > c.LimitMax {
 		add("limit.default " + itoa(c.LimitDefault) + " is above limit.max " + itoa(c.LimitMax) + ": the default page size could never be served")
@@ -352,7 +378,7 @@ func (c Contract) problems() []string {
 // reads is what the contract reads, for the editor's warnings.
 func (c Contract) reads() *Reads {
 	r := &Reads{Methods: []string{c.Method}, Paths: c.Paths, Params: append(c.Refuse[:len(c.Refuse):len(c.Refuse)], c.Params...)}
-	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before} {
+	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Session} {
 		for _, name := range []string{in.Name, in.Alias} {
 			switch {
 			case name == "" || name == "none":
@@ -446,6 +472,10 @@ type contractServer struct {
 	note   string      // what the server did about them
 	path   string      // the request's path, {path} in a const member
 	tokens []keptToken // the tokens issued, when their lifecycle is kept (Token)
+	// sessions are the session base's cursors, by session name ("" is the
+	// default session of requests that name none).
+	sessions map[string]*cfSession
+	earlier  bool // records lie before the page served (Next.PrevFlag)
 }
 
 // keptToken is an issued token whose lifecycle the server keeps.
@@ -668,9 +698,12 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	}
 	interp := s.interp
 	var resp *Response
-	if c.Base == "cursor" || c.Base == "id" {
+	switch c.Base {
+	case "session":
+		resp = s.serveSession(w, req, limit, note)
+	case "cursor", "id":
 		resp = s.serveCursor(w, req, limit, note)
-	} else {
+	default:
 		resp = s.serveOffset(w, req, limit, note)
 	}
 	if resp.Interp == "" {
@@ -775,6 +808,10 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	if c.Next.PrevURL != "" {
 		fields = s.end(fields, c.Next.PrevURL, off > 0, func() Val { return Str(target(max(0, off-limit))) })
 	}
+	if c.PageEcho != "" {
+		fields = append([]pathVal{{c.PageEcho, Int(page)}}, fields...)
+	}
+	s.earlier = off > 0
 	s.finish(w, resp, fields, limit, more, off == 0)
 	return resp
 }
@@ -815,6 +852,9 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 	}
 	if c.Next.Flag != "" {
 		fields = append(fields, pathVal{c.Next.Flag, Bool(more)})
+	}
+	if c.Next.PrevFlag != "" {
+		fields = append(fields, pathVal{c.Next.PrevFlag, Bool(s.earlier)})
 	}
 	if c.Next.LastFlag != "" {
 		fields = append(fields, pathVal{c.Next.LastFlag, Bool(!more)})
@@ -1129,6 +1169,7 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	if len(links) > 0 {
 		resp.Header = append(resp.Header, Header{Name: "Link", Value: linkheader.Format(links)})
 	}
+	s.earlier = hasPrev
 	s.finish(w, resp, fields, limit, more, !hasAfter && !hasBefore)
 	return resp
 }
@@ -1182,6 +1223,23 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 			return nil, false, "no " + rel + " page: " + url + " is " + describeEnd(v, ok)
 		}
 		return request(prev.Method, v.Str)
+	}
+	if c.Base == "session" { // the next or previous page of the session's cursor, while its flag says there is one
+		flag := cond(rel == "next", c.Next.Flag, c.Next.PrevFlag)
+		if v, ok := jsonPath(body, flag); !ok || v.Kind != json.Bool || !v.Bool {
+			return nil, false, "no " + rel + " page: " + flag + " is " + cond(ok, "false", "absent")
+		}
+		p, _ := s.read(prev, c.Page)
+		page, err := strconv.ParseInt(p, 10, 64)
+		if err != nil {
+			page = 1
+		}
+		if rel == "next" {
+			page++
+		} else {
+			page--
+		}
+		return s.set(prev, []In{c.Page}, []string{itoa(page)})
 	}
 	if c.Base == "id" {
 		after, before := named(prev, c.After), named(prev, c.Before)

@@ -27,8 +27,9 @@
 // to write. A scenario declares the same knobs in a `contract` block
 // (knobs.go, docs/language.md): short pages, token lifecycles and errors in
 // the API's own shape are knobs too (catalog_slack.go, catalog_google.go).
-// Contracts with behaviour the knobs do not cover yet (server-side
-// sessions, snapshots) implement Server directly, as codefresh.go does:
+// Server-side session cursors are the `session` base (codefresh.go).
+// Contracts with behaviour the knobs do not cover yet (snapshots)
+// implement Server directly, as flashduty.go does:
 // they declare what they read (Reads: methods, paths, parameters, body
 // members; Reads.unserved answers another path 404 and another method 405,
 // and the editor warns about the rest), and report what they served

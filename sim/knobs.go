@@ -117,8 +117,9 @@ var knobs = []knob{
 	}},
 	{"offset", "offset base: the offset parameter's name (offset, skip, startAt, from)", knobParam(func(c *Contract) *In { return &c.Offset })},
 	{"offset.in", "where offset is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Offset })},
-	{"page", "page base: the page number parameter's name (page, p, _page)", knobParam(func(c *Contract) *In { return &c.Page })},
+	{"page", "page and session bases: the page number parameter's name (page, p, _page)", knobParam(func(c *Contract) *In { return &c.Page })},
 	{"page.in", "where page is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Page })},
+	{"page.echo", "page and session bases: the body path where the response tells the page number it served (page)", knobText(func(c *Contract) *string { return &c.PageEcho })},
 	{"page.first", "page base: the first page's number, 1 (default) or 0", func(c *Contract, v string) string {
 		if v != "0" && v != "1" {
 			return "expected `0` or `1`, got `" + v + "`"
@@ -151,6 +152,8 @@ var knobs = []knob{
 	{"after.in", "where the after cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.After })},
 	{"before", "cursor base: the parameter carrying the cursor to go back before (before, ending_before), or none when cursors only go forward", knobParam(func(c *Contract) *In { return &c.Before })},
 	{"before.in", "where the before cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Before })},
+	{"session", "session base: the parameter naming the client's session, whose cursor the server keeps (X-Pagination-Session-Id, the default); requests that name none share one default session", knobParam(func(c *Contract) *In { return &c.Session })},
+	{"session.in", "where the session is named: header (default) or query", knobEnum(func(c *Contract) *string { return &c.Session.Where }, "header", "query")},
 	{"items", "the body path of the records (items); dotted paths nest: hits.hits", knobText(func(c *Contract) *string { return &c.Items })},
 	{"bare", "true: the body is the bare array of records", knobBool(func(c *Contract) *bool { return &c.Bare })},
 	{"id-prefix", "ids written as strings with this prefix (cus_)", knobText(func(c *Contract) *string { return &c.IDPrefix })},
@@ -199,6 +202,7 @@ var knobs = []knob{
 	{"next.cursor", "cursor base: the body path of the next cursor (next_cursor, response_metadata.next_cursor)", knobText(func(c *Contract) *string { return &c.Next.Cursor })},
 	{"prev.cursor", "cursor base: the body path of the previous cursor", knobText(func(c *Contract) *string { return &c.Next.PrevCursor })},
 	{"next.flag", "the body path of a flag true while more pages remain (has_more)", knobText(func(c *Contract) *string { return &c.Next.Flag })},
+	{"prev.flag", "the body path of a flag true while pages remain before this one (hasPrevPage); the session base's client goes back while it is true (has_prev by default there)", knobText(func(c *Contract) *string { return &c.Next.PrevFlag })},
 	{"next.last-flag", "the body path of a flag true on the last page (isLast, done)", knobText(func(c *Contract) *string { return &c.Next.LastFlag })},
 	{"next.end", "how a next URL or cursor says there is none: null (default), absent or empty", knobEnum(func(c *Contract) *string { return &c.Next.End }, "null", "absent", "empty")},
 	{"total", "none, exact, capped (at total.cap), gte (a lower bound at total.cap, with a relation) or estimate (rounded to 2 significant digits)", knobEnum(func(c *Contract) *string { return &c.Total.Kind }, totalKinds...)},
@@ -331,7 +335,7 @@ func knobNames() []string {
 }
 
 // contractBases are the base styles a contract builds on.
-var contractBases = []string{"offset", "page", "cursor", "id"}
+var contractBases = []string{"offset", "page", "cursor", "id", "session"}
 
 // build reads a declaration into a contract, with its defaults; problems
 // say what is refused.
