@@ -302,7 +302,7 @@ func (c Contract) problems() []string {
 	if c.Base != "offset" && c.Offset.Name != "" || c.Base != "page" && c.Base != "session" && c.Page.Name != "" {
 		add("offset is the `offset` base's parameter and page the `page` and `session` bases'")
 	}
-	if c.Base == "session" && (c.Window > 0 || c.PastEnd != "" || c.FirstPageSet || len(c.Next.Link) > 0 || c.Next.URL != "" || c.Next.LastFlag != "") {
+	if c.Base == "session" && (c.Window > 0 || c.PastEnd != "" || c.FirstPageSet || len(c.Next.Link) > 0 || c.Next.URL != "" || c.Next.PrevURL != "" || c.Next.LastFlag != "") {
 		add("a `session` contract's client moves by page number, from page 1, and reads the flags next.flag and prev.flag: it has no window, page past the end, page.first, Link header, next URL or last flag")
 	}
 	if c.PageEcho != "" && c.Base != "page" && c.Base != "session" {
