@@ -224,7 +224,7 @@ func seenState(n int32, base RunState) RunState {
 // O(nodes + records seen), whatever the list's size.
 func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	rep := WalkReport{Client: wk.client, Steps: wk.steps, Complete: complete, Stopped: why,
-		Seen: wk.seenTotal, Rows: wk.rows, Requests: len(wk.steps)}
+		Seen: wk.seenTotal, Rows: wk.rows, Requests: len(wk.steps), end: len(e.t.Steps)}
 	// seen: the ids returned, as sorted disjoint segments with how often.
 	seen := coverage(wk.seen)
 	var dups []int64

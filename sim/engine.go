@@ -632,6 +632,7 @@ func (e *engine) update(st *Step, src string) {
 	old := e.d.record(st.ID)
 	from := e.w.Position(st.ID)
 	e.d.setKey(st.ID, st.Key)
+	e.t.moved = append(e.t.moved, idAt{st.ID, len(e.t.Steps)})
 	to := e.w.Position(st.ID)
 	text := "record " + strconv.FormatInt(st.ID, 10) + " moved from position " + strconv.FormatInt(from, 10) + " to " + strconv.FormatInt(to, 10) +
 		" (key " + strconv.FormatInt(old.Key, 10) + " → " + strconv.FormatInt(st.Key, 10) + ")"

@@ -17,6 +17,17 @@ type Trace struct {
 	// Warnings (not in the JSON: the editor gets them from Check) are the
 	// input the contract ignores, when the trace comes from RunText.
 	Warnings []Diagnostic
+
+	// moved is the records updates moved, with their steps, in order: the
+	// only steps that reorder records that stay (for placing a walk's
+	// misses at the request that went past them, traceview_find.go).
+	moved []idAt
+}
+
+// idAt is a record and the step that did something to it.
+type idAt struct {
+	id   int64
+	step int
 }
 
 // TraceSetup is the setup as it was applied, with the profile's defaults filled in.
@@ -163,6 +174,9 @@ type WalkReport struct {
 	Strip        []Span // "strip": the walk's records in list order, run-length encoded
 	Verdict      string // "verdict": one sentence summing it up
 
+	// end is how many steps the trace had when the walk was judged: its
+	// strip is the list order then.
+	end int
 	// ids is Strip with the records' ids (not in the trace's JSON: the
 	// compact head carries it for the drift readout, see traceview.go), nil
 	// when the walk's list is too fragmented to keep it (maxIDSpans).

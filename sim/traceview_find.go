@@ -33,6 +33,7 @@ type finds struct {
 	skipped  map[int][]int64 // step -> the missed records it went past (at most MaxListedIDs)
 	skippedN map[int]int64   // step -> how many it went past
 	dupSteps map[int][][]int // walk -> per listed duplicate id (Duplicates.IDs order): the steps that returned it
+	unplaced map[int]*skip   // walk -> its missed records no request went past (an update moved them or their neighbour)
 	reasons  map[string]int  // a step's reason -> the first step with it
 	interps  map[string]int  // an interpretation -> the first step with it
 }
@@ -49,7 +50,7 @@ func (v *View) locate() *finds {
 	if v.find != nil {
 		return v.find
 	}
-	f := &finds{skipped: map[int][]int64{}, skippedN: map[int]int64{}, dupSteps: map[int][][]int{}}
+	f := &finds{skipped: map[int][]int64{}, skippedN: map[int]int64{}, dupSteps: map[int][][]int{}, unplaced: map[int]*skip{}}
 	v.find = f
 	budget := int64(maxLocateScan)
 	for wi := range v.T.Walks {
@@ -68,8 +69,9 @@ func (v *View) locate() *finds {
 
 // skip is the missed records one step went past.
 type skip struct {
-	ids []int64
-	n   int64
+	ids   []int64
+	n     int64
+	moved int // the last step, before the walk was judged, of an update that moved one of them (-1: none)
 }
 
 func seenRun(s RunState) bool {
@@ -80,6 +82,14 @@ func seenRun(s RunState) bool {
 // steps that returned each listed duplicate, and the step that went past
 // each missed record: the one that returned the first record after it in
 // list order (or the walk's last page, for records missed at the end).
+//
+// The strip is the list order when the walk was judged. Inserts and deletes
+// do not change the order of the records that stay; updates do. A missed
+// record stood just before the record after it when that record's step ran
+// unless an update moved one of the two after that step: then that step did
+// not go past it (an issue updated to the top of a list the walk already
+// read is missed, and no page skipped it), and the miss is the walk's alone
+// (unplaced).
 func (v *View) scanWalk(wi int) {
 	if v.scanned[wi] {
 		return
@@ -100,6 +110,17 @@ func (v *View) scanWalk(wi int) {
 		}
 		return s.lo
 	}
+	// The records updates moved before the walk was judged: id -> last step.
+	moved := map[int64]int{}
+	for _, m := range t.moved {
+		if m.step < wr.end {
+			moved[m.id] = m.step
+		}
+	}
+	movedAfter := func(id int64, si int) bool {
+		st, ok := moved[id]
+		return ok && st > si
+	}
 	// The missed records, gathered under the record each is followed by.
 	after := map[int64]int{} // the record -> its index in skips
 	var skips []skip
@@ -110,9 +131,14 @@ func (v *View) scanWalk(wi int) {
 			switch {
 			case s.state == Missed:
 				if pend == nil {
-					pend = &skip{}
+					pend = &skip{moved: -1}
 				}
 				n := s.hi - s.lo + 1
+				for id, st := range moved {
+					if id >= s.lo && id <= s.hi {
+						pend.moved = max(pend.moved, st)
+					}
+				}
 				pend.n += n
 				for k := int64(0); k < n && len(pend.ids) < MaxListedIDs; k++ {
 					if desc {
@@ -176,8 +202,12 @@ func (v *View) scanWalk(wi int) {
 			if len(after) > 0 {
 				if k, ok := after[id]; ok {
 					delete(after, id)
-					f.addSkip(si, &skips[k])
-					mark(si, FlagMiss)
+					if sk := &skips[k]; sk.moved > si || movedAfter(id, si) {
+						f.unplace(wi, sk)
+					} else {
+						f.addSkip(si, sk)
+						mark(si, FlagMiss)
+					}
 				}
 			}
 		}
@@ -186,7 +216,9 @@ func (v *View) scanWalk(wi int) {
 			mark(si, FlagDuplicate)
 		}
 	}
-	if tail != nil && last >= 0 {
+	if tail != nil && last >= 0 && tail.moved > last {
+		f.unplace(wi, tail)
+	} else if tail != nil && last >= 0 {
 		f.addSkip(last, tail)
 		mark(last, FlagMiss)
 	}
@@ -219,6 +251,17 @@ func (f *finds) addSkip(si int, sk *skip) {
 	f.skippedN[si] += sk.n
 	room := MaxListedIDs - len(f.skipped[si])
 	f.skipped[si] = append(f.skipped[si], sk.ids[:min(room, len(sk.ids))]...)
+}
+
+// unplace adds sk to walk wi's misses that no request went past.
+func (f *finds) unplace(wi int, sk *skip) {
+	u := f.unplaced[wi]
+	if u == nil {
+		u = &skip{}
+		f.unplaced[wi] = u
+	}
+	u.n += sk.n
+	u.ids = append(u.ids, sk.ids[:min(MaxListedIDs-len(u.ids), len(sk.ids))]...)
 }
 
 // noteIndex maps each reason and interpretation to the first step with it.
@@ -273,6 +316,7 @@ func (v *View) writeFinds(w *json.Writer, i int) {
 
 // writeWalkDetail writes "walkDetail": for the first headWalkDetail walks,
 // {"ids": [state, count, first id, ...] | null, "idStep": 1 | -1,
+// "missNote": a sentence (only when some misses no request went past),
 // "dupSteps": [[step, ...] per id of duplicates.ids] | null}. ids is the
 // strip with its records' ids: each span's records in list order are first
 // id, first + idStep, ... (first is -1 for records not reached, whose ids
@@ -310,6 +354,10 @@ func (v *View) writeWalkDetail(w *json.Writer) {
 		}
 		w.Key("idStep")
 		w.Int(step)
+		if u := f.unplaced[wi]; u != nil {
+			w.Key("missNote")
+			w.Str(unplacedNote(u))
+		}
 		w.Key("dupSteps")
 		if ds, ok := f.dupSteps[wi]; ok {
 			w.Open('[')
@@ -327,6 +375,24 @@ func (v *View) writeWalkDetail(w *json.Writer) {
 		w.Close('}')
 	}
 	w.Close(']')
+}
+
+// unplacedNote says which missed records of a walk no request went past.
+func unplacedNote(u *skip) string {
+	ids := ""
+	for k, id := range u.ids[:min(len(u.ids), 5)] {
+		if k > 0 {
+			ids += ", "
+		}
+		ids += count(id)
+	}
+	if u.n == 1 {
+		return "No request went past missed record " + ids + ": an update moved it, or the record next to it, after that part of the list was read."
+	}
+	if u.n > 5 {
+		ids += ", …"
+	}
+	return "No request went past " + plural(u.n, "missed record") + " (" + ids + "): an update moved them, or the records next to them, after that part of the list was read."
 }
 
 // headRequests is how many requests the compact head lists as sent

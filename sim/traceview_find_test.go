@@ -13,6 +13,7 @@ type findHead struct {
 	WalkDetail []struct {
 		IDs      []int64 `json:"ids"`
 		IDStep   int64   `json:"idStep"`
+		MissNote string  `json:"missNote"`
 		DupSteps [][]int `json:"dupSteps"`
 	} `json:"walkDetail"`
 }
@@ -158,4 +159,40 @@ func TestHeadListsTheFirstRequests(t *testing.T) {
 	assert.JSONEq(t, `{"p":2,"limit":100}`, r.Body)
 	assert.Equal(t, 200, r.Status)
 	assert.True(t, r.Accepted)
+}
+
+func TestFindMissesNoRequestWentPastBelongToTheWalk(t *testing.T) {
+	// GitHub's preset, by hand: 100 issues newest first, 30 a page. Page 1
+	// (index 0) is 100–71, page 2 (index 1) 70–41. Issue 10 (position 90)
+	// is updated (index 2) and moves to the top: 10, 100, 99, ..., 11, 9..1.
+	// Page 3 (index 3, offset 60) is 41–12: 41 again; page 4 (index 4) is
+	// 11, 9..1. Issue 10 is never returned, but no page went past it: when
+	// pages 3 and 4 ran it stood above page 1, and when page 1 ran (the
+	// record after it at the end) it was still at position 90.
+	tr, v, h := headOf(t, presetText(t, "github-updated-issue-repeats"))
+	require.Equal(t, []int64{10}, tr.Walks[0].Missed.IDs)
+	assert.Equal(t, []int{3}, flagged(h, FlagDuplicate))
+	assert.Empty(t, flagged(h, FlagMiss), "no step went past issue 10")
+	var rows []map[string]any
+	require.NoError(t, json.Unmarshal(v.RowsJSON(0, 5), &rows))
+	for _, r := range rows {
+		assert.Nil(t, r["skipped"])
+	}
+	assert.Equal(t, "No request went past missed record 10: an update moved it, or the record next to it, after that part of the list was read.", h.WalkDetail[0].MissNote)
+}
+
+func TestFindMissesAfterAnUpdateOfAnotherRecord(t *testing.T) {
+	// By hand: 30 records oldest first, 10 a page. Page 1 (index 0) is
+	// 1–10; record 5 (index 1) gets the largest key and moves to the end:
+	// 1–4, 6–30, 5. Page 2 (index 2, offset 10) is 12–21: it went past 11,
+	// which the update pushed up into position 9. Page 3 (index 3) is
+	// 22–30 and 5 again. The update moved 5, not 11 or 12, and came before
+	// page 2: the miss is page 2's.
+	_, v, h := headOf(t, "profile offset limit=10\nrecords 30\norder oldest-first\nGET /items?offset=0&limit=10\nupdate id 5 key 1_000_000\nwalk\n")
+	assert.Equal(t, []int{2}, flagged(h, FlagMiss))
+	assert.Equal(t, []int{3}, flagged(h, FlagDuplicate))
+	var rows []map[string]any
+	require.NoError(t, json.Unmarshal(v.RowsJSON(2, 3), &rows))
+	assert.Equal(t, []any{11.0}, rows[0]["skipped"])
+	assert.Empty(t, h.WalkDetail[0].MissNote)
 }

@@ -383,6 +383,8 @@ export class Results {
       j.count.textContent = plural(c, one, kind === 'miss' ? 'misses' : undefined);
       j.prev.disabled = j.next.disabled = !c;
       j.count.parentElement.classList.toggle('none', !c);
+      // A walk's misses that no step went past: the count's tooltip says so.
+      j.count.title = kind === 'miss' ? missNotes(v) : '';
     }
     replace(this.ui.filter, opts);
     this.ui.filter.value = this.filterKind;
@@ -409,7 +411,12 @@ export class Results {
   jump(kind, dir) {
     const list = this.found && this.found[kind];
     const [, one, many] = FINDS.find(([k]) => k === kind);
-    if (!list || !list.length) { this.ui.findStatus.textContent = 'No ' + many + ' in this run.'; return; }
+    if (!list || !list.length) {
+      // Misses no request went past are the walk's: say so, in sim's words.
+      const notes = kind === 'miss' && this.view ? missNotes(this.view) : '';
+      this.ui.findStatus.textContent = notes ? 'No step went past a missed record. ' + notes : 'No ' + many + ' in this run.';
+      return;
+    }
     let k = lowerBound(list, this.step + (dir > 0 ? 1 : 0)) - (dir > 0 ? 0 : 1);
     let wrapped = false;
     if (k >= list.length) { k = 0; wrapped = true; }
@@ -572,6 +579,12 @@ export class Results {
   // has(i, flag) says whether step i has a flag (see sim/traceview.go):
   // the row model a filter reads.
   has(i, flag) { return !!this.view && has(this.view, i, flag); }
+}
+
+// missNotes is what the simulator says of each walk's misses that no step
+// went past (walkDetail's missNote), "Walk N: ..." each, or ''.
+function missNotes(v) {
+  return (v.walkDetail || []).flatMap((d, i) => d.missNote ? ['Walk ' + (i + 1) + ': ' + d.missNote] : []).join(' ');
 }
 
 // lowerBound is the first index of the sorted list a with a[k] >= x.
