@@ -7,9 +7,9 @@
 //	go run ./web/build -wasm build/pagesim.wasm -out dist -max-wasm-br 665600
 //
 // With -max-wasm-br it fails when the brotli-compressed WASM is over budget.
-// The WASM is served without its file and line tables (package wasmlines:
-// a Go traceback in the browser's console then names functions at ?:0);
-// -keep-lines serves it whole.
+// The WASM is served without its file and line tables and the program's
+// function names (package wasmlines: a Go traceback in the browser's
+// console then shows unnamed frames at ?:0); -keep-lines serves it whole.
 package main
 
 import (
@@ -45,7 +45,7 @@ func main() {
 	budget := flag.Int64("max-wasm-br", 0, "fail when the WASM is larger than this many bytes brotli-compressed (0: no check)")
 	compress := flag.Bool("compress", true, "write the .br and .gz copies (false: a quick build for trying a change)")
 	npm := flag.String("npm", "", "also write the npm package (the element and its files, package.json) into this directory")
-	keepLines := flag.Bool("keep-lines", false, "serve the WASM with its file and line tables (tracebacks with file:line, for debugging; about 75 KB brotli more)")
+	keepLines := flag.Bool("keep-lines", false, "serve the WASM with its file and line tables and function names (tracebacks with names and file:line, for debugging; about 120 KB brotli more)")
 	flag.Parse()
 	skipCompression = !*compress
 	stripLines = !*keepLines
@@ -65,7 +65,8 @@ func main() {
 var skipCompression bool
 
 // stripLines is -keep-lines=false: the served WASM goes without its file and
-// line tables (see package wasmlines), which only tracebacks read.
+// line tables and the program's function names (see package wasmlines),
+// which only tracebacks read.
 var stripLines bool
 
 type file struct {
@@ -86,7 +87,7 @@ func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 			return fmt.Errorf("%s: %w (build with -keep-lines to serve it as it is)", wasmPath, err)
 		}
 		wasm = stripped
-		fmt.Fprintf(report, "WASM: the file and line tables of %d functions dropped (%d bytes zeroed)\n", st.Funcs, st.Zeroed)
+		fmt.Fprintf(report, "WASM: the file and line tables and names of %d functions dropped (%d bytes zeroed)\n", st.Funcs, st.Zeroed)
 	}
 	goroot := runtime.GOROOT()
 	if env := os.Getenv("GOROOT"); env != "" {

@@ -10,10 +10,11 @@
 // call site is a code position, so these tables are large: an eighth of a
 // program's brotli size. Strip gives each function "no table" (offset 0,
 // which the runtime already handles: a traceback then reads `?:0` and shows
-// no inlined frames, function names stay) and zeroes the bytes no remaining
-// table uses, and the inline trees only the dropped index reads, so that the
-// module keeps its layout, every address in it stays valid, and the zeros
-// cost nothing once compressed.
+// no inlined frames) and zeroes the bytes no remaining table uses, the
+// inline trees only the dropped index reads, and the file names, so that
+// the module keeps its layout, every address in it stays valid, and the
+// zeros cost nothing once compressed. It also drops the program's function
+// names (see renameFuncs), which only tracebacks print.
 //
 // The pclntab layout is the Go 1.20+ one (header magic 0xfffffff1, 8-byte
 // pointers); Strip checks what it reads and refuses anything else rather than
@@ -26,6 +27,7 @@ import (
 	"errors"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // Stats is what Strip did.
@@ -86,7 +88,6 @@ func Strip(module []byte) ([]byte, Stats, error) {
 	pctab := mem[p+pctabOff : p+pclnOff]
 	ftab := mem[p+pclnOff:]
 
-	type fn struct{ at, npcdata, inlined int } // inlined: entries of its inline tree
 	funcs := make([]fn, nfunc)
 	keep := make([]bool, len(pctab)) // bytes of the tables kept
 	var drop []int                   // offsets of the tables dropped
@@ -181,15 +182,107 @@ func Strip(module []byte) ([]byte, Stats, error) {
 		if f.npcdata > pcdataInlTreeIndex {
 			le.PutUint32(b[44+4*pcdataInlTreeIndex:], 0)
 		}
+		// The function's compilation unit and first line: read only with
+		// its file and line tables.
+		le.PutUint32(b[32:], 0)
+		le.PutUint32(b[36:], 0)
 	}
 	st.Funcs = nfunc
 
-	// Every change wrote zeros, so bytes between segments (zeros the
-	// module leaves out) need no segment: copy the segments back.
+	// The compilation units' file lists and the file names (cutab,
+	// filetab) are read only through the file tables just dropped.
+	namesOff, cuOff, filesOff := word(3), word(4), word(5)
+	if namesOff <= 0 || namesOff >= cuOff || cuOff > filesOff || filesOff > pctabOff {
+		return nil, st, errFormat
+	}
+	for i := p + cuOff; i < p+pctabOff; i++ {
+		if mem[i] != 0 {
+			mem[i] = 0
+			st.Zeroed++
+		}
+	}
+	n, err := renameFuncs(mem[p+namesOff:p+cuOff], ftab, funcs)
+	if err != nil {
+		return nil, st, err
+	}
+	st.Zeroed += n
+
+	// Every change wrote zeros, but for the few shared names at the start of
+	// the name table, where names were: bytes between segments (zeros the
+	// module leaves out) need no segment, so copy the segments back.
 	for _, s := range segs {
 		copy(s.data, mem[s.addr:])
 	}
+	if !covered(segs, p+namesOff, n) {
+		return nil, st, errFormat
+	}
 	return out, st, nil
+}
+
+// renameFuncs rewrites the function name table (funcnametab) and each
+// function's name offset. The runtime reads a few names to run: by prefix
+// ("runtime." and "internal/runtime/" tell its own goroutines from the
+// program's, which decides "all goroutines are asleep - deadlock!") and in
+// full for reflect's call stubs; the rest only to print a traceback. So
+// reflect's names stay whole, every function of the runtime's packages gets
+// one shared name, "runtime.?" or "internal/runtime/?", and every other
+// function none (offset 0, which the runtime reads as "": a traceback
+// then shows the panic and the runtime's frames, not the program's). It
+// returns how many bytes it changed; the names it writes start the table.
+func renameFuncs(names, ftab []byte, funcs []fn) (int, error) {
+	le := binary.LittleEndian
+	old := append([]byte(nil), names...)
+	clear(names)
+	at := map[string]int{}
+	w := 1 // offset 0 is no name
+	for _, f := range funcs {
+		b := ftab[f.at:]
+		off := int(le.Uint32(b[4:]))
+		if off == 0 {
+			continue
+		}
+		end := bytes.IndexByte(old[min(off, len(old)):], 0)
+		if off >= len(old) || end < 0 {
+			return 0, errFormat
+		}
+		name := string(old[off : off+end])
+		switch {
+		case strings.HasPrefix(name, "reflect."):
+		case strings.HasPrefix(name, "runtime."):
+			name = "runtime.?"
+		case strings.HasPrefix(name, "internal/runtime/"):
+			name = "internal/runtime/?"
+		default:
+			name = ""
+		}
+		o, ok := at[name]
+		if name != "" && !ok {
+			if w+len(name)+1 > len(names) {
+				return 0, errFormat
+			}
+			o = w
+			at[name] = o
+			w += copy(names[w:], name) + 1
+		}
+		le.PutUint32(b[4:], uint32(o))
+	}
+	n := 0
+	for i := range names {
+		if names[i] != old[i] {
+			n++
+		}
+	}
+	return n, nil
+}
+
+// covered says whether bytes [addr, addr+n) of memory lie in data segments.
+func covered(segs []segment, addr, n int) bool {
+	for _, s := range segs {
+		if addr >= s.addr && addr+n <= s.addr+len(s.data) {
+			return true
+		}
+	}
+	return n == 0
 }
 
 // tableLen is the length of the pc-value table at off: pairs of a value
@@ -266,6 +359,10 @@ func moduleGofunc(mem []byte, p int) (int, bool) {
 	gofunc := int(le.Uint64(mem[found+320:]))
 	return gofunc, gofunc > 0 && gofunc < len(mem)
 }
+
+// fn is a function of the pclntab: where its _func is in the function
+// table, how many pc-data tables it has, and the entries of its inline tree.
+type fn struct{ at, npcdata, inlined int }
 
 // A segment is an active data segment: its bytes (aliasing the module) and
 // the memory address they are loaded at.

@@ -1,6 +1,8 @@
 // A program for wasmlines' tests: it works the runtime (allocation, garbage
 // collection, stack growth, a recovered panic), prints what it computed and
-// the line runtime.Caller reports, and panics for good with "boom".
+// the line runtime.Caller reports, and panics for good with "boom" or blocks
+// for good with "deadlock" (which the runtime detects by telling its own
+// goroutines, the collector's, from the program's).
 package main
 
 import (
@@ -48,5 +50,9 @@ func main() {
 		" depth " + strconv.Itoa(depth(5_000)) + " " + recovered() + " line " + strconv.Itoa(line()) + "\n")
 	if len(os.Args) > 1 && os.Args[1] == "boom" {
 		boom()
+	}
+	if len(os.Args) > 1 && os.Args[1] == "deadlock" {
+		go func() { select {} }()
+		select {}
 	}
 }
