@@ -1,8 +1,12 @@
 package e2e
 
 import (
+	"context"
 	"encoding/json"
+	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"pagingplayground/sim"
@@ -58,4 +62,118 @@ func TestMissNoRequestWentPastInThePage(t *testing.T) {
 
 	key(t, ctx, "2")
 	assert.Equal(t, []string{note}, texts(t, ctx, "#view-drift article.walk .miss-note"))
+}
+
+// profileLine is the profile a preset's text names ("" for the default).
+func profileLine(text string) string {
+	for _, l := range strings.Split(text, "\n") {
+		if f := strings.Fields(l); len(f) >= 2 && f[0] == "profile" {
+			return f[1]
+		}
+	}
+	return ""
+}
+
+// jsonMember is member name of the JSON object b, re-encoded.
+func jsonMember(t *testing.T, b []byte, name string) string {
+	t.Helper()
+	var m map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal(b, &m))
+	return string(m[name])
+}
+
+// showPreset opens preset name in the tab through the link, as a reader
+// following one does, and waits for its result.
+func showPreset(t *testing.T, ctx context.Context, name string) string {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`location.hash = `+jsString("#preset="+name))))
+	return waitShown(t, ctx)
+}
+
+// Every preset in sim's list runs in the page (the catalogue's among them,
+// each as its contract is ported; a native-only one is skipped by name) and
+// shows what sim computes natively for the same text: the summary, the
+// walks and the expectations, field for field. Each vendor profile's rules
+// card links the vendor's page and marks its interpretations.
+func TestEveryPresetInThePage(t *testing.T) {
+	ctx := tabFor(t, 10*time.Minute)
+	open(t, ctx, "")
+	for _, p := range sim.Presets() {
+		t.Run(p.Name, func(t *testing.T) {
+			if p.NativeOnly {
+				t.Skipf("preset %s: profile %s is native-only (not yet a Contract in the WASM)", p.Name, profileLine(p.Text))
+			}
+			tr := native(t, p.Text)
+			want := tr.JSON()
+			require.Equal(t, "ok", showPreset(t, ctx, p.Name))
+			require.Equal(t, p.Text, eval[string](t, ctx, `document.getElementById('scenario').value`))
+			assert.Empty(t, texts(t, ctx, "#results .status-line.error"), "no error line")
+			got := eval[string](t, ctx, `(() => { const v = document.getElementById('results').results.view;
+				return JSON.stringify({summary: v.summary, walks: v.walks, expectations: v.expectations, profile: v.profile, n: v.n}); })()`)
+			assert.JSONEq(t, jsonMember(t, want, "summary"), jsonMember(t, []byte(got), "summary"))
+			assert.JSONEq(t, jsonMember(t, want, "walks"), jsonMember(t, []byte(got), "walks"))
+			assert.JSONEq(t, jsonMember(t, want, "expectations"), jsonMember(t, []byte(got), "expectations"))
+			assert.JSONEq(t, jsonMember(t, want, "profile"), jsonMember(t, []byte(got), "profile"))
+			assert.Equal(t, strconv.Itoa(len(tr.Steps)), jsonMember(t, []byte(got), "n"))
+
+			// The chip says what the summary counts.
+			s := tr.Summary
+			chip := fmtNum(int64(s.Walks)) + " walk"
+			if s.Walks != 1 {
+				chip += "s"
+			}
+			chip += ", " + fmtNum(int64(s.Consistent)) + " consistent"
+			if s.RefusedWalks > 0 {
+				chip += ", " + fmtNum(int64(s.RefusedWalks)) + " stopped by a refusal"
+			}
+			assert.Equal(t, []string{chip}, texts(t, ctx, "#summary .pill.walks"))
+
+			// The rules card: every rule, the interpretations marked, and
+			// for a vendor's profile a link to its page.
+			prof, ok := sim.LookupProfile(tr.Profile)
+			require.True(t, ok, tr.Profile)
+			assert.Len(t, texts(t, ctx, "#rule-list li"), len(tr.Setup.Rules))
+			interps := 0
+			for _, r := range tr.Setup.Rules {
+				if r.Interpretation {
+					interps++
+				}
+			}
+			assert.Equal(t, interps, eval[int](t, ctx, `document.querySelectorAll('#rule-list .interp').length`), "interpretations marked")
+			if prof.URL != "" {
+				links := eval[[]string](t, ctx, `Array.from(document.querySelectorAll('#rules .rules-source a'), a => a.href + ' ' + a.textContent)`)
+				assert.Equal(t, []string{prof.URL + " " + prof.Source}, links, "the vendor's page")
+			} else {
+				assert.Empty(t, texts(t, ctx, "#rules .rules-source"))
+			}
+		})
+	}
+}
+
+// On a phone in dark mode the first preset of each vendor profile that
+// runs in the page fits the width, and the vendor's link is on screen when
+// its rules card is opened (test-artifacts/phone-dark-*.png are there to
+// look at).
+func TestVendorPresetsOnAPhoneInDarkMode(t *testing.T) {
+	ctx := tabFor(t, 10*time.Minute)
+	viewport(t, ctx, 390, 844, true, true)
+	open(t, ctx, "")
+	done := map[string]bool{}
+	for _, p := range sim.Presets() {
+		prof, ok := sim.LookupProfile(profileLine(p.Text))
+		if p.NativeOnly || !ok || prof.URL == "" || done[prof.Name] {
+			continue
+		}
+		done[prof.Name] = true
+		t.Run(p.Name, func(t *testing.T) {
+			require.Equal(t, "ok", showPreset(t, ctx, p.Name))
+			assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), eval[int](t, ctx, `innerWidth`), "no sideways scrolling")
+			require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById('summary').scrollIntoView({block: 'start'})`)))
+			screenshot(t, ctx, "phone-dark-"+p.Name, false)
+			require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => { const d = document.getElementById('rules'); d.open = true; d.scrollIntoView({block: 'start'}); })()`)))
+			r := eval[[]float64](t, ctx, `(() => { const r = document.querySelector('#rules .rules-source a').getBoundingClientRect(); return [r.left, r.right, r.top, r.bottom]; })()`)
+			assert.True(t, r[0] >= 0 && r[1] <= 390 && r[2] >= 0 && r[3] <= 844, "the vendor's link is on screen: %v", r)
+			screenshot(t, ctx, "phone-dark-rules-"+p.Name, false)
+		})
+	}
 }

@@ -206,7 +206,10 @@ function showStatus(kind, msg) {
 
 function renderRules(t) {
   const setup = t.setup || {};
+  const prof = state.profiles.find((p) => p.name === t.profile);
   replace($('setup'),
+    prof?.url ? h('p', { className: 'rules-source' }, 'From the vendor: ',
+      h('a', { href: prof.url, target: '_blank', rel: 'noopener noreferrer' }, prof.source || prof.url)) : null,
     (setup.options || []).length
       ? h('p', null, 'Options: ', (setup.options || []).map((o, i) => [i ? ', ' : '', h('code', null, o.name + '=' + o.value)]))
       : null);
