@@ -37,6 +37,10 @@ var catalogTries = map[string]catalogTry{
 		assert.Equal(t, int64(0), tr.Walks[0].Duplicates.Count)
 		assert.Equal(t, int64(4), tr.Walks[0].Missed.Count)
 	}},
+	"notion-page-size-over-100": {[][2]string{{`"page_size":500}`, `"page_size":100}` + "\nwalk"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
+		assert.Equal(t, int64(250), tr.Walks[0].Distinct)
+	}},
 }
 
 type catalogTry struct {
@@ -90,5 +94,8 @@ func init() {
 	presetWants["drf-limit-offset-drift"] = presetWant{repeat(acc, 3), func(t *testing.T, tr *Trace) {
 		assert.Equal(t, int64(4), tr.Walks[0].Duplicates.Count)
 		assert.True(t, tr.Walks[0].Complete)
+	}}
+	presetWants["notion-page-size-over-100"] = presetWant{[]bool{ref}, func(t *testing.T, tr *Trace) {
+		assert.Contains(t, string(requests(tr)[0].Response.Body()), `"code":"validation_error"`)
 	}}
 }

@@ -84,21 +84,6 @@ records 120
 GET /admin/api/2024-01/orders.json?status=any&limit=50
 GET /admin/api/2024-01/orders.json?status=any&limit=50&page_info=3d3e01030164f3a37d   # the client's own URL
 
-=== notion-page-size-over-100
-# title: Notion: page_size above 100 is an error, not a bigger page
-# vendor: Notion
-# notice: An export asks a Notion database for 500 results at a time. Notion's pagination reference
-#   gives page_size a maximum of 100, and the request fails validation (400 validation_error)
-#   instead of being cut to 100, as GitHub or Slack would do.
-# question: Which other catalogue contracts clamp a page size that is too large, and which refuse it?
-# try: Change ` + "`" + `"page_size":500}` + "`" + ` to ` + "`" + `"page_size":100}` + "`" + ` and add a line ` + "`" + `walk` + "`" + ` below it: the walk reads
-#   all 250 pages in three requests.
-
-profile notion
-records 250
-
-POST /v1/databases/d9824bdc84454327be8b5b47500af6ce/query {"page_size":500}
-
 === jira-maxresults-lowered
 # title: Jira: the server lowers maxResults and a client that ignores it skips issues
 # vendor: Jira

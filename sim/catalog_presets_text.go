@@ -121,4 +121,19 @@ records 250
 GET /api/items/?limit=100
 insert 4
 walk
+
+=== notion-page-size-over-100
+# title: Notion: page_size above 100 is an error, not a bigger page
+# vendor: Notion
+# notice: An export asks a Notion database for 500 results at a time. Notion's pagination reference
+#   gives page_size a maximum of 100, and the request fails validation (400 validation_error)
+#   instead of being cut to 100, as GitHub or Slack would do.
+# question: Which other catalogue contracts clamp a page size that is too large, and which refuse it?
+# try: Change ` + "`" + `"page_size":500}` + "`" + ` to ` + "`" + `"page_size":100}` + "`" + ` and add a line ` + "`" + `walk` + "`" + ` below it: the walk reads
+#   all 250 pages in three requests.
+
+profile notion
+records 250
+
+POST /v1/databases/d9824bdc84454327be8b5b47500af6ce/query {"page_size":500}
 `

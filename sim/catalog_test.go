@@ -32,10 +32,6 @@ func init() {
 			assert.Equal(t, []bool{acc, acc}, accepted(tr))
 			assert.Equal(t, idsDown(70, 50), requests(tr)[1].Records())
 		}},
-		"notion-page-size-over-100": {[][2]string{{`"page_size":500}`, `"page_size":100}` + "\nwalk"}}, func(t *testing.T, tr *Trace) {
-			assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
-			assert.Equal(t, int64(250), tr.Walks[0].Distinct)
-		}},
 		// returned: startAt 0, 50, 100, 150 over 180 projects.
 		"jira-maxresults-lowered": {[][2]string{{"client=requested", "client=returned"}}, func(t *testing.T, tr *Trace) {
 			require.Len(t, requests(tr), 4)
@@ -98,9 +94,6 @@ func init() {
 		s := requests(tr)[1]
 		assert.Equal(t, 400, s.Response.Status)
 		assert.Contains(t, s.Reason, "status cannot be passed when page_info is present")
-	}}
-	presetWants["notion-page-size-over-100"] = presetWant{[]bool{ref}, func(t *testing.T, tr *Trace) {
-		assert.Contains(t, string(requests(tr)[0].Response.Body()), `"code":"validation_error"`)
 	}}
 	// 180 projects, 50 served a page: the client reads startAt 0 (180..131),
 	// 100 (80..31) and 200 (none); 130..81 and 30..1 are never returned.

@@ -19,6 +19,7 @@ import (
 type Contract struct {
 	Base   string   // "offset", "page", "cursor" (an opaque keyset cursor), "id" (a record's id, as Stripe's starting_after) or "session" (a server-side cursor per session, as Codefresh's)
 	Method string   // the method it serves: "GET" when ""
+	Query  string   // another method it serves, whose requests carry the body's parameters in the query (Notion's GET lists beside its POST queries)
 	Paths  []string // the paths it serves; another path is 404. ["/items"] when nil
 
 	// Where each parameter is read and its name. The defaults per base:
@@ -42,6 +43,8 @@ type Contract struct {
 	Bare     bool   // the body is the bare array of records (a Link header or nothing says the rest)
 	IDPrefix string // ids written as strings with this prefix ("cus_"); numbers when ""
 	IDWidth  int    // digits an id is written with at least, zeros in front (Stripe-like cus_000042)
+	IDHex    bool   // ids written in hexadecimal (Notion's UUID-like ids)
+	FirstID  bool   // cursor base: the next cursor is the id of the next page's first record, and a page starts at it (Notion's start_cursor)
 	Deleted  string // id base: a cursor whose record was deleted: "error" (default, resource_missing) or "continue"; the option deleted-cursor
 
 	Next  Next
@@ -92,7 +95,7 @@ type ErrorRule struct {
 }
 
 // errorKinds are the refusals (and the clamp note) a contract names.
-var errorKinds = []string{"path", "method", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "jump", "session"}
+var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "jump", "session"}
 
 // Short says whether pages may come back shorter than asked while more
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
@@ -358,6 +361,12 @@ func (c Contract) problems() []string {
 	if c.Short.Pages == "" && c.Short.Off {
 		add("short-pages.default sets the option short-pages: set short-pages too")
 	}
+	if c.Query != "" && c.Query == c.Method {
+		add("method.query names another method than method, got " + c.Query + " twice")
+	}
+	if c.FirstID && (c.Base != "cursor" || c.Before.Name != "none" || c.Token.kept()) {
+		add("first-id is a forward cursor base's: it needs the base `cursor` and before `none`, and takes no token.* knobs")
+	}
 	if c.Before.Name == "none" && c.Next.PrevCursor != "" {
 		add("prev.cursor needs a parameter to send it back in: before is `none`")
 	}
@@ -378,12 +387,18 @@ func (c Contract) problems() []string {
 // reads is what the contract reads, for the editor's warnings.
 func (c Contract) reads() *Reads {
 	r := &Reads{Methods: []string{c.Method}, Paths: c.Paths, Params: append(c.Refuse[:len(c.Refuse):len(c.Refuse)], c.Params...)}
+	if c.Query != "" {
+		r.Methods = append(r.Methods, c.Query)
+	}
 	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Session} {
 		for _, name := range []string{in.Name, in.Alias} {
 			switch {
 			case name == "" || name == "none":
 			case in.Where == "body":
 				r.Body = append(r.Body, name)
+				if c.Query != "" {
+					r.Params = append(r.Params, name)
+				}
 			case in.Where == "header":
 				r.Headers = append(r.Headers, name)
 			default:
@@ -460,7 +475,7 @@ func contractProfile(p *Profile, c Contract) *Profile {
 		if cc.LimitOption && o.Str("page-size-param") == "none" {
 			cc.Limit.Name = "none"
 		}
-		return &contractServer{c: cc, o: o}
+		return &contractServer{c: cc, o: o, body: len(p.Reads.Body) > 0}
 	}
 	return p
 }
@@ -476,6 +491,7 @@ type contractServer struct {
 	// default session of requests that name none).
 	sessions map[string]*cfSession
 	earlier  bool // records lie before the page served (Next.PrevFlag)
+	body     bool // it reads parameters from a JSON body
 }
 
 // keptToken is an issued token whose lifecycle the server keeps.
@@ -499,7 +515,7 @@ func (s *contractServer) read(req *Request, in In) (string, bool) {
 }
 
 func (s *contractServer) readName(req *Request, in In, name string) (string, bool) {
-	switch in.Where {
+	switch s.where(req, in) {
 	case "header":
 		v := req.HeaderValue(name)
 		return v, v != ""
@@ -515,9 +531,21 @@ func (s *contractServer) readName(req *Request, in In, name string) (string, boo
 		if !ok || v.Kind == json.Null {
 			return "", false
 		}
-		return v.Str, true
+		if v.Kind != json.String && v.Kind != json.Number {
+			return string(appendJSONValue(nil, v)), true
+		}
+		return cond(v.Kind == json.String && in != s.c.After && in != s.c.Before, `"`+v.Str+`"`, v.Str), true // a number written as a string is no number
 	}
 	return req.Param(name)
+}
+
+// where is where req carries in: a body parameter is in the query on the
+// contract's Query method.
+func (s *contractServer) where(req *Request, in In) string {
+	if in.Where == "body" && req.Method != s.c.Method {
+		return "query"
+	}
+	return in.Where
 }
 
 // rule is the contract's code and message for a kind of refusal: msg with
@@ -681,12 +709,17 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	if !servesPath(c.Paths, req.Path) {
 		return s.fail(w, "path", 404, "no list at "+req.Path+": this API serves "+strings.Join(c.Paths, ", "), "", "")
 	}
-	if req.Method != c.Method {
+	if req.Method != c.Method && req.Method != c.Query {
 		r := s.fail(w, "method", 405, req.Method+" is not allowed here: the list is read with "+c.Method, "", "")
 		r.Header = []Header{{"Allow", c.Method}}
 		return r
 	}
 	s.interp, s.note, s.path = "", "", req.Path
+	if req.Body != "" && s.body {
+		if v, err := json.Parse(req.Body); err != nil || v.Kind != json.Object {
+			return s.fail(w, "body", c.ErrorStatus, "the body must be a JSON object", "", "")
+		}
+	}
 	for _, p := range req.Query {
 		if containsString(c.Refuse, p.Name) {
 			return s.fail(w, "refused", c.ErrorStatus, p.Name+" is not supported here", p.Name, p.Value)
@@ -933,25 +966,34 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 // idText writes a record's id as the contract does: its prefix, and zeros
 // in front up to IDWidth digits.
 func (s *contractServer) idText(id int64) string {
-	d := itoa(id)
+	d := strconv.FormatInt(id, s.idBase())
 	if len(d) < s.c.IDWidth {
 		d = strings.Repeat("0", s.c.IDWidth-len(d)) + d
 	}
 	return s.c.IDPrefix + d
 }
 
+func (s *contractServer) idBase() int {
+	if s.c.IDHex {
+		return 16
+	}
+	return 10
+}
+
 // parseID reads an id written by idText; ok is false for anything else.
 func (s *contractServer) parseID(v string) (int64, bool) {
 	digits, ok := strings.CutPrefix(v, s.c.IDPrefix)
-	if !ok || digits == "" || len(digits) > 18 {
+	base := int64(s.idBase())
+	if !ok || digits == "" || len(digits) > 15 && s.c.IDHex || len(digits) > 18 {
 		return 0, false
 	}
 	var n int64
 	for i := 0; i < len(digits); i++ {
-		if digits[i] < '0' || digits[i] > '9' {
+		d := int64(unhex(digits[i]))
+		if d < 0 || d >= base {
 			return 0, false
 		}
-		n = n*10 + int64(digits[i]-'0')
+		n = n*base + d
 	}
 	return n, n > 0
 }
@@ -983,12 +1025,12 @@ func (s *contractServer) requestKey(req *Request) string {
 // position reads a cursor: the place it names, or a refusal.
 func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cursor, *Response) {
 	c := &s.c
-	if c.Base == "id" {
+	if c.Base == "id" || c.FirstID {
 		id, ok := s.parseID(tok)
 		if !ok || !w.data.exists(id) {
 			return Cursor{}, s.fail(w, "cursor", c.ErrorStatus, "no record has the id "+quote(tok), in.Name, tok)
 		}
-		if !w.data.live(id) {
+		if !w.data.live(id) && c.Base == "id" {
 			if s.o.Str("deleted-cursor") != "continue" {
 				return Cursor{}, s.fail(w, "deleted", c.ErrorStatus, "the record "+quote(tok)+" named by "+in.Name+" was deleted", in.Name, tok)
 			}
@@ -1082,12 +1124,8 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 			want, short = shortPage(w, at, limit)
 		}
 	}
+	var extra Record // the record after the page (FirstID's next cursor)
 	switch {
-	case hasAfter:
-		items, pos = w.After(cur, want+1)
-		more = int64(len(items)) > want
-		items = items[:min(int64(len(items)), want)]
-		earlier = pos > 0
 	case hasBefore:
 		items, pos = w.BeforeCursor(cur, limit+1)
 		earlier = int64(len(items)) > limit
@@ -1096,9 +1134,20 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		}
 		more = pos+int64(len(items)) < w.Len()
 	default:
-		items = w.Page(0, want+1)
-		more = int64(len(items)) > want
+		switch {
+		case hasAfter && c.FirstID: // the page starts at the record, or where it was
+			pos = w.Before(cur)
+			items = w.Slice(pos, want+1)
+		case hasAfter:
+			items, pos = w.After(cur, want+1)
+		default:
+			items = w.Page(0, want+1)
+		}
+		if more = int64(len(items)) > want; more {
+			extra = items[want]
+		}
 		items = items[:min(int64(len(items)), want)]
+		earlier = pos > 0
 	}
 	resp.Items = items
 	resp.Cost.Rows = int64(len(items))
@@ -1115,6 +1164,8 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	}
 	next := func() Val {
 		switch {
+		case c.FirstID:
+			return Str(s.idText(extra.ID))
 		case len(items) > 0:
 			return Str(s.issue(w, req, w.CursorOf(items[len(items)-1])))
 		case hasBefore:
@@ -1365,9 +1416,9 @@ func (s *contractServer) set(prev *Request, ins []In, vals []string) (*Request, 
 	req := *prev
 	req.Header = append([]Header(nil), prev.Header...)
 	for i, in := range ins {
-		switch {
+		switch where := s.where(prev, in); {
 		case in.Name == "none": // the contract has no such parameter
-		case in.Where == "body":
+		case where == "body":
 			var v *json.Value
 			if vals[i] != "" {
 				if _, err := strconv.ParseInt(vals[i], 10, 64); err == nil {
@@ -1377,7 +1428,7 @@ func (s *contractServer) set(prev *Request, ins []In, vals []string) (*Request, 
 				}
 			}
 			members = append(members, edit{in.Name, v})
-		case in.Where == "header":
+		case where == "header":
 			req.Header = mergeHeaders(req.Header, []Header{{Name: in.Name, Value: vals[i]}})
 		default:
 			q = append(q, Param{Name: in.Name, Value: vals[i]})

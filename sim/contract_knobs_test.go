@@ -145,6 +145,8 @@ func TestDeclaredLifecycleDiagnostics(t *testing.T) {
 		{"contract cursor\n  short-pages.client page-size\n", "contradictory contract: short-pages.follows and short-pages.client are about a client of short pages: set short-pages too"},
 		{"contract cursor\n  total exact\n  total.choices none, estimate\n", "contradictory contract: total.choices offers `none` or `estimate` but not the total `exact` itself"},
 		{"contract cursor\n  invalid default\n  limit.zero default\n", "contradictory contract: limit.zero default says no more than invalid default already does"},
+		{"contract cursor\n  first-id true\n", "contradictory contract: first-id is a forward cursor base's: it needs the base `cursor` and before `none`"},
+		{"contract cursor\n  method.query GET\n", "contradictory contract: method.query names another method than method, got GET twice"},
 		{"contract cursor\n  short-pages.default off\n", "contradictory contract: short-pages.default sets the option short-pages: set short-pages too"},
 	} {
 		ds := Check(c.text)
@@ -364,4 +366,34 @@ func TestDeclaredDRFKnobContradictions(t *testing.T) {
 	assert.Contains(t, Check("contract cursor\n  url.first-page omitted\n")[0].Message, "a cursor contract has no offset, page number, window, page past the end or first-page URL to set")
 	assert.Contains(t, Check("contract page\n  bare true\n  prev.url previous\n")[0].Message, "a bare array has no body fields")
 	assert.Contains(t, Check("contract page\n  numbers perl\n")[0].Message, "numbers: expected `strict`, `python` or `js`, got `perl`")
+}
+
+// method.query, id-hex and first-id, as Notion's lists: a database query is
+// a POST whose JSON body carries start_cursor and page_size, a GET list
+// carries them in the query ("Parameters for paginated requests"); the
+// next_cursor names the next page's first object (an id, here written in
+// hex after a UUID-like prefix), and start_cursor starts the page at it, or
+// where it was once deleted. In a JSON body a page size written as a string
+// is no number, and a body that is not an object is refused (kind body).
+func TestDeclaredFirstIDCursorInABody(t *testing.T) {
+	const decl = "contract cursor\n  method POST\n  method.query GET\n  path /query\n  after start_cursor\n  after.in body\n  before none\n  limit page_size\n  limit.in body\n" +
+		"  first-id true\n  id-prefix u-\n  id-width 4\n  id-hex true\n  next.flag has_more\n  error.message body not an object\n"
+	tr := runText(t, decl+"records 30\nPOST /query {\"page_size\":10}\nnext\nGET /query?page_size=10\nnext\n")
+	assert.Equal(t, []bool{true, true, true, true}, accepted(tr))
+	reqs := requests(tr)
+	assert.Equal(t, "u-0014", field(reqs[0], "next_cursor"), "the next page's first record, id 20 (0x14)")
+	assert.Equal(t, `{"start_cursor":"u-0014","page_size":10}`, reqs[1].Request.Body)
+	assert.Equal(t, idsDown(20, 10), reqs[1].Records(), "the page starts at the record the cursor names")
+	assert.Equal(t, "/query?page_size=10&start_cursor=u-0014", reqs[3].Request.URL, "a GET carries the cursor in the query")
+	assert.Equal(t, idsDown(20, 10), reqs[3].Records())
+
+	// The record named is deleted: the page starts where it was.
+	tr = runText(t, decl+"records 30\nPOST /query {\"page_size\":10}\ndelete id 20\nnext\n")
+	assert.Equal(t, idsDown(19, 10), requests(tr)[1].Records())
+
+	tr = runText(t, decl+"records 30\nPOST /query {\"page_size\":\"10\"}\nPOST /query [1]\nPOST /query {\"start_cursor\":\"u-00ff\"}\nPOST /query {\"start_cursor\":\"x\"}\n")
+	assert.Equal(t, []bool{false, false, false, false}, accepted(tr))
+	reqs = requests(tr)
+	assert.Contains(t, reqs[0].Reason, "page_size must be a whole number")
+	assert.Contains(t, reqs[1].Reason, "not an object")
 }

@@ -101,6 +101,7 @@ func orList(vs []string) string {
 // lists them.
 var knobs = []knob{
 	{"method", "the method the list is read with: GET (default) or POST", knobEnum(func(c *Contract) *string { return &c.Method }, "GET", "POST")},
+	{"method.query", "another method the list is served with, whose requests carry the body's parameters in the query string (GET, as Notion's GET lists beside its POST queries)", knobEnum(func(c *Contract) *string { return &c.Query }, "GET", "POST")},
 	{"path", "a path the list is served at (repeat the knob for more); another path answers 404. Default /items", func(c *Contract, v string) string {
 		c.Paths = append(c.Paths, v)
 		return ""
@@ -173,6 +174,8 @@ var knobs = []knob{
 		c.IDWidth = int(n)
 		return ""
 	}},
+	{"id-hex", "true: ids written in hexadecimal digits (with id-prefix and id-width, Notion's UUID-like 00000000-0000-4000-8000-000000000096)", knobBool(func(c *Contract) *bool { return &c.IDHex })},
+	{"first-id", "cursor base, before none: true: the next cursor is the id of the next page's first record (written as ids are), and a page starts at the record it names, or where it was if it was deleted (Notion's start_cursor)", knobBool(func(c *Contract) *bool { return &c.FirstID })},
 	{"deleted-cursor", "id base: a cursor whose record was deleted: error (default: 400, the kind of refusal deleted, Stripe's resource_missing) or continue (the list goes on from where the record was); the profile option deleted-cursor", knobEnum(func(c *Contract) *string { return &c.Deleted }, "error", "continue")},
 	{"next.link", "rels of a Link header, separated by commas: next, prev, first, last", func(c *Contract, v string) string {
 		for _, r := range strings.Split(v, ",") {
