@@ -41,6 +41,10 @@ var catalogTries = map[string]catalogTry{
 		assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
 		assert.Equal(t, int64(250), tr.Walks[0].Distinct)
 	}},
+	"shopify-filter-with-page-info": {[][2]string{{"GET /admin/api/2024-01/orders.json?status=any&limit=50&page_info=3d3e01030164f3a37d", "next"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []bool{acc, acc}, accepted(tr))
+		assert.Equal(t, idsDown(70, 50), requests(tr)[1].Records())
+	}},
 }
 
 type catalogTry struct {
@@ -97,5 +101,11 @@ func init() {
 	}}
 	presetWants["notion-page-size-over-100"] = presetWant{[]bool{ref}, func(t *testing.T, tr *Trace) {
 		assert.Contains(t, string(requests(tr)[0].Response.Body()), `"code":"validation_error"`)
+	}}
+	// Page 1 (120..71) with its Link; the hand-made page 2 keeps status=any.
+	presetWants["shopify-filter-with-page-info"] = presetWant{[]bool{acc, ref}, func(t *testing.T, tr *Trace) {
+		s := requests(tr)[1]
+		assert.Equal(t, 400, s.Response.Status)
+		assert.Contains(t, s.Reason, "status cannot be passed when page_info is present")
 	}}
 }

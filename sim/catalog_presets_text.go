@@ -136,4 +136,22 @@ profile notion
 records 250
 
 POST /v1/databases/d9824bdc84454327be8b5b47500af6ce/query {"page_size":500}
+
+=== shopify-filter-with-page-info
+# title: Shopify: page 2 refuses the filter page 1 needed
+# vendor: Shopify
+# notice: The first request filters orders with status=any. A client that builds page 2 itself
+#   keeps its filter and adds the page_info from the Link header, and Shopify refuses it: "A request
+#   that includes the page_info parameter can't include any other parameters except for limit and
+#   fields" (Shopify's REST Admin API pagination page). The filter already lives inside page_info;
+#   following the link as it is works.
+# question: Where did page 2's filter go, if the link that works has only limit and page_info?
+# try: Replace the hand-made request with ` + "`" + `next` + "`" + `: the link is followed as it is, and page 2 is
+#   accepted.
+
+profile shopify
+records 120
+
+GET /admin/api/2024-01/orders.json?status=any&limit=50
+GET /admin/api/2024-01/orders.json?status=any&limit=50&page_info=3d3e01030164f3a37d   # the client's own URL
 `

@@ -28,10 +28,6 @@ func init() {
 			assert.True(t, tr.Walks[0].Complete)
 			assert.Equal(t, int64(500), tr.Walks[0].Distinct)
 		}},
-		"shopify-filter-with-page-info": {[][2]string{{"GET /admin/api/2024-01/orders.json?status=any&limit=50&page_info=3d3e01030164f3a37d", "next"}}, func(t *testing.T, tr *Trace) {
-			assert.Equal(t, []bool{acc, acc}, accepted(tr))
-			assert.Equal(t, idsDown(70, 50), requests(tr)[1].Records())
-		}},
 		// returned: startAt 0, 50, 100, 150 over 180 projects.
 		"jira-maxresults-lowered": {[][2]string{{"client=requested", "client=returned"}}, func(t *testing.T, tr *Trace) {
 			require.Len(t, requests(tr), 4)
@@ -88,12 +84,6 @@ func init() {
 		assert.True(t, w.Complete, "as far as the client knows, it read everything")
 		assert.Positive(t, w.Missed.Count)
 		assert.Equal(t, 500-w.Distinct, w.Missed.Count)
-	}}
-	// Page 1 (120..71) with its Link; the hand-made page 2 keeps status=any.
-	presetWants["shopify-filter-with-page-info"] = presetWant{[]bool{acc, ref}, func(t *testing.T, tr *Trace) {
-		s := requests(tr)[1]
-		assert.Equal(t, 400, s.Response.Status)
-		assert.Contains(t, s.Reason, "status cannot be passed when page_info is present")
 	}}
 	// 180 projects, 50 served a page: the client reads startAt 0 (180..131),
 	// 100 (80..31) and 200 (none); 130..81 and 30..1 are never returned.

@@ -67,6 +67,7 @@ type Contract struct {
 	Token Token
 
 	Params []string // other query parameters the API reads (filters, sort): they change no paging, and the editor does not flag them
+	Only   []string // cursor base: the only other query parameters a request with a cursor may carry (Shopify's limit, fields); another is refused (kind refused)
 	Refuse []string // query parameters the API refuses (Graph's $skip on /users): 400, the kind of refusal "refused"
 	First  string   // catalogue: the profile's first request line; Method and Paths[0] when ""
 	Interp Interps  // catalogue: the interpretation notes responses carry
@@ -361,6 +362,9 @@ func (c Contract) problems() []string {
 	if c.Short.Pages == "" && c.Short.Off {
 		add("short-pages.default sets the option short-pages: set short-pages too")
 	}
+	if (len(c.Only) > 0 || c.Next.Query == "cursor" || c.Before.Name == c.After.Name && c.After.Name != "") && (c.Base != "cursor" || c.Token.kept()) {
+		add("after.only, url.query cursor and a before named as after (one parameter both ways) need the base `cursor` without token.* knobs")
+	}
 	if c.Query != "" && c.Query == c.Method {
 		add("method.query names another method than method, got " + c.Query + " twice")
 	}
@@ -492,6 +496,7 @@ type contractServer struct {
 	sessions map[string]*cfSession
 	earlier  bool // records lie before the page served (Next.PrevFlag)
 	body     bool // it reads parameters from a JSON body
+	back     bool // the request's cursor goes back (Before named as After)
 }
 
 // keptToken is an issued token whose lifecycle the server keeps.
@@ -824,8 +829,8 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		switch {
 		case rel == "next" && more:
 			links = append(links, linkheader.Link{URL: target(off + limit), Rel: []string{"next"}})
-		case rel == "prev" && off > 0:
-			links = append(links, linkheader.Link{URL: target(max(0, off-limit)), Rel: []string{"prev"}})
+		case (rel == "prev" || rel == "previous") && off > 0:
+			links = append(links, linkheader.Link{URL: target(max(0, off-limit)), Rel: []string{rel}})
 		case rel == "first" && (!away || off > 0):
 			links = append(links, linkheader.Link{URL: target(0), Rel: []string{"first"}})
 		case rel == "last" && !lastOmitted && (!away || more):
@@ -1040,7 +1045,7 @@ func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cu
 		return w.CursorOf(w.data.record(id)), nil
 	}
 	if !c.Token.kept() {
-		cur, why := readCursor("contract:"+req.Path, tok)
+		cur, why := readCursor(s.tag(req, s.back), tok)
 		if why != "" {
 			return cur, s.fail(w, "cursor", c.ErrorStatus, why, in.Name, tok)
 		}
@@ -1069,10 +1074,16 @@ func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cu
 	return t.at, nil
 }
 
+// tag is what a token is issued for: the list, and the way back when one
+// parameter goes both ways (Shopify's page_info).
+func (s *contractServer) tag(req *Request, back bool) string {
+	return "contract" + cond(back && s.c.Before.Name == s.c.After.Name, "<", "") + ":" + req.Path
+}
+
 // issue is the token for a place in the list.
-func (s *contractServer) issue(w *World, req *Request, at Cursor) string {
+func (s *contractServer) issue(w *World, req *Request, at Cursor, back bool) string {
 	if !s.c.Token.kept() {
-		return cursorToken("contract:"+req.Path, at)
+		return cursorToken(s.tag(req, back), at)
 	}
 	tok := makeToken("contract:"+req.Path, int64(len(s.tokens)), w.Now())
 	s.tokens = append(s.tokens, keptToken{tok: tok, at: at, key: s.requestKey(req), made: w.Now()})
@@ -1084,8 +1095,18 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	after, hasAfter := s.read(req, c.After)
 	before, hasBefore := s.read(req, c.Before)
 	hasAfter, hasBefore = hasAfter && after != "", hasBefore && before != ""
+	if s.back = false; c.Before.Name == c.After.Name { // one parameter both ways: its token says which
+		_, why := readCursor(s.tag(req, true), after)
+		s.back = hasAfter && why == ""
+		hasAfter, hasBefore = hasAfter && !s.back, s.back
+	}
 	if hasAfter && hasBefore {
 		return s.fail(w, "both", c.ErrorStatus, c.After.Name+" and "+c.Before.Name+" exclude each other: send one", "", "")
+	}
+	for _, p := range req.Query {
+		if (hasAfter || hasBefore) && len(c.Only) > 0 && !containsString(c.Only, p.Name) && p.Name != c.After.Name && p.Name != c.Before.Name {
+			return s.fail(w, "refused", c.ErrorStatus, p.Name+" cannot be sent with "+c.After.Name+": only "+strings.Join(c.Only, ", "), p.Name, p.Value)
+		}
 	}
 	resp := &Response{Status: 200, Reason: note, Position: -1, Served: &Served{Cursor: true, Start: !hasAfter && !hasBefore}}
 	var items []Record
@@ -1167,24 +1188,24 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		case c.FirstID:
 			return Str(s.idText(extra.ID))
 		case len(items) > 0:
-			return Str(s.issue(w, req, w.CursorOf(items[len(items)-1])))
+			return Str(s.issue(w, req, w.CursorOf(items[len(items)-1]), false))
 		case hasBefore:
-			return Str(s.issue(w, req, w.Adjacent(cur, true)))
+			return Str(s.issue(w, req, w.Adjacent(cur, true), false))
 		case hasAfter:
-			return Str(s.issue(w, req, cur))
+			return Str(s.issue(w, req, cur, false))
 		}
 		// An empty first page (a short page of none): before the first record.
 		head := Cursor{Key: 1 << 62, ID: 1 << 62}
 		if !w.NewestFirst() {
 			head = Cursor{Key: -1 << 62, ID: -1 << 62}
 		}
-		return Str(s.issue(w, req, head))
+		return Str(s.issue(w, req, head, false))
 	}
 	prev := func() Val {
 		if len(items) > 0 {
-			return Str(s.issue(w, req, w.CursorOf(items[0])))
+			return Str(s.issue(w, req, w.CursorOf(items[0]), true))
 		}
-		return Str(s.issue(w, req, w.Adjacent(cur, false)))
+		return Str(s.issue(w, req, w.Adjacent(cur, false), true))
 	}
 	var fields []pathVal
 	hasPrev := earlier && (len(items) > 0 || hasAfter)
@@ -1200,8 +1221,12 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		fields = s.end(fields, c.Next.PrevCursor, hasPrev, prev)
 	}
 	at := func(v Val, param string) string {
+		u := s.query(req, Param{Name: c.After.Name}, Param{Name: c.Before.Name}, Param{Name: param, Value: v.AsString()})
+		if c.Next.Query == "cursor" {
+			u = reqtarget.String(req.Path, []Param{{Name: c.Limit.Name, Value: itoa(limit)}, {Name: param, Value: v.AsString()}})
+		}
 		// $ is a sub-delim (RFC 3986) that OData's system query options keep as is.
-		return c.Next.LinkBase + strings.ReplaceAll(s.query(req, Param{Name: c.After.Name}, Param{Name: c.Before.Name}, Param{Name: param, Value: v.AsString()}), "%24", "$")
+		return c.Next.LinkBase + strings.ReplaceAll(u, "%24", "$")
 	}
 	if c.Next.URL != "" {
 		fields = s.end(fields, c.Next.URL, more, func() Val { return Str(at(nextVal(), c.After.Name)) })
@@ -1211,8 +1236,8 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		switch {
 		case rel == "next" && more:
 			links = append(links, linkheader.Link{URL: at(nextVal(), c.After.Name), Rel: []string{"next"}})
-		case rel == "prev" && hasPrev:
-			links = append(links, linkheader.Link{URL: at(prev(), c.Before.Name), Rel: []string{"prev"}})
+		case (rel == "prev" || rel == "previous") && hasPrev:
+			links = append(links, linkheader.Link{URL: at(prev(), c.Before.Name), Rel: []string{rel}})
 		case rel == "first":
 			links = append(links, linkheader.Link{URL: c.Next.LinkBase + s.query(req, Param{Name: c.After.Name}, Param{Name: c.Before.Name}), Rel: []string{"first"}})
 		}
@@ -1245,6 +1270,9 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 			return requestLine(c.First)
 		}
 		return firstRequest(prev, c.First, drop...)
+	}
+	if rel == "prev" && containsString(c.Next.Link, "previous") {
+		rel = "previous"
 	}
 	if containsString(c.Next.Link, rel) {
 		return followLink(prev, last, rel)

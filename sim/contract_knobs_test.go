@@ -397,3 +397,29 @@ func TestDeclaredFirstIDCursorInABody(t *testing.T) {
 	assert.Contains(t, reqs[0].Reason, "page_size must be a whole number")
 	assert.Contains(t, reqs[1].Reason, "not an object")
 }
+
+// before named as after, next.link previous, url.query cursor and
+// after.only, as Shopify's REST Admin API: "a response header returns links
+// to the next page and the previous page of results" with rel previous or
+// next, page_info in both (one parameter, its token says the way); the
+// links carry only limit and page_info, and "A request that includes the
+// page_info parameter can't include any other parameters except for limit
+// and fields."
+func TestDeclaredOneCursorBothWays(t *testing.T) {
+	const decl = "contract cursor\n  after page_info\n  before page_info\n  after.only limit, fields\n  next.link previous, next\n  url.query cursor\n  params status, fields\n"
+	tr := runText(t, decl+"records 25\nGET /items?status=any&limit=10\nnext\nnext\nprev\n")
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, true, true, true}, accepted(tr))
+	assert.Regexp(t, `^</items\?limit=10&page_info=[0-9a-f]+>; rel="next"$`, linkOf(reqs[0]))
+	assert.Regexp(t, `^</items\?limit=10&page_info=[0-9a-f]+>; rel="previous", </items\?limit=10&page_info=[0-9a-f]+>; rel="next"$`, linkOf(reqs[1]))
+	assert.Equal(t, idsDown(5, 5), reqs[2].Records())
+	assert.Equal(t, idsDown(15, 10), reqs[3].Records(), "rel previous goes back a page")
+	assert.Equal(t, int64(25), tr.Walks[0].Distinct)
+
+	link := linkOf(reqs[0])
+	next := link[1:strings.Index(link, ">")]
+	tr = runText(t, decl+"records 25\nGET "+next+"&status=any\nGET "+next+"&fields=id\n")
+	assert.Equal(t, []bool{false, true}, accepted(tr))
+	assert.Contains(t, requests(tr)[0].Reason, "status cannot be sent with page_info: only limit, fields")
+	assert.Contains(t, Check("contract offset\n  after.only limit\n")[0].Message, "need the base `cursor`")
+}

@@ -69,6 +69,19 @@ func knobBool(f func(c *Contract) *bool) func(*Contract, string) string {
 	}
 }
 
+// knobList adds the comma-separated values to a list.
+// Not inlined: one closure body serves every knob, not a copy per knob in the WASM.
+//
+//go:noinline
+func knobList(f func(c *Contract) *[]string) func(*Contract, string) string {
+	return func(c *Contract, v string) string {
+		for _, p := range strings.Split(v, ",") {
+			*f(c) = append(*f(c), strings.TrimSpace(p))
+		}
+		return ""
+	}
+}
+
 // knobParam sets a parameter's name; knobWhere where it is read.
 // Not inlined: one closure body serves every knob, not a copy per knob in the WASM.
 //
@@ -106,12 +119,7 @@ var knobs = []knob{
 		c.Paths = append(c.Paths, v)
 		return ""
 	}},
-	{"params", "other query parameters the API reads, separated by commas (sort, filter): they change no paging, and the editor does not flag them as typos", func(c *Contract, v string) string {
-		for _, p := range strings.Split(v, ",") {
-			c.Params = append(c.Params, strings.TrimSpace(p))
-		}
-		return ""
-	}},
+	{"params", "other query parameters the API reads, separated by commas (sort, filter): they change no paging, and the editor does not flag them as typos", knobList(func(c *Contract) *[]string { return &c.Params })},
 	{"refuse", "a query parameter the API refuses (Graph's $skip on /users), with the kind of refusal refused; repeat the knob for more", func(c *Contract, v string) string {
 		c.Refuse = append(c.Refuse, v)
 		return ""
@@ -150,8 +158,9 @@ var knobs = []knob{
 	{"past-end", "offset and page bases: a page past the end: empty (default), last (the last page again) or 404", knobEnum(func(c *Contract) *string { return &c.PastEnd }, "empty", "last", "404")},
 	{"after", "cursor base: the parameter carrying the cursor to continue after (after, starting_after, page_token)", knobParam(func(c *Contract) *In { return &c.After })},
 	{"after.alias", "another name the after cursor is read by as well (page_token beside pageToken)", knobText(func(c *Contract) *string { return &c.After.Alias })},
+	{"after.only", "cursor base: the only other query parameters a request with a cursor may carry, separated by commas (Shopify's page_info: limit, fields); another is refused, the kind of refusal refused", knobList(func(c *Contract) *[]string { return &c.Only })},
 	{"after.in", "where the after cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.After })},
-	{"before", "cursor base: the parameter carrying the cursor to go back before (before, ending_before), or none when cursors only go forward", knobParam(func(c *Contract) *In { return &c.Before })},
+	{"before", "cursor base: the parameter carrying the cursor to go back before (before, ending_before), none when cursors only go forward, or after's own name when one parameter goes both ways and its token says which (Shopify's page_info)", knobParam(func(c *Contract) *In { return &c.Before })},
 	{"before.in", "where the before cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Before })},
 	{"session", "session base: the parameter naming the client's session, whose cursor the server keeps (X-Pagination-Session-Id, the default); requests that name none share one default session", knobParam(func(c *Contract) *In { return &c.Session })},
 	{"session.in", "where the session is named: header (default) or query", knobEnum(func(c *Contract) *string { return &c.Session.Where }, "header", "query")},
@@ -177,11 +186,11 @@ var knobs = []knob{
 	{"id-hex", "true: ids written in hexadecimal digits (with id-prefix and id-width, Notion's UUID-like 00000000-0000-4000-8000-000000000096)", knobBool(func(c *Contract) *bool { return &c.IDHex })},
 	{"first-id", "cursor base, before none: true: the next cursor is the id of the next page's first record (written as ids are), and a page starts at the record it names, or where it was if it was deleted (Notion's start_cursor)", knobBool(func(c *Contract) *bool { return &c.FirstID })},
 	{"deleted-cursor", "id base: a cursor whose record was deleted: error (default: 400, the kind of refusal deleted, Stripe's resource_missing) or continue (the list goes on from where the record was); the profile option deleted-cursor", knobEnum(func(c *Contract) *string { return &c.Deleted }, "error", "continue")},
-	{"next.link", "rels of a Link header, separated by commas: next, prev, first, last", func(c *Contract, v string) string {
+	{"next.link", "rels of a Link header, separated by commas: next, prev (or previous, as Shopify names it), first, last", func(c *Contract, v string) string {
 		for _, r := range strings.Split(v, ",") {
 			r = strings.TrimSpace(r)
-			if !containsString([]string{"next", "prev", "first", "last"}, r) {
-				return "expected rels among `next`, `prev`, `first` and `last`, got `" + r + "`"
+			if !containsString([]string{"next", "prev", "previous", "first", "last"}, r) {
+				return "expected rels among `next`, `prev`, `previous`, `first` and `last`, got `" + r + "`"
 			}
 			c.Next.Link = append(c.Next.Link, r)
 		}
@@ -201,7 +210,7 @@ var knobs = []knob{
 	{"next.url", "the body path of the next page's URL (links.next, @odata.nextLink)", knobText(func(c *Contract) *string { return &c.Next.URL })},
 	{"prev.url", "the body path of the previous page's URL (previous, links.prev)", knobText(func(c *Contract) *string { return &c.Next.PrevURL })},
 	{"url.first-page", "offset and page bases: set (default: offset=0 or page=1) or omitted: a link or URL to the first page leaves the position parameter out (Django REST framework)", knobEnum(func(c *Contract) *string { return &c.Next.FirstPos }, "set", "omitted")},
-	{"url.query", "kept (default: the request's parameters in its order) or sorted: links and URLs rebuild the query sorted by name (Django REST framework's replace_query_param)", knobEnum(func(c *Contract) *string { return &c.Next.Query }, "kept", "sorted")},
+	{"url.query", "kept (default: the request's parameters in its order), sorted: links and URLs rebuild the query sorted by name (Django REST framework's replace_query_param), or cursor (cursor base): only the page size served and the cursor (Shopify's page_info links)", knobEnum(func(c *Contract) *string { return &c.Next.Query }, "kept", "sorted", "cursor")},
 	{"next.cursor", "cursor base: the body path of the next cursor (next_cursor, response_metadata.next_cursor)", knobText(func(c *Contract) *string { return &c.Next.Cursor })},
 	{"prev.cursor", "cursor base: the body path of the previous cursor", knobText(func(c *Contract) *string { return &c.Next.PrevCursor })},
 	{"next.flag", "the body path of a flag true while more pages remain (has_more)", knobText(func(c *Contract) *string { return &c.Next.Flag })},
