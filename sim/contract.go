@@ -27,6 +27,7 @@ type Contract struct {
 	// limit and the header X-Pagination-Session-Id naming the session.
 	Offset, Page, Limit, After, Before, Session In
 	PageEcho                                    string // the body path where the response tells the page number it served
+	OffsetEcho                                  string // the body path where the response tells the offset it served
 
 	LimitDefault, LimitMax int64  // 20 and 100 when 0
 	OverMax                string // a page size above the maximum: "clamp" (default), "refuse" or "default"
@@ -309,8 +310,8 @@ func (c Contract) problems() []string {
 	if c.Base == "session" && (c.Window > 0 || c.PastEnd != "" || c.FirstPageSet || len(c.Next.Link) > 0 || c.Next.URL != "" || c.Next.PrevURL != "" || c.Next.LastFlag != "") {
 		add("a `session` contract's client moves by page number, from page 1, and reads the flags next.flag and prev.flag: it has no window, page past the end, page.first, Link header, next URL or last flag")
 	}
-	if c.PageEcho != "" && c.Base != "page" && c.Base != "session" {
-		add("page.echo needs the base `page` or `session`")
+	if c.PageEcho != "" && c.Base != "page" && c.Base != "session" || c.OffsetEcho != "" && c.Base != "offset" {
+		add("page.echo needs the base `page` or `session`, offset.echo the base `offset`")
 	}
 	if c.Base != "session" && c.Session.Name != "" {
 		add("session names a server-side cursor's session: it needs the base `session`")
@@ -849,6 +850,9 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	if c.PageEcho != "" {
 		fields = append([]pathVal{{c.PageEcho, Int(page)}}, fields...)
 	}
+	if c.OffsetEcho != "" {
+		fields = append([]pathVal{{c.OffsetEcho, Int(off)}}, fields...)
+	}
 	s.earlier = off > 0
 	s.finish(w, resp, fields, limit, more, off == 0)
 	return resp
@@ -1277,7 +1281,10 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 	if containsString(c.Next.Link, rel) {
 		return followLink(prev, last, rel)
 	}
-	body, _ := json.Parse(string(responseBody(last)))
+	// The client reads the body's fields, never its records (their count
+	// and ids come from last.Items): the records are left out of what it
+	// parses, which would otherwise cost a tree of every record per page.
+	body, _ := json.Parse(string(responseBody(&Response{Fields: last.Fields})))
 	if _, stop := c.Short.names(); rel == "next" && c.Short.Pages != "" && s.o.Str("client") == stop {
 		size := c.LimitDefault
 		if v, ok := s.read(prev, c.Limit); ok {

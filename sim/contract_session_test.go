@@ -111,7 +111,7 @@ func TestDeclaredSessionDiagnostics(t *testing.T) {
 		{"contract offset\n  session X-Session\n", "contradictory contract: session names a server-side cursor's session: it needs the base `session`"},
 		{"contract session\n  next.link next\n", "contradictory contract: a `session` contract's client moves by page number"},
 		{"contract session\n  after cursor\n", "contradictory contract: cursor knobs"},
-		{"contract cursor\n  page.echo page\n", "contradictory contract: page.echo needs the base `page` or `session`"},
+		{"contract cursor\n  page.echo page\n", "contradictory contract: page.echo needs the base `page` or `session`, offset.echo the base `offset`"},
 		{"contract session\n  session.in body\n", "session.in: expected `header` or `query`, got `body`"},
 	} {
 		ds := Check(c.text)

@@ -126,6 +126,7 @@ var knobs = []knob{
 	}},
 	{"offset", "offset base: the offset parameter's name (offset, skip, startAt, from)", knobParam(func(c *Contract) *In { return &c.Offset })},
 	{"offset.in", "where offset is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Offset })},
+	{"offset.echo", "offset base: the body path where the response tells the offset it served (offset)", knobText(func(c *Contract) *string { return &c.OffsetEcho })},
 	{"page", "page and session bases: the page number parameter's name (page, p, _page)", knobParam(func(c *Contract) *In { return &c.Page })},
 	{"page.in", "where page is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Page })},
 	{"page.echo", "page and session bases: the body path where the response tells the page number it served (page)", knobText(func(c *Contract) *string { return &c.PageEcho })},

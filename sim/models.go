@@ -218,164 +218,37 @@ var (
 // ---- offset ----
 
 func init() {
-	register(&Profile{
+	registerContract(&Profile{
 		Name: "offset", Summary: "?offset=&limit=: stateless, exact total; drifts when records are inserted or deleted mid-walk",
-		Reads: offsetReads,
-		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
+		Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?offset=O&limit=L returns the records at list positions O to O+L-1, counted when the request arrives."},
 			{Text: "total is the exact count at that moment; a client asks for the next page while offset+limit < total."},
 			{Text: "An insert ahead of the client's offset shifts records down: the next page repeats one. A delete ahead shifts them up: one is never returned."},
 			{Text: "Cost: the database reads offset+limit rows, so deep pages get slower."},
 		},
-		New: func(o *Options) Server { return &offsetServer{o: o} },
-	})
-}
-
-type offsetServer struct{ o *Options }
-
-func (s *offsetServer) Serve(w *World, req *Request) *Response {
-	if r := offsetReads.unserved(w, req); r != nil {
-		return r
-	}
-	limit, note, bad := pageSize(req, "limit", s.o)
-	if bad != "" {
-		return refuse(w, 400, bad)
-	}
-	off, bad := intParam(req, "offset", 0)
-	if bad != "" {
-		return refuse(w, 400, bad)
-	}
-	if off < 0 {
-		return refuse(w, 400, "offset must be 0 or more, got "+itoa(off))
-	}
-	items := w.Page(off, limit)
-	n := w.Len()
-	resp := &Response{
-		Status: 200, ItemsKey: "items", Items: items,
-		Fields:   []Field{{"offset", Int(off)}, {"limit", Int(limit)}, {"total", Int(n)}},
-		Reason:   note,
-		Total:    TotalReport{Kind: "exact", Reported: n, True: n},
-		HasNext:  NextReport{Kind: "total", Reported: off+limit < n, True: off+int64(len(items)) < n},
-		Cost:     offsetCost(off, int64(len(items)), n),
-		Position: -1,
-	}
-	resp.Served = &Served{Offset: off, Limit: limit, At: func(o int64) string { return "offset=" + itoa(o) }}
-	if len(items) > 0 {
-		resp.Position = off
-	}
-	return resp
-}
-
-func (s *offsetServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	if rel == "first" {
-		return firstRequest(prev, "GET /items", "offset")
-	}
-	off, _ := intParam(prev, "offset", 0)
-	limit, _ := last.Field("limit")
-	l, _ := strconv.ParseInt(limit.AsString(), 10, 64)
-	total, _ := last.Field("total")
-	t, _ := strconv.ParseInt(total.AsString(), 10, 64)
-	switch rel {
-	case "next":
-		if off+l >= t {
-			return nil, false, "no next page: offset " + itoa(off) + " + limit " + itoa(l) + " reaches the total " + itoa(t)
-		}
-		off += l
-	case "prev":
-		if off == 0 {
-			return nil, false, "no previous page: this is offset 0"
-		}
-		off = max(0, off-l)
-	}
-	return follow(prev, Param{Name: "offset", Value: itoa(off)}, Param{Name: "limit", Value: itoa(l)})
+	}, Contract{Base: "offset", OffsetEcho: "offset", LimitEcho: "limit",
+		Errors: []ErrorRule{{Kind: "position", Message: "{name} must be 0 or more, got {value}"}}})
 }
 
 // ---- page ----
 
 func init() {
-	register(&Profile{
+	registerContract(&Profile{
 		Name: "page", Summary: "?page=&per_page=: page numbers from 1, exact total; drifts like offset",
-		Reads: pageReads,
-		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
+		Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?page=P&per_page=N returns list positions (P-1)·N to P·N-1: offset paging by another name."},
 			{Text: "Page numbers start at 1; page 0 or below is refused (400)."},
 			{Text: "total is exact; a client asks for the next page while page·per_page < total."},
 		},
-		New: func(o *Options) Server { return &pageServer{o: o} },
-	})
+	}, Contract{Base: "page", PageEcho: "page", LimitEcho: "per_page",
+		Errors: []ErrorRule{{Kind: "position", Message: "page numbers start at 1, got {value}"}}})
 }
-
-type pageServer struct{ o *Options }
 
 // pageAt writes an offset as the page number it starts, for page-numbered lists.
 func pageAt(size int64) func(int64) string {
 	return func(o int64) string { return "page " + itoa(o/size+1) }
-}
-
-// pageQuery reads page and per_page, or why they are refused.
-func pageQuery(req *Request, o *Options) (page, size int64, note, bad string) {
-	size, note, bad = pageSize(req, "per_page", o)
-	if bad != "" {
-		return
-	}
-	page, bad = intParam(req, "page", 1)
-	if bad == "" && page < 1 {
-		bad = "page numbers start at 1, got " + itoa(page)
-	}
-	return
-}
-
-func (s *pageServer) Serve(w *World, req *Request) *Response {
-	if r := pageReads.unserved(w, req); r != nil {
-		return r
-	}
-	page, size, note, bad := pageQuery(req, s.o)
-	if bad != "" {
-		return refuse(w, 400, bad)
-	}
-	off := mulSat(page-1, size)
-	items := w.Page(off, size)
-	n := w.Len()
-	resp := &Response{
-		Status: 200, ItemsKey: "items", Items: items,
-		Fields:   []Field{{"page", Int(page)}, {"per_page", Int(size)}, {"total", Int(n)}},
-		Reason:   note,
-		Total:    TotalReport{Kind: "exact", Reported: n, True: n},
-		HasNext:  NextReport{Kind: "total", Reported: addSat(off, size) < n, True: off+int64(len(items)) < n},
-		Cost:     offsetCost(off, int64(len(items)), n),
-		Position: -1,
-	}
-	resp.Served = &Served{Offset: off, Limit: size, At: pageAt(size)}
-	if len(items) > 0 {
-		resp.Position = off
-	}
-	return resp
-}
-
-func (s *pageServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	if rel == "first" {
-		return firstRequest(prev, "GET /items", "page")
-	}
-	page, _ := intParam(prev, "page", 1)
-	size, _ := last.Field("per_page")
-	total, _ := last.Field("total")
-	n, _ := strconv.ParseInt(size.AsString(), 10, 64)
-	t, _ := strconv.ParseInt(total.AsString(), 10, 64)
-	switch rel {
-	case "next":
-		if page*n >= t {
-			return nil, false, "no next page: page " + itoa(page) + " × " + itoa(n) + " reaches the total " + itoa(t)
-		}
-		page++
-	case "prev":
-		if page <= 1 {
-			return nil, false, "no previous page: this is page 1"
-		}
-		page--
-	}
-	return follow(prev, Param{Name: "page", Value: itoa(page)}, Param{Name: "per_page", Value: itoa(n)})
 }
 
 // ---- cursor ----
@@ -506,65 +379,16 @@ func (s *cursorServer) Follow(prev *Request, last *Response, rel string) (*Reque
 // ---- link ----
 
 func init() {
-	register(&Profile{
+	registerContract(&Profile{
 		Name: "link", Summary: "page numbers with an RFC 8288 Link header (first, prev, next, last) and X-Total-Count",
-		Reads: linkReads,
-		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
+		Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?page=P&per_page=N returns a bare JSON array and a Link header with rel first, prev (from page 2), next (while records remain) and last."},
 			{Text: "Clients follow the Link header's rel=\"next\" until it is missing; the simulator parses the header it wrote with an RFC 8288 parser before following it."},
 			{Text: "X-Total-Count is the exact total. Pages are offsets underneath, so the walk drifts like offset paging."},
 		},
-		New: func(o *Options) Server { return &linkServer{o: o} },
-	})
-}
-
-type linkServer struct{ o *Options }
-
-func (s *linkServer) Serve(w *World, req *Request) *Response {
-	if r := linkReads.unserved(w, req); r != nil {
-		return r
-	}
-	page, size, note, bad := pageQuery(req, s.o)
-	if bad != "" {
-		return refuse(w, 400, bad)
-	}
-	off := mulSat(page-1, size)
-	items := w.Page(off, size)
-	n := w.Len()
-	at := func(p int64) string {
-		return withParams(req.Path, req.Query, Param{Name: "page", Value: itoa(p)}, Param{Name: "per_page", Value: itoa(size)})
-	}
-	last := max(1, (n+size-1)/size)
-	links := []linkheader.Link{{URL: at(1), Rel: []string{"first"}}}
-	if page > 1 {
-		links = append(links, linkheader.Link{URL: at(min(page-1, last)), Rel: []string{"prev"}})
-	}
-	hasNext := addSat(off, size) < n
-	if hasNext {
-		links = append(links, linkheader.Link{URL: at(page + 1), Rel: []string{"next"}})
-	}
-	links = append(links, linkheader.Link{URL: at(last), Rel: []string{"last"}})
-	resp := &Response{
-		Status: 200, Bare: true, Items: items, Reason: note,
-		Header:   []Header{{"Link", linkheader.Format(links)}, {"X-Total-Count", itoa(n)}},
-		Total:    TotalReport{Kind: "exact", Reported: n, True: n},
-		HasNext:  NextReport{Kind: "link", Reported: hasNext, True: off+int64(len(items)) < n},
-		Cost:     offsetCost(off, int64(len(items)), n),
-		Position: -1,
-	}
-	resp.Served = &Served{Offset: off, Limit: size, At: pageAt(size)}
-	if len(items) > 0 {
-		resp.Position = off
-	}
-	return resp
-}
-
-func (s *linkServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	if rel == "first" && last == nil {
-		return firstRequest(prev, "GET /items", "page")
-	}
-	return followLink(prev, last, rel)
+	}, Contract{Base: "page", Bare: true, Next: Next{Link: []string{"first", "prev", "next", "last"}},
+		Errors: []ErrorRule{{Kind: "position", Message: "page numbers start at 1, got {value}"}}})
 }
 
 // followLink is the client side of Link-header paging: it parses the header

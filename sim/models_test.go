@@ -31,7 +31,7 @@ func TestGenericModelsAcceptAndRefuse(t *testing.T) {
 	}{
 		{"offset", "/items?offset=0&limit=10", nil, 200, "", 100, 10},
 		{"offset", "/items?offset=95&limit=10", nil, 200, "", 5, 5},
-		{"offset", "/items?offset=500", nil, 200, "", 0, 0},
+		{"offset", "/items?offset=500", nil, 200, "offset=500 is past the end of the list (100 records)", 0, 0},
 		{"offset", "/items", nil, 200, "", 100, 20},
 		{"offset", "/items?offset=-1", nil, 400, "offset must be 0 or more", 0, 0},
 		{"offset", "/items?limit=0", nil, 400, "limit must be at least 1", 0, 0},
