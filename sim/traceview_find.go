@@ -32,6 +32,8 @@ type finds struct {
 	flags    []uint16        // per step: FlagDuplicate | FlagMiss (nil: none found)
 	skipped  map[int][]int64 // step -> the missed records it went past (at most MaxListedIDs)
 	skippedN map[int]int64   // step -> how many it went past
+	endN     map[int]int64   // step -> how many missed records follow it: its walk ended there (endIDs: which)
+	endIDs   map[int][]int64
 	dupSteps map[int][][]int // walk -> per listed duplicate id (Duplicates.IDs order): the steps that returned it
 	unplaced map[int]*skip   // walk -> its missed records no request went past (an update moved them or their neighbour)
 	reasons  map[string]int  // a step's reason -> the first step with it
@@ -50,7 +52,7 @@ func (v *View) locate() *finds {
 	if v.find != nil {
 		return v.find
 	}
-	f := &finds{skipped: map[int][]int64{}, skippedN: map[int]int64{}, dupSteps: map[int][][]int{}, unplaced: map[int]*skip{}}
+	f := &finds{skipped: map[int][]int64{}, skippedN: map[int]int64{}, endN: map[int]int64{}, endIDs: map[int][]int64{}, dupSteps: map[int][][]int{}, unplaced: map[int]*skip{}}
 	v.find = f
 	budget := int64(maxLocateScan)
 	for wi := range v.T.Walks {
@@ -205,7 +207,8 @@ func (v *View) scanWalk(wi int) {
 					if sk := &skips[k]; sk.moved > si || movedAfter(id, si) {
 						f.unplace(wi, sk)
 					} else {
-						f.addSkip(si, sk)
+						f.skippedN[si] += sk.n
+						f.skipped[si] = addIDs(f.skipped[si], sk.ids)
 						mark(si, FlagMiss)
 					}
 				}
@@ -219,7 +222,8 @@ func (v *View) scanWalk(wi int) {
 	if tail != nil && last >= 0 && tail.moved > last {
 		f.unplace(wi, tail)
 	} else if tail != nil && last >= 0 {
-		f.addSkip(last, tail)
+		f.endN[last] += tail.n
+		f.endIDs[last] = addIDs(f.endIDs[last], tail.ids)
 		mark(last, FlagMiss)
 	}
 	if steps != nil {
@@ -247,10 +251,9 @@ func runAt(runs []idRun, id int64) int {
 	return -1
 }
 
-func (f *finds) addSkip(si int, sk *skip) {
-	f.skippedN[si] += sk.n
-	room := MaxListedIDs - len(f.skipped[si])
-	f.skipped[si] = append(f.skipped[si], sk.ids[:min(room, len(sk.ids))]...)
+// addIDs appends ids to list, keeping at most MaxListedIDs.
+func addIDs(list, ids []int64) []int64 {
+	return append(list, ids[:min(MaxListedIDs-len(list), len(ids))]...)
 }
 
 // unplace adds sk to walk wi's misses that no request went past.
@@ -261,7 +264,7 @@ func (f *finds) unplace(wi int, sk *skip) {
 		f.unplaced[wi] = u
 	}
 	u.n += sk.n
-	u.ids = append(u.ids, sk.ids[:min(MaxListedIDs-len(u.ids), len(sk.ids))]...)
+	u.ids = addIDs(u.ids, sk.ids)
 }
 
 // noteIndex maps each reason and interpretation to the first step with it.
@@ -288,20 +291,27 @@ func (v *View) noteIndex() {
 
 // writeFinds adds to step i's row what finding needs: "skipped" (the
 // missed records this request went past, at most MaxListedIDs) with
-// "skippedCount", and "reasonAs" / "interpAs": the first step carrying the
+// "skippedCount", "missedAfter" with "missedAfterCount" (the missed records
+// after the last page of a walk that ended there), and "reasonAs" / "interpAs": the first step carrying the
 // same reason or interpretation, when that is an earlier one.
 func (v *View) writeFinds(w *json.Writer, i int) {
 	v.noteIndex()
 	f := v.find
-	if n := f.skippedN[i]; n > 0 {
-		w.Key("skipped")
-		w.Open('[')
-		for _, id := range f.skipped[i] {
-			w.Int(id)
+	for k, key := range [2]string{"skipped", "missedAfter"} {
+		ids, n := f.skipped[i], f.skippedN[i]
+		if k == 1 {
+			ids, n = f.endIDs[i], f.endN[i]
 		}
-		w.Close(']')
-		w.Key("skippedCount")
-		w.Int(n)
+		if n > 0 {
+			w.Key(key)
+			w.Open('[')
+			for _, id := range ids {
+				w.Int(id)
+			}
+			w.Close(']')
+			w.Key(key + "Count")
+			w.Int(n)
+		}
 	}
 	s := &v.T.Steps[i]
 	if j, ok := f.reasons[s.Reason]; ok && s.Reason != "" && j < i {

@@ -196,3 +196,20 @@ func TestFindMissesAfterAnUpdateOfAnotherRecord(t *testing.T) {
 	assert.Equal(t, []any{11.0}, rows[0]["skipped"])
 	assert.Empty(t, h.WalkDetail[0].MissNote)
 }
+
+func TestFindMissesAfterTheLastPageSayTheWalkEndedThere(t *testing.T) {
+	// By hand: 1,500 incidents, newest first (ids 1500..1), 100 a page. A
+	// client that trusts Flashduty's total (1000, capped) reads 10 pages
+	// (ids 1500–501) and stops: ids 500..1 are missed after page 10 (index
+	// 9). Page 10 went past none of them: the walk ended there.
+	_, v, h := headOf(t, "profile flashduty client=total\nrecords 1500\nPOST /incident/list {\"p\": 1, \"limit\": 100}\nwalk\n")
+	assert.Equal(t, []int{9}, flagged(h, FlagMiss))
+	var rows []map[string]any
+	require.NoError(t, json.Unmarshal(v.RowsJSON(9, 10), &rows))
+	assert.Nil(t, rows[0]["skipped"])
+	assert.Equal(t, 500.0, rows[0]["missedAfterCount"])
+	ids := rows[0]["missedAfter"].([]any)
+	require.Len(t, ids, MaxListedIDs)
+	assert.Equal(t, 500.0, ids[0])
+	assert.Equal(t, 401.0, ids[MaxListedIDs-1])
+}

@@ -91,7 +91,6 @@ export function walkCard(trace, w, index, redraw) {
       h('span', { className: 'verdict-badge ' + (w.consistent ? 'ok' : 'bad') }, w.outcome)),
     h('p', { className: 'verdict' }, w.verdict || ''),
     detail?.missNote ? h('p', { className: 'miss-note' }, detail.missNote) : null,
-    w.stopped ? h('p', { className: 'stopped muted' }, 'Stopped: ' + w.stopped) : null,
     h('div', { className: 'strip-wrap' }, canvas),
     h('div', { className: 'strip-axis muted', 'aria-hidden': 'true' },
       h('span', null, '← ' + (order === 'oldest-first' ? 'oldest' : 'newest') + ' (list position 0)'),

@@ -192,6 +192,8 @@ function requestRow(v, st, loadStep) {
     repeats ? h('div', { className: 'repeats', title: 'returned earlier in this walk' }, '↻ ', plural(repeats.length, 'repeat'), ': ', idRuns(repeats, 3)) : null,
     st.skippedCount ? h('div', { className: 'skipped', title: 'records there all along that this walk never returned: this page went past them' },
       '⤼ went past ', plural(st.skippedCount, 'missed record'), ': ', idRuns(st.skipped, 3), st.skippedCount > st.skipped.length ? ' …' : '') : null,
+    st.missedAfterCount ? h('div', { className: 'skipped', title: 'records there all along that this walk never returned: it ended after this page' },
+      '⤓ the walk ended here, before ', plural(st.missedAfterCount, 'missed record'), ': ', idRuns(st.missedAfter, 3), st.missedAfterCount > st.missedAfter.length ? ' …' : '') : null,
     walkLabel ? h('div', { className: 'muted' }, walkLabel) : null);
   const c = st.cost || {};
   const costCell = h('td', { className: 'c-cost' },
