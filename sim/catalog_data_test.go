@@ -45,6 +45,10 @@ var catalogTries = map[string]catalogTry{
 		assert.Equal(t, []bool{acc, acc}, accepted(tr))
 		assert.Equal(t, idsDown(70, 50), requests(tr)[1].Records())
 	}},
+	"aws-short-page": {[][2]string{{"client=page-size", "client=token"}}, func(t *testing.T, tr *Trace) {
+		assert.True(t, tr.Walks[0].Complete)
+		assert.Equal(t, int64(500), tr.Walks[0].Distinct)
+	}},
 }
 
 type catalogTry struct {
@@ -107,5 +111,16 @@ func init() {
 		s := requests(tr)[1]
 		assert.Equal(t, 400, s.Response.Status)
 		assert.Contains(t, s.Reason, "status cannot be passed when page_info is present")
+	}}
+	// The walk stops at the first short page though its NextToken is set.
+	presetWants["aws-short-page"] = presetWant{nil, func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		last := reqs[len(reqs)-1]
+		assert.Less(t, len(last.Records()), 50)
+		assert.True(t, last.HasNext.Reported, "a NextToken said more remained")
+		w := tr.Walks[0]
+		assert.True(t, w.Complete, "as far as the client knows, it read everything")
+		assert.Positive(t, w.Missed.Count)
+		assert.Equal(t, 500-w.Distinct, w.Missed.Count)
 	}}
 }

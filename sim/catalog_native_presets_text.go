@@ -48,24 +48,6 @@ next
 delete at 0..59
 next
 
-=== aws-short-page
-# title: AWS: a short page still has a NextToken
-# vendor: AWS
-# notice: AWS Secrets Manager's ListSecrets reference says it "might return fewer results than the
-#   maximum even when there are more results available", even none at all, and that clients
-#   "should check NextToken after every operation". This client stops on the first page shorter
-#   than MaxResults (client=page-size): its walk ends as if complete, and the secrets after it are
-#   missed.
-# question: Which member of the short page's response said that more secrets remained?
-# try: Change ` + "`" + `client=page-size` + "`" + ` to ` + "`" + `client=token` + "`" + `: the walk follows NextToken to the end and reads
-#   all 500 secrets.
-
-profile aws client=page-size
-records 500
-
-POST / {"MaxResults":50}
-walk
-
 === jira-maxresults-lowered
 # title: Jira: the server lowers maxResults and a client that ignores it skips issues
 # vendor: Jira

@@ -154,4 +154,22 @@ records 120
 
 GET /admin/api/2024-01/orders.json?status=any&limit=50
 GET /admin/api/2024-01/orders.json?status=any&limit=50&page_info=3d3e01030164f3a37d   # the client's own URL
+
+=== aws-short-page
+# title: AWS: a short page still has a NextToken
+# vendor: AWS
+# notice: AWS Secrets Manager's ListSecrets reference says it "might return fewer results than the
+#   maximum even when there are more results available", even none at all, and that clients
+#   "should check NextToken after every operation". This client stops on the first page shorter
+#   than MaxResults (client=page-size): its walk ends as if complete, and the secrets after it are
+#   missed.
+# question: Which member of the short page's response said that more secrets remained?
+# try: Change ` + "`" + `client=page-size` + "`" + ` to ` + "`" + `client=token` + "`" + `: the walk follows NextToken to the end and reads
+#   all 500 secrets.
+
+profile aws client=page-size
+records 500
+
+POST / {"MaxResults":50}
+walk
 `

@@ -24,10 +24,6 @@ func init() {
 			assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
 			assert.Empty(t, requests(tr)[2].Records())
 		}},
-		"aws-short-page": {[][2]string{{"client=page-size", "client=token"}}, func(t *testing.T, tr *Trace) {
-			assert.True(t, tr.Walks[0].Complete)
-			assert.Equal(t, int64(500), tr.Walks[0].Distinct)
-		}},
 		// returned: startAt 0, 50, 100, 150 over 180 projects.
 		"jira-maxresults-lowered": {[][2]string{{"client=requested", "client=returned"}}, func(t *testing.T, tr *Trace) {
 			require.Len(t, requests(tr), 4)
@@ -73,17 +69,6 @@ func init() {
 		s := requests(tr)[2]
 		assert.Equal(t, 404, s.Response.Status)
 		assert.Equal(t, `{"detail":"Invalid page."}`, string(s.Response.Body()))
-	}}
-	// The walk stops at the first short page though its NextToken is set.
-	presetWants["aws-short-page"] = presetWant{nil, func(t *testing.T, tr *Trace) {
-		reqs := requests(tr)
-		last := reqs[len(reqs)-1]
-		assert.Less(t, len(last.Records()), 50)
-		assert.True(t, last.HasNext.Reported, "a NextToken said more remained")
-		w := tr.Walks[0]
-		assert.True(t, w.Complete, "as far as the client knows, it read everything")
-		assert.Positive(t, w.Missed.Count)
-		assert.Equal(t, 500-w.Distinct, w.Missed.Count)
 	}}
 	// 180 projects, 50 served a page: the client reads startAt 0 (180..131),
 	// 100 (80..31) and 200 (none); 130..81 and 30..1 are never returned.

@@ -1028,6 +1028,12 @@ func (s *contractServer) requestKey(req *Request) string {
 			b.WriteString("\x00" + p.Name + "=" + p.Value)
 		}
 	}
+	body, _ := json.Parse(req.Body) // and the body's other members (AWS's Filters)
+	for _, m := range body.Members {
+		if !containsString(skip, m.Name) {
+			b.WriteString("\x00" + m.Name + "=" + string(appendJSONValue(nil, m.Value)))
+		}
+	}
 	return b.String()
 }
 
@@ -1068,7 +1074,7 @@ func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cu
 	case c.Token.Bound && t.key != s.requestKey(req):
 		return t.at, s.fail(w, "changed", c.ErrorStatus, "the page token was issued for a request with other parameters: only the page size may change between pages", in.Name, tok)
 	case ttl > 0 && w.Now()-t.made > ttl:
-		return t.at, s.fail(w, "expired", c.ErrorStatus, "the page token has expired: it was issued at tick "+itoa(t.made)+" and lives "+plural(ttl, "tick"), in.Name, tok)
+		return t.at, s.fail(w, "expired", c.ErrorStatus, "the page token has expired: it was issued at tick "+itoa(t.made)+" and lives "+plural(ttl, "tick")+"; it expired at tick "+itoa(t.made+ttl), in.Name, tok)
 	case c.Token.Use == "once" && t.used:
 		return t.at, s.fail(w, "reused", c.ErrorStatus, "the page token was used already: each token works once", in.Name, tok)
 	case c.Token.Use == "newest" && i != len(s.tokens)-1:

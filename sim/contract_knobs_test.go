@@ -423,3 +423,16 @@ func TestDeclaredOneCursorBothWays(t *testing.T) {
 	assert.Contains(t, requests(tr)[0].Reason, "status cannot be sent with page_info: only limit, fields")
 	assert.Contains(t, Check("contract offset\n  after.only limit\n")[0].Message, "need the base `cursor`")
 }
+
+// token.bound with the parameters in a JSON body, as AWS's ListSecrets:
+// "InvalidNextTokenException: The NextToken value is invalid." for a token
+// sent with other Filters than the request that got it; a new MaxResults
+// is fine (the page size may change, as AIP-158 says).
+func TestDeclaredTokenBoundToBodyMembers(t *testing.T) {
+	const decl = "contract cursor\n  method POST\n  path /\n  after NextToken\n  after.in body\n  before none\n  limit MaxResults\n  limit.in body\n  next.cursor NextToken\n  token.bound true\n"
+	tok := field(requests(runText(t, decl+"records 30\nPOST / {\"MaxResults\":10,\"Filters\":[\"a\"]}\n"))[0], "NextToken")
+	tr := runText(t, decl+"records 30\nPOST / {\"MaxResults\":10,\"Filters\":[\"a\"]}\nPOST / {\"MaxResults\":5,\"Filters\":[\"a\"],\"NextToken\":\""+tok+"\"}\nPOST / {\"Filters\":[\"b\"],\"NextToken\":\""+tok+"\"}\n")
+	assert.Equal(t, []bool{true, true, false}, accepted(tr))
+	assert.Equal(t, idsDown(20, 5), requests(tr)[1].Records())
+	assert.Contains(t, requests(tr)[2].Reason, "other parameters")
+}

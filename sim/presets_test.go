@@ -324,10 +324,18 @@ func TestCatalogueDataIsListedNativeIsNot(t *testing.T) {
 	for _, name := range []string{"github-updated-issue-repeats", "stripe-delete-while-paginating", "slack-short-page", "google-short-page"} {
 		assert.Contains(t, string(PresetsJSON()), `"name":"`+name+`"`)
 	}
-	if p, ok := LookupProfile("aws"); ok { // natively; the js build has no Go servers of the catalogue
-		assert.True(t, p.NativeOnly)
-		assert.NotContains(t, string(ProfilesJSON()), `"name":"aws"`)
-		assert.NotContains(t, string(PresetsJSON()), `"aws-short-page"`)
+	for _, name := range []string{"msgraph", "notion", "shopify", "aws"} {
+		p, ok := LookupProfile(name)
+		require.True(t, ok, name)
+		assert.False(t, p.NativeOnly, name)
+	}
+	// Natively; the js build has no Go servers of the catalogue.
+	for _, pr := range loadPresets(catalogNativePresetsFile) {
+		p, ok := LookupProfile(strings.Fields(pr.Text)[1])
+		require.True(t, ok, pr.Name)
+		assert.True(t, p.NativeOnly, pr.Name)
+		assert.NotContains(t, string(ProfilesJSON()), `"name":"`+p.Name+`"`)
+		assert.NotContains(t, string(PresetsJSON()), `"`+pr.Name+`"`)
 	}
 }
 
