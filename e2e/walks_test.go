@@ -27,6 +27,11 @@ func TestWalkStoppedByARefusalInThePage(t *testing.T) {
 	chip := texts(t, ctx, "#summary .pill.walks")
 	require.Len(t, chip, 1)
 	assert.Equal(t, "1 walk, 0 consistent, 1 stopped by a refusal", chip[0])
+	// The refused request (step 5) is in walk 1 but is none of its pages.
+	rec := texts(t, ctx, `#steps tr[data-i="4"] .c-rec`)
+	require.Len(t, rec, 1)
+	assert.Contains(t, rec[0], "walk 1")
+	assert.NotContains(t, rec[0], "page")
 
 	key(t, ctx, "2")
 	cards := texts(t, ctx, "#view-drift article.walk")

@@ -173,7 +173,8 @@ function requestRow(v, st, loadStep) {
   const req = st.request;
   const res = st.response;
   const link = (res.headers || []).filter(([n]) => n.toLowerCase() === 'link');
-  const walkLabel = st.walk >= 0 ? 'walk ' + (st.walk + 1) + ' · page ' + st.page : null;
+  // A refused request of a walk is none of its pages (sim's page is 0).
+  const walkLabel = st.walk >= 0 ? 'walk ' + (st.walk + 1) + (st.page ? ' · page ' + st.page : '') : null;
   const reqCell = h('td', { className: 'c-req' },
     st.client && st.client !== 'default' ? h('span', { className: 'client' }, '@' + st.client) : null,
     h('code', { className: 'url' }, req.method + ' ' + req.url),
