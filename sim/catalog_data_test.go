@@ -49,6 +49,10 @@ var catalogTries = map[string]catalogTry{
 		assert.True(t, tr.Walks[0].Complete)
 		assert.Equal(t, int64(500), tr.Walks[0].Distinct)
 	}},
+	"drf-page-vanishes": {[][2]string{{"profile drf-page", "profile drf-limit-offset"}, {"GET /api/items/\n", "GET /api/items/?limit=100\n"}}, func(t *testing.T, tr *Trace) {
+		assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
+		assert.Empty(t, requests(tr)[2].Records())
+	}},
 }
 
 type catalogTry struct {
@@ -122,5 +126,11 @@ func init() {
 		assert.True(t, w.Complete, "as far as the client knows, it read everything")
 		assert.Positive(t, w.Missed.Count)
 		assert.Equal(t, 500-w.Distinct, w.Missed.Count)
+	}}
+	// 250 records: page 2 says next is page 3; 190 remain: 2 pages.
+	presetWants["drf-page-vanishes"] = presetWant{[]bool{acc, acc, ref}, func(t *testing.T, tr *Trace) {
+		s := requests(tr)[2]
+		assert.Equal(t, 404, s.Response.Status)
+		assert.Equal(t, `{"detail":"Invalid page."}`, string(s.Response.Body()))
 	}}
 }

@@ -111,3 +111,14 @@ func TestDRFLimitOffsetWalkDrifts(t *testing.T) {
 	assert.Equal(t, "http://api.example.org/api/items/?limit=100&offset=100", reqs[1].Request.URL)
 	assert.Equal(t, int64(4), tr.Walks[0].Duplicates.Count)
 }
+
+// get_page_number: "request.query_params.get(self.page_query_param) or 1":
+// an empty page is page 1; Django's validate_number reads int(), which
+// takes spaces around the digits and refuses "2.0".
+func TestDRFPageNumberAsPythonReadsIt(t *testing.T) {
+	tr := execute(scenario("drf-page", 250, get("/api/items/?page="), get("/api/items/?page=%202%20"), get("/api/items/?page=2.0")))
+	reqs := requests(tr)
+	assert.Equal(t, idsDown(250, 100), reqs[0].Records())
+	assert.Equal(t, idsDown(150, 100), reqs[1].Records())
+	assert.Equal(t, 404, reqs[2].Response.Status)
+}

@@ -172,4 +172,24 @@ records 500
 
 POST / {"MaxResults":50}
 walk
+
+=== drf-page-vanishes
+# title: Django REST framework: the next page is a 404 after deletions
+# vendor: Django REST framework
+# notice: PageNumberPagination counts pages when each request arrives. Page 2 said next is page 3
+#   (250 records, 100 a page); then 60 records are deleted, 190 remain, and there is no page 3 any
+#   more: following next is a 404 {"detail": "Invalid page."} (DRF's pagination.py raises NotFound
+#   for a page past the last). DRF's pagination guide (django-rest-framework.org/api-guide/pagination)
+#   describes the classes; the 404 is in the code.
+# question: The client only followed the link the server gave it. Whose mistake is the 404?
+# try: Change ` + "`" + `profile drf-page` + "`" + ` to ` + "`" + `profile drf-limit-offset` + "`" + ` and the request to
+#   ` + "`" + `GET /api/items/?limit=100` + "`" + `: the third request is accepted and comes back empty.
+
+profile drf-page
+records 250
+
+GET /api/items/
+next
+delete at 0..59
+next
 `

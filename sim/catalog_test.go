@@ -20,10 +20,6 @@ func init() {
 			assert.Empty(t, s.Records())
 			assert.Empty(t, firstHeader(s.Response.Header, "Link"))
 		}},
-		"drf-page-vanishes": {[][2]string{{"profile drf-page", "profile drf-limit-offset"}, {"GET /api/items/\n", "GET /api/items/?limit=100\n"}}, func(t *testing.T, tr *Trace) {
-			assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
-			assert.Empty(t, requests(tr)[2].Records())
-		}},
 		// returned: startAt 0, 50, 100, 150 over 180 projects.
 		"jira-maxresults-lowered": {[][2]string{{"client=requested", "client=returned"}}, func(t *testing.T, tr *Trace) {
 			require.Len(t, requests(tr), 4)
@@ -63,12 +59,6 @@ func init() {
 		assert.Equal(t, idsDown(5, 5), reqs[3].Records())
 		v, _ := fieldOf(reqs[2], "next")
 		assert.Equal(t, "", v, "page 3 said next: null")
-	}}
-	// 250 records: page 2 says next is page 3; 190 remain: 2 pages.
-	presetWants["drf-page-vanishes"] = presetWant{[]bool{acc, acc, ref}, func(t *testing.T, tr *Trace) {
-		s := requests(tr)[2]
-		assert.Equal(t, 404, s.Response.Status)
-		assert.Equal(t, `{"detail":"Invalid page."}`, string(s.Response.Body()))
 	}}
 	// 180 projects, 50 served a page: the client reads startAt 0 (180..131),
 	// 100 (80..31) and 200 (none); 130..81 and 30..1 are never returned.

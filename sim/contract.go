@@ -38,7 +38,7 @@ type Contract struct {
 	InvalidPos             string // a position (offset, page) that is negative or not a number: as Invalid when ""
 	PageLast               string // page base: a value of the page parameter that names the last page (DRF's "last")
 	Numbers                string // how numbers are read: "" or "strict" (digits, a sign), "python" (int(): spaces, underscores; empty is absent) or "js" (parseInt: the leading digits)
-	LimitOption            bool   // catalogue: the page size parameter is read only when the profile option page-size-param names it (DRF's page_size_query_param); a scenario declares limit none or names it
+	LimitOption            bool   // catalogue: the page size parameter is read only when the profile option page-size-param names it, and max-limit caps only the size it sends (DRF's page_size_query_param, max_page_size); a scenario declares limit none or names it
 
 	Items    string // the body's path to the records: "items" when ""; dotted paths nest ("hits.hits")
 	Bare     bool   // the body is the bare array of records (a Link header or nothing says the rest)
@@ -472,7 +472,10 @@ func contractProfile(p *Profile, c Contract) *Profile {
 			cc.LimitMax = n
 		}
 		if n := o.Int("limit"); n > 0 {
-			cc.LimitDefault = min(n, cc.LimitMax)
+			cc.LimitDefault = n
+			if !cc.LimitOption { // DRF's max_page_size caps only the client's size
+				cc.LimitDefault = min(n, cc.LimitMax)
+			}
 		}
 		if v := o.Str("over-max"); v != "" {
 			cc.OverMax = v
@@ -489,6 +492,7 @@ type contractServer struct {
 	c      Contract
 	o      *Options
 	interp string      // the interpretation the request's parameters called for
+	dflt   bool        // the page size is the default, not the client's
 	note   string      // what the server did about them
 	path   string      // the request's path, {path} in a const member
 	tokens []keptToken // the tokens issued, when their lifecycle is kept (Token)
@@ -642,6 +646,7 @@ func (s *contractServer) number(w *World, req *Request, in In, def, min int64, s
 		min = 0 // what a refusal says
 	}
 	if good && n >= min {
+		s.dflt = false
 		return n, "", nil
 	}
 	kind := cond(size, "size", "position")
@@ -693,8 +698,9 @@ func readNumber(how, s string) (int64, bool) {
 // the size, a note when the server changed it, or a refusal.
 func (s *contractServer) size(w *World, req *Request) (int64, string, *Response) {
 	c := &s.c
+	s.dflt = true // number clears it when it reads the client's size
 	limit, note, bad := s.number(w, req, c.Limit, c.LimitDefault, 1, true)
-	if bad != nil || limit <= c.LimitMax {
+	if bad != nil || limit <= c.LimitMax || s.dflt && c.LimitOption {
 		return limit, note, bad
 	}
 	v := itoa(limit)
