@@ -53,6 +53,12 @@ var catalogTries = map[string]catalogTry{
 		assert.Equal(t, []bool{acc, acc, acc}, accepted(tr))
 		assert.Empty(t, requests(tr)[2].Records())
 	}},
+	"json-server-page-past-the-end": {[][2]string{{"profile json-server", "profile json-server version=0"}}, func(t *testing.T, tr *Trace) {
+		s := requests(tr)[3]
+		assert.True(t, s.Accepted)
+		assert.Empty(t, s.Records())
+		assert.Empty(t, firstHeader(s.Response.Header, "Link"))
+	}},
 }
 
 type catalogTry struct {
@@ -132,5 +138,13 @@ func init() {
 		s := requests(tr)[2]
 		assert.Equal(t, 404, s.Response.Status)
 		assert.Equal(t, `{"detail":"Invalid page."}`, string(s.Response.Body()))
+	}}
+	// Pages 1..3 of 25 (10, 10, 5); page 4 is clamped to page 3: ids 5..1 again.
+	presetWants["json-server-page-past-the-end"] = presetWant{repeat(acc, 4), func(t *testing.T, tr *Trace) {
+		reqs := requests(tr)
+		assert.Equal(t, idsDown(5, 5), reqs[2].Records())
+		assert.Equal(t, idsDown(5, 5), reqs[3].Records())
+		v, _ := fieldOf(reqs[2], "next")
+		assert.Equal(t, "", v, "page 3 said next: null")
 	}}
 }

@@ -192,4 +192,23 @@ GET /api/items/
 next
 delete at 0..59
 next
+
+=== json-server-page-past-the-end
+# title: json-server: asking for one page too many returns the last page again
+# vendor: json-server
+# notice: This client counts pages until one comes back empty. json-server v1 never sends an empty
+#   page: a _page past the last is clamped to the last page (its source, src/paginate.ts, and its
+#   test "page=9 perPage=2 items=5 -> clamp to last"), so page 4 of 3 returns page 3's five posts
+#   again and the client stores them twice. The body said so: next was null on page 3.
+# question: What did page 3's body say that the client ignored?
+# try: Add ` + "`" + `version=0` + "`" + ` to the profile line (json-server 0.17, the README's "Paginate" with _page and
+#   _limit): page 4 comes back empty, with no Link header.
+
+profile json-server
+records 25
+
+GET /posts?_page=1
+GET /posts?_page=2
+GET /posts?_page=3
+GET /posts?_page=4   # one more, expecting an empty page
 `

@@ -65,7 +65,7 @@ func relayOffset(cursor *json.Value, def int64) int64 {
 	if !ok || len(s) < len(relayPrefix) {
 		return def
 	}
-	n, ok := jsParseInt(s[len(relayPrefix):])
+	n, ok := readNumber("js", s[len(relayPrefix):])
 	if !ok {
 		return def
 	}

@@ -14,12 +14,6 @@ import (
 // servers; catalog_data_test.go has those declared as data.
 func init() {
 	for name, try := range map[string]catalogTry{
-		"json-server-page-past-the-end": {[][2]string{{"profile json-server", "profile json-server version=0"}}, func(t *testing.T, tr *Trace) {
-			s := requests(tr)[3]
-			assert.True(t, s.Accepted)
-			assert.Empty(t, s.Records())
-			assert.Empty(t, firstHeader(s.Response.Header, "Link"))
-		}},
 		// returned: startAt 0, 50, 100, 150 over 180 projects.
 		"jira-maxresults-lowered": {[][2]string{{"client=requested", "client=returned"}}, func(t *testing.T, tr *Trace) {
 			require.Len(t, requests(tr), 4)
@@ -52,14 +46,6 @@ func init() {
 	} {
 		catalogTries[name] = try
 	}
-	// Pages 1..3 of 25 (10, 10, 5); page 4 is clamped to page 3: ids 5..1 again.
-	presetWants["json-server-page-past-the-end"] = presetWant{repeat(acc, 4), func(t *testing.T, tr *Trace) {
-		reqs := requests(tr)
-		assert.Equal(t, idsDown(5, 5), reqs[2].Records())
-		assert.Equal(t, idsDown(5, 5), reqs[3].Records())
-		v, _ := fieldOf(reqs[2], "next")
-		assert.Equal(t, "", v, "page 3 said next: null")
-	}}
 	// 180 projects, 50 served a page: the client reads startAt 0 (180..131),
 	// 100 (80..31) and 200 (none); 130..81 and 30..1 are never returned.
 	presetWants["jira-maxresults-lowered"] = presetWant{repeat(acc, 3), func(t *testing.T, tr *Trace) {

@@ -38,6 +38,7 @@ type Contract struct {
 	InvalidPos             string // a position (offset, page) that is negative or not a number: as Invalid when ""
 	PageLast               string // page base: a value of the page parameter that names the last page (DRF's "last")
 	Numbers                string // how numbers are read: "" or "strict" (digits, a sign), "python" (int(): spaces, underscores; empty is absent) or "js" (parseInt: the leading digits)
+	Unpaged                string // page base: without a page the whole list as a bare array: "all" (also for a page of 0 or not a number, json-server v1) or "limit" (the first limit records when the size is sent, json-server 0.17)
 	LimitOption            bool   // catalogue: the page size parameter is read only when the profile option page-size-param names it, and max-limit caps only the size it sends (DRF's page_size_query_param, max_page_size); a scenario declares limit none or names it
 
 	Items    string // the body's path to the records: "items" when ""; dotted paths nest ("hits.hits")
@@ -154,10 +155,14 @@ type Next struct {
 	Link        []string // rels of a Link header: "next", "prev", "first", "last"
 	LinkBase    string   // an absolute URL prefix ("https://api.github.com"); relative URLs when ""
 	LastOmitted bool     // rel="last" is left out (lists that cannot compute it); the option last
-	LinkEdges   string   // "always" (default): first and last on every page; "away": first only away from the first page, last only before the last (GitHub)
+	LinkEdges   string   // "always" (default): first and last on every page; "away": first only away from the first page, last only before the last (GitHub); "partial": no links on a page that is empty or holds the whole list (json-server 0.17)
 	LinkLimit   string   // the page size in the links: "served" (default) or "sent", as the request wrote it or left it out (GitHub)
 	URL         string   // body path of the next page's URL ("links.next", "@odata.nextLink")
 	PrevURL     string   // body path of the previous page's URL ("previous")
+	PageNum     string   // page base: body path of the next page's number, null at the end ("next")
+	PrevPage    string   // page base: body path of the previous page's number
+	Pages       []string // page base: body paths of the page count ("last", "pages")
+	LinkText    bool     // page base: links are the request's full URL with its first text "PAGE=N" replaced (json-server 0.17)
 	FirstPos    string   // offset and page: "omitted": a URL to the first page leaves the position parameter out (DRF); "set" when ""
 	Query       string   // "sorted": the URLs' query sorted by name (DRF's replace_query_param); "kept" (the request's order) when ""
 	Cursor      string   // body path of the next cursor ("next_cursor", "response_metadata.next_cursor")
@@ -301,8 +306,8 @@ func (c Contract) problems() []string {
 	if keyed && (c.Offset.Name != "" || c.Page.Name != "" || c.Window > 0 || c.PastEnd == "last" || c.FirstPageSet || c.InvalidPos != "" || c.Next.FirstPos == "omitted") {
 		add("a cursor contract has no offset, page number, window, page past the end or first-page URL to set")
 	}
-	if c.Base != "page" && (c.FirstPageSet || c.PageLast != "") {
-		add("page.first and page.last need the base `page`")
+	if c.Base != "page" && (c.FirstPageSet || c.PageLast != "" || c.Unpaged != "" || c.Next.PageNum != "" || c.Next.PrevPage != "" || len(c.Next.Pages) > 0 || c.Next.LinkText) {
+		add("page.first, page.last, unpaged, next.page, prev.page, pages and next.link.style need the base `page`")
 	}
 	if c.Base != "offset" && c.Offset.Name != "" || c.Base != "page" && c.Base != "session" && c.Page.Name != "" {
 		add("offset is the `offset` base's parameter and page the `page` and `session` bases'")
@@ -322,7 +327,7 @@ func (c Contract) problems() []string {
 	if c.Bare && c.Items != "" {
 		add("a bare array has no items path: drop `items` or `bare`")
 	}
-	if c.Bare && (c.Next.URL != "" || c.Next.PrevURL != "" || c.Next.Cursor != "" || c.Next.Flag != "" || c.Next.LastFlag != "" || c.Total.Field != "" || c.Total.Relation != "") {
+	if c.Bare && (c.Next.URL != "" || c.Next.PrevURL != "" || c.Next.PageNum != "" || len(c.Next.Pages) > 0 || c.Next.Cursor != "" || c.Next.Flag != "" || c.Next.LastFlag != "" || c.Total.Field != "" || c.Total.Relation != "") {
 		add("a bare array has no body fields: signal the next page with a Link header (next.link) and the total in a header (total.header)")
 	}
 	if c.Next.Flag != "" && c.Next.LastFlag != "" {
@@ -660,6 +665,12 @@ func (s *contractServer) number(w *World, req *Request, in In, def, min int64, s
 		return def, in.Name + "=" + quote(v) + " is not a number of at least " + itoa(min) + ": the server used " + itoa(def), nil
 	case "404":
 		return 0, "", s.fail(w, kind, 404, in.Name+"="+v+" names no page", in.Name, v)
+	case "min":
+		if good { // below the minimum: the minimum; not a number: as if absent
+			lo := cond(size, "1", itoa(min))
+			return mustInt(lo), in.Name + "=" + quote(v) + " is below " + lo + ": the server used " + lo, nil
+		}
+		return def, "", nil
 	}
 	if !good {
 		return 0, "", s.fail(w, "number", s.c.ErrorStatus, in.Name+" must be a whole number, got "+quote(v), in.Name, v)
@@ -768,7 +779,11 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	var why string
 	at := func(o int64) string { return c.Offset.Name + "=" + itoa(o) }
 	if c.Base == "page" {
-		if v, _ := s.read(req, c.Page); v == c.PageLast && v != "" {
+		v, sent := s.read(req, c.Page)
+		if p, good := readNumber(c.Numbers, v); c.Unpaged != "" && (!sent || c.Unpaged == "all" && (!good || p == 0)) {
+			return s.serveAll(w, req)
+		}
+		if v == c.PageLast && v != "" {
 			page = c.FirstPage + max(0, n-1)/limit
 		} else if page, why, bad = s.number(w, req, c.Page, c.FirstPage, c.FirstPage, false); bad != nil {
 			return bad
@@ -825,14 +840,27 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		}
 		return c.Next.LinkBase + s.query(req, append(set, pos)...)
 	}
+	if c.Next.LinkText {
+		full := req.Target
+		if !strings.HasPrefix(full, "http") {
+			full = c.Next.LinkBase + full
+		}
+		target = func(o int64) string {
+			return strings.Replace(full, c.Page.Name+"="+itoa(page), c.Page.Name+"="+itoa(o/limit+c.FirstPage), 1)
+		}
+	}
 	var fields []pathVal
 	var links []linkheader.Link
+	rels := c.Next.Link
+	if c.Next.LinkEdges == "partial" && (len(items) == 0 || int64(len(items)) == n) {
+		rels = nil
+	}
 	away := c.Next.LinkEdges == "away"
 	lastOmitted := c.Next.LastOmitted
 	if containsString(c.Next.Link, "last") {
 		lastOmitted = s.o.Str("last") == "omitted"
 	}
-	for _, rel := range c.Next.Link {
+	for _, rel := range rels {
 		switch {
 		case rel == "next" && more:
 			links = append(links, linkheader.Link{URL: target(off + limit), Rel: []string{"next"}})
@@ -853,6 +881,21 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	if c.Next.PrevURL != "" {
 		fields = s.end(fields, c.Next.PrevURL, off > 0, func() Val { return Str(target(max(0, off-limit))) })
 	}
+	pageVal := func(ok bool, p int64) Val {
+		if ok {
+			return Int(p)
+		}
+		return Null()
+	}
+	if c.Next.PrevPage != "" {
+		fields = append(fields, pathVal{c.Next.PrevPage, pageVal(off > 0, page-1)})
+	}
+	if c.Next.PageNum != "" {
+		fields = append(fields, pathVal{c.Next.PageNum, pageVal(more, page+1)})
+	}
+	for _, path := range c.Next.Pages {
+		fields = append(fields, pathVal{path, Int(max(1, (n+limit-1)/limit))})
+	}
 	if c.PageEcho != "" {
 		fields = append([]pathVal{{c.PageEcho, Int(page)}}, fields...)
 	}
@@ -861,6 +904,31 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	}
 	s.earlier = off > 0
 	s.finish(w, resp, fields, limit, more, off == 0)
+	return resp
+}
+
+// serveAll answers a request without a page (Unpaged): the whole list as a
+// bare array, or its first records when the page size is sent ("limit"),
+// with the total header then.
+func (s *contractServer) serveAll(w *World, req *Request) *Response {
+	c := &s.c
+	n := w.Len()
+	resp := &Response{Status: 200, Bare: true, Position: -1, Walk: WalkFirst, Reason: "no " + c.Page.Name + ": the whole list, not a page",
+		Total: TotalReport{Kind: "absent", True: n}}
+	lim := min(n, MaxPageSize)
+	if v, ok := s.read(req, c.Limit); ok && c.Unpaged == "limit" {
+		if l, good := readNumber(c.Numbers, v); good {
+			lim = max(0, min(l, lim))
+		}
+		resp.Header = []Header{{Name: c.Total.Header, Value: itoa(n)}}
+		resp.Total = TotalReport{Kind: "exact", Reported: n, True: n}
+	}
+	resp.Items = w.Page(0, lim)
+	resp.HasNext = NextReport{Kind: "none", True: int64(len(resp.Items)) < n}
+	resp.Cost.Rows = int64(len(resp.Items))
+	if len(resp.Items) > 0 {
+		resp.Position = 0
+	}
 	return resp
 }
 
@@ -950,6 +1018,8 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 	switch {
 	case len(c.Next.Link) > 0 || c.Next.URL != "":
 		resp.HasNext = NextReport{Kind: "link", Reported: more, True: more}
+	case c.Next.PageNum != "":
+		resp.HasNext = NextReport{Kind: "flag", Reported: more, True: more}
 	case c.Next.Cursor != "":
 		resp.HasNext = NextReport{Kind: "cursor", Reported: more, True: more}
 	case c.Next.Flag != "" || c.Next.LastFlag != "":
@@ -1285,6 +1355,9 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 		if prev == nil || prev.Body != "" || c.Method != "GET" {
 			return requestLine(c.First)
 		}
+		if c.Unpaged != "" { // without a page there is no paging
+			return s.set(prev, []In{c.Page}, []string{itoa(c.FirstPage)})
+		}
 		return firstRequest(prev, c.First, drop...)
 	}
 	if rel == "prev" && containsString(c.Next.Link, "previous") {
@@ -1314,6 +1387,14 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 			return nil, false, "the client stops: the page had " + plural(n, "result") + ", fewer than " + c.Limit.Name + " " + itoa(size) +
 				cond(ok && v.Str != "", ", though "+field+" is not empty"+c.Short.Advice, "")
 		}
+	}
+	if p := cond(rel == "next", c.Next.PageNum, cond(rel == "prev", c.Next.PrevPage, "")); p != "" {
+		v, ok := jsonPath(body, p)
+		n, isInt := v.Int()
+		if !isInt {
+			return nil, false, "no " + rel + " page: " + p + " is " + describeEnd(v, ok)
+		}
+		return s.set(prev, []In{c.Page}, []string{itoa(n)})
 	}
 	if url := cond(rel == "next", c.Next.URL, cond(rel == "prev", c.Next.PrevURL, "")); url != "" {
 		v, ok := jsonPath(body, url)

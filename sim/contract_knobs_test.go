@@ -362,7 +362,7 @@ GET /items?page=1&page_size=5
 }
 
 func TestDeclaredDRFKnobContradictions(t *testing.T) {
-	assert.Contains(t, Check("contract offset\n  page.last last\n")[0].Message, "page.first and page.last need the base `page`")
+	assert.Contains(t, Check("contract offset\n  page.last last\n")[0].Message, "page.first, page.last, unpaged, next.page, prev.page, pages and next.link.style need the base `page`")
 	assert.Contains(t, Check("contract cursor\n  url.first-page omitted\n")[0].Message, "a cursor contract has no offset, page number, window, page past the end or first-page URL to set")
 	assert.Contains(t, Check("contract page\n  bare true\n  prev.url previous\n")[0].Message, "a bare array has no body fields")
 	assert.Contains(t, Check("contract page\n  numbers perl\n")[0].Message, "numbers: expected `strict`, `python` or `js`, got `perl`")
@@ -435,4 +435,81 @@ func TestDeclaredTokenBoundToBodyMembers(t *testing.T) {
 	assert.Equal(t, []bool{true, true, false}, accepted(tr))
 	assert.Equal(t, idsDown(20, 5), requests(tr)[1].Records())
 	assert.Contains(t, requests(tr)[2].Reason, "other parameters")
+}
+
+// unpaged all, next.page, prev.page, pages and invalid min, as json-server
+// v1 (src/service.ts "if (page) {", "query._per_page || 10"; src/paginate.ts
+// "perPage > 0 ? Math.floor(perPage) : 1", "Math.max(1, Math.min(safePage,
+// pages))"): no page or page 0 is the whole list as an array; a negative
+// page size is 1; a page past the last is the last; the page numbers are
+// in the body, null at the ends, and the client follows next.
+func TestDeclaredPageNumbersInTheBody(t *testing.T) {
+	text := `contract page
+  page _page
+  limit _per_page
+  limit.default 10
+  limit.zero default
+  invalid min
+  past-end last
+  unpaged all
+  numbers js
+  items data
+  const first 1
+  prev.page prev
+  next.page next
+  pages last, pages
+  total.field items
+records 5
+GET /items?_page=0&_per_page=2
+GET /items?_page=9&_per_page=2
+GET /items?_page=1&_per_page=-3
+GET /items?_page=1&_per_page=2
+next
+`
+	assert.Empty(t, Check(text))
+	reqs := requests(runText(t, text))
+	assert.Equal(t, `[{"id":5`, bodyOf(reqs[0])[:8])
+	assert.Len(t, reqs[0].Records(), 5)
+	assert.Equal(t, []int64{1}, reqs[1].Records())
+	assert.Contains(t, bodyOf(reqs[1]), `"first":1,"prev":2,"next":null,"last":3,"pages":3,"items":5`)
+	assert.Equal(t, []int64{5}, reqs[2].Records())
+	assert.Equal(t, "/items?_page=2&_per_page=2", reqs[4].Request.URL)
+	assert.Equal(t, []int64{3, 2}, reqs[4].Records())
+}
+
+// unpaged limit, next.link.style replace and next.link.edges partial, as
+// json-server 0.17 (plural.js: links are fullURL.replace(`page=${current}`,
+// ...); utils.js getPage: no links on an empty page or one that holds the
+// whole array; "if (_end || _limit || _page)" X-Total-Count).
+func TestDeclaredLinkTextReplace(t *testing.T) {
+	text := `contract page
+  page _page
+  limit _limit
+  limit.default 10
+  unpaged limit
+  bare true
+  total.header X-Total-Count
+  next.link first, prev, next, last
+  next.link.style replace
+  next.link.edges partial
+  params x_page
+records 25
+GET /items?_page=2&x_page=2
+GET /items?_page=3
+GET /items?_page=1&_limit=30
+GET /items?_limit=4
+GET /items
+`
+	assert.Empty(t, Check(text))
+	reqs := requests(runText(t, text))
+	// The first text "_page=2" is the request's own: x_page=2 is left alone.
+	assert.Equal(t, `</items?_page=1&x_page=2>; rel="first", </items?_page=1&x_page=2>; rel="prev", </items?_page=3&x_page=2>; rel="next", </items?_page=3&x_page=2>; rel="last"`, linkOf(reqs[0]))
+	assert.Equal(t, `</items?_page=1>; rel="first", </items?_page=2>; rel="prev", </items?_page=3>; rel="last"`, linkOf(reqs[1]))
+	assert.Empty(t, linkOf(reqs[2]), "one page holds the whole list")
+	assert.Equal(t, "25", firstHeader(reqs[2].Response.Header, "X-Total-Count"))
+	assert.Equal(t, idsDown(25, 4), reqs[3].Records())
+	assert.Equal(t, "25", firstHeader(reqs[3].Response.Header, "X-Total-Count"))
+	assert.Len(t, reqs[4].Records(), 25)
+	assert.Empty(t, firstHeader(reqs[4].Response.Header, "X-Total-Count"))
+	assert.Contains(t, Check("contract offset\n  unpaged all\n")[0].Message, "need the base `page`")
 }

@@ -137,6 +137,12 @@ var knobs = []knob{
 		c.FirstPage, c.FirstPageSet = int64(v[0]-'0'), true
 		return ""
 	}},
+	{"unpaged", "page base: never (default), all (a request without a page, or with a page of 0 or not a number, gets the whole list as a bare array, as json-server v1) or limit (without a page: the whole list, or its first records when the page size is sent, with the total header, as json-server 0.17)", func(c *Contract, v string) string {
+		var s string
+		msg := knobEnum(func(*Contract) *string { return &s }, "never", "all", "limit")(c, v)
+		c.Unpaged = cond(s == "never", "", s)
+		return msg
+	}},
 	{"page.last", "page base: a value of page that names the last page (last, as Django REST framework)", knobText(func(c *Contract) *string { return &c.PageLast })},
 	{"limit", "the page size parameter's name (limit, per_page, size, maxResults), or none when the client cannot choose it", knobParam(func(c *Contract) *In { return &c.Limit })},
 	{"limit.in", "where the page size is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Limit })},
@@ -153,8 +159,8 @@ var knobs = []knob{
 	{"limit.default", "the page size when the request names none (20)", knobInt(func(c *Contract) *int64 { return &c.LimitDefault }, 1)},
 	{"limit.max", "the largest page size served (100)", knobInt(func(c *Contract) *int64 { return &c.LimitMax }, 1)},
 	{"limit.over-max", "a page size above the maximum: clamp (default), refuse (400) or default (use limit.default)", knobEnum(func(c *Contract) *string { return &c.OverMax }, "clamp", "refuse", "default")},
-	{"invalid", "a page size or position that is zero, negative or not a number: 400 (default), default (as if absent) or 404", knobEnum(func(c *Contract) *string { return &c.Invalid }, "400", "default", "404")},
-	{"invalid.position", "offset and page bases: an offset or page that is negative or not a number, if not as invalid says: 400, default or 404", knobEnum(func(c *Contract) *string { return &c.InvalidPos }, "400", "default", "404")},
+	{"invalid", "a page size or position that is zero, negative or not a number: 400 (default), default (as if absent), 404 or min (a number below the minimum is the minimum, 1 for a page size; not a number is as if absent)", knobEnum(func(c *Contract) *string { return &c.Invalid }, "400", "default", "404", "min")},
+	{"invalid.position", "offset and page bases: an offset or page that is negative or not a number, if not as invalid says: 400, default, 404 or min", knobEnum(func(c *Contract) *string { return &c.InvalidPos }, "400", "default", "404", "min")},
 	{"numbers", "how number parameters are read: strict (default: digits after an optional sign), python (Python's int(): spaces around and underscores between digits; an empty value is as if absent, as Django REST framework reads them) or js (JavaScript's parseInt: the leading digits, the rest ignored)", knobEnum(func(c *Contract) *string { return &c.Numbers }, "strict", "python", "js")},
 	{"past-end", "offset and page bases: a page past the end: empty (default), last (the last page again) or 404", knobEnum(func(c *Contract) *string { return &c.PastEnd }, "empty", "last", "404")},
 	{"after", "cursor base: the parameter carrying the cursor to continue after (after, starting_after, page_token)", knobParam(func(c *Contract) *In { return &c.After })},
@@ -206,9 +212,23 @@ var knobs = []knob{
 		c.Next.LastOmitted = s == "omitted"
 		return ""
 	}},
-	{"next.link.edges", "always (default: rel=first and rel=last on every page) or away (first only away from the first page, last only before the last page, as GitHub)", knobEnum(func(c *Contract) *string { return &c.Next.LinkEdges }, "always", "away")},
+	{"next.link.style", "page base: built (default: the request's path and query with the page set) or replace (the request's full URL with its first text PAGE=N replaced by the other page's number, as json-server 0.17)", func(c *Contract, v string) string {
+		var s string
+		msg := knobEnum(func(*Contract) *string { return &s }, "built", "replace")(c, v)
+		c.Next.LinkText = s == "replace"
+		return msg
+	}},
+	{"next.link.edges", "always (default: rel=first and rel=last on every page), away (first only away from the first page, last only before the last page, as GitHub) or partial (no links on a page that is empty or holds the whole list, as json-server 0.17)", knobEnum(func(c *Contract) *string { return &c.Next.LinkEdges }, "always", "away", "partial")},
 	{"next.link.limit", "the page size in the Link URLs: served (default: the size the server used) or sent (as the request wrote it, or left out, as GitHub)", knobEnum(func(c *Contract) *string { return &c.Next.LinkLimit }, "served", "sent")},
 	{"next.url", "the body path of the next page's URL (links.next, @odata.nextLink)", knobText(func(c *Contract) *string { return &c.Next.URL })},
+	{"next.page", "page base: the body path of the next page's number, null on the last page (next)", knobText(func(c *Contract) *string { return &c.Next.PageNum })},
+	{"prev.page", "page base: the body path of the previous page's number, null on the first page (prev)", knobText(func(c *Contract) *string { return &c.Next.PrevPage })},
+	{"pages", "page base: body paths of the page count, separated by commas (last, pages)", func(c *Contract, v string) string {
+		for _, p := range strings.Split(v, ",") {
+			c.Next.Pages = append(c.Next.Pages, strings.TrimSpace(p))
+		}
+		return ""
+	}},
 	{"prev.url", "the body path of the previous page's URL (previous, links.prev)", knobText(func(c *Contract) *string { return &c.Next.PrevURL })},
 	{"url.first-page", "offset and page bases: set (default: offset=0 or page=1) or omitted: a link or URL to the first page leaves the position parameter out (Django REST framework)", knobEnum(func(c *Contract) *string { return &c.Next.FirstPos }, "set", "omitted")},
 	{"url.query", "kept (default: the request's parameters in its order), sorted: links and URLs rebuild the query sorted by name (Django REST framework's replace_query_param), or cursor (cursor base): only the page size served and the cursor (Shopify's page_info links)", knobEnum(func(c *Contract) *string { return &c.Next.Query }, "kept", "sorted", "cursor")},
