@@ -1352,6 +1352,9 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 	c := &s.c
 	if prev == nil || rel == "first" {
 		drop := []string{c.Offset.Name, c.Page.Name, c.After.Name, c.After.Alias, c.Before.Name, c.Before.Alias}
+		if prev != nil && prev.Body != "" && c.Base == "cursor" { // the same request without its cursor (AWS, Notion)
+			return s.set(prev, []In{c.After, c.Before}, []string{"", ""})
+		}
 		if prev == nil || prev.Body != "" || c.Method != "GET" {
 			return requestLine(c.First)
 		}

@@ -435,6 +435,12 @@ func TestDeclaredTokenBoundToBodyMembers(t *testing.T) {
 	assert.Equal(t, []bool{true, true, false}, accepted(tr))
 	assert.Equal(t, idsDown(20, 5), requests(tr)[1].Records())
 	assert.Contains(t, requests(tr)[2].Reason, "other parameters")
+
+	// first: the same request without its cursor, as the old hand-written
+	// servers did: the body's filter and page size stay.
+	tr = runText(t, decl+"records 30\nPOST / {\"MaxResults\":10,\"Filters\":[\"a\"]}\nnext\nfirst\n")
+	assert.Equal(t, `{"MaxResults":10,"Filters":["a"]}`, requests(tr)[2].Request.Body)
+	assert.Equal(t, idsDown(30, 10), requests(tr)[2].Records())
 }
 
 // unpaged all, next.page, prev.page, pages and invalid min, as json-server
