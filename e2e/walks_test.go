@@ -87,11 +87,16 @@ func jsonMember(t *testing.T, b []byte, name string) string {
 	return string(m[name])
 }
 
-// showPreset opens preset name in the tab through the link, as a reader
-// following one does, and waits for its result.
-func showPreset(t *testing.T, ctx context.Context, name string) string {
+// showPreset opens preset p in the tab through its link, as a reader
+// following one does, and waits for its text in the editor (the link is
+// read asynchronously: until then the editor holds the previous text, with
+// its result) and then for its result.
+func showPreset(t *testing.T, ctx context.Context, p sim.Preset) string {
 	t.Helper()
-	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`location.hash = `+jsString("#preset="+name))))
+	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`location.hash = `+jsString("#preset="+p.Name))))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('scenario').value === `+jsString(p.Text),
+		chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	require.NoError(t, err, "waiting for the text of preset %s", p.Name)
 	return waitShown(t, ctx)
 }
 
@@ -110,7 +115,7 @@ func TestEveryPresetInThePage(t *testing.T) {
 			}
 			tr := native(t, p.Text)
 			want := tr.JSON()
-			require.Equal(t, "ok", showPreset(t, ctx, p.Name))
+			require.Equal(t, "ok", showPreset(t, ctx, p))
 			require.Equal(t, p.Text, eval[string](t, ctx, `document.getElementById('scenario').value`))
 			assert.Empty(t, texts(t, ctx, "#results .status-line.error"), "no error line")
 			got := eval[string](t, ctx, `(() => { const v = document.getElementById('results').results.view;
@@ -171,7 +176,7 @@ func TestVendorPresetsOnAPhoneInDarkMode(t *testing.T) {
 		}
 		done[prof.Name] = true
 		t.Run(p.Name, func(t *testing.T) {
-			require.Equal(t, "ok", showPreset(t, ctx, p.Name))
+			require.Equal(t, "ok", showPreset(t, ctx, p))
 			assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), eval[int](t, ctx, `innerWidth`), "no sideways scrolling")
 			require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.getElementById('summary').scrollIntoView({block: 'start'})`)))
 			screenshot(t, ctx, "phone-dark-"+p.Name, false)
