@@ -85,3 +85,31 @@ func TestElasticWalks(t *testing.T) {
 	assert.Equal(t, int64(25000), tr.Walks[0].Distinct)
 	assert.True(t, tr.Walks[0].Consistent)
 }
+
+// Elasticsearch's "Open a point in time": "a lightweight view into the state
+// of the data as it existed when initiated"; "A subsequent search request
+// with the pit parameter must not specify index"; "Always use the most
+// recently received ID for the next search request"; keep_alive "just needs
+// to be long enough for the next request". 30 documents, 10 a page: the
+// documents deleted after the PIT was opened are still read, those indexed
+// after it are not, and a PIT unused past its keep_alive is a 404
+// search_context_missing_exception.
+func TestElasticPointInTime(t *testing.T) {
+	sc := withOptions(scenario("elasticsearch", 30, post("/my-index/_pit?keep_alive=1m", ""), next(),
+		Step{Kind: StepDelete, From: 0, To: 9}, insertHead(5), walkAll(),
+		Step{Kind: StepWait, Ticks: 10}, Step{Kind: StepFirst},
+		post("/my-index/_search", `{"pit":{"id":"x"}}`)), "snapshot-ttl", "5")
+	tr := execute(sc)
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, true, true, true, false, false}, accepted(tr))
+	id := member(reqs[0], "id").Str
+	assert.Equal(t, "/_search", reqs[1].Request.URL)
+	assert.Equal(t, `{"pit":{"id":"`+id+`"},"size":10,"sort":[{"created":"desc"},{"_id":"asc"}]}`, reqs[1].Request.Body)
+	assert.Equal(t, id, member(reqs[1], "pit_id").Str)
+	assert.Equal(t, idsDown(30, 10), reqs[1].Records())
+	assert.Equal(t, idsDown(20, 10), reqs[2].Records())
+	assert.Equal(t, idsDown(10, 10), reqs[3].Records())
+	assert.Equal(t, 404, reqs[4].Response.Status)
+	assert.Equal(t, "search_context_missing_exception", member(reqs[4], "error").Members[0].Value.Items[0].Members[0].Value.Str)
+	assert.Contains(t, reqs[5].Reason, "a request naming a snapshot is sent to /_search")
+}

@@ -211,4 +211,23 @@ GET /posts?_page=1
 GET /posts?_page=2
 GET /posts?_page=3
 GET /posts?_page=4   # one more, expecting an empty page
+
+=== elasticsearch-total-gte
+# title: Elasticsearch: hits.total says 10,000 and means "at least"
+# vendor: Elasticsearch
+# notice: An export pages 25,000 documents with from and size and stops when from + size reaches
+#   hits.total.value. Above track_total_hits (10,000 by default) Elasticsearch reports {"value":
+#   10000, "relation": "gte"}: a lower bound. The walk stops after 10,000 documents and calls itself
+#   complete; 15,000 are never read. Deeper pages would fail anyway: Elasticsearch's "Paginate
+#   search results" page caps from + size at index.max_result_window (10,000) and points to
+#   search_after.
+# question: What did relation "gte" tell the client that value alone did not?
+# try: Add ` + "`" + `client=search-after` + "`" + ` to the profile line: the walk pages with the last hit's sort values
+#   and reads all 25,000 documents.
+
+profile elasticsearch
+records 25_000
+
+POST /my-index/_search {"size":1000,"sort":[{"created":"desc"},{"_id":"asc"}]}
+walk
 `

@@ -61,12 +61,21 @@ type Contract struct {
 	ErrorBody   string // a refusal's body as a JSON template ({status}, {message}, {code}, {param}); ErrorField's when ""
 	Errors      []ErrorRule
 
-	LimitZero string   // "default": a page size of 0 is the default (AIP-158); otherwise Invalid applies
+	LimitZero string   // "default": a page size of 0 is the default (AIP-158); "empty": no records, the total only (Elasticsearch); otherwise Invalid applies
 	LimitEcho string   // the body path where the response tells the page size it used
 	Const     []Member // body members with fixed values, written after the records ({"ok": true})
 
 	Short Short
 	Token Token
+	Snap  Snapshot
+
+	// Values makes a keyset of public sort values (Elasticsearch's
+	// search_after) beside the offset base: each record shows its sort values
+	// at this member ("sort"), the After parameter takes a page's last values
+	// as a JSON array, and a request names its sort in a parameter of the
+	// same name.
+	Values string
+	Record string // a record as a JSON template ({id}, {created}, {sort}); {"id", "created"} when ""
 
 	Params []string // other query parameters the API reads (filters, sort): they change no paging, and the editor does not flag them
 	Only   []string // cursor base: the only other query parameters a request with a cursor may carry (Shopify's limit, fields); another is refused (kind refused)
@@ -98,7 +107,7 @@ type ErrorRule struct {
 }
 
 // errorKinds are the refusals (and the clamp note) a contract names.
-var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "jump", "session"}
+var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "jump", "session", "snapshot"}
 
 // Short says whether pages may come back shorter than asked while more
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
@@ -130,6 +139,19 @@ func (s Short) names() (option, stop string) {
 }
 
 func (t Token) kept() bool { return t.TTL > 0 || t.Use != "" || t.Bound }
+
+// Snapshot is a frozen view of the list taken when a client opens it
+// (Elasticsearch's point in time, Salesforce's query locator): pages read
+// through it show the records as they were then. Any base can use one.
+type Snapshot struct {
+	Param  In        // the request parameter naming it ("pit.id" in the body); no snapshots when ""
+	Field  string    // the body path where a response names it, the id to send next ("pit_id")
+	Open   string    // a path that opens one and answers {"id": ...} ("/my-index/_pit"); "" when a request naming none opens one
+	Path   string    // the path a request naming one is sent to ("/_search"); any of Paths when ""
+	TTL    int64     // ticks it stays open after its last use (keep_alive); 0: the whole run; the option snapshot-ttl
+	Status int64     // an expired or unknown one's status: 404 when 0
+	_      [0]func() // not comparable: no equality code for it in the WASM
+}
 
 // Interps are interpretation notes (catalogue): what a response carries.
 type Interps struct {
@@ -181,6 +203,7 @@ type Total struct {
 	Field         string   // body path ("total", "hits.total.value"); "total" when "" and Header is ""
 	Relation      string   // gte: body path of "eq" or "gte" ("hits.total.relation")
 	Header        string   // a header that carries it ("X-Total-Count")
+	Track         In       // a request parameter that moves Cap: true counts exactly, false reports none, a number is the cap (track_total_hits); read where the page size is
 	FirstPageOnly bool     // reported on the first page only
 	Lead          bool     // written before the next-page members (DRF's count, next, previous)
 }
@@ -205,6 +228,11 @@ func (c Contract) withDefaults() Contract {
 	case "offset":
 		def(&c.Offset, "offset")
 		def(&c.Limit, "limit")
+		if c.Values != "" {
+			c.Record = cond(c.Record == "", `{"id":{id},"created":{created},"`+c.Values+`":{sort}}`, c.Record)
+			c.After.Where = cond(c.After.Where == "", c.Offset.Where, c.After.Where)
+			def(&c.After, "search_after")
+		}
 	case "page":
 		def(&c.Page, "page")
 		def(&c.Limit, "per_page")
@@ -245,6 +273,14 @@ func (c Contract) withDefaults() Contract {
 				c.Next.PrevCursor = "prev_cursor"
 			}
 		}
+	}
+	for _, in := range []*In{&c.Total.Track, &c.Snap.Param} {
+		if in.Name != "" && in.Where == "" {
+			in.Where = c.Limit.Where
+		}
+	}
+	if c.Snap.Status == 0 {
+		c.Snap.Status = 404
 	}
 	if c.LimitDefault == 0 {
 		c.LimitDefault = 20
@@ -288,13 +324,13 @@ func (c Contract) withDefaults() Contract {
 // problems are the contradictions of a contract, in plain words.
 func (c Contract) problems() []string {
 	var out []string
-	add := func(s string) { out = append(out, s) }
+	add := func(s string) { addProblem(&out, s) }
 	if !containsString(contractBases, c.Base) {
 		add("the base style is " + orList(contractBases) + ", got `" + c.Base + "`")
 		return out
 	}
 	keyed := c.Base == "cursor" || c.Base == "id"
-	if !keyed && (c.Next.Cursor != "" || c.Next.PrevCursor != "" || c.After.Name != "" || c.Before.Name != "") {
+	if !keyed && (c.Next.Cursor != "" || c.Next.PrevCursor != "" || c.After.Name != "" && c.Values == "" || c.Before.Name != "") {
 		add("cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `" + c.Base + "`")
 	}
 	if c.Base == "id" && (c.Next.Cursor != "" || c.Next.PrevCursor != "" || c.Next.URL != "" || len(c.Next.Link) > 0) {
@@ -305,6 +341,25 @@ func (c Contract) problems() []string {
 	}
 	if keyed && (c.Offset.Name != "" || c.Page.Name != "" || c.Window > 0 || c.PastEnd == "last" || c.FirstPageSet || c.InvalidPos != "" || c.Next.FirstPos == "omitted") {
 		add("a cursor contract has no offset, page number, window, page past the end or first-page URL to set")
+	}
+	if c.Values != "" && c.Base != "offset" {
+		add("values (a keyset of public sort values) sits beside the offset: it needs the base `offset`, not `" + c.Base + "`")
+	}
+	if c.Total.Track.Name != "" && c.Total.Kind != "capped" && c.Total.Kind != "gte" {
+		add("total.track moves total.cap: it needs total `capped` or `gte`")
+	}
+	sn := c.Snap
+	if sn.Param.Name == "" && (sn.Field != "" || sn.Open != "" || sn.Path != "" || sn.TTL > 0) {
+		add("snapshot.* knobs need snapshot, the parameter that names a snapshot")
+	}
+	if sn.Param.Name != "" && sn.Open == "" && sn.Field == "" {
+		add("a snapshot opened by a page needs snapshot.field: where the client learns its id (or snapshot.open, a path that opens one)")
+	}
+	if sn.Open != "" && servesPath(c.Paths, sn.Open) {
+		add("snapshot.open " + sn.Open + " is a path of the list: open snapshots at a path of their own")
+	}
+	if sn.Path != "" && !servesPath(c.Paths, sn.Path) {
+		add("snapshot.path " + sn.Path + " is not among the paths the list is served at: add it with path")
 	}
 	if c.Base != "page" && (c.FirstPageSet || c.PageLast != "" || c.Unpaged != "" || c.Next.PageNum != "" || c.Next.PrevPage != "" || len(c.Next.Pages) > 0 || c.Next.LinkText) {
 		add("page.first, page.last, unpaged, next.page, prev.page, pages and next.link.style need the base `page`")
@@ -352,7 +407,7 @@ func (c Contract) problems() []string {
 		add("total `none` reports no total: drop total.field, total.header and total.first-page-only")
 	}
 	if c.Method == "GET" || c.Method == "" {
-		for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before} {
+		for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Snap.Param} {
 			if in.Where == "body" {
 				add("`" + in.Name + "` is read from the body, which a GET request has none of: set method POST")
 				break
@@ -394,18 +449,32 @@ func (c Contract) problems() []string {
 	return out
 }
 
+// addProblem appends a problem. Not inlined: one call per problem, not a
+// copy of append each, in the WASM.
+//
+//go:noinline
+func addProblem(out *[]string, s string) { *out = append(*out, s) }
+
 // reads is what the contract reads, for the editor's warnings.
 func (c Contract) reads() *Reads {
 	r := &Reads{Methods: []string{c.Method}, Paths: c.Paths, Params: append(c.Refuse[:len(c.Refuse):len(c.Refuse)], c.Params...)}
 	if c.Query != "" {
 		r.Methods = append(r.Methods, c.Query)
 	}
-	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Session} {
+	defer func() {
+		if r.Body != nil {
+			r.Body = append(r.Body, c.Params...)
+		}
+	}()
+	if c.Snap.Open != "" {
+		r.Paths = append(r.Paths[:len(r.Paths):len(r.Paths)], c.Snap.Open)
+	}
+	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Session, c.Total.Track, c.Snap.Param, {Name: c.Values, Where: c.After.Where}} {
 		for _, name := range []string{in.Name, in.Alias} {
 			switch {
 			case name == "" || name == "none":
 			case in.Where == "body":
-				r.Body = append(r.Body, name)
+				r.Body = append(r.Body, strings.Split(name, ".")[0])
 				if c.Query != "" {
 					r.Params = append(r.Params, name)
 				}
@@ -440,6 +509,16 @@ func (c Contract) options() []OptionSpec {
 	}
 	if c.Base != "cursor" && containsString(c.Next.Link, "last") {
 		opts = append(opts, OptionSpec{Name: "last", Default: cond(c.Next.LastOmitted, "omitted", "computed"), Help: "whether the Link header carries rel=\"last\": computed, or omitted (lists where the server cannot calculate it)", Enum: []string{"computed", "omitted"}})
+	}
+	if c.Values != "" {
+		a, b := c.Offset.Name+"-"+c.Limit.Name, strings.ReplaceAll(c.After.Name, "_", "-")
+		opts = append(opts, OptionSpec{Name: "client", Default: a, Help: "how the client's next/walk pages: by the offset while the total says more remain, or after the last record's sort values while pages come back full", Enum: []string{a, b}})
+	}
+	if c.Window > 0 {
+		opts = append(opts, OptionSpec{Name: "window", Default: itoa(c.Window), Help: "the largest offset + limit served", Min: 1, Max: 1_000_000_000})
+	}
+	if c.Snap.Param.Name != "" {
+		opts = append(opts, OptionSpec{Name: "snapshot-ttl", Default: itoa(c.Snap.TTL), Help: "ticks a snapshot stays open after its last use (0: for the whole run)", Min: 0, Max: 1_000_000_000})
 	}
 	if c.Token.kept() {
 		opts = append(opts, OptionSpec{Name: "token-ttl", Default: itoa(c.Token.TTL), Help: "ticks a page token stays valid (0: for the whole run)", Min: 0, Max: 1_000_000_000})
@@ -488,6 +567,9 @@ func contractProfile(p *Profile, c Contract) *Profile {
 		if cc.LimitOption && o.Str("page-size-param") == "none" {
 			cc.Limit.Name = "none"
 		}
+		if n := o.Int("window"); n > 0 {
+			cc.Window = n
+		}
 		return &contractServer{c: cc, o: o, body: len(p.Reads.Body) > 0}
 	}
 	return p
@@ -504,9 +586,21 @@ type contractServer struct {
 	// sessions are the session base's cursors, by session name ("" is the
 	// default session of requests that name none).
 	sessions map[string]*cfSession
-	earlier  bool // records lie before the page served (Next.PrevFlag)
-	body     bool // it reads parameters from a JSON body
-	back     bool // the request's cursor goes back (Before named as After)
+	earlier  bool   // records lie before the page served (Next.PrevFlag)
+	body     bool   // it reads parameters from a JSON body
+	back     bool   // the request's cursor goes back (Before named as After)
+	snaps    []snap // the snapshots opened (Snap)
+	snap     string // the snapshot the request read, named at Snap.Field
+	total    string // the total the request gets: the contract's, the option's or Total.Track's
+	cap      int64  // and its cap
+}
+
+// snap is an open snapshot: the records as they were when it was opened.
+type snap struct {
+	id   string
+	data *Dataset
+	used int64
+	_    [0]func() // not comparable: no equality code for it in the WASM
 }
 
 // keptToken is an issued token whose lifecycle the server keeps.
@@ -542,14 +636,14 @@ func (s *contractServer) readName(req *Request, in In, name string) (string, boo
 		if err != nil {
 			return "", false
 		}
-		v, ok := b.Get(name)
+		v, ok := jsonPath(b, name)
 		if !ok || v.Kind == json.Null {
 			return "", false
 		}
 		if v.Kind != json.String && v.Kind != json.Number {
 			return string(appendJSONValue(nil, v)), true
 		}
-		return cond(v.Kind == json.String && in != s.c.After && in != s.c.Before, `"`+v.Str+`"`, v.Str), true // a number written as a string is no number
+		return cond(v.Kind == json.String && in != s.c.After && in != s.c.Before && in != s.c.Snap.Param, `"`+v.Str+`"`, v.Str), true // a number written as a string is no number
 	}
 	return req.Param(name)
 }
@@ -650,6 +744,9 @@ func (s *contractServer) number(w *World, req *Request, in In, def, min int64, s
 		}
 		min = 0 // what a refusal says
 	}
+	if size && s.c.LimitZero == "empty" {
+		min = 0
+	}
 	if good && n >= min {
 		s.dflt = false
 		return n, "", nil
@@ -729,6 +826,9 @@ func (s *contractServer) size(w *World, req *Request) (int64, string, *Response)
 
 func (s *contractServer) Serve(w *World, req *Request) *Response {
 	c := &s.c
+	if c.Snap.Open != "" && req.Path == c.Snap.Open && req.Method == c.Method {
+		return &Response{Status: 200, Position: -1, Fields: []Field{{"id", Str(s.open(w))}}, Reason: "a snapshot of the " + plural(w.Len(), "record") + " listed now"}
+	}
 	if !servesPath(c.Paths, req.Path) {
 		return s.fail(w, "path", 404, "no list at "+req.Path+": this API serves "+strings.Join(c.Paths, ", "), "", "")
 	}
@@ -752,16 +852,32 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	if bad != nil {
 		return bad
 	}
+	s.total, s.cap = c.Total.Kind, c.Total.Cap
+	if len(c.Total.Choices) > 0 {
+		s.total = s.o.Str("total")
+	}
+	if v, _ := s.read(req, c.Total.Track); v == "true" || v == "false" {
+		s.total = cond(v == "true", "exact", "none")
+	} else if s.cap, _, bad = s.number(w, req, c.Total.Track, s.cap, 0, false); bad != nil {
+		return bad
+	}
 	interp := s.interp
+	sw := w
+	if c.Snap.Param.Name != "" {
+		if sw, bad = s.snapshot(w, req); bad != nil {
+			return bad
+		}
+	}
 	var resp *Response
 	switch c.Base {
 	case "session":
-		resp = s.serveSession(w, req, limit, note)
+		resp = s.serveSession(sw, req, limit, note)
 	case "cursor", "id":
-		resp = s.serveCursor(w, req, limit, note)
+		resp = s.serveCursor(sw, req, limit, note)
 	default:
-		resp = s.serveOffset(w, req, limit, note)
+		resp = s.serveOffset(sw, req, limit, note)
 	}
+	w.query = sw.query
 	if resp.Interp == "" {
 		resp.Interp = cond(s.interp != "", s.interp, interp)
 	}
@@ -771,8 +887,79 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	return resp
 }
 
+// open opens a snapshot of the list as it is now, and names it.
+func (s *contractServer) open(w *World) string {
+	id := makeToken("snapshot", int64(len(s.snaps)), w.Now())
+	s.snaps = append(s.snaps, snap{id: id, data: w.data.clone(), used: w.Now()})
+	return id
+}
+
+// snapshot is the world a request reads: the snapshot it names, a new one
+// when it names none and pages open them (Snap.Open ""), or the list now.
+func (s *contractServer) snapshot(w *World, req *Request) (*World, *Response) {
+	c := &s.c
+	s.snap = ""
+	id, ok := s.read(req, c.Snap.Param)
+	if !ok && c.Snap.Open != "" {
+		return w, nil
+	}
+	if !ok {
+		id = s.open(w)
+	}
+	if c.Snap.Path != "" && req.Path != c.Snap.Path {
+		return nil, s.fail(w, "path", c.ErrorStatus, "a request naming a snapshot is sent to "+c.Snap.Path, "", "")
+	}
+	i := len(s.snaps) - 1
+	for i >= 0 && s.snaps[i].id != id {
+		i--
+	}
+	if ttl := s.o.Int("snapshot-ttl"); i < 0 || ttl > 0 && w.Now()-s.snaps[i].used > ttl {
+		return nil, s.fail(w, "snapshot", int(c.Snap.Status), "no open snapshot has the id "+quote(id)+": it expired (unused for more than snapshot-ttl ticks) or never was", c.Snap.Param.Name, id)
+	}
+	s.snaps[i].used, s.snap = w.Now(), id
+	sw := *w
+	sw.data = s.snaps[i].data
+	return &sw, nil
+}
+
+// afterValues serves the page after a record's public sort values (Values).
+func (s *contractServer) afterValues(w *World, req *Request, limit int64, note, v string) *Response {
+	c := &s.c
+	name := c.After.Name
+	if o, ok := s.read(req, c.Offset); ok && o != "0" {
+		return s.fail(w, "both", c.ErrorStatus, "`"+c.Offset.Name+"` parameter must be set to 0 when `"+name+"` is used.", c.Offset.Name, o)
+	}
+	if _, ok := s.read(req, In{Name: c.Values, Where: c.After.Where}); !ok {
+		return s.fail(w, "cursor", c.ErrorStatus, "["+name+"] needs a "+c.Values+": its values are the sort's", name, v)
+	}
+	want := 1 + len(cond(w.Tiebreak(), "1", ""))
+	vals, _ := json.Parse(v)
+	var k [2]int64
+	ok := len(vals.Items) == want
+	for i, it := range vals.Items {
+		if ok {
+			k[i], ok = it.Int()
+		}
+	}
+	if !ok {
+		return s.fail(w, "cursor", c.ErrorStatus, name+" has "+itoa(int64(len(vals.Items)))+" value(s) but sort has "+itoa(int64(want))+cond(len(vals.Items) == want, ": whole numbers, a record's sort values", "."), name, v)
+	}
+	items, pos := w.After(Cursor{Key: k[0], ID: k[1], KeyOnly: want == 1}, limit)
+	resp := &Response{Status: 200, Items: items, Reason: note, Position: -1, Walk: WalkContinue, Cost: Cost{Seek: true, Rows: int64(len(items))}}
+	if len(items) > 0 {
+		resp.Position = pos
+	}
+	more := pos+int64(len(items)) < w.Len()
+	s.finish(w, resp, nil, limit, more, false)
+	resp.HasNext = NextReport{Kind: "total", Reported: int64(len(items)) == limit && limit > 0, True: more}
+	return resp
+}
+
 func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note string) *Response {
 	c := &s.c
+	if v, ok := s.read(req, c.After); ok && c.Values != "" {
+		return s.afterValues(w, req, limit, note, v)
+	}
 	n := w.Len()
 	var off, page int64
 	var bad *Response
@@ -797,7 +984,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	}
 	note = join(why, note)
 	if c.Window > 0 && addSat(off, limit) > c.Window {
-		msg := c.WindowMessage
+		msg := fill(c.WindowMessage, "{window}", itoa(c.Window), "{value}", itoa(addSat(off, limit)))
 		if msg == "" {
 			msg = "offset + limit = " + itoa(addSat(off, limit)) + " is above the window of " + itoa(c.Window) + " records"
 		}
@@ -975,18 +1162,18 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 	if c.Next.LastFlag != "" {
 		fields = append(fields, pathVal{c.Next.LastFlag, Bool(!more)})
 	}
-	resp.Total = TotalReport{Kind: "absent", True: n}
-	total := c.Total.Kind
-	if len(c.Total.Choices) > 0 {
-		total = s.o.Str("total")
+	if s.snap != "" && c.Snap.Field != "" {
+		fields = append(fields, pathVal{c.Snap.Field, Str(s.snap)})
 	}
+	resp.Total = TotalReport{Kind: "absent", True: n}
+	total := s.total
 	if total != "none" && (first || !c.Total.FirstPageOnly) {
 		reported, kind := n, "exact"
 		switch {
 		case total == "estimate":
 			reported, kind = estimate(n), "estimated"
-		case total != "exact" && n >= c.Total.Cap:
-			reported, kind = c.Total.Cap, "capped"
+		case total == "capped" && n >= s.cap || total == "gte" && n > s.cap: // gte: "at least", exact up to the cap
+			reported, kind = s.cap, "capped"
 		}
 		resp.Total = TotalReport{Kind: kind, Reported: reported, True: n}
 		if c.Total.Field != "" {
@@ -1026,6 +1213,8 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 		resp.HasNext = NextReport{Kind: "flag", Reported: more, True: more}
 	case resp.Total.Kind == "exact":
 		resp.HasNext = NextReport{Kind: "total", Reported: more, True: more}
+	case resp.Total.Kind == "capped" && resp.Served != nil:
+		resp.HasNext = NextReport{Kind: "total", Reported: resp.Served.Offset+limit < resp.Total.Reported, True: more}
 	default:
 		resp.HasNext = NextReport{Kind: "none", Reported: more, True: more}
 	}
@@ -1036,15 +1225,26 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 		resp.Bare = true
 		return
 	}
-	if !strings.Contains(c.Items, ".") {
+	if !strings.Contains(c.Items, ".") && c.Record == "" {
 		resp.ItemsKey = c.Items
 		resp.Fields = nestFields(fields)
 		return
 	}
-	// Records under a nested path: written into the nested object.
+	// Records under a nested path or in the contract's shape: written into the body.
 	resp.IDName = "id"
 	items := &json.Writer{}
-	writeItems(items, resp)
+	if c.Record == "" {
+		writeItems(items, resp)
+	} else {
+		b := []byte{'['}
+		for i, r := range resp.Items {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, fill(c.Record, "{id}", s.idText(r.ID), "{created}", itoa(r.Created), "{sort}", "["+itoa(r.Key)+cond(w.Tiebreak(), ","+itoa(r.ID), "")+"]")...)
+		}
+		items.B = append(b, ']')
+	}
 	resp.Fields = nestFields(append([]pathVal{{c.Items, Raw(string(items.B))}}, fields...))
 }
 
@@ -1347,8 +1547,31 @@ func named(prev *Request, in In) In {
 }
 
 // Follow plays the contract's client: it reads only what the response says
-// on the wire (the body as JSON, the Link header).
+// on the wire (the body as JSON, the Link header). With snapshots it sends
+// the one the last response named.
 func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
+	c := &s.c
+	id := ""
+	if last != nil && prev != nil && c.Snap.Param.Name != "" {
+		body, _ := json.Parse(string(responseBody(&Response{Fields: last.Fields})))
+		if v, ok := jsonPath(body, c.Snap.Field); ok && v.Kind == json.String && c.Snap.Field != "" {
+			id = v.Str
+		}
+		if v, ok := body.Get("id"); ok && prev.Path == c.Snap.Open && c.Snap.Open != "" {
+			id, prev, rel = v.Str, nil, "first" // the snapshot just opened: the first page through it
+		}
+	}
+	r, ok, why := s.follow(prev, last, rel)
+	if ok && id != "" {
+		if c.Snap.Path != "" {
+			r.Path, r.Target = c.Snap.Path, reqtarget.String(c.Snap.Path, r.Query)
+		}
+		return s.set(r, []In{c.Snap.Param}, []string{id})
+	}
+	return r, ok, why
+}
+
+func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
 	c := &s.c
 	if prev == nil || rel == "first" {
 		drop := []string{c.Offset.Name, c.Page.Name, c.After.Name, c.After.Alias, c.Before.Name, c.Before.Alias}
@@ -1470,6 +1693,18 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 	} else {
 		limit = c.LimitDefault
 	}
+	if limit == 0 {
+		return nil, false, "no " + rel + " page: " + c.Limit.Name + " 0 asks for no records"
+	}
+	if _, after := s.read(prev, c.After); c.Values != "" && rel == "next" && (after || s.o.Str("client") != c.Offset.Name+"-"+c.Limit.Name) {
+		// a keyset of public sort values: the page's last record's, while pages come back full
+		items, _ := jsonPath(body, c.Items)
+		if n := len(items.Items); n == 0 || int64(n) < limit {
+			return nil, false, "no next page: the page came back with fewer than " + c.Limit.Name + " " + itoa(limit) + " records"
+		}
+		v, _ := jsonPath(items.Items[len(items.Items)-1], c.Values)
+		return s.set(prev, []In{c.Offset, c.After}, []string{"", string(appendJSONValue(nil, v))})
+	}
 	var off int64
 	if c.Base == "page" {
 		p, _ := s.read(prev, c.Page)
@@ -1528,7 +1763,8 @@ func (s *contractServer) noNext(body json.Value, last *Response, off, limit int6
 		}
 		if ok {
 			if off+limit >= t {
-				return "no next page: " + itoa(off) + " + " + itoa(limit) + " reaches the total " + itoa(t)
+				rel, _ := jsonPath(body, c.Total.Relation)
+				return "no next page: " + itoa(off) + " + " + itoa(limit) + " reaches the total " + itoa(t) + cond(rel.Str == "gte" && c.Total.Relation != "", " ("+c.Total.Relation+" gte: a lower bound, not the count)", "")
 			}
 			return ""
 		}
@@ -1554,6 +1790,8 @@ func (s *contractServer) set(prev *Request, ins []In, vals []string) (*Request, 
 			if vals[i] != "" {
 				if _, err := strconv.ParseInt(vals[i], 10, 64); err == nil {
 					v = jsonInt(mustInt(vals[i]))
+				} else if x, err := json.Parse(vals[i]); err == nil && x.Kind == json.Array {
+					v = &x
 				} else {
 					v = &json.Value{Kind: json.String, Str: vals[i]}
 				}
@@ -1570,11 +1808,28 @@ func (s *contractServer) set(prev *Request, ins []In, vals []string) (*Request, 
 		if err != nil || body.Kind != json.Object {
 			body = json.Value{Kind: json.Object}
 		}
-		req.Body = string(appendJSONValue(nil, withMembers(body, members...)))
+		for _, m := range members {
+			body = withPath(body, m.name, m.val)
+		}
+		req.Body = string(appendJSONValue(nil, body))
 	}
 	req.Query = setParams(prev.Query, q...)
 	req.Target = reqtarget.String(prev.Path, req.Query)
 	return &req, true, ""
+}
+
+// withPath is v with the member at a dotted path set (nil removes it).
+func withPath(v json.Value, path string, x *json.Value) json.Value {
+	head, rest, nested := strings.Cut(path, ".")
+	if nested {
+		in, _ := v.Get(head)
+		if in.Kind != json.Object {
+			in = json.Value{Kind: json.Object}
+		}
+		in = withPath(in, rest, x)
+		x = &in
+	}
+	return withMembers(v, edit{head, x})
 }
 
 // shortPage says whether a server that may return fewer records than asked
@@ -1640,6 +1895,9 @@ func cutPath(path string) (head, rest string, nested bool) {
 }
 
 // jsonPath follows a dotted path of member names ("hits.total.value").
+// Not inlined: one copy in the WASM.
+//
+//go:noinline
 func jsonPath(v json.Value, path string) (json.Value, bool) {
 	if strings.HasPrefix(path, "@") {
 		return v.Get(path)

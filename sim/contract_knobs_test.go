@@ -519,3 +519,107 @@ GET /items
 	assert.Empty(t, firstHeader(reqs[4].Response.Header, "X-Total-Count"))
 	assert.Contains(t, Check("contract offset\n  unpaged all\n")[0].Message, "need the base `page`")
 }
+
+// snapshot: a frozen view taken when the client opens it (Elasticsearch's
+// point in time). 30 records newest first, 10 a page: page 1 through the
+// snapshot is 30..21; after those ten are deleted, page 2 (from 10) is still
+// 20..11 (the list now would give 10..1); five records inserted after it was
+// opened do not show; unused for longer than its 5 ticks it is refused (first sends it again).
+func TestDeclaredSnapshot(t *testing.T) {
+	const decl = "contract offset\n  method POST\n  path /_search\n  offset from\n  offset.in body\n  limit size\n  limit.in body\n  limit.default 10\n" +
+		"  snapshot pit.id\n  snapshot.field pit_id\n  snapshot.open /my-index/_pit\n  snapshot.ttl 5\n"
+	tr := runText(t, decl+"records 30\nPOST /my-index/_pit\nnext\ndelete at 0..9\nnext\ninsert 5\nnext\nwait 10\nfirst\n")
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, true, true, true, false}, accepted(tr))
+	id := member(reqs[0], "id").Str
+	require.NotEmpty(t, id)
+	assert.Equal(t, "POST /_search", reqs[1].Request.Method+" "+reqs[1].Request.URL)
+	assert.Equal(t, `{"pit":{"id":"`+id+`"}}`, reqs[1].Request.Body)
+	assert.Equal(t, id, field(reqs[1], "pit_id"))
+	assert.Equal(t, idsDown(30, 10), reqs[1].Records())
+	assert.Equal(t, idsDown(20, 10), reqs[2].Records(), "the deleted records are still in the snapshot")
+	assert.Equal(t, idsDown(10, 10), reqs[3].Records(), "the inserted ones are not")
+	assert.Equal(t, int64(30), reqs[3].Total.Reported)
+	assert.Equal(t, 404, reqs[4].Response.Status)
+	assert.Contains(t, reqs[4].Reason, "it expired (unused for more than snapshot-ttl ticks)")
+
+	// Without snapshot.open a request naming none opens one and names it;
+	// an unknown one is refused; snapshot.path refuses another path.
+	tr = runText(t, "contract offset\n  path /a\n  path /b\n  snapshot snap\n  snapshot.field snap\n  snapshot.path /b\nrecords 30\nGET /b?limit=10\ndelete at 0..9\nnext\nGET /b?snap=nope\nGET /a?snap=nope\n")
+	reqs = requests(tr)
+	assert.Equal(t, []bool{true, true, false, false}, accepted(tr))
+	assert.Equal(t, idsDown(20, 10), reqs[1].Records())
+	assert.Equal(t, field(reqs[0], "snap"), field(reqs[1], "snap"))
+	assert.Contains(t, reqs[2].Reason, "no open snapshot has the id `nope`")
+	assert.Equal(t, 404, reqs[2].Response.Status)
+	assert.Contains(t, reqs[3].Reason, "a request naming a snapshot is sent to /b")
+}
+
+// values: a keyset of public sort values beside the offset (Elasticsearch's
+// search_after). 100 records newest first with the id tiebreaker: after the
+// values [91, 91] come 90..81. A walk from there reads on while pages are
+// full: 25..16, 15..6, then 5..1 (short: the end).
+func TestDeclaredSortValues(t *testing.T) {
+	const decl = "contract offset\n  method POST\n  offset.in body\n  limit.in body\n  items hits\n  values sort\n  record {\"_id\":\"{id}\",\"sort\":{sort}}\n"
+	tr := runText(t, decl+"records 100\n"+
+		"POST /items {\"limit\":10,\"sort\":\"created\",\"search_after\":[91,91]}\n"+
+		"POST /items {\"limit\":10,\"search_after\":[91,91]}\n"+
+		"POST /items {\"offset\":10,\"limit\":10,\"sort\":\"created\",\"search_after\":[91,91]}\n"+
+		"POST /items {\"limit\":10,\"sort\":\"created\",\"search_after\":[91]}\n")
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, false, false, false}, accepted(tr))
+	assert.Equal(t, idsDown(90, 10), reqs[0].Records())
+	hits := member(reqs[0], "hits")
+	assert.Equal(t, `{"_id":"90","sort":[90,90]}`, string(appendJSONValue(nil, hits.Items[0])))
+	assert.Contains(t, reqs[1].Reason, "[search_after] needs a sort")
+	assert.Contains(t, reqs[2].Reason, "`offset` parameter must be set to 0 when `search_after` is used.")
+	assert.Contains(t, reqs[3].Reason, "search_after has 1 value(s) but sort has 2.")
+
+	tr = runText(t, decl+"records 25\nPOST /items {\"limit\":10,\"sort\":\"created\",\"search_after\":[1000,1000]}\nwalk\n")
+	reqs = requests(tr)
+	require.Len(t, reqs, 3)
+	assert.Equal(t, `{"limit":10,"sort":"created","search_after":[16,16]}`, reqs[1].Request.Body)
+	assert.Equal(t, idsDown(5, 5), reqs[2].Records())
+	assert.Equal(t, int64(25), tr.Walks[0].Distinct)
+}
+
+// total gte with total.track, and limit.zero empty: 30 records, cap 20. The
+// total is a lower bound above the cap ("gte": exact up to it, so 20 records
+// would still be eq), track true counts exactly, false reports none, and a
+// number moves the cap; a page size of 0 answers no records, only the total.
+func TestDeclaredTotalTrackAndEmptySize(t *testing.T) {
+	const decl = "contract offset\n  total gte\n  total.cap 20\n  total.relation relation\n  total.track track\n  limit.zero empty\nrecords 30\n"
+	tr := runText(t, decl+"GET /items\nGET /items?track=true\nGET /items?track=false\nGET /items?track=40\nGET /items?limit=0\nGET /items?track=many\n")
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, true, true, true, true, false}, accepted(tr))
+	assert.Equal(t, "20 gte", field(reqs[0], "total")+" "+field(reqs[0], "relation"))
+	assert.Equal(t, "30 eq", field(reqs[1], "total")+" "+field(reqs[1], "relation"))
+	_, has := fieldOf(reqs[2], "total")
+	assert.False(t, has)
+	assert.Equal(t, "30 eq", field(reqs[3], "total")+" "+field(reqs[3], "relation"))
+	assert.Empty(t, reqs[4].Records())
+	assert.Contains(t, reqs[5].Reason, "track must be a whole number, got `many`")
+
+	tr = runText(t, "contract offset\n  total gte\n  total.cap 20\nrecords 20\nGET /items\n")
+	assert.Equal(t, TotalReport{"exact", 20, 20}, requests(tr)[0].Total, "gte: exact up to the cap")
+}
+
+func TestDeclaredSnapshotAndValuesDiagnostics(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"contract cursor\n  values sort\n", "contradictory contract: values (a keyset of public sort values) sits beside the offset: it needs the base `offset`, not `cursor`"},
+		{"contract offset\n  total.track track\n", "contradictory contract: total.track moves total.cap: it needs total `capped` or `gte`"},
+		{"contract offset\n  snapshot.ttl 5\n", "contradictory contract: snapshot.* knobs need snapshot"},
+		{"contract offset\n  snapshot snap\n", "contradictory contract: a snapshot opened by a page needs snapshot.field"},
+		{"contract offset\n  snapshot snap\n  snapshot.open /items\n", "contradictory contract: snapshot.open /items is a path of the list"},
+		{"contract offset\n  snapshot snap\n  snapshot.field snap\n  snapshot.path /other\n", "contradictory contract: snapshot.path /other is not among the paths"},
+		{"contract offset\n  snapshot snap\n  snapshot.in body\n  snapshot.field snap\n", "contradictory contract: `snap` is read from the body, which a GET request has none of"},
+		{"contract offset\n  record {\"id\":{id}\n", "record: expected a JSON object"},
+		{"contract offset\n  snapshot.status 200\n", "snapshot.status: expected a whole number from 400, got `200`"},
+	} {
+		ds := Check(c.text)
+		require.NotEmpty(t, ds, c.text)
+		assert.Contains(t, ds[0].Message, c.want, c.text)
+		assert.Positive(t, ds[0].Line, c.text)
+		assert.Positive(t, ds[0].Col, c.text)
+	}
+}

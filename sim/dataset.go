@@ -100,6 +100,23 @@ func (d *Dataset) newNode(r run) *node {
 	return t
 }
 
+// clone is a copy of d that d's changes leave alone (a snapshot).
+func (d *Dataset) clone() *Dataset {
+	c := *d
+	c.root = cloneNode(d.root)
+	c.runs = append([]run(nil), d.runs...)
+	return &c // moved is shared: the keys of records moved since are in the copied nodes
+}
+
+func cloneNode(t *node) *node {
+	if t == nil {
+		return nil
+	}
+	c := *t
+	c.left, c.right = cloneNode(t.left), cloneNode(t.right)
+	return &c
+}
+
 // Len is the number of live records.
 func (d *Dataset) Len() int64 { return size(d.root) }
 

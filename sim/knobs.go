@@ -119,7 +119,7 @@ var knobs = []knob{
 		c.Paths = append(c.Paths, v)
 		return ""
 	}},
-	{"params", "other query parameters the API reads, separated by commas (sort, filter): they change no paging, and the editor does not flag them as typos", knobList(func(c *Contract) *[]string { return &c.Params })},
+	{"params", "other parameters the API reads, in the query or the body when it reads one, separated by commas (sort, filter): they change no paging, and the editor does not flag them as typos", knobList(func(c *Contract) *[]string { return &c.Params })},
 	{"refuse", "a query parameter the API refuses (Graph's $skip on /users), with the kind of refusal refused; repeat the knob for more", func(c *Contract, v string) string {
 		c.Refuse = append(c.Refuse, v)
 		return ""
@@ -147,12 +147,12 @@ var knobs = []knob{
 	{"limit", "the page size parameter's name (limit, per_page, size, maxResults), or none when the client cannot choose it", knobParam(func(c *Contract) *In { return &c.Limit })},
 	{"limit.in", "where the page size is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Limit })},
 	{"limit.alias", "another name the page size is read by as well (page_size beside pageSize)", knobText(func(c *Contract) *string { return &c.Limit.Alias })},
-	{"limit.zero", "a page size of 0: invalid (as the invalid knob says, default) or default (limit.default, as Google's AIP-158 asks)", func(c *Contract, v string) string {
+	{"limit.zero", "a page size of 0: invalid (as the invalid knob says, default), default (limit.default, as Google's AIP-158 asks) or empty (no records, the total only, as Elasticsearch's size 0)", func(c *Contract, v string) string {
 		var s string
-		if msg := knobEnum(func(*Contract) *string { return &s }, "invalid", "default")(c, v); msg != "" {
+		if msg := knobEnum(func(*Contract) *string { return &s }, "invalid", "default", "empty")(c, v); msg != "" {
 			return msg
 		}
-		c.LimitZero = cond(s == "default", "default", "")
+		c.LimitZero = cond(s == "invalid", "", s)
 		return ""
 	}},
 	{"limit.echo", "the body path where the response tells the page size it used (page_size, meta.limit)", knobText(func(c *Contract) *string { return &c.LimitEcho })},
@@ -172,6 +172,14 @@ var knobs = []knob{
 	{"session", "session base: the parameter naming the client's session, whose cursor the server keeps (X-Pagination-Session-Id, the default); requests that name none share one default session", knobParam(func(c *Contract) *In { return &c.Session })},
 	{"session.in", "where the session is named: header (default) or query", knobEnum(func(c *Contract) *string { return &c.Session.Where }, "header", "query")},
 	{"items", "the body path of the records (items); dotted paths nest: hits.hits", knobText(func(c *Contract) *string { return &c.Items })},
+	{"record", "a record as a JSON template, {id}, {created} and {sort} (its sort values as an array) replaced ({\"_id\":\"{id}\",\"sort\":{sort}})", func(c *Contract, v string) string {
+		if x, err := json.Parse(fill(v, "{id}", "1", "{created}", "1", "{sort}", "[1]")); err != nil || x.Kind != json.Object {
+			return "expected a JSON object ({id}, {created} and {sort} stand for values), got `" + v + "`"
+		}
+		c.Record = v
+		return ""
+	}},
+	{"values", "offset base: a keyset of public sort values beside the offset: the record member that shows them (sort); after (search_after) takes a page's last values as a JSON array, and a request names its sort in a parameter of this name", knobText(func(c *Contract) *string { return &c.Values })},
 	{"bare", "true: the body is the bare array of records", knobBool(func(c *Contract) *bool { return &c.Bare })},
 	{"id-prefix", "ids written as strings with this prefix (cus_)", knobText(func(c *Contract) *string { return &c.IDPrefix })},
 	{"const", "a body member with a fixed value, PATH JSON (ok true), where {path} stands for the request's path (url {path}); repeat the knob for more", func(c *Contract, v string) string {
@@ -253,6 +261,7 @@ var knobs = []knob{
 	{"total.field", "the body path of the total (total, hits.total.value)", knobText(func(c *Contract) *string { return &c.Total.Field })},
 	{"total.relation", "gte: the body path of eq or gte (hits.total.relation)", knobText(func(c *Contract) *string { return &c.Total.Relation })},
 	{"total.header", "a header that carries the total (X-Total-Count)", knobText(func(c *Contract) *string { return &c.Total.Header })},
+	{"total.track", "capped and gte: a request parameter, read where the page size is, that moves total.cap: true counts exactly, false reports no total, a number is the cap (track_total_hits)", knobParam(func(c *Contract) *In { return &c.Total.Track })},
 	{"total.first-page-only", "true: the total is on the first page only", knobBool(func(c *Contract) *bool { return &c.Total.FirstPageOnly })},
 	{"total.leads", "true: the total comes before the next-page members in the body (count, next, previous, as Django REST framework)", knobBool(func(c *Contract) *bool { return &c.Total.Lead })},
 	{"short-pages", "cursor base: never (default), short (1 to limit-1 records), empty (0 to limit-1) or zero (a page is whole or empty, as Graph's): pages may come back short while more remain, seeded; the profile options short-pages (empty-pages for zero) and client show a client that stops on one", func(c *Contract, v string) string {
@@ -291,6 +300,13 @@ var knobs = []knob{
 	}},
 	{"token.bound", "cursor base: true: a cursor works only with the other parameters of the request that got it (the page size may change); another filter is refused", knobBool(func(c *Contract) *bool { return &c.Token.Bound })},
 	{"window", "offset and page bases: offset + limit at most this many records; beyond it the request is refused", knobInt(func(c *Contract) *int64 { return &c.Window }, 1)},
+	{"snapshot", "any base: the request parameter that names a snapshot, a frozen view of the list taken when it was opened (pit.id; dotted body paths nest); pages read through it do not see records added or deleted since", knobParam(func(c *Contract) *In { return &c.Snap.Param })},
+	{"snapshot.in", "where the snapshot is read: query, body or header (default: where the page size is)", knobWhere(func(c *Contract) *In { return &c.Snap.Param })},
+	{"snapshot.field", "the body path where a response names the snapshot to send next (pit_id)", knobText(func(c *Contract) *string { return &c.Snap.Field })},
+	{"snapshot.open", "a path that opens a snapshot and answers {\"id\": ...} (/my-index/_pit); without it a request naming no snapshot opens one", knobText(func(c *Contract) *string { return &c.Snap.Open })},
+	{"snapshot.path", "the path a request naming a snapshot must be sent to (/_search); another path is refused", knobText(func(c *Contract) *string { return &c.Snap.Path })},
+	{"snapshot.ttl", "ticks a snapshot stays open after its last use, then it is refused as expired (the profile option snapshot-ttl); open for the whole run when absent", knobInt(func(c *Contract) *int64 { return &c.Snap.TTL }, 1)},
+	{"snapshot.status", "the status of an expired or unknown snapshot (404)", knobInt(func(c *Contract) *int64 { return &c.Snap.Status }, 400)},
 	{"window.status", "the status of a request beyond the window (400)", func(c *Contract, v string) string {
 		var n int64
 		if msg := knobInt(func(*Contract) *int64 { return &n }, 400)(c, v); msg != "" || n > 599 {
@@ -299,7 +315,7 @@ var knobs = []knob{
 		c.WindowStatus = int(n)
 		return ""
 	}},
-	{"window.message", "what a request beyond the window is told", knobText(func(c *Contract) *string { return &c.WindowMessage })},
+	{"window.message", "what a request beyond the window is told, {window} and {value} (offset + limit) replaced", knobText(func(c *Contract) *string { return &c.WindowMessage })},
 	{"error.status", "the status of a refused parameter: 400 (default) to 599, or 200 for APIs that answer errors with 200 (Slack)", func(c *Contract, v string) string {
 		var n int64
 		if msg := knobInt(func(*Contract) *int64 { return &n }, 200)(c, v); msg != "" || n > 599 || n > 200 && n < 400 {
