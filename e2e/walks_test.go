@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -186,4 +187,15 @@ func TestVendorPresetsOnAPhoneInDarkMode(t *testing.T) {
 			screenshot(t, ctx, "phone-dark-rules-"+p.Name, false)
 		})
 	}
+}
+
+// A request written with its body is not shown twice: "from" names the
+// scenario text only when it is not the request itself (next, walk).
+func TestRequestWithItsBodyIsShownOnce(t *testing.T) {
+	ctx := tab(t)
+	text := "profile flashduty\nrecords 50\nPOST /incident/list {\"p\": 1, \"limit\": 20}\nnext\n"
+	open(t, ctx, "#s="+base64.RawURLEncoding.EncodeToString([]byte(text)))
+	require.Equal(t, "ok", waitShown(t, ctx))
+	assert.Empty(t, texts(t, ctx, `#steps tr[data-i="0"] .src`), "the request is the text")
+	assert.Equal(t, []string{"from next"}, texts(t, ctx, `#steps tr[data-i="1"] .src`))
 }

@@ -175,10 +175,13 @@ function requestRow(v, st, loadStep) {
   const link = (res.headers || []).filter(([n]) => n.toLowerCase() === 'link');
   // A refused request of a walk is none of its pages (sim's page is 0).
   const walkLabel = st.walk >= 0 ? 'walk ' + (st.walk + 1) + (st.page ? ' · page ' + st.page : '') : null;
+  // "from" names the scenario text a request came from when it is not the
+  // request itself (next, walk, a hand-written URL the client completed).
+  const sent = req.method + ' ' + req.url;
   const reqCell = h('td', { className: 'c-req' },
     st.client && st.client !== 'default' ? h('span', { className: 'client' }, '@' + st.client) : null,
-    h('code', { className: 'url' }, req.method + ' ' + req.url),
-    st.source && st.source !== req.method + ' ' + req.url ? h('div', { className: 'src muted' }, 'from ', h('code', null, st.source)) : null,
+    h('code', { className: 'url' }, sent),
+    st.source && st.source !== sent && st.source !== sent + ' ' + req.body ? h('div', { className: 'src muted' }, 'from ', h('code', null, st.source)) : null,
     req.body ? header('body', req.body) : null,
     link.map(([, val]) => linkHeader(val)),
     wireDetails(st, loadStep));
