@@ -17,23 +17,25 @@ import (
 //	# expect: consistent         the checks that decide the challenge,
 //	# expect: complete           whatever the text's own expect lines say
 //
-// CheckLesson checks a scenario against them.
+// CheckChallenge checks a scenario against them. The page has them from the
+// presets it reads (PresetsJSON, written into the build's start.json); the
+// WASM carries no preset.
 
 // LessonCheck is one invariant or expectation of a challenge, met or not.
 // Its Text reads as a line of code: "keeps stream 1 every 2", "expect
 // consistent".
 type LessonCheck = ExpectResult
 
-// CheckLesson checks text against the challenge of the preset called name:
-// the premise first (each kept line, and no mutation beyond the kept ones),
-// then the lesson's expectations against the run. It returns nil for a
-// preset that is no challenge, and the scenario's problems as a
-// *ParseError when it does not run.
-func CheckLesson(name, text string) ([]LessonCheck, error) {
-	p, ok := LookupPreset(name)
-	if !ok || p.Challenge == "" {
+// CheckChallenge checks text against a challenge's kept lines and
+// expectations (a preset's Keep and Expect): the premise first (each kept
+// line, and no mutation beyond the kept ones), then the expectations against
+// the run. It returns nil when there are neither, and the scenario's
+// problems as a *ParseError when it does not run.
+func CheckChallenge(keep, expect []string, text string) ([]LessonCheck, error) {
+	if len(keep) == 0 && len(expect) == 0 {
 		return nil, nil
 	}
+	p := Preset{Keep: keep, Expect: expect}
 	s, err := parseChecked(text)
 	if err == nil {
 		err = s.Validate()

@@ -27,7 +27,7 @@ type Preset struct {
 	Challenge string
 
 	// A challenge's invariants, outside the text the learner edits (see
-	// CheckLesson): lines the scenario must keep, and the expectations that
+	// CheckChallenge): lines the scenario must keep, and the expectations that
 	// decide it.
 	Keep   []string
 	Expect []string
@@ -56,7 +56,8 @@ type Preset struct {
 // each vendor's seed in the order its text goes. The file reaches the
 // program as the constant presetsFile in presets_text.go, which
 // `go generate ./sim` writes from it (a test checks that it is current):
-// //go:embed would bring io/fs, time and syscall into the WASM.
+// //go:embed would bring io/fs, time and syscall into the WASM. Native
+// builds only: the WASM carries no preset (see presets_js.go).
 
 var presets = loadPresets(presetsFile)
 

@@ -1,7 +1,9 @@
 // Command wasm is the browser build of the simulator: a thin adapter that
 // exposes package sim to JavaScript as one global object, globalThis.pagesim,
-// with run, rows, step, export, check, compare, lesson, profiles and presets,
-// and liveStart, liveRequest and liveReport for the client pane (sim.Live).
+// with run, rows, step, export, check, compare and lesson, and liveStart,
+// liveRequest and liveReport for the client pane (sim.Live). The presets and
+// the profiles' rules cards are not in it: the page and the element read
+// them from the build's start.json (web/build writes it natively).
 // Every call takes text and returns a JSON string; a failure is a JSON object {"error": "...",
 // "diagnostics": [...]}, never a thrown exception, and a Go panic is recovered
 // into such an object (an unrecovered panic would kill the page's WASM).
@@ -23,13 +25,11 @@ import (
 
 // The simulator entry points, as variables so that tests can make them panic.
 var (
-	runText  = sim.RunText
-	check    = sim.Check
-	parse    = sim.Parse
-	compare  = sim.Compare
-	profiles = sim.ProfilesJSON
-	presets  = sim.PresetsJSON
-	lesson   = sim.CheckLesson
+	runText = sim.RunText
+	check   = sim.Check
+	parse   = sim.Parse
+	compare = sim.Compare
+	lesson  = sim.CheckChallenge
 )
 
 // headRows is how many step rows a run hands the page with its compact
@@ -146,11 +146,12 @@ func checkJSON(text string) []byte {
 	return sim.DiagnosticsJSON(check(text))
 }
 
-// lessonJSON checks a scenario against a challenge's invariants and
-// expectations: [{"text","met","why"}] ([] for a lesson that is no
-// challenge), or an error object with the scenario's diagnostics.
-func lessonJSON(name, text string) []byte {
-	cs, err := lesson(name, text)
+// lessonJSON checks a scenario against a challenge's kept lines and
+// expectations, one a line (the preset's keep and expect, which the page
+// has from start.json): [{"text","met","why"}] ([] with neither), or an
+// error object with the scenario's diagnostics.
+func lessonJSON(text, keep, expect string) []byte {
+	cs, err := lesson(lines(keep), lines(expect), text)
 	if err != nil {
 		return errorJSON(err)
 	}
@@ -249,6 +250,11 @@ func liveReportJSON() []byte {
 // liveKey is the name under which rows and step read the live session's
 // last report (the page's LIVE).
 const liveKey = "\x00live"
+
+// lines splits text into its non-empty lines.
+func lines(text string) []string {
+	return strings.FieldsFunc(text, func(r rune) bool { return r == '\n' })
+}
 
 // splitNames reads a profile list written "a, b c": names separated by commas
 // or spaces.

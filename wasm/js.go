@@ -22,7 +22,7 @@ func main() {
 var funcs []safejs.Func
 
 // register sets globalThis.pagesim = {run, rows, step, export, check, compare,
-// lesson, profiles, presets, liveStart, liveRequest, liveReport}.
+// lesson, liveStart, liveRequest, liveReport}.
 func register() error {
 	global := safejs.Global()
 	objectCtor, err := global.Get("Object")
@@ -52,9 +52,9 @@ func register() error {
 			})
 		}},
 		{"compare", func(args []safejs.Value) []byte { return compareJSON(stringArg(args, 0), namesArg(args, 1)) }},
-		{"profiles", func([]safejs.Value) []byte { return profiles() }},
-		{"presets", func([]safejs.Value) []byte { return presets() }},
-		{"lesson", func(args []safejs.Value) []byte { return lessonJSON(stringArg(args, 0), stringArg(args, 1)) }},
+		{"lesson", func(args []safejs.Value) []byte {
+			return lessonJSON(stringArg(args, 0), stringArg(args, 1), stringArg(args, 2))
+		}},
 		{"liveStart", func(args []safejs.Value) []byte { return liveStartJSON(stringArg(args, 0)) }},
 		{"liveRequest", func(args []safejs.Value) []byte {
 			return liveRequestJSON(stringArg(args, 0), stringArg(args, 1), stringArg(args, 2), stringArg(args, 3))

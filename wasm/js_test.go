@@ -39,7 +39,7 @@ func call(t *testing.T, name string, args ...any) string {
 
 func TestGlobalHasTheFunctions(t *testing.T) {
 	g := pagesim(t)
-	for _, name := range []string{"run", "check", "compare", "profiles", "presets", "liveStart", "liveRequest", "liveReport"} {
+	for _, name := range []string{"run", "rows", "step", "export", "check", "compare", "lesson", "liveStart", "liveRequest", "liveReport"} {
 		f, err := g.Get(name)
 		require.NoError(t, err)
 		assert.Equal(t, safejs.TypeFunction, f.Type(), name)
@@ -106,9 +106,19 @@ func TestJSRunPassesTextThrough(t *testing.T) {
 	assert.Equal(t, "GET /workflow?page=1\n✓ ünïcode", got)
 }
 
-func TestJSProfilesAndPresetsAreJSON(t *testing.T) {
-	assert.True(t, json.Valid([]byte(call(t, "profiles"))))
-	assert.True(t, json.Valid([]byte(call(t, "presets"))))
+// lesson takes the scenario, then the challenge's kept lines and its
+// expectations, one a line, as start.json's presets have them.
+func TestJSLessonTakesTheChallengesLines(t *testing.T) {
+	var got struct{ keep, expect []string }
+	swap(t, &lesson, func(keep, expect []string, text string) ([]sim.LessonCheck, error) {
+		got.keep, got.expect = keep, expect
+		return []sim.LessonCheck{{Text: "expect consistent", Met: true, Why: "x"}}, nil
+	})
+	out := call(t, "lesson", "profile offset\n", "profile offset\nrecords 100\n", "consistent")
+	assert.Equal(t, []string{"profile offset", "records 100"}, got.keep)
+	assert.Equal(t, []string{"consistent"}, got.expect)
+	assert.Contains(t, out, `"met":true`)
+	decodeError(t, []byte(call(t, "lesson", "profile offset\n")))
 }
 
 func TestJSRowsStepAndExport(t *testing.T) {

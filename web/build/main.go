@@ -333,7 +333,9 @@ func stem(name string) string {
 }
 
 // startData is what the page shows before its WASM has started: the first
-// preset's scenario and its trace's compact head, with the preset and profile lists. The
+// preset's scenario and its trace's compact head, with the preset and
+// profile lists, which the page and the element read only from here (the
+// WASM carries no preset text and no rules cards but a run's own). The
 // trace comes from the same simulator run natively, and runs are
 // deterministic, so it is byte for byte what the WASM will compute once it
 // is ready; the page then runs it again and nothing changes on screen.
@@ -361,8 +363,10 @@ func startData() ([]byte, error) {
 }
 
 // writePackage makes the npm package from a built site: the element's two
-// entries (the classic script and the ES module) and the files they load,
-// under their built names, with package.json and README.md from tmpl.
+// entries (the classic script and the ES module) and the files they load
+// (the worker, wasm_exec.js, the WASM, the stylesheet and start.json, whose
+// presets and profiles the WASM does not carry), under their built names,
+// with package.json and README.md from tmpl.
 // `npm pack DIR` packs it.
 func writePackage(site, tmpl, dir string) error {
 	entries, err := os.ReadDir(site)
@@ -388,15 +392,15 @@ func writePackage(site, tmpl, dir string) error {
 		switch {
 		case name == "paging-playground.js", name == "paging-playground.mjs",
 			hashedAs(name, "worker", ".js"), hashedAs(name, "wasm_exec", ".js"),
-			hashedAs(name, "pagesim", ".wasm"), hashedAs(name, "embed", ".css"):
+			hashedAs(name, "pagesim", ".wasm"), hashedAs(name, "embed", ".css"), hashedAs(name, "start", ".json"):
 			if err := copyFile(filepath.Join(site, name), filepath.Join(dir, name)); err != nil {
 				return err
 			}
 			n++
 		}
 	}
-	if n != 6 {
-		return fmt.Errorf("%s: found %d of the element's 6 files", site, n)
+	if n != 7 {
+		return fmt.Errorf("%s: found %d of the element's 7 files", site, n)
 	}
 	for _, name := range []string{"package.json", "README.md"} {
 		if err := copyFile(filepath.Join(tmpl, name), filepath.Join(dir, name)); err != nil {

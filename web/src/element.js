@@ -40,7 +40,7 @@ import { encodeState, readFragment } from './permalink.js';
 import { ClientPane } from './clientpane.js';
 
 // The build writes the hashed asset names here.
-const ASSETS = { worker: '{{worker}}', wasm: '{{pagesim}}', wasmExec: '{{wasm_exec}}', size: '{{wasmSize}}', css: '{{embed}}', sandbox: '{{sandbox-worker}}' };
+const ASSETS = { worker: '{{worker}}', wasm: '{{pagesim}}', wasmExec: '{{wasm_exec}}', size: '{{wasmSize}}', css: '{{embed}}', sandbox: '{{sandbox-worker}}', start: '{{start}}' };
 // The name the results give the client's live report (as in main.js).
 const LIVE = '\u0000live';
 const CLIENT_TYPE = 'text/x-pagesim-client';
@@ -96,20 +96,28 @@ function ownText(el) {
   return t;
 }
 
-// simulator starts the one shared simulator on first use.
+// simulator starts the one shared simulator on first use. ready resolves
+// to the presets and profiles (start.json: the WASM does not carry them)
+// once the simulator has started too.
 function simulator() {
   if (!shared) {
     shared = {};
     const b = basePath();
-    shared.ready = new Promise((resolve, reject) => {
+    const where = ' (the files are looked for in ' + b + '; see the README on hosting them)';
+    const lists = fetch(b + ASSETS.start).then((r) => {
+      if (!r.ok) throw new Error(ASSETS.start + ': ' + r.status);
+      return r.json();
+    }).catch((err) => { throw new Error('could not read ' + (err.message || err) + where); });
+    const started = new Promise((resolve, reject) => {
       shared.sim = new Sim(
         { worker: spawnWorker, wasm: b + ASSETS.wasm, wasmExec: b + ASSETS.wasmExec, size: Number(ASSETS.size) || 0 },
         {
           onProgress() {},
           onReady: resolve,
-          onFatal: (m) => reject(new Error(m + ' (the files are looked for in ' + b + '; see the README on hosting them)')),
+          onFatal: (m) => reject(new Error(m + where)),
         });
     });
+    shared.ready = Promise.all([lists, started]).then(([data]) => ({ presets: (data || {}).presets, profiles: (data || {}).profiles }));
   }
   return shared;
 }

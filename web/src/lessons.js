@@ -1,7 +1,7 @@
 // Workshop lessons: the presets in order, each with what to notice, a
 // question, and (hidden until asked) a hint and a change to try. A
 // challenge states its invariants (the lines it keeps, the checks that
-// decide it); the simulator checks them against the run (sim.CheckLesson),
+// decide it); the simulator checks them against the run (sim.CheckChallenge),
 // so deleting the premise or the expect lines does not pass it. This file
 // only shows what the simulator reports: no paging logic here. Progress
 // stays in localStorage and can be reset or exported.
@@ -25,8 +25,9 @@ function save(progress) {
 }
 
 export class Lessons {
-  // check(name, text) resolves to the challenge's checks [{text, met, why}]
-  // or to {error, diagnostics} when the scenario does not run.
+  // check(preset, text) resolves to the challenge's checks [{text, met, why}]
+  // or to {error, diagnostics} when the scenario does not run; the preset
+  // (from start.json) carries the lines the simulator checks, keep and expect.
   constructor(el, { onOpen, onClose, check, download }) {
     this.el = el;
     this.onOpen = onOpen;
@@ -67,7 +68,7 @@ export class Lessons {
     let cs = null;
     if (trace && this.check && typeof text === 'string') {
       try {
-        const res = await this.check(p.name, text);
+        const res = await this.check(p, text);
         cs = Array.isArray(res) ? res : null;
       } catch (e) {
         cs = null;

@@ -49,10 +49,10 @@ const sim = new Sim(
       if (total) { p.max = total; p.value = Math.min(loaded, total); }
       $('load-text').textContent = 'Loading the simulator… ' + (total ? Math.round(100 * Math.min(loaded, total) / total) + '%' : num(loaded) + ' bytes');
     },
-    onReady(m) {
+    onReady() {
       $('load-text').textContent = 'Starting…';
       state.readyAt = performance.now();
-      start(m);
+      start();
     },
     onFatal(message) {
       $('loading').hidden = false;
@@ -71,10 +71,20 @@ const sim = new Sim(
     },
   });
 
-async function start({ presets, profiles }) {
+// startData is the build's start.json, fetched once (the page preloads
+// it): the first preset's scenario and result, and the preset and profile
+// lists, which the WASM does not carry. null when it cannot be read.
+let startFetch = null;
+function startData() {
+  if (!startFetch) startFetch = cfg.start ? fetch(cfg.start).then((r) => r.json()).catch(() => null) : Promise.resolve(null);
+  return startFetch;
+}
+
+async function start() {
   performance.mark('pagesim:start');
-  state.presets = Array.isArray(presets) ? presets : [];
-  state.profiles = Array.isArray(profiles) ? profiles : [];
+  const data = (await startData()) || {};
+  state.presets = Array.isArray(data.presets) ? data.presets : [];
+  state.profiles = Array.isArray(data.profiles) ? data.profiles : [];
   fillPresets();
   clientPane.fillPresets(state.profiles);
   lessons.setPresets(state.presets);
@@ -441,7 +451,7 @@ const lessons = new Lessons($('lesson'), {
     $('lesson').focus();
   },
   onClose() { syncPresetSelect(editor.value); writeHash(); },
-  check: (name, text) => sim.call('lesson', name, text),
+  check: (p, text) => sim.call('lesson', text, (p.keep || []).join('\n'), (p.expect || []).join('\n')),
   download: (name, type, text) => download(name, type, text),
 });
 $('lesson').tabIndex = -1;
@@ -480,12 +490,7 @@ $('shortcuts-on').addEventListener('change', (e) => {
 // the simulator is ready.
 async function prerender() {
   if (!cfg.start || editor.value) return;
-  let data;
-  try {
-    data = await (await fetch(cfg.start)).json();
-  } catch (err) {
-    return; // the simulator will show the first result instead
-  }
+  const data = await startData(); // null: the simulator will show the first result instead
   if (state.started || state.touched || editor.value || !data || !data.view) return;
   state.presets = Array.isArray(data.presets) ? data.presets : [];
   state.profiles = Array.isArray(data.profiles) ? data.profiles : [];

@@ -3,9 +3,10 @@
 // when this one is answered).
 //
 // Messages in:  {op: 'init', module, wasmExec}
-//               {id, op: 'run'|'rows'|'step'|'export'|'check'|'compare'|'lesson'|'profiles'|'presets'
+//               {id, op: 'run'|'rows'|'step'|'export'|'check'|'compare'|'lesson'
 //                    |'liveStart'|'liveRequest'|'liveReport', args}
-// Messages out: {type: 'ready', ms, version, presets, profiles}
+// Messages out: {type: 'ready', ms, version}   (the presets and profiles come
+//                                              with start.json, not the WASM)
 //               {type: 'fatal', message}   the simulator could not start
 //               {type: 'dead', message}    the Go program exited
 //               {id, chunk}                a piece of an export, before its answer
@@ -37,11 +38,7 @@ async function init({ module, wasmExec }) {
   });
   pagesim = self.pagesim;
   if (!pagesim) throw new Error('the simulator did not start');
-  // The page needs these first: they come with the ready message.
-  postMessage({
-    type: 'ready', ms: performance.now() - t0, version: pagesim.version,
-    presets: JSON.parse(pagesim.presets()), profiles: JSON.parse(pagesim.profiles()),
-  });
+  postMessage({ type: 'ready', ms: performance.now() - t0, version: pagesim.version });
 }
 
 // call runs one call. Every function of the adapter returns a string and
@@ -58,15 +55,13 @@ function call(id, op, args) {
       case 'export': text = pagesim.export(args[0], args[1], (chunk) => postMessage({ id, chunk })); break;
       case 'check': text = pagesim.check(args[0]); break;
       case 'compare': text = pagesim.compare(args[0], args[1]); break;
-      case 'lesson': text = pagesim.lesson(args[0], args[1]); break;
+      case 'lesson': text = pagesim.lesson(args[0], args[1], args[2]); break;
       // The client pane's live session (sim.Live): start it on a scenario,
       // answer the sandboxed client's fetch calls one at a time, report
       // (rows and step then read the report under the name '\u0000live').
       case 'liveStart': text = pagesim.liveStart(args[0]); break;
       case 'liveRequest': text = pagesim.liveRequest(args[0], args[1], args[2], args[3]); break;
       case 'liveReport': text = pagesim.liveReport(); break;
-      case 'profiles': text = pagesim.profiles(); break;
-      case 'presets': text = pagesim.presets(); break;
       default: throw new Error('unknown call ' + op);
     }
   } catch (err) {

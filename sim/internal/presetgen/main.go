@@ -18,13 +18,14 @@ import (
 
 // files are the preset files, the Go files written from them and the
 // constants they hold.
-// The catalogue's contracts still written as Go servers are left out of the
-// WASM (as code they are too large for its size budget): their presets are
-// built for !js only, and catalog_presets_js.go says "" for js. Those of
-// the contracts declared as data, catalog_presets.txt, are in both.
+// All are built for !js only: the WASM carries no preset text (the page
+// and the element read the presets from the build's start.json, which
+// web/build writes natively with sim.PresetsJSON), and presets_js.go and
+// catalog_presets_js.go say "" for js. The sim tests under Node read the
+// text files themselves (presets_js_test.go).
 var files = []struct{ text, gofile, name, build string }{
-	{"presets.txt", "presets_text.go", "presetsFile", ""},
-	{"catalog_presets.txt", "catalog_presets_text.go", "catalogPresetsFile", ""},
+	{"presets.txt", "presets_text.go", "presetsFile", "!js"},
+	{"catalog_presets.txt", "catalog_presets_text.go", "catalogPresetsFile", "!js"},
 	{"catalog_native_presets.txt", "catalog_native_presets_text.go", "catalogNativePresetsFile", "!js"},
 }
 
@@ -43,7 +44,7 @@ func main() {
 // goSource is the Go file holding text as the constant presetsFile: one raw
 // string, so that a diff of presets.txt reads the same in the generated file
 // (a backquote, which a raw string cannot hold, is spliced in).
-func goSource(text string) []byte { return goSourceFor("presets.txt", "presetsFile", "", text) }
+func goSource(text string) []byte { return goSourceFor("presets.txt", "presetsFile", "!js", text) }
 
 // goSourceFor is goSource for the file called file, as the constant name,
 // with a build constraint when build is not "".
