@@ -48,7 +48,7 @@ func TestDRFCursorNextAndPrevious(t *testing.T) {
 // it) plus 9: positions 100.., ids 150 down.
 func TestDRFCursorOffsetCountsTies(t *testing.T) {
 	s := scenario("drf-cursor", 250, get("/api/items/"), next())
-	s.Setup.Sort = SortKey{Bucket: 10, Tiebreak: true}
+	s.Setup.Sort = sortSpec{Bucket: 10, Tiebreak: true}
 	tr := execute(s)
 	reqs := requests(tr)
 	assert.Equal(t, "http://api.example.org/api/items/?cursor=bz05JnA9MTY%3D", field(reqs[0], "next"))

@@ -42,7 +42,7 @@ func init() {
 	v0 := contractProfile(&Profile{}, jsonServer0.withDefaults())
 	registerContract(p, jsonServer1)
 	v1 := p.New
-	p.Reads.Params = append(p.Reads.Params, "_limit")
+	p.reads.Params = append(p.reads.Params, "_limit")
 	p.New = func(o *Options) Server {
 		if o.Str("version") == "0" {
 			return v0.New(o)

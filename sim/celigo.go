@@ -31,9 +31,9 @@ var celigoLists = []string{"/v1/integrations", "/v1/flows", "/v1/connections", "
 const celigoUnservedInterp = "Celigo's page names the lists it pages (integrations, flows, connections, exports, imports, jobs, users \"and so on\") and no status for anything else: another path is HTTP's 404, another method its 405."
 
 var (
-	celigoReads         = &Reads{Paths: celigoLists, Params: []string{"skip", "limit", "sort", "createdAfter", "createdBefore"}, Unserved: celigoUnservedInterp}
-	celigoErrorsReads   = &Reads{Paths: []string{"/v1/flows/{flowId}/errors"}, Params: []string{"pageSize", "after"}, Unserved: celigoUnservedInterp}
-	celigoMigratedReads = &Reads{Paths: celigoLists, Params: []string{"limit", "cursor", "skip"}, Unserved: celigoUnservedInterp} // skip is read, to be refused
+	celigoReads         = &readSpec{Paths: celigoLists, Params: []string{"skip", "limit", "sort", "createdAfter", "createdBefore"}, Unserved: celigoUnservedInterp}
+	celigoErrorsReads   = &readSpec{Paths: []string{"/v1/flows/{flowId}/errors"}, Params: []string{"pageSize", "after"}, Unserved: celigoUnservedInterp}
+	celigoMigratedReads = &readSpec{Paths: celigoLists, Params: []string{"limit", "cursor", "skip"}, Unserved: celigoUnservedInterp} // skip is read, to be refused
 )
 
 func celigoOptions() []OptionSpec { return commonOptions(100, 1000, "clamp") }
@@ -58,7 +58,7 @@ func frontParams(q []Param, set ...Param) []Param {
 func init() {
 	register(&Profile{
 		Name: "celigo", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
-		Reads:   celigoReads,
+		reads:   celigoReads,
 		Summary: "integrator.io resource lists: a bare JSON array and an RFC 8288 Link header over skip/limit; drifts when records are created or deleted mid-walk",
 		First:   "GET /v1/integrations?limit=100", Options: celigoOptions(),
 		Rules: []RuleNote{
@@ -86,7 +86,7 @@ type celigoServer struct{ o *Options }
 type celigoView struct {
 	pos, n    int64 // list positions pos..pos+n-1
 	ascending bool  // sort=_id: oldest first, whatever the list's order
-	window    *KeyRange
+	window    *keyRange
 }
 
 func celigoSelect(w *World, req *Request) (v celigoView, interp, bad string) {
@@ -108,7 +108,7 @@ func celigoSelect(w *World, req *Request) (v celigoView, interp, bad string) {
 		var before int64
 		before, bad = intParam(req, "createdBefore", maxInt64)
 		if bad == "" {
-			v.window = &KeyRange{From: addSat(after, 1), To: subSat(before, 1)}
+			v.window = &keyRange{From: addSat(after, 1), To: subSat(before, 1)}
 		}
 	}
 	if bad != "" {
@@ -186,7 +186,7 @@ func (s *celigoServer) Serve(w *World, req *Request) *Response {
 	if v.window != nil {
 		resp.Reason = join(resp.Reason, "the window selects "+plural(v.n, "record")+" created after "+cond(v.window.From > minInt64+1, itoa(v.window.From-1), "the beginning")+" and before "+cond(v.window.To < maxInt64-1, itoa(v.window.To+1), "now"))
 	}
-	resp.Served = &Served{Offset: skip, Limit: limit, At: func(o int64) string { return "skip=" + itoa(o) }}
+	resp.Served = &servedPage{Offset: skip, Limit: limit, At: func(o int64) string { return "skip=" + itoa(o) }}
 	resp.Scope = v.window // read on a walk's first page only
 	return resp
 }
@@ -220,7 +220,7 @@ func init() {
 		Help: "what the last page says in nextPageURL: absent, or an empty string", Enum: []string{"absent", "empty"}})
 	register(&Profile{
 		Name: "celigo-errors", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
-		Reads:   celigoErrorsReads,
+		reads:   celigoErrorsReads,
 		Summary: "integrator.io flow errors: {\"errors\":[…],\"nextPageURL\":…,\"totalErrors\":N}, an opaque after cursor in the body's next URL",
 		First:   "GET /v1/flows/5f1a/errors?pageSize=100", Options: opts,
 		Rules: []RuleNote{
@@ -247,7 +247,7 @@ func (s *celigoErrors) Serve(w *World, req *Request) *Response {
 		return refuse(w, 400, bad)
 	}
 	tag := "celigo-errors:" + req.Path
-	resp := &Response{Status: 200, ItemsKey: "errors", IDName: "_id", Reason: note, Position: -1, Served: &Served{Cursor: true, Start: true}}
+	resp := &Response{Status: 200, ItemsKey: "errors", IDName: "_id", Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: true}}
 	if note != "" {
 		resp.Interp = celigoLimitInterp
 	}
@@ -309,7 +309,7 @@ const (
 func init() {
 	register(&Profile{
 		Name: "celigo-migrated", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
-		Reads:   celigoMigratedReads,
+		reads:   celigoMigratedReads,
 		Summary: "a Celigo Link-header list after the move to cursor paging inside: next links carry an opaque cursor tied to the request that produced them",
 		First:   "GET /v1/integrations?limit=100", Options: celigoOptions(),
 		Rules: []RuleNote{
@@ -344,7 +344,7 @@ func (s *celigoMigrated) Serve(w *World, req *Request) *Response {
 		return refuse(w, 400, bad)
 	}
 	tag := "celigo-migrated:" + req.Path
-	resp := &Response{Status: 200, Bare: true, IDName: "_id", Reason: note, Position: -1, Served: &Served{Cursor: true, Start: true}}
+	resp := &Response{Status: 200, Bare: true, IDName: "_id", Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: true}}
 	if note != "" {
 		resp.Interp = celigoLimitInterp
 	}

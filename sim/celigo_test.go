@@ -355,7 +355,7 @@ func TestCeligoSortByIDIsATotalOrder(t *testing.T) {
 		{"/v1/integrations?createdAfter=0&createdBefore=1001&sort=_id&limit=10", true},
 	} {
 		s := scenario("celigo", 100, get(c.target), walkAll())
-		s.Setup.Sort = SortKey{Bucket: 50}
+		s.Setup.Sort = sortSpec{Bucket: 50}
 		w := execute(s).Walks[0]
 		assert.True(t, w.Complete, c.target)
 		assert.Equal(t, c.consistent, w.Consistent, c.target)

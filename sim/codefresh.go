@@ -22,7 +22,7 @@ const cfLegacyPageInterp = "The old pages on Codefresh's page count from the fir
 
 // codefreshReads is what both Codefresh profiles read: the build list
 // (/workflow, as the page writes it) and the image list beside it.
-var codefreshReads = &Reads{Paths: []string{"/workflow", "/images"}, Params: []string{"page", "limit"}, Unserved: codefreshUnservedInterp}
+var codefreshReads = &readSpec{Paths: []string{"/workflow", "/images"}, Params: []string{"page", "limit"}, Unserved: codefreshUnservedInterp}
 
 // codefreshUnservedInterp says where a 404 or a 405 comes from.
 const codefreshUnservedInterp = "Codefresh's page lists builds at /workflow and names image lists beside them, and names no status for anything else: another path is HTTP's 404, another method its 405."
@@ -44,7 +44,7 @@ func codefreshPage(req *Request, o *Options) (page, limit int64, note, bad strin
 func init() {
 	register(&Profile{
 		Name: "codefresh-legacy", Vendor: "Codefresh", Source: codefreshSource, URL: codefreshURL,
-		Reads:   codefreshReads,
+		reads:   codefreshReads,
 		Summary: "builds and images before January 2021: GET /workflow?page=N, every page independent, any order valid; drifts like offset paging",
 		First:   "GET /workflow?page=1", Options: codefreshOptions(),
 		Rules: []RuleNote{
@@ -89,7 +89,7 @@ func (s *codefreshLegacy) Serve(w *World, req *Request) *Response {
 	if len(items) > 0 {
 		resp.Position = off
 	}
-	resp.Served = &Served{Offset: off, Limit: limit, At: pageAt(limit), Valid: "page " + itoa(page) + " is valid here (every page is independent), but "}
+	resp.Served = &servedPage{Offset: off, Limit: limit, At: pageAt(limit), Valid: "page " + itoa(page) + " is valid here (every page is independent), but "}
 	return resp
 }
 

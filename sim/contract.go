@@ -456,8 +456,8 @@ func (c Contract) problems() []string {
 func addProblem(out *[]string, s string) { *out = append(*out, s) }
 
 // reads is what the contract reads, for the editor's warnings.
-func (c Contract) reads() *Reads {
-	r := &Reads{Methods: []string{c.Method}, Paths: c.Paths, Params: append(c.Refuse[:len(c.Refuse):len(c.Refuse)], c.Params...)}
+func (c Contract) reads() *readSpec {
+	r := &readSpec{Methods: []string{c.Method}, Paths: c.Paths, Params: append(c.Refuse[:len(c.Refuse):len(c.Refuse)], c.Params...)}
 	if c.Query != "" {
 		r.Methods = append(r.Methods, c.Query)
 	}
@@ -546,7 +546,7 @@ func contractProfile(p *Profile, c Contract) *Profile {
 		c.First = c.Method + " " + c.Paths[0]
 	}
 	p.First = c.First
-	p.Reads = c.reads()
+	p.reads = c.reads()
 	if p.Options == nil {
 		p.Options = c.options()
 	}
@@ -570,7 +570,7 @@ func contractProfile(p *Profile, c Contract) *Profile {
 		if n := o.Int("window"); n > 0 {
 			cc.Window = n
 		}
-		return &contractServer{c: cc, o: o, body: len(p.Reads.Body) > 0}
+		return &contractServer{c: cc, o: o, body: len(p.reads.Body) > 0}
 	}
 	return p
 }
@@ -598,7 +598,7 @@ type contractServer struct {
 // snap is an open snapshot: the records as they were when it was opened.
 type snap struct {
 	id   string
-	data *Dataset
+	data *listData
 	used int64
 	_    [0]func() // not comparable: no equality code for it in the WASM
 }
@@ -1008,7 +1008,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	resp := &Response{
 		Status: 200, Items: items, Reason: note, Position: -1,
 		Cost:   offsetCost(off, int64(len(items)), n),
-		Served: &Served{Offset: off, Limit: limit, At: at},
+		Served: &servedPage{Offset: off, Limit: limit, At: at},
 	}
 	if len(items) > 0 {
 		resp.Position = off
@@ -1394,7 +1394,7 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 			return s.fail(w, "refused", c.ErrorStatus, p.Name+" cannot be sent with "+c.After.Name+": only "+strings.Join(c.Only, ", "), p.Name, p.Value)
 		}
 	}
-	resp := &Response{Status: 200, Reason: note, Position: -1, Served: &Served{Cursor: true, Start: !hasAfter && !hasBefore}}
+	resp := &Response{Status: 200, Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: !hasAfter && !hasBefore}}
 	var items []Record
 	var pos int64
 	var more, earlier bool

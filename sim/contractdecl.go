@@ -2,12 +2,12 @@ package sim
 
 import "strings"
 
-// ContractDecl is a contract declared in a scenario: a `contract BASE`
+// contractDecl is a contract declared in a scenario: a `contract BASE`
 // block whose indented lines are knobs, `KNOB VALUE` (or "contract":
 // {"base": ..., "knobs": [[KNOB, VALUE], ...]} in the JSON form). Knob
 // values are text; Validate reads them (knobs.go) and refuses unknown
 // knobs, bad values and contradictions, each at its line and column.
-type ContractDecl struct {
+type contractDecl struct {
 	Base      string
 	Line, Col int      // of the base word; 0 when built in code
 	Knobs     []Option // in the order written
@@ -34,7 +34,7 @@ func scenarioProfile(setup *Setup) (*Profile, bool) {
 	return LookupProfile(name)
 }
 
-func knobSummary(d *ContractDecl) string {
+func knobSummary(d *contractDecl) string {
 	if len(d.Knobs) == 0 {
 		return "none, the base as it is"
 	}

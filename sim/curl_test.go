@@ -123,7 +123,7 @@ func TestHeaderValuesRefuseControlCharacters(t *testing.T) {
 	assert.Equal(t, Diagnostic{Line: 3, Col: 14, EndCol: 15, Message: "a header value cannot hold control characters (RFC 9110), found U+000D"}, d[1], "a lone CR points at its header line")
 	_ = mustParse(t, "profile offset\nGET /items\n  X-A: a\tb\n") // a tab is allowed
 
-	s := &Scenario{Setup: Setup{Profile: "offset", Sort: DefaultSort}, Steps: []Step{{Kind: StepRequest, Method: "GET", Target: "/items", Headers: []Header{{"X-A", "a\x1bb"}}}}}
+	s := &Scenario{Setup: Setup{Profile: "offset", Sort: defaultSort}, Steps: []Step{{Kind: StepRequest, Method: "GET", Target: "/items", Headers: []Header{{"X-A", "a\x1bb"}}}}}
 	err := s.Validate()
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "steps[0]: header `X-A`: a header value cannot hold control characters (RFC 9110), found U+001B")

@@ -5,7 +5,7 @@ import (
 	"slices"
 )
 
-// Dataset is the ordered list of live records, stored so that memory grows
+// listData is the ordered list of live records, stored so that memory grows
 // with the number of mutations and never with the initial size: a run of
 // consecutive ids that nothing has touched is one node, however long.
 //
@@ -15,7 +15,7 @@ import (
 // record counts, so rank → record, (key, id) → rank, insertion and deletion
 // are O(log m) for m nodes, and a page deep in a 10^9-record list costs the
 // same to simulate as page 1.
-type Dataset struct {
+type listData struct {
 	root   *node
 	bucket int64 // the sort key is created/bucket unless a run fixes it
 	nextID int64 // the id the next inserted record gets
@@ -79,8 +79,8 @@ func size(t *node) int64 {
 func (t *node) fix() { t.size = size(t.left) + size(t.right) + t.len() }
 
 // newDataset makes the initial records 1..n, created at ticks 1..n.
-func newDataset(n, bucket int64, seed uint64) *Dataset {
-	d := &Dataset{bucket: bucket, nextID: n + 1, rng: seed ^ 0x9e3779b97f4a7c15,
+func newDataset(n, bucket int64, seed uint64) *listData {
+	d := &listData{bucket: bucket, nextID: n + 1, rng: seed ^ 0x9e3779b97f4a7c15,
 		moved: map[int64]int64{}}
 	if n > 0 {
 		r := run{lo: 1, hi: n, created: 1, step: 1}
@@ -90,7 +90,7 @@ func newDataset(n, bucket int64, seed uint64) *Dataset {
 	return d
 }
 
-func (d *Dataset) newNode(r run) *node {
+func (d *listData) newNode(r run) *node {
 	// xorshift64*: a deterministic priority stream, so runs are reproducible.
 	d.rng ^= d.rng >> 12
 	d.rng ^= d.rng << 25
@@ -101,7 +101,7 @@ func (d *Dataset) newNode(r run) *node {
 }
 
 // clone is a copy of d that d's changes leave alone (a snapshot).
-func (d *Dataset) clone() *Dataset {
+func (d *listData) clone() *listData {
 	c := *d
 	c.root = cloneNode(d.root)
 	c.runs = append([]run(nil), d.runs...)
@@ -118,11 +118,11 @@ func cloneNode(t *node) *node {
 }
 
 // Len is the number of live records.
-func (d *Dataset) Len() int64 { return size(d.root) }
+func (d *listData) Len() int64 { return size(d.root) }
 
 // split cuts t into its first k records and the rest. A node straddling the
 // cut becomes two nodes.
-func (d *Dataset) split(t *node, k int64) (*node, *node) {
+func (d *listData) split(t *node, k int64) (*node, *node) {
 	if t == nil {
 		return nil, nil
 	}
@@ -178,7 +178,7 @@ func merge(a, b *node) *node {
 func less(k1, i1, k2, i2 int64) bool { return k1 < k2 || (k1 == k2 && i1 < i2) }
 
 // rank returns how many records sort strictly before (key, id).
-func (d *Dataset) rank(key, id int64) int64 {
+func (d *listData) rank(key, id int64) int64 {
 	var r int64
 	for t := d.root; t != nil; {
 		if less(key, id, t.keyOf(t.lo, d.bucket), t.lo) || (key == t.keyOf(t.lo, d.bucket) && id == t.lo) {
@@ -197,7 +197,7 @@ func (d *Dataset) rank(key, id int64) int64 {
 
 // countBelow counts the ids of r whose (key, id) sorts before (key, id).
 // Within a run, keys never decrease as ids grow, so the answer is a prefix.
-func (d *Dataset) countBelow(r *run, key, id int64) int64 {
+func (d *listData) countBelow(r *run, key, id int64) int64 {
 	n := r.len()
 	if r.fixed || r.step == 0 {
 		k := r.keyOf(r.lo, d.bucket)
@@ -254,7 +254,7 @@ func subSat(a, b int64) int64 {
 }
 
 // at returns the record with ascending rank i (0 <= i < Len).
-func (d *Dataset) at(i int64) Record {
+func (d *listData) at(i int64) Record {
 	t := d.root
 	for {
 		ls := size(t.left)
@@ -272,11 +272,11 @@ func (d *Dataset) at(i int64) Record {
 }
 
 // ascend appends the records with ascending ranks [from, to) to out.
-func (d *Dataset) ascend(out []Record, from, to int64) []Record {
+func (d *listData) ascend(out []Record, from, to int64) []Record {
 	return d.collect(out, d.root, 0, from, to)
 }
 
-func (d *Dataset) collect(out []Record, t *node, base, from, to int64) []Record {
+func (d *listData) collect(out []Record, t *node, base, from, to int64) []Record {
 	if t == nil || from >= base+t.size || to <= base {
 		return out
 	}
@@ -298,7 +298,7 @@ func (d *Dataset) collect(out []Record, t *node, base, from, to int64) []Record 
 // New records that continue the run just before them (the previous insert
 // at the head, a stream's last batch) extend it instead of adding a node, so
 // a record arriving every few ticks for a whole run costs one node.
-func (d *Dataset) insert(count, now int64, fixed bool, key int64) (firstID, rank int64) {
+func (d *listData) insert(count, now int64, fixed bool, key int64) (firstID, rank int64) {
 	r := run{lo: d.nextID, hi: d.nextID + count - 1, created: now, fixed: fixed, key: key}
 	d.nextID += count
 	if n := len(d.runs); n > 0 && extends(&d.runs[n-1], &r) {
@@ -335,7 +335,7 @@ func extends(p, n *run) bool {
 
 // extendAt appends r to the node holding ascending rank i when r continues
 // it; r's records then take ranks right after i.
-func (d *Dataset) extendAt(i int64, r *run) bool {
+func (d *listData) extendAt(i int64, r *run) bool {
 	t := d.root
 	for j := i; ; {
 		ls := size(t.left)
@@ -370,7 +370,7 @@ func (d *Dataset) extendAt(i int64, r *run) bool {
 
 // remove deletes the records with ascending ranks [from, to) and returns the
 // runs they formed, in ascending order.
-func (d *Dataset) remove(from, to int64) []run {
+func (d *listData) remove(from, to int64) []run {
 	l, rest := d.split(d.root, from)
 	mid, r := d.split(rest, to-from)
 	d.root = merge(l, r)
@@ -389,7 +389,7 @@ func (d *Dataset) remove(from, to int64) []run {
 }
 
 // runOf returns the run an id was created in.
-func (d *Dataset) runOf(id int64) *run {
+func (d *listData) runOf(id int64) *run {
 	lo, hi := 0, len(d.runs)
 	for lo < hi {
 		m := (lo + hi) / 2
@@ -403,12 +403,12 @@ func (d *Dataset) runOf(id int64) *run {
 }
 
 // exists reports whether id was ever created.
-func (d *Dataset) exists(id int64) bool { return id >= 1 && id < d.nextID && len(d.runs) > 0 }
+func (d *listData) exists(id int64) bool { return id >= 1 && id < d.nextID && len(d.runs) > 0 }
 
 // live reports whether record id exists and was not deleted: whether the
 // tree holds it. It seeks the id's (key, id) like rank does, so it costs
 // O(log m) however many records were deleted, one by one or in ranges.
-func (d *Dataset) live(id int64) bool {
+func (d *listData) live(id int64) bool {
 	if !d.exists(id) {
 		return false
 	}
@@ -429,7 +429,7 @@ func (d *Dataset) live(id int64) bool {
 }
 
 // record returns id's current record (its last key if it was deleted).
-func (d *Dataset) record(id int64) Record {
+func (d *listData) record(id int64) Record {
 	r := d.runOf(id)
 	k := r.keyOf(id, d.bucket)
 	if len(d.moved) > 0 {
@@ -443,14 +443,14 @@ func (d *Dataset) record(id int64) Record {
 // asCreated returns record id as it was created: its key is the one its run
 // gives, whatever an update set since. Runs never change for ids they hold
 // (they only grow), so this is the same at any time after id was made.
-func (d *Dataset) asCreated(id int64) Record {
+func (d *listData) asCreated(id int64) Record {
 	r := d.runOf(id)
 	return Record{ID: id, Created: r.createdOf(id), Key: r.keyOf(id, d.bucket)}
 }
 
 // notAsCreated returns the records among items that asCreated does not
 // give: those whose key an update had set (usually none).
-func (d *Dataset) notAsCreated(items []Record) []Record {
+func (d *listData) notAsCreated(items []Record) []Record {
 	var out []Record
 	var r *run // items come in runs of consecutive ids: one lookup per run
 	for _, it := range items {
@@ -469,13 +469,13 @@ func (d *Dataset) notAsCreated(items []Record) []Record {
 }
 
 // rankOfID returns the ascending rank of live record id.
-func (d *Dataset) rankOfID(id int64) int64 {
+func (d *listData) rankOfID(id int64) int64 {
 	r := d.record(id)
 	return d.rank(r.Key, r.ID)
 }
 
 // setKey moves live record id to key.
-func (d *Dataset) setKey(id, key int64) {
+func (d *listData) setKey(id, key int64) {
 	i := d.rankOfID(id)
 	old := d.record(id)
 	l, rest := d.split(d.root, i)
@@ -491,7 +491,7 @@ func (d *Dataset) setKey(id, key int64) {
 // nodesIn calls fn, in ascending order, for every node holding records with
 // ascending ranks in [from, to), with the ids lo..hi of those records. It
 // visits only those nodes and their ancestors.
-func (d *Dataset) nodesIn(from, to int64, fn func(r *run, lo, hi int64)) {
+func (d *listData) nodesIn(from, to int64, fn func(r *run, lo, hi int64)) {
 	var walk func(t *node, base int64)
 	walk = func(t *node, base int64) {
 		if t == nil || from >= base+t.size || to <= base {
@@ -510,7 +510,7 @@ func (d *Dataset) nodesIn(from, to int64, fn func(r *run, lo, hi int64)) {
 // extremes calls fn with every record of the segments' ids that can sort
 // first or last among them: (key, id) grows with the id within a run, so
 // only the ends of each run's part, and records whose key an update set.
-func (d *Dataset) extremes(segs []seg, fn func(Record)) {
+func (d *listData) extremes(segs []seg, fn func(Record)) {
 	var moved []int64
 	for id := range d.moved { // sorted below: the output does not depend on map order
 		moved = append(moved, id)

@@ -130,7 +130,7 @@ func TestDatasetHugeInitialSizeIsOneNode(t *testing.T) {
 
 func TestWorldPositionsInBothOrders(t *testing.T) {
 	for _, order := range []Order{NewestFirst, OldestFirst} {
-		w := &World{data: newDataset(10, 1, 1), order: order, sort: DefaultSort}
+		w := &World{data: newDataset(10, 1, 1), order: order, sort: defaultSort}
 		page := w.Slice(2, 3)
 		ids := []int64{8, 7, 6}
 		if order == OldestFirst {

@@ -30,8 +30,8 @@
 // Server-side session cursors are the `session` base (codefresh.go).
 // Contracts with behaviour the knobs do not cover yet (snapshots)
 // implement Server directly, as flashduty.go does:
-// they declare what they read (Reads: methods, paths, parameters, body
-// members; Reads.unserved answers another path 404 and another method 405,
+// they declare what they read (Profile.reads: methods, paths, parameters, body
+// members; readSpec.unserved answers another path 404 and another method 405,
 // and the editor warns about the rest), and report what they served
 // (Response.Served: a stretch of the list, a session page, a page after a
 // cursor) so that the engine keeps the walk's books (client.role).

@@ -17,7 +17,7 @@ type walk struct {
 	rows      int64
 	pages     int
 	steps     []int
-	scope     *KeyRange // nil: the whole list
+	scope     *keyRange // nil: the whole list
 	atHead    bool      // its first page began at the head of the list
 }
 
@@ -437,7 +437,7 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 
 // inScope returns the ids of r whose keys lie in scope (all of them when
 // scope is nil); lo > hi when none do. Keys never decrease along a run.
-func (e *engine) inScope(r *run, scope *KeyRange) (lo, hi int64) {
+func (e *engine) inScope(r *run, scope *keyRange) (lo, hi int64) {
 	if scope == nil {
 		return r.lo, r.hi
 	}

@@ -49,7 +49,7 @@ type engine struct {
 	srv     Server
 	opts    *Options
 	w       World
-	d       *Dataset
+	d       *listData
 	t       *Trace
 	clients []*client
 	walks   []*walk
@@ -165,7 +165,7 @@ func orderName(o Order) string {
 	return "newest-first"
 }
 
-func sortName(k SortKey) string {
+func sortName(k sortSpec) string {
 	s := "created"
 	if k.Bucket > 1 {
 		s += "/" + strconv.FormatInt(k.Bucket, 10)
@@ -433,7 +433,7 @@ func (e *engine) follow(c *client, rel string, line int, src string) (*Response,
 // walk, starts a new one, or re-reads ground it has covered; why says so
 // when it is not what the client would expect. rel is how the client asked
 // ("next", "prev", "first", or "" for a request written out).
-func (c *client) role(path string, s *Served, rel string) (WalkRole, string) {
+func (c *client) role(path string, s *servedPage, rel string) (WalkRole, string) {
 	switch {
 	case s.Start:
 		return WalkFirst, ""

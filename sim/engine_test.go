@@ -16,7 +16,7 @@ func insertHead(n int64) Step       { return Step{Kind: StepInsert, Count: n, At
 func deleteAt(p int64) Step         { return Step{Kind: StepDelete, From: p, To: p} }
 func as(client string, s Step) Step { s.Client = client; return s }
 func scenario(profile string, records int64, steps ...Step) *Scenario {
-	return &Scenario{Setup: Setup{Profile: profile, Records: records, Sort: DefaultSort}, Steps: steps}
+	return &Scenario{Setup: Setup{Profile: profile, Records: records, Sort: defaultSort}, Steps: steps}
 }
 
 func requests(t *Trace) []TraceStep {
@@ -86,14 +86,14 @@ func TestCursorWalkUnderTheSameMutationsIsConsistent(t *testing.T) {
 // records with no mutation at all.
 func TestOffsetWithoutTiebreakerDuplicatesAndMisses(t *testing.T) {
 	s := scenario("offset", 100, get("/items?offset=0&limit=10"), walkAll())
-	s.Setup.Sort = SortKey{Bucket: 50, Tiebreak: false}
+	s.Setup.Sort = sortSpec{Bucket: 50, Tiebreak: false}
 	w := execute(s).Walks[0]
 	assert.True(t, w.Complete)
 	assert.Positive(t, w.Duplicates.Count)
 	assert.Positive(t, w.Missed.Count)
 	assert.Equal(t, w.Seen-w.Distinct, w.Missed.Count, "100 rows returned, 100 records: every repeat hides one")
 
-	s.Setup.Sort = SortKey{Bucket: 50, Tiebreak: true}
+	s.Setup.Sort = sortSpec{Bucket: 50, Tiebreak: true}
 	assert.True(t, execute(s).Walks[0].Consistent, "the id tiebreaker makes the order total")
 }
 
@@ -101,7 +101,7 @@ func TestOffsetWithoutTiebreakerDuplicatesAndMisses(t *testing.T) {
 // rest of the last key's group.
 func TestCursorWithoutTiebreakerSkipsTies(t *testing.T) {
 	s := scenario("cursor", 30, get("/items?limit=4"), walkAll())
-	s.Setup.Sort = SortKey{Bucket: 10, Tiebreak: false}
+	s.Setup.Sort = sortSpec{Bucket: 10, Tiebreak: false}
 	w := execute(s).Walks[0]
 	assert.Equal(t, int64(0), w.Duplicates.Count)
 	assert.Positive(t, w.Missed.Count)

@@ -25,7 +25,7 @@ const (
 
 // flashdutyReads is what both Flashduty profiles read: a POST to the
 // incident or alert list (the two lists its pagination page links to).
-var flashdutyReads = &Reads{
+var flashdutyReads = &readSpec{
 	Methods: []string{"POST"}, MethodStatus: 400, Unserved: fdUnservedInterp,
 	Paths: []string{"/incident/list", "/alert/list"}, Body: []string{"p", "limit", "search_after_ctx"},
 }
@@ -58,7 +58,7 @@ var flashdutyRules = []RuleNote{
 func init() {
 	register(&Profile{
 		Name: "flashduty", Vendor: "Flashduty", Source: flashdutySource, URL: flashdutyURL,
-		Reads:   flashdutyReads,
+		reads:   flashdutyReads,
 		Summary: "POST {\"p\":1,\"limit\":20}: page/limit in the body, p × limit ≤ 10000, total capped at 1000, has_next_page",
 		First:   `POST /incident/list {"p":1,"limit":20}`, Options: flashdutyOptions(true),
 		Rules: append(append([]RuleNote(nil), flashdutyRules...),
@@ -68,7 +68,7 @@ func init() {
 	})
 	register(&Profile{
 		Name: "flashduty-cursor", Vendor: "Flashduty", Source: flashdutySource, URL: flashdutyURL,
-		Reads:   flashdutyReads,
+		reads:   flashdutyReads,
 		Summary: "POST {\"search_after_ctx\":\"…\",\"limit\":20}: an opaque 24-hex-digit cursor, returned only while a next page exists; total capped at 1000",
 		First:   `POST /incident/list {"limit":20}`, Options: flashdutyOptions(false),
 		Rules: append([]RuleNote{
@@ -201,7 +201,7 @@ func (s *flashduty) Serve(w *World, req *Request) *Response {
 			return refuse(w, 400, "search_after_ctx "+quote(q.ctx)+" was issued for "+c.path+", not "+req.Path)
 		}
 		items, pos = w.After(c.at, q.limit)
-		resp.Served = &Served{Cursor: true}
+		resp.Served = &servedPage{Cursor: true}
 		resp.Cost.Seek, resp.Cost.Rows = true, int64(len(items))
 	} else {
 		if window := s.o.Int("window"); mulSat(q.p, q.limit) > window {
@@ -212,7 +212,7 @@ func (s *flashduty) Serve(w *World, req *Request) *Response {
 		items = w.Page(pos, q.limit)
 		resp.Cost = offsetCost(pos, int64(len(items)), n)
 		limit := q.limit
-		resp.Served = &Served{Offset: pos, Limit: limit, At: func(o int64) string { return "p=" + itoa(o/limit+1) }}
+		resp.Served = &servedPage{Offset: pos, Limit: limit, At: func(o int64) string { return "p=" + itoa(o/limit+1) }}
 	}
 	more := pos+int64(len(items)) < n
 	resp.Items = items

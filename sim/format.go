@@ -38,7 +38,7 @@ func Format(s *Scenario) string {
 	if setup.Order != NewestFirst {
 		b.WriteString("order " + orderName(setup.Order) + "\n")
 	}
-	if setup.Sort != DefaultSort {
+	if setup.Sort != defaultSort {
 		b.WriteString("sort " + sortName(setup.Sort) + "\n")
 	}
 	if setup.Seed != 0 {

@@ -68,11 +68,11 @@ delete at 3..4
 stream 2 every 1
 `, Format(s))
 
-	assert.Equal(t, "profile offset\n", Format(&Scenario{Setup: Setup{Sort: DefaultSort}}), "the profile line is always written")
+	assert.Equal(t, "profile offset\n", Format(&Scenario{Setup: Setup{Sort: defaultSort}}), "the profile line is always written")
 	assert.Equal(t, "profile offset\nrecords 999\norder oldest-first\nsort created/60\nseed 3\n",
-		Format(&Scenario{Setup: Setup{Records: 999, Order: OldestFirst, Sort: SortKey{Bucket: 60}, Seed: 3}}))
+		Format(&Scenario{Setup: Setup{Records: 999, Order: OldestFirst, Sort: sortSpec{Bucket: 60}, Seed: 3}}))
 	assert.Equal(t, "profile offset\n\nPOST /x {\"p\": 1}\n",
-		Format(&Scenario{Setup: Setup{Sort: DefaultSort}, Steps: []Step{{Kind: StepRequest, Method: "POST", Target: "/x", Body: "{\n \"p\": 1\n}"}}}),
+		Format(&Scenario{Setup: Setup{Sort: defaultSort}, Steps: []Step{{Kind: StepRequest, Method: "POST", Target: "/x", Body: "{\n \"p\": 1\n}"}}}),
 		"a body built with line breaks is written on one line")
 }
 
@@ -114,7 +114,7 @@ func randomScenario(r *rand.Rand) *Scenario {
 		Profile: pick("offset", "page", "codefresh", "celigo-errors"),
 		Records: []int64{0, n(1000), n(MaxRecords + 1), 25_000, 3_000_000}[r.IntN(5)],
 		Order:   Order(r.IntN(2)),
-		Sort:    SortKey{Bucket: 1 + n(MaxBucket), Tiebreak: r.IntN(2) == 0},
+		Sort:    sortSpec{Bucket: 1 + n(MaxBucket), Tiebreak: r.IntN(2) == 0},
 		Seed:    r.Uint64(),
 	}}
 	if r.IntN(3) == 0 {

@@ -129,7 +129,7 @@ func sameSetup(a, b *Setup) bool {
 }
 
 // sameContract compares declared contracts, not where their lines are.
-func sameContract(a, b *ContractDecl) bool {
+func sameContract(a, b *contractDecl) bool {
 	if a == nil || b == nil {
 		return a == b
 	}

@@ -388,7 +388,7 @@ var contractBases = []string{"offset", "page", "cursor", "id", "session"}
 
 // build reads a declaration into a contract, with its defaults; problems
 // say what is refused.
-func (d *ContractDecl) build() (Contract, []knobProblem) {
+func (d *contractDecl) build() (Contract, []knobProblem) {
 	c := Contract{Base: d.Base}
 	var out []knobProblem
 	if !containsString(contractBases, d.Base) {
@@ -444,13 +444,13 @@ func findKnob(name string) *knob {
 }
 
 // declaredProblems are what is refused in a declaration.
-func declaredProblems(d *ContractDecl) []knobProblem {
+func declaredProblems(d *contractDecl) []knobProblem {
 	_, problems := d.build()
 	return problems
 }
 
 // declaredProfile is the profile serving a declaration, when it is sound.
-func declaredProfile(d *ContractDecl) (*Profile, bool) {
+func declaredProfile(d *contractDecl) (*Profile, bool) {
 	c, problems := d.build()
 	if len(problems) > 0 {
 		return nil, false

@@ -68,18 +68,18 @@ func expectHelp(w string) string {
 	return ""
 }
 
-// ContractParams are the names a profile's requests use: what a client
+// contractParams are the names a profile's requests use: what a client
 // writes in the query, the JSON body and the headers. They are read from the
 // requests the profile's own client sends on a short walk (first, next,
 // next, prev over a few pages) and from the requests the presets write for
 // it, so they are what the contract speaks, not a list kept beside it.
-type ContractParams struct {
+type contractParams struct {
 	Query, Body, Header []string
 }
 
-// Params returns the names p's requests use.
-func (p *Profile) Params() ContractParams {
-	var out ContractParams
+// params returns the names p's requests use.
+func (p *Profile) params() contractParams {
+	var out contractParams
 	t, err := RunText("profile " + p.Name + " limit=2\nrecords 300\nfirst\nnext\nnext\nprev\n")
 	if err != nil {
 		t, err = RunText("profile " + p.Name + "\nrecords 300\nfirst\nnext\nnext\nprev\n")
@@ -193,7 +193,7 @@ func LanguageJSON() []byte {
 		w.Key("summary")
 		w.Str(p.Summary)
 		writeOptions(w, p.Options)
-		params := p.Params()
+		params := p.params()
 		strs("query", params.Query)
 		strs("body", params.Body)
 		strs("headers", params.Header)

@@ -32,10 +32,10 @@ func TestKeywordHelpCoversTheParser(t *testing.T) {
 // cursor ?after= with a limit, Flashduty a JSON body {"p","limit"}, Codefresh
 // ?page= with its session header only when the scenario sets one.
 func TestContractParams(t *testing.T) {
-	get := func(name string) ContractParams {
+	get := func(name string) contractParams {
 		p, ok := LookupProfile(name)
 		require.True(t, ok, name)
-		return p.Params()
+		return p.params()
 	}
 	assert.ElementsMatch(t, []string{"offset", "limit"}, get("offset").Query)
 	assert.ElementsMatch(t, []string{"page", "per_page"}, get("page").Query)

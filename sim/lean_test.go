@@ -54,7 +54,7 @@ func determinismScenario() *Scenario {
 		Step{Kind: StepUpdate, ID: 150, Key: 3}, deleteAt(2),
 		as("bob", get("/items?offset=0&limit=15")), next(), walkAll(),
 		Step{Kind: StepWait, Ticks: 10}, as("bob", walkAll()))
-	s.Setup.Sort = SortKey{Bucket: 9}
+	s.Setup.Sort = sortSpec{Bucket: 9}
 	s.Setup.Seed = 42
 	return s
 }

@@ -209,10 +209,10 @@ func offsetCost(offset, returned, total int64) Cost {
 // The generic models serve GET /items and nothing else: another path is
 // 404, another method 405, as a real API answers them.
 var (
-	offsetReads = &Reads{Paths: []string{"/items"}, Params: []string{"offset", "limit"}}
-	pageReads   = &Reads{Paths: []string{"/items"}, Params: []string{"page", "per_page"}}
-	cursorReads = &Reads{Paths: []string{"/items"}, Params: []string{"limit", "after", "before"}}
-	linkReads   = &Reads{Paths: []string{"/items"}, Params: []string{"page", "per_page"}}
+	offsetReads = &readSpec{Paths: []string{"/items"}, Params: []string{"offset", "limit"}}
+	pageReads   = &readSpec{Paths: []string{"/items"}, Params: []string{"page", "per_page"}}
+	cursorReads = &readSpec{Paths: []string{"/items"}, Params: []string{"limit", "after", "before"}}
+	linkReads   = &readSpec{Paths: []string{"/items"}, Params: []string{"page", "per_page"}}
 )
 
 // ---- offset ----
@@ -256,7 +256,7 @@ func pageAt(size int64) func(int64) string {
 func init() {
 	register(&Profile{
 		Name: "cursor", Summary: "keyset paging with opaque after/before cursors and has_more; no total; does not drift",
-		Reads: cursorReads,
+		reads: cursorReads,
 		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?limit=L returns the first page; next_cursor continues after its last record with ?after=, prev_cursor goes back with ?before=."},
@@ -288,7 +288,7 @@ func (s *cursorServer) Serve(w *World, req *Request) *Response {
 	var items []Record
 	var pos int64
 	var more, earlier bool
-	resp := &Response{Status: 200, ItemsKey: "items", Reason: note, Served: &Served{Cursor: true, Start: !hasAfter && !hasBefore}}
+	resp := &Response{Status: 200, ItemsKey: "items", Reason: note, Served: &servedPage{Cursor: true, Start: !hasAfter && !hasBefore}}
 	switch {
 	case hasAfter:
 		c, why := readCursor(tag, after)

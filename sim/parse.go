@@ -60,7 +60,7 @@ func newParser(text string) *parser {
 	text = strings.TrimPrefix(text, "\uFEFF")
 	p := &parser{text: text, s: &Scenario{}, open: -1}
 	p.s.Setup.Profile = "offset" // what no profile line means; Setup.Line stays 0
-	p.s.Setup.Sort = DefaultSort
+	p.s.Setup.Sort = defaultSort
 	// Both lists are sized up front: appending to them line by line would
 	// copy each a dozen times over on a 100,000-step scenario. Any line
 	// that starts with something other than a blank or # may be a step.
@@ -699,7 +699,7 @@ func (p *parser) contract(i int, ws []word) {
 	}
 	l := p.line(i)
 	p.s.Setup.Profile = ""
-	p.s.Setup.Contract = &ContractDecl{Base: ws[1].text, Line: i + 1, Col: utf8.RuneCountInString(l[:ws[1].off]) + 1}
+	p.s.Setup.Contract = &contractDecl{Base: ws[1].text, Line: i + 1, Col: utf8.RuneCountInString(l[:ws[1].off]) + 1}
 	p.knobs = true
 }
 
@@ -741,14 +741,14 @@ func (p *parser) sort(i int, ws []word) {
 // parseSort reads a sort key as the `sort` line and the JSON form write it:
 // `created[/N][, id]`, blanks allowed around the slash and the comma. A
 // problem is a message and the bytes of s it is about.
-func parseSort(s string) (key SortKey, off, end int, msg string) {
+func parseSort(s string) (key sortSpec, off, end int, msg string) {
 	pos := 0
 	skip := func() {
 		for pos < len(s) && isBlank(s[pos]) {
 			pos++
 		}
 	}
-	fail := func(what string) (SortKey, int, int, string) {
+	fail := func(what string) (sortSpec, int, int, string) {
 		w := strings.SplitN(tailWord(s[pos:]), ",", 2)[0]
 		if pos < len(s) && s[pos] == ',' {
 			w = ","
@@ -763,7 +763,7 @@ func parseSort(s string) (key SortKey, off, end int, msg string) {
 		return key, 0, len(w), "the list sorts by `created` (the creation tick), optionally rounded (`created/60`) and with `, id` as tiebreaker; got `" + w + "`"
 	}
 	pos = len("created")
-	key = SortKey{Bucket: 1}
+	key = sortSpec{Bucket: 1}
 	skip()
 	if pos < len(s) && s[pos] == '/' {
 		pos++

@@ -64,7 +64,7 @@ wait 10
 		Options: []Option{{Name: "limit", Value: "100", Line: 2, Col: 16}, {Name: "max-limit", Value: "1000", Line: 2, Col: 26}},
 		Records: 10_000,
 		Order:   OldestFirst,
-		Sort:    SortKey{Bucket: 60, Tiebreak: true},
+		Sort:    sortSpec{Bucket: 60, Tiebreak: true},
 		Seed:    42,
 		Line:    2,
 		Col:     9, // after `profile `
@@ -96,18 +96,18 @@ wait 10
 func TestParseDefaults(t *testing.T) {
 	s := mustParse(t, "GET /items\n")
 	// No profile line means offset; Setup.Line 0 says it was not written.
-	assert.Equal(t, Setup{Profile: "offset", Sort: DefaultSort}, s.Setup)
+	assert.Equal(t, Setup{Profile: "offset", Sort: defaultSort}, s.Setup)
 
 	s = mustParse(t, "")
 	assert.Equal(t, "offset", s.Setup.Profile)
 	assert.Empty(t, s.Steps)
 
 	s = mustParse(t, "sort created\n")
-	assert.Equal(t, SortKey{Bucket: 1}, s.Setup.Sort, "without `, id` there is no tiebreaker")
+	assert.Equal(t, sortSpec{Bucket: 1}, s.Setup.Sort, "without `, id` there is no tiebreaker")
 	s = mustParse(t, "sort   created ,id\n")
-	assert.Equal(t, DefaultSort, s.Setup.Sort)
+	assert.Equal(t, defaultSort, s.Setup.Sort)
 	s = mustParse(t, "sort created / 5\n")
-	assert.Equal(t, SortKey{Bucket: 5}, s.Setup.Sort)
+	assert.Equal(t, sortSpec{Bucket: 5}, s.Setup.Sort)
 }
 
 func TestParseNumbers(t *testing.T) {

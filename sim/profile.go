@@ -28,19 +28,19 @@ type Profile struct {
 	// so that the build's prerendered lists match what the WASM can run.
 	NativeOnly bool
 
-	// Reads says what the contract reads from a request, so that the editor
+	// reads says what the contract reads from a request, so that the editor
 	// can flag what it ignores (a misspelt parameter, another path). nil:
 	// not declared, nothing is flagged.
-	Reads *Reads
+	reads *readSpec
 
 	// New makes a fresh server for one run. o holds the effective options,
 	// already validated against Options.
 	New func(o *Options) Server
 }
 
-// Reads is what a contract reads from a request. The server ignores the
+// readSpec is what a contract reads from a request. The server ignores the
 // rest, as most APIs do; the editor warns about it.
-type Reads struct {
+type readSpec struct {
 	Methods []string // the methods it serves; nil: GET only
 	// Paths are the paths it serves; a segment written {name} stands for
 	// any one segment ("/v1/flows/{flowId}/errors"). nil: any path.
@@ -60,7 +60,7 @@ type Reads struct {
 // serve, as the real API would: 404 naming the paths that exist, and 405
 // (or rd.MethodStatus) naming the method to use, in the {"error": "..."}
 // shape of the hand-written profiles. nil when rd serves the request.
-func (rd *Reads) unserved(w *World, req *Request) *Response {
+func (rd *readSpec) unserved(w *World, req *Request) *Response {
 	if len(rd.Paths) > 0 && !servesPath(rd.Paths, req.Path) {
 		r := refuse(w, 404, "no list at "+req.Path+": this API serves "+strings.Join(rd.Paths, ", "))
 		r.Interp = rd.Unserved
@@ -83,7 +83,7 @@ func (rd *Reads) unserved(w *World, req *Request) *Response {
 }
 
 // methods are the methods rd serves.
-func (rd *Reads) methods() []string {
+func (rd *readSpec) methods() []string {
 	if rd.Methods == nil {
 		return []string{"GET"}
 	}
@@ -233,18 +233,18 @@ type Response struct {
 	// server-side session cursor for Codefresh, a page after a cursor. The engine then decides
 	// whether it continues the client's walk (Walk is left to it): see
 	// walkRole and sessionRole.
-	Served *Served
+	Served *servedPage
 
 	// Scope, set on a walk's first page, limits the walk's drift report to
 	// the records whose sort keys lie in it (a time-window export selects a
 	// slice of the list; records outside it are neither missed nor arrived).
-	Scope *KeyRange
+	Scope *keyRange
 }
 
-// Served is what a request was served. Offset-style contracts set Offset,
+// servedPage is what a request was served. Offset-style contracts set Offset,
 // Limit and At; a session cursor sets Session and Page; a page read from a
 // cursor sets Cursor.
-type Served struct {
+type servedPage struct {
 	Offset, Limit int64
 	// At names an offset in the contract's own words ("page 7",
 	// "skip=300"), for the note on a page that starts a new walk.
@@ -264,8 +264,8 @@ type Served struct {
 	Cursor, Start bool
 }
 
-// KeyRange is the sort keys From..To, inclusive.
-type KeyRange struct {
+// keyRange is the sort keys From..To, inclusive.
+type keyRange struct {
 	From, To int64
 }
 

@@ -15,13 +15,13 @@ type Setup struct {
 	Options []Option // profile overrides in the order written, e.g. limit=50
 	// Contract, when set, is a contract declared in the scenario (a
 	// `contract BASE` block); the scenario runs against it instead of Profile.
-	Contract *ContractDecl
-	Records  int64   // initial dataset size, 0 .. MaxRecords
-	Order    Order   // NewestFirst (default) or OldestFirst
-	Sort     SortKey // the sort key; default created with id as tiebreaker
-	Seed     uint64  // seed for anything random (tie order, streams)
-	Line     int     // where the profile line is (0 when absent or built in code)
-	Col      int     // where the profile's name starts on that line
+	Contract *contractDecl
+	Records  int64    // initial dataset size, 0 .. MaxRecords
+	Order    Order    // NewestFirst (default) or OldestFirst
+	Sort     sortSpec // the sort key; default created with id as tiebreaker
+	Seed     uint64   // seed for anything random (tie order, streams)
+	Line     int      // where the profile line is (0 when absent or built in code)
+	Col      int      // where the profile's name starts on that line
 }
 
 // Option is one profile override as written: `limit=50`, `max-limit=1000`,
@@ -39,19 +39,19 @@ const (
 	OldestFirst
 )
 
-// SortKey says what the list is ordered by. The key of a record is its created
+// sortSpec says what the list is ordered by. The key of a record is its created
 // tick divided by Bucket (1: the created tick itself). With Bucket > 1 many
 // records share a key, which is how a scenario shows what a missing
 // tiebreaker does. Tiebreak says whether the id breaks ties (`sort created, id`);
 // without it, records with equal keys come back in an order the database is free
 // to change from one query to the next.
-type SortKey struct {
+type sortSpec struct {
 	Bucket   int64 // >= 1
 	Tiebreak bool
 }
 
-// DefaultSort is `sort created, id`.
-var DefaultSort = SortKey{Bucket: 1, Tiebreak: true}
+// defaultSort is `sort created, id`.
+var defaultSort = sortSpec{Bucket: 1, Tiebreak: true}
 
 // StepKind says what a Step does.
 type StepKind uint8

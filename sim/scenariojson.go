@@ -380,11 +380,11 @@ func writePairs(w *json.Writer, pairs []Option) {
 
 // contract reads {"base": "cursor", "knobs": [["path", "/v1/x"], ...]};
 // Validate judges the base and the knobs.
-func (r *jsonReader) contract(v json.Value) *ContractDecl {
+func (r *jsonReader) contract(v json.Value) *contractDecl {
 	if !r.object(v, "contract", []string{"base", "knobs"}, []string{"base"}) {
 		return nil
 	}
-	d := &ContractDecl{}
+	d := &contractDecl{}
 	for _, m := range v.Members {
 		switch m.Name {
 		case "base":
@@ -405,7 +405,7 @@ func (r *jsonReader) contract(v json.Value) *ContractDecl {
 }
 
 func (r *jsonReader) scenario(doc json.Value) *Scenario {
-	s := &Scenario{Setup: Setup{Profile: "offset", Sort: DefaultSort}}
+	s := &Scenario{Setup: Setup{Profile: "offset", Sort: defaultSort}}
 	if !r.object(doc, "scenario", setupMembers, nil) {
 		return s
 	}

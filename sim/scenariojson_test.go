@@ -77,20 +77,20 @@ header X-Pagination-Session-Id:
 func TestScenarioJSONDefaults(t *testing.T) {
 	// Every member may be left out; the defaults are the text's.
 	s := mustFromJSON(t, `{}`)
-	assert.Equal(t, &Scenario{Setup: Setup{Profile: "offset", Sort: DefaultSort}}, s)
+	assert.Equal(t, &Scenario{Setup: Setup{Profile: "offset", Sort: defaultSort}}, s)
 	s = mustFromJSON(t, `{"steps":[{"insert":1}]}`)
 	assert.Equal(t, []Step{{Kind: StepInsert, Count: 1, At: -1}}, s.Steps)
 
 	s = mustFromJSON(t, `{"sort":"created/60","order":"oldest-first","seed":"18446744073709551615","steps":[{"next":true,"client":"default"},{"walk":{}}]}`)
-	assert.Equal(t, SortKey{Bucket: 60}, s.Setup.Sort)
+	assert.Equal(t, sortSpec{Bucket: 60}, s.Setup.Sort)
 	assert.Equal(t, OldestFirst, s.Setup.Order)
 	assert.Equal(t, uint64(18446744073709551615), s.Setup.Seed)
 	assert.Equal(t, "", s.Steps[0].Client, "\"default\" is the default client, as @default is")
 	assert.Equal(t, Step{Kind: StepWalk}, s.Steps[1])
 
 	// Seeds beyond what a JavaScript number holds exactly are strings.
-	assert.Contains(t, string((&Scenario{Setup: Setup{Seed: 1 << 53, Sort: DefaultSort}}).JSON()), `"seed":"9007199254740992"`)
-	assert.Contains(t, string((&Scenario{Setup: Setup{Seed: 1<<53 - 1, Sort: DefaultSort}}).JSON()), `"seed":9007199254740991`)
+	assert.Contains(t, string((&Scenario{Setup: Setup{Seed: 1 << 53, Sort: defaultSort}}).JSON()), `"seed":"9007199254740992"`)
+	assert.Contains(t, string((&Scenario{Setup: Setup{Seed: 1<<53 - 1, Sort: defaultSort}}).JSON()), `"seed":9007199254740991`)
 	assert.Equal(t, uint64(9007199254740991), mustFromJSON(t, `{"seed":9007199254740991}`).Setup.Seed)
 }
 
@@ -105,7 +105,7 @@ func TestScenarioJSONBodies(t *testing.T) {
 
 	// A body that is not JSON can only come from code; it is written as a
 	// string so that the output stays JSON.
-	bad := &Scenario{Setup: Setup{Sort: DefaultSort}, Steps: []Step{{Kind: StepRequest, Method: "POST", Target: "/x", Body: `{"p":`}}}
+	bad := &Scenario{Setup: Setup{Sort: defaultSort}, Steps: []Step{{Kind: StepRequest, Method: "POST", Target: "/x", Body: `{"p":`}}}
 	assert.Contains(t, string(bad.JSON()), `"body":"{\"p\":"`)
 	assert.True(t, json.Valid(bad.JSON()))
 }

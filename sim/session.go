@@ -89,7 +89,7 @@ func (s *contractServer) serveSession(w *World, req *Request, limit int64, note 
 	s.earlier = sess.start.pos(w) > 0
 	resp.Items = items
 	resp.Cost = Cost{Rows: int64(len(items)), Seek: page != 1}
-	resp.Served = &Served{Session: true, Page: page}
+	resp.Served = &servedPage{Session: true, Page: page}
 	var fields []pathVal
 	if c.PageEcho != "" {
 		fields = append(fields, pathVal{c.PageEcho, Int(page)})

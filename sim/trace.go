@@ -106,7 +106,7 @@ type TraceResponse struct {
 	fields   []Field
 	ids      idList
 	moved    []Record
-	data     *Dataset
+	data     *listData
 }
 
 // Body returns the response body as JSON ("body", embedded as a value, not a

@@ -129,7 +129,7 @@ func (v *validator) setup(setup *Setup) {
 // profileLine reports a problem with the profile at its line, or by field.
 // contract checks a declared contract: its base, each knob's name and
 // value, and contradictions between knobs, each at its line and column.
-func (v *validator) contract(setup *Setup, d *ContractDecl) {
+func (v *validator) contract(setup *Setup, d *contractDecl) {
 	if setup.Profile != "" || len(setup.Options) > 0 {
 		v.profileLine(setup, "a scenario runs against a `profile` or a declared `contract`, not both")
 	}

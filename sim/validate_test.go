@@ -43,7 +43,7 @@ func TestValidateProfile(t *testing.T) {
 	withTestProfiles(t)
 	assert.Empty(t, validateText(t, "profile test-profile\nnext\n"))
 	assert.Empty(t, validateText(t, "next\n"), "no profile line is offset")
-	assert.NoError(t, (&Scenario{Setup: Setup{Sort: DefaultSort}}).Validate(), "an empty profile is offset")
+	assert.NoError(t, (&Scenario{Setup: Setup{Sort: defaultSort}}).Validate(), "an empty profile is offset")
 
 	// The span is the name: `profile ` is 8 characters, the name 11.
 	assert.Equal(t, []Diagnostic{{Line: 2, Col: 9, EndCol: 20,
@@ -53,7 +53,7 @@ func TestValidateProfile(t *testing.T) {
 		Message: "unknown profile `stripe` (known profiles: test-profile, test-bare, offset)"}},
 		validateText(t, "profile stripe\n"))
 
-	s := &Scenario{Setup: Setup{Profile: "nope", Sort: DefaultSort}}
+	s := &Scenario{Setup: Setup{Profile: "nope", Sort: defaultSort}}
 	assert.EqualError(t, s.Validate(), "line 0, col 0: profile: unknown profile `nope` (known profiles: test-profile, test-bare, offset)")
 }
 
@@ -91,7 +91,7 @@ func TestValidateOptions(t *testing.T) {
 	}
 
 	// Options from JSON or code have no position: the message says which.
-	s := &Scenario{Setup: Setup{Profile: "test-profile", Sort: DefaultSort, Options: []Option{{Name: "limit", Value: "5"}, {Name: "limit", Value: "500"}}}}
+	s := &Scenario{Setup: Setup{Profile: "test-profile", Sort: defaultSort, Options: []Option{{Name: "limit", Value: "5"}, {Name: "limit", Value: "500"}}}}
 	assert.EqualError(t, s.Validate(), "line 0, col 0: options[1]: option `limit` is set twice")
 	s.Setup.Options = s.Setup.Options[1:]
 	assert.EqualError(t, s.Validate(), "line 0, col 0: options[0]: `limit` is from 1 to 100, got 500")
@@ -99,18 +99,18 @@ func TestValidateOptions(t *testing.T) {
 
 func TestValidateLimits(t *testing.T) {
 	withTestProfiles(t)
-	ok := Setup{Profile: "test-profile", Sort: DefaultSort}
+	ok := Setup{Profile: "test-profile", Sort: defaultSort}
 	for _, c := range []struct {
 		name  string
 		setup Setup
 		steps []Step
 		want  string
 	}{
-		{"records", Setup{Records: MaxRecords + 1, Sort: DefaultSort}, nil, "records: records must be from 0 to 1_000_000_000_000, got 1_000_000_000_001"},
-		{"negative records", Setup{Records: -1, Sort: DefaultSort}, nil, "records: records must be from 0 to 1_000_000_000_000, got -1"},
+		{"records", Setup{Records: MaxRecords + 1, Sort: defaultSort}, nil, "records: records must be from 0 to 1_000_000_000_000, got 1_000_000_000_001"},
+		{"negative records", Setup{Records: -1, Sort: defaultSort}, nil, "records: records must be from 0 to 1_000_000_000_000, got -1"},
 		{"bucket", Setup{}, nil, "sort: a sort bucket is from 1 to 1_000_000 ticks, got 0"},
-		{"bucket max", Setup{Sort: SortKey{Bucket: MaxBucket + 1}}, nil, "sort: a sort bucket is from 1 to 1_000_000 ticks, got 1_000_001"},
-		{"order", Setup{Order: 2, Sort: DefaultSort}, nil, "order: expected newest-first or oldest-first, got order 2"},
+		{"bucket max", Setup{Sort: sortSpec{Bucket: MaxBucket + 1}}, nil, "sort: a sort bucket is from 1 to 1_000_000 ticks, got 1_000_001"},
+		{"order", Setup{Order: 2, Sort: defaultSort}, nil, "order: expected newest-first or oldest-first, got order 2"},
 		{"count", ok, []Step{{Kind: StepInsert, Count: MaxInsert + 1, At: -1}}, "steps[0]: a step inserts from 1 to 1_000_000_000 records, got 1_000_000_001"},
 		{"zero insert", ok, []Step{{Kind: StepInsert, At: -1}}, "steps[0]: a step inserts from 1 to 1_000_000_000 records, got 0"},
 		{"insert at", ok, []Step{{Kind: StepInsert, Count: 1, At: -2}}, "steps[0]: an insert goes at a list position (0 is the head) or at -1 for the newest end, got -2"},
@@ -146,7 +146,7 @@ func TestValidateLimits(t *testing.T) {
 	}
 
 	// At the limits themselves all is well.
-	s := &Scenario{Setup: Setup{Records: MaxRecords, Sort: SortKey{Bucket: MaxBucket}}, Steps: []Step{
+	s := &Scenario{Setup: Setup{Records: MaxRecords, Sort: sortSpec{Bucket: MaxBucket}}, Steps: []Step{
 		{Kind: StepInsert, Count: MaxInsert, At: -1},
 		{Kind: StepStream, Count: MaxInsert, Every: MaxTicks},
 		{Kind: StepWalk, MaxPages: MaxWalkPages, Cap: true},
@@ -159,7 +159,7 @@ func TestValidateLimits(t *testing.T) {
 	for i := range steps {
 		steps[i] = Step{Kind: StepNext}
 	}
-	err := (&Scenario{Setup: Setup{Sort: DefaultSort}, Steps: steps}).Validate()
+	err := (&Scenario{Setup: Setup{Sort: defaultSort}, Steps: steps}).Validate()
 	assert.EqualError(t, err, "line 0, col 0: steps: a scenario has at most 100_000 steps, got 100_001")
 
 	// From text, it has a line: the first step too many.
@@ -169,7 +169,7 @@ func TestValidateLimits(t *testing.T) {
 
 func TestValidateBody(t *testing.T) {
 	withTestProfiles(t)
-	s := &Scenario{Setup: Setup{Sort: DefaultSort}, Steps: []Step{{Kind: StepRequest, Method: "POST", Target: "/x", Body: `{"p":}`}}}
+	s := &Scenario{Setup: Setup{Sort: defaultSort}, Steps: []Step{{Kind: StepRequest, Method: "POST", Target: "/x", Body: `{"p":}`}}}
 	err := s.Validate()
 	require.Error(t, err)
 	assert.True(t, strings.HasPrefix(err.Error(), "line 0, col 0: steps[0]: malformed JSON body: "), err.Error())

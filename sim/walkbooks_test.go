@@ -15,24 +15,24 @@ func TestServersReportWhatTheyServed(t *testing.T) {
 	for _, c := range []struct {
 		profile string
 		req     Request
-		want    Served
+		want    servedPage
 	}{
 		{"codefresh-legacy", Request{Method: "GET", Path: "/workflow", Query: []Param{{Name: "page", Value: "3"}, {Name: "limit", Value: "10"}}},
-			Served{Offset: 20, Limit: 10}},
+			servedPage{Offset: 20, Limit: 10}},
 		{"codefresh", Request{Method: "GET", Path: "/workflow", Query: []Param{{Name: "page", Value: "1"}}},
-			Served{Session: true, Page: 1}},
+			servedPage{Session: true, Page: 1}},
 		{"flashduty", Request{Method: "POST", Path: "/incident/list", Body: `{"p":2,"limit":20}`},
-			Served{Offset: 20, Limit: 20}},
+			servedPage{Offset: 20, Limit: 20}},
 		// The cursor servers say whether a cursor was sent: the engine starts
 		// a walk on a page without one and continues it on a page after one.
-		{"cursor", Request{Method: "GET", Path: "/items"}, Served{Cursor: true, Start: true}},
-		{"celigo-errors", Request{Method: "GET", Path: "/v1/flows/5f1a/errors"}, Served{Cursor: true, Start: true}},
-		{"celigo-migrated", Request{Method: "GET", Path: "/v1/integrations"}, Served{Cursor: true, Start: true}},
-		{"slack", Request{Method: "GET", Path: "/api/conversations.list"}, Served{Cursor: true, Start: true}},
+		{"cursor", Request{Method: "GET", Path: "/items"}, servedPage{Cursor: true, Start: true}},
+		{"celigo-errors", Request{Method: "GET", Path: "/v1/flows/5f1a/errors"}, servedPage{Cursor: true, Start: true}},
+		{"celigo-migrated", Request{Method: "GET", Path: "/v1/integrations"}, servedPage{Cursor: true, Start: true}},
+		{"slack", Request{Method: "GET", Path: "/api/conversations.list"}, servedPage{Cursor: true, Start: true}},
 		{"cursor", Request{Method: "GET", Path: "/items", Query: []Param{{Name: "after", Value: cursorToken("cursor:/items", Cursor{Key: 40, ID: 40})}}},
-			Served{Cursor: true}},
+			servedPage{Cursor: true}},
 		{"celigo-errors", Request{Method: "GET", Path: "/v1/flows/5f1a/errors", Query: []Param{{Name: "after", Value: cursorToken("celigo-errors:/v1/flows/5f1a/errors", Cursor{Key: 40, ID: 40})}}},
-			Served{Cursor: true}},
+			servedPage{Cursor: true}},
 	} {
 		p, ok := LookupProfile(c.profile)
 		require.True(t, ok)

@@ -19,11 +19,11 @@ import (
 // steps built in code point at column 1 of their line.
 func warnings(s *Scenario, text string) []Diagnostic {
 	p, ok := scenarioProfile(&s.Setup)
-	if !ok || p.Reads == nil {
+	if !ok || p.reads == nil {
 		return nil
 	}
 	name := p.Name
-	rd := p.Reads
+	rd := p.reads
 	var out []Diagnostic
 	lineStarts := lineOffsets(text)
 	for i := range s.Steps {

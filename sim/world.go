@@ -11,11 +11,11 @@ import (
 // Positions are list positions: 0 is the head of the list as clients see it
 // (the newest record of a newest-first list).
 type World struct {
-	data  *Dataset
+	data  *listData
 	now   int64
 	seed  uint64
 	order Order
-	sort  SortKey
+	sort  sortSpec
 	query uint64 // queries answered so far: each may order ties its own way
 }
 
@@ -52,7 +52,7 @@ func (w *World) Adjacent(c Cursor, before bool) Cursor {
 
 func (w *World) Now() int64        { return w.now }
 func (w *World) Len() int64        { return w.data.Len() }
-func (w *World) Sort() SortKey     { return w.sort }
+func (w *World) Sort() sortSpec    { return w.sort }
 func (w *World) Tiebreak() bool    { return w.sort.Tiebreak }
 func (w *World) NewestFirst() bool { return w.order == NewestFirst }
 
