@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 )
 
 // walk is a client's pass through the list while it is open.
@@ -447,7 +448,8 @@ func (e *engine) inScope(r *run, scope *keyRange) (lo, hi int64) {
 func verdict(r *WalkReport, pages int) string {
 	var s string
 	if r.Complete && r.Stopped != "" {
-		s = "The client ended the walk: " + r.Stopped + ". "
+		// A client's note that says "the client stops: WHY" once is enough.
+		s = "The client ended the walk: " + strings.TrimPrefix(r.Stopped, "the client stops: ") + ". "
 	}
 	if !r.Complete {
 		s = "Stopped after " + plural(int64(pages), "page")

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -65,4 +66,14 @@ func TestWalkThatDriftedBeforeItsRefusalIsDrifted(t *testing.T) {
 	assert.Equal(t, WalkDrifted, w.Outcome)
 	assert.Equal(t, 0, tr.Summary.Consistent)
 	assert.Equal(t, 0, tr.Summary.RefusedWalks, "a drifted walk is counted once, as drifted")
+}
+
+// A walk its client ended on a short page says why once: Slack's preset
+// stops on the first page shorter than limit (client=page-size).
+func TestClientEndedWalkSaysWhyOnce(t *testing.T) {
+	tr := runText(t, presetText(t, "slack-short-page"))
+	require.Len(t, tr.Walks, 1)
+	v := tr.Walks[0].Verdict
+	assert.True(t, strings.HasPrefix(v, "The client ended the walk: the page had "), v)
+	assert.Equal(t, 1, strings.Count(v, "the client stops")+strings.Count(v, "the client ended")+strings.Count(v, "The client ended"), v)
 }
