@@ -2,11 +2,7 @@
 
 package sim
 
-import (
-	"strings"
-
-	"pagingplayground/internal/json"
-)
+import "pagingplayground/internal/json"
 
 // The helpers of the catalogue's contracts still written as Go servers
 // (native only; see catalog_data.go).
@@ -81,60 +77,6 @@ func itemsBefore(w *World, c Cursor, limit int64) (items []Record, pos int64, ea
 
 // jsonString is s as a JSON string, for building Raw fields.
 func jsonString(s string) []byte { return json.AppendString(nil, s) }
-
-const base64Std = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
-
-// base64Encode is standard base64 with padding (RFC 4648 §4), as
-// graphql-relay-js and Django REST framework encode their cursors.
-func base64Encode(s string) string {
-	b := make([]byte, 0, (len(s)+2)/3*4)
-	for i := 0; i < len(s); i += 3 {
-		var v uint32
-		n := min(3, len(s)-i)
-		for j := 0; j < 3; j++ {
-			v <<= 8
-			if j < n {
-				v |= uint32(s[i+j])
-			}
-		}
-		for j := 0; j < 4; j++ {
-			if j <= n {
-				b = append(b, base64Std[(v>>(18-6*j))&63])
-			} else {
-				b = append(b, '=')
-			}
-		}
-	}
-	return string(b)
-}
-
-// base64Decode reverses base64Encode; ok is false for anything that is not
-// padded standard base64.
-func base64Decode(s string) (string, bool) {
-	if len(s)%4 != 0 {
-		return "", false
-	}
-	out := make([]byte, 0, len(s)/4*3)
-	for i := 0; i < len(s); i += 4 {
-		var v uint32
-		pad := 0
-		for j := 0; j < 4; j++ {
-			c := s[i+j]
-			d := strings.IndexByte(base64Std, c)
-			switch {
-			case c == '=' && i+4 == len(s) && j >= 2:
-				pad++
-				d = 0
-			case d < 0 || pad > 0:
-				return "", false
-			}
-			v = v<<6 | uint32(d)
-		}
-		out = append(out, byte(v>>16), byte(v>>8), byte(v))
-		out = out[:len(out)-pad]
-	}
-	return string(out), true
-}
 
 // endPage finishes a hand-written catalogue server's page of got records
 // at pos in a list of n: no total, the next page signalled as kind

@@ -59,6 +59,10 @@ var catalogTries = map[string]catalogTry{
 		assert.Empty(t, s.Records())
 		assert.Empty(t, firstHeader(s.Response.Header, "Link"))
 	}},
+	"drf-cursor-ties": {[][2]string{{"sort created/25", "sort created/25, id"}}, func(t *testing.T, tr *Trace) {
+		assert.True(t, tr.Walks[0].Consistent, tr.Walks[0].Verdict)
+		assert.Equal(t, int64(100), tr.Walks[0].Distinct)
+	}},
 }
 
 type catalogTry struct {
@@ -146,5 +150,11 @@ func init() {
 		assert.Equal(t, idsDown(5, 5), reqs[3].Records())
 		v, _ := fieldOf(reqs[2], "next")
 		assert.Equal(t, "", v, "page 3 said next: null")
+	}}
+	// Ties in a different order per query: some records twice, some never.
+	presetWants["drf-cursor-ties"] = presetWant{repeat(acc, 10), func(t *testing.T, tr *Trace) {
+		w := tr.Walks[0]
+		assert.Positive(t, w.Duplicates.Count)
+		assert.Positive(t, w.Missed.Count)
 	}}
 }

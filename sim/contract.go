@@ -39,6 +39,7 @@ type Contract struct {
 	PageLast               string // page base: a value of the page parameter that names the last page (DRF's "last")
 	Numbers                string // how numbers are read: "" or "strict" (digits, a sign), "python" (int(): spaces, underscores; empty is absent) or "js" (parseInt: the leading digits)
 	Unpaged                string // page base: without a page the whole list as a bare array: "all" (also for a page of 0 or not a number, json-server v1) or "limit" (the first limit records when the size is sent, json-server 0.17)
+	CursorKind             string // cursor base: "" (an opaque token of the simulator's) or "position" (DRF's CursorPagination: base64 of o=OFFSET&r=1&p=POSITION, the sort key a page is cut at)
 	LimitOption            bool   // catalogue: the page size parameter is read only when the profile option page-size-param names it, and max-limit caps only the size it sends (DRF's page_size_query_param, max_page_size); a scenario declares limit none or names it
 
 	Items    string // the body's path to the records: "items" when ""; dotted paths nest ("hits.hits")
@@ -335,6 +336,9 @@ func (c Contract) problems() []string {
 	}
 	if c.Base == "id" && (c.Next.Cursor != "" || c.Next.PrevCursor != "" || c.Next.URL != "" || len(c.Next.Link) > 0) {
 		add("an `id` contract's client continues from the page's first or last id: it takes no next.cursor, prev.cursor, next.url or next.link")
+	}
+	if c.CursorKind != "" && (c.Base != "cursor" || c.Next.URL == "") {
+		add("cursor.kind position needs the base `cursor` and next.url: its pages link to each other by URL")
 	}
 	if c.Base != "id" && c.Deleted != "" {
 		add("deleted-cursor is about a record id named as a cursor: it needs the base `id`")
@@ -873,7 +877,11 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	case "session":
 		resp = s.serveSession(sw, req, limit, note)
 	case "cursor", "id":
-		resp = s.serveCursor(sw, req, limit, note)
+		if c.CursorKind == "position" {
+			resp = s.servePosition(sw, req, limit, note)
+		} else {
+			resp = s.serveCursor(sw, req, limit, note)
+		}
 	default:
 		resp = s.serveOffset(sw, req, limit, note)
 	}

@@ -623,3 +623,35 @@ func TestDeclaredSnapshotAndValuesDiagnostics(t *testing.T) {
 		assert.Positive(t, ds[0].Col, c.text)
 	}
 }
+
+// cursor.kind position, declared: Django REST framework's CursorPagination
+// (pagination.py encode_cursor: base64 of "o=..&r=1&p=.."; the page after
+// the position, then o records skipped; previous is the reverse cursor at
+// the page's first record). 30 records, keys 30..1, 10 a page: page 1's
+// next is p=21 ("cD0yMQ=="), page 2 is 20..11, its previous r=1&p=20
+// ("cj0xJnA9MjA="), which leads back to 30..21.
+func TestDeclaredPositionCursor(t *testing.T) {
+	text := `contract cursor
+  cursor.kind position
+  after cursor
+  before none
+  limit.default 10
+  next.url next
+  prev.url previous
+  url.query sorted
+  error.status 404
+records 30
+GET /items
+next
+prev
+GET /items?cursor=nope
+`
+	assert.Empty(t, Check(text))
+	reqs := requests(runText(t, text))
+	assert.Equal(t, "/items?cursor=cD0yMQ%3D%3D", field(reqs[0], "next"))
+	assert.Equal(t, idsDown(20, 10), reqs[1].Records())
+	assert.Equal(t, "/items?cursor=cj0xJnA9MjA%3D", field(reqs[1], "previous"))
+	assert.Equal(t, idsDown(30, 10), reqs[2].Records())
+	assert.Equal(t, 404, reqs[3].Response.Status)
+	assert.Contains(t, Check("contract cursor\n  cursor.kind position\n")[0].Message, "cursor.kind position needs the base `cursor` and next.url")
+}

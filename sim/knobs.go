@@ -164,6 +164,12 @@ var knobs = []knob{
 	{"numbers", "how number parameters are read: strict (default: digits after an optional sign), python (Python's int(): spaces around and underscores between digits; an empty value is as if absent, as Django REST framework reads them) or js (JavaScript's parseInt: the leading digits, the rest ignored)", knobEnum(func(c *Contract) *string { return &c.Numbers }, "strict", "python", "js")},
 	{"past-end", "offset and page bases: a page past the end: empty (default), last (the last page again) or 404", knobEnum(func(c *Contract) *string { return &c.PastEnd }, "empty", "last", "404")},
 	{"after", "cursor base: the parameter carrying the cursor to continue after (after, starting_after, page_token)", knobParam(func(c *Contract) *In { return &c.After })},
+	{"cursor.kind", "cursor base: opaque (default: the simulator's own token) or position (Django REST framework's CursorPagination: base64 of o=OFFSET&r=1&p=POSITION, the sort key a page is cut at and how many records sharing it to skip; needs next.url)", func(c *Contract, v string) string {
+		var s string
+		msg := knobEnum(func(*Contract) *string { return &s }, "opaque", "position")(c, v)
+		c.CursorKind = cond(s == "position", s, "")
+		return msg
+	}},
 	{"after.alias", "another name the after cursor is read by as well (page_token beside pageToken)", knobText(func(c *Contract) *string { return &c.After.Alias })},
 	{"after.only", "cursor base: the only other query parameters a request with a cursor may carry, separated by commas (Shopify's page_info: limit, fields); another is refused, the kind of refusal refused", knobList(func(c *Contract) *[]string { return &c.Only })},
 	{"after.in", "where the after cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.After })},
