@@ -201,7 +201,9 @@ next
 # notice: This client counts pages until one comes back empty. json-server v1 never sends an empty
 #   page: a _page past the last is clamped to the last page (its source, src/paginate.ts, and its
 #   test "page=9 perPage=2 items=5 -> clamp to last"), so page 4 of 3 returns page 3's five posts
-#   again and the client stores them twice. The body said so: next was null on page 3.
+#   again and the client stores them twice. The body said so: next was null on page 3, where the
+#   simulator ends walk 1 complete; page 4 is counted as a new walk (w2), its row says why, and its
+#   five posts are the ones page 3 returned.
 # question: What did page 3's body say that the client ignored?
 # try: Add ` + "`" + `version=0` + "`" + ` to the profile line (json-server 0.17, the README's "Paginate" with _page and
 #   _limit): page 4 comes back empty, with no Link header.
