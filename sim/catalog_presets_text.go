@@ -254,4 +254,23 @@ sort created/25
 
 GET /api/items/
 walk
+
+=== relay-offset-cursors
+# title: GraphQL Relay: the reference cursors are offsets
+# vendor: GraphQL
+# notice: A connection served with graphql-relay-js's connectionFromArraySlice hands out cursors that
+#   are base64 of "arrayconnection:" and an offset. Three items are added at the head after page 1,
+#   and page 2 (after offset 9) starts with the last three items of page 1 again. Its source says so:
+#   "It uses array offsets as pagination, so pagination will only work if the array is static." The
+#   Relay connection spec (relay.dev/graphql/connections.htm) leaves the cursor to the server: a
+#   keyset cursor would not drift.
+# question: Decode the endCursor of page 1 (it is base64): what does the client hold on to?
+# try: Change ` + "`" + `insert 3` + "`" + ` to ` + "`" + `delete at 0..2` + "`" + `: nothing is repeated, and three items are never returned.
+
+profile relay
+records 30
+
+POST /graphql {"query":"query($first:Int,$after:String){items(first:$first,after:$after){edges{cursor node{id}}pageInfo{hasNextPage endCursor}}}","variables":{"first":10}}
+insert 3
+walk
 `

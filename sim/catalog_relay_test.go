@@ -3,6 +3,8 @@
 package sim
 
 import (
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -99,4 +101,14 @@ func TestRelayBackwardWalk(t *testing.T) {
 	assert.Equal(t, idsDown(20, 10), reqs[1].Records())
 	assert.Equal(t, idsDown(25, 5), reqs[2].Records())
 	assert.Equal(t, "false", pageInfo(reqs[2])[2])
+}
+
+// relayOffsetOf is the offset a cursor names, for tests and notes.
+func relayOffsetOf(cursor string) (int64, bool) {
+	s, ok := base64Decode(cursor)
+	if !ok || !strings.HasPrefix(s, relayPrefix) {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(s[len(relayPrefix):], 10, 64)
+	return n, err == nil
 }

@@ -17,7 +17,7 @@ import (
 // literal registered with registerContract. Zero values mean the base's
 // default; knobs.go lists every knob with its text name.
 type Contract struct {
-	Base   string   // "offset", "page", "cursor" (an opaque keyset cursor), "id" (a record's id, as Stripe's starting_after) or "session" (a server-side cursor per session, as Codefresh's)
+	Base   string   // "offset", "page", "cursor" (an opaque keyset cursor), "id" (a record's id, as Stripe's starting_after) or "session" (a server-side cursor per session, as Codefresh's) or "connection" (GraphQL Relay's first/after, last/before over offset cursors)
 	Method string   // the method it serves: "GET" when ""
 	Query  string   // another method it serves, whose requests carry the body's parameters in the query (Notion's GET lists beside its POST queries)
 	Paths  []string // the paths it serves; another path is 404. ["/items"] when nil
@@ -76,6 +76,8 @@ type Contract struct {
 	// as a JSON array, and a request names its sort in a parameter of the
 	// same name.
 	Values string
+	Last   In     // connection: the parameter that keeps the last records of the cut ("last")
+	Prefix string // connection: a cursor is base64 of this and the record's offset ("arrayconnection:")
 	Record string // a record as a JSON template ({id}, {created}, {sort}); {"id", "created"} when ""
 
 	Params []string // other query parameters the API reads (filters, sort): they change no paging, and the editor does not flag them
@@ -264,6 +266,19 @@ func (c Contract) withDefaults() Contract {
 		if c.Next.PrevFlag == "" {
 			c.Next.PrevFlag = "has_prev"
 		}
+	case "connection":
+		def(&c.After, "after")
+		def(&c.Before, "before")
+		def(&c.Limit, "first")
+		def(&c.Last, "last")
+		c.Items = cond(c.Items == "", "edges", c.Items)
+		c.Prefix = cond(c.Prefix == "", "arrayconnection:", c.Prefix)
+		c.Record = cond(c.Record == "", `{"cursor":{cursor},"node":{"id":"{id}","created":{created}}}`, c.Record)
+		c.Next.Cursor = cond(c.Next.Cursor == "", "pageInfo.endCursor", c.Next.Cursor)
+		c.Next.PrevCursor = cond(c.Next.PrevCursor == "", "pageInfo.startCursor", c.Next.PrevCursor)
+		c.Next.Flag = cond(c.Next.Flag == "", "pageInfo.hasNextPage", c.Next.Flag)
+		c.Next.PrevFlag = cond(c.Next.PrevFlag == "", "pageInfo.hasPreviousPage", c.Next.PrevFlag)
+		c.LimitDefault, c.LimitMax, c.LimitZero = max(c.LimitDefault, MaxPageSize), max(c.LimitMax, MaxPageSize), "empty"
 	case "cursor":
 		def(&c.After, "after")
 		def(&c.Before, "before")
@@ -330,7 +345,10 @@ func (c Contract) problems() []string {
 		add("the base style is " + orList(contractBases) + ", got `" + c.Base + "`")
 		return out
 	}
-	keyed := c.Base == "cursor" || c.Base == "id"
+	keyed := c.Base == "cursor" || c.Base == "id" || c.Base == "connection"
+	if c.Base != "connection" && (c.Last.Name != "" || c.Prefix != "") {
+		add("last and cursor.prefix need the base `connection`")
+	}
 	if !keyed && (c.Next.Cursor != "" || c.Next.PrevCursor != "" || c.After.Name != "" && c.Values == "" || c.Before.Name != "") {
 		add("cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `" + c.Base + "`")
 	}
@@ -668,7 +686,7 @@ func (s *contractServer) rule(kind, msg, name, value string) (code, text string)
 		if e.Kind == kind {
 			code = e.Code
 			if e.Message != "" {
-				msg = fill(e.Message, "{name}", name, "{value}", value, "{max}", itoa(s.c.LimitMax))
+				msg = fill(e.Message, "{name}", name[strings.LastIndexByte(name, '.')+1:], "{value}", value, "{max}", itoa(s.c.LimitMax))
 			}
 		}
 	}
@@ -882,6 +900,8 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 		} else {
 			resp = s.serveCursor(sw, req, limit, note)
 		}
+	case "connection":
+		resp = s.serveConnection(sw, req, limit, note)
 	default:
 		resp = s.serveOffset(sw, req, limit, note)
 	}
@@ -891,6 +911,85 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	}
 	if resp.Interp == "" {
 		resp.Interp = c.Interp.All
+	}
+	return resp
+}
+
+// connOffset is the offset a connection cursor names, or def when it names
+// none (graphql-relay-js's getOffsetWithDefault: parseInt after the prefix).
+func (s *contractServer) connOffset(v string, ok bool, def int64) int64 {
+	d, good := base64Decode(v)
+	if rest, cut := strings.CutPrefix(d, s.c.Prefix); ok && good && cut {
+		if n, num := readNumber("js", rest); num {
+			return n
+		}
+	}
+	return def
+}
+
+// serveConnection serves a Relay connection as graphql-relay-js's
+// connectionFromArraySlice: after and before cut the list (a cursor outside
+// it cuts nothing), then first keeps the head and last the tail;
+// hasNextPage is computed only with first, hasPreviousPage only with last.
+func (s *contractServer) serveConnection(w *World, req *Request, first int64, note string) *Response {
+	c := &s.c
+	n := w.Len()
+	last, _, bad := s.number(w, req, c.Last, -1, 0, true)
+	if bad != nil {
+		return bad
+	}
+	av, hasAfter := s.read(req, c.After)
+	bv, hasBefore := s.read(req, c.Before)
+	after, before := s.connOffset(av, hasAfter, -1), s.connOffset(bv, hasBefore, n)
+	start, end := int64(0), n
+	if after >= 0 && after < n {
+		start = after + 1
+	}
+	if before >= 0 && before < n {
+		end = before
+	}
+	_, hasFirst := s.read(req, c.Limit)
+	if hasFirst {
+		end = min(end, addSat(start, first))
+	}
+	if last >= 0 {
+		start = max(start, end-last)
+	}
+	var items []Record
+	if end > start {
+		items = w.Page(start, min(end-start, MaxPageSize))
+	}
+	lower, upper := int64(0), n
+	if hasAfter {
+		lower = after + 1
+	}
+	if hasBefore {
+		upper = before
+	}
+	more := hasFirst && end < upper
+	s.earlier = last >= 0 && start > lower
+	size := first
+	if last >= 0 && !hasFirst {
+		size = last
+	}
+	size = max(size, 1)
+	resp := &Response{Status: 200, Items: items, Reason: note, Position: -1, Cost: offsetCost(start, int64(len(items)), n),
+		Served: &servedPage{Offset: start, Limit: size, At: func(o int64) string { return "offset " + itoa(o) }}}
+	var fields []pathVal
+	for i, path := range []string{c.Next.PrevCursor, c.Next.Cursor} {
+		v := Null()
+		if len(items) > 0 {
+			v = Str(base64Encode(c.Prefix + itoa(start+int64(i*(len(items)-1)))))
+		}
+		fields = append(fields, pathVal{path, v})
+	}
+	if len(items) > 0 {
+		resp.Position = start
+	}
+	s.finish(w, resp, fields, size, more, start == 0)
+	resp.HasNext = NextReport{Kind: "flag", Reported: more, True: start+int64(len(items)) < n}
+	if last >= 0 && !hasFirst {
+		resp.HasNext.Reported, resp.HasNext.True = s.earlier, start > 0 // paging backward
 	}
 	return resp
 }
@@ -1249,7 +1348,8 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, fill(c.Record, "{id}", s.idText(r.ID), "{created}", itoa(r.Created), "{sort}", "["+itoa(r.Key)+cond(w.Tiebreak(), ","+itoa(r.ID), "")+"]")...)
+			b = append(b, fill(c.Record, "{id}", s.idText(r.ID), "{created}", itoa(r.Created), "{sort}", "["+itoa(r.Key)+cond(w.Tiebreak(), ","+itoa(r.ID), "")+"]",
+				"{cursor}", `"`+base64Encode(c.Prefix+itoa(resp.Position+int64(i)))+`"`)...)
 		}
 		items.B = append(b, ']')
 	}
@@ -1583,7 +1683,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 	c := &s.c
 	if prev == nil || rel == "first" {
 		drop := []string{c.Offset.Name, c.Page.Name, c.After.Name, c.After.Alias, c.Before.Name, c.Before.Alias}
-		if prev != nil && prev.Body != "" && c.Base == "cursor" { // the same request without its cursor (AWS, Notion)
+		if prev != nil && prev.Body != "" && (c.Base == "cursor" || c.Base == "connection") { // the same request without its cursor (AWS, Notion)
 			return s.set(prev, []In{c.After, c.Before}, []string{"", ""})
 		}
 		if prev == nil || prev.Body != "" || c.Method != "GET" {
@@ -1674,6 +1774,20 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 			return s.set(prev, []In{before, after}, []string{"", lastID})
 		}
 		return s.set(prev, []In{after, before}, []string{"", firstID})
+	}
+	if c.Base == "connection" {
+		_, first := s.read(prev, c.Limit)
+		_, back := s.read(prev, c.Last)
+		back = back && !first
+		flag, field, ins := c.Next.Flag, c.Next.Cursor, []In{c.Before, c.After}
+		if (rel == "next") == back {
+			flag, field, ins = c.Next.PrevFlag, c.Next.PrevCursor, []In{c.After, c.Before}
+		}
+		if v, _ := jsonPath(body, flag); !v.Bool {
+			return nil, false, "no " + rel + " page: " + flag + " is false" + cond(back != (flag == c.Next.PrevFlag), " (it is only computed in the direction of paging)", "")
+		}
+		v, _ := jsonPath(body, field)
+		return s.set(prev, ins, []string{"", v.Str})
 	}
 	if c.Base == "cursor" {
 		field, param, other := c.Next.Cursor, named(prev, c.After), named(prev, c.Before)

@@ -655,3 +655,31 @@ GET /items?cursor=nope
 	assert.Equal(t, 404, reqs[3].Response.Status)
 	assert.Contains(t, Check("contract cursor\n  cursor.kind position\n")[0].Message, "cursor.kind position needs the base `cursor` and next.url")
 }
+
+// The connection base, as graphql-relay-js's connectionFromArraySlice
+// (arrayConnection.ts): 10 records, ids 10..1 at offsets 0..9. first 3 is
+// offsets 0..2 with hasNextPage; after the cursor of offset 2
+// (base64("arrayconnection:2")) come 3..5; last 2 before offset 5 is 3..4
+// with hasPreviousPage; a cursor that does not decode cuts nothing; a walk
+// forward reads all 10; a negative first is refused.
+func TestDeclaredConnection(t *testing.T) {
+	const decl = "contract connection\n  method POST\n  limit.in body\n  last.in body\n  after.in body\n  before.in body\n"
+	tr := runText(t, decl+"records 10\nPOST /items {\"first\":3}\nnext\nPOST /items {\"last\":2,\"before\":\"YXJyYXljb25uZWN0aW9uOjU=\"}\nPOST /items {\"first\":2,\"after\":\"nope\"}\nPOST /items {\"first\":-1}\n")
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, true, true, true, false}, accepted(tr))
+	assert.Equal(t, []int64{10, 9, 8}, reqs[0].Records())
+	assert.Equal(t, "YXJyYXljb25uZWN0aW9uOjI=", member(reqs[0], "pageInfo").Members[1].Value.Str)
+	assert.Equal(t, `{"after":"YXJyYXljb25uZWN0aW9uOjI=","first":3}`, reqs[1].Request.Body)
+	assert.Equal(t, []int64{7, 6, 5}, reqs[1].Records())
+	assert.Equal(t, []int64{7, 6}, reqs[2].Records())
+	info := string(appendJSONValue(nil, member(reqs[2], "pageInfo")))
+	assert.Contains(t, info, `"hasNextPage":false`, "computed only with first")
+	assert.Contains(t, info, `"hasPreviousPage":true`)
+	assert.Equal(t, []int64{10, 9}, reqs[3].Records())
+	assert.Contains(t, reqs[4].Reason, "first must be at least 0")
+
+	tr = runText(t, decl+"records 10\nPOST /items {\"first\":4}\nwalk\n")
+	assert.Len(t, requests(tr), 3)
+	assert.Equal(t, int64(10), tr.Walks[0].Distinct)
+	assert.Contains(t, Check("contract cursor\n  last last\n")[0].Message, "last and cursor.prefix need the base `connection`")
+}

@@ -115,7 +115,7 @@ func TestDeclaredContractDiagnostics(t *testing.T) {
 		text string
 		want []Diagnostic
 	}{
-		{"contract cursr\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 15, Message: "expected a base style after `contract`: `offset`, `page`, `cursor`, `id` or `session`, got `cursr`; did you mean `cursor`?"}}},
+		{"contract cursr\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 15, Message: "expected a base style after `contract`: `offset`, `page`, `cursor`, `id`, `session` or `connection`, got `cursr`; did you mean `cursor`?"}}},
 		{"contract offset\n  limit.mx 5\n  past-end never\n", []Diagnostic{
 			{Line: 2, Col: 3, EndCol: 11, Message: "unknown contract knob `limit.mx`; did you mean `limit.max`?"},
 			{Line: 3, Col: 12, EndCol: 17, Message: "past-end: expected `empty`, `last` or `404`, got `never`"},

@@ -174,6 +174,9 @@ var knobs = []knob{
 	{"after.only", "cursor base: the only other query parameters a request with a cursor may carry, separated by commas (Shopify's page_info: limit, fields); another is refused, the kind of refusal refused", knobList(func(c *Contract) *[]string { return &c.Only })},
 	{"after.in", "where the after cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.After })},
 	{"before", "cursor base: the parameter carrying the cursor to go back before (before, ending_before), none when cursors only go forward, or after's own name when one parameter goes both ways and its token says which (Shopify's page_info)", knobParam(func(c *Contract) *In { return &c.Before })},
+	{"last", "connection base: the parameter that keeps the last records of the cut (last; first is the limit knob)", knobParam(func(c *Contract) *In { return &c.Last })},
+	{"last.in", "where last is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Last })},
+	{"cursor.prefix", "connection base: a cursor is base64 of this and the record's offset (arrayconnection:, graphql-relay-js's)", knobText(func(c *Contract) *string { return &c.Prefix })},
 	{"before.in", "where the before cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Before })},
 	{"session", "session base: the parameter naming the client's session, whose cursor the server keeps (X-Pagination-Session-Id, the default); requests that name none share one default session", knobParam(func(c *Contract) *In { return &c.Session })},
 	{"session.in", "where the session is named: header (default) or query", knobEnum(func(c *Contract) *string { return &c.Session.Where }, "header", "query")},
@@ -390,7 +393,7 @@ func knobNames() []string {
 }
 
 // contractBases are the base styles a contract builds on.
-var contractBases = []string{"offset", "page", "cursor", "id", "session"}
+var contractBases = []string{"offset", "page", "cursor", "id", "session", "connection"}
 
 // build reads a declaration into a contract, with its defaults; problems
 // say what is refused.
