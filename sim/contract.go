@@ -84,6 +84,7 @@ type Contract struct {
 	Only   []string // cursor base: the only other query parameters a request with a cursor may carry (Shopify's limit, fields); another is refused (kind refused)
 	Refuse []string // query parameters the API refuses (Graph's $skip on /users): 400, the kind of refusal "refused"
 	First  string   // catalogue: the profile's first request line; Method and Paths[0] when ""
+	Tag    string   // catalogue: what its cursor tokens are tagged with, so that another list's are refused ("contract" when "")
 	Interp Interps  // catalogue: the interpretation notes responses carry
 }
 
@@ -1471,7 +1472,7 @@ func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cu
 // tag is what a token is issued for: the list, and the way back when one
 // parameter goes both ways (Shopify's page_info).
 func (s *contractServer) tag(req *Request, back bool) string {
-	return "contract" + cond(back && s.c.Before.Name == s.c.After.Name, "<", "") + ":" + req.Path
+	return cond(s.c.Tag == "", "contract", s.c.Tag) + cond(back && s.c.Before.Name == s.c.After.Name, "<", "") + ":" + req.Path
 }
 
 // issue is the token for a place in the list.
@@ -1567,6 +1568,9 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	resp.Items = items
 	resp.Cost.Rows = int64(len(items))
 	resp.Reason = join(resp.Reason, s.note)
+	if !w.Tiebreak() {
+		resp.Reason = join(resp.Reason, "the sort has no tiebreaker, so the cursor carries the key only: records sharing the last key of a page are skipped")
+	}
 	if len(items) > 0 {
 		resp.Position = pos
 	}

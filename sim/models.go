@@ -206,14 +206,8 @@ func offsetCost(offset, returned, total int64) Cost {
 	return Cost{Rows: min(offset, total) + returned}
 }
 
-// The generic models serve GET /items and nothing else: another path is
-// 404, another method 405, as a real API answers them.
-var (
-	offsetReads = &readSpec{Paths: []string{"/items"}, Params: []string{"offset", "limit"}}
-	pageReads   = &readSpec{Paths: []string{"/items"}, Params: []string{"page", "per_page"}}
-	cursorReads = &readSpec{Paths: []string{"/items"}, Params: []string{"limit", "after", "before"}}
-	linkReads   = &readSpec{Paths: []string{"/items"}, Params: []string{"page", "per_page"}}
-)
+// The generic models are contracts on the shared skeleton: they serve GET
+// /items and nothing else (another path is 404, another method 405).
 
 // ---- offset ----
 
@@ -254,10 +248,9 @@ func pageAt(size int64) func(int64) string {
 // ---- cursor ----
 
 func init() {
-	register(&Profile{
+	registerContract(&Profile{
 		Name: "cursor", Summary: "keyset paging with opaque after/before cursors and has_more; no total; does not drift",
-		reads: cursorReads,
-		First: "GET /items", Options: commonOptions(20, 100, "clamp"),
+		Options: commonOptions(20, 100, "clamp"),
 		Rules: []RuleNote{
 			{Text: "GET /items?limit=L returns the first page; next_cursor continues after its last record with ?after=, prev_cursor goes back with ?before=."},
 			{Text: "A cursor encodes the sort position (key and id), not a row: it keeps working after its record is deleted."},
@@ -265,90 +258,7 @@ func init() {
 			{Text: "has_more is exact; there is no total. Cost: an index seek, then limit rows."},
 			{Text: "Without a tiebreaker the cursor can carry the key only, and records that share the last key of a page are skipped."},
 		},
-		New: func(o *Options) Server { return &cursorServer{o: o} },
-	})
-}
-
-type cursorServer struct{ o *Options }
-
-func (s *cursorServer) Serve(w *World, req *Request) *Response {
-	if r := cursorReads.unserved(w, req); r != nil {
-		return r
-	}
-	limit, note, bad := pageSize(req, "limit", s.o)
-	if bad != "" {
-		return refuse(w, 400, bad)
-	}
-	after, hasAfter := req.Param("after")
-	before, hasBefore := req.Param("before")
-	if hasAfter && hasBefore {
-		return refuse(w, 400, "after and before exclude each other: send one")
-	}
-	tag := "cursor:" + req.Path
-	var items []Record
-	var pos int64
-	var more, earlier bool
-	resp := &Response{Status: 200, ItemsKey: "items", Reason: note, Served: &servedPage{Cursor: true, Start: !hasAfter && !hasBefore}}
-	switch {
-	case hasAfter:
-		c, why := readCursor(tag, after)
-		if why != "" {
-			return refuse(w, 400, why)
-		}
-		items, pos = w.After(c, limit+1)
-		more = int64(len(items)) > limit
-		items = items[:min(int64(len(items)), limit)]
-		earlier = pos > 0
-		resp.Cost.Seek = true
-	case hasBefore:
-		c, why := readCursor(tag, before)
-		if why != "" {
-			return refuse(w, 400, why)
-		}
-		items, pos = w.BeforeCursor(c, limit+1)
-		earlier = int64(len(items)) > limit
-		if earlier {
-			items, pos = items[1:], pos+1
-		}
-		more = pos+int64(len(items)) < w.Len()
-		resp.Cost.Seek = true
-	default:
-		items = w.Page(0, limit+1)
-		more = int64(len(items)) > limit
-		items = items[:min(int64(len(items)), limit)]
-	}
-	resp.Items = items
-	next, prev := Null(), Null()
-	switch {
-	case more && len(items) > 0:
-		next = Str(cursorToken(tag, w.CursorOf(items[len(items)-1])))
-	case more && hasBefore:
-		// An empty page before c (everything before it was deleted): the
-		// next page starts at c.
-		c, _ := readCursor(tag, before)
-		next = Str(cursorToken(tag, w.Adjacent(c, true)))
-	}
-	switch {
-	case earlier && len(items) > 0:
-		prev = Str(cursorToken(tag, w.CursorOf(items[0])))
-	case earlier && hasAfter:
-		// An empty page after c (everything after it was deleted): the
-		// previous page ends at c.
-		c, _ := readCursor(tag, after)
-		prev = Str(cursorToken(tag, w.Adjacent(c, false)))
-	}
-	resp.Fields = []Field{{"has_more", Bool(more)}, {"next_cursor", next}, {"prev_cursor", prev}}
-	resp.Total = TotalReport{Kind: "absent", True: w.Len()}
-	resp.HasNext = NextReport{Kind: "flag", Reported: more, True: more}
-	resp.Cost.Rows = int64(len(items))
-	resp.Position = -1
-	if len(items) > 0 {
-		resp.Position = pos
-	}
-	if !w.Tiebreak() {
-		resp.Reason = join(resp.Reason, "the sort has no tiebreaker, so the cursor carries the key only: records sharing the last key of a page are skipped")
-	}
-	return resp
+	}, Contract{Base: "cursor", Next: Next{Flag: "has_more"}, Tag: "cursor"})
 }
 
 func join(a, b string) string {
@@ -359,21 +269,6 @@ func join(a, b string) string {
 		return a
 	}
 	return a + "; " + b
-}
-
-func (s *cursorServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	if rel == "first" {
-		return firstRequest(prev, "GET /items", "after", "before")
-	}
-	field, param, other := "next_cursor", "after", "before"
-	if rel == "prev" {
-		field, param, other = "prev_cursor", "before", "after"
-	}
-	v, _ := last.Field(field)
-	if v.IsNull() {
-		return nil, false, "no " + rel + " page: " + field + " is null"
-	}
-	return follow(prev, Param{Name: other, Value: ""}, Param{Name: param, Value: v.AsString()})
 }
 
 // ---- link ----
