@@ -273,4 +273,41 @@ records 30
 POST /graphql {"query":"query($first:Int,$after:String){items(first:$first,after:$after){edges{cursor node{id}}pageInfo{hasNextPage endCursor}}}","variables":{"first":10}}
 insert 3
 walk
+
+=== jira-maxresults-lowered
+# title: Jira: the server lowers maxResults and a client that ignores it skips issues
+# vendor: Jira
+# notice: The client asks for 100 projects a page; this endpoint serves at most 50 and says so in the
+#   response's maxResults. The client adds its own 100 to startAt (client=requested) and asks for
+#   startAt=100: projects 50 to 99 are never read. Atlassian's KB article "Changing maxResults
+#   parameter for Jira Cloud REST API" says the request's maxResults "is overridden if it is above
+#   the limit" and asks clients to "programmatically confirm maxResults value".
+# question: How many projects did the walk miss, and where in each response was the number it needed?
+# try: Change ` + "`" + `client=requested` + "`" + ` to ` + "`" + `client=returned` + "`" + `: the walk reads startAt 0, 50, 100, 150 and
+#   misses nothing.
+
+profile jira client=requested
+records 180
+
+GET /rest/api/3/project/search?startAt=0&maxResults=100
+walk
+
+=== jira-jql-missing-token
+# title: Jira: the last page has no nextPageToken key, and a null check loops
+# vendor: Jira
+# notice: Jira's enhanced JQL search says "The first page has a nextPageToken of null"; this client
+#   stops only on nextPageToken: null (client=null-check). On the last page the key is missing,
+#   not null (JRACLOUD-92184), so after page 3 the client sends the query again without a token and
+#   gets page 1 again, and would go round forever.
+# question: What should the client have checked instead of nextPageToken === null?
+# try: Change ` + "`" + `client=null-check` + "`" + ` to ` + "`" + `client=token` + "`" + `: the last ` + "`" + `next` + "`" + ` says there is no next page, and
+#   nothing is read twice.
+
+profile jira-jql client=null-check
+records 120
+
+GET /rest/api/3/search/jql?jql=project%3DPROJ&maxResults=50
+next
+next   # the last page: isLast true, and no nextPageToken key
+next   # the client did not see null, so it asks again without a token
 `

@@ -14,17 +14,6 @@ import (
 // servers; catalog_data_test.go has those declared as data.
 func init() {
 	for name, try := range map[string]catalogTry{
-		// returned: startAt 0, 50, 100, 150 over 180 projects.
-		"jira-maxresults-lowered": {[][2]string{{"client=requested", "client=returned"}}, func(t *testing.T, tr *Trace) {
-			require.Len(t, requests(tr), 4)
-			assert.Equal(t, int64(180), tr.Walks[0].Distinct)
-			assert.True(t, tr.Walks[0].Consistent)
-		}},
-		"jira-jql-missing-token": {[][2]string{{"client=null-check", "client=token"}}, func(t *testing.T, tr *Trace) {
-			assert.Len(t, requests(tr), 3, "the last next finds no next page")
-			last := tr.Steps[len(tr.Steps)-1]
-			assert.Equal(t, "client", last.Kind)
-		}},
 		"zendesk-offset-limit": {[][2]string{{"GET /api/v2/tickets.json?per_page=100", "GET /api/v2/tickets.json?page[size]=100"}}, func(t *testing.T, tr *Trace) {
 			assert.Len(t, requests(tr), 120)
 			assert.Equal(t, int64(12000), tr.Walks[0].Distinct)
@@ -42,22 +31,6 @@ func init() {
 	} {
 		catalogTries[name] = try
 	}
-	// 180 projects, 50 served a page: the client reads startAt 0 (180..131),
-	// 100 (80..31) and 200 (none); 130..81 and 30..1 are never returned.
-	presetWants["jira-maxresults-lowered"] = presetWant{repeat(acc, 3), func(t *testing.T, tr *Trace) {
-		reqs := requests(tr)
-		assert.Equal(t, idsDown(180, 50), reqs[0].Records())
-		assert.Equal(t, idsDown(80, 50), reqs[1].Records())
-		assert.Empty(t, reqs[2].Records())
-		assert.Equal(t, "/rest/api/3/project/search?startAt=100&maxResults=100", reqs[1].Request.URL)
-	}}
-	// 120 issues, 50 a page: pages 1..3, then page 1 again.
-	presetWants["jira-jql-missing-token"] = presetWant{repeat(acc, 4), func(t *testing.T, tr *Trace) {
-		reqs := requests(tr)
-		_, has := fieldOf(reqs[2], "nextPageToken")
-		assert.False(t, has)
-		assert.Equal(t, reqs[0].Records(), reqs[3].Records())
-	}}
 	// 100 pages of 100 are served; page 101 starts at record 10,001.
 	presetWants["zendesk-offset-limit"] = presetWant{concat(repeat(acc, 100), []bool{ref}), func(t *testing.T, tr *Trace) {
 		assert.Equal(t, int64(10000), tr.Walks[0].Distinct)

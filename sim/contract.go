@@ -79,6 +79,7 @@ type Contract struct {
 	Last   In     // connection: the parameter that keeps the last records of the cut ("last")
 	Prefix string // connection: a cursor is base64 of this and the record's offset ("arrayconnection:")
 	Record string // a record as a JSON template ({id}, {created}, {sort}); {"id", "created"} when ""
+	Client Client
 
 	Params []string // other query parameters the API reads (filters, sort): they change no paging, and the editor does not flag them
 	Only   []string // cursor base: the only other query parameters a request with a cursor may carry (Shopify's limit, fields); another is refused (kind refused)
@@ -97,7 +98,7 @@ type In struct {
 
 // Member is a body member with a fixed JSON value.
 type Member struct {
-	Path, JSON string    // {path} in JSON is the request's path, as a JSON string
+	Path, JSON string    // in JSON, {path} is the request's path and {url} its URL (Next.LinkBase first), as JSON strings
 	_          [0]func() // not comparable: no equality code for it in the WASM
 }
 
@@ -131,6 +132,8 @@ type Token struct {
 	TTL   int64  // ticks a token stays valid (0: the whole run); the option token-ttl
 	Use   string // "" (any token, any number of times), "once" or "newest" (only the latest issued)
 	Bound bool   // a token works only with the same other parameters (the page size may change)
+	// BoundTo, when set, names the only parameters a token is bound to (Jira's jql); Bound is set too.
+	BoundTo []string
 }
 
 // names are the profile option that turns short pages on and the option
@@ -155,6 +158,14 @@ type Snapshot struct {
 	TTL    int64     // ticks it stays open after its last use (keep_alive); 0: the whole run; the option snapshot-ttl
 	Status int64     // an expired or unknown one's status: 404 when 0
 	_      [0]func() // not comparable: no equality code for it in the WASM
+}
+
+// Client is a client the profile option client plays beside the one that
+// follows the contract: the trap a catalogue preset shows going wrong.
+type Client struct {
+	Trap    string // "requested" (offset, page: the next position from the page size the client asked for, not the one it was served) or "null-check" (cursor: it stops only on a null next cursor, and sends a missing one as none: the walk starts over)
+	Follows string // the option's value for the client that follows the contract: "follows" when ""
+	Play    bool   // the trap is the option's default (a declared contract's client.trap)
 }
 
 // Interps are interpretation notes (catalogue): what a response carries.
@@ -440,6 +451,12 @@ func (c Contract) problems() []string {
 	if c.Base != "cursor" && (c.Short.Pages != "" || c.Token.kept()) {
 		add("short-pages and token.* knobs need the base `cursor`, not `" + c.Base + "`")
 	}
+	if t := c.Client.Trap; t == "requested" && keyed || t == "null-check" && c.Next.Cursor == "" {
+		add("client.trap " + t + " needs " + cond(t == "requested", "the base `offset` or `page`", "next.cursor"))
+	}
+	if c.Client.Trap != "" && c.Short.Pages != "" || c.Client.Trap == "" && c.Client.Follows != "" {
+		add("client.follows names the client beside client.trap, and a contract has one trap: short-pages or client.trap")
+	}
 	if c.Short.Pages == "" && (c.Short.Follows != "" || c.Short.Client != "") {
 		add("short-pages.follows and short-pages.client are about a client of short pages: set short-pages too")
 	}
@@ -527,6 +544,11 @@ func (c Contract) options() []OptionSpec {
 	if c.LimitOption {
 		opts = append(opts, OptionSpec{Name: "page-size-param", Default: "none", Help: "the page size parameter the client may send: none (the default size only) or " + c.Limit.Name, Enum: []string{"none", c.Limit.Name}})
 	}
+	if t := c.Client.Trap; t != "" {
+		f := cond(c.Client.Follows == "", "follows", c.Client.Follows)
+		opts = append(opts, OptionSpec{Name: "client", Default: cond(c.Client.Play, t, f), Help: "what the client's next/walk does: " + f + " (what the contract says) or " + t + " (" +
+			cond(t == "requested", "the next position from the page size it asked for, not the one it was served", "it stops only on a null next cursor, and sends a missing one as none: the walk starts over") + ")", Enum: []string{f, t}})
+	}
 	if c.Base == "id" {
 		opts = append(opts, OptionSpec{Name: "deleted-cursor", Default: c.Deleted, Help: "a cursor whose record was deleted: error (400, resource_missing) or continue (the list goes on from where the record was)", Enum: []string{"error", "continue"}})
 	}
@@ -604,7 +626,8 @@ type contractServer struct {
 	interp string      // the interpretation the request's parameters called for
 	dflt   bool        // the page size is the default, not the client's
 	note   string      // what the server did about them
-	path   string      // the request's path, {path} in a const member
+	req    *Request    // the request served: {path} and {url} in a const member
+	over   bool        // the server clamped the page size asked for
 	tokens []keptToken // the tokens issued, when their lifecycle is kept (Token)
 	// sessions are the session base's cursors, by session name ("" is the
 	// default session of requests that name none).
@@ -843,7 +866,7 @@ func (s *contractServer) size(w *World, req *Request) (int64, string, *Response)
 		return c.LimitDefault, over + ": the server used the default, " + itoa(c.LimitDefault), nil
 	}
 	_, note = s.rule("clamp", over+": the server clamped it to "+itoa(c.LimitMax), c.Limit.Name, v)
-	s.interp = c.Interp.Limit
+	s.interp, s.over = c.Interp.Limit, true
 	return c.LimitMax, note, nil
 }
 
@@ -860,7 +883,7 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 		r.Header = []Header{{"Allow", c.Method}}
 		return r
 	}
-	s.interp, s.note, s.path = "", "", req.Path
+	s.interp, s.note, s.req, s.over = "", "", req, false
 	if req.Body != "" && s.body {
 		if v, err := json.Parse(req.Body); err != nil || v.Kind != json.Object {
 			return s.fail(w, "body", c.ErrorStatus, "the body must be a JSON object", "", "")
@@ -1118,6 +1141,9 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		Cost:   offsetCost(off, int64(len(items)), n),
 		Served: &servedPage{Offset: off, Limit: limit, At: at},
 	}
+	if s.over && s.trap() == "requested" {
+		resp.Served.Valid = at(off) + " was computed from the " + c.Limit.Name + " the client asked for, not the " + itoa(limit) + " the server used: "
+	}
 	if len(items) > 0 {
 		resp.Position = off
 	}
@@ -1306,7 +1332,8 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 	if len(c.Const) > 0 {
 		consts := make([]pathVal, len(c.Const))
 		for i, m := range c.Const {
-			consts[i] = pathVal{m.Path, Raw(fill(m.JSON, "{path}", string(json.AppendString(nil, s.path))))}
+			consts[i] = pathVal{m.Path, Raw(fill(m.JSON, "{path}", string(json.AppendString(nil, s.req.Path)),
+				"{url}", string(json.AppendString(nil, c.Next.LinkBase+withParams(s.req.Path, s.req.Query)))))}
 		}
 		fields = append(consts, fields...)
 	}
@@ -1406,16 +1433,19 @@ func estimate(n int64) int64 {
 func (s *contractServer) requestKey(req *Request) string {
 	c := &s.c
 	skip := []string{c.After.Name, c.After.Alias, c.Before.Name, c.Before.Alias, c.Limit.Name, c.Limit.Alias}
+	bound := func(name string) bool {
+		return !containsString(skip, name) && (c.Token.BoundTo == nil || containsString(c.Token.BoundTo, name))
+	}
 	var b strings.Builder
 	b.WriteString(req.Method + " " + req.Path)
 	for _, p := range req.Query {
-		if !containsString(skip, p.Name) {
+		if bound(p.Name) {
 			b.WriteString("\x00" + p.Name + "=" + p.Value)
 		}
 	}
 	body, _ := json.Parse(req.Body) // and the body's other members (AWS's Filters)
 	for _, m := range body.Members {
-		if !containsString(skip, m.Name) {
+		if bound(m.Name) {
 			b.WriteString("\x00" + m.Name + "=" + string(appendJSONValue(nil, m.Value)))
 		}
 	}
@@ -1457,7 +1487,7 @@ func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cu
 	ttl := s.o.Int("token-ttl")
 	switch {
 	case c.Token.Bound && t.key != s.requestKey(req):
-		return t.at, s.fail(w, "changed", c.ErrorStatus, "the page token was issued for a request with other parameters: only the page size may change between pages", in.Name, tok)
+		return t.at, s.fail(w, "changed", c.ErrorStatus, "the page token was issued for a request with other "+cond(c.Token.BoundTo == nil, "parameters: only the page size may change between pages", strings.Join(c.Token.BoundTo, ", ")), in.Name, tok)
 	case ttl > 0 && w.Now()-t.made > ttl:
 		return t.at, s.fail(w, "expired", c.ErrorStatus, "the page token has expired: it was issued at tick "+itoa(t.made)+" and lives "+plural(ttl, "tick")+"; it expired at tick "+itoa(t.made+ttl), in.Name, tok)
 	case c.Token.Use == "once" && t.used:
@@ -1648,6 +1678,14 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	return resp
 }
 
+// trap is the trap client (Client) the option client plays, or "".
+func (s *contractServer) trap() string {
+	if t := s.c.Client.Trap; t != "" && s.o.Str("client") == t {
+		return t
+	}
+	return ""
+}
+
 // named is in as the request used it: by its alias when prev did.
 func named(prev *Request, in In) In {
 	if in.Alias != "" {
@@ -1726,6 +1764,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 				cond(ok && v.Str != "", ", though "+field+" is not empty"+c.Short.Advice, "")
 		}
 	}
+	trap := s.trap()
 	if p := cond(rel == "next", c.Next.PageNum, cond(rel == "prev", c.Next.PrevPage, "")); p != "" {
 		v, ok := jsonPath(body, p)
 		n, isInt := v.Int()
@@ -1734,7 +1773,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 		}
 		return s.set(prev, []In{c.Page}, []string{itoa(n)})
 	}
-	if url := cond(rel == "next", c.Next.URL, cond(rel == "prev", c.Next.PrevURL, "")); url != "" {
+	if url := cond(rel == "next", c.Next.URL, cond(rel == "prev", c.Next.PrevURL, "")); url != "" && trap == "" {
 		v, ok := jsonPath(body, url)
 		if !ok || v.Kind != json.String || v.Str == "" {
 			return nil, false, "no " + rel + " page: " + url + " is " + describeEnd(v, ok)
@@ -1802,6 +1841,11 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 			return nil, false, "no " + rel + " page: this API's cursors only go forward"
 		}
 		v, ok := jsonPath(body, field)
+		if trap != "" && !ok && rel == "next" {
+			// JavaScript: params[param] = body[field] is undefined, which the
+			// HTTP client leaves out: page 1 again.
+			return s.set(prev, []In{param}, []string{""})
+		}
 		if !ok || v.Kind != json.String || v.Str == "" {
 			return nil, false, "no " + rel + " page: " + field + " is " + describeEnd(v, ok)
 		}
@@ -1814,7 +1858,9 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 	limit := int64(len(last.Items))
 	if v, ok := s.read(prev, c.Limit); ok {
 		if n, err := strconv.ParseInt(v, 10, 64); err == nil && n > 0 {
-			limit = min(n, c.LimitMax)
+			if limit = n; trap == "" {
+				limit = min(n, c.LimitMax)
+			}
 		}
 	} else {
 		limit = c.LimitDefault

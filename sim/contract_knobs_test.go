@@ -683,3 +683,75 @@ func TestDeclaredConnection(t *testing.T) {
 	assert.Equal(t, int64(10), tr.Walks[0].Distinct)
 	assert.Contains(t, Check("contract cursor\n  last last\n")[0].Message, "last and cursor.prefix need the base `connection`")
 }
+
+// client.trap requested, limit.echo, offset.echo and const {url}: the
+// server serves at most 10 and says so; a client that adds the 20 it asked
+// for reads offset 20 next, and records 20 to 11 are in no page. The client
+// that follows the contract adds the 10 it was served and reads all 30.
+func TestDeclaredRequestedSizeTrap(t *testing.T) {
+	decl := `contract offset
+  limit.default 10
+  limit.max 10
+  limit.echo size
+  offset.echo start
+  next.link.base https://x.test
+  const self {url}
+  client.trap requested
+`
+	tr := runText(t, decl+"records 30\nGET /items?offset=0&limit=20\nwalk\n")
+	reqs := requests(tr)
+	require.Len(t, reqs, 2)
+	assert.Contains(t, bodyOf(reqs[0]), `"self":"https://x.test/items?offset=0&limit=20"`)
+	assert.Contains(t, bodyOf(reqs[0]), `"start":0`)
+	assert.Contains(t, bodyOf(reqs[0]), `"size":10`)
+	assert.Equal(t, "/items?offset=20&limit=20", reqs[1].Request.URL)
+	assert.Equal(t, idsDown(10, 10), reqs[1].Records())
+	assert.Contains(t, reqs[1].Reason, "offset=20 was computed from the limit the client asked for, not the 10 the server used: ")
+
+	tr = runText(t, strings.Replace(decl, "  client.trap requested\n", "", 1)+"records 30\nGET /items?offset=0&limit=20\nwalk\n")
+	assert.Len(t, requests(tr), 3)
+	assert.Equal(t, int64(30), tr.Walks[0].Distinct)
+}
+
+// client.trap null-check with next.end absent: the last page has no
+// next_cursor key, so the client sends the query again without a cursor and
+// reads page 1 again. With next.end null it stops where it should.
+func TestDeclaredNullCheckTrap(t *testing.T) {
+	decl := "contract cursor\n  before none\n  client.trap null-check\n  next.end "
+	tr := runText(t, decl+"absent\nrecords 15\nGET /items?limit=10\nnext\nnext\n")
+	reqs := requests(tr)
+	require.Len(t, reqs, 3)
+	assert.Equal(t, idsDown(5, 5), reqs[1].Records())
+	assert.Equal(t, "/items?limit=10", reqs[2].Request.URL)
+	assert.Equal(t, reqs[0].Records(), reqs[2].Records(), "page 1 again")
+
+	tr = runText(t, decl+"null\nrecords 15\nGET /items?limit=10\nnext\nnext\n")
+	assert.Len(t, requests(tr), 2)
+	assert.Contains(t, tr.Steps[len(tr.Steps)-1].Text, "no next page: next_cursor is null")
+}
+
+// token.bound-to: the token belongs to q only; sort may change, q may not.
+func TestDeclaredTokenBoundTo(t *testing.T) {
+	decl := "contract cursor\n  token.bound-to q\n  params q, sort\nrecords 30\nGET /items?limit=10&q=a&sort=x\n"
+	tok := field(requests(runText(t, decl))[0], "next_cursor")
+	tr := runText(t, decl+"GET /items?limit=10&q=a&sort=y&after="+tok+"\nGET /items?limit=10&q=b&sort=x&after="+tok+"\n")
+	assert.Equal(t, []bool{true, true, false}, accepted(tr))
+	assert.Equal(t, idsDown(20, 10), requests(tr)[1].Records())
+	assert.Contains(t, requests(tr)[2].Reason, "the page token was issued for a request with other q")
+}
+
+// The new knobs' bad values and contradictions.
+func TestDeclaredTrapDiagnostics(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"contract offset\n  client.trap requestd\n", "client.trap: expected `requested` or `null-check`, got `requestd`; did you mean `requested`?"},
+		{"contract cursor\n  client.trap requested\n", "contradictory contract: client.trap requested needs the base `offset` or `page`"},
+		{"contract page\n  client.trap null-check\n", "contradictory contract: client.trap null-check needs next.cursor"},
+		{"contract cursor\n  short-pages short\n  client.trap null-check\n", "a contract has one trap: short-pages or client.trap"},
+		{"contract offset\n  client.follows returned\n", "client.follows names the client beside client.trap"},
+		{"contract cursor\n  offset.echo start\n", "contradictory contract: page.echo needs the base `page` or `session`, offset.echo the base `offset`"},
+	} {
+		ds := Check(c.text)
+		require.NotEmpty(t, ds, c.text)
+		assert.Contains(t, ds[0].Message, c.want, c.text)
+	}
+}

@@ -191,9 +191,9 @@ var knobs = []knob{
 	{"values", "offset base: a keyset of public sort values beside the offset: the record member that shows them (sort); after (search_after) takes a page's last values as a JSON array, and a request names its sort in a parameter of this name", knobText(func(c *Contract) *string { return &c.Values })},
 	{"bare", "true: the body is the bare array of records", knobBool(func(c *Contract) *bool { return &c.Bare })},
 	{"id-prefix", "ids written as strings with this prefix (cus_)", knobText(func(c *Contract) *string { return &c.IDPrefix })},
-	{"const", "a body member with a fixed value, PATH JSON (ok true), where {path} stands for the request's path (url {path}); repeat the knob for more", func(c *Contract, v string) string {
+	{"const", "a body member with a fixed value, PATH JSON (ok true), where {path} stands for the request's path and {url} for its URL, next.link.base first (self {url}); repeat the knob for more", func(c *Contract, v string) string {
 		path, val, _ := cutSpace(v)
-		if _, err := json.Parse(fill(val, "{path}", `"/"`)); err != nil || val == "" {
+		if _, err := json.Parse(fill(val, "{path}", `"/"`, "{url}", `"/"`)); err != nil || val == "" {
 			return "expected a body path and a JSON value (ok true), got `" + v + "`"
 		}
 		c.Const = append(c.Const, Member{Path: path, JSON: val})
@@ -298,6 +298,11 @@ var knobs = []knob{
 		c.Short.Client = cond(s == "page-size", s, "")
 		return ""
 	}},
+	{"client.trap", "the client next and walk play instead of one that follows the contract: requested (offset and page bases: it computes the next position from the page size it asked for, not the one it was served) or null-check (cursor base: it stops only on a null next cursor, and sends a missing one as none, so the walk starts over); the profile option client", func(c *Contract, v string) string {
+		c.Client.Play = true
+		return knobEnum(func(c *Contract) *string { return &c.Client.Trap }, "requested", "null-check")(c, v)
+	}},
+	{"client.follows", "the option client's value for the client that follows the contract, beside client.trap (returned, token)", knobText(func(c *Contract) *string { return &c.Client.Follows })},
 	{"token.ttl", "cursor base: ticks a cursor stays valid, then it is refused as expired (the profile option token-ttl)", knobInt(func(c *Contract) *int64 { return &c.Token.TTL }, 1)},
 	{"token.use", "cursor base: any (default: any cursor, any number of times), once (each cursor works once) or newest (only the latest issued works)", func(c *Contract, v string) string {
 		var s string
@@ -308,6 +313,13 @@ var knobs = []knob{
 		return ""
 	}},
 	{"token.bound", "cursor base: true: a cursor works only with the other parameters of the request that got it (the page size may change); another filter is refused", knobBool(func(c *Contract) *bool { return &c.Token.Bound })},
+	{"token.bound-to", "cursor base: the only parameters a cursor is bound to, separated by commas (jql): another value of one of them is refused, the others may change", func(c *Contract, v string) string {
+		for _, p := range strings.Split(v, ",") {
+			c.Token.BoundTo = append(c.Token.BoundTo, strings.TrimSpace(p))
+		}
+		c.Token.Bound = true
+		return ""
+	}},
 	{"window", "offset and page bases: offset + limit at most this many records; beyond it the request is refused", knobInt(func(c *Contract) *int64 { return &c.Window }, 1)},
 	{"snapshot", "any base: the request parameter that names a snapshot, a frozen view of the list taken when it was opened (pit.id; dotted body paths nest); pages read through it do not see records added or deleted since", knobParam(func(c *Contract) *In { return &c.Snap.Param })},
 	{"snapshot.in", "where the snapshot is read: query, body or header (default: where the page size is)", knobWhere(func(c *Contract) *In { return &c.Snap.Param })},
