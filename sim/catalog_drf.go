@@ -32,7 +32,7 @@ func init() {
 	}, Contract{
 		Base: "page", Paths: []string{"/api/items/"}, First: "GET /api/items/",
 		Limit: In{Name: "page_size"}, LimitOption: true, LimitDefault: 100, LimitMax: MaxPageSize,
-		Invalid: "default", InvalidPos: "404", PastEnd: "404", PageLast: "last", Numbers: "python",
+		Invalid: "default", InvalidPos: "404", PastEnd: "404", PageLast: "last", Numbers: "python", Repeated: "last",
 		Items:      "results",
 		Next:       Next{URL: "next", PrevURL: "previous", LinkBase: drfHost, LinkLimit: "sent", FirstPos: "omitted", Query: "sorted"},
 		Total:      Total{Field: "count", Lead: true},
@@ -53,7 +53,7 @@ func init() {
 		},
 	}, Contract{
 		Base: "offset", Paths: []string{"/api/items/"}, First: "GET /api/items/",
-		LimitDefault: 100, LimitMax: MaxPageSize, Invalid: "default", Numbers: "python",
+		LimitDefault: 100, LimitMax: MaxPageSize, Invalid: "default", Numbers: "python", Repeated: "last",
 		Items:  "results",
 		Next:   Next{URL: "next", PrevURL: "previous", LinkBase: drfHost, FirstPos: "omitted", Query: "sorted"},
 		Total:  Total{Field: "count", Lead: true},

@@ -26,7 +26,7 @@ func init() {
 	}, Contract{
 		Base: "cursor", CursorKind: "position", Paths: []string{"/api/items/"}, First: "GET /api/items/",
 		After: In{Name: "cursor"}, Before: In{Name: "none"},
-		Limit: In{Name: "page_size"}, LimitOption: true, LimitDefault: 100, LimitMax: MaxPageSize, Invalid: "default", Numbers: "python",
+		Limit: In{Name: "page_size"}, LimitOption: true, LimitDefault: 100, LimitMax: MaxPageSize, Invalid: "default", Numbers: "python", Repeated: "last",
 		Items:       "results",
 		Next:        Next{URL: "next", PrevURL: "previous", LinkBase: drfHost, Query: "sorted"},
 		ErrorStatus: 404, ErrorField: "detail",

@@ -122,3 +122,16 @@ func TestDRFPageNumberAsPythonReadsIt(t *testing.T) {
 	assert.Equal(t, idsDown(150, 100), reqs[1].Records())
 	assert.Equal(t, 404, reqs[2].Response.Status)
 }
+
+// request.query_params is Django's QueryDict, whose get and [] return the
+// last value of a repeated parameter; replace_query_param (parse_qs, then
+// "query_dict[force_str(key)] = [force_str(val)]") sends the one it sets
+// once, other repeated ones as they were (doseq=True).
+func TestDRFRepeatedParameterIsTheLast(t *testing.T) {
+	tr := execute(scenario("drf-page", 250, get("/api/items/?page=2&tag=a&page=3&tag=b")))
+	s := requests(tr)[0]
+	assert.Equal(t, idsDown(50, 50), s.Records())
+	assert.Equal(t, "http://api.example.org/api/items/?page=2&tag=a&tag=b", field(s, "previous"))
+	tr = execute(scenario("drf-limit-offset", 250, get("/api/items/?limit=10&limit=20")))
+	assert.Len(t, requests(tr)[0].Records(), 20)
+}

@@ -37,6 +37,7 @@ type Contract struct {
 	PastEnd                string // a page past the end: "empty" (default), "last" or "404"
 	InvalidPos             string // a position (offset, page) that is negative or not a number: as Invalid when ""
 	PageLast               string // page base: a value of the page parameter that names the last page (DRF's "last")
+	Repeated               string // a query parameter sent twice: "" or "first" (its first value is read) or "last" (Django's QueryDict)
 	Numbers                string // how numbers are read: "" or "strict" (digits, a sign), "python" (int(): spaces, underscores; empty is absent) or "js" (parseInt: the leading digits)
 	Unpaged                string // page base: without a page the whole list as a bare array: "all" (also for a page of 0 or not a number, json-server v1) or "limit" (the first limit records when the size is sent, json-server 0.17)
 	CursorKind             string // cursor base: "" (an opaque token of the simulator's) or "position" (DRF's CursorPagination: base64 of o=OFFSET&r=1&p=POSITION, the sort key a page is cut at)
@@ -691,7 +692,13 @@ func (s *contractServer) readName(req *Request, in In, name string) (string, boo
 		}
 		return cond(v.Kind == json.String && in != s.c.After && in != s.c.Before && in != s.c.Snap.Param, `"`+v.Str+`"`, v.Str), true // a number written as a string is no number
 	}
-	return req.Param(name)
+	v, ok := req.Param(name)
+	for _, p := range req.Query {
+		if p.Name == name && s.c.Repeated == "last" {
+			v = p.Value // Django's QueryDict: the last value
+		}
+	}
+	return v, ok
 }
 
 // where is where req carries in: a body parameter is in the query on the
@@ -1257,6 +1264,15 @@ func (s *contractServer) serveAll(w *World, req *Request) *Response {
 // one), sorted by name when the contract says so (Next.Query).
 func (s *contractServer) query(req *Request, set ...Param) string {
 	q := setParams(req.Query, set...)
+	if s.c.Next.Query == "sorted" { // parse_qs then query_dict[key] = [val]: a parameter set is sent once
+		kept := q[:0:0]
+		for _, p := range q {
+			if !isSet(set, p.Name) || !isSet(kept, p.Name) {
+				kept = append(kept, p)
+			}
+		}
+		q = kept
+	}
 	for i := 1; s.c.Next.Query == "sorted" && i < len(q); i++ {
 		for j := i; j > 0 && q[j].Name < q[j-1].Name; j-- {
 			q[j], q[j-1] = q[j-1], q[j]

@@ -755,3 +755,13 @@ func TestDeclaredTrapDiagnostics(t *testing.T) {
 		assert.Contains(t, ds[0].Message, c.want, c.text)
 	}
 }
+
+// repeated last reads a parameter sent twice by its last value, as
+// Django's QueryDict does ("returns the last value" for a key with several);
+// first, the default, by its first.
+func TestDeclaredRepeatedParameter(t *testing.T) {
+	reqs := requests(runText(t, "contract offset\n  repeated last\nrecords 30\nGET /items?limit=5&limit=7\n"))
+	assert.Len(t, reqs[0].Records(), 7)
+	reqs = requests(runText(t, "contract offset\nrecords 30\nGET /items?limit=5&limit=7\n"))
+	assert.Len(t, reqs[0].Records(), 5)
+}
