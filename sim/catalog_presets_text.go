@@ -255,6 +255,27 @@ sort created/25
 GET /api/items/
 walk
 
+=== elasticsearch-point-in-time
+# title: Elasticsearch: a point in time keeps the pages still
+# vendor: Elasticsearch
+# notice: An export opens a point in time and pages it with from and size while 5 new documents
+#   are indexed. Pages read through it show the index "as it existed when initiated" (Elasticsearch's
+#   "Open a point in time" page): the new documents do not push the others down, and the walk reads
+#   each of the 100 documents once. Each response's pit_id is sent with the next search, which goes to
+#   /_search without the index, as the page asks.
+# question: Where are the 5 new documents, and when would this export see them?
+# try: Replace the first two requests (the _pit and its next) with a plain search,
+#   ` + "`" + `POST /my-index/_search {"size":10,"sort":[{"created":"desc"},{"_id":"asc"}]}` + "`" + `: from and size read
+#   the index as it is, and page 2 repeats 5 documents of page 1.
+
+profile elasticsearch
+records 100
+
+POST /my-index/_pit?keep_alive=1m
+next
+insert 5
+walk
+
 === relay-offset-cursors
 # title: GraphQL Relay: the reference cursors are offsets
 # vendor: GraphQL
