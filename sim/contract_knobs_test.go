@@ -765,3 +765,28 @@ func TestDeclaredRepeatedParameter(t *testing.T) {
 	reqs = requests(runText(t, "contract offset\nrecords 30\nGET /items?limit=5&limit=7\n"))
 	assert.Len(t, reqs[0].Records(), 5)
 }
+
+// first and last together, as connectionFromArraySlice allows: first cuts
+// the list to its head (offsets 0..3 of 5), then last keeps that head's tail
+// (offsets 2..3, ids 3 and 2); each flag is computed for the argument that
+// asks for it, so both are true. A walk that starts with last alone goes
+// backward: the client sends before = startCursor (offset 15 of 25 after
+// the last 10, base64("arrayconnection:15")) while hasPreviousPage is true.
+func TestDeclaredConnectionFirstAndLast(t *testing.T) {
+	tr := runText(t, "contract connection\nrecords 5\nGET /items?first=4&last=2\n")
+	s := requests(tr)[0]
+	assert.Equal(t, []int64{3, 2}, s.Records())
+	info := string(appendJSONValue(nil, member(s, "pageInfo")))
+	assert.Contains(t, info, `"hasPreviousPage":true`)
+	assert.Contains(t, info, `"hasNextPage":true`)
+
+	const decl = "contract connection\n  method POST\n  limit.in body\n  last.in body\n  after.in body\n  before.in body\n"
+	tr = runText(t, decl+"records 25\nPOST /items {\"last\":10}\nwalk\n")
+	reqs := requests(tr)
+	require.Len(t, reqs, 3)
+	assert.Equal(t, idsDown(10, 10), reqs[0].Records())
+	assert.JSONEq(t, `{"before":"YXJyYXljb25uZWN0aW9uOjE1","last":10}`, reqs[1].Request.Body)
+	assert.Equal(t, idsDown(20, 10), reqs[1].Records())
+	assert.Equal(t, idsDown(25, 5), reqs[2].Records())
+	assert.Equal(t, int64(25), tr.Walks[0].Distinct)
+}
