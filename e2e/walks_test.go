@@ -161,10 +161,9 @@ func TestEveryPresetInThePage(t *testing.T) {
 	}
 }
 
-// On a phone in dark mode the first preset of each vendor profile that
-// runs in the page fits the width, and the vendor's link is on screen when
-// its rules card is opened (test-artifacts/phone-dark-*.png are there to
-// look at).
+// On a phone in dark mode the first preset of each vendor that runs in the
+// page fits the width, and the vendor's link is on screen when its rules
+// card is opened (test-artifacts/phone-dark-*.png are there to look at).
 func TestVendorPresetsOnAPhoneInDarkMode(t *testing.T) {
 	ctx := tabFor(t, 10*time.Minute)
 	viewport(t, ctx, 390, 844, true, true)
@@ -172,10 +171,10 @@ func TestVendorPresetsOnAPhoneInDarkMode(t *testing.T) {
 	done := map[string]bool{}
 	for _, p := range sim.Presets() {
 		prof, ok := sim.LookupProfile(profileLine(p.Text))
-		if p.NativeOnly || !ok || prof.URL == "" || done[prof.Name] {
+		if p.NativeOnly || !ok || prof.URL == "" || done[prof.Vendor] {
 			continue
 		}
-		done[prof.Name] = true
+		done[prof.Vendor] = true
 		t.Run(p.Name, func(t *testing.T) {
 			require.Equal(t, "ok", showPreset(t, ctx, p))
 			assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), eval[int](t, ctx, `innerWidth`), "no sideways scrolling")
