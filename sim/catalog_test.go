@@ -19,21 +19,6 @@ func init() {
 			assert.Equal(t, int64(12000), tr.Walks[0].Distinct)
 			assert.True(t, tr.Walks[0].Complete)
 		}},
-		"elasticsearch-total-gte": {[][2]string{{"profile elasticsearch", "profile elasticsearch client=search-after"}}, func(t *testing.T, tr *Trace) {
-			assert.Equal(t, int64(25000), tr.Walks[0].Distinct)
-			assert.True(t, tr.Walks[0].Consistent)
-		}},
-		// Without the point in time, from/size reads the index as it is now:
-		// the 5 new documents push 5 of page 1 onto page 2.
-		"elasticsearch-point-in-time": {[][2]string{{"POST /my-index/_pit?keep_alive=1m\nnext", `POST /my-index/_search {"size":10,"sort":[{"created":"desc"},{"_id":"asc"}]}`}}, func(t *testing.T, tr *Trace) {
-			assert.Equal(t, int64(5), tr.Walks[0].Duplicates.Count)
-			assert.False(t, tr.Walks[0].Consistent)
-		}},
-		// Deleting 3 at the head: page 2 after offset 9 starts 3 items late.
-		"relay-offset-cursors": {[][2]string{{"insert 3", "delete at 0..2"}}, func(t *testing.T, tr *Trace) {
-			assert.Equal(t, int64(0), tr.Walks[0].Duplicates.Count)
-			assert.Equal(t, int64(3), tr.Walks[0].Missed.Count)
-		}},
 	} {
 		catalogTries[name] = try
 	}
@@ -41,24 +26,6 @@ func init() {
 	presetWants["zendesk-offset-limit"] = presetWant{concat(repeat(acc, 100), []bool{ref}), func(t *testing.T, tr *Trace) {
 		assert.Equal(t, int64(10000), tr.Walks[0].Distinct)
 		assert.Equal(t, 400, requests(tr)[100].Response.Status)
-	}}
-	// 10 pages of 1,000: from + size reaches 10,000 = hits.total.value (gte).
-	presetWants["elasticsearch-total-gte"] = presetWant{repeat(acc, 10), func(t *testing.T, tr *Trace) {
-		assert.Equal(t, TotalReport{"capped", 10000, 25000}, requests(tr)[0].Total)
-		assert.True(t, tr.Walks[0].Complete, "as far as the client knows")
-		assert.Equal(t, int64(15000), tr.Walks[0].Missed.Count)
-	}}
-	// The PIT opened, then 10 pages of 10 through it: the 5 documents indexed
-	// after it was opened are not in it, and nothing shifts.
-	presetWants["elasticsearch-point-in-time"] = presetWant{repeat(acc, 11), func(t *testing.T, tr *Trace) {
-		assert.Equal(t, int64(100), tr.Walks[0].Distinct)
-		assert.True(t, tr.Walks[0].Consistent)
-		assert.Equal(t, int64(100), requests(tr)[10].Total.Reported, "hits.total of the point in time")
-	}}
-	// 33 items after the insert: offsets 0, 10, 20, 30: 4 pages, 3 repeated.
-	presetWants["relay-offset-cursors"] = presetWant{repeat(acc, 4), func(t *testing.T, tr *Trace) {
-		assert.Equal(t, []int64{23, 22, 21}, requests(tr)[1].Records()[:3])
-		assert.Equal(t, int64(3), tr.Walks[0].Duplicates.Count)
 	}}
 }
 
