@@ -38,17 +38,17 @@ func paramInt(req *Request, name string, def, min int64) (n int64, set bool, why
 	return n, true, ""
 }
 
-// clampSize applies the profile's maximum page size to n: clamped with a note,
-// or a refusal with over-max=refuse.
-func clampSize(o *Options, name string, n int64) (size int64, note, refusal string) {
-	mx := o.Int("max-limit")
-	if n <= mx {
-		return n, "", ""
-	}
-	if o.Str("over-max") == "refuse" {
-		return 0, "", name + "=" + itoa(n) + " is above the maximum of " + itoa(mx)
-	}
-	return mx, name + "=" + itoa(n) + " is above the maximum of " + itoa(mx) + ": the server clamped it to " + itoa(mx), ""
+// offsetWalks is walkRole kept by a server, for the hand-written catalogue
+// servers that do not report Response.Served yet: the engine keeps these
+// books for every other contract (client.role).
+type offsetWalks map[string]offsetPage
+
+// role classifies an accepted request for offset with page size limit; at
+// says where an offset points in the contract's own words.
+func (m offsetWalks) role(req *Request, offset, limit int64, at func(offset int64) string) (role WalkRole, why string) {
+	prev, ok := m[req.Client]
+	m[req.Client] = offsetPage{req.Path, offset, limit}
+	return walkRole(prev, ok, offsetPage{req.Path, offset, limit}, "", at)
 }
 
 // itemsAfter is a keyset page after position c (or from the head when c is

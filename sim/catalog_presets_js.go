@@ -2,10 +2,11 @@
 
 package sim
 
-// The catalogue's contracts still written as Go servers are left out of the
-// WASM: as code they are about 80 KB brotli together, over the size budget.
-// They come back as they are ported onto declared contracts (data, not
-// code), their presets moving to catalog_presets.txt, which the js build has.
+// The catalogue's contracts still written as Go servers (Zendesk) are left
+// out of the WASM, and so are their presets. No preset text is compiled into
+// the WASM at all: the page reads the presets from start.json, which the
+// native build writes (PresetsJSON), and the tests under Node read the .txt
+// files from disk (presets_js_test.go).
 const catalogNativePresetsFile = ""
 
 func nativeCatalogPresets() []Preset { return nil }

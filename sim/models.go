@@ -165,19 +165,6 @@ type offsetPage struct {
 	offset, limit int64
 }
 
-// offsetWalks is walkRole kept by a server, for the hand-written catalogue
-// servers that do not report Response.Served yet: the engine keeps these
-// books for every other contract (client.role).
-type offsetWalks map[string]offsetPage
-
-// role classifies an accepted request for offset with page size limit; at
-// says where an offset points in the contract's own words.
-func (m offsetWalks) role(req *Request, offset, limit int64, at func(offset int64) string) (role WalkRole, why string) {
-	prev, ok := m[req.Client]
-	m[req.Client] = offsetPage{req.Path, offset, limit}
-	return walkRole(prev, ok, offsetPage{req.Path, offset, limit}, "", at)
-}
-
 // walkRole is the simulator's bookkeeping, not part of any contract: the
 // page right after the client's last one (or right before it, going back)
 // continues its walk; any other page starts a new walk there. A page
