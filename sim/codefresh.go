@@ -1,8 +1,6 @@
 package sim
 
-import "strconv"
-
-// Codefresh's build and image lists (seeds 000 and 001): page numbers before
+// Codefresh's build and image lists: page numbers before
 // January 2021, a server-side cursor per pagination session after.
 
 const codefreshSource = "Codefresh: Paging issues for builds and images"
@@ -20,33 +18,22 @@ const codefreshBodyInterp = "Codefresh's pages show no response body: the builds
 // cfLegacyPageInterp says why the old API refuses pages below 1.
 const cfLegacyPageInterp = "The old pages on Codefresh's page count from the first build; negative pages only came with the 2021 cursor."
 
-// codefreshReads is what both Codefresh profiles read: the build list
+// codefreshPaths are what both Codefresh profiles serve: the build list
 // (/workflow, as the page writes it) and the image list beside it.
-var codefreshReads = &readSpec{Paths: []string{"/workflow", "/images"}, Params: []string{"page", "limit"}, Unserved: codefreshUnservedInterp}
+var codefreshPaths = []string{"/workflow", "/images"}
 
 // codefreshUnservedInterp says where a 404 or a 405 comes from.
 const codefreshUnservedInterp = "Codefresh's page lists builds at /workflow and names image lists beside them, and names no status for anything else: another path is HTTP's 404, another method its 405."
 
 func codefreshOptions() []OptionSpec { return commonOptions(25, 100, "clamp") }
 
-// codefreshPage reads page and limit, or why they are refused.
-func codefreshPage(req *Request, o *Options) (page, limit int64, note, bad string) {
-	limit, note, bad = pageSize(req, "limit", o)
-	if bad != "" {
-		return
-	}
-	page, bad = intParam(req, "page", 1)
-	return
-}
-
 // ---- codefresh-legacy ----
 
 func init() {
-	register(&Profile{
+	registerContract(&Profile{
 		Name: "codefresh-legacy", Vendor: "Codefresh", Source: codefreshSource, URL: codefreshURL,
-		reads:   codefreshReads,
 		Summary: "builds and images before January 2021: GET /workflow?page=N, every page independent, any order valid; drifts like offset paging",
-		First:   "GET /workflow?page=1", Options: codefreshOptions(),
+		Options: codefreshOptions(),
 		Rules: []RuleNote{
 			{Text: "GET /workflow?page=N returns the Nth page of builds (image lists page the same way); every call is independent of the previous one, so any order is valid (5, 2, 8 or 1, 4, 2).", Source: "Codefresh's paging page: \"you could fetch any possible page within the results and each call was completely independent\""},
 			{Text: "Codefresh's page dates the change both January 9th and January 7th 2021: the two profiles stand for before and after it, whatever the day.", Source: "Codefresh's paging page", Interpretation: true},
@@ -55,70 +42,15 @@ func init() {
 			{Text: codefreshSizeInterp, Interpretation: true},
 			{Text: codefreshBodyInterp + " total and pages are exact counts.", Interpretation: true},
 		},
-		New: func(o *Options) Server { return &codefreshLegacy{o: o} },
+	}, Contract{
+		Base: "page", Paths: codefreshPaths, First: "GET /workflow?page=1", Limit: In{Name: "limit"},
+		LimitDefault: 25, LimitMax: 100, PastEnd: "silent", Independent: true,
+		Items: "docs", PageEcho: "page", LimitEcho: "limit", Order: []string{"page", "limit", "total", "pages"},
+		Next: Next{Pages: []string{"pages"}, By: "pages"},
+		Errors: []ErrorRule{{Kind: "path", Interp: codefreshUnservedInterp}, {Kind: "method", Interp: codefreshUnservedInterp},
+			{Kind: "position", Message: "page numbers start at 1, got {value}", Interp: cfLegacyPageInterp}},
+		Interp: Interps{Limit: codefreshSizeInterp},
 	})
-}
-
-type codefreshLegacy struct{ o *Options }
-
-func (s *codefreshLegacy) Serve(w *World, req *Request) *Response {
-	if r := codefreshReads.unserved(w, req); r != nil {
-		return r
-	}
-	page, limit, note, bad := codefreshPage(req, s.o)
-	if bad != "" {
-		return refuse(w, 400, bad)
-	}
-	if page < 1 {
-		r := refuse(w, 400, "page numbers start at 1, got "+itoa(page))
-		r.Interp = cfLegacyPageInterp
-		return r
-	}
-	off := mulSat(page-1, limit)
-	items := w.Page(off, limit)
-	n := w.Len()
-	resp := &Response{
-		Status: 200, ItemsKey: "docs", Items: items,
-		Fields: []Field{{"page", Int(page)}, {"limit", Int(limit)}, {"total", Int(n)}, {"pages", Int((n + limit - 1) / limit)}},
-		Reason: note, Interp: cond(note != "", codefreshSizeInterp, ""),
-		Total:    TotalReport{Kind: "exact", Reported: n, True: n},
-		HasNext:  NextReport{Kind: "total", Reported: addSat(off, limit) < n, True: off+int64(len(items)) < n},
-		Cost:     offsetCost(off, int64(len(items)), n),
-		Position: -1,
-	}
-	if len(items) > 0 {
-		resp.Position = off
-	}
-	resp.Served = &servedPage{Offset: off, Limit: limit, At: pageAt(limit), Valid: "page " + itoa(page) + " is valid here (every page is independent), but "}
-	return resp
-}
-
-func (s *codefreshLegacy) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	if rel == "first" {
-		return firstRequest(prev, "GET /workflow?page=1", "page")
-	}
-	page, _ := intParam(prev, "page", 1)
-	limit := fieldInt(last, "limit")
-	switch rel {
-	case "next":
-		if pages := fieldInt(last, "pages"); page >= pages {
-			return nil, false, "no next page: this is page " + itoa(page) + " of " + itoa(pages)
-		}
-		page++
-	case "prev":
-		if page <= 1 {
-			return nil, false, "no previous page: this is page 1"
-		}
-		page--
-	}
-	return follow(prev, Param{Name: "page", Value: itoa(page)}, Param{Name: "limit", Value: itoa(limit)})
-}
-
-// fieldInt reads a numeric body field; 0 when absent.
-func fieldInt(r *Response, name string) int64 {
-	v, _ := r.Field(name)
-	n, _ := strconv.ParseInt(v.AsString(), 10, 64)
-	return n
 }
 
 // ---- codefresh ----
@@ -153,7 +85,7 @@ func init() {
 			{Text: codefreshBodyInterp + " There is no total; hasNextPage and hasPrevPage say whether builds lie after or before the page.", Interpretation: true},
 		},
 	}, Contract{
-		Base: "session", Paths: codefreshReads.Paths, First: "GET /workflow?page=1", Session: In{Name: codefreshSessionHeader},
+		Base: "session", Paths: codefreshPaths, First: "GET /workflow?page=1", Session: In{Name: codefreshSessionHeader},
 		LimitDefault: 25, LimitMax: 100,
 		Items: "docs", PageEcho: "page", LimitEcho: "limit",
 		Next: Next{Flag: "hasNextPage", PrevFlag: "hasPrevPage"},

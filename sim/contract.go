@@ -34,7 +34,8 @@ type Contract struct {
 	Invalid                string // zero, negative or not a number: "400" (default), "default" or "404"
 	FirstPage              int64  // page: the first page's number, 1 or 0 (FirstPageSet says 0 was meant)
 	FirstPageSet           bool
-	PastEnd                string // a page past the end: "empty" (default), "last" or "404"
+	PastEnd                string // a page past the end: "empty" (default), "silent" (empty, and the trace says nothing of it), "last" or "404"
+	Independent            bool   // offset and page: every page is independent, so a page that starts a new walk is said to be valid here (Codefresh before 2021)
 	InvalidPos             string // a position (offset, page) that is negative or not a number: as Invalid when ""
 	PageLast               string // page base: a value of the page parameter that names the last page (DRF's "last")
 	Repeated               string // a query parameter sent twice: "" or "first" (its first value is read) or "last" (Django's QueryDict)
@@ -66,6 +67,7 @@ type Contract struct {
 	LimitZero string   // "default": a page size of 0 is the default (AIP-158); "empty": no records, the total only (Elasticsearch); otherwise Invalid applies
 	LimitEcho string   // the body path where the response tells the page size it used
 	Const     []Member // body members with fixed values, written after the records ({"ok": true})
+	Order     []string // the body's top-level members in this order (page, limit, total, pages); the others follow as they come
 
 	Short Short
 	Token Token
@@ -209,6 +211,7 @@ type Next struct {
 	Flag        string   // body path of a flag that is true while more pages remain ("has_more")
 	LastFlag    string   // body path of a flag that is true on the last page ("isLast", "done")
 	End         string   // how a missing next URL or cursor is written: "null" (default), "absent" or "empty"
+	By          string   // page base: "pages": the client stops when the page it sent reaches the page count (Pages[0]), and sends the size the response echoes (LimitEcho)
 }
 
 // Total says what the response reports as the total.
@@ -478,6 +481,12 @@ func (c Contract) problems() []string {
 	}
 	if c.Short.Pages != "" && c.Next.Cursor == "" && c.Next.URL == "" {
 		add("short-pages need next.cursor or next.url: a client can only tell a short page from the last by what says the next page")
+	}
+	if c.Next.By != "" && (c.Base != "page" || len(c.Next.Pages) == 0 || c.LimitEcho == "" || c.Page.Where != "query" || c.Limit.Where != "query") {
+		add("next.by pages needs the base `page`, pages and limit.echo (the count and the size the client reads), and page and limit in the query")
+	}
+	if c.Independent && c.Base != "offset" && c.Base != "page" {
+		add("pages.independent needs the base `offset` or `page`")
 	}
 	if c.LimitZero == "default" && c.Invalid == "default" {
 		add("limit.zero default says no more than invalid default already does: drop limit.zero")
@@ -937,7 +946,7 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 		resp = s.serveOffset(sw, req, limit, note)
 	}
 	w.query = sw.query
-	if resp.Interp == "" {
+	if resp.Interp == "" && resp.Status < 400 && !resp.Refused { // a refusal's note is its own, not the page size's
 		resp.Interp = cond(s.interp != "", s.interp, interp)
 	}
 	if resp.Interp == "" {
@@ -1136,6 +1145,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 			last := max(0, (n-1)/limit*limit)
 			note = join(note, at(off)+" is past the end: the server answered with the last page, "+at(last))
 			off, page = last, last/limit+c.FirstPage
+		case "silent":
 		default:
 			note = join(note, at(off)+" is past the end of the list ("+plural(n, "record")+")")
 			s.interp = c.Interp.PastEnd
@@ -1147,6 +1157,9 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		Status: 200, Items: items, Reason: note, Position: -1,
 		Cost:   offsetCost(off, int64(len(items)), n),
 		Served: &servedPage{Offset: off, Limit: limit, At: at},
+	}
+	if c.Independent {
+		resp.Served.Valid = at(off) + " is valid here (every page is independent), but "
 	}
 	if s.over && s.trap() == "requested" {
 		resp.Served.Valid = at(off) + " was computed from the " + c.Limit.Name + " the client asked for, not the " + itoa(limit) + " the server used: "
@@ -1221,8 +1234,12 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	if c.Next.PageNum != "" {
 		fields = append(fields, pathVal{c.Next.PageNum, pageVal(more, page+1)})
 	}
+	least := int64(1) // a page count, 1 for an empty list; exact with next.by pages
+	if c.Next.By != "" {
+		least = 0
+	}
 	for _, path := range c.Next.Pages {
-		fields = append(fields, pathVal{path, Int(max(1, (n+limit-1)/limit))})
+		fields = append(fields, pathVal{path, Int(max(least, (n+limit-1)/limit))})
 	}
 	if c.PageEcho != "" {
 		fields = append([]pathVal{{c.PageEcho, Int(page)}}, fields...)
@@ -1378,7 +1395,7 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 	}
 	if !strings.Contains(c.Items, ".") && c.Record == "" {
 		resp.ItemsKey = c.Items
-		resp.Fields = nestFields(fields)
+		resp.Fields = ordered(nestFields(fields), c.Order)
 		return
 	}
 	// Records under a nested path or in the contract's shape: written into the body.
@@ -1397,7 +1414,28 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 		}
 		items.B = append(b, ']')
 	}
-	resp.Fields = nestFields(append([]pathVal{{c.Items, Raw(string(items.B))}}, fields...))
+	resp.Fields = ordered(nestFields(append([]pathVal{{c.Items, Raw(string(items.B))}}, fields...)), c.Order)
+}
+
+// ordered is fs with the members order names first, in that order.
+func ordered(fs []Field, order []string) []Field {
+	if len(order) == 0 {
+		return fs
+	}
+	out := make([]Field, 0, len(fs))
+	for _, name := range order {
+		for _, f := range fs {
+			if f.Name == name {
+				out = append(out, f)
+			}
+		}
+	}
+	for _, f := range fs {
+		if !containsString(order, f.Name) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // idText writes a record's id as the contract does: its prefix, and zeros
@@ -1795,6 +1833,27 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 			return nil, false, "no " + rel + " page: " + url + " is " + describeEnd(v, ok)
 		}
 		return request(prev.Method, v.Str)
+	}
+	if c.Next.By == "pages" { // the page it sent against the page count, with the size the response echoes
+		page := c.FirstPage
+		if p, ok := s.read(prev, c.Page); ok {
+			page, _ = strconv.ParseInt(p, 10, 64)
+		}
+		lv, _ := jsonPath(body, c.LimitEcho)
+		pv, _ := jsonPath(body, c.Next.Pages[0])
+		limit, _ := lv.Int()
+		pages, _ := pv.Int()
+		switch {
+		case rel == "next" && page >= pages:
+			return nil, false, "no next page: this is page " + itoa(page) + " of " + itoa(pages)
+		case rel == "next":
+			page++
+		case page <= c.FirstPage:
+			return nil, false, "no previous page: this is page " + itoa(c.FirstPage)
+		default:
+			page--
+		}
+		return follow(prev, Param{Name: c.Page.Name, Value: itoa(page)}, Param{Name: c.Limit.Name, Value: itoa(limit)})
 	}
 	if c.Base == "session" { // the next or previous page of the session's cursor, while its flag says there is one
 		flag := cond(rel == "next", c.Next.Flag, c.Next.PrevFlag)

@@ -790,3 +790,51 @@ func TestDeclaredConnectionFirstAndLast(t *testing.T) {
 	assert.Equal(t, idsDown(25, 5), reqs[2].Records())
 	assert.Equal(t, int64(25), tr.Walks[0].Distinct)
 }
+
+// Codefresh's builds before 2021 ("you could fetch any possible page within
+// the results and each call was completely independent from the previous
+// one", Codefresh's paging page,
+// https://codefresh.io/docs/docs/troubleshooting/common-issues/paging-issues-builds-images/)
+// as a declared contract: next.by pages, pages.independent, past-end silent
+// and order.
+func TestDeclaredPageCountClient(t *testing.T) {
+	const decl = "contract page\n  path /workflow\n  limit limit\n  limit.default 25\n  items docs\n  page.echo page\n  limit.echo limit\n" +
+		"  pages pages\n  next.by pages\n  past-end silent\n  pages.independent true\n  order page, limit, total, pages\n"
+	tr := runText(t, decl+"records 60\nGET /workflow?page=1\nnext\nnext\nnext\nGET /workflow?page=5\nprev\nGET /workflow?page=1&limit=40\nprev\n")
+	reqs := requests(tr)
+	require.Len(t, reqs, 6)
+	// next sends the page after the one it sent, with the size the
+	// response echoed (25, the default, though the request named none).
+	assert.Equal(t, "/workflow?page=2&limit=25", reqs[1].Request.URL)
+	assert.Equal(t, "/workflow?page=3&limit=25", reqs[2].Request.URL)
+	// ⌈60/25⌉ = 3 pages: the client stops after page 3 by the count.
+	assert.Equal(t, "no next page: this is page 3 of 3", tr.Steps[3].Text)
+	// Page 5 of 3 is past the end: empty, answered, and said nothing of;
+	// every page is independent, so the page that starts a new walk is
+	// valid, and the note says so.
+	assert.True(t, reqs[3].Accepted)
+	assert.Empty(t, reqs[3].Records())
+	assert.NotContains(t, reqs[3].Reason, "past the end")
+	assert.True(t, strings.HasPrefix(reqs[3].Reason, "page 5 is valid here (every page is independent), but page 5 does not follow"), reqs[3].Reason)
+	assert.Equal(t, "/workflow?page=4&limit=25", reqs[4].Request.URL, "prev: the page before the one sent")
+	assert.Equal(t, "no previous page: this is page 1", tr.Steps[len(tr.Steps)-1].Text)
+	// order: the members beside the records in the order named, not the
+	// base's (page, pages, limit, total).
+	assert.Equal(t, `{"docs":[],"page":5,"limit":25,"total":60,"pages":3}`, string(reqs[3].Response.Body()))
+	// The count is exact: an empty list has 0 pages, and page 1 of it is
+	// the last there is.
+	tr = runText(t, decl+"records 0\nGET /workflow?page=1\nnext\n")
+	assert.Equal(t, "0", field(requests(tr)[0], "pages"))
+	assert.Equal(t, "no next page: this is page 1 of 0", tr.Steps[1].Text)
+
+	for _, c := range []struct{ decl, want string }{
+		{"contract offset\n  next.by pages\n", "next.by pages needs the base `page`"},
+		{"contract page\n  next.by pages\n  limit.echo limit\n", "next.by pages needs the base `page`"},
+		{"contract cursor\n  pages.independent true\n", "pages.independent needs the base `offset` or `page`"},
+		{"contract page\n  next.by count\n", "next.by: expected `pages`, got `count`"},
+	} {
+		ds := Check(c.decl + "records 5\n")
+		require.NotEmpty(t, ds, c.decl)
+		assert.Contains(t, ds[0].Message, c.want, c.decl)
+	}
+}

@@ -118,7 +118,7 @@ func TestDeclaredContractDiagnostics(t *testing.T) {
 		{"contract cursr\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 15, Message: "expected a base style after `contract`: `offset`, `page`, `cursor`, `id`, `session` or `connection`, got `cursr`; did you mean `cursor`?"}}},
 		{"contract offset\n  limit.mx 5\n  past-end never\n", []Diagnostic{
 			{Line: 2, Col: 3, EndCol: 11, Message: "unknown contract knob `limit.mx`; did you mean `limit.max`?"},
-			{Line: 3, Col: 12, EndCol: 17, Message: "past-end: expected `empty`, `last` or `404`, got `never`"},
+			{Line: 3, Col: 12, EndCol: 17, Message: "past-end: expected `empty`, `silent`, `last` or `404`, got `never`"},
 		}},
 		{"contract offset\n  limit.default 50\n  limit.max 10\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 16, Message: "contradictory contract: limit.default 50 is above limit.max 10: the default page size could never be served"}}},
 		{"contract offset\n  next.cursor next\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 16, Message: "contradictory contract: cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `offset`"}}},

@@ -1,6 +1,8 @@
 package sim
 
 import (
+	"strconv"
+
 	"pagingplayground/internal/json"
 )
 
@@ -396,4 +398,11 @@ func appendJSONValue(b []byte, v json.Value) []byte {
 		b = appendJSONValue(b, m.Value)
 	}
 	return append(b, '}')
+}
+
+// fieldInt reads a numeric body field; 0 when absent.
+func fieldInt(r *Response, name string) int64 {
+	v, _ := r.Field(name)
+	n, _ := strconv.ParseInt(v.AsString(), 10, 64)
+	return n
 }

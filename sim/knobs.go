@@ -163,7 +163,8 @@ var knobs = []knob{
 	{"invalid.position", "offset and page bases: an offset or page that is negative or not a number, if not as invalid says: 400, default, 404 or min", knobEnum(func(c *Contract) *string { return &c.InvalidPos }, "400", "default", "404", "min")},
 	{"repeated", "a query parameter sent twice: first (default: its first value is read) or last (its last value, as Django's QueryDict reads them)", knobEnum(func(c *Contract) *string { return &c.Repeated }, "first", "last")},
 	{"numbers", "how number parameters are read: strict (default: digits after an optional sign), python (Python's int(): spaces around and underscores between digits; an empty value is as if absent, as Django REST framework reads them) or js (JavaScript's parseInt: the leading digits, the rest ignored)", knobEnum(func(c *Contract) *string { return &c.Numbers }, "strict", "python", "js")},
-	{"past-end", "offset and page bases: a page past the end: empty (default), last (the last page again) or 404", knobEnum(func(c *Contract) *string { return &c.PastEnd }, "empty", "last", "404")},
+	{"past-end", "offset and page bases: a page past the end: empty (default), silent (empty, and the trace says nothing of it), last (the last page again) or 404", knobEnum(func(c *Contract) *string { return &c.PastEnd }, "empty", "silent", "last", "404")},
+	{"pages.independent", "offset and page bases: true: every page is independent of the one before (any page, in any order, is valid), and a page that starts a new walk says so", knobBool(func(c *Contract) *bool { return &c.Independent })},
 	{"after", "cursor base: the parameter carrying the cursor to continue after (after, starting_after, page_token)", knobParam(func(c *Contract) *In { return &c.After })},
 	{"cursor.kind", "cursor base: opaque (default: the simulator's own token) or position (Django REST framework's CursorPagination: base64 of o=OFFSET&r=1&p=POSITION, the sort key a page is cut at and how many records sharing it to skip; needs next.url)", func(c *Contract, v string) string {
 		var s string
@@ -200,6 +201,7 @@ var knobs = []knob{
 		c.Const = append(c.Const, Member{Path: path, JSON: val})
 		return ""
 	}},
+	{"order", "the body's top-level members beside the records in this order, separated by commas (page, limit, total, pages); the others follow", knobList(func(c *Contract) *[]string { return &c.Order })},
 	{"id-width", "the digits an id is written with at least, zeros in front (6: cus_000042)", func(c *Contract, v string) string {
 		var n int64
 		if msg := knobInt(func(*Contract) *int64 { return &n }, 1)(c, v); msg != "" || n > 18 {
@@ -247,6 +249,7 @@ var knobs = []knob{
 		}
 		return ""
 	}},
+	{"next.by", "page base: pages: the client stops when the page it sent reaches the page count at the first pages path (exact, 0 for an empty list), and sends the page size the response echoes at limit.echo; page and limit in the query", knobEnum(func(c *Contract) *string { return &c.Next.By }, "pages")},
 	{"prev.url", "the body path of the previous page's URL (previous, links.prev)", knobText(func(c *Contract) *string { return &c.Next.PrevURL })},
 	{"url.first-page", "offset and page bases: set (default: offset=0 or page=1) or omitted: a link or URL to the first page leaves the position parameter out (Django REST framework)", knobEnum(func(c *Contract) *string { return &c.Next.FirstPos }, "set", "omitted")},
 	{"url.query", "kept (default: the request's parameters in its order), sorted: links and URLs rebuild the query sorted by name (Django REST framework's replace_query_param), or cursor (cursor base): only the page size served and the cursor (Shopify's page_info links)", knobEnum(func(c *Contract) *string { return &c.Next.Query }, "kept", "sorted", "cursor")},
