@@ -4,8 +4,9 @@ package sim
 // (0.17, the README's "Paginate": _page and _limit, a Link header and
 // X-Total-Count) and version 1 (_page and _per_page, the paging members in the
 // body). Read from typicode/json-server: src/server/router/plural.js and
-// src/server/utils.js (getPage) for 0.17, src/service.ts and src/paginate.ts
-// (with its tests) for v1.
+// src/server/utils.js (getPage) for 0.17 (0.17.4 on npm), src/app.ts
+// (parseListParams), src/service.ts and src/paginate.ts (with its tests) for
+// v1 (1.0.0-beta.15 on npm).
 
 const (
 	jsonServerURL    = "https://github.com/typicode/json-server"
@@ -26,14 +27,17 @@ func init() {
 		Options: append(jsonServer1.withDefaults().options(),
 			OptionSpec{Name: "version", Default: "1", Help: "1 (json-server v1: _page/_per_page, the paging members in the body) or 0 (0.17: _page/_limit, Link and X-Total-Count headers)", Enum: []string{"1", "0"}}),
 		Rules: []RuleNote{
-			{Text: "v1: GET /posts?_page=P&_per_page=N returns {first, prev, next, last, pages, items, data}; _per_page defaults to 10; prev and next are null at the ends.", Source: "json-server src/service.ts: \"const perPage = query._per_page || 10\""},
-			{Text: "v1: a page past the last is clamped to the last page (and below 1 to page 1): page 9 of 3 returns page 3, with next null.", Source: "json-server src/paginate.test.ts: \"page=9 perPage=2 items=5 -> clamp to last\""},
-			{Text: "v1: _page=0 is no paging at all: the whole list comes back as an array (0 is falsy); a _page or _per_page that is not a number is dropped.", Source: "json-server src/service.ts: \"if (page) {\"; src/app.ts: \".filter(([, value]) => !Number.isNaN(value))\""},
+			{Text: "v1: GET /posts?_page=P&_per_page=N returns {first, prev, next, last, pages, items, data}; _per_page defaults to 10; prev and next are null at the ends.", Source: "json-server src/service.ts: \"return paginate(results, opts.page, opts.perPage ?? 10)\""},
+			{Text: "v1: a _per_page of 0 or below is 1 a page.", Source: "json-server src/paginate.test.ts: \"perPage=0 -> clamp perPage to 1\"; src/paginate.ts: \"perPage > 0 ? Math.floor(perPage) : 1\""},
+			{Text: "v1: a page past the last is clamped to the last page, and one below 1 (0 included) to page 1: page 9 of 3 returns page 3, with next null.", Source: "json-server src/paginate.test.ts: \"page=9 perPage=2 items=5 -> clamp to last\", \"page=0 perPage=2 items=3 -> clamp to first\""},
+			{Text: "v1: without _page, or with a _page that is not a number (as parseInt reads it), the whole list comes back as an array; a _per_page that is not a number is the default.", Source: "json-server src/app.ts parseListParams: \"page: Number.isNaN(page) ? undefined : page\"; src/service.ts: \"if (opts.page !== undefined)\""},
+			{Text: "v1 reads _page, _per_page, _sort, _embed and _where: another parameter is a filter on the record field of its name, so _start, _end and _limit (0.17's) filter every record out. Not modelled: the records here have no fields to filter, and the editor flags those parameters.", Source: "json-server src/app.ts: \"RESERVED_QUERY_KEYS = new Set(['_sort', '_page', '_per_page', '_embed', '_where'])\"", Interpretation: true},
 			{Text: "v1: an empty list is one empty page: first 1, last 1, pages 1.", Source: "json-server src/paginate.test.ts: \"items=[] page=1 perPage=2 -> stable empty pagination\""},
 			{Text: "0.17: \"Use _page and optionally _limit to paginate returned data. In the Link header you'll get first, prev, next and last links.\" \"10 items are returned by default\"; X-Total-Count carries the total.", Source: "json-server README (0.17): Paginate"},
 			{Text: "0.17: the links are the request's full URL with its first \"page=<current>\" replaced by the other page's number (a text replace: ?_page=01 gets links that all say _page=01); no links when one page holds everything or the page is past the end.", Source: "json-server src/server/router/plural.js: \"fullURL.replace(`page=${page.current}`, `page=${page.first}`)\"; src/server/utils.js getPage"},
 			{Text: "0.17: _page below 1 or not a number is page 1; _limit 0 or not a number is 10.", Source: "json-server src/server/router/plural.js: \"_page = _page >= 1 ? _page : 1\", \"_limit = parseInt(_limit, 10) || 10\""},
-			{Text: "0.17: without _page the whole list comes back, or its first _limit records with X-Total-Count when _limit is sent (_start and _end are not modelled); a negative _limit, an empty page in 0.17, is served as 1 a page here.", Interpretation: true},
+			{Text: "0.17: without _page (or with an empty one) the whole list comes back; with _end, records _start to _end, else with _limit, _limit records from _start, as Array.slice reads them (_start 0 when absent, a negative index counts from the end, one that is not a number ends the slice at 0), with X-Total-Count; _start alone slices nothing.", Source: "json-server src/server/router/plural.js: \"if (_end || _limit || _page) res.setHeader('X-Total-Count'\", \"else if (_end) chain.slice(_start, _end)\", \"else if (_limit) chain.slice(_start, _start + _limit)\""},
+			{Text: "0.17: with _page, a negative _limit makes getPage slice with negative indexes (page 1 of -5 is every record but the last five); it is served as 1 a page here.", Interpretation: true},
 			{Text: jsIDInterp, Interpretation: true},
 			{Text: "Pages are offsets into the array as it is now: records added or removed between page requests shift them."},
 		},
@@ -42,7 +46,7 @@ func init() {
 	v0 := contractProfile(&Profile{}, jsonServer0.withDefaults())
 	registerContract(p, jsonServer1)
 	v1 := p.New
-	p.reads.Params = append(p.reads.Params, "_limit")
+	p.reads.Params = append(p.reads.Params, "_limit", "_start", "_end")
 	p.New = func(o *Options) Server {
 		if o.Str("version") == "0" {
 			return v0.New(o)
@@ -55,7 +59,7 @@ func init() {
 var jsonServer1 = Contract{
 	Base: "page", Paths: []string{"/{resource}"}, First: jsonServerFirst,
 	Page: In{Name: "_page"}, Limit: In{Name: "_per_page"}, Numbers: "js",
-	LimitDefault: 10, LimitMax: MaxPageSize, LimitZero: "default", Invalid: "min", InvalidPos: "min", PastEnd: "last", Unpaged: "all",
+	LimitDefault: 10, LimitMax: MaxPageSize, Invalid: "min", InvalidPos: "min", PastEnd: "last", Unpaged: "all",
 	Items:  "data",
 	Const:  []Member{{Path: "first", JSON: "1"}},
 	Next:   Next{PrevPage: "prev", PageNum: "next", Pages: []string{"last", "pages"}},
@@ -66,7 +70,7 @@ var jsonServer1 = Contract{
 // jsonServer0 is json-server 0.17 (src/server/router/plural.js, utils.js).
 var jsonServer0 = Contract{
 	Base: "page", Paths: []string{"/{resource}"}, First: jsonServerFirst,
-	Page: In{Name: "_page"}, Limit: In{Name: "_limit"}, Numbers: "js",
+	Page: In{Name: "_page"}, Limit: In{Name: "_limit"}, Offset: In{Name: "_start"}, End: In{Name: "_end"}, Numbers: "js",
 	LimitDefault: 10, LimitMax: MaxPageSize, LimitZero: "default", Invalid: "min", InvalidPos: "default", Unpaged: "limit",
 	Bare:   true,
 	Next:   Next{Link: []string{"first", "prev", "next", "last"}, LinkBase: jsonServerHost, LinkText: true, LinkEdges: "partial"},

@@ -26,6 +26,7 @@ type Contract struct {
 	// offset, limit; page, per_page; after, before, limit; session: page,
 	// limit and the header X-Pagination-Session-Id naming the session.
 	Offset, Page, Limit, After, Before, Session In
+	End                                         In     // page base, unpaged limit: the parameter ending the slice a request without a page gets (json-server 0.17's _end); Offset names the slice's start (_start)
 	PageEcho                                    string // the body path where the response tells the page number it served
 	OffsetEcho                                  string // the body path where the response tells the offset it served
 
@@ -40,7 +41,7 @@ type Contract struct {
 	PageLast               string // page base: a value of the page parameter that names the last page (DRF's "last")
 	Repeated               string // a query parameter sent twice: "" or "first" (its first value is read) or "last" (Django's QueryDict)
 	Numbers                string // how numbers are read: "" or "strict" (digits, a sign), "python" (int(): spaces, underscores; empty is absent) or "js" (parseInt: the leading digits)
-	Unpaged                string // page base: without a page the whole list as a bare array: "all" (also for a page of 0 or not a number, json-server v1) or "limit" (the first limit records when the size is sent, json-server 0.17)
+	Unpaged                string // page base: without a page the whole list as a bare array: "all" (also for a page that is not a number, json-server v1) or "limit" (a slice, Offset to End or Offset plus Limit records, when End or Limit is sent, json-server 0.17)
 	CursorKind             string // cursor base: "" (an opaque token of the simulator's) or "position" (DRF's CursorPagination: base64 of o=OFFSET&r=1&p=POSITION, the sort key a page is cut at)
 	LimitOption            bool   // catalogue: the page size parameter is read only when the profile option page-size-param names it, and max-limit caps only the size it sends (DRF's page_size_query_param, max_page_size); a scenario declares limit none or names it
 
@@ -402,8 +403,11 @@ func (c Contract) problems() []string {
 	if c.Base != "page" && (c.FirstPageSet || c.PageLast != "" || c.Unpaged != "" || c.Next.PageNum != "" || c.Next.PrevPage != "" || len(c.Next.Pages) > 0 || c.Next.LinkText) {
 		add("page.first, page.last, unpaged, next.page, prev.page, pages and next.link.style need the base `page`")
 	}
-	if c.Base != "offset" && c.Offset.Name != "" || c.Base != "page" && c.Base != "session" && c.Page.Name != "" {
-		add("offset is the `offset` base's parameter and page the `page` and `session` bases'")
+	if c.Base != "offset" && c.Offset.Name != "" && c.Unpaged != "limit" || c.Base != "page" && c.Base != "session" && c.Page.Name != "" {
+		add("offset is the `offset` base's parameter (and the slice's start under unpaged limit) and page the `page` and `session` bases'")
+	}
+	if c.End.Name != "" && c.Unpaged != "limit" {
+		add("end is the end of the slice a request without a page gets: it needs unpaged limit")
 	}
 	if c.Base == "session" && (c.Window > 0 || c.PastEnd != "" || c.FirstPageSet || len(c.Next.Link) > 0 || c.Next.URL != "" || c.Next.PrevURL != "" || c.Next.LastFlag != "") {
 		add("a `session` contract's client moves by page number, from page 1, and reads the flags next.flag and prev.flag: it has no window, page past the end, page.first, Link header, next URL or last flag")
@@ -519,7 +523,7 @@ func (c Contract) reads() *readSpec {
 	if c.Snap.Open != "" {
 		r.Paths = append(r.Paths[:len(r.Paths):len(r.Paths)], c.Snap.Open)
 	}
-	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Session, c.Total.Track, c.Snap.Param, {Name: c.Values, Where: c.After.Where}} {
+	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Session, c.End, c.Total.Track, c.Snap.Param, {Name: c.Values, Where: c.After.Where}} {
 		for _, name := range []string{in.Name, in.Alias} {
 			switch {
 			case name == "" || name == "none":
@@ -1113,8 +1117,8 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	var why string
 	at := func(o int64) string { return c.Offset.Name + "=" + itoa(o) }
 	if c.Base == "page" {
-		v, sent := s.read(req, c.Page)
-		if p, good := readNumber(c.Numbers, v); c.Unpaged != "" && (!sent || c.Unpaged == "all" && (!good || p == 0)) {
+		v, _ := s.read(req, c.Page)
+		if _, good := readNumber(c.Numbers, v); c.Unpaged != "" && (v == "" || c.Unpaged == "all" && !good) {
 			return s.serveAll(w, req)
 		}
 		if v == c.PageLast && v != "" {
@@ -1253,28 +1257,51 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 }
 
 // serveAll answers a request without a page (Unpaged): the whole list as a
-// bare array, or its first records when the page size is sent ("limit"),
-// with the total header then.
+// bare array, or with "limit" a slice when the end or the page size is sent
+// (plural.js: "else if (_end) chain.slice(_start, _end)", "else if (_limit)
+// chain.slice(_start, _start + _limit)": Array.slice, whose negative
+// indexes count from the end and NaN is 0), with the total header then.
 func (s *contractServer) serveAll(w *World, req *Request) *Response {
 	c := &s.c
 	n := w.Len()
 	resp := &Response{Status: 200, Bare: true, Position: -1, Walk: WalkFirst, Reason: "no " + c.Page.Name + ": the whole list, not a page",
 		Total: TotalReport{Kind: "absent", True: n}}
-	lim := min(n, MaxPageSize)
-	if v, ok := s.read(req, c.Limit); ok && c.Unpaged == "limit" {
-		if l, good := readNumber(c.Numbers, v); good {
-			lim = max(0, min(l, lim))
+	from, to := int64(0), n
+	end, _ := s.read(req, c.End)
+	lim, _ := s.read(req, c.Limit)
+	if c.Unpaged == "limit" && end+lim != "" {
+		v, _ := s.read(req, c.Offset)
+		a, _ := readNumber(c.Numbers, v)
+		b, good := readNumber(c.Numbers, end)
+		if end == "" {
+			b, good = readNumber(c.Numbers, lim)
+			b = addSat(a, b)
 		}
+		if !good {
+			b = 0
+		}
+		from, to = jsIndex(a, n), jsIndex(b, n)
 		resp.Header = []Header{{Name: c.Total.Header, Value: itoa(n)}}
 		resp.Total = TotalReport{Kind: "exact", Reported: n, True: n}
+		resp.Reason = "no " + c.Page.Name + ": records " + itoa(from) + " to " + itoa(max(from, to)) + " of the list (Array.slice), not a page"
 	}
-	resp.Items = w.Page(0, lim)
-	resp.HasNext = NextReport{Kind: "none", True: int64(len(resp.Items)) < n}
+	to = max(from, min(to, from+MaxPageSize))
+	resp.Items = w.Page(from, to-from)
+	resp.HasNext = NextReport{Kind: "none", True: to < n}
 	resp.Cost.Rows = int64(len(resp.Items))
 	if len(resp.Items) > 0 {
-		resp.Position = 0
+		resp.Position = from
 	}
 	return resp
+}
+
+// jsIndex is an index as Array.slice reads it: a negative one counts from
+// the end; both are kept within the array.
+func jsIndex(i, n int64) int64 {
+	if i < 0 {
+		i = max(0, n+i)
+	}
+	return min(i, n)
 }
 
 // query is the request's path and query with the parameters set ("" removes

@@ -444,17 +444,17 @@ func TestDeclaredTokenBoundToBodyMembers(t *testing.T) {
 }
 
 // unpaged all, next.page, prev.page, pages and invalid min, as json-server
-// v1 (src/service.ts "if (page) {", "query._per_page || 10"; src/paginate.ts
+// v1 (src/app.ts "page: Number.isNaN(page) ? undefined : page"; src/paginate.ts
 // "perPage > 0 ? Math.floor(perPage) : 1", "Math.max(1, Math.min(safePage,
-// pages))"): no page or page 0 is the whole list as an array; a negative
-// page size is 1; a page past the last is the last; the page numbers are
-// in the body, null at the ends, and the client follows next.
+// pages))"): no page or one that is not a number is the whole list as an
+// array; page 0 is page 1; a page size of 0 or below is 1; a page past the
+// last is the last; the page numbers are in the body, null at the ends, and
+// the client follows next.
 func TestDeclaredPageNumbersInTheBody(t *testing.T) {
 	text := `contract page
   page _page
   limit _per_page
   limit.default 10
-  limit.zero default
   invalid min
   past-end last
   unpaged all
@@ -466,11 +466,12 @@ func TestDeclaredPageNumbersInTheBody(t *testing.T) {
   pages last, pages
   total.field items
 records 5
-GET /items?_page=0&_per_page=2
+GET /items?_page=x&_per_page=2
 GET /items?_page=9&_per_page=2
 GET /items?_page=1&_per_page=-3
 GET /items?_page=1&_per_page=2
 next
+GET /items?_page=0&_per_page=0
 `
 	assert.Empty(t, Check(text))
 	reqs := requests(runText(t, text))
@@ -481,6 +482,8 @@ next
 	assert.Equal(t, []int64{5}, reqs[2].Records())
 	assert.Equal(t, "/items?_page=2&_per_page=2", reqs[4].Request.URL)
 	assert.Equal(t, []int64{3, 2}, reqs[4].Records())
+	assert.Equal(t, []int64{5}, reqs[5].Records())
+	assert.Contains(t, bodyOf(reqs[5]), `"first":1,"prev":null,"next":2,"last":5,"pages":5,"items":5`)
 }
 
 // unpaged limit, next.link.style replace and next.link.edges partial, as
@@ -499,12 +502,16 @@ func TestDeclaredLinkTextReplace(t *testing.T) {
   next.link.style replace
   next.link.edges partial
   params x_page
+  offset _start
+  end _end
 records 25
 GET /items?_page=2&x_page=2
 GET /items?_page=3
 GET /items?_page=1&_limit=30
 GET /items?_limit=4
 GET /items
+GET /items?_start=2&_end=4&_limit=9
+GET /items?_start=-2&_limit=1
 `
 	assert.Empty(t, Check(text))
 	reqs := requests(runText(t, text))
@@ -517,7 +524,15 @@ GET /items
 	assert.Equal(t, "25", firstHeader(reqs[3].Response.Header, "X-Total-Count"))
 	assert.Len(t, reqs[4].Records(), 25)
 	assert.Empty(t, firstHeader(reqs[4].Response.Header, "X-Total-Count"))
+	// plural.js: "else if (_end) chain.slice(_start, _end)" before "else if
+	// (_limit) chain.slice(_start, _start + _limit)"; slice(-2, -1) is the
+	// second to last record.
+	assert.Equal(t, []int64{23, 22}, reqs[5].Records())
+	assert.Equal(t, "25", firstHeader(reqs[5].Response.Header, "X-Total-Count"))
+	assert.Equal(t, []int64{2}, reqs[6].Records())
 	assert.Contains(t, Check("contract offset\n  unpaged all\n")[0].Message, "need the base `page`")
+	assert.Contains(t, Check("contract page\n  end _end\n")[0].Message, "needs unpaged limit")
+	assert.Contains(t, Check("contract page\n  offset _start\n")[0].Message, "offset is the `offset` base's parameter")
 }
 
 // snapshot: a frozen view taken when the client opens it (Elasticsearch's

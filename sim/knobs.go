@@ -124,7 +124,7 @@ var knobs = []knob{
 		c.Refuse = append(c.Refuse, v)
 		return ""
 	}},
-	{"offset", "offset base: the offset parameter's name (offset, skip, startAt, from)", knobParam(func(c *Contract) *In { return &c.Offset })},
+	{"offset", "offset base: the offset parameter's name (offset, skip, startAt, from); page base with unpaged limit: the start of the slice a request without a page gets (_start)", knobParam(func(c *Contract) *In { return &c.Offset })},
 	{"offset.in", "where offset is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Offset })},
 	{"offset.echo", "offset base: the body path where the response tells the offset it served (offset)", knobText(func(c *Contract) *string { return &c.OffsetEcho })},
 	{"page", "page and session bases: the page number parameter's name (page, p, _page)", knobParam(func(c *Contract) *In { return &c.Page })},
@@ -137,12 +137,13 @@ var knobs = []knob{
 		c.FirstPage, c.FirstPageSet = int64(v[0]-'0'), true
 		return ""
 	}},
-	{"unpaged", "page base: never (default), all (a request without a page, or with a page of 0 or not a number, gets the whole list as a bare array, as json-server v1) or limit (without a page: the whole list, or its first records when the page size is sent, with the total header, as json-server 0.17)", func(c *Contract, v string) string {
+	{"unpaged", "page base: never (default), all (a request without a page, or with an empty page or one that is not a number, gets the whole list as a bare array, as json-server v1) or limit (without a page: the whole list, or when end or the page size is sent a slice from offset (0 when absent) to end, or of the page size's records, as Array.slice reads them, with the total header, as json-server 0.17's _start, _end and _limit)", func(c *Contract, v string) string {
 		var s string
 		msg := knobEnum(func(*Contract) *string { return &s }, "never", "all", "limit")(c, v)
 		c.Unpaged = cond(s == "never", "", s)
 		return msg
 	}},
+	{"end", "page base with unpaged limit: the parameter ending the slice a request without a page gets, exclusive (_end); it wins over the page size", knobParam(func(c *Contract) *In { return &c.End })},
 	{"page.last", "page base: a value of page that names the last page (last, as Django REST framework)", knobText(func(c *Contract) *string { return &c.PageLast })},
 	{"limit", "the page size parameter's name (limit, per_page, size, maxResults), or none when the client cannot choose it", knobParam(func(c *Contract) *In { return &c.Limit })},
 	{"limit.in", "where the page size is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Limit })},
