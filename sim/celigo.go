@@ -1,13 +1,10 @@
 package sim
 
-import (
-	"pagingplayground/internal/linkheader"
-	"pagingplayground/internal/reqtarget"
-)
-
-// Celigo's integrator.io API (seed 002): Link-header paging over skip/limit on
-// resource lists, nextPageURL in the body on nested results such as flow
-// errors, and the same list after a move to cursors inside.
+// Celigo's integrator.io API (Celigo's pagination page): Link-header paging
+// over skip/limit on resource lists, nextPageURL in the body on nested
+// results such as flow errors, and the same list after a move to cursors
+// inside. All three are contracts on the shared skeleton; their readSpecs
+// keep the editor's view of what each reads.
 
 const (
 	celigoSource = "Celigo: Pagination"
@@ -41,26 +38,30 @@ func celigoOptions() []OptionSpec { return commonOptions(100, 1000, "clamp") }
 // celigoRateRule is the rate limit rule every Celigo profile lists.
 var celigoRateRule = RuleNote{Text: "Optional rate limit (options rate-limit and rate-window): past it a request gets 429 with Retry-After, which a walk waits out.", Source: "Celigo's pagination page: \"tight pagination loops are the #1 cause of self-throttling\""}
 
-// frontParams returns set, then the parameters of q not named in set, in order:
-// the server writes its paging parameters first, as the seed's links do.
-func frontParams(q []Param, set ...Param) []Param {
-	out := append([]Param(nil), set...)
-	for _, p := range q {
-		if !isSet(set, p.Name) {
-			out = append(out, p)
-		}
-	}
-	return out
+// celigoErrors are the refusals every Celigo profile answers in its own
+// words (an unserved path or method), and more.
+func celigoErrors(more ...ErrorRule) []ErrorRule {
+	return append([]ErrorRule{{Kind: "path", Interp: celigoUnservedInterp}, {Kind: "method", Interp: celigoUnservedInterp}}, more...)
+}
+
+// registerCeligo registers a Celigo contract; reads keeps the editor's view
+// of what it reads (the paths as Celigo's page names them, the parameters
+// in its order, skip on the migrated lists).
+func registerCeligo(p *Profile, reads *readSpec, c Contract) {
+	p.Vendor, p.Source, p.URL = "Celigo", celigoSource, celigoURL
+	c.LimitDefault, c.LimitMax, c.IDName, c.Quiet = 100, 1000, "_id", []string{"tiebreak"}
+	c.Paths = reads.Paths
+	c.Interp.Limit = celigoLimitInterp
+	registerContract(p, c)
+	p.reads = reads
 }
 
 // ---- celigo ----
 
 func init() {
-	register(&Profile{
-		Name: "celigo", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
-		reads:   celigoReads,
+	registerCeligo(&Profile{
+		Name: "celigo", Options: celigoOptions(),
 		Summary: "integrator.io resource lists: a bare JSON array and an RFC 8288 Link header over skip/limit; drifts when records are created or deleted mid-walk",
-		First:   "GET /v1/integrations?limit=100", Options: celigoOptions(),
 		Rules: []RuleNote{
 			{Text: "GET /v1/integrations?limit=100 returns a bare JSON array of up to limit records (their id is _id) and, if more exist, a Link header with rel=\"next\": <https://api.integrator.io/v1/integrations?skip=100&limit=100>.", Source: "Celigo's pagination page: Link header pagination"},
 			{Text: "Clients iterate until rel=\"next\" is missing, following the header they were sent; the simulator parses it with an RFC 8288 parser before following it.", Source: "Celigo's pagination page: \"Iterate until rel=\\\"next\\\" is missing\""},
@@ -76,141 +77,14 @@ func init() {
 			{Text: "Records can be reordered between pages as data changes: a walk split between parallel workers, each computing its own skip, sees the list at different moments.", Source: "Celigo's pagination page: \"Don't parallelize a single paginated walk\""},
 			celigoRateRule,
 		},
-		New: func(o *Options) Server { return &celigoServer{o: o} },
+	}, celigoReads, Contract{
+		Base: "offset", First: "GET /v1/integrations?limit=100", Offset: In{Name: "skip"},
+		Bare: true, Total: Total{Kind: "none"}, PrevAlways: true, PastEnd: "silent",
+		Next: Next{Link: []string{"next", "prev"}, LinkBase: celigoBase, Query: "front"},
+		Sort: "sort", SortValue: "_id", CreatedAfter: "createdAfter", CreatedBefore: "createdBefore",
+		Errors: celigoErrors(ErrorRule{Kind: "position", Message: "{name} must be 0 or more, got {value}"}),
+		Interp: Interps{Sort: celigoSortInterp, Created: celigoWindowInterp, First: celigoPrevInterp},
 	})
-}
-
-type celigoServer struct{ o *Options }
-
-// celigoView is the part of the list a request selects, and in which order.
-type celigoView struct {
-	pos, n    int64 // list positions pos..pos+n-1
-	ascending bool  // sort=_id: oldest first, whatever the list's order
-	window    *keyRange
-}
-
-func celigoSelect(w *World, req *Request) (v celigoView, interp, bad string) {
-	v.n = w.Len()
-	if s, ok := req.Param("sort"); ok {
-		if s != "_id" {
-			return v, celigoSortInterp, "sort=" + s + " is not a sort this simulator knows: use sort=_id"
-		}
-		v.ascending = true
-		interp = celigoSortInterp
-	}
-	_, hasAfter := req.Param("createdAfter")
-	_, hasBefore := req.Param("createdBefore")
-	if !hasAfter && !hasBefore {
-		return v, interp, ""
-	}
-	after, bad := intParam(req, "createdAfter", minInt64)
-	if bad == "" {
-		var before int64
-		before, bad = intParam(req, "createdBefore", maxInt64)
-		if bad == "" {
-			v.window = &keyRange{From: addSat(after, 1), To: subSat(before, 1)}
-		}
-	}
-	if bad != "" {
-		return v, celigoWindowInterp, bad + " (a simulated tick)"
-	}
-	v.pos, v.n = w.Range(v.window.From, v.window.To)
-	return v, celigoWindowInterp, ""
-}
-
-// page returns the records at indexes skip..skip+limit-1 of the view, and the
-// list position of the first.
-func (v celigoView) page(w *World, skip, limit int64) ([]Record, int64) {
-	end := min(v.n, addSat(skip, limit))
-	if skip >= end {
-		return nil, -1
-	}
-	if !v.ascending || !w.NewestFirst() { // the view runs in list order
-		return w.Page(v.pos+skip, end-skip), v.pos + skip
-	}
-	// Counted from the other end of the list: read the slice and turn it
-	// round. Ascending (key, id) is ascending _id, ids growing with created.
-	p := v.pos + v.n - end
-	items := w.Slice(p, end-skip)
-	for i, j := 0, len(items)-1; i < j; i, j = i+1, j-1 {
-		items[i], items[j] = items[j], items[i]
-	}
-	return items, p + end - skip - 1
-}
-
-func (s *celigoServer) Serve(w *World, req *Request) *Response {
-	if r := celigoReads.unserved(w, req); r != nil {
-		return r
-	}
-	limit, note, bad := pageSize(req, "limit", s.o)
-	if bad != "" {
-		return refuse(w, 400, bad)
-	}
-	skip, bad := intParam(req, "skip", 0)
-	if bad == "" && skip < 0 {
-		bad = "skip must be 0 or more, got " + itoa(skip)
-	}
-	if bad != "" {
-		return refuse(w, 400, bad)
-	}
-	v, interp, bad := celigoSelect(w, req)
-	if bad != "" {
-		r := refuse(w, 400, bad)
-		r.Interp = interp
-		return r
-	}
-	if note != "" {
-		interp = sentences(interp, celigoLimitInterp)
-	}
-	items, pos := v.page(w, skip, limit)
-	more := addSat(skip, limit) < v.n
-	at := func(sk int64) string {
-		return celigoBase + reqtarget.String(req.Path, frontParams(req.Query, Param{Name: "skip", Value: itoa(sk)}, Param{Name: "limit", Value: itoa(limit)}))
-	}
-	var links []linkheader.Link
-	if more {
-		links = append(links, linkheader.Link{URL: at(skip + limit), Rel: []string{"next"}})
-	}
-	links = append(links, linkheader.Link{URL: at(max(0, skip-limit)), Rel: []string{"prev"}})
-	if skip == 0 {
-		interp = sentences(interp, celigoPrevInterp)
-	}
-	resp := &Response{
-		Status: 200, Bare: true, Items: items, IDName: "_id", Reason: note, Interp: interp,
-		Header:   []Header{{"Link", linkheader.Format(links)}},
-		Total:    TotalReport{Kind: "absent", True: v.n},
-		HasNext:  NextReport{Kind: "link", Reported: more, True: skip+int64(len(items)) < v.n},
-		Cost:     offsetCost(skip, int64(len(items)), v.n),
-		Position: pos,
-	}
-	if v.window != nil {
-		resp.Reason = join(resp.Reason, "the window selects "+plural(v.n, "record")+" created after "+cond(v.window.From > minInt64+1, itoa(v.window.From-1), "the beginning")+" and before "+cond(v.window.To < maxInt64-1, itoa(v.window.To+1), "now"))
-	}
-	resp.Served = &servedPage{Offset: skip, Limit: limit, At: func(o int64) string { return "skip=" + itoa(o) }}
-	resp.Scope = v.window // read on a walk's first page only
-	return resp
-}
-
-// sentences joins two interpretations, each a sentence of its own.
-func sentences(a, b string) string {
-	if a == "" {
-		return b
-	}
-	return a + " " + b
-}
-
-func cond(c bool, a, b string) string {
-	if c {
-		return a
-	}
-	return b
-}
-
-func (s *celigoServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	if rel == "first" {
-		return firstRequest(prev, "GET /v1/integrations?limit=100", "skip")
-	}
-	return followLink(prev, last, rel)
 }
 
 // ---- celigo-errors ----
@@ -218,11 +92,9 @@ func (s *celigoServer) Follow(prev *Request, last *Response, rel string) (*Reque
 func init() {
 	opts := append(celigoOptions(), OptionSpec{Name: "last-page-url", Default: "absent",
 		Help: "what the last page says in nextPageURL: absent, or an empty string", Enum: []string{"absent", "empty"}})
-	register(&Profile{
-		Name: "celigo-errors", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
-		reads:   celigoErrorsReads,
+	registerCeligo(&Profile{
+		Name: "celigo-errors", Options: opts,
 		Summary: "integrator.io flow errors: {\"errors\":[…],\"nextPageURL\":…,\"totalErrors\":N}, an opaque after cursor in the body's next URL",
-		First:   "GET /v1/flows/5f1a/errors?pageSize=100", Options: opts,
 		Rules: []RuleNote{
 			{Text: "GET /v1/flows/{flowId}/errors?pageSize=100 returns {\"errors\":[…],\"nextPageURL\":\"/v1/flows/…/errors?after=…&pageSize=100\",\"totalErrors\":437}: the next URL is in the body because the result is a nested structure.", Source: "Celigo's pagination page: Body-based pagination"},
 			{Text: "Clients follow nextPageURL until it is absent or empty.", Source: "Celigo's pagination page: \"Iterate by following nextPageURL until it's absent or empty\""},
@@ -232,86 +104,26 @@ func init() {
 			{Text: "The last page omits nextPageURL (option last-page-url=empty sends \"\" instead): Celigo's page allows both.", Source: "Celigo's pagination page: \"absent or empty\""},
 			celigoRateRule,
 		},
-		New: func(o *Options) Server { return &celigoErrors{o: o} },
+	}, celigoErrorsReads, Contract{
+		Base: "cursor", First: "GET /v1/flows/5f1a/errors?pageSize=100", Limit: In{Name: "pageSize"}, Before: In{Name: "none"},
+		Items: "errors", Total: Total{Kind: "exact", Field: "totalErrors"}, Tag: "celigo-errors",
+		Next:   Next{URL: "nextPageURL", End: "absent", EndOption: true, Query: "front"},
+		Errors: celigoErrors(),
 	})
-}
-
-type celigoErrors struct{ o *Options }
-
-func (s *celigoErrors) Serve(w *World, req *Request) *Response {
-	if r := celigoErrorsReads.unserved(w, req); r != nil {
-		return r
-	}
-	size, note, bad := pageSize(req, "pageSize", s.o)
-	if bad != "" {
-		return refuse(w, 400, bad)
-	}
-	tag := "celigo-errors:" + req.Path
-	resp := &Response{Status: 200, ItemsKey: "errors", IDName: "_id", Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: true}}
-	if note != "" {
-		resp.Interp = celigoLimitInterp
-	}
-	var items []Record
-	var pos int64
-	if after, ok := req.Param("after"); ok {
-		c, why := readCursor(tag, after)
-		if why != "" {
-			return refuse(w, 400, why)
-		}
-		items, pos = w.After(c, size+1)
-		resp.Served.Start, resp.Cost.Seek = false, true
-	} else {
-		items = w.Page(0, size+1)
-	}
-	more := int64(len(items)) > size
-	items = items[:min(int64(len(items)), size)]
-	resp.Items = items
-	if len(items) > 0 {
-		resp.Position = pos
-	}
-	n := w.Len()
-	switch {
-	case more:
-		next := reqtarget.String(req.Path, frontParams(req.Query, Param{Name: "after", Value: cursorToken(tag, w.CursorOf(items[len(items)-1]))}, Param{Name: "pageSize", Value: itoa(size)}))
-		resp.Fields = append(resp.Fields, Field{"nextPageURL", Str(next)})
-	case s.o.Str("last-page-url") == "empty":
-		resp.Fields = append(resp.Fields, Field{"nextPageURL", Str("")})
-	}
-	resp.Fields = append(resp.Fields, Field{"totalErrors", Int(n)})
-	resp.Total = TotalReport{Kind: "exact", Reported: n, True: n}
-	resp.HasNext = NextReport{Kind: "link", Reported: more, True: more}
-	resp.Cost.Rows = int64(len(items))
-	return resp
-}
-
-func (s *celigoErrors) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	switch rel {
-	case "first":
-		return firstRequest(prev, "GET /v1/flows/5f1a/errors?pageSize=100", "after")
-	case "prev":
-		return nil, false, "no prev page: the body offers only nextPageURL"
-	}
-	v, ok := last.Field("nextPageURL")
-	if !ok || v.AsString() == "" {
-		return nil, false, "no next page: nextPageURL is " + cond(ok, "empty", "absent")
-	}
-	return request(prev.Method, v.AsString())
 }
 
 // ---- celigo-migrated ----
 
-// The seed's two warnings, which the migrated endpoint enforces.
+// The two warnings on Celigo's page, which the migrated endpoint enforces.
 const (
 	celigoHandCrafted = "never hand-craft skip/limit: follow the Link header the server returns, the only contract that survives when endpoints migrate to cursor-based paging internally"
 	celigoStale       = "never cache the full Link URL across a page: each next link is tied to the specific request that produced it, so always follow the fresh header on the latest response"
 )
 
 func init() {
-	register(&Profile{
-		Name: "celigo-migrated", Vendor: "Celigo", Source: celigoSource, URL: celigoURL,
-		reads:   celigoMigratedReads,
+	registerCeligo(&Profile{
+		Name: "celigo-migrated", Options: celigoOptions(),
 		Summary: "a Celigo Link-header list after the move to cursor paging inside: next links carry an opaque cursor tied to the request that produced them",
-		First:   "GET /v1/integrations?limit=100", Options: celigoOptions(),
 		Rules: []RuleNote{
 			{Text: "The list answers as before (a bare array and a Link header), but rel=\"next\" now carries an opaque cursor instead of skip: the walk no longer drifts.", Source: "Celigo's pagination page: \"when endpoints migrate to cursor-based paging internally\""},
 			{Text: "A request with skip is refused (400): " + celigoHandCrafted + ".", Source: "Celigo's pagination page: Tip"},
@@ -321,92 +133,15 @@ func init() {
 			{Text: "limit defaults to 100 and is capped at 1000. " + celigoLimitInterp, Interpretation: true},
 			celigoRateRule,
 		},
-		New: func(o *Options) Server { return &celigoMigrated{o: o} },
+	}, celigoMigratedReads, Contract{
+		Base: "cursor", First: "GET /v1/integrations?limit=100", After: In{Name: "cursor"}, Before: In{Name: "none"},
+		Bare: true, Tag: "celigo-migrated", Token: Token{Use: "chain"}, Refuse: []string{"skip"},
+		Next: Next{Link: []string{"next"}, LinkBase: celigoBase, Query: "front"},
+		Errors: celigoErrors(
+			ErrorRule{Kind: "refused", Message: "{name} is not accepted: this list pages with cursors now; " + celigoHandCrafted},
+			ErrorRule{Kind: "cursor", Message: "{message}: " + celigoHandCrafted},
+			ErrorRule{Kind: "changed", Message: "{message}: " + celigoHandCrafted},
+			ErrorRule{Kind: "foreign", Message: "{message}: " + celigoStale},
+			ErrorRule{Kind: "reused", Message: "{message}: " + celigoStale}),
 	})
-}
-
-type celigoMigrated struct {
-	o *Options
-	// chains holds, per walk the server started (a first page), the page
-	// number whose next link is the one still valid; 0 once the walk ended.
-	chains []int64
-}
-
-func (s *celigoMigrated) Serve(w *World, req *Request) *Response {
-	if r := celigoMigratedReads.unserved(w, req); r != nil {
-		return r
-	}
-	if _, ok := req.Param("skip"); ok {
-		return refuse(w, 400, "skip is not accepted: this list pages with cursors now; "+celigoHandCrafted)
-	}
-	limit, note, bad := pageSize(req, "limit", s.o)
-	if bad != "" {
-		return refuse(w, 400, bad)
-	}
-	tag := "celigo-migrated:" + req.Path
-	resp := &Response{Status: 200, Bare: true, IDName: "_id", Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: true}}
-	if note != "" {
-		resp.Interp = celigoLimitInterp
-	}
-	var items []Record
-	var pos, chain, page int64
-	if tok, ok := req.Param("cursor"); ok {
-		vals, err := readToken(tag, tok, 6)
-		switch {
-		case err == errForeign:
-			return refuse(w, 400, "the cursor "+quote(tok)+" was issued for another list: "+celigoStale)
-		case err != nil || vals[0] < 1 || vals[0] > int64(len(s.chains)):
-			return refuse(w, 400, "the cursor "+quote(tok)+" is not one this server issued (changed or cut short?): "+celigoHandCrafted)
-		}
-		chain, page = vals[0], vals[1]
-		if now := s.chains[chain-1]; now != page {
-			why := "this link came with page " + itoa(page) + " and was already followed"
-			if now == 0 {
-				why += " (to the last page)"
-			} else {
-				why += "; page " + itoa(now) + " carries the fresh one"
-			}
-			return refuse(w, 400, why+": "+celigoStale)
-		}
-		if vals[2] != limit {
-			return refuse(w, 400, "the link said limit="+itoa(vals[2])+", the request limit="+itoa(limit)+": "+celigoHandCrafted)
-		}
-		c := Cursor{Key: vals[4], ID: vals[5], KeyOnly: vals[3] == 1}
-		items, pos = w.After(c, limit+1)
-		resp.Served.Start, resp.Cost.Seek = false, true
-	} else {
-		s.chains = append(s.chains, 1)
-		chain, page = int64(len(s.chains)), 0
-		items = w.Page(0, limit+1)
-	}
-	page++
-	more := int64(len(items)) > limit
-	items = items[:min(int64(len(items)), limit)]
-	resp.Items = items
-	if len(items) > 0 {
-		resp.Position = pos
-	}
-	s.chains[chain-1] = 0
-	if more {
-		s.chains[chain-1] = page
-		c := w.CursorOf(items[len(items)-1])
-		only := int64(0)
-		if c.KeyOnly {
-			only = 1
-		}
-		tok := makeToken(tag, chain, page, limit, only, c.Key, c.ID)
-		url := celigoBase + reqtarget.String(req.Path, frontParams(req.Query, Param{Name: "cursor", Value: tok}, Param{Name: "limit", Value: itoa(limit)}))
-		resp.Header = []Header{{"Link", linkheader.Format([]linkheader.Link{{URL: url, Rel: []string{"next"}}})}}
-	}
-	resp.Total = TotalReport{Kind: "absent", True: w.Len()}
-	resp.HasNext = NextReport{Kind: "link", Reported: more, True: more}
-	resp.Cost.Rows = int64(len(items))
-	return resp
-}
-
-func (s *celigoMigrated) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
-	if rel == "first" {
-		return firstRequest(prev, "GET /v1/integrations?limit=100", "cursor")
-	}
-	return followLink(prev, last, rel)
 }

@@ -52,6 +52,17 @@ type Contract struct {
 	IDHex    bool   // ids written in hexadecimal (Notion's UUID-like ids)
 	FirstID  bool   // cursor base: the next cursor is the id of the next page's first record, and a page starts at it (Notion's start_cursor)
 	Deleted  string // id base: a cursor whose record was deleted: "error" (default, resource_missing) or "continue"; the option deleted-cursor
+	IDName   string // the record's id member ("_id"); "id" when ""
+
+	// A sort parameter and a created-time window (offset and page bases,
+	// Celigo's sort=_id, createdAfter and createdBefore): Sort=SortValue
+	// lists oldest first by id, another value is refused (kind sort); the
+	// window keeps the records created strictly between the two ticks (kind
+	// created when not a number) and scopes the walk to them.
+	Sort, SortValue             string
+	CreatedAfter, CreatedBefore string
+	PrevAlways                  bool     // offset and page: rel="prev" on every page, the first page's pointing at itself (Celigo's example)
+	Quiet                       []string // the simulator's notes left out: "tiebreak" (a cursor without a tiebreaker)
 
 	Next  Next
 	Total Total
@@ -116,7 +127,7 @@ type ErrorRule struct {
 }
 
 // errorKinds are the refusals (and the clamp note) a contract names.
-var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "jump", "session", "snapshot"}
+var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "jump", "session", "snapshot", "foreign", "sort", "created"}
 
 // Short says whether pages may come back shorter than asked while more
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
@@ -185,6 +196,9 @@ type Interps struct {
 	Deleted string    // a cursor whose record was deleted, read on (deleted-cursor continue)
 	Reread  string    // session: the page the cursor is on, asked for again
 	Reset   string    // session: the first page, which moves an existing cursor back to the head
+	Sort    string    // a request naming the sort (Contract.Sort)
+	Created string    // a request with a created-time window (Contract.CreatedAfter, CreatedBefore)
+	First   string    // PrevAlways: the first page, whose rel="prev" points at itself
 	_       [0]func() // not comparable: no equality code for it in the WASM
 }
 
@@ -213,6 +227,7 @@ type Next struct {
 	LastFlag    string   // body path of a flag that is true on the last page ("isLast", "done")
 	End         string   // how a missing next URL or cursor is written: "null" (default), "absent" or "empty"
 	By          string   // page base: "pages": the client stops when the page it sent reaches the page count (Pages[0]), and sends the size the response echoes (LimitEcho)
+	EndOption   bool     // the profile option last-page-url chooses End (End its default)
 }
 
 // Total says what the response reports as the total.
@@ -384,6 +399,21 @@ func (c Contract) problems() []string {
 	if c.Values != "" && c.Base != "offset" {
 		add("values (a keyset of public sort values) sits beside the offset: it needs the base `offset`, not `" + c.Base + "`")
 	}
+	if (c.Sort != "" || c.SortValue != "" || c.CreatedAfter != "" || c.CreatedBefore != "" || c.PrevAlways) && c.Base != "offset" && c.Base != "page" {
+		add("sort, created.after, created.before and prev.link need the base `offset` or `page`")
+	}
+	if (c.Sort == "") != (c.SortValue == "") {
+		add("sort and sort.value go together: the parameter, and the one value of it the simulator knows")
+	}
+	if c.PrevAlways && !containsString(c.Next.Link, "prev") {
+		add("prev.link always is about rel=prev: it needs next.link with prev")
+	}
+	if c.Token.Use == "chain" && c.Before.Name != "none" {
+		add("token.use chain links a forward walk's pages: it needs before `none`")
+	}
+	if c.Next.EndOption && c.Next.URL == "" && c.Next.Cursor == "" {
+		add("next.end.option chooses how next.url or next.cursor ends: set one of them")
+	}
 	if c.Total.Track.Name != "" && c.Total.Kind != "capped" && c.Total.Kind != "gte" {
 		add("total.track moves total.cap: it needs total `capped` or `gte`")
 	}
@@ -523,7 +553,7 @@ func (c Contract) reads() *readSpec {
 	if c.Snap.Open != "" {
 		r.Paths = append(r.Paths[:len(r.Paths):len(r.Paths)], c.Snap.Open)
 	}
-	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Session, c.End, c.Total.Track, c.Snap.Param, {Name: c.Values, Where: c.After.Where}} {
+	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Session, c.End, c.Total.Track, c.Snap.Param, {Name: c.Values, Where: c.After.Where}, {Name: c.Sort}, {Name: c.CreatedAfter}, {Name: c.CreatedBefore}} {
 		for _, name := range []string{in.Name, in.Alias} {
 			switch {
 			case name == "" || name == "none":
@@ -562,6 +592,9 @@ func (c Contract) options() []OptionSpec {
 		f := cond(c.Client.Follows == "", "follows", c.Client.Follows)
 		opts = append(opts, OptionSpec{Name: "client", Default: cond(c.Client.Play, t, f), Help: "what the client's next/walk does: " + f + " (what the contract says) or " + t + " (" +
 			cond(t == "requested", "the next position from the page size it asked for, not the one it was served", "it stops only on a null next cursor, and sends a missing one as none: the walk starts over") + ")", Enum: []string{f, t}})
+	}
+	if c.Next.EndOption {
+		opts = append(opts, OptionSpec{Name: "last-page-url", Default: c.Next.End, Help: "what the last page says where the next URL or cursor would be: null, absent or an empty string", Enum: []string{"null", "absent", "empty"}})
 	}
 	if c.Base == "id" {
 		opts = append(opts, OptionSpec{Name: "deleted-cursor", Default: c.Deleted, Help: "a cursor whose record was deleted: error (400, resource_missing) or continue (the list goes on from where the record was)", Enum: []string{"error", "continue"}})
@@ -629,7 +662,7 @@ func contractProfile(p *Profile, c Contract) *Profile {
 		if n := o.Int("window"); n > 0 {
 			cc.Window = n
 		}
-		return &contractServer{c: cc, o: o, body: len(p.reads.Body) > 0}
+		return &contractServer{c: cc, o: o, body: len(p.reads.Body) > 0, n: -1}
 	}
 	return p
 }
@@ -653,6 +686,13 @@ type contractServer struct {
 	snap     string // the snapshot the request read, named at Snap.Field
 	total    string // the total the request gets: the contract's, the option's or Total.Track's
 	cap      int64  // and its cap
+	// chains are, per walk a first page started (Token.Use "chain"), the
+	// page whose next link is the valid one (0 once the walk ended);
+	// chain and page are the request's walk and the page it serves.
+	chains      []int64
+	chain, page int64
+	pageSize    int64 // the page size of the request (chainPosition)
+	n           int64 // the length of the request's view of the list, for finish; -1: the whole list
 }
 
 // snap is an open snapshot: the records as they were when it was opened.
@@ -730,7 +770,7 @@ func (s *contractServer) rule(kind, msg, name, value string) (code, text string)
 		if e.Kind == kind {
 			code = e.Code
 			if e.Message != "" {
-				msg = fill(e.Message, "{name}", name[strings.LastIndexByte(name, '.')+1:], "{value}", value, "{max}", itoa(s.c.LimitMax))
+				msg = fill(e.Message, "{name}", name[strings.LastIndexByte(name, '.')+1:], "{value}", value, "{max}", itoa(s.c.LimitMax), "{message}", msg)
 			}
 		}
 	}
@@ -1134,6 +1174,11 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		return bad
 	}
 	note = join(why, note)
+	v, vInterp, bad := s.view(w, req)
+	if bad != nil {
+		return bad
+	}
+	n = v.n
 	if c.Window > 0 && addSat(off, limit) > c.Window {
 		msg := fill(c.WindowMessage, "{window}", itoa(c.Window), "{value}", itoa(addSat(off, limit)))
 		if msg == "" {
@@ -1155,10 +1200,13 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 			s.interp = c.Interp.PastEnd
 		}
 	}
-	items := w.Page(off, limit)
+	items, pos := w.Page(off, limit), off
+	if v.ascending || v.window != nil {
+		items, pos = v.page(w, off, limit)
+	}
 	more := addSat(off, int64(len(items))) < n
 	resp := &Response{
-		Status: 200, Items: items, Reason: note, Position: -1,
+		Status: 200, Items: items, Reason: join(note, v.note()), Position: -1, Scope: v.window,
 		Cost:   offsetCost(off, int64(len(items)), n),
 		Served: &servedPage{Offset: off, Limit: limit, At: at},
 	}
@@ -1169,7 +1217,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		resp.Served.Valid = at(off) + " was computed from the " + c.Limit.Name + " the client asked for, not the " + itoa(limit) + " the server used: "
 	}
 	if len(items) > 0 {
-		resp.Position = off
+		resp.Position = pos
 	}
 	target := func(o int64) string {
 		set := []Param{{Name: c.Limit.Name, Value: itoa(limit)}}
@@ -1182,6 +1230,9 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		}
 		if o <= 0 && c.Next.FirstPos == "omitted" {
 			pos.Value = ""
+		}
+		if c.Next.Query == "front" {
+			return c.Next.LinkBase + reqtarget.String(req.Path, frontParams(req.Query, pos, Param{Name: c.Limit.Name, Value: itoa(limit)}))
 		}
 		return c.Next.LinkBase + s.query(req, append(set, pos)...)
 	}
@@ -1209,7 +1260,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		switch {
 		case rel == "next" && more:
 			links = append(links, linkheader.Link{URL: target(off + limit), Rel: []string{"next"}})
-		case (rel == "prev" || rel == "previous") && off > 0:
+		case (rel == "prev" || rel == "previous") && (off > 0 || c.PrevAlways):
 			links = append(links, linkheader.Link{URL: target(max(0, off-limit)), Rel: []string{rel}})
 		case rel == "first" && (!away || off > 0):
 			links = append(links, linkheader.Link{URL: target(0), Rel: []string{"first"}})
@@ -1252,7 +1303,13 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		fields = append([]pathVal{{c.OffsetEcho, Int(off)}}, fields...)
 	}
 	s.earlier = off > 0
+	s.n = n
 	s.finish(w, resp, fields, limit, more, off == 0)
+	if c.Sort != "" || c.CreatedAfter != "" || c.CreatedBefore != "" || c.PrevAlways {
+		if x := sentences(sentences(vInterp, cond(s.over, c.Interp.Limit, "")), cond(off == 0 && c.PrevAlways, c.Interp.First, "")); x != "" {
+			resp.Interp = x
+		}
+	}
 	return resp
 }
 
@@ -1327,12 +1384,16 @@ func (s *contractServer) query(req *Request, set ...Param) string {
 
 // end writes a next URL or cursor, or the contract's way of saying there is none.
 func (s *contractServer) end(fields []pathVal, path string, present bool, v func() Val) []pathVal {
+	end := s.c.Next.End
+	if o := s.o.Str("last-page-url"); o != "" {
+		end = o
+	}
 	switch {
 	case present:
 		return append(fields, pathVal{path, v()})
-	case s.c.Next.End == "empty":
+	case end == "empty":
 		return append(fields, pathVal{path, Str("")})
-	case s.c.Next.End == "null":
+	case end == "null":
 		return append(fields, pathVal{path, Null()})
 	}
 	return fields
@@ -1343,6 +1404,9 @@ func (s *contractServer) end(fields []pathVal, path string, present bool, v func
 func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limit int64, more, first bool) {
 	c := &s.c
 	n := w.Len()
+	if s.n >= 0 { // the records a window selects (serveOffset)
+		n, s.n = s.n, -1
+	}
 	var tot []pathVal
 	if c.LimitEcho != "" {
 		fields = append(fields, pathVal{c.LimitEcho, Int(limit)})
@@ -1416,6 +1480,7 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 	if c.IDPrefix != "" || c.IDWidth > 0 {
 		resp.IDString = s.idText
 	}
+	resp.IDName = c.IDName
 	if c.Bare {
 		resp.Bare = true
 		return
@@ -1426,7 +1491,7 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 		return
 	}
 	// Records under a nested path or in the contract's shape: written into the body.
-	resp.IDName = "id"
+	resp.IDName = cond(c.IDName == "", "id", c.IDName)
 	items := &json.Writer{}
 	if c.Record == "" {
 		writeItems(items, resp)
@@ -1550,6 +1615,9 @@ func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cu
 		}
 		return w.CursorOf(w.data.record(id)), nil
 	}
+	if c.Token.Use == "chain" {
+		return s.chainPosition(w, req, in, tok, s.pageSize)
+	}
 	if !c.Token.kept() {
 		cur, why := readCursor(s.tag(req, s.back), tok)
 		if why != "" {
@@ -1615,6 +1683,7 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		}
 	}
 	resp := &Response{Status: 200, Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: !hasAfter && !hasBefore}}
+	s.pageSize = limit
 	var items []Record
 	var pos int64
 	var more, earlier bool
@@ -1679,7 +1748,7 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	resp.Items = items
 	resp.Cost.Rows = int64(len(items))
 	resp.Reason = join(resp.Reason, s.note)
-	if !w.Tiebreak() {
+	if !w.Tiebreak() && !containsString(c.Quiet, "tiebreak") {
 		resp.Reason = join(resp.Reason, "the sort has no tiebreaker, so the cursor carries the key only: records sharing the last key of a page are skipped")
 	}
 	if len(items) > 0 {
@@ -1692,8 +1761,18 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		resp.Reason = join(resp.Reason, "a short page: "+plural(int64(len(items)), "result")+" of "+c.Limit.Name+" "+itoa(limit)+" while more remain")
 		resp.Interp = c.Interp.Short
 	}
+	if c.Token.Use == "chain" { // a first page starts a walk; its newest link is the page just served
+		if !hasAfter {
+			s.chains = append(s.chains, 1)
+			s.chain, s.page = int64(len(s.chains)), 0
+		}
+		s.page++
+		s.chains[s.chain-1] = cond64(more, s.page, 0)
+	}
 	next := func() Val {
 		switch {
+		case c.Token.Use == "chain":
+			return Str(s.chainToken(req, w.CursorOf(items[len(items)-1]), limit))
 		case c.FirstID:
 			return Str(s.idText(extra.ID))
 		case len(items) > 0:
@@ -1733,6 +1812,9 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		u := s.query(req, Param{Name: c.After.Name}, Param{Name: c.Before.Name}, Param{Name: param, Value: v.AsString()})
 		if c.Next.Query == "cursor" {
 			u = reqtarget.String(req.Path, []Param{{Name: c.Limit.Name, Value: itoa(limit)}, {Name: param, Value: v.AsString()}})
+		}
+		if c.Next.Query == "front" {
+			u = reqtarget.String(req.Path, frontParams(req.Query, Param{Name: param, Value: v.AsString()}, Param{Name: c.Limit.Name, Value: itoa(limit)}))
 		}
 		// $ is a sub-delim (RFC 3986) that OData's system query options keep as is.
 		return c.Next.LinkBase + strings.ReplaceAll(u, "%24", "$")
@@ -1940,7 +2022,10 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 			field, param, other = c.Next.PrevCursor, other, param
 		}
 		if field == "" {
-			return nil, false, "no " + rel + " page: this API's cursors only go forward"
+			if len(c.Next.Link) > 0 && c.Next.URL == "" { // the Link header is the only signal: it has no such rel
+				return followLink(prev, last, rel)
+			}
+			return nil, false, "no " + rel + " page: " + cond(c.Next.URL != "", "the body offers only "+c.Next.URL, "this API's cursors only go forward")
 		}
 		v, ok := jsonPath(body, field)
 		if trap != "" && !ok && rel == "next" {

@@ -136,7 +136,7 @@ func TestDeclaredLifecycleDiagnostics(t *testing.T) {
 		{"contract cursor\n  error.code cursr invalid_cursor\n", "error.code: the kind of refusal: expected "},
 		{"contract cursor\n  error.code cursr invalid_cursor\n", "got `cursr`; did you mean `cursor`?"},
 		{"contract cursor\n  error.body not json\n", "error.body: expected a JSON object"},
-		{"contract cursor\n  token.use twice\n", "token.use: expected `any`, `once` or `newest`, got `twice`"},
+		{"contract cursor\n  token.use twice\n", "token.use: expected `any`, `once`, `newest` or `chain`, got `twice`"},
 		{"contract cursor\n  short-pages shrot\n", "did you mean `short`?"},
 		{"contract cursor\n  error.status 302\n", "error.status: expected 200 or a status from 400 to 599, got `302`"},
 		{"contract offset\n  short-pages short\n", "contradictory contract: short-pages and token.* knobs need the base `cursor`, not `offset`"},
@@ -849,6 +849,161 @@ func TestDeclaredPageCountClient(t *testing.T) {
 		{"contract page\n  next.by count\n", "next.by: expected `pages`, got `count`"},
 	} {
 		ds := Check(c.decl + "records 5\n")
+		require.NotEmpty(t, ds, c.decl)
+		assert.Contains(t, ds[0].Message, c.want, c.decl)
+	}
+}
+
+// celigoLinkDecl is the Link-header list of Celigo's pagination page
+// (https://developer.celigo.com/api/using-the-api/pagination) declared as
+// knobs: skip/limit, a bare array of records keyed by _id, and "Link:
+// <https://api.integrator.io/v1/integrations?skip=100&limit=1000>;
+// rel="next", <https://api.integrator.io/v1/integrations?skip=0&limit=1000>;
+// rel="prev"".
+const celigoLinkDecl = "contract offset\n  path /v1/integrations\n  offset skip\n  limit.default 100\n  limit.max 1000\n  bare true\n  id.name _id\n  total none\n" +
+	"  next.link next, prev\n  next.link.base https://api.integrator.io\n  prev.link always\n  url.query front\n"
+
+// id.name, prev.link always and url.query front: the first page's header
+// is the page's example, limit for limit: skip and limit first, prev at
+// skip=0 on the first page too.
+func TestDeclaredCeligoLinkHeader(t *testing.T) {
+	tr := runText(t, celigoLinkDecl+"records 250\nGET /v1/integrations?limit=100&fields=name\nwalk\n")
+	reqs := requests(tr)
+	require.Len(t, reqs, 3)
+	assert.Equal(t, `<https://api.integrator.io/v1/integrations?skip=100&limit=100&fields=name>; rel="next", `+
+		`<https://api.integrator.io/v1/integrations?skip=0&limit=100&fields=name>; rel="prev"`, firstHeader(reqs[0].Response.Header, "Link"))
+	assert.True(t, strings.HasPrefix(string(reqs[0].Response.Body()), `[{"_id":250,`), string(reqs[0].Response.Body()))
+	// The last page (skip=200) has no rel="next", and its prev is 100 back.
+	assert.Equal(t, `<https://api.integrator.io/v1/integrations?skip=100&limit=100&fields=name>; rel="prev"`, firstHeader(reqs[2].Response.Header, "Link"))
+	assert.Equal(t, "absent", reqs[0].Total.Kind, "total none: the page says nothing of a total")
+
+	// Without prev.link always the first page has no rel="prev".
+	tr = runText(t, strings.Replace(celigoLinkDecl, "  prev.link always\n", "", 1)+"records 250\nGET /v1/integrations?limit=100\n")
+	assert.NotContains(t, firstHeader(requests(tr)[0].Response.Header, "Link"), "prev")
+}
+
+// sort, sort.value, created.after and created.before: "For
+// snapshot-accurate exports, restrict by a time window (createdAfter,
+// createdBefore) and sort by _id" (Celigo's pagination page). Records
+// created at ticks 1..1000 have ids 1..1000; five arrive per tick during the
+// walk, after tick 1000, so outside the window: the export returns ids 1 to
+// 1000 once each, oldest first, and the walk is consistent.
+func TestDeclaredSortAndTimeWindow(t *testing.T) {
+	decl := celigoLinkDecl + "  sort sort\n  sort.value _id\n  created.after createdAfter\n  created.before createdBefore\n"
+	tr := runText(t, decl+"records 1000\nstream 5 every 1\nGET /v1/integrations?createdAfter=0&createdBefore=1001&sort=_id&limit=100\nwalk\n")
+	reqs := requests(tr)
+	require.Len(t, reqs, 10)
+	assert.Equal(t, idsUp(1, 100), reqs[0].Records(), "sort=_id: oldest first")
+	assert.Equal(t, idsUp(901, 100), reqs[9].Records())
+	w := tr.Walks[0]
+	assert.True(t, w.Consistent, w.Verdict)
+	assert.Equal(t, int64(1000), w.Distinct)
+	assert.Equal(t, int64(0), w.Inserted.Count, "the arrivals are outside the window the walk is scoped to")
+
+	// Both bounds exclusive: after 500 and before 601 are ids 501..600, 100
+	// records, newest first without a sort. Another sort is refused, and so
+	// is a bound that is not a number, each with its kind of refusal.
+	tr = runText(t, decl+"  error.message sort {message} (Celigo sorts by _id)\nrecords 1000\n"+
+		"GET /v1/integrations?createdAfter=500&createdBefore=601&limit=1000\n"+
+		"GET /v1/integrations?sort=name\nGET /v1/integrations?createdAfter=soon\n")
+	reqs = requests(tr)
+	assert.Equal(t, idsDown(600, 100), reqs[0].Records())
+	assert.Contains(t, reqs[0].Reason, "the window selects 100 records created after 500 and before 601")
+	assert.Equal(t, []bool{true, false, false}, accepted(tr))
+	assert.Equal(t, "sort=name is not a sort this simulator knows: use sort=_id (Celigo sorts by _id)", reqs[1].Reason)
+	assert.Equal(t, "createdAfter must be a whole number, got `soon` (a simulated tick)", reqs[2].Reason)
+
+	// The editor knows the three parameters: no warning for them.
+	tr = runText(t, decl+"records 10\nGET /v1/integrations?sort=_id&createdAfter=1&createdBefore=5\n")
+	assert.Empty(t, tr.Warnings)
+}
+
+// quiet tiebreak: the simulator's note on a cursor over a sort without a
+// tiebreaker is left out (Celigo's flow errors and migrated lists say
+// nothing of it).
+func TestDeclaredQuiet(t *testing.T) {
+	tr := runText(t, "contract cursor\nrecords 50\nsort created/10\nGET /items?limit=10\n")
+	assert.Contains(t, requests(tr)[0].Reason, "no tiebreaker")
+	tr = runText(t, "contract cursor\n  quiet tiebreak\nrecords 50\nsort created/10\nGET /items?limit=10\n")
+	assert.Empty(t, requests(tr)[0].Reason)
+}
+
+// next.end.option: "Iterate by following nextPageURL until it's absent or
+// empty" (Celigo's pagination page): the profile option last-page-url
+// chooses which the last page says.
+func TestDeclaredNextEndOption(t *testing.T) {
+	decl := "contract cursor\n  path /v1/flows/{flowId}/errors\n  limit pageSize\n  before none\n  items errors\n  next.url nextPageURL\n  next.end absent\n  next.end.option true\n  url.query front\n"
+	tr := runText(t, decl+"records 15\nGET /v1/flows/f1/errors?pageSize=10\nwalk\n")
+	reqs := requests(tr)
+	require.Len(t, reqs, 2)
+	next, _ := fieldOf(reqs[0], "nextPageURL")
+	assert.True(t, strings.HasPrefix(next, "/v1/flows/f1/errors?after="), "url.query front: the cursor first, then pageSize: %s", next)
+	assert.True(t, strings.HasSuffix(next, "&pageSize=10"), next)
+	_, ok := fieldOf(reqs[1], "nextPageURL")
+	assert.False(t, ok, "next.end absent")
+
+	s := mustParse(t, decl+"records 15\nGET /v1/flows/f1/errors?pageSize=10\nwalk\n")
+	s.Setup.Options = []Option{{Name: "last-page-url", Value: "empty"}}
+	tr = execute(s)
+	v, ok := fieldOf(requests(tr)[1], "nextPageURL")
+	assert.True(t, ok)
+	assert.Equal(t, "", v, "last-page-url=empty")
+	assert.True(t, tr.Walks[0].Complete, "an empty nextPageURL ends the walk too")
+}
+
+// token.use chain: "Never cache the full Link URL across a page. Each next
+// link is tied to the specific request that produced it. Always follow the
+// fresh header on the latest response." (Celigo's pagination page). Page 1's
+// link works until page 2 is fetched through it; then it is refused, and
+// page 2's fresh link still works. {message} keeps the simulator's reason
+// before the API's advice.
+func TestDeclaredChainedLinks(t *testing.T) {
+	decl := "contract cursor\n  path /v1/integrations\n  after cursor\n  before none\n  limit.default 100\n  bare true\n  id.name _id\n" +
+		"  next.link next\n  url.query front\n  token.use chain\n  error.message reused {message}: always follow the fresh header\n"
+	tr := runText(t, decl+"records 250\nGET /v1/integrations?limit=100\nnext\n")
+	link := requests(tr)[1].Request.URL
+	assert.True(t, strings.HasPrefix(link, "/v1/integrations?cursor="), link)
+	tr = runText(t, decl+"records 250\nGET /v1/integrations?limit=100\nnext\nGET "+link+"\nnext\nGET "+link+"\n"+
+		"GET "+strings.Replace(link, "/v1/integrations", "/v1/other", 1)+"\n")
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, true, false, true, false, false}, accepted(tr))
+	assert.Equal(t, "this link came with page 1 and was already followed; page 2 carries the fresh one: always follow the fresh header", reqs[2].Reason)
+	assert.Equal(t, idsDown(50, 50), reqs[3].Records(), "the fresh link still works after the refusal")
+	assert.Equal(t, "this link came with page 1 and was already followed (to the last page): always follow the fresh header", reqs[4].Reason)
+	assert.Equal(t, 404, reqs[5].Response.Status, "another path is no list of this contract")
+
+	// A fresh link with another page size is refused: it is tied to the
+	// request that produced it.
+	tr = runText(t, decl+"records 250\nGET /v1/integrations?limit=100\nGET "+strings.Replace(link, "limit=100", "limit=50", 1)+"\n")
+	assert.Equal(t, "the link said limit=100, the request limit=50", requests(tr)[1].Reason)
+
+	// A link of another list is refused as foreign; a cursor the server
+	// never issued as cursor.
+	tr = runText(t, strings.Replace(decl, "  after cursor", "  path /v1/flows\n  after cursor", 1)+"  error.message foreign {message}: follow this list's own links\nrecords 250\n"+
+		"GET /v1/integrations?limit=100\nGET "+strings.Replace(link, "/v1/integrations", "/v1/flows", 1)+"\nGET /v1/flows?cursor=0123456789abcdef\n")
+	reqs = requests(tr)
+	assert.Equal(t, []bool{true, false, false}, accepted(tr))
+	assert.True(t, strings.HasSuffix(reqs[1].Reason, "was issued for another list: follow this list's own links"), reqs[1].Reason)
+	assert.Contains(t, reqs[2].Reason, "is not one this server issued")
+
+	// Two walks, each with its own chain, do not spoil each other's.
+	tr = runText(t, decl+"records 250\n@a GET /v1/integrations?limit=100\n@b GET /v1/integrations?limit=100\n@a walk\n@b walk\n")
+	assert.Equal(t, []bool{true, true, true, true, true, true}, accepted(tr))
+	require.Len(t, tr.Walks, 2)
+	assert.True(t, tr.Walks[0].Consistent && tr.Walks[1].Consistent)
+}
+
+func TestDeclaredCeligoKnobsContradictions(t *testing.T) {
+	for _, c := range []struct{ decl, want string }{
+		{"contract offset\n  sort sort\n", "sort and sort.value go together"},
+		{"contract cursor\n  created.after createdAfter\n", "need the base `offset` or `page`"},
+		{"contract offset\n  prev.link always\n", "it needs next.link with prev"},
+		{"contract cursor\n  token.use chain\n", "it needs before `none`"},
+		{"contract offset\n  next.end.option true\n", "set one of them"},
+		{"contract offset\n  quiet drift\n", "quiet: expected `tiebreak`, got `drift`"},
+		{"contract offset\n  url.query back\n", "expected `kept`, `sorted`, `cursor` or `front`"},
+	} {
+		ds := Check(c.decl)
 		require.NotEmpty(t, ds, c.decl)
 		assert.Contains(t, ds[0].Message, c.want, c.decl)
 	}

@@ -166,6 +166,20 @@ var knobs = []knob{
 	{"numbers", "how number parameters are read: strict (default: digits after an optional sign), python (Python's int(): spaces around and underscores between digits; an empty value is as if absent, as Django REST framework reads them) or js (JavaScript's parseInt: the leading digits, the rest ignored)", knobEnum(func(c *Contract) *string { return &c.Numbers }, "strict", "python", "js")},
 	{"past-end", "offset and page bases: a page past the end: empty (default), silent (empty, and the trace says nothing of it), last (the last page again) or 404", knobEnum(func(c *Contract) *string { return &c.PastEnd }, "empty", "silent", "last", "404")},
 	{"pages.independent", "offset and page bases: true: every page is independent of the one before (any page, in any order, is valid), and a page that starts a new walk says so", knobBool(func(c *Contract) *bool { return &c.Independent })},
+	{"sort", "offset and page bases: the parameter naming the sort (sort); only sort.value is known, and lists oldest first by id; another value is refused, the kind of refusal sort", knobText(func(c *Contract) *string { return &c.Sort })},
+	{"sort.value", "the one value of sort the simulator knows (_id, as Celigo's sort=_id)", knobText(func(c *Contract) *string { return &c.SortValue })},
+	{"created.after", "offset and page bases: a parameter that keeps the records created after this tick (createdAfter, exclusive); with created.before a window the walk is scoped to; not a number is refused, the kind of refusal created", knobText(func(c *Contract) *string { return &c.CreatedAfter })},
+	{"created.before", "offset and page bases: a parameter that keeps the records created before this tick (createdBefore, exclusive)", knobText(func(c *Contract) *string { return &c.CreatedBefore })},
+	{"quiet", "the simulator's notes left out, separated by commas: tiebreak (a cursor over a sort without a tiebreaker says nothing of the records it skips; past-end silent does the same for a page past the end)", func(c *Contract, v string) string {
+		for _, q := range strings.Split(v, ",") {
+			q = strings.TrimSpace(q)
+			if msg := knobEnum(func(*Contract) *string { return &q }, "tiebreak")(c, q); msg != "" {
+				return msg
+			}
+			c.Quiet = append(c.Quiet, q)
+		}
+		return ""
+	}},
 	{"after", "cursor base: the parameter carrying the cursor to continue after (after, starting_after, page_token)", knobParam(func(c *Contract) *In { return &c.After })},
 	{"cursor.kind", "cursor base: opaque (default: the simulator's own token) or position (Django REST framework's CursorPagination: base64 of o=OFFSET&r=1&p=POSITION, the sort key a page is cut at and how many records sharing it to skip; needs next.url)", func(c *Contract, v string) string {
 		var s string
@@ -193,6 +207,7 @@ var knobs = []knob{
 	}},
 	{"values", "offset base: a keyset of public sort values beside the offset: the record member that shows them (sort); after (search_after) takes a page's last values as a JSON array, and a request names its sort in a parameter of this name", knobText(func(c *Contract) *string { return &c.Values })},
 	{"bare", "true: the body is the bare array of records", knobBool(func(c *Contract) *bool { return &c.Bare })},
+	{"id.name", "the record's id member (_id); id when absent", knobText(func(c *Contract) *string { return &c.IDName })},
 	{"id-prefix", "ids written as strings with this prefix (cus_)", knobText(func(c *Contract) *string { return &c.IDPrefix })},
 	{"const", "a body member with a fixed value, PATH JSON (ok true), where {path} stands for the request's path and {url} for its URL, next.link.base first (self {url}); repeat the knob for more", func(c *Contract, v string) string {
 		path, val, _ := cutSpace(v)
@@ -224,6 +239,12 @@ var knobs = []knob{
 		}
 		return ""
 	}},
+	{"prev.link", "offset and page bases: away (default: rel=prev from the second page on) or always (on every page, the first page's pointing at itself, as the example on Celigo's page)", func(c *Contract, v string) string {
+		var s string
+		msg := knobEnum(func(*Contract) *string { return &s }, "away", "always")(c, v)
+		c.PrevAlways = s == "always"
+		return msg
+	}},
 	{"next.link.base", "an absolute URL the Link header's URLs and next.url start with (https://api.github.com); relative URLs when absent", knobText(func(c *Contract) *string { return &c.Next.LinkBase })},
 	{"next.link.last", "computed (default) or omitted: whether rel=last is sent", func(c *Contract, v string) string {
 		var s string
@@ -253,13 +274,14 @@ var knobs = []knob{
 	{"next.by", "page base: pages: the client stops when the page it sent reaches the page count at the first pages path (exact, 0 for an empty list), and sends the page size the response echoes at limit.echo; page and limit in the query", knobEnum(func(c *Contract) *string { return &c.Next.By }, "pages")},
 	{"prev.url", "the body path of the previous page's URL (previous, links.prev)", knobText(func(c *Contract) *string { return &c.Next.PrevURL })},
 	{"url.first-page", "offset and page bases: set (default: offset=0 or page=1) or omitted: a link or URL to the first page leaves the position parameter out (Django REST framework)", knobEnum(func(c *Contract) *string { return &c.Next.FirstPos }, "set", "omitted")},
-	{"url.query", "kept (default: the request's parameters in its order), sorted: links and URLs rebuild the query sorted by name (Django REST framework's replace_query_param), or cursor (cursor base): only the page size served and the cursor (Shopify's page_info links)", knobEnum(func(c *Contract) *string { return &c.Next.Query }, "kept", "sorted", "cursor")},
+	{"url.query", "kept (default: the request's parameters in its order), sorted: links and URLs rebuild the query sorted by name (Django REST framework's replace_query_param), or cursor (cursor base): only the page size served and the cursor (Shopify's page_info links), or front: the position (offset, page or cursor) and the page size served first, then the request's other parameters in its order (Celigo's links)", knobEnum(func(c *Contract) *string { return &c.Next.Query }, "kept", "sorted", "cursor", "front")},
 	{"next.cursor", "cursor base: the body path of the next cursor (next_cursor, response_metadata.next_cursor)", knobText(func(c *Contract) *string { return &c.Next.Cursor })},
 	{"prev.cursor", "cursor base: the body path of the previous cursor", knobText(func(c *Contract) *string { return &c.Next.PrevCursor })},
 	{"next.flag", "the body path of a flag true while more pages remain (has_more)", knobText(func(c *Contract) *string { return &c.Next.Flag })},
 	{"prev.flag", "the body path of a flag true while pages remain before this one (hasPrevPage); the session base's client goes back while it is true (has_prev by default there)", knobText(func(c *Contract) *string { return &c.Next.PrevFlag })},
 	{"next.last-flag", "the body path of a flag true on the last page (isLast, done)", knobText(func(c *Contract) *string { return &c.Next.LastFlag })},
 	{"next.end", "how a next URL or cursor says there is none: null (default), absent or empty", knobEnum(func(c *Contract) *string { return &c.Next.End }, "null", "absent", "empty")},
+	{"next.end.option", "true: the profile option last-page-url chooses how the last page ends (null, absent or empty), next.end its default", knobBool(func(c *Contract) *bool { return &c.Next.EndOption })},
 	{"total", "none, exact, capped (at total.cap), gte (a lower bound at total.cap, with a relation) or estimate (rounded to 2 significant digits)", knobEnum(func(c *Contract) *string { return &c.Total.Kind }, totalKinds...)},
 	{"total.choices", "the totals the profile option total offers, separated by commas (none, exact, estimate); the total knob is its default", func(c *Contract, v string) string {
 		for _, k := range strings.Split(v, ",") {
@@ -309,9 +331,9 @@ var knobs = []knob{
 	}},
 	{"client.follows", "the option client's value for the client that follows the contract, beside client.trap (returned, token)", knobText(func(c *Contract) *string { return &c.Client.Follows })},
 	{"token.ttl", "cursor base: ticks a cursor stays valid, then it is refused as expired (the profile option token-ttl)", knobInt(func(c *Contract) *int64 { return &c.Token.TTL }, 1)},
-	{"token.use", "cursor base: any (default: any cursor, any number of times), once (each cursor works once) or newest (only the latest issued works)", func(c *Contract, v string) string {
+	{"token.use", "cursor base: any (default: any cursor, any number of times), once (each cursor works once), newest (only the latest issued works) or chain (before none: each first page starts a walk whose newest next cursor alone works, with the page size it was issued for, as Celigo's links after the move to cursors)", func(c *Contract, v string) string {
 		var s string
-		if msg := knobEnum(func(*Contract) *string { return &s }, "any", "once", "newest")(c, v); msg != "" {
+		if msg := knobEnum(func(*Contract) *string { return &s }, "any", "once", "newest", "chain")(c, v); msg != "" {
 			return msg
 		}
 		c.Token.Use = cond(s == "any", "", s)
@@ -366,7 +388,7 @@ var knobs = []knob{
 		return knobRule(2)(c, kind+" "+tpl)
 	}},
 	{"error.code", "KIND CODE: the API's code for a kind of refusal, written where error.body says {code} (cursor invalid_cursor); repeat the knob per kind", knobRule(0)},
-	{"error.message", "KIND TEXT: the API's message for a kind of refusal, {name}, {value} and {max} replaced (expired The page token has expired.); repeat the knob per kind", knobRule(1)},
+	{"error.message", "KIND TEXT: the API's message for a kind of refusal, {name}, {value}, {max} and {message} (the simulator's own) replaced (expired The page token has expired.); repeat the knob per kind", knobRule(1)},
 }
 
 // totalKinds are the totals a contract reports.
