@@ -47,8 +47,9 @@ type offsetWalks map[string]offsetPage
 // says where an offset points in the contract's own words.
 func (m offsetWalks) role(req *Request, offset, limit int64, at func(offset int64) string) (role WalkRole, why string) {
 	prev, ok := m[req.Client]
-	m[req.Client] = offsetPage{req.Path, offset, limit}
-	return walkRole(prev, ok, offsetPage{req.Path, offset, limit}, "", at)
+	cur := offsetPage{req.Path, offset, limit, offset, limit}
+	m[req.Client] = cur
+	return walkRole(prev, ok, cur, "", at)
 }
 
 // itemsAfter is a keyset page after position c (or from the head when c is

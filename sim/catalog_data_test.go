@@ -170,13 +170,24 @@ func init() {
 		assert.Equal(t, 404, s.Response.Status)
 		assert.Equal(t, `{"detail":"Invalid page."}`, string(s.Response.Body()))
 	}}
-	// Pages 1..3 of 25 (10, 10, 5); page 4 is clamped to page 3: ids 5..1 again.
+	// Pages 1..3 of 25 (10, 10, 5); page 4 is clamped to page 3: ids 5..1
+	// again (json-server's src/paginate.test.ts: "page=9 perPage=2 items=5
+	// -> clamp to last"). The client asked for page 4 because it follows
+	// page 3: it is the same walk, and the client now holds page 3's five
+	// posts twice, although page 3 had ended the walk as far as the body said.
 	presetWants["json-server-page-past-the-end"] = presetWant{repeat(acc, 4), func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
 		assert.Equal(t, idsDown(5, 5), reqs[2].Records())
 		assert.Equal(t, idsDown(5, 5), reqs[3].Records())
 		v, _ := fieldOf(reqs[2], "next")
 		assert.Equal(t, "", v, "page 3 said next: null")
+		require.Len(t, tr.Walks, 1, "page 4 continues the client's walk")
+		assert.Equal(t, 4, reqs[3].Page)
+		w := tr.Walks[0]
+		assert.Equal(t, int64(5), w.Duplicates.Count)
+		assert.Equal(t, []int64{1, 2, 3, 4, 5}, w.Duplicates.IDs, "in id order")
+		assert.Equal(t, int64(0), w.Missed.Count)
+		assert.False(t, w.Consistent)
 	}}
 	// Ties in a different order per query: some records twice, some never.
 	presetWants["drf-cursor-ties"] = presetWant{repeat(acc, 10), func(t *testing.T, tr *Trace) {
@@ -186,12 +197,24 @@ func init() {
 	}}
 	// 180 projects, 50 served a page: the client reads startAt 0 (180..131),
 	// 100 (80..31) and 200 (none); 130..81 and 30..1 are never returned.
+	// Those pages are one walk, the client's own: it followed its next
+	// startAt each time (the one it computed from the 100 it asked for), so
+	// the 50 records at startAt 50-99 and the 30 at 150-179, there all along,
+	// are its misses (the Atlassian KB's point: read maxResults back).
 	presetWants["jira-maxresults-lowered"] = presetWant{repeat(acc, 3), func(t *testing.T, tr *Trace) {
 		reqs := requests(tr)
 		assert.Equal(t, idsDown(180, 50), reqs[0].Records())
 		assert.Equal(t, idsDown(80, 50), reqs[1].Records())
 		assert.Empty(t, reqs[2].Records())
 		assert.Equal(t, "/rest/api/3/project/search?startAt=100&maxResults=100", reqs[1].Request.URL)
+		require.Len(t, tr.Walks, 1, "the client's walk, not three")
+		w := tr.Walks[0]
+		assert.True(t, w.Complete, "isLast on the empty page at startAt=200")
+		assert.False(t, w.Consistent)
+		assert.Equal(t, int64(80), w.Missed.Count)
+		assert.Equal(t, idsDown(130, 10), w.Missed.IDs[:10], "startAt 50.. first")
+		assert.Equal(t, int64(0), w.Duplicates.Count)
+		assert.Contains(t, reqs[1].Reason, "the records from startAt=50 up to it are never read")
 	}}
 	// 120 issues, 50 a page: pages 1..3, then page 1 again.
 	presetWants["jira-jql-missing-token"] = presetWant{repeat(acc, 4), func(t *testing.T, tr *Trace) {

@@ -201,9 +201,9 @@ next
 # notice: This client counts pages until one comes back empty. json-server v1 never sends an empty
 #   page: a _page past the last is clamped to the last page (its source, src/paginate.ts, and its
 #   test "page=9 perPage=2 items=5 -> clamp to last"), so page 4 of 3 returns page 3's five posts
-#   again and the client stores them twice. The body said so: next was null on page 3, where the
-#   simulator ends walk 1 complete; page 4 is counted as a new walk (w2), its row says why, and its
-#   five posts are the ones page 3 returned.
+#   again and the client stores them twice. The body said so: next was null on page 3. Page 4 is
+#   the page after the client's last one, so the simulator counts it in the same walk, and its five
+#   posts show as duplicates there.
 # question: What did page 3's body say that the client ignored?
 # try: Add ` + "`" + `version=0` + "`" + ` to the profile line (json-server 0.17, the README's "Paginate" with _page and
 #   _limit): page 4 comes back empty, with no Link header.
@@ -300,9 +300,10 @@ walk
 # vendor: Jira
 # notice: The client asks for 100 projects a page; this endpoint serves at most 50 and says so in the
 #   response's maxResults. The client adds its own 100 to startAt (client=requested) and asks for
-#   startAt=100: projects 50 to 99 are never read. Atlassian's KB article "Changing maxResults
-#   parameter for Jira Cloud REST API" says the request's maxResults "is overridden if it is above
-#   the limit" and asks clients to "programmatically confirm maxResults value".
+#   startAt=100: projects 50 to 99 are never read, nor, at startAt=200 past the end, projects 150
+#   to 179. Atlassian's KB article "Changing maxResults parameter for Jira Cloud REST API" says the
+#   request's maxResults "is overridden if it is above the limit" and asks clients to
+#   "programmatically confirm maxResults value".
 # question: How many projects did the walk miss, and where in each response was the number it needed?
 # try: Change ` + "`" + `client=requested` + "`" + ` to ` + "`" + `client=returned` + "`" + `: the walk reads startAt 0, 50, 100, 150 and
 #   misses nothing.

@@ -674,7 +674,7 @@ type contractServer struct {
 	dflt   bool        // the page size is the default, not the client's
 	note   string      // what the server did about them
 	req    *Request    // the request served: {path} and {url} in a const member
-	over   bool        // the server clamped the page size asked for
+	over   int64       // the page size asked for, when the server used another
 	tokens []keptToken // the tokens issued, when their lifecycle is kept (Token)
 	// sessions are the session base's cursors, by session name ("" is the
 	// default session of requests that name none).
@@ -918,6 +918,7 @@ func (s *contractServer) size(w *World, req *Request) (int64, string, *Response)
 		return limit, note, bad
 	}
 	v := itoa(limit)
+	s.over = limit
 	over := c.Limit.Name + "=" + v + " is above the maximum of " + itoa(c.LimitMax)
 	switch c.OverMax {
 	case "refuse":
@@ -926,7 +927,7 @@ func (s *contractServer) size(w *World, req *Request) (int64, string, *Response)
 		return c.LimitDefault, over + ": the server used the default, " + itoa(c.LimitDefault), nil
 	}
 	_, note = s.rule("clamp", over+": the server clamped it to "+itoa(c.LimitMax), c.Limit.Name, v)
-	s.interp, s.over = c.Interp.Limit, true
+	s.interp = c.Interp.Limit
 	return c.LimitMax, note, nil
 }
 
@@ -943,7 +944,7 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 		r.Header = []Header{{"Allow", c.Method}}
 		return r
 	}
-	s.interp, s.note, s.req, s.over = "", "", req, false
+	s.interp, s.note, s.req, s.over = "", "", req, 0
 	if req.Body != "" && s.body {
 		if v, err := json.Parse(req.Body); err != nil || v.Kind != json.Object {
 			return s.fail(w, "body", c.ErrorStatus, "the body must be a JSON object", "", "")
@@ -1152,7 +1153,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		return s.afterValues(w, req, limit, note, v)
 	}
 	n := w.Len()
-	var off, page int64
+	var off, page, asked int64
 	var bad *Response
 	var why string
 	at := func(o int64) string { return c.Offset.Name + "=" + itoa(o) }
@@ -1193,7 +1194,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		case "last":
 			last := max(0, (n-1)/limit*limit)
 			note = join(note, at(off)+" is past the end: the server answered with the last page, "+at(last))
-			off, page = last, last/limit+c.FirstPage
+			asked, off, page = off, last, last/limit+c.FirstPage
 		case "silent":
 		default:
 			note = join(note, at(off)+" is past the end of the list ("+plural(n, "record")+")")
@@ -1208,12 +1209,15 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	resp := &Response{
 		Status: 200, Items: items, Reason: join(note, v.note()), Position: -1, Scope: v.window,
 		Cost:   offsetCost(off, int64(len(items)), n),
-		Served: &servedPage{Offset: off, Limit: limit, At: at},
+		Served: &servedPage{Offset: off, Limit: limit, At: at, Asked: asked},
 	}
 	if c.Independent {
 		resp.Served.Valid = at(off) + " is valid here (every page is independent), but "
 	}
-	if s.over && s.trap() == "requested" {
+	if c.Base != "page" { // a page number's next is N+1, whatever the size
+		resp.Served.Step = s.over
+	}
+	if s.over > 0 && s.trap() == "requested" {
 		resp.Served.Valid = at(off) + " was computed from the " + c.Limit.Name + " the client asked for, not the " + itoa(limit) + " the server used: "
 	}
 	if len(items) > 0 {
@@ -1306,7 +1310,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	s.n = n
 	s.finish(w, resp, fields, limit, more, off == 0)
 	if c.Sort != "" || c.CreatedAfter != "" || c.CreatedBefore != "" || c.PrevAlways {
-		if x := sentences(sentences(vInterp, cond(s.over, c.Interp.Limit, "")), cond(off == 0 && c.PrevAlways, c.Interp.First, "")); x != "" {
+		if x := sentences(sentences(vInterp, cond(s.over > 0 && c.OverMax != "default", c.Interp.Limit, "")), cond(off == 0 && c.PrevAlways, c.Interp.First, "")); x != "" {
 			resp.Interp = x
 		}
 	}

@@ -37,6 +37,10 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 	if resp.Walk == WalkFirst {
 		e.closeWalk(c, false, "a new first page started another walk")
 	}
+	if c.walk < 0 && c.ended >= 0 && c.onward && resp.Walk == WalkContinue {
+		c.walk = c.ended // it asked on past the end: the same walk goes on
+		e.openWalks++
+	}
 	if c.walk < 0 {
 		e.openWalks++
 		c.walk = len(e.walks)
@@ -75,7 +79,10 @@ func (e *engine) closeWalk(c *client, complete bool, why string) {
 		return
 	}
 	wk := e.walks[c.walk]
-	c.walk = -1
+	c.walk, c.ended = -1, -1
+	if complete {
+		c.ended = wk.index
+	}
 	e.openWalks--
 	e.t.Walks[wk.index] = e.report(wk, complete, why)
 }

@@ -80,6 +80,12 @@ type client struct {
 	walk     int         // open walk, -1 if none
 	served   *offsetPage // the last offset-style page it was served (Response.Served)
 	session  *pageSpan   // the session pages its walk has covered since its last page 1
+	// onward: its last page went on from the one before by its own
+	// arithmetic; ended: its last walk, when that one ended complete (-1 if
+	// not). A client that asks on past the end it was told of continues
+	// that walk, and what it is served counts in it (see walkRole).
+	onward bool
+	ended  int
 }
 
 // pageSpan is the pages lo..hi of a session cursor.
@@ -185,7 +191,7 @@ func (e *engine) client(name string) *client {
 			return c
 		}
 	}
-	c := &client{name: name, walk: -1}
+	c := &client{name: name, walk: -1, ended: -1}
 	e.clients = append(e.clients, c)
 	return c
 }
@@ -447,9 +453,20 @@ func (c *client) role(path string, s *servedPage, rel string) (WalkRole, string)
 	if ok {
 		prev = *c.served
 	}
-	cur := offsetPage{path, s.Offset, s.Limit}
+	cur := offsetPage{path, s.Offset, s.Limit, s.Offset, s.Limit}
+	if s.Asked > 0 {
+		cur.asked = s.Asked
+	}
+	if s.Step > 0 {
+		cur.step = s.Step
+	}
 	c.served = &cur
 	role, why := walkRole(prev, ok, cur, rel, s.At)
+	end := prev.offset + prev.limit
+	c.onward = role == WalkContinue && cur.asked > prev.asked
+	if c.onward && s.Valid != "" && prev.step > prev.limit && cur.offset > end {
+		why = "the walk goes on from there, and the records from " + s.At(end) + " up to it are never read"
+	}
 	if why != "" {
 		why = s.Valid + why
 	}

@@ -159,32 +159,39 @@ func cutSpace(s string) (string, string, bool) {
 	return s, "", false
 }
 
-// offsetPage is the stretch of the list a client was last served at path.
+// offsetPage is the stretch of the list a client was last served at path,
+// and the stretch it asked for: from asked, step records (what its own
+// arithmetic works from, when the server served another).
 type offsetPage struct {
-	path          string
-	offset, limit int64
+	path                       string
+	offset, limit, asked, step int64
 }
 
-// walkRole is the simulator's bookkeeping, not part of any contract: the
-// page right after the client's last one (or right before it, going back)
-// continues its walk; any other page starts a new walk there. A page
-// computed by hand (page 7 after page 1, a parallel worker's share) sees
-// the list as it is now, not as the previous page saw it, and counting it
-// into the old walk would report every record it jumped over as missed. A
-// walk that starts mid-list covers the list from its first page on. rel is
-// how the client asked: "next", "prev" or "first" when it followed its last
-// response, "" when the request was written out; a written-out request for
-// offset 0 starts a walk, a `prev` back to offset 0 continues it.
+// walkRole is the simulator's bookkeeping, not part of any contract. Whether
+// a request continues the client's walk is the client's intent: it followed
+// its last response (rel "next" or "prev"), or the position it asked for
+// follows its last page by its own arithmetic (offset + the limit it sent,
+// page N+1 after page N) or by what it was served (offset + the size the
+// server used), forward or back. What the server actually served decides
+// the walk's duplicates and misses: a client that adds the size it asked for
+// to an offset the server served fewer records from skips the records
+// between, and one that asks for the page after the last and is served the
+// last again holds its records twice. A page asked for out of the blue
+// (page 7 after page 1, a parallel worker's share) starts a new walk there:
+// it sees the list as it is now, not as the previous page saw it, and
+// counting it into the old walk would report every record it jumped over as
+// missed. A walk that starts mid-list covers the list from its first page
+// on. rel is "" for a request written out; one for offset 0 starts a walk,
+// a `prev` back to offset 0 continues it.
 func walkRole(prev offsetPage, ok bool, cur offsetPage, rel string, at func(int64) string) (WalkRole, string) {
+	back := cur.asked < prev.asked && (cur.asked == max(0, prev.asked-cur.step) || cur.asked == max(0, prev.offset-cur.limit))
 	switch {
-	case !ok || prev.path != cur.path || rel == "first" || cur.offset == 0 && rel == "":
+	case !ok || prev.path != cur.path || rel == "first" || cur.asked == 0 && rel == "":
 		return WalkFirst, ""
-	case cur.offset == prev.offset+prev.limit || cur.offset == max(0, prev.offset-cur.limit) && cur.offset < prev.offset:
+	case rel != "" || cur.asked == prev.asked+prev.step || cur.asked == prev.offset+prev.limit || back:
 		return WalkContinue, ""
-	case cur.offset == 0:
-		return WalkFirst, ""
 	}
-	return WalkFirst, at(cur.offset) + " does not follow this client's last page (" + at(prev.offset) + "): it starts a new walk there, since a page computed by hand sees the list as it is now, not as the previous page saw it"
+	return WalkFirst, at(cur.asked) + " does not follow this client's last page (" + at(prev.asked) + "): it starts a new walk there, since a page computed by hand sees the list as it is now, not as the previous page saw it"
 }
 
 // offsetCost is an offset query's work: it reads and discards offset rows,

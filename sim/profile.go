@@ -252,6 +252,11 @@ type servedPage struct {
 	// Valid, when set, comes before that note: the contract allowed the
 	// jump ("page 7 is valid here (every page is independent), but ").
 	Valid string
+	// Asked and Step are the client's intent when it differs from what was
+	// served: the offset it asked for (a page past the end, clamped to the
+	// last page) and the page size it asked for (a size the server
+	// lowered). 0 means the one served.
+	Asked, Step int64
 
 	// Session: the page is Page of a server-side cursor that page 1 resets
 	// (Codefresh's pagination session), whatever stretch of the list it holds.

@@ -89,3 +89,48 @@ func TestJumpStartsANewWalkWithTheContractsWords(t *testing.T) {
 	assert.True(t, tr.Walks[0].Complete)
 	assert.Equal(t, 3, requests(tr)[2].Page)
 }
+
+// Whether a request continues the client's walk is the client's intent
+// (issue 8 item 1): the position it asked for follows its last page by its
+// own arithmetic or by what it was served. What the server served decides
+// the duplicates and misses.
+func TestTheClientsIntentDecidesItsWalk(t *testing.T) {
+	const jira = "profile jira\nrecords 180\nGET /rest/api/3/project/search?startAt=0&maxResults=100\n"
+	for _, tc := range []struct {
+		name, then string
+		walks      int
+		missed     int64
+		says       string
+	}{
+		// startAt 0 + the 100 it sent: its own arithmetic, so the same walk,
+		// which never read startAt 50-99 (the server served 50).
+		{"own arithmetic", "GET /rest/api/3/project/search?startAt=100&maxResults=100", 1, 50, ""},
+		// startAt 0 + the 50 the response said: it read maxResults back.
+		{"read back", "GET /rest/api/3/project/search?startAt=50&maxResults=100", 1, 0, ""},
+		// 120 is neither: a position of its own, a new walk from there.
+		{"jump", "GET /rest/api/3/project/search?startAt=120&maxResults=100", 2, 0, "startAt=120 does not follow this client's last page (startAt=0)"},
+	} {
+		tr, err := RunText(jira + tc.then)
+		require.NoError(t, err)
+		require.Len(t, tr.Walks, tc.walks, tc.name)
+		assert.Equal(t, tc.missed, tr.Walks[0].Missed.Count, tc.name)
+		if tc.says != "" {
+			assert.Contains(t, requests(tr)[1].Reason, tc.says, tc.name)
+		}
+	}
+
+	// 25 records, 10 a page: offset 20 is the last page (the walk ends
+	// complete there); offset 30 is the one after it by the client's own
+	// arithmetic, so it goes on in the same walk (an empty page, nothing
+	// twice). A `prev` after the end is a new pass, as before.
+	tr, err := RunText("profile offset\nrecords 25\nGET /items?offset=0&limit=10\nnext\nnext\nGET /items?offset=30&limit=10\nprev")
+	require.NoError(t, err)
+	var walks, pages []int
+	for _, st := range requests(tr) {
+		walks, pages = append(walks, st.Walk), append(pages, st.Page)
+	}
+	assert.Equal(t, []int{0, 0, 0, 0, 1}, walks)
+	assert.Equal(t, []int{1, 2, 3, 4, 1}, pages)
+	assert.True(t, tr.Walks[0].Consistent, tr.Walks[0].Verdict)
+	assert.Equal(t, int64(25), tr.Walks[0].Distinct)
+}
