@@ -30,7 +30,7 @@ func init() {
 			{Text: "A negative first or last is an error.", Source: "graphql-relay-js: \"Argument \\\"first\\\" must be a non-negative integer\""},
 			{Text: "hasNextPage is computed only when first is given and hasPreviousPage only when last is given; otherwise they are false, whatever remains.", Source: "graphql-relay-js: \"hasPreviousPage: typeof last === 'number' ? startOffset > lowerBound : false, hasNextPage: typeof first === 'number' ? endOffset < upperBound : false\""},
 			{Text: "startCursor and endCursor are null on an empty page.", Source: "graphql-relay-js: \"startCursor: firstEdge ? firstEdge.cursor : null\""},
-			{Text: "Cursors are offsets, base64 of \"arrayconnection:\" and the index: items added or removed between pages shift them, as offset paging does; an unreadable cursor is ignored.", Source: "graphql-relay-js: \"It uses array offsets as pagination, so pagination will only work if the array is static.\"; getOffsetWithDefault"},
+			{Text: "Cursors are offsets, base64 of \"arrayconnection:\" and the index: items added or removed between pages shift them, as offset paging does. Reading one skips its first 16 characters unread and takes the digits after them; an unreadable cursor is ignored.", Source: "graphql-relay-js: \"It uses array offsets as pagination, so pagination will only work if the array is static.\"; cursorToOffset: \"parseInt(unbase64(cursor).substring(PREFIX.length), 10)\"; getOffsetWithDefault"},
 			{Text: relayVarsInterp, Interpretation: true},
 			{Text: relayErrorInterp, Interpretation: true},
 		},

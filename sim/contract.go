@@ -1001,11 +1001,13 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 }
 
 // connOffset is the offset a connection cursor names, or def when it names
-// none (graphql-relay-js's getOffsetWithDefault: parseInt after the prefix).
+// none (graphql-relay-js's getOffsetWithDefault and cursorToOffset:
+// "parseInt(unbase64(cursor).substring(PREFIX.length), 10)", which skips
+// the prefix's length without reading it).
 func (s *contractServer) connOffset(v string, ok bool, def int64) int64 {
 	d, good := base64Decode(v)
-	if rest, cut := strings.CutPrefix(d, s.c.Prefix); ok && good && cut {
-		if n, num := readNumber("js", rest); num {
+	if ok && good && len(d) >= len(s.c.Prefix) {
+		if n, num := readNumber("js", d[len(s.c.Prefix):]); num {
 			return n
 		}
 	}
