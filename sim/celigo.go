@@ -50,7 +50,7 @@ func celigoErrors(more ...ErrorRule) []ErrorRule {
 func registerCeligo(p *Profile, reads *readSpec, c Contract) {
 	p.Vendor, p.Source, p.URL = "Celigo", celigoSource, celigoURL
 	c.LimitDefault, c.LimitMax, c.IDName, c.Quiet = 100, 1000, "_id", []string{"tiebreak"}
-	c.Paths = reads.Paths
+	c.Paths, c.EmptyCursor = reads.Paths, c.Base == "cursor"
 	c.Interp.Limit = celigoLimitInterp
 	registerContract(p, c)
 	p.reads = reads

@@ -63,6 +63,7 @@ type Contract struct {
 	CreatedAfter, CreatedBefore string
 	PrevAlways                  bool     // offset and page: rel="prev" on every page, the first page's pointing at itself (Celigo's example)
 	Quiet                       []string // the simulator's notes left out: "tiebreak" (a cursor without a tiebreaker)
+	EmptyCursor                 bool     // cursor base: an empty cursor is read as a cursor (and refused), not as none (Celigo's)
 
 	Next  Next
 	Total Total
@@ -485,6 +486,9 @@ func (c Contract) problems() []string {
 				break
 			}
 		}
+	}
+	if c.Base != "cursor" && c.EmptyCursor {
+		add("after.empty cursor is about the cursor base's after and before: it needs the base `cursor`")
 	}
 	if c.Base != "cursor" && (c.Short.Pages != "" || c.Token.kept()) {
 		add("short-pages and token.* knobs need the base `cursor`, not `" + c.Base + "`")
@@ -1674,7 +1678,7 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	c := &s.c
 	after, hasAfter := s.read(req, c.After)
 	before, hasBefore := s.read(req, c.Before)
-	hasAfter, hasBefore = hasAfter && after != "", hasBefore && before != ""
+	hasAfter, hasBefore = hasAfter && (after != "" || c.EmptyCursor), hasBefore && (before != "" || c.EmptyCursor)
 	if s.back = false; c.Before.Name == c.After.Name { // one parameter both ways: its token says which
 		_, why := readCursor(s.tag(req, true), after)
 		s.back = hasAfter && why == ""

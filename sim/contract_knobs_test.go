@@ -1002,9 +1002,22 @@ func TestDeclaredCeligoKnobsContradictions(t *testing.T) {
 		{"contract offset\n  next.end.option true\n", "set one of them"},
 		{"contract offset\n  quiet drift\n", "quiet: expected `tiebreak`, got `drift`"},
 		{"contract offset\n  url.query back\n", "expected `kept`, `sorted`, `cursor` or `front`"},
+		{"contract id\n  after.empty cursor\n", "after.empty cursor is about the cursor base's after and before"},
 	} {
 		ds := Check(c.decl)
 		require.NotEmpty(t, ds, c.decl)
 		assert.Contains(t, ds[0].Message, c.want, c.decl)
 	}
+}
+
+// after.empty cursor: Celigo's lists read an empty cursor as a cursor the
+// server never issued (the hand-written servers did: "never hand-craft"),
+// where by default an empty cursor is as if none was sent.
+func TestDeclaredEmptyCursor(t *testing.T) {
+	const decl = "contract cursor\n  before none\n"
+	tr := runText(t, decl+"records 10\nGET /items?after=&limit=5\n")
+	assert.Equal(t, []bool{true}, accepted(tr), "an empty cursor is none: the first page")
+	tr = runText(t, decl+"  after.empty cursor\nrecords 10\nGET /items?after=&limit=5\n")
+	assert.Equal(t, []bool{false}, accepted(tr))
+	assert.Contains(t, requests(tr)[0].Reason, "the cursor `` is not one this server issued")
 }

@@ -187,6 +187,12 @@ var knobs = []knob{
 		c.CursorKind = cond(s == "position", s, "")
 		return msg
 	}},
+	{"after.empty", "cursor base: absent (default: an empty cursor, after= or before=, is as if none was sent) or cursor (it is read as a cursor, and refused as one the server never issued, as Celigo's lists do)", func(c *Contract, v string) string {
+		var s string
+		msg := knobEnum(func(*Contract) *string { return &s }, "absent", "cursor")(c, v)
+		c.EmptyCursor = s == "cursor"
+		return msg
+	}},
 	{"after.alias", "another name the after cursor is read by as well (page_token beside pageToken)", knobText(func(c *Contract) *string { return &c.After.Alias })},
 	{"after.only", "cursor base: the only other query parameters a request with a cursor may carry, separated by commas (Shopify's page_info: limit, fields); another is refused, the kind of refusal refused", knobList(func(c *Contract) *[]string { return &c.Only })},
 	{"after.in", "where the after cursor is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.After })},
