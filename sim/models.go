@@ -60,25 +60,6 @@ func intParam(req *Request, name string, def int64) (int64, string) {
 	return n, ""
 }
 
-// pageSize reads the page size parameter and applies the profile's default,
-// minimum and maximum. note says what was adjusted; refusal says why not.
-func pageSize(req *Request, param string, o *Options) (n int64, note, refusal string) {
-	n, bad := intParam(req, param, o.Int("limit"))
-	if bad != "" {
-		return 0, "", bad
-	}
-	if n < 1 {
-		return 0, "", param + " must be at least 1, got " + itoa(n)
-	}
-	if mx := o.Int("max-limit"); n > mx {
-		if o.Str("over-max") == "refuse" {
-			return 0, "", param + "=" + itoa(n) + " is above the maximum of " + itoa(mx)
-		}
-		return mx, param + "=" + itoa(n) + " is above the maximum of " + itoa(mx) + ": the server clamped it to " + itoa(mx), ""
-	}
-	return n, "", ""
-}
-
 // setParams returns q with the named parameters set (in place when present,
 // appended otherwise) and those set to "" removed.
 func setParams(q []Param, set ...Param) []Param {
