@@ -17,12 +17,16 @@ const (
 	esErrorInterp  = "Errors take Elasticsearch's shape, {\"error\":{\"root_cause\":[{\"type\",\"reason\"}],\"type\",\"reason\"},\"status\":400}, with the reasons its users quote."
 	esClientInterp = "Elasticsearch sends no next-page signal: the client here pages from/size while from + size < hits.total.value, and search_after while a page comes back full."
 	esSortInterp   = "The index is sorted by the scenario's sort line: with its id tiebreaker the sort values are [created, id]; without it [created] only, and search_after skips the hits that share the last value."
-	esPITInterp    = "keep_alive is counted in ticks (the option snapshot-ttl, the whole run by default), not read from the request; a search naming a point in time on an index's path is refused with our words, and the implicit _shard_doc tiebreaker is not added to the sort values."
+	esPITInterp    = "One tick is a second of keep_alive; a search naming a point in time on an index's path is refused with our words; the _shard_doc value is the hit's position in the point in time (one shard), so ties keep the order they have there."
 )
 
 func init() {
 	illegal := func(kind, msg string) ErrorRule {
 		return ErrorRule{Kind: kind, Code: "illegal_argument_exception", Message: msg}
+	}
+	// A request refused before it reaches a shard: the error is the cause itself.
+	rest := func(code, kind, msg string) ErrorRule {
+		return ErrorRule{Kind: kind, Code: code, Message: msg, Body: `{"error":{"root_cause":[{"type":{code},"reason":{message}}],"type":{code},"reason":{message}},"status":{status}}`}
 	}
 	registerContract(&Profile{
 		Name: "elasticsearch", Vendor: "Elasticsearch", Source: esSource, URL: esURL,
@@ -42,7 +46,7 @@ func init() {
 		},
 	}, Contract{
 		Base: "offset", Method: "POST", Paths: []string{"/my-index/_search", "/_search"}, First: esFirst,
-		Offset: In{Name: "from", Where: "body"}, Limit: In{Name: "size", Where: "body"},
+		Offset: In{Name: "from", Where: "both"}, Limit: In{Name: "size", Where: "both"},
 		After:        In{Name: "search_after", Where: "body"},
 		Params:       []string{"query", "_source", "pit", "keep_alive"},
 		LimitDefault: 10, LimitMax: 10000, OverMax: "refuse", LimitZero: "empty",
@@ -53,13 +57,14 @@ func init() {
 		Window: 10000,
 		WindowMessage: "Result window is too large, from + size must be less than or equal to: [{window}] but was [{value}]. See the scroll api for a more efficient way to request large data sets. " +
 			"This limit can be set by changing the [index.max_result_window] index level setting.",
-		Snap:      Snapshot{Param: In{Name: "pit.id"}, Field: "pit_id", Open: "/my-index/_pit", Path: "/_search"},
+		Snap:      Snapshot{Param: In{Name: "pit.id", Where: "body"}, Field: "pit_id", Open: "/my-index/_pit", Path: "/_search", Keep: "keep_alive", Tiebreak: true},
 		ErrorBody: `{"error":{"root_cause":[{"type":{code},"reason":{message}}],"type":"search_phase_execution_exception","reason":"all shards failed"},"status":{status}}`,
 		Errors: []ErrorRule{
 			illegal("window", ""), illegal("both", ""), illegal("cursor", ""),
-			illegal("number", "[{name}] must be a whole number, got [{value}]"),
-			illegal("position", "[{name}] parameter cannot be negative"),
-			illegal("size", "[{name}] parameter cannot be negative, found [{value}]"),
+			rest("illegal_argument_exception", "number", "[{name}] must be a whole number, got [{value}]"),
+			rest("illegal_argument_exception", "position", "[{name}] parameter cannot be negative but was [{value}]"),
+			rest("illegal_argument_exception", "size", "[{name}] parameter cannot be negative, found [{value}]"),
+			rest("action_request_validation_exception", "keep-alive", ""),
 			illegal("over-max", "Result window is too large, from + size must be less than or equal to: [{max}] but was [{value}]."),
 			{Kind: "snapshot", Code: "search_context_missing_exception", Message: "No search context found for id [{value}]"},
 		},

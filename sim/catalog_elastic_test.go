@@ -89,16 +89,16 @@ func TestElasticWalks(t *testing.T) {
 // Elasticsearch's "Open a point in time": "a lightweight view into the state
 // of the data as it existed when initiated"; "A subsequent search request
 // with the pit parameter must not specify index"; "Always use the most
-// recently received ID for the next search request"; keep_alive "just needs
-// to be long enough for the next request". 30 documents, 10 a page: the
-// documents deleted after the PIT was opened are still read, those indexed
-// after it are not, and a PIT unused past its keep_alive is a 404
+// recently received ID for the next search request". 30 documents, 10 a
+// page, a point in time kept alive 5s (5 ticks, one a second): the documents
+// deleted after it was opened are still read, those indexed after it are
+// not, and one unused for longer than its keep_alive is a 404
 // search_context_missing_exception.
 func TestElasticPointInTime(t *testing.T) {
-	sc := withOptions(scenario("elasticsearch", 30, post("/my-index/_pit?keep_alive=1m", ""), next(),
+	sc := scenario("elasticsearch", 30, post("/my-index/_pit?keep_alive=5s", ""), next(),
 		Step{Kind: StepDelete, From: 0, To: 9}, insertHead(5), walkAll(),
 		Step{Kind: StepWait, Ticks: 10}, Step{Kind: StepFirst},
-		post("/my-index/_search", `{"pit":{"id":"x"}}`)), "snapshot-ttl", "5")
+		post("/my-index/_search", `{"pit":{"id":"x"}}`))
 	tr := execute(sc)
 	reqs := requests(tr)
 	assert.Equal(t, []bool{true, true, true, true, false, false}, accepted(tr))
@@ -112,4 +112,109 @@ func TestElasticPointInTime(t *testing.T) {
 	assert.Equal(t, 404, reqs[4].Response.Status)
 	assert.Equal(t, "search_context_missing_exception", member(reqs[4], "error").Members[0].Value.Items[0].Members[0].Value.Str)
 	assert.Contains(t, reqs[5].Reason, "a request naming a snapshot is sent to /_search")
+}
+
+// The Search API takes from and size as query parameters too, and
+// RestSearchAction "Parses the rest request on top of the
+// SearchSourceBuilder, preserving values that are not overridden by the rest
+// request": a query parameter wins over the body's member.
+func TestElasticFromSizeInQuery(t *testing.T) {
+	tr := execute(scenario("elasticsearch", 100,
+		post("/my-index/_search?from=5&size=20", `{}`),
+		post("/my-index/_search?size=5", `{"from":10,"size":20}`), next(),
+		post("/my-index/_search?from=-1", `{}`)))
+	reqs := requests(tr)
+	assert.Equal(t, idsDown(95, 20), reqs[0].Records())
+	assert.Equal(t, idsDown(90, 5), reqs[1].Records())
+	assert.Equal(t, "/my-index/_search?size=5", reqs[2].Request.URL, "size stays where the client sent it")
+	assert.Equal(t, `{"from":15,"size":20}`, reqs[2].Request.Body)
+	assert.Equal(t, idsDown(85, 5), reqs[2].Records())
+	assert.Equal(t, 400, reqs[3].Response.Status)
+	assert.Contains(t, reqs[3].Reason, "[from] parameter cannot be negative but was [-1]")
+	assert.Equal(t, "illegal_argument_exception", member(reqs[3], "error").Members[1].Value.Str, "refused before any shard: no search_phase_execution_exception")
+}
+
+// keep_alive, from the "Open a point in time" page: "The keep_alive
+// parameter tells Elasticsearch how long it should keep a point in time
+// alive"; it is required on the open request (OpenPointInTimeRequest's
+// validation: "[keep_alive] is not specified"), and "The keep_alive
+// parameter, which is passed to a open point in time request and search
+// request, extends the time to live of the corresponding point in time"
+// (Paginate search results). ReaderContext keeps the larger of the two
+// (tryUpdateKeepAlive: Math.max), and a reader expires once unused for longer
+// than it. One tick is one second.
+func TestElasticKeepAlive(t *testing.T) {
+	open := func(q string) Step { return post("/my-index/_pit"+q, "") }
+	wait := func(n int64) Step { return Step{Kind: StepWait, Ticks: n} }
+	// The runs are deterministic: the id the first one opens is every run's.
+	id := member(requests(execute(scenario("elasticsearch", 30, open("?keep_alive=5s"))))[0], "id").Str
+	search := func(keep string) Step {
+		return post("/_search", `{"pit":{"id":"`+id+`"`+keep+`},"size":10}`)
+	}
+	for _, c := range []struct {
+		name  string
+		steps []Step
+		ok    []bool
+		why   string
+	}{
+		{"required", []Step{open("")}, []bool{false}, "Validation Failed: 1: [keep_alive] is not specified;"},
+		{"a unit", []Step{open("?keep_alive=5x")}, []bool{false}, "failed to parse setting [keep_alive] with value [5x] as a time value: unit is missing or unrecognized"},
+		{"search.max_keep_alive", []Step{open("?keep_alive=2d")}, []bool{false}, "Keep alive for request (2d) is too large. It must be less than (1d)."},
+		{"unused for 6s", []Step{open("?keep_alive=5s"), wait(6), search("")}, []bool{true, false}, ""},
+		{"used within 5s", []Step{open("?keep_alive=5s"), wait(4), search("")}, []bool{true, true}, ""},
+		{"a search lengthens it", []Step{open("?keep_alive=5s"), search(`,"keep_alive":"1m"`), wait(30), search("")}, []bool{true, true, true}, ""},
+		{"never shortens it", []Step{open("?keep_alive=1m"), search(`,"keep_alive":"1s"`), wait(30), search("")}, []bool{true, true, true}, ""},
+		{"a bad one on a search", []Step{open("?keep_alive=1m"), search(`,"keep_alive":"soon"`)}, []bool{true, false}, ""},
+	} {
+		tr := execute(scenario("elasticsearch", 30, c.steps...))
+		assert.Equal(t, c.ok, accepted(tr), c.name)
+		if c.why != "" {
+			r := requests(tr)[0]
+			assert.Contains(t, r.Reason, c.why, c.name)
+			assert.Equal(t, 400, r.Response.Status, c.name)
+		}
+	}
+}
+
+// Paginate search results: "All search requests that include a PIT
+// automatically add an implicit tiebreaker called _shard_doc"; its value
+// ends each hit's sort values, and search_after takes it back. SearchRequest
+// adds it only to a sorted search, and "skip[s] the tiebreaker if it is not
+// provided in the search after values". Sorted by created alone, 4 documents
+// share each created value: search_after [created] skips the rest of a tie,
+// search_after [created, _shard_doc] does not.
+func TestElasticShardDocTiebreaker(t *testing.T) {
+	tr := runText(t, `profile elasticsearch client=search-after
+records 40
+sort created/4
+POST /my-index/_pit?keep_alive=1m
+next
+walk`)
+	reqs := requests(tr)
+	require.Greater(t, len(reqs), 2)
+	hits, _ := member(reqs[1], "hits").Get("hits")
+	sort, _ := hits.Items[0].Get("sort")
+	assert.Len(t, sort.Items, 2, "[created, _shard_doc]")
+	assert.Contains(t, reqs[2].Request.Body, `"search_after":[`)
+	assert.Equal(t, int64(40), tr.Walks[0].Distinct)
+	assert.True(t, tr.Walks[0].Consistent)
+
+	// search_after without the tiebreaker's value: none is added.
+	pit := member(reqs[0], "id").Str
+	tr = runText(t, `profile elasticsearch
+records 40
+sort created/4
+POST /my-index/_pit?keep_alive=1m
+POST /_search {"pit":{"id":"`+pit+`"},"size":10,"sort":[{"created":"desc"}],"search_after":[9]}`)
+	hits, _ = member(requests(tr)[1], "hits").Get("hits")
+	sort, _ = hits.Items[0].Get("sort")
+	assert.Len(t, sort.Items, 1, "[created]")
+
+	// Without a point in time, search_after skips the rest of a tie.
+	tr = runText(t, `profile elasticsearch client=search-after
+records 40
+sort created/4
+POST /my-index/_search {"size":10,"sort":[{"created":"desc"}]}
+walk`)
+	assert.Less(t, tr.Walks[0].Distinct, int64(40))
 }

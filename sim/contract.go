@@ -108,7 +108,7 @@ type Contract struct {
 // In says where a parameter is read and its name.
 type In struct {
 	Name  string // "none": the contract has no such parameter (a cursor that only goes forward)
-	Where string // "query" (default), "body" (a JSON body member) or "header"
+	Where string // "query" (default), "body" (a JSON body member), "header" or "both" (the query string, else the body: Elasticsearch's from and size)
 	Alias string // another name read as well (page_size beside pageSize)
 }
 
@@ -128,7 +128,7 @@ type ErrorRule struct {
 }
 
 // errorKinds are the refusals (and the clamp note) a contract names.
-var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "jump", "session", "snapshot", "foreign", "sort", "created"}
+var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "jump", "session", "snapshot", "foreign", "sort", "created", "keep-alive"}
 
 // Short says whether pages may come back shorter than asked while more
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
@@ -167,13 +167,23 @@ func (t Token) kept() bool { return t.TTL > 0 || t.Use != "" || t.Bound }
 // (Elasticsearch's point in time, Salesforce's query locator): pages read
 // through it show the records as they were then. Any base can use one.
 type Snapshot struct {
-	Param  In        // the request parameter naming it ("pit.id" in the body); no snapshots when ""
-	Field  string    // the body path where a response names it, the id to send next ("pit_id")
-	Open   string    // a path that opens one and answers {"id": ...} ("/my-index/_pit"); "" when a request naming none opens one
-	Path   string    // the path a request naming one is sent to ("/_search"); any of Paths when ""
-	TTL    int64     // ticks it stays open after its last use (keep_alive); 0: the whole run; the option snapshot-ttl
-	Status int64     // an expired or unknown one's status: 404 when 0
-	_      [0]func() // not comparable: no equality code for it in the WASM
+	Param In     // the request parameter naming it ("pit.id" in the body); no snapshots when ""
+	Field string // the body path where a response names it, the id to send next ("pit_id")
+	Open  string // a path that opens one and answers {"id": ...} ("/my-index/_pit"); "" when a request naming none opens one
+	Path  string // the path a request naming one is sent to ("/_search"); any of Paths when ""
+	TTL   int64  // ticks it stays open after its last use (keep_alive); 0: the whole run; the option snapshot-ttl
+	// Keep, when set, names the request parameter that says how long it stays
+	// open (Elasticsearch's keep_alive, a time value as 30s, 1m, 2h; one tick
+	// is a second): in the query of the request that opens it, where it is
+	// required, and beside Param in a request that names it (pit.keep_alive),
+	// where it may lengthen the time, never shorten it. It replaces TTL.
+	Keep string
+	// Tiebreak: a request naming a snapshot and a sort gets one more sort
+	// value per record, a tiebreaker unique in the snapshot (Elasticsearch's
+	// implicit _shard_doc), unless its search_after leaves it out.
+	Tiebreak bool
+	Status   int64     // an expired or unknown one's status: 404 when 0
+	_        [0]func() // not comparable: no equality code for it in the WASM
 }
 
 // Client is a client the profile option client plays beside the one that
@@ -419,11 +429,14 @@ func (c Contract) problems() []string {
 		add("total.track moves total.cap: it needs total `capped` or `gte`")
 	}
 	sn := c.Snap
-	if sn.Param.Name == "" && (sn.Field != "" || sn.Open != "" || sn.Path != "" || sn.TTL > 0) {
+	if sn.Param.Name == "" && (sn.Field != "" || sn.Open != "" || sn.Path != "" || sn.TTL > 0 || sn.Keep != "" || sn.Tiebreak) {
 		add("snapshot.* knobs need snapshot, the parameter that names a snapshot")
 	}
 	if sn.Param.Name != "" && sn.Open == "" && sn.Field == "" {
 		add("a snapshot opened by a page needs snapshot.field: where the client learns its id (or snapshot.open, a path that opens one)")
+	}
+	if sn.Tiebreak && c.Values == "" || sn.Keep != "" && sn.TTL > 0 {
+		add("snapshot.tiebreak adds a sort value: it needs values; snapshot.keep-alive reads the time snapshot.ttl would set: keep one")
 	}
 	if sn.Open != "" && servesPath(c.Paths, sn.Open) {
 		add("snapshot.open " + sn.Open + " is a path of the list: open snapshots at a path of their own")
@@ -561,9 +574,9 @@ func (c Contract) reads() *readSpec {
 		for _, name := range []string{in.Name, in.Alias} {
 			switch {
 			case name == "" || name == "none":
-			case in.Where == "body":
+			case in.Where == "body" || in.Where == "both":
 				r.Body = append(r.Body, strings.Split(name, ".")[0])
-				if c.Query != "" {
+				if c.Query != "" || in.Where == "both" {
 					r.Params = append(r.Params, name)
 				}
 			case in.Where == "header":
@@ -613,7 +626,7 @@ func (c Contract) options() []OptionSpec {
 	if c.Window > 0 {
 		opts = append(opts, OptionSpec{Name: "window", Default: itoa(c.Window), Help: "the largest offset + limit served", Min: 1, Max: 1_000_000_000})
 	}
-	if c.Snap.Param.Name != "" {
+	if c.Snap.Param.Name != "" && c.Snap.Keep == "" {
 		opts = append(opts, OptionSpec{Name: "snapshot-ttl", Default: itoa(c.Snap.TTL), Help: "ticks a snapshot stays open after its last use (0: for the whole run)", Min: 0, Max: 1_000_000_000})
 	}
 	if c.Token.kept() {
@@ -688,6 +701,7 @@ type contractServer struct {
 	back     bool   // the request's cursor goes back (Before named as After)
 	snaps    []snap // the snapshots opened (Snap)
 	snap     string // the snapshot the request read, named at Snap.Field
+	shard    bool   // the records' sort values end with the snapshot's tiebreaker (Snap.Tiebreak)
 	total    string // the total the request gets: the contract's, the option's or Total.Track's
 	cap      int64  // and its cap
 	// chains are, per walk a first page started (Token.Use "chain"), the
@@ -704,6 +718,7 @@ type snap struct {
 	id   string
 	data *listData
 	used int64
+	ms   int64     // how long it stays open after its last use, in milliseconds (a tick is a second); forever: the whole run
 	_    [0]func() // not comparable: no equality code for it in the WASM
 }
 
@@ -763,6 +778,10 @@ func (s *contractServer) readName(req *Request, in In, name string) (string, boo
 func (s *contractServer) where(req *Request, in In) string {
 	if in.Where == "body" && req.Method != s.c.Method {
 		return "query"
+	}
+	if in.Where == "both" {
+		_, q := req.Param(in.Name)
+		return cond(q, "query", "body") // a query parameter overrides the body's member
 	}
 	return in.Where
 }
@@ -938,7 +957,11 @@ func (s *contractServer) size(w *World, req *Request) (int64, string, *Response)
 func (s *contractServer) Serve(w *World, req *Request) *Response {
 	c := &s.c
 	if c.Snap.Open != "" && req.Path == c.Snap.Open && req.Method == c.Method {
-		return &Response{Status: 200, Position: -1, Fields: []Field{{"id", Str(s.open(w))}}, Reason: "a snapshot of the " + plural(w.Len(), "record") + " listed now"}
+		ms, bad := s.keepAlive(w, req, In{Name: c.Snap.Keep}, true)
+		if bad != nil {
+			return bad
+		}
+		return &Response{Status: 200, Position: -1, Fields: []Field{{"id", Str(s.open(w, ms))}}, Reason: "a snapshot of the " + plural(w.Len(), "record") + " listed now"}
 	}
 	if !servesPath(c.Paths, req.Path) {
 		return s.fail(w, "path", 404, "no list at "+req.Path+": this API serves "+strings.Join(c.Paths, ", "), "", "")
@@ -948,7 +971,7 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 		r.Header = []Header{{"Allow", c.Method}}
 		return r
 	}
-	s.interp, s.note, s.req, s.over = "", "", req, 0
+	s.interp, s.note, s.req, s.over, s.shard = "", "", req, 0, false
 	if req.Body != "" && s.body {
 		if v, err := json.Parse(req.Body); err != nil || v.Kind != json.Object {
 			return s.fail(w, "body", c.ErrorStatus, "the body must be a JSON object", "", "")
@@ -1085,11 +1108,65 @@ func (s *contractServer) serveConnection(w *World, req *Request, first int64, no
 	return resp
 }
 
-// open opens a snapshot of the list as it is now, and names it.
-func (s *contractServer) open(w *World) string {
+// open opens a snapshot of the list as it is now, open for ms (or for
+// snapshot-ttl ticks when ms is forever), and names it.
+func (s *contractServer) open(w *World, ms int64) string {
 	id := makeToken("snapshot", int64(len(s.snaps)), w.Now())
-	s.snaps = append(s.snaps, snap{id: id, data: w.data.clone(), used: w.Now()})
+	if ttl := s.o.Int("snapshot-ttl"); ms == forever && ttl > 0 {
+		ms = mulSat(ttl, 1000)
+	}
+	s.snaps = append(s.snaps, snap{id: id, data: w.data.clone(), used: w.Now(), ms: ms})
 	return id
+}
+
+// forever is how long a snapshot without a time stays open.
+const forever = 1<<63 - 1
+
+// timeUnits are Elasticsearch's time units, and their length in
+// milliseconds (a negative number divides).
+var (
+	timeUnits  = [...]string{"d", "h", "m", "s", "ms", "micros", "nanos"}
+	timeMillis = [...]int64{86_400_000, 3_600_000, 60_000, 1000, 1, -1000, -1_000_000}
+)
+
+// keepAlive reads Snap.Keep at in, in milliseconds (forever when the
+// contract has none, or the request leaves it out and need is false): a
+// whole number and an Elasticsearch time unit, one tick a second.
+func (s *contractServer) keepAlive(w *World, req *Request, in In, need bool) (int64, *Response) {
+	if s.c.Snap.Keep == "" {
+		return forever, nil
+	}
+	v, ok := s.read(req, in)
+	v = strings.Trim(v, `"`)
+	if !ok && !need {
+		return forever, nil
+	}
+	if !ok {
+		return 0, s.fail(w, "keep-alive", s.c.ErrorStatus, "Validation Failed: 1: ["+in.Name+"] is not specified;", in.Name, "")
+	}
+	if v == "0" || v == "-1" { // Elasticsearch's two values without a unit
+		return mustInt(v), nil
+	}
+	i := len(v)
+	for i > 0 && (v[i-1] < '0' || v[i-1] > '9') {
+		i--
+	}
+	n, good := readNumber("", v[:i])
+	u := 0
+	for u < len(timeUnits) && timeUnits[u] != v[i:] {
+		u++
+	}
+	if !good || n < 0 || u == len(timeUnits) || i == 0 {
+		return 0, s.fail(w, "keep-alive", s.c.ErrorStatus, "failed to parse setting ["+in.Name+"] with value ["+v+"] as a time value: unit is missing or unrecognized", in.Name, v)
+	}
+	ms := n / max(-timeMillis[u], 1)
+	if timeMillis[u] > 0 {
+		ms = mulSat(n, timeMillis[u])
+	}
+	if ms <= 86_400_000 {
+		return ms, nil
+	}
+	return 0, s.fail(w, "keep-alive", s.c.ErrorStatus, "Keep alive for request ("+v+") is too large. It must be less than (1d). This limit can be set by changing the [search.max_keep_alive] cluster level setting.", in.Name, v)
 }
 
 // snapshot is the world a request reads: the snapshot it names, a new one
@@ -1101,8 +1178,14 @@ func (s *contractServer) snapshot(w *World, req *Request) (*World, *Response) {
 	if !ok && c.Snap.Open != "" {
 		return w, nil
 	}
+	keep := c.Snap.Param
+	keep.Name = keep.Name[:strings.LastIndexByte(keep.Name, '.')+1] + c.Snap.Keep // pit.keep_alive beside pit.id
+	ms, bad := s.keepAlive(w, req, keep, !ok)
+	if bad != nil {
+		return nil, bad
+	}
 	if !ok {
-		id = s.open(w)
+		id = s.open(w, ms)
 	}
 	if c.Snap.Path != "" && req.Path != c.Snap.Path {
 		return nil, s.fail(w, "path", c.ErrorStatus, "a request naming a snapshot is sent to "+c.Snap.Path, "", "")
@@ -1111,10 +1194,13 @@ func (s *contractServer) snapshot(w *World, req *Request) (*World, *Response) {
 	for i >= 0 && s.snaps[i].id != id {
 		i--
 	}
-	if ttl := s.o.Int("snapshot-ttl"); i < 0 || ttl > 0 && w.Now()-s.snaps[i].used > ttl {
-		return nil, s.fail(w, "snapshot", int(c.Snap.Status), "no open snapshot has the id "+quote(id)+": it expired (unused for more than snapshot-ttl ticks) or never was", c.Snap.Param.Name, id)
+	if i < 0 || mulSat(w.Now()-s.snaps[i].used, 1000) > s.snaps[i].ms {
+		return nil, s.fail(w, "snapshot", int(c.Snap.Status), "no open snapshot has the id "+quote(id)+": it expired (unused for more than "+cond(c.Snap.Keep != "", "its "+c.Snap.Keep, "snapshot-ttl ticks")+") or never was", c.Snap.Param.Name, id)
 	}
 	s.snaps[i].used, s.snap = w.Now(), id
+	if ms != forever {
+		s.snaps[i].ms = max(s.snaps[i].ms, ms) // a keep-alive lengthens, never shortens
+	}
 	sw := *w
 	sw.data = s.snaps[i].data
 	return &sw, nil
@@ -1132,17 +1218,30 @@ func (s *contractServer) afterValues(w *World, req *Request, limit int64, note, 
 	}
 	want := 1 + len(cond(w.Tiebreak(), "1", ""))
 	vals, _ := json.Parse(v)
-	var k [2]int64
-	ok := len(vals.Items) == want
+	n := len(vals.Items)
+	// search_after with the snapshot's tiebreaker: one value more, the last
+	// (Elasticsearch adds _shard_doc only when search_after has its value).
+	s.shard = s.shard && n == want+1
+	want += len(cond(s.shard, "1", ""))
+	var k [3]int64
+	ok := n == want
 	for i, it := range vals.Items {
 		if ok {
 			k[i], ok = it.Int()
 		}
 	}
 	if !ok {
-		return s.fail(w, "cursor", c.ErrorStatus, name+" has "+itoa(int64(len(vals.Items)))+" value(s) but sort has "+itoa(int64(want))+cond(len(vals.Items) == want, ": whole numbers, a record's sort values", "."), name, v)
+		return s.fail(w, "cursor", c.ErrorStatus, name+" has "+itoa(int64(n))+" value(s) but sort has "+itoa(int64(want))+cond(n == want, ": whole numbers, a record's sort values", "."), name, v)
 	}
-	items, pos := w.After(Cursor{Key: k[0], ID: k[1], KeyOnly: want == 1}, limit)
+	var items []Record
+	var pos int64
+	if s.shard { // the tiebreaker is a position in the snapshot: after it, within the tie
+		key := Cursor{Key: k[0], KeyOnly: true}
+		pos = clamp(addSat(k[want-1], 1), w.Before(key), w.Split(key))
+		items = w.Slice(pos, limit)
+	} else {
+		items, pos = w.After(Cursor{Key: k[0], ID: k[1], KeyOnly: want == 1}, limit)
+	}
 	resp := &Response{Status: 200, Items: items, Reason: note, Position: -1, Walk: WalkContinue, Cost: Cost{Seek: true, Rows: int64(len(items))}}
 	if len(items) > 0 {
 		resp.Position = pos
@@ -1155,6 +1254,8 @@ func (s *contractServer) afterValues(w *World, req *Request, limit int64, note, 
 
 func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note string) *Response {
 	c := &s.c
+	_, sorted := s.read(req, In{Name: c.Values, Where: c.After.Where})
+	s.shard = c.Snap.Tiebreak && s.snap != "" && sorted
 	if v, ok := s.read(req, c.After); ok && c.Values != "" {
 		return s.afterValues(w, req, limit, note, v)
 	}
@@ -1210,6 +1311,8 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	items, pos := w.Page(off, limit), off
 	if v.ascending || v.window != nil {
 		items, pos = v.page(w, off, limit)
+	} else if s.shard { // sorted by the snapshot's tiebreaker: ties in one order
+		items = w.Slice(off, limit)
 	}
 	more := addSat(off, int64(len(items))) < n
 	resp := &Response{
@@ -1511,7 +1614,7 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, fill(c.Record, "{id}", s.idText(r.ID), "{created}", itoa(r.Created), "{sort}", "["+itoa(r.Key)+cond(w.Tiebreak(), ","+itoa(r.ID), "")+"]",
+			b = append(b, fill(c.Record, "{id}", s.idText(r.ID), "{created}", itoa(r.Created), "{sort}", "["+itoa(r.Key)+cond(w.Tiebreak(), ","+itoa(r.ID), "")+cond(s.shard, ","+itoa(resp.Position+int64(i)), "")+"]",
 				"{cursor}", `"`+base64Encode(c.Prefix+itoa(resp.Position+int64(i)))+`"`)...)
 		}
 		items.B = append(b, ']')

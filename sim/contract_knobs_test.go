@@ -570,6 +570,34 @@ func TestDeclaredSnapshot(t *testing.T) {
 	assert.Contains(t, reqs[3].Reason, "a request naming a snapshot is sent to /b")
 }
 
+// offset.in both, snapshot.keep-alive and snapshot.tiebreak, declared: the
+// knobs behind Elasticsearch's from/size in the query, keep_alive and
+// _shard_doc (their vendor facts are quoted in catalog_elastic_test.go).
+// from=10 in the query wins over the body's 0; a sorted request through a
+// snapshot gets one more sort value, its position in the snapshot: 10 for
+// the first record of page 2; opened for 3s (3 ticks) and unused for 4, the
+// snapshot is gone; opening one without keep_alive is refused.
+func TestDeclaredKeepAliveTiebreak(t *testing.T) {
+	const decl = "contract offset\n  method POST\n  offset from\n  offset.in both\n  limit size\n  limit.in both\n  limit.default 10\n" +
+		"  items hits\n  values sort\n  record {\"_id\":\"{id}\",\"sort\":{sort}}\n" +
+		"  snapshot pit.id\n  snapshot.in body\n  snapshot.field pit_id\n  snapshot.open /pit\n  snapshot.keep-alive keep_alive\n  snapshot.tiebreak true\n" +
+		"records 30\n"
+	const head = "POST /items?from=10 {\"from\":0}\nPOST /pit?keep_alive=3s\n"
+	id := field(requests(runText(t, decl+head))[1], "id") // the runs are deterministic
+	tr := runText(t, decl+head+
+		"POST /items {\"pit\":{\"id\":\""+id+"\"},\"from\":10,\"sort\":\"created\"}\nwait 4\nnext\nPOST /pit\n")
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, true, true, false, false}, accepted(tr))
+	assert.Equal(t, idsDown(20, 10), reqs[0].Records())
+	sort, _ := member(reqs[2], "hits").Items[0].Get("sort")
+	assert.Equal(t, "[20,20,10]", string(appendJSONValue(nil, sort)), "created, id and the position in the snapshot")
+	assert.Equal(t, 404, reqs[3].Response.Status)
+	assert.Contains(t, reqs[4].Reason, "[keep_alive] is not specified")
+	for _, bad := range []string{"  snapshot.tiebreak true\n", "  snapshot pit\n  snapshot.open /p\n  snapshot.keep-alive k\n  snapshot.ttl 5\n"} {
+		assert.NotEmpty(t, Check("contract offset\n"+bad), bad)
+	}
+}
+
 // values: a keyset of public sort values beside the offset (Elasticsearch's
 // search_after). 100 records newest first with the id tiebreaker: after the
 // values [91, 91] come 90..81. A walk from there reads on while pages are

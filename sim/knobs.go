@@ -95,7 +95,7 @@ func knobParam(f func(c *Contract) *In) func(*Contract, string) string {
 //go:noinline
 func knobWhere(f func(c *Contract) *In) func(*Contract, string) string {
 	return func(c *Contract, v string) string {
-		return knobEnum(func(c *Contract) *string { return &f(c).Where }, "query", "body", "header")(c, v)
+		return knobEnum(func(c *Contract) *string { return &f(c).Where }, "query", "body", "header", "both")(c, v)
 	}
 }
 
@@ -125,7 +125,7 @@ var knobs = []knob{
 		return ""
 	}},
 	{"offset", "offset base: the offset parameter's name (offset, skip, startAt, from); page base with unpaged limit: the start of the slice a request without a page gets (_start)", knobParam(func(c *Contract) *In { return &c.Offset })},
-	{"offset.in", "where offset is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Offset })},
+	{"offset.in", "where offset is read: query, body, header or both (the query, else the body)", knobWhere(func(c *Contract) *In { return &c.Offset })},
 	{"offset.echo", "offset base: the body path where the response tells the offset it served (offset)", knobText(func(c *Contract) *string { return &c.OffsetEcho })},
 	{"page", "page and session bases: the page number parameter's name (page, p, _page)", knobParam(func(c *Contract) *In { return &c.Page })},
 	{"page.in", "where page is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Page })},
@@ -146,7 +146,7 @@ var knobs = []knob{
 	{"end", "page base with unpaged limit: the parameter ending the slice a request without a page gets, exclusive (_end); it wins over the page size", knobParam(func(c *Contract) *In { return &c.End })},
 	{"page.last", "page base: a value of page that names the last page (last, as Django REST framework)", knobText(func(c *Contract) *string { return &c.PageLast })},
 	{"limit", "the page size parameter's name (limit, per_page, size, maxResults), or none when the client cannot choose it", knobParam(func(c *Contract) *In { return &c.Limit })},
-	{"limit.in", "where the page size is read: query, body or header", knobWhere(func(c *Contract) *In { return &c.Limit })},
+	{"limit.in", "where the page size is read: query, body, header or both (the query string, else the body)", knobWhere(func(c *Contract) *In { return &c.Limit })},
 	{"limit.alias", "another name the page size is read by as well (page_size beside pageSize)", knobText(func(c *Contract) *string { return &c.Limit.Alias })},
 	{"limit.zero", "a page size of 0: invalid (as the invalid knob says, default), default (limit.default, as Google's AIP-158 asks) or empty (no records, the total only, as Elasticsearch's size 0)", func(c *Contract, v string) string {
 		var s string
@@ -360,6 +360,8 @@ var knobs = []knob{
 	{"snapshot.open", "a path that opens a snapshot and answers {\"id\": ...} (/my-index/_pit); without it a request naming no snapshot opens one", knobText(func(c *Contract) *string { return &c.Snap.Open })},
 	{"snapshot.path", "the path a request naming a snapshot must be sent to (/_search); another path is refused", knobText(func(c *Contract) *string { return &c.Snap.Path })},
 	{"snapshot.ttl", "ticks a snapshot stays open after its last use, then it is refused as expired (the profile option snapshot-ttl); open for the whole run when absent", knobInt(func(c *Contract) *int64 { return &c.Snap.TTL }, 1)},
+	{"snapshot.keep-alive", "instead of snapshot.ttl: the parameter saying how long a snapshot stays open after its last use (1m; a tick is a second), required where it opens; beside snapshot (pit.keep_alive) it lengthens it", knobText(func(c *Contract) *string { return &c.Snap.Keep })},
+	{"snapshot.tiebreak", "true: sorted requests through a snapshot get a last sort value, the record's position (_shard_doc)", knobBool(func(c *Contract) *bool { return &c.Snap.Tiebreak })},
 	{"snapshot.status", "the status of an expired or unknown snapshot (404)", knobInt(func(c *Contract) *int64 { return &c.Snap.Status }, 400)},
 	{"window.status", "the status of a request beyond the window (400)", func(c *Contract, v string) string {
 		var n int64
