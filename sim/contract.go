@@ -1242,7 +1242,7 @@ func (s *contractServer) afterValues(w *World, req *Request, limit int64, note, 
 	} else {
 		items, pos = w.After(Cursor{Key: k[0], ID: k[1], KeyOnly: want == 1}, limit)
 	}
-	resp := &Response{Status: 200, Items: items, Reason: note, Position: -1, Walk: WalkContinue, Cost: Cost{Seek: true, Rows: int64(len(items))}}
+	resp := &Response{Status: 200, Items: items, Reason: note, Position: -1, Served: &servedPage{Cursor: true}, Cost: Cost{Seek: true, Rows: int64(len(items))}}
 	if len(items) > 0 {
 		resp.Position = pos
 	}
@@ -1434,7 +1434,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 func (s *contractServer) serveAll(w *World, req *Request) *Response {
 	c := &s.c
 	n := w.Len()
-	resp := &Response{Status: 200, Bare: true, Position: -1, Walk: WalkFirst, Reason: "no " + c.Page.Name + ": the whole list, not a page",
+	resp := &Response{Status: 200, Bare: true, Position: -1, Reason: "no " + c.Page.Name + ": the whole list, not a page",
 		Total: TotalReport{Kind: "absent", True: n}}
 	from, to := int64(0), n
 	end, _ := s.read(req, c.End)
@@ -1456,6 +1456,7 @@ func (s *contractServer) serveAll(w *World, req *Request) *Response {
 		resp.Reason = "no " + c.Page.Name + ": records " + itoa(from) + " to " + itoa(max(from, to)) + " of the list (Array.slice), not a page"
 	}
 	to = max(from, min(to, from+MaxPageSize))
+	resp.Served = &servedPage{Offset: from, Limit: to - from, At: func(o int64) string { return c.Offset.Name + "=" + itoa(o) }}
 	resp.Items = w.Page(from, to-from)
 	resp.HasNext = NextReport{Kind: "none", True: to < n}
 	resp.Cost.Rows = int64(len(resp.Items))

@@ -33,6 +33,11 @@ func TestServersReportWhatTheyServed(t *testing.T) {
 			servedPage{Cursor: true}},
 		{"celigo-errors", Request{Method: "GET", Path: "/v1/flows/5f1a/errors", Query: []Param{{Name: "after", Value: cursorToken("celigo-errors:/v1/flows/5f1a/errors", Cursor{Key: 40, ID: 40})}}},
 			servedPage{Cursor: true}},
+		// An unpaged list is the stretch 0..50; a page after search_after's
+		// sort values continues after a cursor, as a cursor page does.
+		{"json-server", Request{Method: "GET", Path: "/posts"}, servedPage{Offset: 0, Limit: 50}},
+		{"elasticsearch", Request{Method: "POST", Path: "/my-index/_search", Body: `{"size":10,"sort":[{"created":"desc"}],"search_after":[40]}`},
+			servedPage{Cursor: true}},
 	} {
 		p, ok := LookupProfile(c.profile)
 		require.True(t, ok)
@@ -133,4 +138,21 @@ func TestTheClientsIntentDecidesItsWalk(t *testing.T) {
 	assert.Equal(t, []int{1, 2, 3, 4, 1}, pages)
 	assert.True(t, tr.Walks[0].Consistent, tr.Walks[0].Verdict)
 	assert.Equal(t, int64(25), tr.Walks[0].Distinct)
+}
+
+// json-server 0.17 without _page slices the list (Array.slice): slices in a
+// row, each from where the last ended, are one pass over the list by the
+// client's own arithmetic, and read each of the 25 records once; a slice
+// from elsewhere starts a new walk there.
+func TestSlicesInARowAreOneWalk(t *testing.T) {
+	tr := execute(withOptions(scenario("json-server", 25,
+		get("/posts?_start=0&_end=10"), get("/posts?_start=10&_end=20"), get("/posts?_start=20&_end=30")), "version", "0"))
+	require.Len(t, tr.Walks, 1)
+	assert.True(t, tr.Walks[0].Consistent, tr.Walks[0].Verdict)
+	assert.Equal(t, int64(25), tr.Walks[0].Distinct)
+
+	tr = execute(withOptions(scenario("json-server", 25,
+		get("/posts?_start=0&_end=10"), get("/posts?_start=15&_end=20")), "version", "0"))
+	require.Len(t, tr.Walks, 2)
+	assert.Contains(t, requests(tr)[1].Reason, "_start=15 does not follow this client's last page (_start=0)")
 }
