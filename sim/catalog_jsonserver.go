@@ -31,7 +31,8 @@ func init() {
 			{Text: "v1: a _per_page of 0 or below is 1 a page.", Source: "json-server src/paginate.test.ts: \"perPage=0 -> clamp perPage to 1\"; src/paginate.ts: \"perPage > 0 ? Math.floor(perPage) : 1\""},
 			{Text: "v1: a page past the last is clamped to the last page, and one below 1 (0 included) to page 1: page 9 of 3 returns page 3, with next null.", Source: "json-server src/paginate.test.ts: \"page=9 perPage=2 items=5 -> clamp to last\", \"page=0 perPage=2 items=3 -> clamp to first\""},
 			{Text: "v1: without _page, or with a _page that is not a number (as parseInt reads it), the whole list comes back as an array; a _per_page that is not a number is the default.", Source: "json-server src/app.ts parseListParams: \"page: Number.isNaN(page) ? undefined : page\"; src/service.ts: \"if (opts.page !== undefined)\""},
-			{Text: "v1 reads _page, _per_page, _sort, _embed and _where: another parameter is a filter on the record field of its name, so _start, _end and _limit (0.17's) filter every record out. Not modelled: the records here have no fields to filter, and the editor flags those parameters.", Source: "json-server src/app.ts: \"RESERVED_QUERY_KEYS = new Set(['_sort', '_page', '_per_page', '_embed', '_where'])\"", Interpretation: true},
+			{Text: "v1 reads _page, _per_page, _sort, _embed and _where: another parameter is a filter on the record field of its name, so 0.17's _start, _end and _limit filter every record out: the list comes back empty.", Source: "json-server src/app.ts: \"RESERVED_QUERY_KEYS = new Set(['_sort', '_page', '_per_page', '_embed', '_where'])\", \"let where = parseWhere(filterParams.toString())\"; src/matches-where.ts"},
+			{Text: "v1: the records here have only an id, which v1 writes as a string (\"5\") and a filter compares as a number (5) with ===: a filter on any parameter, id included, leaves no record; _sort and _embed are read and change nothing here; operators (views:gt=, id:ne=) are not modelled.", Interpretation: true},
 			{Text: "v1: an empty list is one empty page: first 1, last 1, pages 1.", Source: "json-server src/paginate.test.ts: \"items=[] page=1 perPage=2 -> stable empty pagination\""},
 			{Text: "0.17: \"Use _page and optionally _limit to paginate returned data. In the Link header you'll get first, prev, next and last links.\" \"10 items are returned by default\"; X-Total-Count carries the total.", Source: "json-server README (0.17): Paginate"},
 			{Text: "0.17: the links are the request's full URL with its first \"page=<current>\" replaced by the other page's number (a text replace: ?_page=01 gets links that all say _page=01); no links when one page holds everything or the page is past the end.", Source: "json-server src/server/router/plural.js: \"fullURL.replace(`page=${page.current}`, `page=${page.first}`)\"; src/server/utils.js getPage"},
@@ -46,7 +47,7 @@ func init() {
 	v0 := contractProfile(&Profile{}, jsonServer0.withDefaults())
 	registerContract(p, jsonServer1)
 	v1 := p.New
-	p.reads.Params = append(p.reads.Params, "_limit", "_start", "_end")
+	p.reads.Unread = "v1 filters the records by a field of that name, which none has, so none come back (0.17 reads _limit, _start and _end, and ignores the rest)"
 	p.New = func(o *Options) Server {
 		if o.Str("version") == "0" {
 			return v0.New(o)
@@ -58,7 +59,7 @@ func init() {
 // jsonServer1 is json-server v1 (src/service.ts, src/paginate.ts).
 var jsonServer1 = Contract{
 	Base: "page", Paths: []string{"/{resource}"}, First: jsonServerFirst,
-	Page: In{Name: "_page"}, Limit: In{Name: "_per_page"}, Numbers: "js",
+	Page: In{Name: "_page"}, Limit: In{Name: "_per_page"}, Numbers: "js", Params: []string{"_sort", "_embed", "_where"}, Filter: true,
 	LimitDefault: 10, LimitMax: MaxPageSize, Invalid: "min", InvalidPos: "min", PastEnd: "last", Unpaged: "all",
 	Items:  "data",
 	Const:  []Member{{Path: "first", JSON: "1"}},

@@ -173,3 +173,28 @@ func TestJSONServer017SliceCorners(t *testing.T) {
 		assert.Empty(t, linkOf(s), c.target)
 	}
 }
+
+// v1's src/app.ts reads only "RESERVED_QUERY_KEYS = new Set(['_sort',
+// '_page', '_per_page', '_embed', '_where'])"; every other parameter goes
+// to parseWhere as a filter on the record field of its name
+// (matches-where.ts: "if (field === undefined) return false"), so 0.17's
+// _limit, _start and _end, or a typo, leave no record, paged or not. _sort
+// is read. 0.17 (plural.js: "Automatically delete query parameters that
+// can't be found in the database") ignores them.
+func TestJSONServerV1OtherParametersFilterEverythingOut(t *testing.T) {
+	tr := execute(scenario("json-server", 25,
+		get("/posts?_limit=5"), get("/posts?_page=1&_limit=5"), get("/posts?_start=0&_end=5"), get("/posts?_page=2&_sort=id")))
+	reqs := requests(tr)
+	assert.Equal(t, "[]", bodyOf(reqs[0]))
+	assert.Empty(t, reqs[1].Records())
+	assert.Contains(t, bodyOf(reqs[1]), `"first":1,"prev":null,"next":null,"last":1,"pages":1,"items":0`)
+	assert.Contains(t, reqs[1].Reason, "_limit=5 filters the records")
+	assert.Empty(t, reqs[2].Records())
+	assert.Equal(t, idsDown(15, 10), reqs[3].Records())
+	tr = execute(withOptions(scenario("json-server", 25, get("/posts?_page=1&foo=1")), "version", "0"))
+	assert.Equal(t, idsDown(25, 10), requests(tr)[0].Records())
+	// The editor says so where the parameter is typed.
+	d := Check("profile json-server\nrecords 5\nGET /posts?_page=1&_limit=5\n")
+	require.Len(t, d, 1)
+	assert.Contains(t, d[0].Message, "v1 filters the records by a field of that name")
+}

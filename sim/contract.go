@@ -98,6 +98,7 @@ type Contract struct {
 	Client Client
 
 	Params []string // other query parameters the API reads (filters, sort): they change no paging, and the editor does not flag them
+	Filter bool     // a query parameter it does not read filters the records by a field of its name, which they lack: no records (json-server v1)
 	Only   []string // cursor base: the only other query parameters a request with a cursor may carry (Shopify's limit, fields); another is refused (kind refused)
 	Refuse []string // query parameters the API refuses (Graph's $skip on /users): 400, the kind of refusal "refused"
 	First  string   // catalogue: the profile's first request line; Method and Paths[0] when ""
@@ -1002,6 +1003,19 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 			return bad
 		}
 	}
+	var filtered string
+	if c.Filter { // json-server v1's parseWhere: every other parameter is a filter
+		rd := c.reads().Params
+		for _, p := range req.Query {
+			if !containsString(rd, p.Name) {
+				none := *sw
+				none.data = &listData{}
+				sw = &none
+				filtered = p.Name + "=" + p.Value + " filters the records by a field " + p.Name + ", which none has: no records"
+				break
+			}
+		}
+	}
 	var resp *Response
 	switch c.Base {
 	case "session":
@@ -1018,6 +1032,7 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 		resp = s.serveOffset(sw, req, limit, note)
 	}
 	w.query = sw.query
+	resp.Reason = join(filtered, resp.Reason)
 	if resp.Interp == "" && resp.Status < 400 && !resp.Refused { // a refusal's note is its own, not the page size's
 		resp.Interp = cond(s.interp != "", s.interp, interp)
 	}

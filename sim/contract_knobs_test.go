@@ -484,6 +484,11 @@ GET /items?_page=0&_per_page=0
 	assert.Equal(t, []int64{3, 2}, reqs[4].Records())
 	assert.Equal(t, []int64{5}, reqs[5].Records())
 	assert.Contains(t, bodyOf(reqs[5]), `"first":1,"prev":null,"next":2,"last":5,"pages":5,"items":5`)
+	// filter: a parameter it does not read (nor params lists) is a filter
+	// on a field the records lack: none come back; one params lists is not.
+	reqs = requests(runText(t, strings.Replace(text, "  items data\n", "  items data\n  filter true\n  params _sort\n", 1)+"GET /items?_page=1&_limit=2\nGET /items?_page=1&_sort=id\n"))
+	assert.Empty(t, reqs[6].Records())
+	assert.Len(t, reqs[7].Records(), 5)
 }
 
 // unpaged limit, next.link.style replace and next.link.edges partial, as

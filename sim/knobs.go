@@ -120,6 +120,7 @@ var knobs = []knob{
 		return ""
 	}},
 	{"params", "other parameters the API reads, in the query or the body when it reads one, separated by commas (sort, filter): they change no paging, and the editor does not flag them as typos", knobList(func(c *Contract) *[]string { return &c.Params })},
+	{"filter", "true: a query parameter the contract does not read (nor params lists) filters the records by a field of its name, which the simulated records lack, so none come back (json-server v1); false (default): it is ignored", knobBool(func(c *Contract) *bool { return &c.Filter })},
 	{"refuse", "a query parameter the API refuses (Graph's $skip on /users), with the kind of refusal refused; repeat the knob for more", func(c *Contract, v string) string {
 		c.Refuse = append(c.Refuse, v)
 		return ""

@@ -54,6 +54,9 @@ type readSpec struct {
 	// Unserved, when set, is said beside a 404 or a refused method: where
 	// the status comes from when the vendor's page names none.
 	Unserved string
+	// Unread, when set, says what the server does with a query parameter it
+	// does not read, instead of "the server ignores it".
+	Unread string
 }
 
 // unserved answers a request for a path, or with a method, that rd does not

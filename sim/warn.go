@@ -61,7 +61,7 @@ func warnings(s *Scenario, text string) []Diagnostic {
 			case slices.Contains(rd.Body, q.Name):
 				msg = name + " reads `" + q.Name + "` from the JSON body, not the query string"
 			default:
-				msg = name + " does not read `" + q.Name + "`: the server ignores it"
+				msg = name + " does not read `" + q.Name + "`: " + cond(rd.Unread != "", rd.Unread, "the server ignores it")
 				if sg := suggest(q.Name, rd.Params); sg != "" {
 					msg += "; did you mean `" + sg + "`?"
 				} else if len(rd.Params) > 0 {
