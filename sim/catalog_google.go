@@ -48,6 +48,7 @@ func init() {
 		Token:     Token{Bound: true},
 		ErrorBody: `{"error":{"code":{status},"message":{message},"status":"INVALID_ARGUMENT"}}`,
 		Errors: []ErrorRule{
+			{Kind: "path", Body: `{"error":{"code":404,"message":{message},"status":"NOT_FOUND"}}`}, // google.rpc.Code: NOT_FOUND is 404
 			{Kind: "size", Message: "page_size must not be negative, got {value}"},
 			{Kind: "number", Message: "Invalid value at 'page_size' (TYPE_INT32), \"{value}\""},
 			{Kind: "clamp", Message: "page_size={value} is above the maximum of {max}: coerced down to {max}"},

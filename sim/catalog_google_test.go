@@ -92,3 +92,16 @@ func TestGoogleTotalSize(t *testing.T) {
 	assert.Equal(t, TotalReport{"estimated", 1200, 1234}, requests(tr)[0].Total)
 	assert.Equal(t, "1200", field(requests(tr)[0], "totalSize"))
 }
+
+// google.rpc.Code, which AIP-193 has every error use: "NOT_FOUND ... HTTP
+// Mapping: 404 Not Found", "INVALID_ARGUMENT ... HTTP Mapping: 400 Bad
+// Request". A 404 carries NOT_FOUND, not INVALID_ARGUMENT.
+func TestGoogleNotFoundStatus(t *testing.T) {
+	tr := execute(scenario("google-aip158", 10, Step{Kind: StepRequest, Method: "GET", Target: "/v1/books"}, Step{Kind: StepRequest, Method: "GET", Target: "/v1/publishers/p/books?pageSize=-1"}))
+	reqs := requests(tr)
+	assert.Equal(t, 404, reqs[0].Response.Status)
+	for i, want := range []string{"NOT_FOUND", "INVALID_ARGUMENT"} {
+		st, _ := member(reqs[i], "error").Get("status")
+		assert.Equal(t, want, st.Str)
+	}
+}
