@@ -188,14 +188,8 @@ func offsetCost(offset, returned, total int64) Cost {
 
 func init() {
 	registerContract(&Profile{
-		Name: "offset", Summary: "?offset=&limit=: stateless, exact total; drifts when records are inserted or deleted mid-walk",
+		Name:    "offset",
 		Options: commonOptions(20, 100, "clamp"),
-		Rules: []RuleNote{
-			{Text: "GET /items?offset=O&limit=L returns the records at list positions O to O+L-1, counted when the request arrives."},
-			{Text: "total is the exact count at that moment; a client asks for the next page while offset+limit < total."},
-			{Text: "An insert ahead of the client's offset shifts records down: the next page repeats one. A delete ahead shifts them up: one is never returned."},
-			{Text: "Cost: the database reads offset+limit rows, so deep pages get slower."},
-		},
 	}, Contract{Base: "offset", OffsetEcho: "offset", LimitEcho: "limit",
 		Errors: []ErrorRule{{Kind: "position", Message: "{name} must be 0 or more, got {value}"}}})
 }
@@ -204,13 +198,8 @@ func init() {
 
 func init() {
 	registerContract(&Profile{
-		Name: "page", Summary: "?page=&per_page=: page numbers from 1, exact total; drifts like offset",
+		Name:    "page",
 		Options: commonOptions(20, 100, "clamp"),
-		Rules: []RuleNote{
-			{Text: "GET /items?page=P&per_page=N returns list positions (P-1)·N to P·N-1: offset paging by another name."},
-			{Text: "Page numbers start at 1; page 0 or below is refused (400)."},
-			{Text: "total is exact; a client asks for the next page while page·per_page < total."},
-		},
 	}, Contract{Base: "page", PageEcho: "page", LimitEcho: "per_page",
 		Errors: []ErrorRule{{Kind: "position", Message: "page numbers start at 1, got {value}"}}})
 }
@@ -224,15 +213,8 @@ func pageAt(size int64) func(int64) string {
 
 func init() {
 	registerContract(&Profile{
-		Name: "cursor", Summary: "keyset paging with opaque after/before cursors and has_more; no total; does not drift",
+		Name:    "cursor",
 		Options: commonOptions(20, 100, "clamp"),
-		Rules: []RuleNote{
-			{Text: "GET /items?limit=L returns the first page; next_cursor continues after its last record with ?after=, prev_cursor goes back with ?before=."},
-			{Text: "A cursor encodes the sort position (key and id), not a row: it keeps working after its record is deleted."},
-			{Text: "A garbled cursor, or one issued for another list, is refused with 400; after and before together are refused too."},
-			{Text: "has_more is exact; there is no total. Cost: an index seek, then limit rows."},
-			{Text: "Without a tiebreaker the cursor can carry the key only, and records that share the last key of a page are skipped."},
-		},
 	}, Contract{Base: "cursor", Next: Next{Flag: "has_more"}, Tag: "cursor"})
 }
 
@@ -250,13 +232,8 @@ func join(a, b string) string {
 
 func init() {
 	registerContract(&Profile{
-		Name: "link", Summary: "page numbers with an RFC 8288 Link header (first, prev, next, last) and X-Total-Count",
+		Name:    "link",
 		Options: commonOptions(20, 100, "clamp"),
-		Rules: []RuleNote{
-			{Text: "GET /items?page=P&per_page=N returns a bare JSON array and a Link header with rel first, prev (from page 2), next (while records remain) and last."},
-			{Text: "Clients follow the Link header's rel=\"next\" until it is missing; the simulator parses the header it wrote with an RFC 8288 parser before following it."},
-			{Text: "X-Total-Count is the exact total. Pages are offsets underneath, so the walk drifts like offset paging."},
-		},
 	}, Contract{Base: "page", Bare: true, Next: Next{Link: []string{"first", "prev", "next", "last"}},
 		Errors: []ErrorRule{{Kind: "position", Message: "page numbers start at 1, got {value}"}}})
 }

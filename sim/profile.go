@@ -357,7 +357,10 @@ type Record struct {
 var profiles []*Profile
 
 // register adds a profile; each profile file calls it from init.
-func register(p *Profile) { profiles = append(profiles, p) }
+func register(p *Profile) {
+	withText(p)
+	profiles = append(profiles, p)
+}
 
 // vendorOrder is the order of the profile list's groups.
 var vendorOrder = []string{"", "Codefresh", "Celigo", "Flashduty"}

@@ -44,7 +44,9 @@ func TestVendorProfilesAreRegistered(t *testing.T) {
 		if p.Vendor != "" {
 			names = append(names, p.Name)
 			assert.NotEmpty(t, p.Source, p.Name)
-			assert.NotEmpty(t, p.Summary, p.Name)
+			if withTexts { // the WASM has no summaries (profiletext.go)
+				assert.NotEmpty(t, p.Summary, p.Name)
+			}
 			assert.NotEmpty(t, p.First, p.Name)
 		}
 	}

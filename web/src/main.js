@@ -223,7 +223,11 @@ function renderRules(t) {
     (setup.options || []).length
       ? h('p', null, 'Options: ', (setup.options || []).map((o, i) => [i ? ', ' : '', h('code', null, o.name + '=' + o.value)]))
       : null);
-  replace($('rule-list'), (setup.rules || []).map((r) => h('li', null, r.text,
+  // The WASM leaves a catalogue profile's rules out of its traces (they
+  // come with start.json's profile list); a contract declared in the
+  // scenario brings its own.
+  const rules = setup.rules?.length ? setup.rules : prof?.rules || [];
+  replace($('rule-list'), rules.map((r) => h('li', null, r.text,
     r.source ? h('span', { className: 'muted' }, ' — ' + r.source) : null,
     r.interpretation ? [' ', interpMark('This rule is our reading: the source is silent or contradicts itself.')] : null)));
 }

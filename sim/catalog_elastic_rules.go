@@ -1,0 +1,23 @@
+//go:build !js
+
+package sim
+
+// The summary and rules of each profile in catalog_elastic.go: native builds only
+// (profileText says why).
+
+var _ = profileText(&Profile{Name: "elasticsearch",
+	Summary: `POST /_search {"from","size"} (10 by default, from + size at most 10,000) or {"search_after":[…]}, in a point in time; hits.total {value, relation:"gte"} above 10,000`,
+	Rules: []RuleNote{
+		{Text: "Searches return the top 10 hits; from is the number of hits to skip (0 by default), size the most to return.", Source: esSource + ": \"By default, searches return the top 10 matching hits.\"; \"The from parameter defines the number of hits to skip, defaulting to 0. The size parameter is the maximum number of hits to return.\""},
+		{Text: "from + size may not exceed index.max_result_window (10,000): deeper pages are a 400 \"Result window is too large\".", Source: esSource + ": \"By default, you cannot use from and size to page through more than 10,000 hits. This limit is a safeguard set by the index.max_result_window index setting.\""},
+		{Text: "search_after continues after the sort values of the previous page's last hit; from must be 0 with it, and it needs a sort.", Source: esSource + ": \"You can use the search_after parameter to retrieve the next page of hits using a set of sort values from the previous page.\""},
+		{Text: "hits.total is exact up to track_total_hits (10,000 by default), then {\"value\": 10000, \"relation\": \"gte\"}: a lower bound, not the count.", Source: "Elasticsearch: Search API, track_total_hits (\"Defaults to 10,000\"); hits.total.relation \"gte\""},
+		{Text: "Pages by from are offsets: documents indexed or deleted between pages shift them.", Source: esSource + ": \"Avoid using from and size to page too deeply\""},
+		{Text: "POST /my-index/_pit opens a point in time, a view of the index as it was then, and answers its id; searches naming it in pit.id go to /_search without the index, and each response's pit_id is the id to send next. An expired one is a 404 search_context_missing_exception.", Source: esPIT + ": \"a lightweight view into the state of the data as it existed when initiated\"; \"A subsequent search request with the pit parameter must not specify index\"; \"Always use the most recently received ID for the next search request.\""},
+		{Text: esSortInterp, Interpretation: true},
+		{Text: esClientInterp, Interpretation: true},
+		{Text: esErrorInterp, Interpretation: true},
+		{Text: esPITInterp, Interpretation: true},
+		{Text: "Not simulated: scroll."},
+	},
+})

@@ -1,0 +1,28 @@
+//go:build !js
+
+package sim
+
+// The summary and rules of each profile in catalog_jira.go: native builds only
+// (profileText says why).
+
+var _ = profileText(&Profile{Name: "jira",
+	Summary: "?startAt=&maxResults=: values, total, isLast, nextPage; the server may lower maxResults, and the response says the value it used",
+	Rules: []RuleNote{
+		{Text: "Paginated lists take startAt (the index of the first item, from 0) and maxResults; the response has startAt, maxResults, total, isLast and values, and nextPage (a URL) unless it is the last page.", Source: jiraSource + ": \"startAt is the index of the first item returned in the page\"; \"isLast indicates whether the page returned is the last one\""},
+		{Text: "maxResults above the endpoint's limit is lowered: the response's maxResults is the value used, and clients must read it back.", Source: jiraKBSource + ": \"the maxResults in the request is overridden if it is above the limit defined for given REST API endpoint\"; \"we recommend that REST API clients programmatically confirm maxResults value\""},
+		{Text: jiraCapInterp, Interpretation: true},
+		{Text: "A client that adds the maxResults it asked for to startAt skips the records between (option client=requested shows it).", Source: jiraKBSource + ": \"Refer to maxResults limit for the given API that is provided in the returned JSON object\""},
+		{Text: "startAt is an offset: items created or deleted during a walk shift the pages."},
+	},
+})
+
+var _ = profileText(&Profile{Name: "jira-jql",
+	Summary: "GET /search/jql?jql=&maxResults=&nextPageToken=: issues, nextPageToken and isLast; the last page has no nextPageToken key at all (JRACLOUD-92184)",
+	Rules: []RuleNote{
+		{Text: "The first page has no nextPageToken in the request; each response gives the token of the next page, which the next request sends as nextPageToken.", Source: jiraJQLSource + ": nextPageToken \"The token for a page to fetch that is not the first page. The first page has a nextPageToken of null. Use the nextPageToken to fetch the next page of issues.\""},
+		{Text: "isLast says whether this is the last page; there is no total.", Source: jiraJQLSource + ": isLast \"Indicates whether this is the last page of the paginated response\""},
+		{Text: "On the last page the nextPageToken key is missing, not null: a client that waits for null never sees it (option client=null-check shows it).", Source: "JRACLOUD-92184: \"There is no nextPageToken key on the last page of results. The key only appears when it has a value in it.\""},
+		{Text: "A token carries its query: sending it with another jql, or one the server never issued, is a 400. " + jiraTokenInterp, Interpretation: true},
+		{Text: "The token marks a place in the results: issues created or deleted during a walk shift nothing."},
+	},
+})
