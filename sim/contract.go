@@ -1005,7 +1005,7 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	}
 	var filtered string
 	if c.Filter { // json-server v1's parseWhere: every other parameter is a filter
-		rd := c.reads().Params
+		rd := append([]string{c.Page.Name, c.Limit.Name, c.Offset.Name, c.End.Name, c.After.Name, c.Before.Name}, c.Params...)
 		for _, p := range req.Query {
 			if !containsString(rd, p.Name) {
 				none := *sw
