@@ -37,6 +37,7 @@ type Contract struct {
 	FirstPageSet           bool
 	PastEnd                string // a page past the end: "empty" (default), "silent" (empty, and the trace says nothing of it), "last" or "404"
 	Independent            bool   // offset and page: every page is independent, so a page that starts a new walk is said to be valid here (Codefresh before 2021)
+	PositionFirst          bool   // offset and page: the position is checked before the page size (a request with both wrong is refused for the position)
 	InvalidPos             string // a position (offset, page) that is negative or not a number: as Invalid when ""
 	PageLast               string // page base: a value of the page parameter that names the last page (DRF's "last")
 	Repeated               string // a query parameter sent twice: "" or "first" (its first value is read) or "last" (Django's QueryDict)
@@ -101,9 +102,11 @@ type Contract struct {
 	Filter bool     // a query parameter it does not read filters the records by a field of its name, which they lack: no records (json-server v1)
 	Only   []string // cursor base: the only other query parameters a request with a cursor may carry (Shopify's limit, fields); another is refused (kind refused)
 	Refuse []string // query parameters the API refuses (Graph's $skip on /users): 400, the kind of refusal "refused"
+	Unread []string // body members the API refuses (Flashduty's search_after_ctx where it pages by number only): the kind of refusal "member"
 	First  string   // catalogue: the profile's first request line; Method and Paths[0] when ""
 	Tag    string   // catalogue: what its cursor tokens are tagged with, so that another list's are refused ("contract" when "")
 	Interp Interps  // catalogue: the interpretation notes responses carry
+	PageAt string   // catalogue: how a note names a page, the words before its number ("page " when "", "p=")
 }
 
 // In says where a parameter is read and its name.
@@ -125,11 +128,12 @@ type Member struct {
 // interpretation note it carries (catalogue); "" keeps the simulator's.
 type ErrorRule struct {
 	Kind, Code, Message, Body, Interp string
+	Status                            int       // its status, the simulator's when 0 (a method refused with 400, not 405)
 	_                                 [0]func() // not comparable: no equality code for it in the WASM
 }
 
 // errorKinds are the refusals (and the clamp note) a contract names.
-var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "jump", "session", "snapshot", "foreign", "sort", "created", "keep-alive"}
+var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "member", "format", "jump", "session", "snapshot", "foreign", "sort", "created", "keep-alive"}
 
 // Short says whether pages may come back shorter than asked while more
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
@@ -190,14 +194,18 @@ type Snapshot struct {
 // Client is a client the profile option client plays beside the one that
 // follows the contract: the trap a catalogue preset shows going wrong.
 type Client struct {
-	Trap    string // "requested" (offset, page: the next position from the page size the client asked for, not the one it was served) or "null-check" (cursor: it stops only on a null next cursor, and sends a missing one as none: the walk starts over)
+	Trap    string // "requested" (offset, page: the next position from the page size the client asked for, not the one it was served), "total" (page: it computes the page count from the total and stops there, whatever next.flag says) or "null-check" (cursor: it stops only on a null next cursor, and sends a missing one as none: the walk starts over)
 	Follows string // the option's value for the client that follows the contract: "follows" when ""
 	Play    bool   // the trap is the option's default (a declared contract's client.trap)
+	Advice  string // catalogue: what the vendor tells the trap client, after its note
+	NoNext  string // catalogue: the note of the client that follows next.flag when it stops ("no next page: FLAG is not true" when "")
+	NoPrev  string // catalogue: the note of a page client on the first page ("no previous page: this is the first" when "")
 }
 
 // Interps are interpretation notes (catalogue): what a response carries.
 type Interps struct {
 	All     string    // every response
+	Page    string    // every page served (not a refusal)
 	Default string    // the default page size was used (absent or replaced)
 	Limit   string    // a page size the server clamped
 	Invalid string    // a bad page size or position the server replaced by the default
@@ -223,7 +231,7 @@ type Next struct {
 	LinkBase    string   // an absolute URL prefix ("https://api.github.com"); relative URLs when ""
 	LastOmitted bool     // rel="last" is left out (lists that cannot compute it); the option last
 	LinkEdges   string   // "always" (default): first and last on every page; "away": first only away from the first page, last only before the last (GitHub); "partial": no links on a page that is empty or holds the whole list (json-server 0.17)
-	LinkLimit   string   // the page size in the links: "served" (default) or "sent", as the request wrote it or left it out (GitHub)
+	LinkLimit   string   // the page size in the links: "served" (default) or "sent", as the request wrote it or left it out (GitHub); "sent" on the page base: the client's next and previous pages too
 	URL         string   // body path of the next page's URL ("links.next", "@odata.nextLink")
 	PrevURL     string   // body path of the previous page's URL ("previous")
 	PageNum     string   // page base: body path of the next page's number, null at the end ("next")
@@ -252,6 +260,7 @@ type Total struct {
 	Header        string   // a header that carries it ("X-Total-Count")
 	Track         In       // a request parameter that moves Cap: true counts exactly, false reports none, a number is the cap (track_total_hits); read where the page size is
 	FirstPageOnly bool     // reported on the first page only
+	Note          string   // catalogue: what a response whose total is capped says, {cap} and {n} (the true count) replaced
 	Lead          bool     // written before the next-page members (DRF's count, next, previous)
 }
 
@@ -393,14 +402,18 @@ func (c Contract) problems() []string {
 	if c.Base != "connection" && (c.Last.Name != "" || c.Prefix != "") {
 		add("last and cursor.prefix need the base `connection`")
 	}
-	if !keyed && (c.Next.Cursor != "" || c.Next.PrevCursor != "" || c.After.Name != "" && c.Values == "" || c.Before.Name != "") {
+	beside := c.Base == "page" && c.CursorKind == "objectid" // an opaque cursor beside the page number
+	if !keyed && (c.Next.Cursor != "" && !beside || c.Next.PrevCursor != "" || c.After.Name != "" && c.Values == "" && !beside || c.Before.Name != "") {
 		add("cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `" + c.Base + "`")
 	}
 	if c.Base == "id" && (c.Next.Cursor != "" || c.Next.PrevCursor != "" || c.Next.URL != "" || len(c.Next.Link) > 0) {
 		add("an `id` contract's client continues from the page's first or last id: it takes no next.cursor, prev.cursor, next.url or next.link")
 	}
-	if c.CursorKind != "" && (c.Base != "cursor" || c.Next.URL == "") {
+	if c.CursorKind == "position" && (c.Base != "cursor" || c.Next.URL == "") {
 		add("cursor.kind position needs the base `cursor` and next.url: its pages link to each other by URL")
+	}
+	if c.CursorKind == "objectid" && (c.Base != "page" || c.After.Name == "" || c.Next.Cursor == "") {
+		add("cursor.kind objectid is a cursor beside the page number: it needs the base `page`, after and next.cursor")
 	}
 	if c.Base != "id" && c.Deleted != "" {
 		add("deleted-cursor is about a record id named as a cursor: it needs the base `id`")
@@ -507,8 +520,8 @@ func (c Contract) problems() []string {
 	if c.Base != "cursor" && (c.Short.Pages != "" || c.Token.kept()) {
 		add("short-pages and token.* knobs need the base `cursor`, not `" + c.Base + "`")
 	}
-	if t := c.Client.Trap; t == "requested" && keyed || t == "null-check" && c.Next.Cursor == "" {
-		add("client.trap " + t + " needs " + cond(t == "requested", "the base `offset` or `page`", "next.cursor"))
+	if t := c.Client.Trap; t == "requested" && keyed || t == "null-check" && c.Next.Cursor == "" || t == "total" && (c.Base != "page" || c.Total.Kind == "none") {
+		add("client.trap " + t + " needs " + cond(t == "requested", "the base `offset` or `page`", cond(t == "total", "the base `page` and a total", "next.cursor")))
 	}
 	if c.Client.Trap != "" && c.Short.Pages != "" || c.Client.Trap == "" && c.Client.Follows != "" {
 		add("client.follows names the client beside client.trap, and a contract has one trap: short-pages or client.trap")
@@ -537,8 +550,11 @@ func (c Contract) problems() []string {
 	if c.Next.By != "" && (c.Base != "page" || len(c.Next.Pages) == 0 || c.LimitEcho == "" || c.Page.Where != "query" || c.Limit.Where != "query") {
 		add("next.by pages needs the base `page`, pages and limit.echo (the count and the size the client reads), and page and limit in the query")
 	}
-	if c.Independent && c.Base != "offset" && c.Base != "page" {
-		add("pages.independent needs the base `offset` or `page`")
+	if (c.Independent || c.PositionFirst) && c.Base != "offset" && c.Base != "page" {
+		add("pages.independent and position.first need the base `offset` or `page`")
+	}
+	if c.PositionFirst && (c.PageLast != "" || c.Unpaged != "") {
+		add("position.first checks the page as a number: it does not go with page.last or unpaged")
 	}
 	if c.LimitZero == "default" && c.Invalid == "default" {
 		add("limit.zero default says no more than invalid default already does: drop limit.zero")
@@ -559,7 +575,18 @@ func addProblem(out *[]string, s string) { *out = append(*out, s) }
 
 // reads is what the contract reads, for the editor's warnings.
 func (c Contract) reads() *readSpec {
-	r := &readSpec{Methods: []string{c.Method}, Paths: c.Paths, Params: append(c.Refuse[:len(c.Refuse):len(c.Refuse)], c.Params...)}
+	r := &readSpec{Methods: []string{c.Method}, Paths: c.Paths}
+	for _, e := range c.Errors {
+		if e.Kind == "method" {
+			r.MethodStatus = e.Status
+		}
+	}
+	for _, q := range c.Refuse { // read to be refused; the editor says where one read from the body goes
+		if !(q == c.Page.Name && c.Page.Where == "body" || q == c.Limit.Name && c.Limit.Where == "body") {
+			r.Params = append(r.Params, q)
+		}
+	}
+	r.Params = append(r.Params, c.Params...)
 	if c.Query != "" {
 		r.Methods = append(r.Methods, c.Query)
 	}
@@ -567,6 +594,7 @@ func (c Contract) reads() *readSpec {
 		if r.Body != nil {
 			r.Body = append(r.Body, c.Params...)
 		}
+		r.Body = append(r.Body, c.Unread...)
 	}()
 	if c.Snap.Open != "" {
 		r.Paths = append(r.Paths[:len(r.Paths):len(r.Paths)], c.Snap.Open)
@@ -609,7 +637,7 @@ func (c Contract) options() []OptionSpec {
 	if t := c.Client.Trap; t != "" {
 		f := cond(c.Client.Follows == "", "follows", c.Client.Follows)
 		opts = append(opts, OptionSpec{Name: "client", Default: cond(c.Client.Play, t, f), Help: "what the client's next/walk does: " + f + " (what the contract says) or " + t + " (" +
-			cond(t == "requested", "the next position from the page size it asked for, not the one it was served", "it stops only on a null next cursor, and sends a missing one as none: the walk starts over") + ")", Enum: []string{f, t}})
+			cond(t == "requested", "the next position from the page size it asked for, not the one it was served", cond(t == "total", "it computes the page count from the total and stops there", "it stops only on a null next cursor, and sends a missing one as none: the walk starts over")) + ")", Enum: []string{f, t}})
 	}
 	if c.Next.EndOption {
 		opts = append(opts, OptionSpec{Name: "last-page-url", Default: c.Next.End, Help: "what the last page says where the next URL or cursor would be: null, absent or an empty string", Enum: []string{"null", "absent", "empty"}})
@@ -655,7 +683,7 @@ func contractProfile(p *Profile, c Contract) *Profile {
 	if c.First == "" {
 		c.First = c.Method + " " + c.Paths[0]
 	}
-	p.First = c.First
+	p.First = fill(c.First, "{limit}", itoa(c.LimitDefault))
 	p.reads = c.reads()
 	if p.Options == nil {
 		p.Options = c.options()
@@ -679,6 +707,9 @@ func contractProfile(p *Profile, c Contract) *Profile {
 		}
 		if n := o.Int("window"); n > 0 {
 			cc.Window = n
+		}
+		if n := o.Int("total-cap"); n > 0 {
+			cc.Total.Cap = n
 		}
 		return &contractServer{c: cc, o: o, body: len(p.reads.Body) > 0, n: -1}
 	}
@@ -810,6 +841,9 @@ func (s *contractServer) fail(w *World, kind string, status int, msg, name, valu
 		if e.Kind == kind {
 			body = cond(e.Body != "", e.Body, body)
 			interp = cond(e.Interp != "", e.Interp, interp)
+			if e.Status > 0 {
+				status = e.Status
+			}
 		}
 	}
 	r := refuse(w, status, msg)
@@ -969,7 +1003,9 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	}
 	if req.Method != c.Method && req.Method != c.Query {
 		r := s.fail(w, "method", 405, req.Method+" is not allowed here: the list is read with "+c.Method, "", "")
-		r.Header = []Header{{"Allow", c.Method}}
+		if r.Status == 405 {
+			r.Header = []Header{{"Allow", c.Method}}
+		}
 		return r
 	}
 	s.interp, s.note, s.req, s.over, s.shard = "", "", req, 0, false
@@ -981,6 +1017,15 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	for _, p := range req.Query {
 		if containsString(c.Refuse, p.Name) {
 			return s.fail(w, "refused", c.ErrorStatus, p.Name+" is not supported here", p.Name, p.Value)
+		}
+	}
+	if c.PositionFirst {
+		in := c.Offset
+		if c.Base == "page" {
+			in = c.Page
+		}
+		if _, _, bad := s.number(w, req, in, c.FirstPage, c.FirstPage, false); bad != nil {
+			return bad
 		}
 	}
 	limit, note, bad := s.size(w, req)
@@ -995,6 +1040,11 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 		s.total = cond(v == "true", "exact", "none")
 	} else if s.cap, _, bad = s.number(w, req, c.Total.Track, s.cap, 0, false); bad != nil {
 		return bad
+	}
+	for _, name := range c.Unread { // checked after the paging parameters
+		if v, ok := s.read(req, In{Name: name, Where: "body"}); ok {
+			return s.fail(w, "member", c.ErrorStatus, name+" is not supported here", name, v)
+		}
 	}
 	interp := s.interp
 	sw := w
@@ -1035,6 +1085,9 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	resp.Reason = join(filtered, resp.Reason)
 	if resp.Interp == "" && resp.Status < 400 && !resp.Refused { // a refusal's note is its own, not the page size's
 		resp.Interp = cond(s.interp != "", s.interp, interp)
+	}
+	if resp.Interp == "" && resp.Status < 400 && !resp.Refused {
+		resp.Interp = c.Interp.Page
 	}
 	if resp.Interp == "" {
 		resp.Interp = c.Interp.All
@@ -1271,6 +1324,9 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	c := &s.c
 	_, sorted := s.read(req, In{Name: c.Values, Where: c.After.Where})
 	s.shard = c.Snap.Tiebreak && s.snap != "" && sorted
+	if v, ok := s.read(req, c.After); ok && c.Base == "page" {
+		return s.afterToken(w, req, limit, note, v)
+	}
 	if v, ok := s.read(req, c.After); ok && c.Values != "" {
 		return s.afterValues(w, req, limit, note, v)
 	}
@@ -1291,8 +1347,8 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		}
 		note = join(why, note)
 		off = mulSat(page-c.FirstPage, limit)
-		first := c.FirstPage
-		at = func(o int64) string { return "page " + itoa(o/limit+first) }
+		first, words := c.FirstPage, cond(c.PageAt == "", "page ", c.PageAt)
+		at = func(o int64) string { return words + itoa(o/limit+first) }
 	} else if off, why, bad = s.number(w, req, c.Offset, 0, 0, false); bad != nil {
 		return bad
 	}
@@ -1303,7 +1359,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	}
 	n = v.n
 	if c.Window > 0 && addSat(off, limit) > c.Window {
-		msg := fill(c.WindowMessage, "{window}", itoa(c.Window), "{value}", itoa(addSat(off, limit)))
+		msg := fill(c.WindowMessage, "{window}", itoa(c.Window), "{value}", itoa(addSat(off, limit)), "{page}", itoa(page), "{limit}", itoa(limit))
 		if msg == "" {
 			msg = "offset + limit = " + itoa(addSat(off, limit)) + " is above the window of " + itoa(c.Window) + " records"
 		}
@@ -1430,6 +1486,9 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	if c.OffsetEcho != "" {
 		fields = append([]pathVal{{c.OffsetEcho, Int(off)}}, fields...)
 	}
+	if c.CursorKind == "objectid" && more && len(items) > 0 {
+		fields = append(fields, pathVal{c.Next.Cursor, Str(s.objectID(w, req, items[len(items)-1]))})
+	}
 	s.earlier = off > 0
 	s.n = n
 	s.finish(w, resp, fields, limit, more, off == 0)
@@ -1439,6 +1498,62 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		}
 	}
 	return resp
+}
+
+// afterToken serves the page after a cursor beside the page number
+// (CursorKind objectid, Flashduty's search_after_ctx): one the server
+// issued for this path, sent without a page.
+func (s *contractServer) afterToken(w *World, req *Request, limit int64, note, tok string) *Response {
+	c := &s.c
+	name := c.After.Name
+	if p, ok := s.read(req, c.Page); ok {
+		return s.fail(w, "both", c.ErrorStatus, "send "+c.Page.Name+" or "+name+", not both: they are two pagination techniques", c.Page.Name, p)
+	}
+	i := len(s.tokens) - 1
+	for i >= 0 && s.tokens[i].tok != tok {
+		i--
+	}
+	switch {
+	case len(tok) != 24 || strings.Trim(tok, hexDigits) != "":
+		return s.fail(w, "format", c.ErrorStatus, name+" "+quote(tok)+" is not a cursor: it is the 24-hex-digit value a previous response returned", name, tok)
+	case i < 0:
+		return s.fail(w, "cursor", c.ErrorStatus, name+" "+quote(tok)+" was never issued by this server: send back the value the previous response returned", name, tok)
+	case s.tokens[i].key != req.Path:
+		return s.fail(w, "changed", c.ErrorStatus, name+" "+quote(tok)+" was issued for "+s.tokens[i].key+", not "+req.Path, name, tok)
+	}
+	items, pos := w.After(s.tokens[i].at, limit)
+	resp := &Response{Status: 200, Items: items, Reason: note, Position: -1, Cost: Cost{Seek: true, Rows: int64(len(items))}, Served: &servedPage{Cursor: true}}
+	more := pos+int64(len(items)) < w.Len()
+	var fields []pathVal
+	if len(items) > 0 {
+		resp.Position = pos
+		if more {
+			fields = []pathVal{{c.Next.Cursor, Str(s.objectID(w, req, items[len(items)-1]))}}
+		}
+	}
+	s.finish(w, resp, fields, limit, more, false)
+	return resp
+}
+
+// objectID issues the cursor for the place after r: 24 hex digits, as a
+// MongoDB ObjectId (a timestamp, a random part and a counter), like the
+// 658bcbae6ab5a67b3b800230 on Flashduty's pagination page, kept with the
+// path it was issued for.
+func (s *contractServer) objectID(w *World, req *Request, r Record) string {
+	n := uint64(len(s.tokens))
+	b := appendHex(nil, uint64(0x658bcbae)+uint64(w.Now()), 8)
+	b = appendHex(b, mix(n^0x5eed)>>24, 10)
+	tok := string(appendHex(b, 0x800230+n, 6))
+	s.tokens = append(s.tokens, keptToken{tok: tok, at: w.CursorOf(r), key: req.Path})
+	return tok
+}
+
+// appendHex appends the low digits hex digits of v.
+func appendHex(b []byte, v uint64, digits int) []byte {
+	for i := digits - 1; i >= 0; i-- {
+		b = append(b, hexDigits[(v>>(4*uint(i)))&0xf])
+	}
+	return b
 }
 
 // serveAll answers a request without a page (Unpaged): the whole list as a
@@ -1561,6 +1676,9 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 			reported, kind = estimate(n), "estimated"
 		case total == "capped" && n >= s.cap || total == "gte" && n > s.cap: // gte: "at least", exact up to the cap
 			reported, kind = s.cap, "capped"
+			if c.Total.Note != "" {
+				resp.Reason = join(resp.Reason, fill(c.Total.Note, "{cap}", itoa(s.cap), "{n}", itoa(n)))
+			}
 		}
 		resp.Total = TotalReport{Kind: kind, Reported: reported, True: n}
 		if c.Total.Field != "" {
@@ -1595,7 +1713,7 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 		resp.HasNext = NextReport{Kind: "link", Reported: more, True: more}
 	case c.Next.PageNum != "":
 		resp.HasNext = NextReport{Kind: "flag", Reported: more, True: more}
-	case c.Next.Cursor != "":
+	case c.Next.Cursor != "" && c.Next.Flag == "" || c.Next.Cursor != "" && c.Base != "page":
 		resp.HasNext = NextReport{Kind: "cursor", Reported: more, True: more}
 	case c.Next.Flag != "" || c.Next.LastFlag != "":
 		resp.HasNext = NextReport{Kind: "flag", Reported: more, True: more}
@@ -2020,8 +2138,14 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 		if prev != nil && prev.Body != "" && (c.Base == "cursor" || c.Base == "connection") { // the same request without its cursor (AWS, Notion)
 			return s.set(prev, []In{c.After, c.Before}, []string{"", ""})
 		}
+		if prev != nil && c.Base == "page" && c.Page.Where == "body" { // the same request from the first page
+			if c.After.Name != "" { // without page or cursor
+				return s.set(prev, []In{c.After, c.Page}, []string{"", ""})
+			}
+			return s.set(prev, []In{c.Page}, []string{itoa(c.FirstPage)})
+		}
 		if prev == nil || prev.Body != "" || c.Method != "GET" {
-			return requestLine(c.First)
+			return requestLine(fill(c.First, "{limit}", itoa(c.LimitDefault)))
 		}
 		if c.Unpaged != "" { // without a page there is no paging
 			return s.set(prev, []In{c.Page}, []string{itoa(c.FirstPage)})
@@ -2170,6 +2294,14 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 		}
 		return s.set(prev, []In{other, param}, []string{"", v.Str})
 	}
+	_, sentAfter := s.read(prev, c.After)
+	if _, sentPage := s.read(prev, c.Page); c.Base == "page" && c.After.Name != "" && rel == "next" && !sentPage {
+		// a client goes on with the technique it started with: the cursor
+		// beside the page number unless it sent a page
+		if v, ok := jsonPath(body, c.Next.Cursor); ok && v.Kind == json.String {
+			return s.set(prev, []In{c.Page, c.After}, []string{"", v.Str})
+		}
+	}
 	// offset and page: the client computes the next position.
 	limit := int64(len(last.Items))
 	if v, ok := s.read(prev, c.Limit); ok {
@@ -2213,9 +2345,15 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 		off += limit
 	case "prev":
 		if off <= 0 {
-			return nil, false, "no previous page: this is the first"
+			return nil, false, cond(c.Client.NoPrev != "", c.Client.NoPrev, "no previous page: this is the first")
+		}
+		if sentAfter && c.Base == "page" {
+			return nil, false, "no previous page: " + c.After.Name + " only goes forward"
 		}
 		off = max(0, off-limit)
+	}
+	if c.Base == "page" && c.Next.LinkLimit == "sent" { // the page size as the request wrote it, or left out
+		return s.set(prev, []In{c.Page}, []string{itoa(off/limit + c.FirstPage)})
 	}
 	if c.Base == "page" {
 		return s.set(prev, []In{c.Page, c.Limit}, []string{itoa(off/limit + c.FirstPage), itoa(limit)})
@@ -2226,9 +2364,22 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 // noNext is why an offset or page client sees no next page, or "".
 func (s *contractServer) noNext(body json.Value, last *Response, off, limit int64) string {
 	c := &s.c
+	if s.trap() == "total" { // the page count from the total, whatever the flag says
+		v, _ := jsonPath(body, c.Total.Field)
+		t, _ := v.Int()
+		if off+limit < t {
+			return ""
+		}
+		msg := "the client computed ⌈" + c.Total.Field + "/" + c.Limit.Name + "⌉ = ⌈" + itoa(t) + "/" + itoa(limit) + "⌉ = " + plural((t+limit-1)/limit, "page") + " and stops after page " + itoa(off/limit+c.FirstPage)
+		if c.Next.Flag != "" {
+			f, ok := jsonPath(body, c.Next.Flag)
+			msg += ", though " + c.Next.Flag + " is " + cond(ok, string(appendJSONValue(nil, f)), "")
+		}
+		return msg + c.Client.Advice
+	}
 	if c.Next.Flag != "" {
 		if v, ok := jsonPath(body, c.Next.Flag); !ok || v.Kind != json.Bool || !v.Bool {
-			return "no next page: " + c.Next.Flag + " is not true"
+			return cond(c.Client.NoNext != "", c.Client.NoNext, "no next page: "+c.Next.Flag+" is not true")
 		}
 		return ""
 	}
@@ -2442,4 +2593,75 @@ func nestFields(pvs []pathVal) []Field {
 		}
 	}
 	return out
+}
+
+//go:noinline
+func jsonInt(n int64) *json.Value { return &json.Value{Kind: json.Number, Str: itoa(n)} }
+
+// edit sets a body member to val, or removes it when val is nil.
+type edit struct {
+	name string
+	val  *json.Value
+}
+
+// withMembers returns object v edited: a member is replaced in place or
+// removed; a new one goes first, as p does in the seed's {"p":1,"limit":20}.
+func withMembers(v json.Value, edits ...edit) json.Value {
+	out := json.Value{Kind: json.Object}
+	for _, m := range v.Members {
+		keep := true
+		for _, e := range edits {
+			if e.name == m.Name {
+				keep = false
+				if e.val != nil {
+					out.Members = append(out.Members, json.Member{Name: m.Name, Value: *e.val})
+				}
+			}
+		}
+		if keep {
+			out.Members = append(out.Members, m)
+		}
+	}
+	for _, e := range edits {
+		if _, ok := v.Get(e.name); !ok && e.val != nil {
+			out.Members = append([]json.Member{{Name: e.name, Value: *e.val}}, out.Members...)
+		}
+	}
+	return out
+}
+
+// appendJSONValue writes v as compact JSON.
+func appendJSONValue(b []byte, v json.Value) []byte {
+	switch v.Kind {
+	case json.Null:
+		return append(b, "null"...)
+	case json.Bool:
+		if v.Bool {
+			return append(b, "true"...)
+		}
+		return append(b, "false"...)
+	case json.Number:
+		return append(b, v.Str...)
+	case json.String:
+		return json.AppendString(b, v.Str)
+	case json.Array:
+		b = append(b, '[')
+		for i, it := range v.Items {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendJSONValue(b, it)
+		}
+		return append(b, ']')
+	}
+	b = append(b, '{')
+	for i, m := range v.Members {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = json.AppendString(b, m.Name)
+		b = append(b, ':')
+		b = appendJSONValue(b, m.Value)
+	}
+	return append(b, '}')
 }

@@ -791,7 +791,7 @@ func TestDeclaredTokenBoundTo(t *testing.T) {
 // The new knobs' bad values and contradictions.
 func TestDeclaredTrapDiagnostics(t *testing.T) {
 	for _, c := range []struct{ text, want string }{
-		{"contract offset\n  client.trap requestd\n", "client.trap: expected `requested` or `null-check`, got `requestd`; did you mean `requested`?"},
+		{"contract offset\n  client.trap requestd\n", "client.trap: expected `requested`, `total` or `null-check`, got `requestd`; did you mean `requested`?"},
 		{"contract cursor\n  client.trap requested\n", "contradictory contract: client.trap requested needs the base `offset` or `page`"},
 		{"contract page\n  client.trap null-check\n", "contradictory contract: client.trap null-check needs next.cursor"},
 		{"contract cursor\n  short-pages short\n  client.trap null-check\n", "a contract has one trap: short-pages or client.trap"},
@@ -878,7 +878,7 @@ func TestDeclaredPageCountClient(t *testing.T) {
 	for _, c := range []struct{ decl, want string }{
 		{"contract offset\n  next.by pages\n", "next.by pages needs the base `page`"},
 		{"contract page\n  next.by pages\n  limit.echo limit\n", "next.by pages needs the base `page`"},
-		{"contract cursor\n  pages.independent true\n", "pages.independent needs the base `offset` or `page`"},
+		{"contract cursor\n  pages.independent true\n", "pages.independent and position.first need the base `offset` or `page`"},
 		{"contract page\n  next.by count\n", "next.by: expected `pages`, got `count`"},
 	} {
 		ds := Check(c.decl + "records 5\n")
@@ -1053,4 +1053,109 @@ func TestDeclaredEmptyCursor(t *testing.T) {
 	tr = runText(t, decl+"  after.empty cursor\nrecords 10\nGET /items?after=&limit=5\n")
 	assert.Equal(t, []bool{false}, accepted(tr))
 	assert.Contains(t, requests(tr)[0].Reason, "the cursor `` is not one this server issued")
+}
+
+// Flashduty's traditional pagination as a declared contract (Flashduty's
+// pagination page,
+// https://developer-en.flashcat.cloud/en/flashduty/open-api/about-pagination):
+// p and limit in a POST body, "PAGE * LIMIT must be <= 10000", total capped
+// at 1000, "use has_next_page to determine if there's a next page, rather
+// than total". The knobs: refuse (a body parameter sent in the query),
+// refuse.body, position.first, next.link.limit sent on the page base,
+// client.trap total and error.status for one kind.
+func TestDeclaredBodyPagesAndTotalTrap(t *testing.T) {
+	const decl = "contract page\n  method POST\n  path /incident/list\n  page p\n  page.in body\n  limit limit\n  limit.in body\n" +
+		"  limit.over-max refuse\n  window 10000\n  total capped\n  total.cap 1000\n  next.flag has_next_page\n  next.link.limit sent\n" +
+		"  refuse p\n  refuse limit\n  refuse.body search_after_ctx\n  position.first true\n  error.status method 400\n"
+	tr := runText(t, decl+"records 1500\nPOST /incident/list {\"p\":9,\"status\":\"open\"}\nnext\nGET /incident/list\n"+
+		"POST /incident/list?p=2 {}\nPOST /incident/list {\"p\":0,\"limit\":0}\nPOST /incident/list {\"search_after_ctx\":\"x\"}\nPOST /incident/list {\"p\":101,\"limit\":100}\n")
+	reqs := requests(tr)
+	require.Len(t, reqs, 7)
+	// next changes p only: the size stays as the request wrote it (here
+	// left out), the filter stays.
+	assert.Equal(t, `{"p":10,"status":"open"}`, reqs[1].Request.Body)
+	assert.Equal(t, idsDown(1500-180, 20), reqs[1].Records(), "page 10 of 20: positions 180-199")
+	// A method refused with 400 carries no Allow header (that is 405's).
+	assert.Equal(t, 400, reqs[2].Response.Status)
+	assert.Empty(t, reqs[2].Response.Header)
+	assert.Equal(t, []bool{false, false, false, false}, accepted(tr)[3:])
+	assert.Equal(t, "p is not supported here", reqs[3].Reason)
+	assert.Equal(t, "p must be at least 1, got 0", reqs[4].Reason, "position.first: p is checked before limit")
+	assert.Equal(t, "search_after_ctx is not supported here", reqs[5].Reason)
+	assert.Equal(t, "offset + limit = 10100 is above the window of 10000 records", reqs[6].Reason, "101 × 100 > 10000")
+	// The editor says where p goes, rather than that it is not read.
+	assert.Contains(t, diagMessages(Check(decl+"records 5\nPOST /incident/list?p=2 {}\n")), "reads `p` from the JSON body, not the query string")
+
+	// client.trap total: the client computes ⌈total/limit⌉ = ⌈1000/100⌉ =
+	// 10 pages from the capped total and stops there, though has_next_page
+	// says more remain: 500 records are never read.
+	tr = runText(t, decl+"  client.trap total\nrecords 1500\nPOST /incident/list {\"p\":1,\"limit\":100}\nwalk\n")
+	require.Len(t, requests(tr), 10)
+	assert.Equal(t, "the client computed ⌈total/limit⌉ = ⌈1000/100⌉ = 10 pages and stops after page 10, though has_next_page is true", tr.Steps[len(tr.Steps)-1].Text)
+	assert.Equal(t, int64(500), tr.Walks[0].Missed.Count)
+	// Without the trap the client follows has_next_page to the end.
+	tr = runText(t, decl+"records 1500\nPOST /incident/list {\"p\":1,\"limit\":100}\nwalk\n")
+	assert.Len(t, requests(tr), 15)
+
+	for _, c := range []struct{ decl, want string }{
+		{"contract cursor\n  client.trap total\n", "client.trap total needs the base `page` and a total"},
+		{"contract page\n  position.first true\n  page.last last\n", "position.first checks the page as a number"},
+		{"contract page\n  error.status method 302\n", "error.status: expected 200 or a status from 400 to 599, got `302`"},
+		{"contract page\n  error.status methd 400\n", "did you mean `method`?"},
+	} {
+		ds := Check(c.decl + "records 5\n")
+		require.NotEmpty(t, ds, c.decl)
+		assert.Contains(t, ds[0].Message, c.want, c.decl)
+	}
+}
+
+func diagMessages(ds []Diagnostic) string {
+	var b strings.Builder
+	for _, d := range ds {
+		b.WriteString(d.Message + "\n")
+	}
+	return b.String()
+}
+
+// window.message: {page} and {limit} name what the request sent, as
+// Flashduty's "PAGE * LIMIT must be <= 10000" speaks of both.
+func TestDeclaredWindowMessagePlaceholders(t *testing.T) {
+	tr := runText(t, "contract page\n  window 100\n  window.message {page} × {limit} = {value} > {window}\nrecords 500\nGET /items?page=3&per_page=40\n")
+	assert.Equal(t, "3 × 40 = 120 > 100", requests(tr)[0].Reason)
+}
+
+// cursor.kind objectid: Flashduty's cursor pagination beside its page
+// numbers (Flashduty's pagination page: the body
+// {"search_after_ctx":"658bcbae6ab5a67b3b800230","limit":20}, the first page
+// without it; search_after_ctx is "returned only if next page exists").
+func TestDeclaredObjectIDCursorBesidePages(t *testing.T) {
+	const decl = "contract page\n  method POST\n  path /incident/list\n  path /alert/list\n  page p\n  page.in body\n  limit limit\n  limit.in body\n" +
+		"  after search_after_ctx\n  after.in body\n  cursor.kind objectid\n  next.cursor search_after_ctx\n  next.end absent\n  next.flag has_next_page\n"
+	tr := runText(t, decl+"records 250\nPOST /incident/list {\"limit\":100}\nwalk\nprev\n")
+	reqs := requests(tr)
+	require.Len(t, reqs, 3)
+	tok := field(reqs[0], "search_after_ctx")
+	assert.Regexp(t, `^[0-9a-f]{24}$`, tok, "24 hex digits, as the page's 658bcbae6ab5a67b3b800230")
+	assert.Equal(t, `{"search_after_ctx":"`+tok+`","limit":100}`, reqs[1].Request.Body, "next sends the cursor, not a page (a new member goes first)")
+	assert.Equal(t, idsDown(150, 100), reqs[1].Records())
+	_, has := fieldOf(reqs[2], "search_after_ctx")
+	assert.False(t, has, "no cursor on the last page")
+	assert.Equal(t, int64(250), tr.Walks[0].Distinct)
+	assert.True(t, strings.HasPrefix(tr.Steps[len(tr.Steps)-1].Text, "no previous page"), "the cursor only goes forward")
+
+	// Refused: a page and a cursor together, a value not in the format, one
+	// never issued, and one issued for another list.
+	tr = runText(t, decl+"records 250\nPOST /incident/list {\"limit\":100}\n"+
+		"POST /incident/list {\"p\":2,\"search_after_ctx\":\""+tok+"\"}\nPOST /incident/list {\"search_after_ctx\":\"abc\"}\n"+
+		"POST /incident/list {\"search_after_ctx\":\"000000000000000000000000\"}\nPOST /alert/list {\"search_after_ctx\":\""+tok+"\"}\n")
+	reqs = requests(tr)
+	assert.Equal(t, []bool{true, false, false, false, false}, accepted(tr))
+	assert.Equal(t, "send p or search_after_ctx, not both: they are two pagination techniques", reqs[1].Reason)
+	assert.Contains(t, reqs[2].Reason, "is not a cursor: it is the 24-hex-digit value")
+	assert.Contains(t, reqs[3].Reason, "was never issued by this server")
+	assert.Contains(t, reqs[4].Reason, "was issued for /incident/list, not /alert/list")
+
+	ds := Check("contract cursor\n  cursor.kind objectid\nrecords 5\n")
+	require.NotEmpty(t, ds)
+	assert.Contains(t, ds[0].Message, "cursor.kind objectid is a cursor beside the page number: it needs the base `page`, after and next.cursor")
 }

@@ -121,8 +121,12 @@ var knobs = []knob{
 	}},
 	{"params", "other parameters the API reads, in the query or the body when it reads one, separated by commas (sort, filter): they change no paging, and the editor does not flag them as typos", knobList(func(c *Contract) *[]string { return &c.Params })},
 	{"filter", "true: a query parameter the contract does not read (nor params lists) filters the records by a field of its name, which the simulated records lack, so none come back (json-server v1); false (default): it is ignored", knobBool(func(c *Contract) *bool { return &c.Filter })},
-	{"refuse", "a query parameter the API refuses (Graph's $skip on /users), with the kind of refusal refused; repeat the knob for more", func(c *Contract, v string) string {
+	{"refuse", "a query parameter the API refuses (Graph's $skip on /users, or a parameter it reads from the body only), with the kind of refusal refused; repeat the knob for more", func(c *Contract, v string) string {
 		c.Refuse = append(c.Refuse, v)
+		return ""
+	}},
+	{"refuse.body", "a JSON body member the API refuses (Flashduty's search_after_ctx where it pages by number only), with the kind of refusal member; repeat the knob for more", func(c *Contract, v string) string {
+		c.Unread = append(c.Unread, v)
 		return ""
 	}},
 	{"offset", "offset base: the offset parameter's name (offset, skip, startAt, from); page base with unpaged limit: the start of the slice a request without a page gets (_start)", knobParam(func(c *Contract) *In { return &c.Offset })},
@@ -166,6 +170,7 @@ var knobs = []knob{
 	{"repeated", "a query parameter sent twice: first (default: its first value is read) or last (its last value, as Django's QueryDict reads them)", knobEnum(func(c *Contract) *string { return &c.Repeated }, "first", "last")},
 	{"numbers", "how number parameters are read: strict (default: digits after an optional sign), python (Python's int(): spaces around and underscores between digits; an empty value is as if absent, as Django REST framework reads them) or js (JavaScript's parseInt: the leading digits, the rest ignored)", knobEnum(func(c *Contract) *string { return &c.Numbers }, "strict", "python", "js")},
 	{"past-end", "offset and page bases: a page past the end: empty (default), silent (empty, and the trace says nothing of it), last (the last page again) or 404", knobEnum(func(c *Contract) *string { return &c.PastEnd }, "empty", "silent", "last", "404")},
+	{"position.first", "offset and page bases: true: the offset or page is checked before the page size, so a request with both wrong is refused for the position (Flashduty's p before limit)", knobBool(func(c *Contract) *bool { return &c.PositionFirst })},
 	{"pages.independent", "offset and page bases: true: every page is independent of the one before (any page, in any order, is valid), and a page that starts a new walk says so", knobBool(func(c *Contract) *bool { return &c.Independent })},
 	{"sort", "offset and page bases: the parameter naming the sort (sort); only sort.value is known, and lists oldest first by id; another value is refused, the kind of refusal sort", knobText(func(c *Contract) *string { return &c.Sort })},
 	{"sort.value", "the one value of sort the simulator knows (_id, as Celigo's sort=_id)", knobText(func(c *Contract) *string { return &c.SortValue })},
@@ -182,10 +187,10 @@ var knobs = []knob{
 		return ""
 	}},
 	{"after", "cursor base: the parameter carrying the cursor to continue after (after, starting_after, page_token)", knobParam(func(c *Contract) *In { return &c.After })},
-	{"cursor.kind", "cursor base: opaque (default: the simulator's own token) or position (Django REST framework's CursorPagination: base64 of o=OFFSET&r=1&p=POSITION, the sort key a page is cut at and how many records sharing it to skip; needs next.url)", func(c *Contract, v string) string {
+	{"cursor.kind", "cursor base: opaque (default: the simulator's own token) or position (Django REST framework's CursorPagination: base64 of o=OFFSET&r=1&p=POSITION, the sort key a page is cut at and how many records sharing it to skip; needs next.url); page base: objectid, a cursor beside the page number (Flashduty's search_after_ctx: 24 hex digits, issued at next.cursor while a next page exists, read at after without a page, for the path it was issued for; needs after and next.cursor)", func(c *Contract, v string) string {
 		var s string
-		msg := knobEnum(func(*Contract) *string { return &s }, "opaque", "position")(c, v)
-		c.CursorKind = cond(s == "position", s, "")
+		msg := knobEnum(func(*Contract) *string { return &s }, "opaque", "position", "objectid")(c, v)
+		c.CursorKind = cond(s == "opaque", "", s)
 		return msg
 	}},
 	{"after.empty", "cursor base: absent (default: an empty cursor, after= or before=, is as if none was sent) or cursor (it is read as a cursor, and refused as one the server never issued, as Celigo's lists do)", func(c *Contract, v string) string {
@@ -268,7 +273,7 @@ var knobs = []knob{
 		return msg
 	}},
 	{"next.link.edges", "always (default: rel=first and rel=last on every page), away (first only away from the first page, last only before the last page, as GitHub) or partial (no links on a page that is empty or holds the whole list, as json-server 0.17)", knobEnum(func(c *Contract) *string { return &c.Next.LinkEdges }, "always", "away", "partial")},
-	{"next.link.limit", "the page size in the Link URLs: served (default: the size the server used) or sent (as the request wrote it, or left out, as GitHub)", knobEnum(func(c *Contract) *string { return &c.Next.LinkLimit }, "served", "sent")},
+	{"next.link.limit", "the page size in the Link URLs: served (default: the size the server used) or sent (as the request wrote it, or left out, as GitHub; on the page base the client's next and previous requests too, as Flashduty's)", knobEnum(func(c *Contract) *string { return &c.Next.LinkLimit }, "served", "sent")},
 	{"next.url", "the body path of the next page's URL (links.next, @odata.nextLink)", knobText(func(c *Contract) *string { return &c.Next.URL })},
 	{"next.page", "page base: the body path of the next page's number, null on the last page (next)", knobText(func(c *Contract) *string { return &c.Next.PageNum })},
 	{"prev.page", "page base: the body path of the previous page's number, null on the first page (prev)", knobText(func(c *Contract) *string { return &c.Next.PrevPage })},
@@ -332,9 +337,9 @@ var knobs = []knob{
 		c.Short.Client = cond(s == "page-size", s, "")
 		return ""
 	}},
-	{"client.trap", "the client next and walk play instead of one that follows the contract: requested (offset and page bases: it computes the next position from the page size it asked for, not the one it was served) or null-check (cursor base: it stops only on a null next cursor, and sends a missing one as none, so the walk starts over); the profile option client", func(c *Contract, v string) string {
+	{"client.trap", "the client next and walk play instead of one that follows the contract: requested (offset and page bases: it computes the next position from the page size it asked for, not the one it was served), total (page base: it computes the page count from the total and stops there, whatever next.flag says) or null-check (cursor base: it stops only on a null next cursor, and sends a missing one as none, so the walk starts over); the profile option client", func(c *Contract, v string) string {
 		c.Client.Play = true
-		return knobEnum(func(c *Contract) *string { return &c.Client.Trap }, "requested", "null-check")(c, v)
+		return knobEnum(func(c *Contract) *string { return &c.Client.Trap }, "requested", "total", "null-check")(c, v)
 	}},
 	{"client.follows", "the option client's value for the client that follows the contract, beside client.trap (returned, token)", knobText(func(c *Contract) *string { return &c.Client.Follows })},
 	{"token.ttl", "cursor base: ticks a cursor stays valid, then it is refused as expired (the profile option token-ttl)", knobInt(func(c *Contract) *int64 { return &c.Token.TTL }, 1)},
@@ -372,14 +377,21 @@ var knobs = []knob{
 		c.WindowStatus = int(n)
 		return ""
 	}},
-	{"window.message", "what a request beyond the window is told, {window} and {value} (offset + limit) replaced", knobText(func(c *Contract) *string { return &c.WindowMessage })},
-	{"error.status", "the status of a refused parameter: 400 (default) to 599, or 200 for APIs that answer errors with 200 (Slack)", func(c *Contract, v string) string {
-		var n int64
-		if msg := knobInt(func(*Contract) *int64 { return &n }, 200)(c, v); msg != "" || n > 599 || n > 200 && n < 400 {
-			return "expected 200 or a status from 400 to 599, got `" + v + "`"
+	{"window.message", "what a request beyond the window is told, {window}, {value} (offset + limit), {page} and {limit} replaced", knobText(func(c *Contract) *string { return &c.WindowMessage })},
+	{"error.status", "[KIND] STATUS: the status of a refused parameter, 400 (default) to 599, or 200 for APIs that answer errors with 200 (Slack); with a kind of refusal first, for that kind only (method 400: no Allow header then)", func(c *Contract, v string) string {
+		kind, num, one := cutSpace(v)
+		if !one {
+			kind, num = "", v
 		}
-		c.ErrorStatus = int(n)
-		return ""
+		n, err := strconv.ParseInt(num, 10, 64)
+		if err != nil || n > 599 || n < 200 || n > 200 && n < 400 {
+			return "expected 200 or a status from 400 to 599, got `" + num + "`"
+		}
+		if kind == "" {
+			c.ErrorStatus = int(n)
+			return ""
+		}
+		return knobRule(3)(c, kind+" "+num)
 	}},
 	{"error.field", "the body path of a refusal's message (error, error.message)", knobText(func(c *Contract) *string { return &c.ErrorField })},
 	{"error.body", "[KIND] JSON: a refusal's whole body, a JSON object in which {status}, {message}, {code} and {param} are replaced; with a kind of refusal first, for that kind only", func(c *Contract, v string) string {
@@ -403,7 +415,7 @@ var knobs = []knob{
 // totalKinds are the totals a contract reports.
 var totalKinds = []string{"none", "exact", "capped", "gte", "estimate"}
 
-// knobRule sets a kind of refusal's code (0), message (1) or body (2) (ErrorRule).
+// knobRule sets a kind of refusal's code (0), message (1), body (2) or status (3) (ErrorRule).
 // Not inlined: one closure body serves every knob, not a copy per knob in the WASM.
 //
 //go:noinline
@@ -414,7 +426,7 @@ func knobRule(field int) func(*Contract, string) string {
 			return "the kind of refusal: " + msg
 		}
 		if text == "" {
-			return "expected a kind of refusal and then its " + []string{"code", "message", "body"}[field] + ", got `" + v + "`"
+			return "expected a kind of refusal and then its " + []string{"code", "message", "body", "status"}[field] + ", got `" + v + "`"
 		}
 		i := 0
 		for i < len(c.Errors) && c.Errors[i].Kind != kind {
@@ -423,13 +435,17 @@ func knobRule(field int) func(*Contract, string) string {
 		if i == len(c.Errors) {
 			c.Errors = append(c.Errors, ErrorRule{Kind: kind})
 		}
+		if field == 3 {
+			c.Errors[i].Status = int(mustInt(text))
+			return ""
+		}
 		*[]*string{&c.Errors[i].Code, &c.Errors[i].Message, &c.Errors[i].Body}[field] = text
 		return ""
 	}
 }
 
 // repeatable are the knobs that may be set more than once.
-var repeatable = []string{"path", "refuse", "const", "error.code", "error.message", "error.body"}
+var repeatable = []string{"path", "refuse", "refuse.body", "const", "error.code", "error.message", "error.body", "error.status"}
 
 // knobNames lists the knobs' names, for did-you-mean.
 func knobNames() []string {
