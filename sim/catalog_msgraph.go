@@ -31,7 +31,7 @@ func init() {
 		Short:     Short{Pages: "zero", Off: true, Follows: "nextlink"},
 		ErrorBody: `{"error":{"code":{code},"message":{message}}}`,
 		Errors: []ErrorRule{
-			{Kind: "refused", Code: "Request_UnsupportedQuery", Message: "{name} is not supported on this resource: follow @odata.nextLink"},
+			{Kind: "refused", Code: "Request_BadRequest", Message: "'{name}' is not supported by the service."},
 			{Kind: "size", Code: "Request_UnsupportedQuery", Message: topMsg},
 			{Kind: "number", Code: "Request_UnsupportedQuery", Message: topMsg},
 			{Kind: "over-max", Code: "Request_UnsupportedQuery", Message: topMsg},
