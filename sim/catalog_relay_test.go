@@ -77,6 +77,26 @@ func TestRelayNegativeFirst(t *testing.T) {
 	}
 }
 
+// connectionFromArraySlice keeps exactly first (or last) edges: "endOffset
+// = Math.min(endOffset, startOffset + first)", with no default page size and
+// no maximum. So the connection offers no page size options: max-limit
+// would cap first, which graphql-relay-js never does, and is refused as an
+// unknown option, with its line and column; first=500 gets 500 edges.
+func TestRelayHasNoPageSizeOptions(t *testing.T) {
+	p, ok := LookupProfile("relay")
+	require.True(t, ok)
+	var names []string
+	for _, o := range p.Options {
+		names = append(names, o.Name)
+	}
+	assert.Equal(t, []string{"rate-limit", "rate-window"}, names)
+	diags := Check("profile relay max-limit=50\nrecords 10\n")
+	require.Len(t, diags, 1)
+	assert.Equal(t, Diagnostic{Line: 1, Col: 15, EndCol: 24, Message: "profile `relay` has no option `max-limit` (its options: rate-limit, rate-window)"}, diags[0])
+	tr := execute(scenario("relay", 600, relayQuery(`{"first":500}`)))
+	assert.Len(t, requests(tr)[0].Records(), 500)
+}
+
 // "It uses array offsets as pagination, so pagination will only work if the
 // array is static": 3 items added at the head after page 1 push the list
 // down, and page 2 (after offset 9) repeats page 1's last 3.

@@ -623,8 +623,13 @@ func (c Contract) reads() *readSpec {
 func (c Contract) options() []OptionSpec {
 	// The page size options every profile had before the catalogue became
 	// data (`profile github limit=50`); their defaults are the contract's.
-	opts := append(sizeOptions(c.LimitDefault, c.LimitMax, cond(c.OverMax == "", "clamp", c.OverMax),
-		"clamp it, refuse the request, or use the default", "clamp", "refuse", "default"), rateOptions()...)
+	// A connection has none: graphql-relay-js slices exactly first or last
+	// records, with no default and no maximum.
+	opts := rateOptions()
+	if c.Base != "connection" {
+		opts = append(sizeOptions(c.LimitDefault, c.LimitMax, cond(c.OverMax == "", "clamp", c.OverMax),
+			"clamp it, refuse the request, or use the default", "clamp", "refuse", "default"), opts...)
+	}
 	if c.Short.Pages != "" {
 		option, stop := c.Short.names()
 		opts = append(opts,
