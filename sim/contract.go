@@ -1657,6 +1657,7 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 		n, s.n = s.n, -1
 	}
 	var tot []pathVal
+	fields = append(make([]pathVal, 0, len(fields)+3), fields...) // one allocation for what usually follows
 	if c.LimitEcho != "" {
 		fields = append(fields, pathVal{c.LimitEcho, Int(limit)})
 	}
@@ -2118,11 +2119,11 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 	c := &s.c
 	id := ""
 	if last != nil && prev != nil && c.Snap.Param.Name != "" {
-		body, _ := json.Parse(string(responseBody(&Response{Fields: last.Fields})))
-		if v, ok := jsonPath(body, c.Snap.Field); ok && v.Kind == json.String && c.Snap.Field != "" {
+		body := wireBody(last.Fields)
+		if v, ok := body.path(c.Snap.Field); ok && v.Kind == json.String && c.Snap.Field != "" {
 			id = v.Str
 		}
-		if v, ok := body.Get("id"); ok && prev.Path == c.Snap.Open && c.Snap.Open != "" {
+		if v, ok := body.path("id"); ok && prev.Path == c.Snap.Open && c.Snap.Open != "" {
 			id, prev, rel = v.Str, nil, "first" // the snapshot just opened: the first page through it
 		}
 	}
@@ -2166,7 +2167,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 	// The client reads the body's fields, never its records (their count
 	// and ids come from last.Items): the records are left out of what it
 	// parses, which would otherwise cost a tree of every record per page.
-	body, _ := json.Parse(string(responseBody(&Response{Fields: last.Fields})))
+	body := wireBody(last.Fields)
 	if _, stop := c.Short.names(); rel == "next" && c.Short.Pages != "" && s.o.Str("client") == stop {
 		size := c.LimitDefault
 		if v, ok := s.read(prev, c.Limit); ok {
@@ -2180,14 +2181,14 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 			if strings.HasPrefix(path, "@") {
 				field = path
 			}
-			v, ok := jsonPath(body, path)
+			v, ok := body.path(path)
 			return nil, false, "the client stops: the page had " + plural(n, "result") + ", fewer than " + c.Limit.Name + " " + itoa(size) +
 				cond(ok && v.Str != "", ", though "+field+" is not empty"+c.Short.Advice, "")
 		}
 	}
 	trap := s.trap()
 	if p := cond(rel == "next", c.Next.PageNum, cond(rel == "prev", c.Next.PrevPage, "")); p != "" {
-		v, ok := jsonPath(body, p)
+		v, ok := body.path(p)
 		n, isInt := v.Int()
 		if !isInt {
 			return nil, false, "no " + rel + " page: " + p + " is " + describeEnd(v, ok)
@@ -2195,7 +2196,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 		return s.set(prev, []In{c.Page}, []string{itoa(n)})
 	}
 	if url := cond(rel == "next", c.Next.URL, cond(rel == "prev", c.Next.PrevURL, "")); url != "" && trap == "" {
-		v, ok := jsonPath(body, url)
+		v, ok := body.path(url)
 		if !ok || v.Kind != json.String || v.Str == "" {
 			return nil, false, "no " + rel + " page: " + url + " is " + describeEnd(v, ok)
 		}
@@ -2206,8 +2207,8 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 		if p, ok := s.read(prev, c.Page); ok {
 			page, _ = strconv.ParseInt(p, 10, 64)
 		}
-		lv, _ := jsonPath(body, c.LimitEcho)
-		pv, _ := jsonPath(body, c.Next.Pages[0])
+		lv, _ := body.path(c.LimitEcho)
+		pv, _ := body.path(c.Next.Pages[0])
 		limit, _ := lv.Int()
 		pages, _ := pv.Int()
 		switch {
@@ -2224,7 +2225,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 	}
 	if c.Base == "session" { // the next or previous page of the session's cursor, while its flag says there is one
 		flag := cond(rel == "next", c.Next.Flag, c.Next.PrevFlag)
-		if v, ok := jsonPath(body, flag); !ok || v.Kind != json.Bool || !v.Bool {
+		if v, ok := body.path(flag); !ok || v.Kind != json.Bool || !v.Bool {
 			return nil, false, "no " + rel + " page: " + flag + " is " + cond(ok, "false", "absent")
 		}
 		p, _ := s.read(prev, c.Page)
@@ -2268,10 +2269,10 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 		if (rel == "next") == back {
 			flag, field, ins = c.Next.PrevFlag, c.Next.PrevCursor, []In{c.After, c.Before}
 		}
-		if v, _ := jsonPath(body, flag); !v.Bool {
+		if v, _ := body.path(flag); !v.Bool {
 			return nil, false, "no " + rel + " page: " + flag + " is false" + cond(back != (flag == c.Next.PrevFlag), " (it is only computed in the direction of paging)", "")
 		}
-		v, _ := jsonPath(body, field)
+		v, _ := body.path(field)
 		return s.set(prev, ins, []string{"", v.Str})
 	}
 	if c.Base == "cursor" {
@@ -2285,7 +2286,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 			}
 			return nil, false, "no " + rel + " page: " + cond(c.Next.URL != "", "the body offers only "+c.Next.URL, "this API's cursors only go forward")
 		}
-		v, ok := jsonPath(body, field)
+		v, ok := body.path(field)
 		if trap != "" && !ok && rel == "next" {
 			// JavaScript: params[param] = body[field] is undefined, which the
 			// HTTP client leaves out: page 1 again.
@@ -2303,7 +2304,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 	if _, sentPage := s.read(prev, c.Page); c.Base == "page" && c.After.Name != "" && rel == "next" && !sentPage {
 		// a client goes on with the technique it started with: the cursor
 		// beside the page number unless it sent a page
-		if v, ok := jsonPath(body, c.Next.Cursor); ok && v.Kind == json.String {
+		if v, ok := body.path(c.Next.Cursor); ok && v.Kind == json.String {
 			return s.set(prev, []In{c.Page, c.After}, []string{"", v.Str})
 		}
 	}
@@ -2323,7 +2324,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 	}
 	if _, after := s.read(prev, c.After); c.Values != "" && rel == "next" && (after || s.o.Str("client") != c.Offset.Name+"-"+c.Limit.Name) {
 		// a keyset of public sort values: the page's last record's, while pages come back full
-		items, _ := jsonPath(body, c.Items)
+		items, _ := body.path(c.Items)
 		if n := len(items.Items); n == 0 || int64(n) < limit {
 			return nil, false, "no next page: the page came back with fewer than " + c.Limit.Name + " " + itoa(limit) + " records"
 		}
@@ -2367,29 +2368,29 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 }
 
 // noNext is why an offset or page client sees no next page, or "".
-func (s *contractServer) noNext(body json.Value, last *Response, off, limit int64) string {
+func (s *contractServer) noNext(body wireBody, last *Response, off, limit int64) string {
 	c := &s.c
 	if s.trap() == "total" { // the page count from the total, whatever the flag says
-		v, _ := jsonPath(body, c.Total.Field)
+		v, _ := body.path(c.Total.Field)
 		t, _ := v.Int()
 		if off+limit < t {
 			return ""
 		}
 		msg := "the client computed ⌈" + c.Total.Field + "/" + c.Limit.Name + "⌉ = ⌈" + itoa(t) + "/" + itoa(limit) + "⌉ = " + plural((t+limit-1)/limit, "page") + " and stops after page " + itoa(off/limit+c.FirstPage)
 		if c.Next.Flag != "" {
-			f, ok := jsonPath(body, c.Next.Flag)
+			f, ok := body.path(c.Next.Flag)
 			msg += ", though " + c.Next.Flag + " is " + cond(ok, string(appendJSONValue(nil, f)), "")
 		}
 		return msg + c.Client.Advice
 	}
 	if c.Next.Flag != "" {
-		if v, ok := jsonPath(body, c.Next.Flag); !ok || v.Kind != json.Bool || !v.Bool {
+		if v, ok := body.path(c.Next.Flag); !ok || v.Kind != json.Bool || !v.Bool {
 			return cond(c.Client.NoNext != "", c.Client.NoNext, "no next page: "+c.Next.Flag+" is not true")
 		}
 		return ""
 	}
 	if c.Next.LastFlag != "" {
-		if v, ok := jsonPath(body, c.Next.LastFlag); !ok || v.Kind != json.Bool || v.Bool {
+		if v, ok := body.path(c.Next.LastFlag); !ok || v.Kind != json.Bool || v.Bool {
 			return "no next page: " + c.Next.LastFlag + " is not false"
 		}
 		return ""
@@ -2398,7 +2399,7 @@ func (s *contractServer) noNext(body json.Value, last *Response, off, limit int6
 		var t int64
 		var ok bool
 		if c.Total.Field != "" {
-			if v, found := jsonPath(body, c.Total.Field); found {
+			if v, found := body.path(c.Total.Field); found {
 				t, ok = v.Int()
 			}
 		} else if h := last.HeaderValue(c.Total.Header); h != "" {
@@ -2407,7 +2408,7 @@ func (s *contractServer) noNext(body json.Value, last *Response, off, limit int6
 		}
 		if ok {
 			if off+limit >= t {
-				rel, _ := jsonPath(body, c.Total.Relation)
+				rel, _ := body.path(c.Total.Relation)
 				return "no next page: " + itoa(off) + " + " + itoa(limit) + " reaches the total " + itoa(t) + cond(rel.Str == "gte" && c.Total.Relation != "", " ("+c.Total.Relation+" gte: a lower bound, not the count)", "")
 			}
 			return ""
@@ -2555,6 +2556,45 @@ func jsonPath(v json.Value, path string) (json.Value, bool) {
 	return v, true
 }
 
+// wireBody is a response's members beside its records, as the client reads
+// them from the body: path finds a member as jsonPath does in the parsed
+// body, converting (or parsing, for raw JSON) only the member it reads,
+// without writing the body out and reading it back on every page.
+type wireBody []Field
+
+func (b wireBody) path(p string) (json.Value, bool) {
+	head, rest, nested := p, "", false
+	if !strings.HasPrefix(p, "@") {
+		head, rest, nested = strings.Cut(p, ".")
+	}
+	for _, f := range b {
+		if f.Name != head {
+			continue
+		}
+		var v json.Value
+		switch x := f.Value; x.kind {
+		case 'i':
+			v = json.Value{Kind: json.Number, Str: itoa(x.i)}
+		case 's':
+			v = json.Value{Kind: json.String, Str: x.s}
+		case 'b':
+			v = json.Value{Kind: json.Bool, Bool: x.i != 0}
+		case 'r':
+			v, _ = json.Parse(x.s)
+		}
+		for nested {
+			var name string
+			name, rest, nested = strings.Cut(rest, ".")
+			var ok bool
+			if v, ok = v.Get(name); !ok {
+				return json.Value{}, false
+			}
+		}
+		return v, true
+	}
+	return json.Value{}, false
+}
+
 // pathVal is a body value at a dotted path.
 type pathVal struct {
 	path string
@@ -2565,6 +2605,9 @@ type pathVal struct {
 // raw JSON objects in the order the paths come.
 func nestFields(pvs []pathVal) []Field {
 	var out []Field
+	if len(pvs) > 0 {
+		out = make([]Field, 0, len(pvs))
+	}
 	var groups []string
 	for _, pv := range pvs {
 		head, _, nested := cutPath(pv.path)
