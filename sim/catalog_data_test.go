@@ -90,6 +90,11 @@ var catalogTries = map[string]catalogTry{
 		assert.Equal(t, int64(0), tr.Walks[0].Duplicates.Count)
 		assert.Equal(t, int64(3), tr.Walks[0].Missed.Count)
 	}},
+	"zendesk-offset-limit": {[][2]string{{"GET /api/v2/tickets.json?per_page=100", "GET /api/v2/tickets.json?page[size]=100"}}, func(t *testing.T, tr *Trace) {
+		assert.Len(t, requests(tr), 120)
+		assert.Equal(t, int64(12000), tr.Walks[0].Distinct)
+		assert.True(t, tr.Walks[0].Complete)
+	}},
 }
 
 type catalogTry struct {
@@ -240,5 +245,10 @@ func init() {
 	presetWants["relay-offset-cursors"] = presetWant{repeat(acc, 4), func(t *testing.T, tr *Trace) {
 		assert.Equal(t, []int64{23, 22, 21}, requests(tr)[1].Records()[:3])
 		assert.Equal(t, int64(3), tr.Walks[0].Duplicates.Count)
+	}}
+	// 100 pages of 100 are served; page 101 starts at record 10,001.
+	presetWants["zendesk-offset-limit"] = presetWant{concat(repeat(acc, 100), []bool{ref}), func(t *testing.T, tr *Trace) {
+		assert.Equal(t, int64(10000), tr.Walks[0].Distinct)
+		assert.Equal(t, 400, requests(tr)[100].Response.Status)
 	}}
 }

@@ -8,23 +8,4 @@ package sim
 // catalogNativePresetsFile is catalog_native_presets.txt.
 const catalogNativePresetsFile = `# The public catalogue's presets for the contracts still written as Go servers (native builds
 # only; see catalog_presets.txt). Everything before the first ` + "`" + `===` + "`" + ` line is this comment.
-
-
-
-=== zendesk-offset-limit
-# title: Zendesk: offset pagination stops at 10,000 records
-# vendor: Zendesk
-# notice: An export walks 12,000 tickets with page and per_page. Since 2024 Zendesk answers offset
-#   requests "over the first 10,000 records (100 pages)" with 400 Bad Request (Zendesk's announcement
-#   "New limits for offset-based pagination"): page 101 is refused and 2,000 tickets are never read.
-#   Zendesk's pagination reference says to send page[size] for cursor pagination instead.
-# question: Why would an API limit how deep offset pages go, but not cursor pages?
-# try: Change the request to ` + "`" + `GET /api/v2/tickets.json?page[size]=100` + "`" + `: the walk reads all 12,000
-#   tickets in 120 cursor pages.
-
-profile zendesk
-records 12_000
-
-GET /api/v2/tickets.json?per_page=100
-walk
 `

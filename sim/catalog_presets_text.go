@@ -332,4 +332,21 @@ GET /rest/api/3/search/jql?jql=project%3DPROJ&maxResults=50
 next
 next   # the last page: isLast true, and no nextPageToken key
 next   # the client did not see null, so it asks again without a token
+
+=== zendesk-offset-limit
+# title: Zendesk: offset pagination stops at 10,000 records
+# vendor: Zendesk
+# notice: An export walks 12,000 tickets with page and per_page. Since 2024 Zendesk answers offset
+#   requests "over the first 10,000 records (100 pages)" with 400 Bad Request (Zendesk's announcement
+#   "New limits for offset-based pagination"): page 101 is refused and 2,000 tickets are never read.
+#   Zendesk's pagination reference says to send page[size] for cursor pagination instead.
+# question: Why would an API limit how deep offset pages go, but not cursor pages?
+# try: Change the request to ` + "`" + `GET /api/v2/tickets.json?page[size]=100` + "`" + `: the walk reads all 12,000
+#   tickets in 120 cursor pages.
+
+profile zendesk
+records 12_000
+
+GET /api/v2/tickets.json?per_page=100
+walk
 `

@@ -10,25 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The tries and wants of the catalogue presets whose contracts are still Go
-// servers; catalog_data_test.go has those declared as data.
-func init() {
-	for name, try := range map[string]catalogTry{
-		"zendesk-offset-limit": {[][2]string{{"GET /api/v2/tickets.json?per_page=100", "GET /api/v2/tickets.json?page[size]=100"}}, func(t *testing.T, tr *Trace) {
-			assert.Len(t, requests(tr), 120)
-			assert.Equal(t, int64(12000), tr.Walks[0].Distinct)
-			assert.True(t, tr.Walks[0].Complete)
-		}},
-	} {
-		catalogTries[name] = try
-	}
-	// 100 pages of 100 are served; page 101 starts at record 10,001.
-	presetWants["zendesk-offset-limit"] = presetWant{concat(repeat(acc, 100), []bool{ref}), func(t *testing.T, tr *Trace) {
-		assert.Equal(t, int64(10000), tr.Walks[0].Distinct)
-		assert.Equal(t, 400, requests(tr)[100].Response.Status)
-	}}
-}
-
 // Every catalogue preset names its vendor and the vendor's page, never a file
 // of this repository, and has a checked try.
 func TestCatalogPresetsNameTheVendorPage(t *testing.T) {

@@ -107,6 +107,11 @@ type Contract struct {
 	Tag    string   // catalogue: what its cursor tokens are tagged with, so that another list's are refused ("contract" when "")
 	Interp Interps  // catalogue: the interpretation notes responses carry
 	PageAt string   // catalogue: how a note names a page, the words before its number ("page " when "", "p=")
+
+	// Alt is another style served on the same paths (Zendesk: cursor with
+	// page[size], offset without): a request that sends none of When gets it.
+	When []string
+	Alt  *Contract
 }
 
 // In says where a parameter is read and its name.
@@ -387,6 +392,17 @@ func (c Contract) withDefaults() Contract {
 	if c.Short.Pages != "" && c.Short.Follows == "" {
 		c.Short.Follows = "cursor"
 	}
+	if c.Alt != nil {
+		a := *c.Alt
+		if a.Method == "" {
+			a.Method = c.Method
+		}
+		if a.Paths == nil {
+			a.Paths = c.Paths
+		}
+		a = a.withDefaults()
+		c.Alt = &a
+	}
 	return c
 }
 
@@ -526,6 +542,17 @@ func (c Contract) problems() []string {
 	if c.Client.Trap != "" && c.Short.Pages != "" || c.Client.Trap == "" && c.Client.Follows != "" {
 		add("client.follows names the client beside client.trap, and a contract has one trap: short-pages or client.trap")
 	}
+	if (c.Alt == nil) != (c.When == nil) {
+		add("or and when go together: when names the parameters that select the first style, or declares the style the other requests get")
+	}
+	if a := c.Alt; a != nil {
+		if a.Method != c.Method || strings.Join(a.Paths, " ") != strings.Join(c.Paths, " ") {
+			add("the style after or is served on the same paths and method: set path and method before or")
+		}
+		for _, p := range a.problems() {
+			add("after or: " + p)
+		}
+	}
 	if c.Short.Pages == "" && (c.Short.Follows != "" || c.Short.Client != "") {
 		add("short-pages.follows and short-pages.client are about a client of short pages: set short-pages too")
 	}
@@ -614,6 +641,10 @@ func (c Contract) reads() *readSpec {
 				r.Params = append(r.Params, name)
 			}
 		}
+	}
+	if c.Alt != nil {
+		a := c.Alt.reads()
+		r.Params, r.Body, r.Headers = append(r.Params, a.Params...), append(r.Body, a.Body...), append(r.Headers, a.Headers...)
 	}
 	return r
 }
@@ -716,7 +747,11 @@ func contractProfile(p *Profile, c Contract) *Profile {
 		if n := o.Int("total-cap"); n > 0 {
 			cc.Total.Cap = n
 		}
-		return &contractServer{c: cc, o: o, body: len(p.reads.Body) > 0, n: -1}
+		s := &contractServer{c: cc, o: o, body: len(p.reads.Body) > 0, n: -1}
+		if cc.Alt != nil {
+			s.alt = &contractServer{c: *cc.Alt, o: o, body: s.body, n: -1}
+		}
+		return s
 	}
 	return p
 }
@@ -746,8 +781,9 @@ type contractServer struct {
 	// chain and page are the request's walk and the page it serves.
 	chains      []int64
 	chain, page int64
-	pageSize    int64 // the page size of the request (chainPosition)
-	n           int64 // the length of the request's view of the list, for finish; -1: the whole list
+	pageSize    int64           // the page size of the request (chainPosition)
+	n           int64           // the length of the request's view of the list, for finish; -1: the whole list
+	alt         *contractServer // Contract.Alt's
 }
 
 // snap is an open snapshot: the records as they were when it was opened.
@@ -994,7 +1030,20 @@ func (s *contractServer) size(w *World, req *Request) (int64, string, *Response)
 	return c.LimitMax, note, nil
 }
 
+// other says whether req gets the contract's other style (Contract.Alt).
+func (s *contractServer) other(req *Request) bool {
+	for _, p := range s.c.When {
+		if _, ok := req.Param(p); ok {
+			return false
+		}
+	}
+	return s.alt != nil
+}
+
 func (s *contractServer) Serve(w *World, req *Request) *Response {
+	if s.other(req) {
+		return s.alt.Serve(w, req)
+	}
 	c := &s.c
 	if c.Snap.Open != "" && req.Path == c.Snap.Open && req.Method == c.Method {
 		ms, bad := s.keepAlive(w, req, In{Name: c.Snap.Keep}, true)
@@ -2069,11 +2118,15 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		if c.Next.Query == "front" {
 			u = reqtarget.String(req.Path, frontParams(req.Query, Param{Name: param, Value: v.AsString()}, Param{Name: c.Limit.Name, Value: itoa(limit)}))
 		}
-		// $ is a sub-delim (RFC 3986) that OData's system query options keep as is.
-		return c.Next.LinkBase + strings.ReplaceAll(u, "%24", "$")
+		// $ is a sub-delim (RFC 3986) that OData's system query options keep
+		// as is; Zendesk writes page[after] with its brackets.
+		return c.Next.LinkBase + keptChars(u)
 	}
 	if c.Next.URL != "" {
 		fields = s.end(fields, c.Next.URL, more, func() Val { return Str(at(nextVal(), c.After.Name)) })
+	}
+	if c.Next.PrevURL != "" {
+		fields = s.end(fields, c.Next.PrevURL, hasPrev, func() Val { return Str(at(prev(), c.Before.Name)) })
 	}
 	var links []linkheader.Link
 	for _, rel := range c.Next.Link {
@@ -2102,6 +2155,15 @@ func (s *contractServer) trap() string {
 	return ""
 }
 
+// keptChars writes $, [ and ] back as they are in a URL the server built
+// (not strings.Replacer: its machinery is KBs in the WASM).
+func keptChars(u string) string {
+	for _, e := range [...]string{"%24$", "%5B[", "%5D]"} {
+		u = strings.ReplaceAll(u, e[:3], e[3:])
+	}
+	return u
+}
+
 // named is in as the request used it: by its alias when prev did.
 func named(prev *Request, in In) In {
 	if in.Alias != "" {
@@ -2116,6 +2178,9 @@ func named(prev *Request, in In) In {
 // on the wire (the body as JSON, the Link header). With snapshots it sends
 // the one the last response named.
 func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
+	if prev != nil && s.other(prev) {
+		return s.alt.Follow(prev, last, rel)
+	}
 	c := &s.c
 	id := ""
 	if last != nil && prev != nil && c.Snap.Param.Name != "" {

@@ -1159,3 +1159,50 @@ func TestDeclaredObjectIDCursorBesidePages(t *testing.T) {
 	require.NotEmpty(t, ds)
 	assert.Contains(t, ds[0].Message, "cursor.kind objectid is a cursor beside the page number: it needs the base `page`, after and next.cursor")
 }
+// when and or: two styles on one path, chosen by whether the request sends
+// page[size] (Zendesk's pagination page: "To use cursor pagination, include
+// the page[size] parameter ... If you omit the page[size] parameter, offset
+// pagination is used"). 25 records: cursor pages of 10 (25..16, 15..6,
+// 5..1) and page-number pages of 10 (page 2 is 15..6); each walk follows
+// its own style, prev.url on a cursor page goes back, and the links keep
+// the brackets.
+func TestDeclaredTwoStyles(t *testing.T) {
+	decl := `contract cursor
+  limit page[size]
+  after page[after]
+  before page[before]
+  next.url links.next
+  prev.url links.prev
+  when page[size]
+  or page
+  total.field count
+  next.url next_page
+  window 20
+`
+	text := decl + "records 25\nGET /items?page[size]=10\nnext\nprev\nGET /items?page=2&per_page=10\nnext\n"
+	assert.Empty(t, Check(text))
+	reqs := requests(runText(t, text))
+	require.Len(t, reqs, 5)
+	next, _ := member(reqs[0], "links").Get("next")
+	assert.Regexp(t, `^/items\?page\[size\]=10&page\[after\]=[0-9a-f]+$`, next.Str)
+	assert.Equal(t, next.Str, reqs[1].Request.URL)
+	assert.Equal(t, idsDown(15, 10), reqs[1].Records())
+	assert.Regexp(t, `^/items\?page\[size\]=10&page\[before\]=`, reqs[2].Request.URL)
+	assert.Equal(t, idsDown(25, 10), reqs[2].Records())
+	assert.Equal(t, idsDown(15, 10), reqs[3].Records())
+	assert.Equal(t, "25", field(reqs[3], "count"))
+	assert.Equal(t, "/items?page=3&per_page=10", reqs[4].Request.URL)
+	assert.False(t, reqs[4].Accepted, "offset 20 + 10 is past the window of 20")
+
+	for _, c := range []struct{ text, want string }{
+		{"contract cursor\n  when page[size]\n", "or and when go together"},
+		{"contract cursor\n  or page\n", "or and when go together"},
+		{"contract cursor\n  when a\n  or pages\n", "once a contract; got `pages`"},
+		{"contract cursor\n  when a\n  or page\n  path /x\n", "the style after or is served on the same paths and method"},
+		{"contract cursor\n  when a\n  or page\n  next.cursor c\n", "contradictory contract: after or: cursor knobs"},
+	} {
+		ds := Check(c.text)
+		require.NotEmpty(t, ds, c.text)
+		assert.Contains(t, ds[0].Message, c.want, c.text)
+	}
+}

@@ -410,6 +410,13 @@ var knobs = []knob{
 	}},
 	{"error.code", "KIND CODE: the API's code for a kind of refusal, written where error.body says {code} (cursor invalid_cursor); repeat the knob per kind", knobRule(0)},
 	{"error.message", "KIND TEXT: the API's message for a kind of refusal, {name}, {value}, {max} and {message} (the simulator's own) replaced (expired The page token has expired.); repeat the knob per kind", knobRule(1)},
+	{"when", "the parameters, separated by commas, whose presence selects the style declared first (page[size]); a request with none of them gets the style after or", func(c *Contract, v string) string {
+		for _, p := range strings.Split(v, ",") {
+			c.When = append(c.When, strings.TrimSpace(p))
+		}
+		return ""
+	}},
+	{"or", "another base style, served on the same paths to the requests that send none of the when parameters; the knobs after it declare that style", nil},
 }
 
 // totalKinds are the totals a contract reports.
@@ -472,6 +479,7 @@ func (d *contractDecl) build() (Contract, []knobProblem) {
 		return c, []knobProblem{{-1, false, msg}}
 	}
 	seen := map[string]int{}
+	cur := &c // the style the knobs set: c, or c.Alt after `or`
 	for i, o := range d.Knobs {
 		k := findKnob(o.Name)
 		if k == nil {
@@ -493,7 +501,16 @@ func (d *contractDecl) build() (Contract, []knobProblem) {
 			out = append(out, knobProblem{i, false, "expected a value after `" + o.Name + "`: " + k.help})
 			continue
 		}
-		if msg := k.set(&c, o.Value); msg != "" {
+		if k.set == nil { // or
+			if !containsString(contractBases, o.Value) || c.Alt != nil {
+				out = append(out, knobProblem{i, true, "or: expected a base style, " + orList(contractBases) + ", once a contract; got `" + o.Value + "`"})
+				continue
+			}
+			c.Alt = &Contract{Base: o.Value}
+			cur, seen = c.Alt, map[string]int{}
+			continue
+		}
+		if msg := k.set(cur, o.Value); msg != "" {
 			out = append(out, knobProblem{i, true, o.Name + ": " + msg})
 		}
 	}
