@@ -15,9 +15,8 @@ const (
 
 // The interpretations, each one sentence of why.
 const (
-	zdErrorInterp  = "Zendesk's pages name the 400 without its body: we answer {\"error\":\"InvalidPaginationParameter\",\"description\":...}."
-	zdEndInterp    = "On the last cursor page has_more is false and after_cursor and links.next are null here (the pages show only a page with more)."
-	zdWindowInterp = "The limit is worded as records and as pages of 100: here a page that would reach past record 10,000 is refused whole."
+	zdErrorInterp = "Zendesk's pages name the 400 without its body: we answer {\"error\":\"InvalidPaginationParameter\",\"description\":...}."
+	zdEndInterp   = "On the last cursor page has_more is false and after_cursor and links.next are null here (the pages show only a page with more)."
 )
 
 func init() {
@@ -28,11 +27,10 @@ func init() {
 		Rules: []RuleNote{
 			{Text: "A request with page[size] uses cursor pagination; without it, offset pagination.", Source: zendeskSource + ": \"To use cursor pagination, include the page[size] parameter ... If you omit the page[size] parameter, offset pagination is used.\""},
 			{Text: "page[size] goes up to 100.", Source: zendeskSource + ": \"Most endpoints limit this to a maximum of 100.\""},
-			{Text: "A cursor response has meta {has_more, after_cursor, before_cursor} and links {next, prev}; next sends page[after]=after_cursor, prev page[before]=before_cursor.", Source: zendeskSource + ": \"\\\"meta\\\": {\\\"has_more\\\": true, \\\"after_cursor\\\": \\\"xxx\\\", \\\"before_cursor\\\": \\\"yyy\\\"}, \\\"links\\\": {\\\"next\\\": \\\"...?page[size]=100&page[after]=xxx\\\", ...}\""},
+			{Text: "A cursor response has meta {has_more, after_cursor, before_cursor} and links {next, prev}; next sends page[after]=after_cursor, prev page[before]=before_cursor.", Source: zendeskSource},
 			{Text: zdEndInterp, Interpretation: true},
 			{Text: "Offset pagination takes page and per_page (100 by default) and answers next_page, previous_page and count.", Source: "Zendesk: Paginating through lists using offset pagination"},
 			{Text: "Offset requests beyond the first 10,000 records (100 pages of 100) are a 400 Bad Request; larger exports must use cursor pagination.", Source: zendeskLimit + ": \"OBP requests over the first 10,000 records (100 pages) will result in an error message: \\\"400 Bad Request.\\\"\""},
-			{Text: zdWindowInterp, Interpretation: true},
 			{Text: zdErrorInterp, Interpretation: true},
 			{Text: "Cursors mark a place in the list: tickets created or deleted during a walk shift nothing. Offsets drift."},
 		},

@@ -199,12 +199,13 @@ type Snapshot struct {
 // Client is a client the profile option client plays beside the one that
 // follows the contract: the trap a catalogue preset shows going wrong.
 type Client struct {
-	Trap    string // "requested" (offset, page: the next position from the page size the client asked for, not the one it was served), "total" (page: it computes the page count from the total and stops there, whatever next.flag says) or "null-check" (cursor: it stops only on a null next cursor, and sends a missing one as none: the walk starts over)
-	Follows string // the option's value for the client that follows the contract: "follows" when ""
-	Play    bool   // the trap is the option's default (a declared contract's client.trap)
-	Advice  string // catalogue: what the vendor tells the trap client, after its note
-	NoNext  string // catalogue: the note of the client that follows next.flag when it stops ("no next page: FLAG is not true" when "")
-	NoPrev  string // catalogue: the note of a page client on the first page ("no previous page: this is the first" when "")
+	Trap    string    // "requested" (offset, page: the next position from the page size the client asked for, not the one it was served), "total" (page: it computes the page count from the total and stops there, whatever next.flag says) or "null-check" (cursor: it stops only on a null next cursor, and sends a missing one as none: the walk starts over)
+	Follows string    // the option's value for the client that follows the contract: "follows" when ""
+	Play    bool      // the trap is the option's default (a declared contract's client.trap)
+	Advice  string    // catalogue: what the vendor tells the trap client, after its note
+	NoNext  string    // catalogue: the note of the client that follows next.flag when it stops ("no next page: FLAG is not true" when "")
+	NoPrev  string    // catalogue: the note of a page client on the first page ("no previous page: this is the first" when "")
+	_       [0]func() // not comparable: no equality code for it in the WASM
 }
 
 // Interps are interpretation notes (catalogue): what a response carries.
@@ -542,13 +543,10 @@ func (c Contract) problems() []string {
 	if c.Client.Trap != "" && c.Short.Pages != "" || c.Client.Trap == "" && c.Client.Follows != "" {
 		add("client.follows names the client beside client.trap, and a contract has one trap: short-pages or client.trap")
 	}
-	if (c.Alt == nil) != (c.When == nil) {
-		add("or and when go together: when names the parameters that select the first style, or declares the style the other requests get")
+	if a := c.Alt; (a == nil) != (c.When == nil) || a != nil && (a.Method != c.Method || strings.Join(a.Paths, " ") != strings.Join(c.Paths, " ")) {
+		add("when and or go together, and the style after or shares the paths and method set before it")
 	}
 	if a := c.Alt; a != nil {
-		if a.Method != c.Method || strings.Join(a.Paths, " ") != strings.Join(c.Paths, " ") {
-			add("the style after or is served on the same paths and method: set path and method before or")
-		}
 		for _, p := range a.problems() {
 			add("after or: " + p)
 		}

@@ -1195,10 +1195,10 @@ func TestDeclaredTwoStyles(t *testing.T) {
 	assert.False(t, reqs[4].Accepted, "offset 20 + 10 is past the window of 20")
 
 	for _, c := range []struct{ text, want string }{
-		{"contract cursor\n  when page[size]\n", "or and when go together"},
-		{"contract cursor\n  or page\n", "or and when go together"},
+		{"contract cursor\n  when page[size]\n", "when and or go together"},
+		{"contract cursor\n  or page\n", "when and or go together"},
 		{"contract cursor\n  when a\n  or pages\n", "once a contract; got `pages`"},
-		{"contract cursor\n  when a\n  or page\n  path /x\n", "the style after or is served on the same paths and method"},
+		{"contract cursor\n  when a\n  or page\n  path /x\n", "the style after or shares the paths and method set before it"},
 		{"contract cursor\n  when a\n  or page\n  next.cursor c\n", "contradictory contract: after or: cursor knobs"},
 	} {
 		ds := Check(c.text)

@@ -410,13 +410,13 @@ var knobs = []knob{
 	}},
 	{"error.code", "KIND CODE: the API's code for a kind of refusal, written where error.body says {code} (cursor invalid_cursor); repeat the knob per kind", knobRule(0)},
 	{"error.message", "KIND TEXT: the API's message for a kind of refusal, {name}, {value}, {max} and {message} (the simulator's own) replaced (expired The page token has expired.); repeat the knob per kind", knobRule(1)},
-	{"when", "the parameters, separated by commas, whose presence selects the style declared first (page[size]); a request with none of them gets the style after or", func(c *Contract, v string) string {
+	{"when", "parameters, separated by commas, that select the style declared first (page[size]); other requests get the style after or", func(c *Contract, v string) string {
 		for _, p := range strings.Split(v, ",") {
 			c.When = append(c.When, strings.TrimSpace(p))
 		}
 		return ""
 	}},
-	{"or", "another base style, served on the same paths to the requests that send none of the when parameters; the knobs after it declare that style", nil},
+	{"or", "another base style for the requests without the when parameters; the knobs after it are that style's", nil},
 }
 
 // totalKinds are the totals a contract reports.
