@@ -355,14 +355,8 @@ func TestLinkHeaderShown(t *testing.T) {
 }
 
 func TestPresetPicker(t *testing.T) {
-	// The page offers the presets the WASM can run: the catalogue is
-	// native-only for now (Profile.NativeOnly).
-	var presets []sim.Preset
-	for _, p := range sim.Presets() {
-		if !p.NativeOnly {
-			presets = append(presets, p)
-		}
-	}
+	// The page offers every preset.
+	presets := sim.Presets()
 	if len(presets) == 0 {
 		t.Skip("the simulator has no presets yet")
 	}

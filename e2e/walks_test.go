@@ -111,9 +111,6 @@ func TestEveryPresetInThePage(t *testing.T) {
 	open(t, ctx, "")
 	for _, p := range sim.Presets() {
 		t.Run(p.Name, func(t *testing.T) {
-			if p.NativeOnly {
-				t.Skipf("preset %s: profile %s is native-only (not yet a Contract in the WASM)", p.Name, profileLine(p.Text))
-			}
 			tr := native(t, p.Text)
 			want := tr.JSON()
 			require.Equal(t, "ok", showPreset(t, ctx, p))
@@ -171,7 +168,7 @@ func TestVendorPresetsOnAPhoneInDarkMode(t *testing.T) {
 	done := map[string]bool{}
 	for _, p := range sim.Presets() {
 		prof, ok := sim.LookupProfile(profileLine(p.Text))
-		if p.NativeOnly || !ok || prof.URL == "" || done[prof.Vendor] {
+		if !ok || prof.URL == "" || done[prof.Vendor] {
 			continue
 		}
 		done[prof.Vendor] = true

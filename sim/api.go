@@ -159,9 +159,6 @@ func ProfilesJSON() []byte {
 	w := &json.Writer{}
 	w.Open('[')
 	for _, p := range Profiles() {
-		if p.NativeOnly {
-			continue
-		}
 		w.Open('{')
 		w.Key("name")
 		w.Str(p.Name)

@@ -6,10 +6,9 @@
 package sim
 
 // catalogPresetsFile is catalog_presets.txt.
-const catalogPresetsFile = `# The public catalogue's presets for the contracts declared as data (see presets.txt for the
-# format), after the generic lessons and the seed vendors' presets; catalog_native_presets.txt holds
-# those of the contracts still written as Go servers. Everything before the first ` + "`" + `===` + "`" + ` line is
-# this comment.
+const catalogPresetsFile = `# The public catalogue's presets (see presets.txt for the
+# format), after the generic lessons and the seed vendors' presets. Everything before the first
+# ` + "`" + `===` + "`" + ` line is this comment.
 
 === github-updated-issue-repeats
 # title: GitHub: an issue updated mid-walk comes back on the next page

@@ -13,7 +13,7 @@ import (
 // Every catalogue preset names its vendor and the vendor's page, never a file
 // of this repository, and has a checked try.
 func TestCatalogPresetsNameTheVendorPage(t *testing.T) {
-	for _, p := range append(loadPresets(catalogPresetsFile), loadPresets(catalogNativePresetsFile)...) {
+	for _, p := range loadPresets(catalogPresetsFile) {
 		require.NotEmpty(t, p.Vendor, p.Name)
 		_, ok := catalogTries[p.Name]
 		assert.True(t, ok, "%s: no check of its try", p.Name)

@@ -1159,6 +1159,7 @@ func TestDeclaredObjectIDCursorBesidePages(t *testing.T) {
 	require.NotEmpty(t, ds)
 	assert.Contains(t, ds[0].Message, "cursor.kind objectid is a cursor beside the page number: it needs the base `page`, after and next.cursor")
 }
+
 // when and or: two styles on one path, chosen by whether the request sends
 // page[size] (Zendesk's pagination page: "To use cursor pagination, include
 // the page[size] parameter ... If you omit the page[size] parameter, offset

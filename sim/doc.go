@@ -17,24 +17,23 @@
 // TestLeanImports enforces this for all of them.
 //
 // Adding a contract. A paging contract is data: a Contract (contract.go)
-// names a base style (offset, page or cursor) and sets the knobs where the
-// API differs (parameter names and where they are read, page size limits,
-// how the next page is signalled, totals, windows, error shape). Add one
-// file, catalog_VENDOR.go, whose init calls registerContract with the
-// profile's name, vendor, summary, source, URL and rules, and a test file
-// beside it that checks the vendor's documented behaviour; the simulator
-// serves the contract and plays its client, so there is no Serve or Follow
-// to write. A scenario declares the same knobs in a `contract` block
-// (knobs.go, docs/language.md): short pages, token lifecycles and errors in
-// the API's own shape are knobs too (catalog_slack.go, catalog_google.go).
-// Server-side session cursors are the `session` base (codefresh.go).
-// Contracts with behaviour the knobs do not cover yet (snapshots)
-// implement Server directly, as flashduty.go does:
-// they declare what they read (Profile.reads: methods, paths, parameters, body
-// members; readSpec.unserved answers another path 404 and another method 405,
-// and the editor warns about the rest), and report what they served
-// (Response.Served: a stretch of the list, a session page, a page after a
-// cursor) so that the engine keeps the walk's books (client.role).
+// names a base style (offset, page, cursor, session or connection) and sets
+// the knobs where the API differs (parameter names and where they are read,
+// page size limits, how the next page is signalled, totals, windows,
+// snapshots, error shape; `when` and `or` for two styles on one path). Add
+// one file, catalog_VENDOR.go, whose init calls registerContract with the
+// profile's name, vendor, source and URL; its summary and rules go in the
+// native-only catalog_VENDOR_rules.go beside it (profileText: the WASM
+// leaves them out, the page reads them from start.json); and a test file
+// checks the vendor's documented behaviour. The simulator serves the
+// contract and plays its client, so there is no Serve or Follow to write. A
+// scenario declares the same knobs in a `contract` block (knobs.go,
+// docs/language.md): short pages, token lifecycles and errors in the API's
+// own shape are knobs too (catalog_slack.go, catalog_google.go), and
+// server-side session cursors are the `session` base (codefresh.go). A
+// contract reports what it served (Response.Served: a stretch of the list,
+// a session page, a page after a cursor) so that the engine keeps the
+// walk's books (client.role).
 //
 // Adding a kind of step is one entry in stepSpecs (steps.go): its keyword,
 // its arguments' shape and help, and how it is parsed, checked and written;

@@ -182,9 +182,6 @@ func LanguageJSON() []byte {
 	w.Key("profiles")
 	w.Open('[')
 	for _, p := range Profiles() {
-		if p.NativeOnly {
-			continue // the page's WASM cannot run it (see Profile.NativeOnly)
-		}
 		w.Open('{')
 		w.Key("name")
 		w.Str(p.Name)

@@ -11,12 +11,10 @@ import (
 // A Preset is a named scenario with a note on what to notice: the playground's
 // preset list and the workshop's lessons.
 type Preset struct {
-	Name string // "codefresh-jump-refused"
-	// NativeOnly: the preset's profile is not in the WASM (Profile.NativeOnly).
-	NativeOnly bool
-	Vendor     string // "" for generic lessons, else the vendor it reproduces
-	Title      string // a short title for the picker
-	Notice     string // what to notice, a few sentences
+	Name   string // "codefresh-jump-refused"
+	Vendor string // "" for generic lessons, else the vendor it reproduces
+	Title  string // a short title for the picker
+	Notice string // what to notice, a few sentences
 
 	// Workshop lessons: a question to ask the room, a change to try, and for
 	// a challenge its goal (the scenario's `expect` lines check it: the
@@ -137,9 +135,6 @@ func PresetsJSON() []byte {
 	w := &json.Writer{}
 	w.Open('[')
 	for _, p := range presets {
-		if p.NativeOnly {
-			continue // the WASM cannot run it (see Profile.NativeOnly)
-		}
 		w.Open('{')
 		w.Key("name")
 		w.Str(p.Name)

@@ -263,7 +263,7 @@ func TestEveryPresetFileIsListedWithItsHeader(t *testing.T) {
 		require.NoError(t, err)
 		files += string(b)
 	}
-	assert.Len(t, Presets(), strings.Count(files+catalogNativePresetsFile, "\n=== "))
+	assert.Len(t, Presets(), strings.Count(files, "\n=== "))
 	assert.Len(t, presetWants, len(Presets()))
 	names := map[string]bool{}
 	for _, p := range Presets() {
@@ -287,63 +287,25 @@ func TestParsePresetHeader(t *testing.T) {
 	assert.Equal(t, Preset{Name: "x", Title: "A title", Vendor: "Celigo", Notice: "First line: second line.", Question: "Why?", Try: "This and that.", Challenge: "Pass.", Text: "profile celigo\n# a comment\nrecords 1\n"}, p)
 }
 
-// The page's list holds every preset the WASM can run, and no other: the
-// build prerenders it natively, where the catalogue (native-only for now)
-// is compiled in, and a preset the WASM cannot run must not be offered.
+// The page's list holds every preset and every profile: the build
+// prerenders it natively, and the WASM runs them all.
 func TestPresetsJSONListsEveryPreset(t *testing.T) {
 	v, err := json.Parse(string(PresetsJSON()))
 	require.NoError(t, err)
-	var browser []string
-	for _, p := range Presets() {
-		if !p.NativeOnly {
-			browser = append(browser, p.Name)
-		}
-	}
-	require.Len(t, v.Items, len(browser))
+	require.Len(t, v.Items, len(Presets()))
 	for i, it := range v.Items {
 		name, _ := it.Get("name")
-		assert.Equal(t, browser[i], name.Str)
+		assert.Equal(t, Presets()[i].Name, name.Str)
 	}
 	name, _ := v.Items[0].Get("name")
 	assert.Equal(t, "offset-insert-drift", name.Str, "the generic lessons come first")
 
 	profiles, err := json.Parse(string(ProfilesJSON()))
 	require.NoError(t, err)
-	for _, it := range profiles.Items {
+	require.Len(t, profiles.Items, len(Profiles()))
+	for i, it := range profiles.Items {
 		name, _ := it.Get("name")
-		p, ok := LookupProfile(name.Str)
-		require.True(t, ok, name.Str)
-		assert.False(t, p.NativeOnly, "%s is not in the WASM and must not be listed for the page", name.Str)
-	}
-}
-
-// The catalogue's contracts declared as data are in every build and listed
-// for the page; those still written as Go servers are native only.
-func TestCatalogueDataIsListedNativeIsNot(t *testing.T) {
-	p, ok := LookupProfile("offset")
-	require.True(t, ok)
-	assert.False(t, p.NativeOnly)
-	for _, name := range []string{"github", "stripe", "slack", "google-aip158"} {
-		p, ok := LookupProfile(name)
-		require.True(t, ok, name)
-		assert.False(t, p.NativeOnly, name)
-		assert.Contains(t, string(ProfilesJSON()), `"name":"`+name+`"`)
-	}
-	for _, name := range []string{"github-updated-issue-repeats", "stripe-delete-while-paginating", "slack-short-page", "google-short-page"} {
-		assert.Contains(t, string(PresetsJSON()), `"name":"`+name+`"`)
-	}
-	for _, name := range []string{"msgraph", "notion", "shopify", "aws"} {
-		p, ok := LookupProfile(name)
-		require.True(t, ok, name)
-		assert.False(t, p.NativeOnly, name)
-	}
-	// Natively; the js build has no Go servers of the catalogue.
-	for _, pr := range loadPresets(catalogNativePresetsFile) {
-		p, ok := LookupProfile(strings.Fields(pr.Text)[1])
-		require.True(t, ok, pr.Name)
-		assert.True(t, p.NativeOnly, pr.Name)
-		assert.NotContains(t, string(ProfilesJSON()), `"name":"`+p.Name+`"`)
-		assert.NotContains(t, string(PresetsJSON()), `"`+pr.Name+`"`)
+		assert.Equal(t, Profiles()[i].Name, name.Str)
 	}
 }
 

@@ -21,13 +21,6 @@ type Profile struct {
 	Rules   []RuleNote   // the rules in plain words, shown beside the results
 	URL     string       // the vendor's documentation page, when there is one
 
-	// NativeOnly marks a profile compiled only into native builds (the
-	// public catalogue, until its contracts are declared as data: as code
-	// they would cost the WASM ~80 KB brotli). The lists the page gets
-	// (ProfilesJSON, PresetsJSON) leave such profiles and their presets out,
-	// so that the build's prerendered lists match what the WASM can run.
-	NativeOnly bool
-
 	// reads says what the contract reads from a request, so that the editor
 	// can flag what it ignores (a misspelt parameter, another path). nil:
 	// not declared, nothing is flagged.

@@ -1,7 +1,6 @@
-// Command presetgen writes sim/presets_text.go, sim/catalog_presets_text.go
-// and sim/catalog_native_presets_text.go, the presets as Go string
-// constants, from sim/presets.txt and the public catalogue's presets,
-// sim/catalog_presets.txt and sim/catalog_native_presets.txt. The WASM gets its presets this way rather
+// Command presetgen writes sim/presets_text.go and sim/catalog_presets_text.go,
+// the presets as Go string constants, from sim/presets.txt and the public
+// catalogue's presets, sim/catalog_presets.txt. The WASM gets its presets this way rather
 // than through //go:embed, which alone brings io/fs, time, syscall and
 // internal/godebug into it (about 36 KB brotli of the 650 KB budget).
 //
@@ -20,13 +19,12 @@ import (
 // constants they hold.
 // All are built for !js only: the WASM carries no preset text (the page
 // and the element read the presets from the build's start.json, which
-// web/build writes natively with sim.PresetsJSON), and presets_js.go and
-// catalog_presets_js.go say "" for js. The sim tests under Node read the
-// text files themselves (presets_js_test.go).
+// web/build writes natively with sim.PresetsJSON), and presets_js.go says
+// "" for js. The sim tests under Node read the text files themselves
+// (presets_js_test.go).
 var files = []struct{ text, gofile, name, build string }{
 	{"presets.txt", "presets_text.go", "presetsFile", "!js"},
 	{"catalog_presets.txt", "catalog_presets_text.go", "catalogPresetsFile", "!js"},
-	{"catalog_native_presets.txt", "catalog_native_presets_text.go", "catalogNativePresetsFile", "!js"},
 }
 
 func main() {
