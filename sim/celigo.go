@@ -28,9 +28,9 @@ var celigoLists = []string{"/v1/integrations", "/v1/flows", "/v1/connections", "
 const celigoUnservedInterp = "Celigo's page names the lists it pages (integrations, flows, connections, exports, imports, jobs, users \"and so on\") and no status for anything else: another path is HTTP's 404, another method its 405."
 
 var (
-	celigoReads         = &readSpec{Paths: celigoLists, Params: []string{"skip", "limit", "sort", "createdAfter", "createdBefore"}, Unserved: celigoUnservedInterp}
-	celigoErrorsReads   = &readSpec{Paths: []string{"/v1/flows/{flowId}/errors"}, Params: []string{"pageSize", "after"}, Unserved: celigoUnservedInterp}
-	celigoMigratedReads = &readSpec{Paths: celigoLists, Params: []string{"limit", "cursor", "skip"}, Unserved: celigoUnservedInterp} // skip is read, to be refused
+	celigoReads         = &readSpec{Paths: celigoLists, Params: []string{"skip", "limit", "sort", "createdAfter", "createdBefore"}}
+	celigoErrorsReads   = &readSpec{Paths: []string{"/v1/flows/{flowId}/errors"}, Params: []string{"pageSize", "after"}}
+	celigoMigratedReads = &readSpec{Paths: celigoLists, Params: []string{"limit", "cursor", "skip"}} // skip is read, to be refused
 )
 
 func celigoOptions() []OptionSpec { return commonOptions(100, 1000, "clamp") }

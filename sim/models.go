@@ -47,19 +47,6 @@ func refuse(w *World, status int, msg string) *Response {
 	}
 }
 
-// intParam reads an integer query parameter; def when absent.
-func intParam(req *Request, name string, def int64) (int64, string) {
-	v, ok := req.Param(name)
-	if !ok {
-		return def, ""
-	}
-	n, err := strconv.ParseInt(v, 10, 64)
-	if err != nil {
-		return 0, name + " must be a whole number, got " + quote(v)
-	}
-	return n, ""
-}
-
 // setParams returns q with the named parameters set (in place when present,
 // appended otherwise) and those set to "" removed.
 func setParams(q []Param, set ...Param) []Param {
@@ -202,11 +189,6 @@ func init() {
 		Options: commonOptions(20, 100, "clamp"),
 	}, Contract{Base: "page", PageEcho: "page", LimitEcho: "per_page",
 		Errors: []ErrorRule{{Kind: "position", Message: "page numbers start at 1, got {value}"}}})
-}
-
-// pageAt writes an offset as the page number it starts, for page-numbered lists.
-func pageAt(size int64) func(int64) string {
-	return func(o int64) string { return "page " + itoa(o/size+1) }
 }
 
 // ---- cursor ----

@@ -44,38 +44,9 @@ type readSpec struct {
 	// MethodStatus is the status of a request with another method: 405
 	// when 0 (Flashduty answers 400 MethodNotAllowed).
 	MethodStatus int
-	// Unserved, when set, is said beside a 404 or a refused method: where
-	// the status comes from when the vendor's page names none.
-	Unserved string
 	// Unread, when set, says what the server does with a query parameter it
 	// does not read, instead of "the server ignores it".
 	Unread string
-}
-
-// unserved answers a request for a path, or with a method, that rd does not
-// serve, as the real API would: 404 naming the paths that exist, and 405
-// (or rd.MethodStatus) naming the method to use, in the {"error": "..."}
-// shape of the hand-written profiles. nil when rd serves the request.
-func (rd *readSpec) unserved(w *World, req *Request) *Response {
-	if len(rd.Paths) > 0 && !servesPath(rd.Paths, req.Path) {
-		r := refuse(w, 404, "no list at "+req.Path+": this API serves "+strings.Join(rd.Paths, ", "))
-		r.Interp = rd.Unserved
-		return r
-	}
-	methods := rd.methods()
-	if slices.Contains(methods, req.Method) {
-		return nil
-	}
-	status := rd.MethodStatus
-	if status == 0 {
-		status = 405
-	}
-	r := refuse(w, status, req.Method+" is not allowed here: the list is read with "+strings.Join(methods, " or "))
-	if status == 405 {
-		r.Header = []Header{{"Allow", strings.Join(methods, ", ")}}
-	}
-	r.Interp = rd.Unserved
-	return r
 }
 
 // methods are the methods rd serves.
