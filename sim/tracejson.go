@@ -112,6 +112,24 @@ func (t *Trace) writeHead(w *json.Writer) {
 	w.Close('}')
 }
 
+// FillRules gives a trace that has no rules the ones in rulesJSON
+// ([{"text","source","interpretation"}], as ProfilesJSON writes them). The
+// WASM carries none of the catalogue's rule text (the page reads it from
+// start.json), so the page hands a catalogue profile's rules back for an
+// export, which must say what `pagesim run -json` says.
+func (t *Trace) FillRules(rulesJSON string) {
+	v, err := json.Parse(rulesJSON)
+	if len(t.Setup.Rules) > 0 || err != nil {
+		return
+	}
+	for _, r := range v.Items {
+		text, _ := r.Get("text")
+		src, _ := r.Get("source")
+		in, _ := r.Get("interpretation")
+		t.Setup.Rules = append(t.Setup.Rules, RuleNote{Text: text.Str, Source: src.Str, Interpretation: in.Bool})
+	}
+}
+
 // writeTail writes the members after "steps": walks, summary, expectations.
 func (t *Trace) writeTail(w *json.Writer) {
 	w.Key("walks")

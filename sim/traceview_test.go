@@ -140,3 +140,22 @@ func TestCSVCellsAreNeverFormulas(t *testing.T) {
 	assert.Equal(t, `"a ""b"", c"`, string(appendCSVCell(nil, `a "b", c`)))
 	assert.Equal(t, `plain`, string(appendCSVCell(nil, "plain")))
 }
+
+// The page hands a catalogue profile's rules (from start.json) to the WASM
+// for an export: a trace without rules takes them as written, a trace with
+// its own (a contract declared in the scenario) keeps those, and text that
+// is not JSON changes nothing.
+func TestFillRulesOnlyFillsWhatIsMissing(t *testing.T) {
+	tr := &Trace{}
+	tr.FillRules(`[{"text":"a rule","source":"its page","interpretation":true},{"text":"another"}]`)
+	assert.Equal(t, []RuleNote{{Text: "a rule", Source: "its page", Interpretation: true}, {Text: "another"}}, tr.Setup.Rules)
+
+	own := []RuleNote{{Text: "declared"}}
+	tr = &Trace{Setup: TraceSetup{Rules: own}}
+	tr.FillRules(`[{"text":"a rule"}]`)
+	assert.Equal(t, own, tr.Setup.Rules)
+
+	tr = &Trace{}
+	tr.FillRules(`not json`)
+	assert.Empty(t, tr.Setup.Rules)
+}

@@ -124,10 +124,15 @@ func stepJSON(text string, i int) []byte {
 // exportTrace writes the scenario's complete trace as "json" (every body
 // included, as `pagesim run -json` writes it) or "csv", handing it to emit in
 // chunks of about a megabyte; the answer is {"ok":true} or an error object.
-func exportTrace(text, format string, emit func([]byte)) []byte {
+// rules are the profile's rules from start.json, which the WASM does not
+// carry ("" for none).
+func exportTrace(text, format, rules string, emit func([]byte)) []byte {
 	v, errObj := viewFor(text)
 	if v == nil {
 		return errObj
+	}
+	if rules != "" {
+		v.T.FillRules(rules)
 	}
 	switch format {
 	case "json":

@@ -45,7 +45,7 @@ func register() error {
 		{"step", func(args []safejs.Value) []byte { return stepJSON(stringArg(args, 0), intArg(args, 1)) }},
 		{"export", func(args []safejs.Value) []byte {
 			emit := funcArg(args, 2)
-			return exportTrace(stringArg(args, 0), stringArg(args, 1), func(b []byte) {
+			return exportTrace(stringArg(args, 0), stringArg(args, 1), stringArg(args, 3), func(b []byte) {
 				if _, err := emit.Invoke(string(b)); err != nil {
 					panic(err)
 				}

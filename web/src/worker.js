@@ -52,7 +52,7 @@ function call(id, op, args) {
       case 'run': text = pagesim.run(args[0]); break;
       case 'rows': text = pagesim.rows(args[0], args[1], args[2]); break;
       case 'step': text = pagesim.step(args[0], args[1]); break;
-      case 'export': text = pagesim.export(args[0], args[1], (chunk) => postMessage({ id, chunk })); break;
+      case 'export': text = pagesim.export(args[0], args[1], (chunk) => postMessage({ id, chunk }), args[2] || ''); break;
       case 'check': text = pagesim.check(args[0]); break;
       case 'compare': text = pagesim.compare(args[0], args[1]); break;
       case 'lesson': text = pagesim.lesson(args[0], args[1], args[2]); break;
