@@ -1136,10 +1136,7 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 	w.query = sw.query
 	resp.Reason = join(filtered, resp.Reason)
 	if resp.Interp == "" && resp.Status < 400 && !resp.Refused { // a refusal's note is its own, not the page size's
-		resp.Interp = cond(s.interp != "", s.interp, interp)
-	}
-	if resp.Interp == "" && resp.Status < 400 && !resp.Refused {
-		resp.Interp = c.Interp.Page
+		resp.Interp = cond(s.interp != "", s.interp, cond(interp != "", interp, c.Interp.Page))
 	}
 	if resp.Interp == "" {
 		resp.Interp = c.Interp.All
@@ -1378,8 +1375,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	s.shard = c.Snap.Tiebreak && s.snap != "" && sorted
 	if v, ok := s.read(req, c.After); ok && c.Base == "page" {
 		return s.afterToken(w, req, limit, note, v)
-	}
-	if v, ok := s.read(req, c.After); ok && c.Values != "" {
+	} else if ok && c.Values != "" {
 		return s.afterValues(w, req, limit, note, v)
 	}
 	n := w.Len()
@@ -2385,7 +2381,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 	if limit == 0 {
 		return nil, false, "no " + rel + " page: " + c.Limit.Name + " 0 asks for no records"
 	}
-	if _, after := s.read(prev, c.After); c.Values != "" && rel == "next" && (after || s.o.Str("client") != c.Offset.Name+"-"+c.Limit.Name) {
+	if c.Values != "" && rel == "next" && (sentAfter || s.o.Str("client") != c.Offset.Name+"-"+c.Limit.Name) {
 		// a keyset of public sort values: the page's last record's, while pages come back full
 		items, _ := body.path(c.Items)
 		if n := len(items.Items); n == 0 || int64(n) < limit {
