@@ -410,12 +410,7 @@ var knobs = []knob{
 	}},
 	{"error.code", "KIND CODE: the API's code for a kind of refusal, written where error.body says {code} (cursor invalid_cursor); repeat the knob per kind", knobRule(0)},
 	{"error.message", "KIND TEXT: the API's message for a kind of refusal, {name}, {value}, {max} and {message} (the simulator's own) replaced (expired The page token has expired.); repeat the knob per kind", knobRule(1)},
-	{"when", "parameters, separated by commas, that select the style declared first (page[size]); other requests get the style after or", func(c *Contract, v string) string {
-		for _, p := range strings.Split(v, ",") {
-			c.When = append(c.When, strings.TrimSpace(p))
-		}
-		return ""
-	}},
+	{"when", "parameters, separated by commas, that select the style declared first (page[size]); other requests get the style after or", knobList(func(c *Contract) *[]string { return &c.When })},
 	{"or", "another base style for the requests without the when parameters; the knobs after it are that style's", nil},
 }
 
