@@ -23,16 +23,16 @@ func init() {
 	invalid := `{"__type":"InvalidNextTokenException","message":"The NextToken value is invalid."}`
 	registerContract(&Profile{
 		Name: "aws", Vendor: "AWS", Source: awsSource, URL: awsURL,
-	}, Contract{
+	}, contract{
 		Base: "cursor", Method: "POST", Paths: []string{"/"}, First: awsFirst,
-		After: In{Name: "NextToken", Where: "body"}, Before: In{Name: "none"}, Limit: In{Name: "MaxResults", Where: "body"},
+		After: paramIn{Name: "NextToken", Where: "body"}, Before: paramIn{Name: "none"}, Limit: paramIn{Name: "MaxResults", Where: "body"},
 		LimitDefault: 100, LimitMax: 100, OverMax: "refuse",
 		Items:     "SecretList",
-		Next:      Next{Cursor: "NextToken", End: "absent"},
-		Short:     Short{Pages: "empty", Follows: "token"},
-		Token:     Token{Bound: true},
+		Next:      nextSignal{Cursor: "NextToken", End: "absent"},
+		Short:     shortPages{Pages: "empty", Follows: "token"},
+		Token:     tokenLife{Bound: true},
 		ErrorBody: `{"__type":{code},"message":{message}}`,
-		Errors: []ErrorRule{
+		Errors: []errorRule{
 			{Kind: "body", Code: "SerializationException", Message: "the body must be a JSON object like {\"MaxResults\":100}"},
 			{Kind: "size", Code: "ValidationException", Message: sizeMsg},
 			{Kind: "number", Code: "ValidationException", Message: sizeMsg},
@@ -41,6 +41,6 @@ func init() {
 			{Kind: "changed", Code: "InvalidNextTokenException", Message: "The NextToken value is invalid.", Interp: awsTokenInterp},
 			{Kind: "expired", Body: invalid, Interp: awsTokenInterp},
 		},
-		Interp: Interps{Default: awsDefaultInterp, Short: awsShortInterp},
+		Interp: interps{Default: awsDefaultInterp, Short: awsShortInterp},
 	})
 }

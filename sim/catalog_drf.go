@@ -19,25 +19,25 @@ const (
 func init() {
 	registerContract(&Profile{
 		Name: "drf-page", Vendor: "Django REST framework", Source: drfSource + ", PageNumberPagination", URL: drfURL,
-	}, Contract{
+	}, contract{
 		Base: "page", Paths: []string{"/api/items/"}, First: "GET /api/items/",
-		Limit: In{Name: "page_size"}, LimitOption: true, LimitDefault: 100, LimitMax: MaxPageSize,
+		Limit: paramIn{Name: "page_size"}, LimitOption: true, LimitDefault: 100, LimitMax: maxPageSize,
 		Invalid: "default", InvalidPos: "404", PastEnd: "404", PageLast: "last", Numbers: "python", Repeated: "last",
 		Items:      "results",
-		Next:       Next{URL: "next", PrevURL: "previous", LinkBase: drfHost, LinkLimit: "sent", FirstPos: "omitted", Query: "sorted"},
-		Total:      Total{Field: "count", Lead: true},
+		Next:       nextSignal{URL: "next", PrevURL: "previous", LinkBase: drfHost, LinkLimit: "sent", FirstPos: "omitted", Query: "sorted"},
+		Total:      totalRule{Field: "count", Lead: true},
 		ErrorField: "detail",
-		Errors:     []ErrorRule{{Kind: "position", Message: "Invalid page."}},
-		Interp:     Interps{Default: drfPageSizeInterp},
+		Errors:     []errorRule{{Kind: "position", Message: "Invalid page."}},
+		Interp:     interps{Default: drfPageSizeInterp},
 	})
 	registerContract(&Profile{
 		Name: "drf-limit-offset", Vendor: "Django REST framework", Source: drfSource + ", LimitOffsetPagination", URL: drfURL,
-	}, Contract{
+	}, contract{
 		Base: "offset", Paths: []string{"/api/items/"}, First: "GET /api/items/",
-		LimitDefault: 100, LimitMax: MaxPageSize, Invalid: "default", Numbers: "python", Repeated: "last",
+		LimitDefault: 100, LimitMax: maxPageSize, Invalid: "default", Numbers: "python", Repeated: "last",
 		Items:  "results",
-		Next:   Next{URL: "next", PrevURL: "previous", LinkBase: drfHost, FirstPos: "omitted", Query: "sorted"},
-		Total:  Total{Field: "count", Lead: true},
-		Interp: Interps{Default: drfPageSizeInterp},
+		Next:   nextSignal{URL: "next", PrevURL: "previous", LinkBase: drfHost, FirstPos: "omitted", Query: "sorted"},
+		Total:  totalRule{Field: "count", Lead: true},
+		Interp: interps{Default: drfPageSizeInterp},
 	})
 }

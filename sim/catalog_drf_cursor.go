@@ -11,14 +11,14 @@ const drfCursorInterp = "CursorPagination orders by a field of the model (\"-cre
 func init() {
 	registerContract(&Profile{
 		Name: "drf-cursor", Vendor: "Django REST framework", Source: drfSource + ", CursorPagination", URL: drfURL,
-	}, Contract{
+	}, contract{
 		Base: "cursor", CursorKind: "position", Paths: []string{"/api/items/"}, First: "GET /api/items/",
-		After: In{Name: "cursor"}, Before: In{Name: "none"},
-		Limit: In{Name: "page_size"}, LimitOption: true, LimitDefault: 100, LimitMax: MaxPageSize, Invalid: "default", Numbers: "python", Repeated: "last",
+		After: paramIn{Name: "cursor"}, Before: paramIn{Name: "none"},
+		Limit: paramIn{Name: "page_size"}, LimitOption: true, LimitDefault: 100, LimitMax: maxPageSize, Invalid: "default", Numbers: "python", Repeated: "last",
 		Items:       "results",
-		Next:        Next{URL: "next", PrevURL: "previous", LinkBase: drfHost, Query: "sorted"},
+		Next:        nextSignal{URL: "next", PrevURL: "previous", LinkBase: drfHost, Query: "sorted"},
 		ErrorStatus: 404, ErrorField: "detail",
-		Errors: []ErrorRule{{Kind: "cursor", Message: "Invalid cursor"}},
-		Interp: Interps{All: drfCursorInterp},
+		Errors: []errorRule{{Kind: "cursor", Message: "Invalid cursor"}},
+		Interp: interps{All: drfCursorInterp},
 	})
 }

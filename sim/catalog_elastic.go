@@ -21,31 +21,31 @@ const (
 )
 
 func init() {
-	illegal := func(kind, msg string) ErrorRule {
-		return ErrorRule{Kind: kind, Code: "illegal_argument_exception", Message: msg}
+	illegal := func(kind, msg string) errorRule {
+		return errorRule{Kind: kind, Code: "illegal_argument_exception", Message: msg}
 	}
 	// A request refused before it reaches a shard: the error is the cause itself.
-	rest := func(code, kind, msg string) ErrorRule {
-		return ErrorRule{Kind: kind, Code: code, Message: msg, Body: `{"error":{"root_cause":[{"type":{code},"reason":{message}}],"type":{code},"reason":{message}},"status":{status}}`}
+	rest := func(code, kind, msg string) errorRule {
+		return errorRule{Kind: kind, Code: code, Message: msg, Body: `{"error":{"root_cause":[{"type":{code},"reason":{message}}],"type":{code},"reason":{message}},"status":{status}}`}
 	}
 	registerContract(&Profile{
 		Name: "elasticsearch", Vendor: "Elasticsearch", Source: esSource, URL: esURL,
-	}, Contract{
+	}, contract{
 		Base: "offset", Method: "POST", Paths: []string{"/my-index/_search", "/_search"}, First: esFirst,
-		Offset: In{Name: "from", Where: "both"}, Limit: In{Name: "size", Where: "both"},
-		After:        In{Name: "search_after", Where: "body"},
+		Offset: paramIn{Name: "from", Where: "both"}, Limit: paramIn{Name: "size", Where: "both"},
+		After:        paramIn{Name: "search_after", Where: "body"},
 		Params:       []string{"query", "_source", "pit", "keep_alive"},
 		LimitDefault: 10, LimitMax: 10000, OverMax: "refuse", LimitZero: "empty",
 		Items: "hits.hits", Values: "sort",
 		Record: `{"_index":"my-index","_id":"{id}","_score":null,"_source":{"created":{created}},"sort":{sort}}`,
-		Const:  []Member{{Path: "took", JSON: "1"}, {Path: "timed_out", JSON: "false"}, {Path: "hits.max_score", JSON: "null"}},
-		Total:  Total{Kind: "gte", Cap: 10000, Field: "hits.total.value", Relation: "hits.total.relation", Track: In{Name: "track_total_hits"}},
+		Const:  []fixedMember{{Path: "took", JSON: "1"}, {Path: "timed_out", JSON: "false"}, {Path: "hits.max_score", JSON: "null"}},
+		Total:  totalRule{Kind: "gte", Cap: 10000, Field: "hits.total.value", Relation: "hits.total.relation", Track: paramIn{Name: "track_total_hits"}},
 		Window: 10000,
 		WindowMessage: "Result window is too large, from + size must be less than or equal to: [{window}] but was [{value}]. See the scroll api for a more efficient way to request large data sets. " +
 			"This limit can be set by changing the [index.max_result_window] index level setting.",
-		Snap:      Snapshot{Param: In{Name: "pit.id", Where: "body"}, Field: "pit_id", Open: "/my-index/_pit", Path: "/_search", Keep: "keep_alive", Tiebreak: true},
+		Snap:      snapshot{Param: paramIn{Name: "pit.id", Where: "body"}, Field: "pit_id", Open: "/my-index/_pit", Path: "/_search", Keep: "keep_alive", Tiebreak: true},
 		ErrorBody: `{"error":{"root_cause":[{"type":{code},"reason":{message}}],"type":"search_phase_execution_exception","reason":"all shards failed"},"status":{status}}`,
-		Errors: []ErrorRule{
+		Errors: []errorRule{
 			illegal("window", ""), illegal("both", ""), illegal("cursor", ""),
 			rest("illegal_argument_exception", "number", "[{name}] must be a whole number, got [{value}]"),
 			rest("illegal_argument_exception", "position", "[{name}] parameter cannot be negative but was [{value}]"),
@@ -54,6 +54,6 @@ func init() {
 			illegal("over-max", "Result window is too large, from + size must be less than or equal to: [{max}] but was [{value}]."),
 			{Kind: "snapshot", Code: "search_context_missing_exception", Message: "No search context found for id [{value}]"},
 		},
-		Interp: Interps{Error: esErrorInterp},
+		Interp: interps{Error: esErrorInterp},
 	})
 }

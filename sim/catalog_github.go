@@ -22,12 +22,12 @@ const (
 func init() {
 	registerContract(&Profile{
 		Name: "github", Vendor: "GitHub", Source: githubSource, URL: githubURL,
-	}, Contract{
+	}, contract{
 		Base: "page", Paths: []string{"/repos/{owner}/{repo}/issues", "/repositories/{id}/issues"}, First: githubFirst,
 		Params:       []string{"state", "sort", "direction", "since", "labels", "assignee", "creator", "mentioned", "milestone"},
 		LimitDefault: 30, LimitMax: 100, Invalid: "default", Bare: true,
-		Next:   Next{Link: []string{"prev", "next", "last", "first"}, LinkBase: githubHost, LinkEdges: "away", LinkLimit: "sent"},
-		Total:  Total{Kind: "none"},
-		Interp: Interps{Limit: ghClampInterp, Invalid: ghNumberInterp, PastEnd: ghPastInterp},
+		Next:   nextSignal{Link: []string{"prev", "next", "last", "first"}, LinkBase: githubHost, LinkEdges: "away", LinkLimit: "sent"},
+		Total:  totalRule{Kind: "none"},
+		Interp: interps{Limit: ghClampInterp, Invalid: ghNumberInterp, PastEnd: ghPastInterp},
 	})
 }

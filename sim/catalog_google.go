@@ -21,19 +21,19 @@ const (
 func init() {
 	registerContract(&Profile{
 		Name: "google-aip158", Vendor: "Google", Source: googleSource, URL: googleURL,
-	}, Contract{
+	}, contract{
 		Base: "cursor", Paths: []string{"/v1/publishers/{publisher}/books"}, First: googleFirst,
 		Params: []string{"filter", "orderBy", "order_by"},
-		After:  In{Name: "pageToken", Alias: "page_token"}, Before: In{Name: "none"},
-		Limit:        In{Name: "pageSize", Alias: "page_size"},
+		After:  paramIn{Name: "pageToken", Alias: "page_token"}, Before: paramIn{Name: "none"},
+		Limit:        paramIn{Name: "pageSize", Alias: "page_size"},
 		LimitDefault: 50, LimitMax: 1000, LimitZero: "default",
 		Items:     "books",
-		Next:      Next{Cursor: "nextPageToken", End: "absent"},
-		Total:     Total{Kind: "none", Choices: []string{"none", "exact", "estimate"}, Field: "totalSize"},
-		Short:     Short{Pages: "empty", Follows: "token", Advice: " (AIP-158: it is the only end signal)"},
-		Token:     Token{Bound: true},
+		Next:      nextSignal{Cursor: "nextPageToken", End: "absent"},
+		Total:     totalRule{Kind: "none", Choices: []string{"none", "exact", "estimate"}, Field: "totalSize"},
+		Short:     shortPages{Pages: "empty", Follows: "token", Advice: " (AIP-158: it is the only end signal)"},
+		Token:     tokenLife{Bound: true},
 		ErrorBody: `{"error":{"code":{status},"message":{message},"status":"INVALID_ARGUMENT"}}`,
-		Errors: []ErrorRule{
+		Errors: []errorRule{
 			{Kind: "path", Body: `{"error":{"code":404,"message":{message},"status":"NOT_FOUND"}}`}, // google.rpc.Code: NOT_FOUND is 404
 			{Kind: "size", Message: "page_size must not be negative, got {value}"},
 			{Kind: "number", Message: "Invalid value at 'page_size' (TYPE_INT32), \"{value}\""},
@@ -42,6 +42,6 @@ func init() {
 			{Kind: "changed", Message: "The page token was issued for a request with other arguments: only page_size may change between pages."},
 			{Kind: "expired", Message: "The page token has expired."},
 		},
-		Interp: Interps{All: googleRESTInterp, Short: googleShortInterp, Error: googleErrorInterp, Expired: googleTokenInterp},
+		Interp: interps{All: googleRESTInterp, Short: googleShortInterp, Error: googleErrorInterp, Expired: googleTokenInterp},
 	})
 }

@@ -27,32 +27,32 @@ const jiraErrorBody = `{"errorMessages":[{message}],"errors":{}}`
 func init() {
 	registerContract(&Profile{
 		Name: "jira", Vendor: "Jira", Source: jiraSource, URL: jiraURL,
-	}, Contract{
+	}, contract{
 		Base: "offset", Paths: []string{"/rest/api/3/project/search"}, First: jiraFirst,
 		Params: []string{"orderBy", "query", "expand"},
-		Offset: In{Name: "startAt"}, Limit: In{Name: "maxResults"},
+		Offset: paramIn{Name: "startAt"}, Limit: paramIn{Name: "maxResults"},
 		LimitDefault: 50, LimitMax: 50, Invalid: "default",
 		Items: "values", LimitEcho: "maxResults", OffsetEcho: "startAt",
-		Const:     []Member{{Path: "self", JSON: "{url}"}},
-		Next:      Next{URL: "nextPage", LinkBase: jiraHost, End: "absent", LastFlag: "isLast"},
-		Client:    Client{Trap: "requested", Follows: "returned"},
+		Const:     []fixedMember{{Path: "self", JSON: "{url}"}},
+		Next:      nextSignal{URL: "nextPage", LinkBase: jiraHost, End: "absent", LastFlag: "isLast"},
+		Client:    trapClient{Trap: "requested", Follows: "returned"},
 		ErrorBody: jiraErrorBody,
-		Errors:    []ErrorRule{{Kind: "clamp", Message: "{name}={value} is above this endpoint's limit: the response says {name} {max}"}},
-		Interp:    Interps{Limit: jiraCapInterp},
+		Errors:    []errorRule{{Kind: "clamp", Message: "{name}={value} is above this endpoint's limit: the response says {name} {max}"}},
+		Interp:    interps{Limit: jiraCapInterp},
 	})
 	registerContract(&Profile{
 		Name: "jira-jql", Vendor: "Jira", Source: jiraJQLSource, URL: "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-get",
-	}, Contract{
+	}, contract{
 		Base: "cursor", Paths: []string{"/rest/api/3/search/jql"}, First: jiraJQLFirst,
 		Params: []string{"jql", "fields", "expand"},
-		After:  In{Name: "nextPageToken"}, Before: In{Name: "none"}, Limit: In{Name: "maxResults"},
+		After:  paramIn{Name: "nextPageToken"}, Before: paramIn{Name: "none"}, Limit: paramIn{Name: "maxResults"},
 		LimitDefault: 50, LimitMax: 5000, Invalid: "default",
 		Items:     "issues",
-		Next:      Next{Cursor: "nextPageToken", End: "absent", LastFlag: "isLast"},
-		Token:     Token{Bound: true, BoundTo: []string{"jql"}},
-		Client:    Client{Trap: "null-check", Follows: "token"},
+		Next:      nextSignal{Cursor: "nextPageToken", End: "absent", LastFlag: "isLast"},
+		Token:     tokenLife{Bound: true, BoundTo: []string{"jql"}},
+		Client:    trapClient{Trap: "null-check", Follows: "token"},
 		ErrorBody: jiraErrorBody,
-		Errors: []ErrorRule{
+		Errors: []errorRule{
 			{Kind: "cursor", Message: "The provided next page token is invalid or expired.", Interp: jiraTokenInterp},
 			{Kind: "changed", Message: "The provided next page token does not belong to this query.", Interp: jiraTokenInterp},
 		},

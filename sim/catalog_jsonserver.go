@@ -29,35 +29,35 @@ func init() {
 	// The option version picks which of the two contracts serves.
 	v0 := contractProfile(&Profile{}, jsonServer0.withDefaults())
 	registerContract(p, jsonServer1)
-	v1 := p.New
+	v1 := p.newServer
 	p.reads.Unread = "v1 filters the records by a field of that name, which none has, so none come back (0.17 reads _limit, _start and _end, and ignores the rest)"
-	p.New = func(o *Options) Server {
+	p.newServer = func(o *options) server {
 		if o.Str("version") == "0" {
-			return v0.New(o)
+			return v0.newServer(o)
 		}
 		return v1(o)
 	}
 }
 
 // jsonServer1 is json-server v1 (src/service.ts, src/paginate.ts).
-var jsonServer1 = Contract{
+var jsonServer1 = contract{
 	Base: "page", Paths: []string{"/{resource}"}, First: jsonServerFirst,
-	Page: In{Name: "_page"}, Limit: In{Name: "_per_page"}, Numbers: "js", Params: []string{"_sort", "_embed", "_where"}, Filter: true,
-	LimitDefault: 10, LimitMax: MaxPageSize, Invalid: "min", InvalidPos: "min", PastEnd: "last", Unpaged: "all",
+	Page: paramIn{Name: "_page"}, Limit: paramIn{Name: "_per_page"}, Numbers: "js", Params: []string{"_sort", "_embed", "_where"}, Filter: true,
+	LimitDefault: 10, LimitMax: maxPageSize, Invalid: "min", InvalidPos: "min", PastEnd: "last", Unpaged: "all",
 	Items:  "data",
-	Const:  []Member{{Path: "first", JSON: "1"}},
-	Next:   Next{PrevPage: "prev", PageNum: "next", Pages: []string{"last", "pages"}},
-	Total:  Total{Field: "items"},
-	Interp: Interps{All: jsIDInterp},
+	Const:  []fixedMember{{Path: "first", JSON: "1"}},
+	Next:   nextSignal{PrevPage: "prev", PageNum: "next", Pages: []string{"last", "pages"}},
+	Total:  totalRule{Field: "items"},
+	Interp: interps{All: jsIDInterp},
 }
 
 // jsonServer0 is json-server 0.17 (src/server/router/plural.js, utils.js).
-var jsonServer0 = Contract{
+var jsonServer0 = contract{
 	Base: "page", Paths: []string{"/{resource}"}, First: jsonServerFirst,
-	Page: In{Name: "_page"}, Limit: In{Name: "_limit"}, Offset: In{Name: "_start"}, End: In{Name: "_end"}, Numbers: "js",
-	LimitDefault: 10, LimitMax: MaxPageSize, LimitZero: "default", Invalid: "min", InvalidPos: "default", Unpaged: "limit",
+	Page: paramIn{Name: "_page"}, Limit: paramIn{Name: "_limit"}, Offset: paramIn{Name: "_start"}, End: paramIn{Name: "_end"}, Numbers: "js",
+	LimitDefault: 10, LimitMax: maxPageSize, LimitZero: "default", Invalid: "min", InvalidPos: "default", Unpaged: "limit",
 	Bare:   true,
-	Next:   Next{Link: []string{"first", "prev", "next", "last"}, LinkBase: jsonServerHost, LinkText: true, LinkEdges: "partial"},
-	Total:  Total{Header: "X-Total-Count"},
-	Interp: Interps{All: jsIDInterp},
+	Next:   nextSignal{Link: []string{"first", "prev", "next", "last"}, LinkBase: jsonServerHost, LinkText: true, LinkEdges: "partial"},
+	Total:  totalRule{Header: "X-Total-Count"},
+	Interp: interps{All: jsIDInterp},
 }

@@ -21,22 +21,22 @@ func init() {
 	topMsg := "Invalid page size specified: '{value}'. Must be between 1 and {max} inclusive."
 	registerContract(&Profile{
 		Name: "msgraph", Vendor: "Microsoft Graph", Source: graphSource, URL: graphURL,
-	}, Contract{
+	}, contract{
 		Base: "cursor", Paths: []string{"/v1.0/users"}, First: graphFirst,
 		Params: []string{"$select", "$filter", "$orderby", "$count", "$search", "$expand"}, Refuse: []string{"$skip"},
-		After: In{Name: "$skiptoken"}, Before: In{Name: "none"}, Limit: In{Name: "$top"},
+		After: paramIn{Name: "$skiptoken"}, Before: paramIn{Name: "none"}, Limit: paramIn{Name: "$top"},
 		LimitDefault: 100, LimitMax: 999, OverMax: "refuse",
-		Items: "value", Const: []Member{{Path: "@odata.context", JSON: `"` + graphHost + `/v1.0/$metadata#users"`}},
-		Next:      Next{URL: "@odata.nextLink", LinkBase: graphHost, End: "absent"},
-		Short:     Short{Pages: "zero", Off: true, Follows: "nextlink"},
+		Items: "value", Const: []fixedMember{{Path: "@odata.context", JSON: `"` + graphHost + `/v1.0/$metadata#users"`}},
+		Next:      nextSignal{URL: "@odata.nextLink", LinkBase: graphHost, End: "absent"},
+		Short:     shortPages{Pages: "zero", Off: true, Follows: "nextlink"},
 		ErrorBody: `{"error":{"code":{code},"message":{message}}}`,
-		Errors: []ErrorRule{
+		Errors: []errorRule{
 			{Kind: "refused", Code: "Request_BadRequest", Message: "'{name}' is not supported by the service."},
 			{Kind: "size", Code: "Request_UnsupportedQuery", Message: topMsg},
 			{Kind: "number", Code: "Request_UnsupportedQuery", Message: topMsg},
 			{Kind: "over-max", Code: "Request_UnsupportedQuery", Message: topMsg},
 			{Kind: "cursor", Code: "Request_BadRequest", Message: "The $skiptoken is invalid."},
 		},
-		Interp: Interps{Error: graphTopInterp, Short: graphEmptyInterp},
+		Interp: interps{Error: graphTopInterp, Short: graphEmptyInterp},
 	})
 }

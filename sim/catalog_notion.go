@@ -19,16 +19,16 @@ func init() {
 	sizeMsg := "body failed validation: body.page_size should be a number between 1 and 100, instead was `{value}`."
 	registerContract(&Profile{
 		Name: "notion", Vendor: "Notion", Source: notionSource, URL: notionURL,
-	}, Contract{
+	}, contract{
 		Base: "cursor", Method: "POST", Query: "GET", First: notionFirst,
 		Paths: []string{"/v1/databases/{database_id}/query", "/v1/data_sources/{data_source_id}/query", "/v1/search", "/v1/users", "/v1/blocks/{block_id}/children", "/v1/comments", "/v1/pages/{page_id}/properties/{property_id}"},
-		After: In{Name: "start_cursor", Where: "body"}, Before: In{Name: "none"}, Limit: In{Name: "page_size", Where: "body"},
+		After: paramIn{Name: "start_cursor", Where: "body"}, Before: paramIn{Name: "none"}, Limit: paramIn{Name: "page_size", Where: "body"},
 		LimitDefault: 100, LimitMax: 100, OverMax: "refuse",
 		Items: "results", IDPrefix: "00000000-0000-4000-8000-", IDWidth: 12, IDHex: true, FirstID: true,
-		Const:     []Member{{Path: "object", JSON: `"list"`}},
-		Next:      Next{Cursor: "next_cursor", Flag: "has_more"},
+		Const:     []fixedMember{{Path: "object", JSON: `"list"`}},
+		Next:      nextSignal{Cursor: "next_cursor", Flag: "has_more"},
 		ErrorBody: `{"object":"error","status":{status},"code":"validation_error","message":{message}}`,
-		Errors: []ErrorRule{
+		Errors: []errorRule{
 			{Kind: "body", Message: "body failed validation: the body must be a JSON object"},
 			{Kind: "size", Message: sizeMsg, Interp: notionSizeInterp},
 			{Kind: "number", Message: sizeMsg, Interp: notionSizeInterp},

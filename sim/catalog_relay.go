@@ -23,19 +23,19 @@ func init() {
 	errBody := `{"errors":[{"message":{message}}],"data":{"items":null}}`
 	registerContract(&Profile{
 		Name: "relay", Vendor: "GraphQL", Source: relaySource, URL: relayURL,
-	}, Contract{
+	}, contract{
 		Base: "connection", Method: "POST", Paths: []string{"/graphql"}, First: relayFirst,
-		Limit: In{Name: "variables.first", Where: "body"}, Last: In{Name: "variables.last", Where: "body"},
-		After: In{Name: "variables.after", Where: "body"}, Before: In{Name: "variables.before", Where: "body"},
+		Limit: paramIn{Name: "variables.first", Where: "body"}, Last: paramIn{Name: "variables.last", Where: "body"},
+		After: paramIn{Name: "variables.after", Where: "body"}, Before: paramIn{Name: "variables.before", Where: "body"},
 		Params: []string{"query", "operationName"}, Prefix: relayPrefix,
 		Items: "data.items.edges",
-		Next: Next{Cursor: "data.items.pageInfo.endCursor", PrevCursor: "data.items.pageInfo.startCursor",
+		Next: nextSignal{Cursor: "data.items.pageInfo.endCursor", PrevCursor: "data.items.pageInfo.startCursor",
 			Flag: "data.items.pageInfo.hasNextPage", PrevFlag: "data.items.pageInfo.hasPreviousPage"},
 		ErrorStatus: 200, ErrorBody: errBody,
-		Errors: []ErrorRule{
+		Errors: []errorRule{
 			{Kind: "size", Message: "Argument \"{name}\" must be a non-negative integer"},
 			{Kind: "number", Message: "Variable \"${name}\" got invalid value {value}; Int cannot represent non-integer value"},
 		},
-		Interp: Interps{All: relayVarsInterp, Error: relayErrorInterp},
+		Interp: interps{All: relayVarsInterp, Error: relayErrorInterp},
 	})
 }

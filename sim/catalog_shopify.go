@@ -20,18 +20,18 @@ const (
 func init() {
 	registerContract(&Profile{
 		Name: "shopify", Vendor: "Shopify", Source: shopifySource, URL: shopifyURL,
-	}, Contract{
+	}, contract{
 		Base: "cursor", Paths: []string{"/admin/api/{api_version}/{resource}"}, First: shopifyFirst,
 		Params: []string{"fields", "status", "since_id", "created_at_min", "created_at_max", "updated_at_min", "updated_at_max"},
-		After:  In{Name: "page_info"}, Before: In{Name: "page_info"}, Only: []string{"limit", "fields"},
+		After:  paramIn{Name: "page_info"}, Before: paramIn{Name: "page_info"}, Only: []string{"limit", "fields"},
 		LimitDefault: 50, LimitMax: 250, Invalid: "default",
 		Items:      "orders",
-		Next:       Next{Link: []string{"previous", "next"}, LinkBase: shopifyHost, Query: "cursor"},
+		Next:       nextSignal{Link: []string{"previous", "next"}, LinkBase: shopifyHost, Query: "cursor"},
 		ErrorField: "errors",
-		Errors: []ErrorRule{
+		Errors: []errorRule{
 			{Kind: "refused", Message: "{name} cannot be passed when page_info is present: a request with page_info can include only limit and fields"},
 			{Kind: "cursor", Message: "Invalid value for page_info: \"{value}\" is not one this list issued (it must be used exactly as the link header has it)"},
 		},
-		Interp: Interps{Limit: shopifyLimitInterp, Invalid: shopifyLimitInterp, Error: shopifyErrorInterp},
+		Interp: interps{Limit: shopifyLimitInterp, Invalid: shopifyLimitInterp, Error: shopifyErrorInterp},
 	})
 }

@@ -21,16 +21,16 @@ const (
 func init() {
 	registerContract(&Profile{
 		Name: "slack", Vendor: "Slack", Source: slackSource, URL: slackURL,
-	}, Contract{
+	}, contract{
 		Base: "cursor", Paths: []string{"/api/conversations.list"}, First: slackFirst,
 		Params: []string{"types", "exclude_archived", "team_id"},
-		After:  In{Name: "cursor"}, Before: In{Name: "none"},
+		After:  paramIn{Name: "cursor"}, Before: paramIn{Name: "none"},
 		LimitDefault: 100, LimitMax: 1000, Invalid: "default",
-		Items: "channels", Const: []Member{{Path: "ok", JSON: "true"}},
-		Next:        Next{Cursor: "response_metadata.next_cursor", End: "empty"},
-		Short:       Short{Pages: "short", Advice: " (Slack: avoid checking the size of results against the limit)"},
+		Items: "channels", Const: []fixedMember{{Path: "ok", JSON: "true"}},
+		Next:        nextSignal{Cursor: "response_metadata.next_cursor", End: "empty"},
+		Short:       shortPages{Pages: "short", Advice: " (Slack: avoid checking the size of results against the limit)"},
 		ErrorStatus: 200, ErrorBody: `{"ok":false,"error":{code}}`,
-		Errors: []ErrorRule{{Kind: "cursor", Code: "invalid_cursor"}, {Kind: "size", Code: "invalid_limit"}, {Kind: "number", Code: "invalid_limit"}, {Kind: "over-max", Code: "invalid_limit"}, {Kind: "both", Code: "invalid_arguments"}},
-		Interp: Interps{Limit: slackLimitInterp, Invalid: slackLimitInterp, Short: slackShortInterp, Error: slackCursorInterp},
+		Errors: []errorRule{{Kind: "cursor", Code: "invalid_cursor"}, {Kind: "size", Code: "invalid_limit"}, {Kind: "number", Code: "invalid_limit"}, {Kind: "over-max", Code: "invalid_limit"}, {Kind: "both", Code: "invalid_arguments"}},
+		Interp: interps{Limit: slackLimitInterp, Invalid: slackLimitInterp, Short: slackShortInterp, Error: slackCursorInterp},
 	})
 }

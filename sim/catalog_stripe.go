@@ -31,13 +31,13 @@ func init() {
 	limitBody := stripeError("parameter_invalid_integer")
 	registerContract(&Profile{
 		Name: "stripe", Vendor: "Stripe", Source: stripeSource, URL: stripeURL,
-	}, Contract{
+	}, contract{
 		Base: "id", Paths: []string{"/v1/customers"}, First: stripeFirst,
 		Params:       []string{"created", "email", "test_clock"},
 		LimitDefault: 10, LimitMax: 100, OverMax: "refuse",
 		Items: "data", IDPrefix: stripePrefix, IDWidth: 6,
-		Const: []Member{{Path: "object", JSON: `"list"`}, {Path: "url", JSON: "{path}"}},
-		Errors: []ErrorRule{
+		Const: []fixedMember{{Path: "object", JSON: `"list"`}, {Path: "url", JSON: "{path}"}},
+		Errors: []errorRule{
 			{Kind: "size", Code: "parameter_invalid_integer", Message: limitMsg, Body: limitBody, Interp: stripeLimitInterp},
 			{Kind: "number", Code: "parameter_invalid_integer", Message: limitMsg, Body: limitBody, Interp: stripeLimitInterp},
 			{Kind: "over-max", Code: "parameter_invalid_integer", Message: limitMsg, Body: limitBody, Interp: stripeLimitInterp},
@@ -45,6 +45,6 @@ func init() {
 			{Kind: "cursor", Code: "resource_missing", Message: "No such customer: '{value}'", Body: stripeError("resource_missing"), Interp: stripeIDInterp},
 			{Kind: "deleted", Code: "resource_missing", Message: "No such customer: '{value}'", Body: stripeError("resource_missing"), Interp: stripeDeletedInterp},
 		},
-		Interp: Interps{Deleted: stripeDeletedInterp},
+		Interp: interps{Deleted: stripeDeletedInterp},
 	})
 }

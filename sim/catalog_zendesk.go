@@ -20,27 +20,27 @@ const (
 )
 
 func init() {
-	errs := []ErrorRule{{Kind: "over-max", Message: "{name} must be less than or equal to {max}"}}
+	errs := []errorRule{{Kind: "over-max", Message: "{name} must be less than or equal to {max}"}}
 	registerContract(&Profile{
 		Name: "zendesk", Vendor: "Zendesk", Source: zendeskSource, URL: zendeskURL,
-	}, Contract{
+	}, contract{
 		Base: "cursor", Paths: []string{"/api/v2/tickets.json"}, First: zendeskFirst,
-		Limit: In{Name: "page[size]"}, After: In{Name: "page[after]"}, Before: In{Name: "page[before]"},
+		Limit: paramIn{Name: "page[size]"}, After: paramIn{Name: "page[after]"}, Before: paramIn{Name: "page[before]"},
 		LimitDefault: 100, LimitMax: 100, OverMax: "refuse", Invalid: "default",
 		Items: "tickets",
-		Next: Next{Flag: "meta.has_more", Cursor: "meta.after_cursor", PrevCursor: "meta.before_cursor",
+		Next: nextSignal{Flag: "meta.has_more", Cursor: "meta.after_cursor", PrevCursor: "meta.before_cursor",
 			URL: "links.next", PrevURL: "links.prev", LinkBase: zendeskHost},
 		ErrorBody: zdErrorBody, Errors: errs,
-		Interp: Interps{Error: zdErrorInterp},
+		Interp: interps{Error: zdErrorInterp},
 		When:   []string{"page[size]"},
-		Alt: &Contract{
-			Base: "page", Limit: In{Name: "per_page"},
+		Alt: &contract{
+			Base: "page", Limit: paramIn{Name: "per_page"},
 			LimitDefault: 100, LimitMax: 100, Invalid: "default",
-			Items: "tickets", Total: Total{Field: "count"},
-			Next:   Next{URL: "next_page", PrevURL: "previous_page", LinkBase: zendeskHost, LinkLimit: "sent"},
+			Items: "tickets", Total: totalRule{Field: "count"},
+			Next:   nextSignal{URL: "next_page", PrevURL: "previous_page", LinkBase: zendeskHost, LinkLimit: "sent"},
 			Window: 10000, WindowMessage: "offset pagination is limited to the first 10000 records; use cursor pagination (page[size])",
 			ErrorBody: zdErrorBody, Errors: errs,
-			Interp: Interps{Error: zdErrorInterp},
+			Interp: interps{Error: zdErrorInterp},
 		},
 	})
 }

@@ -40,14 +40,14 @@ var celigoRateRule = RuleNote{Text: "Optional rate limit (options rate-limit and
 
 // celigoErrors are the refusals every Celigo profile answers in its own
 // words (an unserved path or method), and more.
-func celigoErrors(more ...ErrorRule) []ErrorRule {
-	return append([]ErrorRule{{Kind: "path", Interp: celigoUnservedInterp}, {Kind: "method", Interp: celigoUnservedInterp}}, more...)
+func celigoErrors(more ...errorRule) []errorRule {
+	return append([]errorRule{{Kind: "path", Interp: celigoUnservedInterp}, {Kind: "method", Interp: celigoUnservedInterp}}, more...)
 }
 
 // registerCeligo registers a Celigo contract; reads keeps the editor's view
 // of what it reads (the paths as Celigo's page names them, the parameters
 // in its order, skip on the migrated lists).
-func registerCeligo(p *Profile, reads *readSpec, c Contract) {
+func registerCeligo(p *Profile, reads *readSpec, c contract) {
 	p.Vendor, p.Source, p.URL = "Celigo", celigoSource, celigoURL
 	c.LimitDefault, c.LimitMax, c.IDName, c.Quiet = 100, 1000, "_id", []string{"tiebreak"}
 	c.Paths, c.EmptyCursor = reads.Paths, c.Base == "cursor"
@@ -61,13 +61,13 @@ func registerCeligo(p *Profile, reads *readSpec, c Contract) {
 func init() {
 	registerCeligo(&Profile{
 		Name: "celigo", Options: celigoOptions(),
-	}, celigoReads, Contract{
-		Base: "offset", First: "GET /v1/integrations?limit=100", Offset: In{Name: "skip"},
-		Bare: true, Total: Total{Kind: "none"}, PrevAlways: true, PastEnd: "silent",
-		Next: Next{Link: []string{"next", "prev"}, LinkBase: celigoBase, Query: "front"},
+	}, celigoReads, contract{
+		Base: "offset", First: "GET /v1/integrations?limit=100", Offset: paramIn{Name: "skip"},
+		Bare: true, Total: totalRule{Kind: "none"}, PrevAlways: true, PastEnd: "silent",
+		Next: nextSignal{Link: []string{"next", "prev"}, LinkBase: celigoBase, Query: "front"},
 		Sort: "sort", SortValue: "_id", CreatedAfter: "createdAfter", CreatedBefore: "createdBefore",
-		Errors: celigoErrors(ErrorRule{Kind: "position", Message: "{name} must be 0 or more, got {value}"}),
-		Interp: Interps{Sort: celigoSortInterp, Created: celigoWindowInterp, First: celigoPrevInterp},
+		Errors: celigoErrors(errorRule{Kind: "position", Message: "{name} must be 0 or more, got {value}"}),
+		Interp: interps{Sort: celigoSortInterp, Created: celigoWindowInterp, First: celigoPrevInterp},
 	})
 }
 
@@ -78,10 +78,10 @@ func init() {
 		Help: "what the last page says in nextPageURL: absent, or an empty string", Enum: []string{"absent", "empty"}})
 	registerCeligo(&Profile{
 		Name: "celigo-errors", Options: opts,
-	}, celigoErrorsReads, Contract{
-		Base: "cursor", First: "GET /v1/flows/5f1a/errors?pageSize=100", Limit: In{Name: "pageSize"}, Before: In{Name: "none"},
-		Items: "errors", Total: Total{Kind: "exact", Field: "totalErrors"}, Tag: "celigo-errors",
-		Next:   Next{URL: "nextPageURL", End: "absent", EndOption: true, Query: "front"},
+	}, celigoErrorsReads, contract{
+		Base: "cursor", First: "GET /v1/flows/5f1a/errors?pageSize=100", Limit: paramIn{Name: "pageSize"}, Before: paramIn{Name: "none"},
+		Items: "errors", Total: totalRule{Kind: "exact", Field: "totalErrors"}, Tag: "celigo-errors",
+		Next:   nextSignal{URL: "nextPageURL", End: "absent", EndOption: true, Query: "front"},
 		Errors: celigoErrors(),
 	})
 }
@@ -97,15 +97,15 @@ const (
 func init() {
 	registerCeligo(&Profile{
 		Name: "celigo-migrated", Options: celigoOptions(),
-	}, celigoMigratedReads, Contract{
-		Base: "cursor", First: "GET /v1/integrations?limit=100", After: In{Name: "cursor"}, Before: In{Name: "none"},
-		Bare: true, Tag: "celigo-migrated", Token: Token{Use: "chain"}, Refuse: []string{"skip"},
-		Next: Next{Link: []string{"next"}, LinkBase: celigoBase, Query: "front"},
+	}, celigoMigratedReads, contract{
+		Base: "cursor", First: "GET /v1/integrations?limit=100", After: paramIn{Name: "cursor"}, Before: paramIn{Name: "none"},
+		Bare: true, Tag: "celigo-migrated", Token: tokenLife{Use: "chain"}, Refuse: []string{"skip"},
+		Next: nextSignal{Link: []string{"next"}, LinkBase: celigoBase, Query: "front"},
 		Errors: celigoErrors(
-			ErrorRule{Kind: "refused", Message: "{name} is not accepted: this list pages with cursors now; " + celigoHandCrafted},
-			ErrorRule{Kind: "cursor", Message: "{message}: " + celigoHandCrafted},
-			ErrorRule{Kind: "changed", Message: "{message}: " + celigoHandCrafted},
-			ErrorRule{Kind: "foreign", Message: "{message}: " + celigoStale},
-			ErrorRule{Kind: "reused", Message: "{message}: " + celigoStale}),
+			errorRule{Kind: "refused", Message: "{name} is not accepted: this list pages with cursors now; " + celigoHandCrafted},
+			errorRule{Kind: "cursor", Message: "{message}: " + celigoHandCrafted},
+			errorRule{Kind: "changed", Message: "{message}: " + celigoHandCrafted},
+			errorRule{Kind: "foreign", Message: "{message}: " + celigoStale},
+			errorRule{Kind: "reused", Message: "{message}: " + celigoStale}),
 	})
 }

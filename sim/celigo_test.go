@@ -254,7 +254,7 @@ func TestCeligoErrorsCursorIsStableUnderChanges(t *testing.T) {
 }
 
 func TestCeligoErrorsRefusesBadCursorsAndPaths(t *testing.T) {
-	good := cursorToken("celigo-errors:/v1/flows/other/errors", Cursor{Key: 300, ID: 300})
+	good := cursorToken("celigo-errors:/v1/flows/other/errors", cursor{Key: 300, ID: 300})
 	tr := execute(scenario("celigo-errors", 437,
 		get("/v1/flows/5f1a/errors?after=abc123&pageSize=100"),
 		get("/v1/flows/5f1a/errors?after="+good),

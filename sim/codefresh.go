@@ -33,14 +33,14 @@ func init() {
 	registerContract(&Profile{
 		Name: "codefresh-legacy", Vendor: "Codefresh", Source: codefreshSource, URL: codefreshURL,
 		Options: codefreshOptions(),
-	}, Contract{
-		Base: "page", Paths: codefreshPaths, First: "GET /workflow?page=1", Limit: In{Name: "limit"},
+	}, contract{
+		Base: "page", Paths: codefreshPaths, First: "GET /workflow?page=1", Limit: paramIn{Name: "limit"},
 		LimitDefault: 25, LimitMax: 100, PastEnd: "silent", Independent: true,
 		Items: "docs", PageEcho: "page", LimitEcho: "limit", Order: []string{"page", "limit", "total", "pages"},
-		Next: Next{Pages: []string{"pages"}, By: "pages"},
-		Errors: []ErrorRule{{Kind: "path", Interp: codefreshUnservedInterp}, {Kind: "method", Interp: codefreshUnservedInterp},
+		Next: nextSignal{Pages: []string{"pages"}, By: "pages"},
+		Errors: []errorRule{{Kind: "path", Interp: codefreshUnservedInterp}, {Kind: "method", Interp: codefreshUnservedInterp},
 			{Kind: "position", Message: "page numbers start at 1, got {value}", Interp: cfLegacyPageInterp}},
-		Interp: Interps{Limit: codefreshSizeInterp},
+		Interp: interps{Limit: codefreshSizeInterp},
 	})
 }
 
@@ -60,13 +60,13 @@ func init() {
 	registerContract(&Profile{
 		Name: "codefresh", Vendor: "Codefresh", Source: codefreshSource, URL: codefreshURL,
 		Options: codefreshOptions(),
-	}, Contract{
-		Base: "session", Paths: codefreshPaths, First: "GET /workflow?page=1", Session: In{Name: codefreshSessionHeader},
+	}, contract{
+		Base: "session", Paths: codefreshPaths, First: "GET /workflow?page=1", Session: paramIn{Name: codefreshSessionHeader},
 		LimitDefault: 25, LimitMax: 100,
 		Items: "docs", PageEcho: "page", LimitEcho: "limit",
-		Next: Next{Flag: "hasNextPage", PrevFlag: "hasPrevPage"},
-		Errors: []ErrorRule{{Kind: "path", Interp: codefreshUnservedInterp}, {Kind: "method", Interp: codefreshUnservedInterp},
+		Next: nextSignal{Flag: "hasNextPage", PrevFlag: "hasPrevPage"},
+		Errors: []errorRule{{Kind: "path", Interp: codefreshUnservedInterp}, {Kind: "method", Interp: codefreshUnservedInterp},
 			{Kind: "session", Interp: cfFirstInterp}, {Kind: "jump", Interp: cfRefusalInterp}},
-		Interp: Interps{Limit: codefreshSizeInterp, Reread: cfRereadInterp, Reset: cfResetInterp},
+		Interp: interps{Limit: codefreshSizeInterp, Reread: cfRereadInterp, Reset: cfResetInterp},
 	})
 }

@@ -57,22 +57,22 @@ func TestCodefreshLegacyAnyOrderIsValid(t *testing.T) {
 	// Every page is valid, and none follows the one before: each starts a
 	// walk of its own there (page 1 from the head), and says so.
 	for i := range reqs {
-		assert.Equal(t, WalkFirst, walkRoleOf(tr, i), "request %d", i)
+		assert.Equal(t, walkFirst, walkRoleOf(tr, i), "request %d", i)
 	}
 	assert.Empty(t, reqs[0].Reason, "the client's first page is just a first page")
 	assert.Contains(t, reqs[1].Reason, "page 2 is valid here (every page is independent), but page 2 does not follow this client's last page (page 5)")
 	assert.Len(t, tr.Walks, 6)
 }
 
-func walkRoleOf(tr *Trace, i int) WalkRole {
+func walkRoleOf(tr *Trace, i int) walkRel {
 	s := requests(tr)[i]
 	switch {
 	case s.Walk < 0:
-		return WalkNone
+		return walkNone
 	case s.Page == 1:
-		return WalkFirst
+		return walkFirst
 	}
-	return WalkContinue
+	return walkContinue
 }
 
 func TestCodefreshLegacyRefusesPagesBelowOne(t *testing.T) {

@@ -9,14 +9,14 @@ import (
 	"pagingplayground/internal/reqtarget"
 )
 
-// Contract is a paging contract declared as data: a base positioning style
+// contract is a paging contract declared as data: a base positioning style
 // and the knobs where the API differs from it. The simulator serves it and
 // plays its client (contractServer), so a contract needs no Serve or Follow
 // of its own. A scenario declares one in a `contract` block (or "contract"
 // in the JSON form, ContractFromKnobs); a catalogue contract is a Contract
 // literal registered with registerContract. Zero values mean the base's
 // default; knobs.go lists every knob with its text name.
-type Contract struct {
+type contract struct {
 	Base   string   // "offset", "page", "cursor" (an opaque keyset cursor), "id" (a record's id, as Stripe's starting_after) or "session" (a server-side cursor per session, as Codefresh's) or "connection" (GraphQL Relay's first/after, last/before over offset cursors)
 	Method string   // the method it serves: "GET" when ""
 	Query  string   // another method it serves, whose requests carry the body's parameters in the query (Notion's GET lists beside its POST queries)
@@ -25,10 +25,10 @@ type Contract struct {
 	// Where each parameter is read and its name. The defaults per base:
 	// offset, limit; page, per_page; after, before, limit; session: page,
 	// limit and the header X-Pagination-Session-Id naming the session.
-	Offset, Page, Limit, After, Before, Session In
-	End                                         In     // page base, unpaged limit: the parameter ending the slice a request without a page gets (json-server 0.17's _end); Offset names the slice's start (_start)
-	PageEcho                                    string // the body path where the response tells the page number it served
-	OffsetEcho                                  string // the body path where the response tells the offset it served
+	Offset, Page, Limit, After, Before, Session paramIn
+	End                                         paramIn // page base, unpaged limit: the parameter ending the slice a request without a page gets (json-server 0.17's _end); Offset names the slice's start (_start)
+	PageEcho                                    string  // the body path where the response tells the page number it served
+	OffsetEcho                                  string  // the body path where the response tells the offset it served
 
 	LimitDefault, LimitMax int64  // 20 and 100 when 0
 	OverMax                string // a page size above the maximum: "clamp" (default), "refuse" or "default"
@@ -66,8 +66,8 @@ type Contract struct {
 	Quiet                       []string // the simulator's notes left out: "tiebreak" (a cursor without a tiebreaker)
 	EmptyCursor                 bool     // cursor base: an empty cursor is read as a cursor (and refused), not as none (Celigo's)
 
-	Next  Next
-	Total Total
+	Next  nextSignal
+	Total totalRule
 
 	Window        int64  // offset + limit at most Window (0: no limit)
 	WindowStatus  int    // the status beyond it: 400 when 0
@@ -76,16 +76,16 @@ type Contract struct {
 	ErrorStatus int    // the status of a refused parameter: 400 when 0 (200 for APIs that answer errors with 200, as Slack)
 	ErrorField  string // the body path of a refusal's message: "error" when ""
 	ErrorBody   string // a refusal's body as a JSON template ({status}, {message}, {code}, {param}); ErrorField's when ""
-	Errors      []ErrorRule
+	Errors      []errorRule
 
-	LimitZero string   // "default": a page size of 0 is the default (AIP-158); "empty": no records, the total only (Elasticsearch); otherwise Invalid applies
-	LimitEcho string   // the body path where the response tells the page size it used
-	Const     []Member // body members with fixed values, written after the records ({"ok": true})
-	Order     []string // the body's top-level members in this order (page, limit, total, pages); the others follow as they come
+	LimitZero string        // "default": a page size of 0 is the default (AIP-158); "empty": no records, the total only (Elasticsearch); otherwise Invalid applies
+	LimitEcho string        // the body path where the response tells the page size it used
+	Const     []fixedMember // body members with fixed values, written after the records ({"ok": true})
+	Order     []string      // the body's top-level members in this order (page, limit, total, pages); the others follow as they come
 
-	Short Short
-	Token Token
-	Snap  Snapshot
+	Short shortPages
+	Token tokenLife
+	Snap  snapshot
 
 	// Values makes a keyset of public sort values (Elasticsearch's
 	// search_after) beside the offset base: each record shows its sort values
@@ -93,10 +93,10 @@ type Contract struct {
 	// as a JSON array, and a request names its sort in a parameter of the
 	// same name.
 	Values string
-	Last   In     // connection: the parameter that keeps the last records of the cut ("last")
-	Prefix string // connection: a cursor is base64 of this and the record's offset ("arrayconnection:")
-	Record string // a record as a JSON template ({id}, {created}, {sort}); {"id", "created"} when ""
-	Client Client
+	Last   paramIn // connection: the parameter that keeps the last records of the cut ("last")
+	Prefix string  // connection: a cursor is base64 of this and the record's offset ("arrayconnection:")
+	Record string  // a record as a JSON template ({id}, {created}, {sort}); {"id", "created"} when ""
+	Client trapClient
 
 	Params []string // other query parameters the API reads (filters, sort): they change no paging, and the editor does not flag them
 	Filter bool     // a query parameter it does not read filters the records by a field of its name, which they lack: no records (json-server v1)
@@ -105,33 +105,33 @@ type Contract struct {
 	Unread []string // body members the API refuses (Flashduty's search_after_ctx where it pages by number only): the kind of refusal "member"
 	First  string   // catalogue: the profile's first request line; Method and Paths[0] when ""
 	Tag    string   // catalogue: what its cursor tokens are tagged with, so that another list's are refused ("contract" when "")
-	Interp Interps  // catalogue: the interpretation notes responses carry
+	Interp interps  // catalogue: the interpretation notes responses carry
 	PageAt string   // catalogue: how a note names a page, the words before its number ("page " when "", "p=")
 
 	// Alt is another style served on the same paths (Zendesk: cursor with
 	// page[size], offset without): a request that sends none of When gets it.
 	When []string
-	Alt  *Contract
+	Alt  *contract
 }
 
-// In says where a parameter is read and its name.
-type In struct {
+// paramIn says where a parameter is read and its name.
+type paramIn struct {
 	Name  string // "none": the contract has no such parameter (a cursor that only goes forward)
 	Where string // "query" (default), "body" (a JSON body member), "header" or "both" (the query string, else the body: Elasticsearch's from and size)
 	Alias string // another name read as well (page_size beside pageSize)
 }
 
-// Member is a body member with a fixed JSON value.
-type Member struct {
-	Path, JSON string    // in JSON, {path} is the request's path and {url} its URL (Next.LinkBase first), as JSON strings
+// fixedMember is a body member with a fixed JSON value.
+type fixedMember struct {
+	Path, JSON string    // in JSON, {path} is the request's path and {url} its URL (nextSignal.LinkBase first), as JSON strings
 	_          [0]func() // not comparable: no equality code for it in the WASM
 }
 
-// ErrorRule is, for one kind of refusal (errorKinds), the API's code for it
+// errorRule is, for one kind of refusal (errorKinds), the API's code for it
 // ({code} in ErrorBody), its message ({name}, {value} and {max} are
 // replaced), its body template (ErrorBody's when ""), and the
 // interpretation note it carries (catalogue); "" keeps the simulator's.
-type ErrorRule struct {
+type errorRule struct {
 	Kind, Code, Message, Body, Interp string
 	Status                            int       // its status, the simulator's when 0 (a method refused with 400, not 405)
 	_                                 [0]func() // not comparable: no equality code for it in the WASM
@@ -140,10 +140,10 @@ type ErrorRule struct {
 // errorKinds are the refusals (and the clamp note) a contract names.
 var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "member", "format", "jump", "session", "snapshot", "foreign", "sort", "created", "keep-alive"}
 
-// Short says whether pages may come back shorter than asked while more
+// shortPages says whether pages may come back shorter than asked while more
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
 // a short page can be shown wrong. Cursor base only.
-type Short struct {
+type shortPages struct {
 	Pages   string    // "" (never), "short" (1 to limit-1 records), "empty" (0 to limit-1) or "zero" (a page is whole or empty: Graph)
 	Off     bool      // the option (short-pages, or empty-pages for "zero") is off by default
 	Follows string    // the client option's value for a client that follows the next cursor: "cursor" when ""
@@ -152,9 +152,9 @@ type Short struct {
 	_       [0]func() // not comparable: no equality code for it in the WASM
 }
 
-// Token is the lifecycle of a cursor (cursor base): with any of it set the
+// tokenLife is the lifecycle of a cursor (cursor base): with any of it set the
 // server keeps its tokens and refuses an expired, reused or rebound one.
-type Token struct {
+type tokenLife struct {
 	TTL   int64  // ticks a token stays valid (0: the whole run); the option token-ttl
 	Use   string // "" (any token, any number of times), "once" or "newest" (only the latest issued)
 	Bound bool   // a token works only with the same other parameters (the page size may change)
@@ -164,24 +164,24 @@ type Token struct {
 
 // names are the profile option that turns short pages on and the option
 // client's value for a client that stops on one.
-func (s Short) names() (option, stop string) {
+func (s shortPages) names() (option, stop string) {
 	if s.Pages == "zero" {
 		return "empty-pages", "empty-page"
 	}
 	return "short-pages", "page-size"
 }
 
-func (t Token) kept() bool { return t.TTL > 0 || t.Use != "" || t.Bound }
+func (t tokenLife) kept() bool { return t.TTL > 0 || t.Use != "" || t.Bound }
 
-// Snapshot is a frozen view of the list taken when a client opens it
+// snapshot is a frozen view of the list taken when a client opens it
 // (Elasticsearch's point in time, Salesforce's query locator): pages read
 // through it show the records as they were then. Any base can use one.
-type Snapshot struct {
-	Param In     // the request parameter naming it ("pit.id" in the body); no snapshots when ""
-	Field string // the body path where a response names it, the id to send next ("pit_id")
-	Open  string // a path that opens one and answers {"id": ...} ("/my-index/_pit"); "" when a request naming none opens one
-	Path  string // the path a request naming one is sent to ("/_search"); any of Paths when ""
-	TTL   int64  // ticks it stays open after its last use (keep_alive); 0: the whole run; the option snapshot-ttl
+type snapshot struct {
+	Param paramIn // the request parameter naming it ("pit.id" in the body); no snapshots when ""
+	Field string  // the body path where a response names it, the id to send next ("pit_id")
+	Open  string  // a path that opens one and answers {"id": ...} ("/my-index/_pit"); "" when a request naming none opens one
+	Path  string  // the path a request naming one is sent to ("/_search"); any of Paths when ""
+	TTL   int64   // ticks it stays open after its last use (keep_alive); 0: the whole run; the option snapshot-ttl
 	// Keep, when set, names the request parameter that says how long it stays
 	// open (Elasticsearch's keep_alive, a time value as 30s, 1m, 2h; one tick
 	// is a second): in the query of the request that opens it, where it is
@@ -196,9 +196,9 @@ type Snapshot struct {
 	_        [0]func() // not comparable: no equality code for it in the WASM
 }
 
-// Client is a client the profile option client plays beside the one that
+// trapClient is a client the profile option client plays beside the one that
 // follows the contract: the trap a catalogue preset shows going wrong.
-type Client struct {
+type trapClient struct {
 	Trap    string    // "requested" (offset, page: the next position from the page size the client asked for, not the one it was served), "total" (page: it computes the page count from the total and stops there, whatever next.flag says) or "null-check" (cursor: it stops only on a null next cursor, and sends a missing one as none: the walk starts over)
 	Follows string    // the option's value for the client that follows the contract: "follows" when ""
 	Play    bool      // the trap is the option's default (a declared contract's client.trap)
@@ -208,8 +208,8 @@ type Client struct {
 	_       [0]func() // not comparable: no equality code for it in the WASM
 }
 
-// Interps are interpretation notes (catalogue): what a response carries.
-type Interps struct {
+// interps are interpretation notes (catalogue): what a response carries.
+type interps struct {
 	All     string    // every response
 	Page    string    // every page served (not a refusal)
 	Default string    // the default page size was used (absent or replaced)
@@ -222,17 +222,17 @@ type Interps struct {
 	Deleted string    // a cursor whose record was deleted, read on (deleted-cursor continue)
 	Reread  string    // session: the page the cursor is on, asked for again
 	Reset   string    // session: the first page, which moves an existing cursor back to the head
-	Sort    string    // a request naming the sort (Contract.Sort)
-	Created string    // a request with a created-time window (Contract.CreatedAfter, CreatedBefore)
+	Sort    string    // a request naming the sort (contract.Sort)
+	Created string    // a request with a created-time window (contract.CreatedAfter, CreatedBefore)
 	First   string    // PrevAlways: the first page, whose rel="prev" points at itself
 	_       [0]func() // not comparable: no equality code for it in the WASM
 }
 
-// Next says how a response signals the next page. With none of Link, URL and
+// nextSignal says how a response signals the next page. With none of Link, URL and
 // Cursor set, the base's own signal is used: the cursor field next_cursor for
 // cursor, and for offset and page the client computes the next page from the
 // flag, the total or a full page.
-type Next struct {
+type nextSignal struct {
 	Link        []string // rels of a Link header: "next", "prev", "first", "last"
 	LinkBase    string   // an absolute URL prefix ("https://api.github.com"); relative URLs when ""
 	LastOmitted bool     // rel="last" is left out (lists that cannot compute it); the option last
@@ -256,29 +256,29 @@ type Next struct {
 	EndOption   bool     // the profile option last-page-url chooses End (End its default)
 }
 
-// Total says what the response reports as the total.
-type Total struct {
+// totalRule says what the response reports as the total.
+type totalRule struct {
 	Kind          string   // "none" (default for cursor), "exact" (default otherwise), "capped", "gte" or "estimate" (2 significant digits)
 	Choices       []string // the kinds the option total offers (Kind is its default); no option when nil
 	Cap           int64    // capped and gte: the largest number reported
 	Field         string   // body path ("total", "hits.total.value"); "total" when "" and Header is ""
 	Relation      string   // gte: body path of "eq" or "gte" ("hits.total.relation")
 	Header        string   // a header that carries it ("X-Total-Count")
-	Track         In       // a request parameter that moves Cap: true counts exactly, false reports none, a number is the cap (track_total_hits); read where the page size is
+	Track         paramIn  // a request parameter that moves Cap: true counts exactly, false reports none, a number is the cap (track_total_hits); read where the page size is
 	FirstPageOnly bool     // reported on the first page only
 	Note          string   // catalogue: what a response whose total is capped says, {cap} and {n} (the true count) replaced
 	Lead          bool     // written before the next-page members (DRF's count, next, previous)
 }
 
 // withDefaults fills the base's defaults in.
-func (c Contract) withDefaults() Contract {
+func (c contract) withDefaults() contract {
 	if c.Method == "" {
 		c.Method = "GET"
 	}
 	if len(c.Paths) == 0 {
 		c.Paths = []string{"/items"}
 	}
-	def := func(in *In, name string) {
+	def := func(in *paramIn, name string) {
 		if in.Name == "" {
 			in.Name = name
 		}
@@ -337,7 +337,7 @@ func (c Contract) withDefaults() Contract {
 		c.Next.PrevCursor = cond(c.Next.PrevCursor == "", "pageInfo.startCursor", c.Next.PrevCursor)
 		c.Next.Flag = cond(c.Next.Flag == "", "pageInfo.hasNextPage", c.Next.Flag)
 		c.Next.PrevFlag = cond(c.Next.PrevFlag == "", "pageInfo.hasPreviousPage", c.Next.PrevFlag)
-		c.LimitDefault, c.LimitMax, c.LimitZero = max(c.LimitDefault, MaxPageSize), max(c.LimitMax, MaxPageSize), "empty"
+		c.LimitDefault, c.LimitMax, c.LimitZero = max(c.LimitDefault, maxPageSize), max(c.LimitMax, maxPageSize), "empty"
 	case "cursor":
 		def(&c.After, "after")
 		def(&c.Before, "before")
@@ -349,7 +349,7 @@ func (c Contract) withDefaults() Contract {
 			}
 		}
 	}
-	for _, in := range []*In{&c.Total.Track, &c.Snap.Param} {
+	for _, in := range []*paramIn{&c.Total.Track, &c.Snap.Param} {
 		if in.Name != "" && in.Where == "" {
 			in.Where = c.Limit.Where
 		}
@@ -408,7 +408,7 @@ func (c Contract) withDefaults() Contract {
 }
 
 // problems are the contradictions of a contract, in plain words.
-func (c Contract) problems() []string {
+func (c contract) problems() []string {
 	var out []string
 	add := func(s string) { addProblem(&out, s) }
 	if !containsString(contractBases, c.Base) {
@@ -524,7 +524,7 @@ func (c Contract) problems() []string {
 		add("total `none` reports no total: drop total.field, total.header and total.first-page-only")
 	}
 	if c.Method == "GET" || c.Method == "" {
-		for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Snap.Param} {
+		for _, in := range []paramIn{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Snap.Param} {
 			if in.Where == "body" {
 				add("`" + in.Name + "` is read from the body, which a GET request has none of: set method POST")
 				break
@@ -599,7 +599,7 @@ func (c Contract) problems() []string {
 func addProblem(out *[]string, s string) { *out = append(*out, s) }
 
 // reads is what the contract reads, for the editor's warnings.
-func (c Contract) reads() *readSpec {
+func (c contract) reads() *readSpec {
 	r := &readSpec{Methods: []string{c.Method}, Paths: c.Paths}
 	for _, e := range c.Errors {
 		if e.Kind == "method" {
@@ -624,7 +624,7 @@ func (c Contract) reads() *readSpec {
 	if c.Snap.Open != "" {
 		r.Paths = append(r.Paths[:len(r.Paths):len(r.Paths)], c.Snap.Open)
 	}
-	for _, in := range []In{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Session, c.End, c.Total.Track, c.Snap.Param, {Name: c.Values, Where: c.After.Where}, {Name: c.Sort}, {Name: c.CreatedAfter}, {Name: c.CreatedBefore}} {
+	for _, in := range []paramIn{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Session, c.End, c.Total.Track, c.Snap.Param, {Name: c.Values, Where: c.After.Where}, {Name: c.Sort}, {Name: c.CreatedAfter}, {Name: c.CreatedBefore}} {
 		for _, name := range []string{in.Name, in.Alias} {
 			switch {
 			case name == "" || name == "none":
@@ -649,7 +649,7 @@ func (c Contract) reads() *readSpec {
 
 // options are the profile options a contract offers: the rate limit, and
 // those its knobs call for.
-func (c Contract) options() []OptionSpec {
+func (c contract) options() []OptionSpec {
 	// The page size options every profile had before the catalogue became
 	// data (`profile github limit=50`); their defaults are the contract's.
 	// A connection has none: graphql-relay-js slices exactly first or last
@@ -703,7 +703,7 @@ func (c Contract) options() []OptionSpec {
 
 // registerContract registers a catalogue contract: p's Name, Vendor,
 // Summary, Source, URL and Rules, served by the contract.
-func registerContract(p *Profile, c Contract) {
+func registerContract(p *Profile, c contract) {
 	c = c.withDefaults()
 	if bad := c.problems(); len(bad) > 0 {
 		panic(p.Name + ": " + strings.Join(bad, "; ")) // a programming error, caught by every test run
@@ -713,7 +713,7 @@ func registerContract(p *Profile, c Contract) {
 }
 
 // contractProfile makes p serve c (already with its defaults).
-func contractProfile(p *Profile, c Contract) *Profile {
+func contractProfile(p *Profile, c contract) *Profile {
 	if c.First == "" {
 		c.First = c.Method + " " + c.Paths[0]
 	}
@@ -722,7 +722,7 @@ func contractProfile(p *Profile, c Contract) *Profile {
 	if p.Options == nil {
 		p.Options = c.options()
 	}
-	p.New = func(o *Options) Server {
+	p.newServer = func(o *options) server {
 		cc := c
 		if n := o.Int("max-limit"); n > 0 {
 			cc.LimitMax = n
@@ -755,33 +755,33 @@ func contractProfile(p *Profile, c Contract) *Profile {
 }
 
 type contractServer struct {
-	c      Contract
-	o      *Options
+	c      contract
+	o      *options
 	interp string      // the interpretation the request's parameters called for
 	dflt   bool        // the page size is the default, not the client's
 	note   string      // what the server did about them
-	req    *Request    // the request served: {path} and {url} in a const member
+	req    *request    // the request served: {path} and {url} in a const member
 	over   int64       // the page size asked for, when the server used another
 	tokens []keptToken // the tokens issued, when their lifecycle is kept (Token)
 	// sessions are the session base's cursors, by session name ("" is the
 	// default session of requests that name none).
 	sessions map[string]*cfSession
-	earlier  bool   // records lie before the page served (Next.PrevFlag)
+	earlier  bool   // records lie before the page served (nextSignal.PrevFlag)
 	body     bool   // it reads parameters from a JSON body
 	back     bool   // the request's cursor goes back (Before named as After)
 	snaps    []snap // the snapshots opened (Snap)
 	snap     string // the snapshot the request read, named at Snap.Field
 	shard    bool   // the records' sort values end with the snapshot's tiebreaker (Snap.Tiebreak)
-	total    string // the total the request gets: the contract's, the option's or Total.Track's
+	total    string // the total the request gets: the contract's, the option's or totalRule.Track's
 	cap      int64  // and its cap
-	// chains are, per walk a first page started (Token.Use "chain"), the
+	// chains are, per walk a first page started (tokenLife.Use "chain"), the
 	// page whose next link is the valid one (0 once the walk ended);
 	// chain and page are the request's walk and the page it serves.
 	chains      []int64
 	chain, page int64
 	pageSize    int64           // the page size of the request (chainPosition)
 	n           int64           // the length of the request's view of the list, for finish; -1: the whole list
-	alt         *contractServer // Contract.Alt's
+	alt         *contractServer // contract.Alt's
 }
 
 // snap is an open snapshot: the records as they were when it was opened.
@@ -796,14 +796,14 @@ type snap struct {
 // keptToken is an issued token whose lifecycle the server keeps.
 type keptToken struct {
 	tok  string
-	at   Cursor
-	key  string // the request's other parameters (Token.Bound)
+	at   cursor
+	key  string // the request's other parameters (tokenLife.Bound)
 	made int64
 	used bool
 }
 
 // read reads a parameter where the contract reads it, by its name or alias.
-func (s *contractServer) read(req *Request, in In) (string, bool) {
+func (s *contractServer) read(req *request, in paramIn) (string, bool) {
 	if in.Name == "none" {
 		return "", false
 	}
@@ -813,7 +813,7 @@ func (s *contractServer) read(req *Request, in In) (string, bool) {
 	return s.readName(req, in, in.Alias)
 }
 
-func (s *contractServer) readName(req *Request, in In, name string) (string, bool) {
+func (s *contractServer) readName(req *request, in paramIn, name string) (string, bool) {
 	switch s.where(req, in) {
 	case "header":
 		v := req.HeaderValue(name)
@@ -846,7 +846,7 @@ func (s *contractServer) readName(req *Request, in In, name string) (string, boo
 
 // where is where req carries in: a body parameter is in the query on the
 // contract's Query method.
-func (s *contractServer) where(req *Request, in In) string {
+func (s *contractServer) where(req *request, in paramIn) string {
 	if in.Where == "body" && req.Method != s.c.Method {
 		return "query"
 	}
@@ -872,7 +872,7 @@ func (s *contractServer) rule(kind, msg, name, value string) (code, text string)
 }
 
 // fail answers a refusal of this kind in the contract's error shape.
-func (s *contractServer) fail(w *World, kind string, status int, msg, name, value string) *Response {
+func (s *contractServer) fail(w *world, kind string, status int, msg, name, value string) *response {
 	c := &s.c
 	code, msg := s.rule(kind, msg, name, value)
 	body, interp := c.ErrorBody, c.Interp.Error
@@ -887,7 +887,7 @@ func (s *contractServer) fail(w *World, kind string, status int, msg, name, valu
 	}
 	r := refuse(w, status, msg)
 	r.Refused = status < 400 // an API that answers errors with 200 (Slack)
-	r.Fields = nestFields([]pathVal{{c.ErrorField, Str(msg)}})
+	r.Fields = nestFields([]pathVal{{c.ErrorField, strVal(msg)}})
 	if body != "" {
 		r.Fields = templateFields(body, status, msg, code, name)
 	}
@@ -916,23 +916,23 @@ func fill(tpl string, kv ...string) string {
 
 // templateFields fills an error body template in; nil when it is not a
 // JSON object (knobs.go refuses such a template).
-func templateFields(tpl string, status int, msg, code, param string) []Field {
+func templateFields(tpl string, status int, msg, code, param string) []bodyField {
 	str := func(s string) string { return string(json.AppendString(nil, s)) }
 	text := fill(tpl, "{status}", itoa(int64(status)), "{message}", str(msg), "{code}", str(code), "{param}", str(param))
 	v, err := json.Parse(text)
 	if err != nil || v.Kind != json.Object {
 		return nil
 	}
-	out := make([]Field, len(v.Members))
+	out := make([]bodyField, len(v.Members))
 	for i, m := range v.Members {
-		out[i] = Field{Name: m.Name, Value: Raw(string(appendJSONValue(nil, m.Value)))}
+		out[i] = bodyField{Name: m.Name, Value: rawVal(string(appendJSONValue(nil, m.Value)))}
 	}
 	return out
 }
 
 // number reads a whole-number parameter: def when absent. note says that a
 // bad value fell back to def; a refusal comes back as a response.
-func (s *contractServer) number(w *World, req *Request, in In, def, min int64, size bool) (int64, string, *Response) {
+func (s *contractServer) number(w *world, req *request, in paramIn, def, min int64, size bool) (int64, string, *response) {
 	v, ok := s.read(req, in)
 	if !ok || v == "" && s.c.Numbers == "python" {
 		if size {
@@ -1007,7 +1007,7 @@ func readNumber(how, s string) (int64, bool) {
 
 // size is the page size a request asks for, after the contract's rules:
 // the size, a note when the server changed it, or a refusal.
-func (s *contractServer) size(w *World, req *Request) (int64, string, *Response) {
+func (s *contractServer) size(w *world, req *request) (int64, string, *response) {
 	c := &s.c
 	s.dflt = true // number clears it when it reads the client's size
 	limit, note, bad := s.number(w, req, c.Limit, c.LimitDefault, 1, true)
@@ -1028,8 +1028,8 @@ func (s *contractServer) size(w *World, req *Request) (int64, string, *Response)
 	return c.LimitMax, note, nil
 }
 
-// other says whether req gets the contract's other style (Contract.Alt).
-func (s *contractServer) other(req *Request) bool {
+// other says whether req gets the contract's other style (contract.Alt).
+func (s *contractServer) other(req *request) bool {
 	for _, p := range s.c.When {
 		if _, ok := req.Param(p); ok {
 			return false
@@ -1038,17 +1038,17 @@ func (s *contractServer) other(req *Request) bool {
 	return s.alt != nil
 }
 
-func (s *contractServer) Serve(w *World, req *Request) *Response {
+func (s *contractServer) Serve(w *world, req *request) *response {
 	if s.other(req) {
 		return s.alt.Serve(w, req)
 	}
 	c := &s.c
 	if c.Snap.Open != "" && req.Path == c.Snap.Open && req.Method == c.Method {
-		ms, bad := s.keepAlive(w, req, In{Name: c.Snap.Keep}, true)
+		ms, bad := s.keepAlive(w, req, paramIn{Name: c.Snap.Keep}, true)
 		if bad != nil {
 			return bad
 		}
-		return &Response{Status: 200, Position: -1, Fields: []Field{{"id", Str(s.open(w, ms))}}, Reason: "a snapshot of the " + plural(w.Len(), "record") + " listed now"}
+		return &response{Status: 200, Position: -1, Fields: []bodyField{{"id", strVal(s.open(w, ms))}}, Reason: "a snapshot of the " + plural(w.Len(), "record") + " listed now"}
 	}
 	if !servesPath(c.Paths, req.Path) {
 		return s.fail(w, "path", 404, "no list at "+req.Path+": this API serves "+strings.Join(c.Paths, ", "), "", "")
@@ -1094,7 +1094,7 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 		return bad
 	}
 	for _, name := range c.Unread { // checked after the paging parameters
-		if v, ok := s.read(req, In{Name: name, Where: "body"}); ok {
+		if v, ok := s.read(req, paramIn{Name: name, Where: "body"}); ok {
 			return s.fail(w, "member", c.ErrorStatus, name+" is not supported here", name, v)
 		}
 	}
@@ -1118,7 +1118,7 @@ func (s *contractServer) Serve(w *World, req *Request) *Response {
 			}
 		}
 	}
-	var resp *Response
+	var resp *response
 	switch c.Base {
 	case "session":
 		resp = s.serveSession(sw, req, limit, note)
@@ -1162,7 +1162,7 @@ func (s *contractServer) connOffset(v string, ok bool, def int64) int64 {
 // connectionFromArraySlice: after and before cut the list (a cursor outside
 // it cuts nothing), then first keeps the head and last the tail;
 // hasNextPage is computed only with first, hasPreviousPage only with last.
-func (s *contractServer) serveConnection(w *World, req *Request, first int64, note string) *Response {
+func (s *contractServer) serveConnection(w *world, req *request, first int64, note string) *response {
 	c := &s.c
 	n := w.Len()
 	last, _, bad := s.number(w, req, c.Last, -1, 0, true)
@@ -1186,9 +1186,9 @@ func (s *contractServer) serveConnection(w *World, req *Request, first int64, no
 	if last >= 0 {
 		start = max(start, end-last)
 	}
-	var items []Record
+	var items []record
 	if end > start {
-		items = w.Page(start, min(end-start, MaxPageSize))
+		items = w.Page(start, min(end-start, maxPageSize))
 	}
 	lower, upper := int64(0), n
 	if hasAfter {
@@ -1204,13 +1204,13 @@ func (s *contractServer) serveConnection(w *World, req *Request, first int64, no
 		size = last
 	}
 	size = max(size, 1)
-	resp := &Response{Status: 200, Items: items, Reason: note, Position: -1, Cost: offsetCost(start, int64(len(items)), n),
+	resp := &response{Status: 200, Items: items, Reason: note, Position: -1, Cost: offsetCost(start, int64(len(items)), n),
 		Served: &servedPage{Offset: start, Limit: size, At: func(o int64) string { return "offset " + itoa(o) }}}
 	var fields []pathVal
 	for i, path := range []string{c.Next.PrevCursor, c.Next.Cursor} {
-		v := Null()
+		v := nullVal()
 		if len(items) > 0 {
-			v = Str(base64Encode(c.Prefix + itoa(start+int64(i*(len(items)-1)))))
+			v = strVal(base64Encode(c.Prefix + itoa(start+int64(i*(len(items)-1)))))
 		}
 		fields = append(fields, pathVal{path, v})
 	}
@@ -1227,7 +1227,7 @@ func (s *contractServer) serveConnection(w *World, req *Request, first int64, no
 
 // open opens a snapshot of the list as it is now, open for ms (or for
 // snapshot-ttl ticks when ms is forever), and names it.
-func (s *contractServer) open(w *World, ms int64) string {
+func (s *contractServer) open(w *world, ms int64) string {
 	id := makeToken("snapshot", int64(len(s.snaps)), w.Now())
 	if ttl := s.o.Int("snapshot-ttl"); ms == forever && ttl > 0 {
 		ms = mulSat(ttl, 1000)
@@ -1249,7 +1249,7 @@ var (
 // keepAlive reads Snap.Keep at in, in milliseconds (forever when the
 // contract has none, or the request leaves it out and need is false): a
 // whole number and an Elasticsearch time unit, one tick a second.
-func (s *contractServer) keepAlive(w *World, req *Request, in In, need bool) (int64, *Response) {
+func (s *contractServer) keepAlive(w *world, req *request, in paramIn, need bool) (int64, *response) {
 	if s.c.Snap.Keep == "" {
 		return forever, nil
 	}
@@ -1288,7 +1288,7 @@ func (s *contractServer) keepAlive(w *World, req *Request, in In, need bool) (in
 
 // snapshot is the world a request reads: the snapshot it names, a new one
 // when it names none and pages open them (Snap.Open ""), or the list now.
-func (s *contractServer) snapshot(w *World, req *Request) (*World, *Response) {
+func (s *contractServer) snapshot(w *world, req *request) (*world, *response) {
 	c := &s.c
 	s.snap = ""
 	id, ok := s.read(req, c.Snap.Param)
@@ -1324,13 +1324,13 @@ func (s *contractServer) snapshot(w *World, req *Request) (*World, *Response) {
 }
 
 // afterValues serves the page after a record's public sort values (Values).
-func (s *contractServer) afterValues(w *World, req *Request, limit int64, note, v string) *Response {
+func (s *contractServer) afterValues(w *world, req *request, limit int64, note, v string) *response {
 	c := &s.c
 	name := c.After.Name
 	if o, ok := s.read(req, c.Offset); ok && o != "0" {
 		return s.fail(w, "both", c.ErrorStatus, "`"+c.Offset.Name+"` parameter must be set to 0 when `"+name+"` is used.", c.Offset.Name, o)
 	}
-	if _, ok := s.read(req, In{Name: c.Values, Where: c.After.Where}); !ok {
+	if _, ok := s.read(req, paramIn{Name: c.Values, Where: c.After.Where}); !ok {
 		return s.fail(w, "cursor", c.ErrorStatus, "["+name+"] needs a "+c.Values+": its values are the sort's", name, v)
 	}
 	want := 1 + len(cond(w.Tiebreak(), "1", ""))
@@ -1350,16 +1350,16 @@ func (s *contractServer) afterValues(w *World, req *Request, limit int64, note, 
 	if !ok {
 		return s.fail(w, "cursor", c.ErrorStatus, name+" has "+itoa(int64(n))+" value(s) but sort has "+itoa(int64(want))+cond(n == want, ": whole numbers, a record's sort values", "."), name, v)
 	}
-	var items []Record
+	var items []record
 	var pos int64
 	if s.shard { // the tiebreaker is a position in the snapshot: after it, within the tie
-		key := Cursor{Key: k[0], KeyOnly: true}
+		key := cursor{Key: k[0], KeyOnly: true}
 		pos = clamp(addSat(k[want-1], 1), w.Before(key), w.Split(key))
 		items = w.Slice(pos, limit)
 	} else {
-		items, pos = w.After(Cursor{Key: k[0], ID: k[1], KeyOnly: want == 1}, limit)
+		items, pos = w.After(cursor{Key: k[0], ID: k[1], KeyOnly: want == 1}, limit)
 	}
-	resp := &Response{Status: 200, Items: items, Reason: note, Position: -1, Served: &servedPage{Cursor: true}, Cost: Cost{Seek: true, Rows: int64(len(items))}}
+	resp := &response{Status: 200, Items: items, Reason: note, Position: -1, Served: &servedPage{Cursor: true}, Cost: Cost{Seek: true, Rows: int64(len(items))}}
 	if len(items) > 0 {
 		resp.Position = pos
 	}
@@ -1369,9 +1369,9 @@ func (s *contractServer) afterValues(w *World, req *Request, limit int64, note, 
 	return resp
 }
 
-func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note string) *Response {
+func (s *contractServer) serveOffset(w *world, req *request, limit int64, note string) *response {
 	c := &s.c
-	_, sorted := s.read(req, In{Name: c.Values, Where: c.After.Where})
+	_, sorted := s.read(req, paramIn{Name: c.Values, Where: c.After.Where})
 	s.shard = c.Snap.Tiebreak && s.snap != "" && sorted
 	if v, ok := s.read(req, c.After); ok && c.Base == "page" {
 		return s.afterToken(w, req, limit, note, v)
@@ -1380,7 +1380,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 	}
 	n := w.Len()
 	var off, page, asked int64
-	var bad *Response
+	var bad *response
 	var why string
 	at := func(o int64) string { return c.Offset.Name + "=" + itoa(o) }
 	if c.Base == "page" {
@@ -1434,7 +1434,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		items = w.Slice(off, limit)
 	}
 	more := addSat(off, int64(len(items))) < n
-	resp := &Response{
+	resp := &response{
 		Status: 200, Items: items, Reason: join(note, v.note()), Position: -1, Scope: v.window,
 		Cost:   offsetCost(off, int64(len(items)), n),
 		Served: &servedPage{Offset: off, Limit: limit, At: at, Asked: asked},
@@ -1504,16 +1504,16 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		resp.Header = append(resp.Header, Header{Name: "Link", Value: linkheader.Format(links)})
 	}
 	if c.Next.URL != "" {
-		fields = s.end(fields, c.Next.URL, more, func() Val { return Str(target(off + limit)) })
+		fields = s.end(fields, c.Next.URL, more, func() val { return strVal(target(off + limit)) })
 	}
 	if c.Next.PrevURL != "" {
-		fields = s.end(fields, c.Next.PrevURL, off > 0, func() Val { return Str(target(max(0, off-limit))) })
+		fields = s.end(fields, c.Next.PrevURL, off > 0, func() val { return strVal(target(max(0, off-limit))) })
 	}
-	pageVal := func(ok bool, p int64) Val {
+	pageVal := func(ok bool, p int64) val {
 		if ok {
-			return Int(p)
+			return intVal(p)
 		}
-		return Null()
+		return nullVal()
 	}
 	if c.Next.PrevPage != "" {
 		fields = append(fields, pathVal{c.Next.PrevPage, pageVal(off > 0, page-1)})
@@ -1526,16 +1526,16 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 		least = 0
 	}
 	for _, path := range c.Next.Pages {
-		fields = append(fields, pathVal{path, Int(max(least, (n+limit-1)/limit))})
+		fields = append(fields, pathVal{path, intVal(max(least, (n+limit-1)/limit))})
 	}
 	if c.PageEcho != "" {
-		fields = append([]pathVal{{c.PageEcho, Int(page)}}, fields...)
+		fields = append([]pathVal{{c.PageEcho, intVal(page)}}, fields...)
 	}
 	if c.OffsetEcho != "" {
-		fields = append([]pathVal{{c.OffsetEcho, Int(off)}}, fields...)
+		fields = append([]pathVal{{c.OffsetEcho, intVal(off)}}, fields...)
 	}
 	if c.CursorKind == "objectid" && more && len(items) > 0 {
-		fields = append(fields, pathVal{c.Next.Cursor, Str(s.objectID(w, req, items[len(items)-1]))})
+		fields = append(fields, pathVal{c.Next.Cursor, strVal(s.objectID(w, req, items[len(items)-1]))})
 	}
 	s.earlier = off > 0
 	s.n = n
@@ -1551,7 +1551,7 @@ func (s *contractServer) serveOffset(w *World, req *Request, limit int64, note s
 // afterToken serves the page after a cursor beside the page number
 // (CursorKind objectid, Flashduty's search_after_ctx): one the server
 // issued for this path, sent without a page.
-func (s *contractServer) afterToken(w *World, req *Request, limit int64, note, tok string) *Response {
+func (s *contractServer) afterToken(w *world, req *request, limit int64, note, tok string) *response {
 	c := &s.c
 	name := c.After.Name
 	if p, ok := s.read(req, c.Page); ok {
@@ -1570,13 +1570,13 @@ func (s *contractServer) afterToken(w *World, req *Request, limit int64, note, t
 		return s.fail(w, "changed", c.ErrorStatus, name+" "+quote(tok)+" was issued for "+s.tokens[i].key+", not "+req.Path, name, tok)
 	}
 	items, pos := w.After(s.tokens[i].at, limit)
-	resp := &Response{Status: 200, Items: items, Reason: note, Position: -1, Cost: Cost{Seek: true, Rows: int64(len(items))}, Served: &servedPage{Cursor: true}}
+	resp := &response{Status: 200, Items: items, Reason: note, Position: -1, Cost: Cost{Seek: true, Rows: int64(len(items))}, Served: &servedPage{Cursor: true}}
 	more := pos+int64(len(items)) < w.Len()
 	var fields []pathVal
 	if len(items) > 0 {
 		resp.Position = pos
 		if more {
-			fields = []pathVal{{c.Next.Cursor, Str(s.objectID(w, req, items[len(items)-1]))}}
+			fields = []pathVal{{c.Next.Cursor, strVal(s.objectID(w, req, items[len(items)-1]))}}
 		}
 	}
 	s.finish(w, resp, fields, limit, more, false)
@@ -1587,7 +1587,7 @@ func (s *contractServer) afterToken(w *World, req *Request, limit int64, note, t
 // MongoDB ObjectId (a timestamp, a random part and a counter), like the
 // 658bcbae6ab5a67b3b800230 on Flashduty's pagination page, kept with the
 // path it was issued for.
-func (s *contractServer) objectID(w *World, req *Request, r Record) string {
+func (s *contractServer) objectID(w *world, req *request, r record) string {
 	n := uint64(len(s.tokens))
 	b := appendHex(nil, uint64(0x658bcbae)+uint64(w.Now()), 8)
 	b = appendHex(b, mix(n^0x5eed)>>24, 10)
@@ -1609,10 +1609,10 @@ func appendHex(b []byte, v uint64, digits int) []byte {
 // (plural.js: "else if (_end) chain.slice(_start, _end)", "else if (_limit)
 // chain.slice(_start, _start + _limit)": Array.slice, whose negative
 // indexes count from the end and NaN is 0), with the total header then.
-func (s *contractServer) serveAll(w *World, req *Request) *Response {
+func (s *contractServer) serveAll(w *world, req *request) *response {
 	c := &s.c
 	n := w.Len()
-	resp := &Response{Status: 200, Bare: true, Position: -1, Reason: "no " + c.Page.Name + ": the whole list, not a page",
+	resp := &response{Status: 200, Bare: true, Position: -1, Reason: "no " + c.Page.Name + ": the whole list, not a page",
 		Total: TotalReport{Kind: "absent", True: n}}
 	from, to := int64(0), n
 	end, _ := s.read(req, c.End)
@@ -1633,7 +1633,7 @@ func (s *contractServer) serveAll(w *World, req *Request) *Response {
 		resp.Total = TotalReport{Kind: "exact", Reported: n, True: n}
 		resp.Reason = "no " + c.Page.Name + ": records " + itoa(from) + " to " + itoa(max(from, to)) + " of the list (Array.slice), not a page"
 	}
-	to = max(from, min(to, from+MaxPageSize))
+	to = max(from, min(to, from+maxPageSize))
 	resp.Served = &servedPage{Offset: from, Limit: to - from, At: func(o int64) string { return c.Offset.Name + "=" + itoa(o) }}
 	resp.Items = w.Page(from, to-from)
 	resp.HasNext = NextReport{Kind: "none", True: to < n}
@@ -1654,8 +1654,8 @@ func jsIndex(i, n int64) int64 {
 }
 
 // query is the request's path and query with the parameters set ("" removes
-// one), sorted by name when the contract says so (Next.Query).
-func (s *contractServer) query(req *Request, set ...Param) string {
+// one), sorted by name when the contract says so (nextSignal.Query).
+func (s *contractServer) query(req *request, set ...Param) string {
 	q := setParams(req.Query, set...)
 	if s.c.Next.Query == "sorted" { // parse_qs then query_dict[key] = [val]: a parameter set is sent once
 		kept := q[:0:0]
@@ -1675,7 +1675,7 @@ func (s *contractServer) query(req *Request, set ...Param) string {
 }
 
 // end writes a next URL or cursor, or the contract's way of saying there is none.
-func (s *contractServer) end(fields []pathVal, path string, present bool, v func() Val) []pathVal {
+func (s *contractServer) end(fields []pathVal, path string, present bool, v func() val) []pathVal {
 	end := s.c.Next.End
 	if o := s.o.Str("last-page-url"); o != "" {
 		end = o
@@ -1684,16 +1684,16 @@ func (s *contractServer) end(fields []pathVal, path string, present bool, v func
 	case present:
 		return append(fields, pathVal{path, v()})
 	case end == "empty":
-		return append(fields, pathVal{path, Str("")})
+		return append(fields, pathVal{path, strVal("")})
 	case end == "null":
-		return append(fields, pathVal{path, Null()})
+		return append(fields, pathVal{path, nullVal()})
 	}
 	return fields
 }
 
 // finish writes the flags, the total and the body, and says what the
 // response reported.
-func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limit int64, more, first bool) {
+func (s *contractServer) finish(w *world, resp *response, fields []pathVal, limit int64, more, first bool) {
 	c := &s.c
 	n := w.Len()
 	if s.n >= 0 { // the records a window selects (serveOffset)
@@ -1702,19 +1702,19 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 	var tot []pathVal
 	fields = append(make([]pathVal, 0, len(fields)+3), fields...) // one allocation for what usually follows
 	if c.LimitEcho != "" {
-		fields = append(fields, pathVal{c.LimitEcho, Int(limit)})
+		fields = append(fields, pathVal{c.LimitEcho, intVal(limit)})
 	}
 	if c.Next.Flag != "" {
-		fields = append(fields, pathVal{c.Next.Flag, Bool(more)})
+		fields = append(fields, pathVal{c.Next.Flag, boolVal(more)})
 	}
 	if c.Next.PrevFlag != "" {
-		fields = append(fields, pathVal{c.Next.PrevFlag, Bool(s.earlier)})
+		fields = append(fields, pathVal{c.Next.PrevFlag, boolVal(s.earlier)})
 	}
 	if c.Next.LastFlag != "" {
-		fields = append(fields, pathVal{c.Next.LastFlag, Bool(!more)})
+		fields = append(fields, pathVal{c.Next.LastFlag, boolVal(!more)})
 	}
 	if s.snap != "" && c.Snap.Field != "" {
-		fields = append(fields, pathVal{c.Snap.Field, Str(s.snap)})
+		fields = append(fields, pathVal{c.Snap.Field, strVal(s.snap)})
 	}
 	resp.Total = TotalReport{Kind: "absent", True: n}
 	total := s.total
@@ -1731,14 +1731,14 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 		}
 		resp.Total = TotalReport{Kind: kind, Reported: reported, True: n}
 		if c.Total.Field != "" {
-			tot = append(tot, pathVal{c.Total.Field, Int(reported)})
+			tot = append(tot, pathVal{c.Total.Field, intVal(reported)})
 		}
 		if c.Total.Relation != "" {
 			rel := "eq"
 			if kind == "capped" {
 				rel = "gte"
 			}
-			tot = append(tot, pathVal{c.Total.Relation, Str(rel)})
+			tot = append(tot, pathVal{c.Total.Relation, strVal(rel)})
 		}
 		if c.Total.Header != "" {
 			resp.Header = append(resp.Header, Header{Name: c.Total.Header, Value: itoa(reported)})
@@ -1752,7 +1752,7 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 	if len(c.Const) > 0 {
 		consts := make([]pathVal, len(c.Const))
 		for i, m := range c.Const {
-			consts[i] = pathVal{m.Path, Raw(fill(m.JSON, "{path}", string(json.AppendString(nil, s.req.Path)),
+			consts[i] = pathVal{m.Path, rawVal(fill(m.JSON, "{path}", string(json.AppendString(nil, s.req.Path)),
 				"{url}", string(json.AppendString(nil, c.Next.LinkBase+withParams(s.req.Path, s.req.Query)))))}
 		}
 		fields = append(consts, fields...)
@@ -1802,15 +1802,15 @@ func (s *contractServer) finish(w *World, resp *Response, fields []pathVal, limi
 		}
 		items.B = append(b, ']')
 	}
-	resp.Fields = ordered(nestFields(append([]pathVal{{c.Items, Raw(string(items.B))}}, fields...)), c.Order)
+	resp.Fields = ordered(nestFields(append([]pathVal{{c.Items, rawVal(string(items.B))}}, fields...)), c.Order)
 }
 
 // ordered is fs with the members order names first, in that order.
-func ordered(fs []Field, order []string) []Field {
+func ordered(fs []bodyField, order []string) []bodyField {
 	if len(order) == 0 {
 		return fs
 	}
-	out := make([]Field, 0, len(fs))
+	out := make([]bodyField, 0, len(fs))
 	for _, name := range order {
 		for _, f := range fs {
 			if f.Name == name {
@@ -1872,7 +1872,7 @@ func estimate(n int64) int64 {
 
 // requestKey is the request without its cursor and page size, to which a
 // bound token belongs.
-func (s *contractServer) requestKey(req *Request) string {
+func (s *contractServer) requestKey(req *request) string {
 	c := &s.c
 	skip := []string{c.After.Name, c.After.Alias, c.Before.Name, c.Before.Alias, c.Limit.Name, c.Limit.Alias}
 	bound := func(name string) bool {
@@ -1895,16 +1895,16 @@ func (s *contractServer) requestKey(req *Request) string {
 }
 
 // position reads a cursor: the place it names, or a refusal.
-func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cursor, *Response) {
+func (s *contractServer) position(w *world, req *request, in paramIn, tok string) (cursor, *response) {
 	c := &s.c
 	if c.Base == "id" || c.FirstID {
 		id, ok := s.parseID(tok)
 		if !ok || !w.data.exists(id) {
-			return Cursor{}, s.fail(w, "cursor", c.ErrorStatus, "no record has the id "+quote(tok), in.Name, tok)
+			return cursor{}, s.fail(w, "cursor", c.ErrorStatus, "no record has the id "+quote(tok), in.Name, tok)
 		}
 		if !w.data.live(id) && c.Base == "id" {
 			if s.o.Str("deleted-cursor") != "continue" {
-				return Cursor{}, s.fail(w, "deleted", c.ErrorStatus, "the record "+quote(tok)+" named by "+in.Name+" was deleted", in.Name, tok)
+				return cursor{}, s.fail(w, "deleted", c.ErrorStatus, "the record "+quote(tok)+" named by "+in.Name+" was deleted", in.Name, tok)
 			}
 			s.note = "the record " + quote(tok) + " named by " + in.Name + " was deleted: the list goes on from where it was (deleted-cursor=continue)"
 			s.interp = c.Interp.Deleted
@@ -1926,7 +1926,7 @@ func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cu
 		i--
 	}
 	if i < 0 {
-		return Cursor{}, s.fail(w, "cursor", c.ErrorStatus, "the page token "+quote(tok)+" is not one this server issued", in.Name, tok)
+		return cursor{}, s.fail(w, "cursor", c.ErrorStatus, "the page token "+quote(tok)+" is not one this server issued", in.Name, tok)
 	}
 	t := &s.tokens[i]
 	ttl := s.o.Int("token-ttl")
@@ -1946,12 +1946,12 @@ func (s *contractServer) position(w *World, req *Request, in In, tok string) (Cu
 
 // tag is what a token is issued for: the list, and the way back when one
 // parameter goes both ways (Shopify's page_info).
-func (s *contractServer) tag(req *Request, back bool) string {
+func (s *contractServer) tag(req *request, back bool) string {
 	return cond(s.c.Tag == "", "contract", s.c.Tag) + cond(back && s.c.Before.Name == s.c.After.Name, "<", "") + ":" + req.Path
 }
 
 // issue is the token for a place in the list.
-func (s *contractServer) issue(w *World, req *Request, at Cursor, back bool) string {
+func (s *contractServer) issue(w *world, req *request, at cursor, back bool) string {
 	if !s.c.Token.kept() {
 		return cursorToken(s.tag(req, back), at)
 	}
@@ -1960,7 +1960,7 @@ func (s *contractServer) issue(w *World, req *Request, at Cursor, back bool) str
 	return tok
 }
 
-func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note string) *Response {
+func (s *contractServer) serveCursor(w *world, req *request, limit int64, note string) *response {
 	c := &s.c
 	after, hasAfter := s.read(req, c.After)
 	before, hasBefore := s.read(req, c.Before)
@@ -1978,13 +1978,13 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 			return s.fail(w, "refused", c.ErrorStatus, p.Name+" cannot be sent with "+c.After.Name+": only "+strings.Join(c.Only, ", "), p.Name, p.Value)
 		}
 	}
-	resp := &Response{Status: 200, Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: !hasAfter && !hasBefore}}
+	resp := &response{Status: 200, Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: !hasAfter && !hasBefore}}
 	s.pageSize = limit
-	var items []Record
+	var items []record
 	var pos int64
 	var more, earlier bool
-	var cur Cursor
-	var bad *Response
+	var cur cursor
+	var bad *response
 	switch {
 	case hasAfter:
 		if cur, bad = s.position(w, req, c.After, after); bad != nil {
@@ -2016,7 +2016,7 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 			want, short = shortPage(w, at, limit)
 		}
 	}
-	var extra Record // the record after the page (FirstID's next cursor)
+	var extra record // the record after the page (FirstID's next cursor)
 	switch {
 	case hasBefore:
 		items, pos = w.BeforeCursor(cur, limit+1)
@@ -2065,31 +2065,31 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		s.page++
 		s.chains[s.chain-1] = cond64(more, s.page, 0)
 	}
-	next := func() Val {
+	next := func() val {
 		switch {
 		case c.Token.Use == "chain":
-			return Str(s.chainToken(req, w.CursorOf(items[len(items)-1]), limit))
+			return strVal(s.chainToken(req, w.CursorOf(items[len(items)-1]), limit))
 		case c.FirstID:
-			return Str(s.idText(extra.ID))
+			return strVal(s.idText(extra.ID))
 		case len(items) > 0:
-			return Str(s.issue(w, req, w.CursorOf(items[len(items)-1]), false))
+			return strVal(s.issue(w, req, w.CursorOf(items[len(items)-1]), false))
 		case hasBefore:
-			return Str(s.issue(w, req, w.Adjacent(cur, true), false))
+			return strVal(s.issue(w, req, w.Adjacent(cur, true), false))
 		case hasAfter:
-			return Str(s.issue(w, req, cur, false))
+			return strVal(s.issue(w, req, cur, false))
 		}
 		// An empty first page (a short page of none): before the first record.
-		head := Cursor{Key: 1 << 62, ID: 1 << 62}
+		head := cursor{Key: 1 << 62, ID: 1 << 62}
 		if !w.NewestFirst() {
-			head = Cursor{Key: -1 << 62, ID: -1 << 62}
+			head = cursor{Key: -1 << 62, ID: -1 << 62}
 		}
-		return Str(s.issue(w, req, head, false))
+		return strVal(s.issue(w, req, head, false))
 	}
-	prev := func() Val {
+	prev := func() val {
 		if len(items) > 0 {
-			return Str(s.issue(w, req, w.CursorOf(items[0]), true))
+			return strVal(s.issue(w, req, w.CursorOf(items[0]), true))
 		}
-		return Str(s.issue(w, req, w.Adjacent(cur, false), true))
+		return strVal(s.issue(w, req, w.Adjacent(cur, false), true))
 	}
 	var fields []pathVal
 	hasPrev := earlier && (len(items) > 0 || hasAfter)
@@ -2097,14 +2097,14 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 	if more {
 		nextTok = next().AsString()
 	}
-	nextVal := func() Val { return Str(nextTok) }
+	nextVal := func() val { return strVal(nextTok) }
 	if c.Next.Cursor != "" {
 		fields = s.end(fields, c.Next.Cursor, more, nextVal)
 	}
 	if c.Next.PrevCursor != "" {
 		fields = s.end(fields, c.Next.PrevCursor, hasPrev, prev)
 	}
-	at := func(v Val, param string) string {
+	at := func(v val, param string) string {
 		u := s.query(req, Param{Name: c.After.Name}, Param{Name: c.Before.Name}, Param{Name: param, Value: v.AsString()})
 		if c.Next.Query == "cursor" {
 			u = reqtarget.String(req.Path, []Param{{Name: c.Limit.Name, Value: itoa(limit)}, {Name: param, Value: v.AsString()}})
@@ -2117,10 +2117,10 @@ func (s *contractServer) serveCursor(w *World, req *Request, limit int64, note s
 		return c.Next.LinkBase + keptChars(u)
 	}
 	if c.Next.URL != "" {
-		fields = s.end(fields, c.Next.URL, more, func() Val { return Str(at(nextVal(), c.After.Name)) })
+		fields = s.end(fields, c.Next.URL, more, func() val { return strVal(at(nextVal(), c.After.Name)) })
 	}
 	if c.Next.PrevURL != "" {
-		fields = s.end(fields, c.Next.PrevURL, hasPrev, func() Val { return Str(at(prev(), c.Before.Name)) })
+		fields = s.end(fields, c.Next.PrevURL, hasPrev, func() val { return strVal(at(prev(), c.Before.Name)) })
 	}
 	var links []linkheader.Link
 	for _, rel := range c.Next.Link {
@@ -2159,7 +2159,7 @@ func keptChars(u string) string {
 }
 
 // named is in as the request used it: by its alias when prev did.
-func named(prev *Request, in In) In {
+func named(prev *request, in paramIn) paramIn {
 	if in.Alias != "" {
 		if _, ok := prev.Param(in.Alias); ok {
 			in.Name = in.Alias
@@ -2171,7 +2171,7 @@ func named(prev *Request, in In) In {
 // Follow plays the contract's client: it reads only what the response says
 // on the wire (the body as JSON, the Link header). With snapshots it sends
 // the one the last response named.
-func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
+func (s *contractServer) Follow(prev *request, last *response, rel string) (*request, bool, string) {
 	if prev != nil && s.other(prev) {
 		return s.alt.Follow(prev, last, rel)
 	}
@@ -2191,29 +2191,29 @@ func (s *contractServer) Follow(prev *Request, last *Response, rel string) (*Req
 		if c.Snap.Path != "" {
 			r.Path, r.Target = c.Snap.Path, reqtarget.String(c.Snap.Path, r.Query)
 		}
-		return s.set(r, []In{c.Snap.Param}, []string{id})
+		return s.set(r, []paramIn{c.Snap.Param}, []string{id})
 	}
 	return r, ok, why
 }
 
-func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Request, bool, string) {
+func (s *contractServer) follow(prev *request, last *response, rel string) (*request, bool, string) {
 	c := &s.c
 	if prev == nil || rel == "first" {
 		drop := []string{c.Offset.Name, c.Page.Name, c.After.Name, c.After.Alias, c.Before.Name, c.Before.Alias}
 		if prev != nil && prev.Body != "" && (c.Base == "cursor" || c.Base == "connection") { // the same request without its cursor (AWS, Notion)
-			return s.set(prev, []In{c.After, c.Before}, []string{"", ""})
+			return s.set(prev, []paramIn{c.After, c.Before}, []string{"", ""})
 		}
 		if prev != nil && c.Base == "page" && c.Page.Where == "body" { // the same request from the first page
 			if c.After.Name != "" { // without page or cursor
-				return s.set(prev, []In{c.After, c.Page}, []string{"", ""})
+				return s.set(prev, []paramIn{c.After, c.Page}, []string{"", ""})
 			}
-			return s.set(prev, []In{c.Page}, []string{itoa(c.FirstPage)})
+			return s.set(prev, []paramIn{c.Page}, []string{itoa(c.FirstPage)})
 		}
 		if prev == nil || prev.Body != "" || c.Method != "GET" {
 			return requestLine(fill(c.First, "{limit}", itoa(c.LimitDefault)))
 		}
 		if c.Unpaged != "" { // without a page there is no paging
-			return s.set(prev, []In{c.Page}, []string{itoa(c.FirstPage)})
+			return s.set(prev, []paramIn{c.Page}, []string{itoa(c.FirstPage)})
 		}
 		return firstRequest(prev, c.First, drop...)
 	}
@@ -2252,14 +2252,14 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 		if !isInt {
 			return nil, false, "no " + rel + " page: " + p + " is " + describeEnd(v, ok)
 		}
-		return s.set(prev, []In{c.Page}, []string{itoa(n)})
+		return s.set(prev, []paramIn{c.Page}, []string{itoa(n)})
 	}
 	if url := cond(rel == "next", c.Next.URL, cond(rel == "prev", c.Next.PrevURL, "")); url != "" && trap == "" {
 		v, ok := body.path(url)
 		if !ok || v.Kind != json.String || v.Str == "" {
 			return nil, false, "no " + rel + " page: " + url + " is " + describeEnd(v, ok)
 		}
-		return request(prev.Method, v.Str)
+		return clientRequest(prev.Method, v.Str)
 	}
 	if c.Next.By == "pages" { // the page it sent against the page count, with the size the response echoes
 		page := c.FirstPage
@@ -2297,7 +2297,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 		} else {
 			page--
 		}
-		return s.set(prev, []In{c.Page}, []string{itoa(page)})
+		return s.set(prev, []paramIn{c.Page}, []string{itoa(page)})
 	}
 	if c.Base == "id" {
 		after, before := named(prev, c.After), named(prev, c.Before)
@@ -2311,22 +2311,22 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 				return nil, false, why
 			}
 			if reverse { // clients keep going the way the walk started (stripe-node)
-				return s.set(prev, []In{before}, []string{firstID})
+				return s.set(prev, []paramIn{before}, []string{firstID})
 			}
-			return s.set(prev, []In{after}, []string{lastID})
+			return s.set(prev, []paramIn{after}, []string{lastID})
 		}
 		if reverse {
-			return s.set(prev, []In{before, after}, []string{"", lastID})
+			return s.set(prev, []paramIn{before, after}, []string{"", lastID})
 		}
-		return s.set(prev, []In{after, before}, []string{"", firstID})
+		return s.set(prev, []paramIn{after, before}, []string{"", firstID})
 	}
 	if c.Base == "connection" {
 		_, first := s.read(prev, c.Limit)
 		_, back := s.read(prev, c.Last)
 		back = back && !first
-		flag, field, ins := c.Next.Flag, c.Next.Cursor, []In{c.Before, c.After}
+		flag, field, ins := c.Next.Flag, c.Next.Cursor, []paramIn{c.Before, c.After}
 		if (rel == "next") == back {
-			flag, field, ins = c.Next.PrevFlag, c.Next.PrevCursor, []In{c.After, c.Before}
+			flag, field, ins = c.Next.PrevFlag, c.Next.PrevCursor, []paramIn{c.After, c.Before}
 		}
 		if v, _ := body.path(flag); !v.Bool {
 			return nil, false, "no " + rel + " page: " + flag + " is false" + cond(back != (flag == c.Next.PrevFlag), " (it is only computed in the direction of paging)", "")
@@ -2349,22 +2349,22 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 		if trap != "" && !ok && rel == "next" {
 			// JavaScript: params[param] = body[field] is undefined, which the
 			// HTTP client leaves out: page 1 again.
-			return s.set(prev, []In{param}, []string{""})
+			return s.set(prev, []paramIn{param}, []string{""})
 		}
 		if !ok || v.Kind != json.String || v.Str == "" {
 			return nil, false, "no " + rel + " page: " + field + " is " + describeEnd(v, ok)
 		}
 		if other.Name == "none" {
-			return s.set(prev, []In{param}, []string{v.Str})
+			return s.set(prev, []paramIn{param}, []string{v.Str})
 		}
-		return s.set(prev, []In{other, param}, []string{"", v.Str})
+		return s.set(prev, []paramIn{other, param}, []string{"", v.Str})
 	}
 	_, sentAfter := s.read(prev, c.After)
 	if _, sentPage := s.read(prev, c.Page); c.Base == "page" && c.After.Name != "" && rel == "next" && !sentPage {
 		// a client goes on with the technique it started with: the cursor
 		// beside the page number unless it sent a page
 		if v, ok := body.path(c.Next.Cursor); ok && v.Kind == json.String {
-			return s.set(prev, []In{c.Page, c.After}, []string{"", v.Str})
+			return s.set(prev, []paramIn{c.Page, c.After}, []string{"", v.Str})
 		}
 	}
 	// offset and page: the client computes the next position.
@@ -2388,7 +2388,7 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 			return nil, false, "no next page: the page came back with fewer than " + c.Limit.Name + " " + itoa(limit) + " records"
 		}
 		v, _ := jsonPath(items.Items[len(items.Items)-1], c.Values)
-		return s.set(prev, []In{c.Offset, c.After}, []string{"", string(appendJSONValue(nil, v))})
+		return s.set(prev, []paramIn{c.Offset, c.After}, []string{"", string(appendJSONValue(nil, v))})
 	}
 	var off int64
 	if c.Base == "page" {
@@ -2418,16 +2418,16 @@ func (s *contractServer) follow(prev *Request, last *Response, rel string) (*Req
 		off = max(0, off-limit)
 	}
 	if c.Base == "page" && c.Next.LinkLimit == "sent" { // the page size as the request wrote it, or left out
-		return s.set(prev, []In{c.Page}, []string{itoa(off/limit + c.FirstPage)})
+		return s.set(prev, []paramIn{c.Page}, []string{itoa(off/limit + c.FirstPage)})
 	}
 	if c.Base == "page" {
-		return s.set(prev, []In{c.Page, c.Limit}, []string{itoa(off/limit + c.FirstPage), itoa(limit)})
+		return s.set(prev, []paramIn{c.Page, c.Limit}, []string{itoa(off/limit + c.FirstPage), itoa(limit)})
 	}
-	return s.set(prev, []In{c.Offset, c.Limit}, []string{itoa(off), itoa(limit)})
+	return s.set(prev, []paramIn{c.Offset, c.Limit}, []string{itoa(off), itoa(limit)})
 }
 
 // noNext is why an offset or page client sees no next page, or "".
-func (s *contractServer) noNext(body wireBody, last *Response, off, limit int64) string {
+func (s *contractServer) noNext(body wireBody, last *response, off, limit int64) string {
 	c := &s.c
 	if s.trap() == "total" { // the page count from the total, whatever the flag says
 		v, _ := body.path(c.Total.Field)
@@ -2481,7 +2481,7 @@ func (s *contractServer) noNext(body wireBody, last *Response, off, limit int64)
 
 // set returns prev with the parameters set where the contract reads them
 // ("" removes one).
-func (s *contractServer) set(prev *Request, ins []In, vals []string) (*Request, bool, string) {
+func (s *contractServer) set(prev *request, ins []paramIn, vals []string) (*request, bool, string) {
 	var q []Param
 	var members []edit
 	req := *prev
@@ -2540,7 +2540,7 @@ func withPath(v json.Value, path string, x *json.Value) json.Value {
 // (Slack, Google AIP-158, Notion; Short) cuts this page short, and to how many: about
 // one page in three, chosen from the run's seed, the clock and the position,
 // so the same scenario cuts the same pages everywhere.
-func shortPage(w *World, pos, limit int64) (int64, bool) {
+func shortPage(w *world, pos, limit int64) (int64, bool) {
 	if limit < 2 {
 		return limit, false
 	}
@@ -2553,10 +2553,10 @@ func shortPage(w *World, pos, limit int64) (int64, bool) {
 
 // requestLine is a profile's First request, which may carry a JSON body after
 // the target (`POST / {"MaxResults":100}`), as a client request.
-func requestLine(line string) (*Request, bool, string) {
+func requestLine(line string) (*request, bool, string) {
 	method, rest, _ := cutSpace(line)
 	target, body, _ := cutSpace(rest)
-	r, ok, why := request(method, target)
+	r, ok, why := clientRequest(method, target)
 	if ok {
 		r.Body = body
 	}
@@ -2619,7 +2619,7 @@ func jsonPath(v json.Value, path string) (json.Value, bool) {
 // them from the body: path finds a member as jsonPath does in the parsed
 // body, converting (or parsing, for raw JSON) only the member it reads,
 // without writing the body out and reading it back on every page.
-type wireBody []Field
+type wireBody []bodyField
 
 func (b wireBody) path(p string) (json.Value, bool) {
 	head, rest, nested := p, "", false
@@ -2657,26 +2657,26 @@ func (b wireBody) path(p string) (json.Value, bool) {
 // pathVal is a body value at a dotted path.
 type pathVal struct {
 	path string
-	val  Val
+	val  val
 }
 
 // nestFields turns dotted paths into top-level fields, nesting the rest as
 // raw JSON objects in the order the paths come.
-func nestFields(pvs []pathVal) []Field {
-	var out []Field
+func nestFields(pvs []pathVal) []bodyField {
+	var out []bodyField
 	if len(pvs) > 0 {
-		out = make([]Field, 0, len(pvs))
+		out = make([]bodyField, 0, len(pvs))
 	}
 	var groups []string
 	for _, pv := range pvs {
 		head, _, nested := cutPath(pv.path)
 		if !nested {
-			out = append(out, Field{Name: head, Value: pv.val})
+			out = append(out, bodyField{Name: head, Value: pv.val})
 			continue
 		}
 		if !containsString(groups, head) {
 			groups = append(groups, head)
-			out = append(out, Field{Name: head})
+			out = append(out, bodyField{Name: head})
 		}
 	}
 	for _, g := range groups {
@@ -2695,7 +2695,7 @@ func nestFields(pvs []pathVal) []Field {
 		w.Close('}')
 		for i := range out {
 			if out[i].Name == g && out[i].Value.kind == 0 {
-				out[i].Value = Raw(string(w.B))
+				out[i].Value = rawVal(string(w.B))
 			}
 		}
 	}

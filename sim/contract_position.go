@@ -2,7 +2,7 @@ package sim
 
 import "strings"
 
-// A position cursor (Contract.CursorKind "position", Django REST
+// A position cursor (contract.CursorKind "position", Django REST
 // framework's CursorPagination, after Disqus): the cursor names the sort key
 // of the record a page is cut at (p), how many records sharing that key to
 // skip (o), and the direction (r), as base64 of the query string
@@ -64,7 +64,7 @@ func decodePosCursor(s string) (c posCursor, ok bool) {
 }
 
 // servePosition serves a page of a position cursor contract.
-func (s *contractServer) servePosition(w *World, req *Request, size int64, note string) *Response {
+func (s *contractServer) servePosition(w *world, req *request, size int64, note string) *response {
 	c := &s.c
 	cur := posCursor{}
 	v, hasCursor := s.read(req, c.After)
@@ -76,17 +76,17 @@ func (s *contractServer) servePosition(w *World, req *Request, size int64, note 
 	}
 	n := w.Len()
 	// The query in list order, then the page (reversed for a reverse cursor).
-	var results []Record
+	var results []record
 	if !cur.reverse {
 		start := cur.offset
 		if cur.hasPos {
-			start += w.Split(Cursor{Key: cur.pos, KeyOnly: true})
+			start += w.Split(cursor{Key: cur.pos, KeyOnly: true})
 		}
 		results = w.Page(start, size+1)
 	} else {
 		e := n
 		if cur.hasPos {
-			e = w.Before(Cursor{Key: cur.pos, KeyOnly: true})
+			e = w.Before(cursor{Key: cur.pos, KeyOnly: true})
 		}
 		hi := max(0, e-cur.offset)
 		lo := max(0, hi-size-1)
@@ -102,7 +102,7 @@ func (s *contractServer) servePosition(w *World, req *Request, size int64, note 
 		following = results[len(results)-1].Key
 	}
 	if cur.reverse {
-		rev := make([]Record, len(page))
+		rev := make([]record, len(page))
 		for i, r := range page {
 			rev[len(page)-1-i] = r
 		}
@@ -116,10 +116,10 @@ func (s *contractServer) servePosition(w *World, req *Request, size int64, note 
 		hasNext, hasPrev = hasPrev, hasNext
 		nextPos, nextHas, prevPos, prevHas = prevPos, prevHas, nextPos, nextHas
 	}
-	resp := &Response{Status: 200, Items: page, Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: !hasCursor}}
+	resp := &response{Status: 200, Items: page, Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: !hasCursor}}
 	var fields []pathVal
-	link := func(pc posCursor) Val {
-		return Str(c.Next.LinkBase + s.query(req, Param{Name: c.After.Name, Value: pc.encode()}))
+	link := func(pc posCursor) val {
+		return strVal(c.Next.LinkBase + s.query(req, Param{Name: c.After.Name, Value: pc.encode()}))
 	}
 	// get_next_link and get_previous_link: walk in from the page's edge
 	// over the records that share the edge's position, counting them in o.
@@ -170,8 +170,8 @@ func (s *contractServer) servePosition(w *World, req *Request, size int64, note 
 		}
 		return out
 	}
-	fields = s.end(fields, c.Next.URL, hasNext, func() Val { return link(edge(true)) })
-	fields = s.end(fields, c.Next.PrevURL, hasPrev, func() Val { return link(edge(false)) })
+	fields = s.end(fields, c.Next.URL, hasNext, func() val { return link(edge(true)) })
+	fields = s.end(fields, c.Next.PrevURL, hasPrev, func() val { return link(edge(false)) })
 	if len(page) > 0 {
 		resp.Position = w.Position(page[0].ID)
 	}

@@ -1,8 +1,8 @@
 package sim
 
-// A contract's view of the list (Contract.Sort, Created*: a sort parameter
+// A contract's view of the list (contract.Sort, Created*: a sort parameter
 // and a created-time window, as Celigo's sort=_id with createdAfter and
-// createdBefore) and its chained links (Token.Use "chain": each walk's next
+// createdBefore) and its chained links (tokenLife.Use "chain": each walk's next
 // link works once, and only the newest, as Celigo's links after the move to
 // cursors).
 
@@ -15,10 +15,10 @@ type listView struct {
 
 // view reads the request's sort and window: the view, the interpretation
 // it calls for, or a refusal.
-func (s *contractServer) view(w *World, req *Request) (v listView, interp string, bad *Response) {
+func (s *contractServer) view(w *world, req *request) (v listView, interp string, bad *response) {
 	c := &s.c
 	v.n = w.Len()
-	if x, ok := s.read(req, In{Name: c.Sort, Where: "query"}); ok && c.Sort != "" {
+	if x, ok := s.read(req, paramIn{Name: c.Sort, Where: "query"}); ok && c.Sort != "" {
 		if x != c.SortValue {
 			r := s.fail(w, "sort", c.ErrorStatus, c.Sort+"="+x+" is not a sort this simulator knows: use "+c.Sort+"="+c.SortValue, c.Sort, x)
 			r.Interp = cond(r.Interp == "", c.Interp.Sort, r.Interp)
@@ -30,7 +30,7 @@ func (s *contractServer) view(w *World, req *Request) (v listView, interp string
 	from, to := int64(minInt64), int64(maxInt64)
 	sent := false
 	for i, name := range []string{c.CreatedAfter, c.CreatedBefore} {
-		x, ok := s.read(req, In{Name: name, Where: "query"})
+		x, ok := s.read(req, paramIn{Name: name, Where: "query"})
 		if !ok || name == "" {
 			continue
 		}
@@ -66,7 +66,7 @@ func (v listView) note() string {
 
 // page returns the records at indexes skip..skip+limit-1 of the view, and the
 // list position of the first.
-func (v listView) page(w *World, skip, limit int64) ([]Record, int64) {
+func (v listView) page(w *world, skip, limit int64) ([]record, int64) {
 	end := min(v.n, addSat(skip, limit))
 	if skip >= end {
 		return nil, -1
@@ -84,17 +84,17 @@ func (v listView) page(w *World, skip, limit int64) ([]Record, int64) {
 	return items, p + end - skip - 1
 }
 
-// chainPosition reads a chained link's cursor (Token.Use "chain"): it works
+// chainPosition reads a chained link's cursor (tokenLife.Use "chain"): it works
 // for the walk that got it, while it is that walk's newest, with the page
 // size it was issued for.
-func (s *contractServer) chainPosition(w *World, req *Request, in In, tok string, limit int64) (Cursor, *Response) {
+func (s *contractServer) chainPosition(w *world, req *request, in paramIn, tok string, limit int64) (cursor, *response) {
 	c := &s.c
 	vals, err := readToken(s.tag(req, false), tok, 6)
 	switch {
 	case err == errForeign:
-		return Cursor{}, s.fail(w, "foreign", c.ErrorStatus, "the cursor "+quote(tok)+" was issued for another list", in.Name, tok)
+		return cursor{}, s.fail(w, "foreign", c.ErrorStatus, "the cursor "+quote(tok)+" was issued for another list", in.Name, tok)
 	case err != nil || vals[0] < 1 || vals[0] > int64(len(s.chains)):
-		return Cursor{}, s.fail(w, "cursor", c.ErrorStatus, "the cursor "+quote(tok)+" is not one this server issued (changed or cut short?)", in.Name, tok)
+		return cursor{}, s.fail(w, "cursor", c.ErrorStatus, "the cursor "+quote(tok)+" is not one this server issued (changed or cut short?)", in.Name, tok)
 	}
 	chain, page := vals[0], vals[1]
 	if now := s.chains[chain-1]; now != page {
@@ -104,17 +104,17 @@ func (s *contractServer) chainPosition(w *World, req *Request, in In, tok string
 		} else {
 			why += "; page " + itoa(now) + " carries the fresh one"
 		}
-		return Cursor{}, s.fail(w, "reused", c.ErrorStatus, why, in.Name, tok)
+		return cursor{}, s.fail(w, "reused", c.ErrorStatus, why, in.Name, tok)
 	}
 	if vals[2] != limit {
-		return Cursor{}, s.fail(w, "changed", c.ErrorStatus, "the link said "+c.Limit.Name+"="+itoa(vals[2])+", the request "+c.Limit.Name+"="+itoa(limit), in.Name, tok)
+		return cursor{}, s.fail(w, "changed", c.ErrorStatus, "the link said "+c.Limit.Name+"="+itoa(vals[2])+", the request "+c.Limit.Name+"="+itoa(limit), in.Name, tok)
 	}
 	s.chain, s.page = chain, page
-	return Cursor{Key: vals[4], ID: vals[5], KeyOnly: vals[3] == 1}, nil
+	return cursor{Key: vals[4], ID: vals[5], KeyOnly: vals[3] == 1}, nil
 }
 
 // chainToken is the next link's cursor of the request's walk.
-func (s *contractServer) chainToken(req *Request, at Cursor, limit int64) string {
+func (s *contractServer) chainToken(req *request, at cursor, limit int64) string {
 	only := int64(0)
 	if at.KeyOnly {
 		only = 1

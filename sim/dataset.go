@@ -254,7 +254,7 @@ func subSat(a, b int64) int64 {
 }
 
 // at returns the record with ascending rank i (0 <= i < Len).
-func (d *listData) at(i int64) Record {
+func (d *listData) at(i int64) record {
 	t := d.root
 	for {
 		ls := size(t.left)
@@ -263,7 +263,7 @@ func (d *listData) at(i int64) Record {
 			t = t.left
 		case i < ls+t.len():
 			id := t.lo + i - ls
-			return Record{ID: id, Created: t.createdOf(id), Key: t.keyOf(id, d.bucket)}
+			return record{ID: id, Created: t.createdOf(id), Key: t.keyOf(id, d.bucket)}
 		default:
 			i -= ls + t.len()
 			t = t.right
@@ -272,11 +272,11 @@ func (d *listData) at(i int64) Record {
 }
 
 // ascend appends the records with ascending ranks [from, to) to out.
-func (d *listData) ascend(out []Record, from, to int64) []Record {
+func (d *listData) ascend(out []record, from, to int64) []record {
 	return d.collect(out, d.root, 0, from, to)
 }
 
-func (d *listData) collect(out []Record, t *node, base, from, to int64) []Record {
+func (d *listData) collect(out []record, t *node, base, from, to int64) []record {
 	if t == nil || from >= base+t.size || to <= base {
 		return out
 	}
@@ -285,7 +285,7 @@ func (d *listData) collect(out []Record, t *node, base, from, to int64) []Record
 	lo, hi := max(from, base+ls), min(to, base+ls+t.len())
 	for i := lo; i < hi; i++ {
 		id := t.lo + i - base - ls
-		out = append(out, Record{ID: id, Created: t.createdOf(id), Key: t.keyOf(id, d.bucket)})
+		out = append(out, record{ID: id, Created: t.createdOf(id), Key: t.keyOf(id, d.bucket)})
 	}
 	return d.collect(out, t.right, base+ls+t.len(), from, to)
 }
@@ -429,7 +429,7 @@ func (d *listData) live(id int64) bool {
 }
 
 // record returns id's current record (its last key if it was deleted).
-func (d *listData) record(id int64) Record {
+func (d *listData) record(id int64) record {
 	r := d.runOf(id)
 	k := r.keyOf(id, d.bucket)
 	if len(d.moved) > 0 {
@@ -437,21 +437,21 @@ func (d *listData) record(id int64) Record {
 			k = m
 		}
 	}
-	return Record{ID: id, Created: r.createdOf(id), Key: k}
+	return record{ID: id, Created: r.createdOf(id), Key: k}
 }
 
 // asCreated returns record id as it was created: its key is the one its run
 // gives, whatever an update set since. Runs never change for ids they hold
 // (they only grow), so this is the same at any time after id was made.
-func (d *listData) asCreated(id int64) Record {
+func (d *listData) asCreated(id int64) record {
 	r := d.runOf(id)
-	return Record{ID: id, Created: r.createdOf(id), Key: r.keyOf(id, d.bucket)}
+	return record{ID: id, Created: r.createdOf(id), Key: r.keyOf(id, d.bucket)}
 }
 
 // notAsCreated returns the records among items that asCreated does not
 // give: those whose key an update had set (usually none).
-func (d *listData) notAsCreated(items []Record) []Record {
-	var out []Record
+func (d *listData) notAsCreated(items []record) []record {
+	var out []record
 	var r *run // items come in runs of consecutive ids: one lookup per run
 	for _, it := range items {
 		if !d.exists(it.ID) {
@@ -510,7 +510,7 @@ func (d *listData) nodesIn(from, to int64, fn func(r *run, lo, hi int64)) {
 // extremes calls fn with every record of the segments' ids that can sort
 // first or last among them: (key, id) grows with the id within a run, so
 // only the ends of each run's part, and records whose key an update set.
-func (d *listData) extremes(segs []seg, fn func(Record)) {
+func (d *listData) extremes(segs []seg, fn func(record)) {
 	var moved []int64
 	for id := range d.moved { // sorted below: the output does not depend on map order
 		moved = append(moved, id)

@@ -11,11 +11,11 @@ import (
 
 // naive is the obvious model of a dataset: every record in a sorted slice.
 type naive struct {
-	recs []Record
+	recs []record
 }
 
 func (n *naive) sort() {
-	slices.SortFunc(n.recs, func(a, b Record) int {
+	slices.SortFunc(n.recs, func(a, b record) int {
 		if less(a.Key, a.ID, b.Key, b.ID) {
 			return -1
 		}
@@ -48,7 +48,7 @@ func TestDatasetMatchesNaiveModel(t *testing.T) {
 			d := newDataset(n0, bucket, seed)
 			m := &naive{}
 			for i := int64(1); i <= n0; i++ {
-				m.recs = append(m.recs, Record{ID: i, Created: i, Key: floorDiv(i, bucket)})
+				m.recs = append(m.recs, record{ID: i, Created: i, Key: floorDiv(i, bucket)})
 			}
 			now := n0
 			for step := 0; step < 60; step++ {
@@ -58,14 +58,14 @@ func TestDatasetMatchesNaiveModel(t *testing.T) {
 					c := int64(1 + rng.IntN(4))
 					first, _ := d.insert(c, now, false, 0)
 					for id := first; id < first+c; id++ {
-						m.recs = append(m.recs, Record{ID: id, Created: now, Key: floorDiv(now, bucket)})
+						m.recs = append(m.recs, record{ID: id, Created: now, Key: floorDiv(now, bucket)})
 					}
 				case op == 1 && len(m.recs) > 0: // a fixed key, as a positional insert gives
 					k := m.recs[rng.IntN(len(m.recs))].Key
 					c := int64(1 + rng.IntN(3))
 					first, _ := d.insert(c, now, true, k)
 					for id := first; id < first+c; id++ {
-						m.recs = append(m.recs, Record{ID: id, Created: now, Key: k})
+						m.recs = append(m.recs, record{ID: id, Created: now, Key: k})
 					}
 				case op == 2 && len(m.recs) > 0: // delete a range of ranks
 					from := int64(rng.IntN(len(m.recs)))
@@ -88,9 +88,9 @@ func TestDatasetMatchesNaiveModel(t *testing.T) {
 				}
 				m.sort()
 				require.Equal(t, int64(len(m.recs)), d.Len(), "seed %d step %d", seed, step)
-				got := d.ascend([]Record{}, 0, d.Len())
+				got := d.ascend([]record{}, 0, d.Len())
 				if len(m.recs) == 0 {
-					m.recs = []Record{}
+					m.recs = []record{}
 				}
 				require.Equal(t, m.recs, got, "seed %d step %d", seed, step)
 				for i, r := range m.recs {
@@ -112,7 +112,7 @@ func TestDatasetMatchesNaiveModel(t *testing.T) {
 func TestDatasetHugeInitialSizeIsOneNode(t *testing.T) {
 	d := newDataset(1_000_000_000, 1, 1)
 	assert.Equal(t, int64(1_000_000_000), d.Len())
-	assert.Equal(t, Record{ID: 500_000_000, Created: 500_000_000, Key: 500_000_000}, d.at(499_999_999))
+	assert.Equal(t, record{ID: 500_000_000, Created: 500_000_000, Key: 500_000_000}, d.at(499_999_999))
 	assert.Equal(t, int64(999_999_999), d.rankOfID(1_000_000_000))
 	d.remove(10, 500_000_010)
 	assert.Equal(t, int64(500_000_000), d.Len())
@@ -130,7 +130,7 @@ func TestDatasetHugeInitialSizeIsOneNode(t *testing.T) {
 
 func TestWorldPositionsInBothOrders(t *testing.T) {
 	for _, order := range []Order{NewestFirst, OldestFirst} {
-		w := &World{data: newDataset(10, 1, 1), order: order, sort: defaultSort}
+		w := &world{data: newDataset(10, 1, 1), order: order, sort: defaultSort}
 		page := w.Slice(2, 3)
 		ids := []int64{8, 7, 6}
 		if order == OldestFirst {

@@ -17,7 +17,7 @@ type diagList struct {
 }
 
 func (l *diagList) add(d Diagnostic) {
-	d.Message = DisplayText(d.Message) // they quote what was written
+	d.Message = displayText(d.Message) // they quote what was written
 	l.d = append(l.d, d)
 	if len(l.d) >= 8*(maxDiagnostics+1) {
 		l.compact()

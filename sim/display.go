@@ -5,7 +5,7 @@ import (
 	"unicode/utf8"
 )
 
-// DisplayText returns s safe to show in a terminal or on a page: the
+// displayText returns s safe to show in a terminal or on a page: the
 // characters a terminal acts on or that hide or reorder text are written as
 // visible escapes, everything else as it is. That is C0 controls (tab and
 // line feed included: a table cell is one line) as \t, \n, \r, \0 or \x1b,
@@ -13,7 +13,7 @@ import (
 // (U+202A–U+202E, U+2066–U+2069, U+200E, U+200F, U+061C), zero-width
 // characters, line and paragraph separators and the BOM (\u202e, \ufeff),
 // and bytes that are not UTF-8 (\xff). A backslash stays a backslash, so
-// DisplayText(DisplayText(s)) is DisplayText(s).
+// displayText(displayText(s)) is displayText(s).
 //
 // Texts from a scenario reach the trace (sources, notes, reasons, walk
 // verdicts, errors, expectations) and diagnostics through it, so the CLI and
@@ -21,7 +21,7 @@ import (
 // body) stays as sent in the trace, its curl line is quoted
 // (TraceRequest.Curl), and the page shows it through the same escapes
 // (web/src/dom.js visible).
-func DisplayText(s string) string {
+func displayText(s string) string {
 	i := 0
 	for i < len(s) {
 		r, size := utf8.DecodeRuneInString(s[i:])
@@ -82,17 +82,17 @@ func displayUnsafe(r rune, size int) bool {
 func displayTrace(t *Trace) {
 	for i := range t.Steps {
 		st := &t.Steps[i]
-		st.Source, st.Text, st.Reason, st.Interp = DisplayText(st.Source), DisplayText(st.Text), DisplayText(st.Reason), DisplayText(st.Interp)
+		st.Source, st.Text, st.Reason, st.Interp = displayText(st.Source), displayText(st.Text), displayText(st.Reason), displayText(st.Interp)
 	}
 	for i := range t.Walks {
 		w := &t.Walks[i]
-		w.Stopped, w.Verdict = DisplayText(w.Stopped), DisplayText(w.Verdict)
+		w.Stopped, w.Verdict = displayText(w.Stopped), displayText(w.Verdict)
 	}
 	for i, e := range t.Summary.Errors {
-		t.Summary.Errors[i] = DisplayText(e)
+		t.Summary.Errors[i] = displayText(e)
 	}
 	for i := range t.Expectations {
 		x := &t.Expectations[i]
-		x.Text, x.Why = DisplayText(x.Text), DisplayText(x.Why)
+		x.Text, x.Why = displayText(x.Text), displayText(x.Why)
 	}
 }

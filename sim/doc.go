@@ -16,7 +16,7 @@
 // (RFC 8288 Link headers) and quote (naming characters in messages).
 // TestLeanImports enforces this for all of them.
 //
-// Adding a contract. A paging contract is data: a Contract (contract.go)
+// Adding a contract. A paging contract is data: a contract (contract.go)
 // names a base style (offset, page, cursor, session or connection) and sets
 // the knobs where the API differs (parameter names and where they are read,
 // page size limits, how the next page is signalled, totals, windows,
@@ -31,7 +31,7 @@
 // docs/language.md): short pages, token lifecycles and errors in the API's
 // own shape are knobs too (catalog_slack.go, catalog_google.go), and
 // server-side session cursors are the `session` base (codefresh.go). A
-// contract reports what it served (Response.Served: a stretch of the list,
+// contract reports what it served (response.Served: a stretch of the list,
 // a session page, a page after a cursor) so that the engine keeps the
 // walk's books (client.role).
 //

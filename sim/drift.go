@@ -24,9 +24,9 @@ type walk struct {
 
 // track adds a recorded exchange to its client's walk, opening and closing
 // walks as the profile classifies the request.
-func (e *engine) track(c *client, idx int, resp *Response) {
+func (e *engine) track(c *client, idx int, resp *response) {
 	ts := &e.t.Steps[idx]
-	if !ts.Accepted || resp.Walk == WalkNone {
+	if !ts.Accepted || resp.Walk == walkNone {
 		if c.walk >= 0 {
 			wk := e.walks[c.walk]
 			wk.steps = append(wk.steps, idx)
@@ -34,10 +34,10 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 		}
 		return
 	}
-	if resp.Walk == WalkFirst {
+	if resp.Walk == walkFirst {
 		e.closeWalk(c, false, "a new first page started another walk")
 	}
-	if c.walk < 0 && c.ended >= 0 && c.onward && resp.Walk == WalkContinue {
+	if c.walk < 0 && c.ended >= 0 && c.onward && resp.Walk == walkContinue {
 		c.walk = c.ended // it asked on past the end: the same walk goes on
 		e.openWalks++
 	}
@@ -66,7 +66,7 @@ func (e *engine) track(c *client, idx int, resp *Response) {
 // startsAtHead says whether a walk's first page began at the head of the
 // list: an offset-style page says where it asked for (an empty page past the
 // end is not at the head); otherwise its first record's position does.
-func startsAtHead(resp *Response) bool {
+func startsAtHead(resp *response) bool {
 	if s := resp.Served; s != nil && !s.Cursor {
 		return s.Offset == 0
 	}
@@ -241,7 +241,7 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		if g.n >= 2 {
 			rep.twice = append(rep.twice, idRun{g.lo, g.hi})
 			rep.Duplicates.Count += g.hi - g.lo + 1
-			for id := g.lo; id <= g.hi && len(dups) < MaxListedIDs; id++ {
+			for id := g.lo; id <= g.hi && len(dups) < maxListedIDs; id++ {
 				dups = append(dups, id)
 			}
 		}
@@ -299,9 +299,9 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		}
 		return less(k1, i1, k2, i2)
 	}
-	var first, last Record // the first and furthest records returned, in list order
+	var first, last record // the first and furthest records returned, in list order
 	counted := false
-	e.d.extremes(seen, func(r Record) {
+	e.d.extremes(seen, func(r record) {
 		if !counted || before(r.Key, r.ID, first.Key, first.ID) {
 			first = r
 		}
@@ -392,7 +392,7 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		n := s.hi - s.lo + 1
 		if s.state == Missed {
 			rep.Missed.Count += n
-			for k := int64(0); k < n && len(rep.Missed.IDs) < MaxListedIDs; k++ {
+			for k := int64(0); k < n && len(rep.Missed.IDs) < maxListedIDs; k++ {
 				id := s.lo + k
 				if e.w.order == NewestFirst {
 					id = s.hi - k
@@ -417,14 +417,14 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 		r.lo = max(r.lo, wk.maxID+1)
 		lo, hi := e.inScope(&r, wk.scope)
 		rep.Inserted.Count += max(0, hi-lo+1)
-		for id := lo; id <= hi && len(rep.Inserted.IDs) < MaxListedIDs; id++ {
+		for id := lo; id <= hi && len(rep.Inserted.IDs) < maxListedIDs; id++ {
 			rep.Inserted.IDs = append(rep.Inserted.IDs, id)
 		}
 	}
 	for _, gr := range e.graves[wk.graveMark:] {
 		lo, hi := e.inScope(&gr.run, wk.scope)
 		rep.Deleted.Count += max(0, hi-lo+1)
-		for id := lo; id <= hi && len(rep.Deleted.IDs) < MaxListedIDs; id++ {
+		for id := lo; id <= hi && len(rep.Deleted.IDs) < maxListedIDs; id++ {
 			rep.Deleted.IDs = append(rep.Deleted.IDs, id)
 		}
 		// Only records deleted during the walk can have been seen by it and

@@ -46,9 +46,9 @@ func Compare(s *Scenario, names []string) ([]*Trace, error) {
 type engine struct {
 	s       *Scenario
 	prof    *Profile
-	srv     Server
-	opts    *Options
-	w       World
+	srv     server
+	opts    *options
+	w       world
 	d       *listData
 	t       *Trace
 	clients []*client
@@ -75,10 +75,10 @@ type engine struct {
 type client struct {
 	name     string
 	headers  headerList // sent with every request
-	lastReq  *Request   // the last request answered 2xx, which next/prev follow
-	lastResp *Response
+	lastReq  *request   // the last request answered 2xx, which next/prev follow
+	lastResp *response
 	walk     int         // open walk, -1 if none
-	served   *offsetPage // the last offset-style page it was served (Response.Served)
+	served   *offsetPage // the last offset-style page it was served (response.Served)
 	session  *pageSpan   // the session pages its walk has covered since its last page 1
 	// onward: its last page went on from the one before by its own
 	// arithmetic; ended: its last walk, when that one ended complete (-1 if
@@ -97,8 +97,8 @@ type grave struct {
 }
 
 // resolveOptions merges the scenario's overrides into the profile's defaults.
-func resolveOptions(p *Profile, set []Option) *Options {
-	o := &Options{specs: p.Options, vals: make([]string, len(p.Options))}
+func resolveOptions(p *Profile, set []Option) *options {
+	o := &options{specs: p.Options, vals: make([]string, len(p.Options))}
 	for i, s := range p.Options {
 		o.vals[i] = s.Default
 	}
@@ -134,8 +134,8 @@ func newEngine(s *Scenario) *engine {
 	}
 	e := &engine{s: s, prof: p, opts: resolveOptions(p, s.Setup.Options)}
 	e.d = newDataset(s.Setup.Records, sortKey.Bucket, s.Setup.Seed)
-	e.w = World{data: e.d, now: s.Setup.Records, seed: s.Setup.Seed, order: s.Setup.Order, sort: sortKey}
-	e.srv = p.New(e.opts)
+	e.w = world{data: e.d, now: s.Setup.Records, seed: s.Setup.Seed, order: s.Setup.Order, sort: sortKey}
+	e.srv = p.newServer(e.opts)
 	e.rate.limit, e.rate.window = e.opts.Int("rate-limit"), max(1, e.opts.Int("rate-window"))
 	e.t = &Trace{Profile: p.Name, Vendor: p.Vendor, Setup: TraceSetup{
 		Records: s.Setup.Records, Order: orderName(s.Setup.Order), Sort: sortName(sortKey),
@@ -304,12 +304,12 @@ func (e *engine) step(st *Step) {
 
 // newRequest builds a request as client c sends it: its own headers first,
 // then the request's, which replace client headers of the same name.
-func (e *engine) newRequest(c *client, method, target string, hs []Header, body string) (*Request, error) {
+func (e *engine) newRequest(c *client, method, target string, hs []Header, body string) (*request, error) {
 	path, q, err := reqtarget.Parse(target)
 	if err != nil {
 		return nil, err
 	}
-	req := &Request{Client: c.name, Method: method, Target: target, Path: path, Query: q, Body: body}
+	req := &request{Client: c.name, Method: method, Target: target, Path: path, Query: q, Body: body}
 	req.Header = mergeHeaders(c.headers.list(), hs)
 	return req, nil
 }
@@ -325,7 +325,7 @@ func (e *engine) clientNote(c *client, line int, src, text string) {
 }
 
 // send delivers one request and records the exchange.
-func (e *engine) send(c *client, req *Request, line int, src string) *Response {
+func (e *engine) send(c *client, req *request, line int, src string) *response {
 	e.requests++
 	if e.requests > MaxRequests {
 		e.stop(StoppedRequests, "its limit of "+grouped(MaxRequests)+" requests")
@@ -380,7 +380,7 @@ func (e *engine) send(c *client, req *Request, line int, src string) *Response {
 }
 
 // limit answers 429 when the optional rate limit is exhausted.
-func (e *engine) limit() *Response {
+func (e *engine) limit() *response {
 	if e.rate.limit <= 0 {
 		return nil
 	}
@@ -400,15 +400,15 @@ func (e *engine) limit() *Response {
 	// Retry-After counts ticks, as every time in a scenario does (the HTTP
 	// header counts seconds; the simulator has no seconds).
 	why := msg + " (Retry-After: " + strconv.FormatInt(retry, 10) + " counts ticks of the simulator's clock, not seconds)"
-	return &Response{
+	return &response{
 		Status: 429, Header: []Header{{"Retry-After", strconv.FormatInt(retry, 10)}},
-		Fields: []Field{{"error", Str(msg)}}, Reason: why, Position: -1,
+		Fields: []bodyField{{"error", strVal(msg)}}, Reason: why, Position: -1,
 		Total: TotalReport{Kind: "absent", True: e.d.Len()}, HasNext: NextReport{Kind: "none"},
 	}
 }
 
 // follow sends the request the client's last response offers for rel.
-func (e *engine) follow(c *client, rel string, line int, src string) (*Response, bool) {
+func (e *engine) follow(c *client, rel string, line int, src string) (*response, bool) {
 	if c.lastReq == nil && rel != "first" {
 		e.clientNote(c, line, src, c.name+" has no page to follow yet: send a request or `first` before `"+rel+"`")
 		return nil, false
@@ -439,12 +439,12 @@ func (e *engine) follow(c *client, rel string, line int, src string) (*Response,
 // walk, starts a new one, or re-reads ground it has covered; why says so
 // when it is not what the client would expect. rel is how the client asked
 // ("next", "prev", "first", or "" for a request written out).
-func (c *client) role(path string, s *servedPage, rel string) (WalkRole, string) {
+func (c *client) role(path string, s *servedPage, rel string) (walkRel, string) {
 	switch {
 	case s.Start:
-		return WalkFirst, ""
+		return walkFirst, ""
 	case s.Cursor:
-		return WalkContinue, "" // a cursor names a place in the walk that issued it
+		return walkContinue, "" // a cursor names a place in the walk that issued it
 	case s.Session:
 		return c.sessionRole(s.Page)
 	}
@@ -463,7 +463,7 @@ func (c *client) role(path string, s *servedPage, rel string) (WalkRole, string)
 	c.served = &cur
 	role, why := walkRole(prev, ok, cur, rel, s.At)
 	end := prev.offset + prev.limit
-	c.onward = role == WalkContinue && cur.asked > prev.asked
+	c.onward = role == walkContinue && cur.asked > prev.asked
 	if c.onward && s.Valid != "" && prev.step > prev.limit && cur.offset > end {
 		why = "the walk goes on from there, and the records from " + s.At(end) + " up to it are never read"
 	}
@@ -477,12 +477,12 @@ func (c *client) role(path string, s *servedPage, rel string) (WalkRole, string)
 // walk: page 1 starts one, a page beyond those covered since extends it
 // (either way: Codefresh's negative pages are new ground too), a page among
 // them re-reads.
-func (c *client) sessionRole(page int64) (WalkRole, string) {
+func (c *client) sessionRole(page int64) (walkRel, string) {
 	cw := c.session
 	switch {
 	case page == 1:
 		c.session = &pageSpan{1, 1}
-		return WalkFirst, ""
+		return walkFirst, ""
 	case cw == nil:
 		c.session = &pageSpan{page, page}
 	case page > cw.hi:
@@ -490,9 +490,9 @@ func (c *client) sessionRole(page int64) (WalkRole, string) {
 	case page < cw.lo:
 		cw.lo = page
 	default:
-		return WalkNone, "page " + itoa(page) + " goes back over pages this client's walk has seen"
+		return walkNone, "page " + itoa(page) + " goes back over pages this client's walk has seen"
 	}
-	return WalkContinue, ""
+	return walkContinue, ""
 }
 
 // walkStep follows next until there is none, a page cap, or a refusal. A 429

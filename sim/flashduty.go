@@ -51,29 +51,29 @@ func init() {
 
 // flashdutyContract is Flashduty's traditional pagination, with the cursor
 // beside it (flashduty-cursor) or refused.
-func flashdutyContract(cursor bool) Contract {
-	c := Contract{
+func flashdutyContract(cursor bool) contract {
+	c := contract{
 		Base: "page", Method: "POST", Paths: flashdutyPaths, First: `POST /incident/list {"p":1,"limit":{limit}}`,
-		Page: In{Name: "p", Where: "body"}, Limit: In{Name: "limit", Where: "body"},
+		Page: paramIn{Name: "p", Where: "body"}, Limit: paramIn{Name: "limit", Where: "body"},
 		LimitDefault: 20, LimitMax: 100, OverMax: "refuse", PastEnd: "silent", PageAt: "p=", PositionFirst: true,
 		Window: 10000, WindowMessage: "p × limit = {page} × {limit} = {value} exceeds {window}: PAGE * LIMIT must be <= {window}; switch to cursor pagination (search_after_ctx) or narrow your query conditions",
 		Refuse: []string{"p", "limit"}, Unread: []string{"search_after_ctx"},
-		Total:  Total{Kind: "capped", Cap: 1000, Lead: true, Note: "total says {cap}: it is capped, and means {cap} or more ({n} now); has_next_page, not total, says whether a next page exists"},
-		Next:   Next{Flag: "has_next_page", LinkLimit: "sent"},
-		Client: Client{Trap: "total", Follows: "has_next_page", Advice: " (Flashduty's page: use has_next_page, not total)", NoNext: "no next page: has_next_page is false", NoPrev: "no previous page: this is page 1"},
-		Errors: []ErrorRule{{Kind: "path", Interp: fdUnservedInterp}, {Kind: "method", Status: 400, Interp: fdUnservedInterp},
+		Total:  totalRule{Kind: "capped", Cap: 1000, Lead: true, Note: "total says {cap}: it is capped, and means {cap} or more ({n} now); has_next_page, not total, says whether a next page exists"},
+		Next:   nextSignal{Flag: "has_next_page", LinkLimit: "sent"},
+		Client: trapClient{Trap: "total", Follows: "has_next_page", Advice: " (Flashduty's page: use has_next_page, not total)", NoNext: "no next page: has_next_page is false", NoPrev: "no previous page: this is page 1"},
+		Errors: []errorRule{{Kind: "path", Interp: fdUnservedInterp}, {Kind: "method", Status: 400, Interp: fdUnservedInterp},
 			{Kind: "body", Message: `the body must be a JSON object like {"p":1,"limit":20}`},
 			{Kind: "refused", Message: `{name} goes in the JSON body, not the query string: {"p":1,"limit":20}`},
 			{Kind: "member", Message: "search_after_ctx is not served here: this profile is traditional pagination only (flashduty-cursor has the cursor)", Interp: fdTraditionalInterp},
 			{Kind: "position", Message: "{name} is the page number and starts from 1, got {value}"},
 			{Kind: "over-max", Message: "{name}={value} is above the maximum of {max} items per page", Interp: fdLimitInterp}},
-		Interp: Interps{Page: fdHasNextInterp},
+		Interp: interps{Page: fdHasNextInterp},
 	}
 	if cursor {
-		c.First, c.Unread, c.Client = `POST /incident/list {"limit":{limit}}`, nil, Client{NoNext: c.Client.NoNext, NoPrev: c.Client.NoPrev}
-		c.After, c.CursorKind, c.Next.Cursor, c.Next.End = In{Name: "search_after_ctx", Where: "body"}, "objectid", "search_after_ctx", "absent"
+		c.First, c.Unread, c.Client = `POST /incident/list {"limit":{limit}}`, nil, trapClient{NoNext: c.Client.NoNext, NoPrev: c.Client.NoPrev}
+		c.After, c.CursorKind, c.Next.Cursor, c.Next.End = paramIn{Name: "search_after_ctx", Where: "body"}, "objectid", "search_after_ctx", "absent"
 		c.Order = []string{"total", "has_next_page", "search_after_ctx"}
-		c.Errors = append(c.Errors, ErrorRule{Kind: "cursor", Interp: fdCtxInterp}, ErrorRule{Kind: "both", Interp: fdMixInterp})
+		c.Errors = append(c.Errors, errorRule{Kind: "cursor", Interp: fdCtxInterp}, errorRule{Kind: "both", Interp: fdMixInterp})
 	}
 	return c
 }

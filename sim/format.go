@@ -5,14 +5,14 @@ import (
 	"strings"
 )
 
-// Format writes a scenario in the scenario language, canonically: the profile
+// formatScenario writes a scenario in the scenario language, canonically: the profile
 // line always, the other setup lines only when they differ from the defaults,
 // a blank line, then one step per line with a request's headers under it,
-// indented two spaces, and its body on the request line. Parse(Format(s))
+// indented two spaces, and its body on the request line. Parse(formatScenario(s))
 // equals s but for the Line fields (and a body written over several lines,
-// which comes back on one), and formatting is stable: Format(Parse(Format(s)))
-// is Format(s).
-func Format(s *Scenario) string {
+// which comes back on one), and formatting is stable: formatScenario(Parse(formatScenario(s)))
+// is formatScenario(s).
+func formatScenario(s *Scenario) string {
 	var b strings.Builder
 	setup := &s.Setup
 	if d := setup.Contract; d != nil {

@@ -66,13 +66,13 @@ header X-B:
 delete at 3
 delete at 3..4
 stream 2 every 1
-`, Format(s))
+`, formatScenario(s))
 
-	assert.Equal(t, "profile offset\n", Format(&Scenario{Setup: Setup{Sort: defaultSort}}), "the profile line is always written")
+	assert.Equal(t, "profile offset\n", formatScenario(&Scenario{Setup: Setup{Sort: defaultSort}}), "the profile line is always written")
 	assert.Equal(t, "profile offset\nrecords 999\norder oldest-first\nsort created/60\nseed 3\n",
-		Format(&Scenario{Setup: Setup{Records: 999, Order: OldestFirst, Sort: sortSpec{Bucket: 60}, Seed: 3}}))
+		formatScenario(&Scenario{Setup: Setup{Records: 999, Order: OldestFirst, Sort: sortSpec{Bucket: 60}, Seed: 3}}))
 	assert.Equal(t, "profile offset\n\nPOST /x {\"p\": 1}\n",
-		Format(&Scenario{Setup: Setup{Sort: defaultSort}, Steps: []Step{{Kind: StepRequest, Method: "POST", Target: "/x", Body: "{\n \"p\": 1\n}"}}}),
+		formatScenario(&Scenario{Setup: Setup{Sort: defaultSort}, Steps: []Step{{Kind: StepRequest, Method: "POST", Target: "/x", Body: "{\n \"p\": 1\n}"}}}),
 		"a body built with line breaks is written on one line")
 }
 
@@ -88,15 +88,15 @@ func TestFmtCount(t *testing.T) {
 	assert.Equal(t, "-100", fmtNumber(-100))
 }
 
-// checkFormatRoundTrip checks Parse(Format(s)) == s but for lines, and that
+// checkFormatRoundTrip checks Parse(formatScenario(s)) == s but for lines, and that
 // formatting is stable.
 func checkFormatRoundTrip(t *testing.T, s *Scenario) {
 	t.Helper()
-	text := Format(s)
+	text := formatScenario(s)
 	back, err := Parse(text)
 	require.NoError(t, err, "reparsing:\n%s", text)
 	assert.Equal(t, withoutLines(s), withoutLines(back), "round trip of:\n%s", text)
-	assert.Equal(t, text, Format(back), "formatting is stable")
+	assert.Equal(t, text, formatScenario(back), "formatting is stable")
 }
 
 func TestFormatRoundTrip(t *testing.T) {
@@ -112,9 +112,9 @@ func randomScenario(r *rand.Rand) *Scenario {
 	pick := func(list ...string) string { return list[r.IntN(len(list))] }
 	s := &Scenario{Setup: Setup{
 		Profile: pick("offset", "page", "codefresh", "celigo-errors"),
-		Records: []int64{0, n(1000), n(MaxRecords + 1), 25_000, 3_000_000}[r.IntN(5)],
+		Records: []int64{0, n(1000), n(maxRecords + 1), 25_000, 3_000_000}[r.IntN(5)],
 		Order:   Order(r.IntN(2)),
-		Sort:    sortSpec{Bucket: 1 + n(MaxBucket), Tiebreak: r.IntN(2) == 0},
+		Sort:    sortSpec{Bucket: 1 + n(maxBucket), Tiebreak: r.IntN(2) == 0},
 		Seed:    r.Uint64(),
 	}}
 	if r.IntN(3) == 0 {
@@ -139,7 +139,7 @@ func randomScenario(r *rand.Rand) *Scenario {
 		case StepWalk:
 			st.Client = client()
 			if r.IntN(2) == 0 {
-				st.MaxPages = 1 + r.IntN(MaxWalkPages)
+				st.MaxPages = 1 + r.IntN(maxWalkPages)
 				st.Cap = r.IntN(2) == 0
 			}
 		case StepHeader:
@@ -147,7 +147,7 @@ func randomScenario(r *rand.Rand) *Scenario {
 			st.Name = pick("X-Pagination-Session-Id", "A")
 			st.Value = pick("", "abc", "wf1+step 2")
 		case StepInsert:
-			st.Count = 1 + n(MaxInsert)
+			st.Count = 1 + n(maxInsert)
 			st.At = -1
 			if r.IntN(2) == 0 {
 				st.At = n(1e12)
@@ -164,8 +164,8 @@ func randomScenario(r *rand.Rand) *Scenario {
 			st.Key = n(1e12) - 5e11
 		case StepStream:
 			if r.IntN(3) > 0 {
-				st.Count = 1 + n(MaxInsert)
-				st.Every = 1 + n(MaxTicks)
+				st.Count = 1 + n(maxInsert)
+				st.Every = 1 + n(maxTicks)
 			}
 		case StepWait:
 			st.Ticks = 1 + n(1e6)

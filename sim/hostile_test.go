@@ -85,7 +85,7 @@ func TestHostileJSON(t *testing.T) {
 		var err error
 		hostile(t, func() {
 			var s *Scenario
-			if s, err = ScenarioFromJSON([]byte(`{"steps":[` + strings.Repeat(`{"next":true},`, MaxSteps) + `{"next":true}]}`)); err == nil {
+			if s, err = ScenarioFromJSON([]byte(`{"steps":[` + strings.Repeat(`{"next":true},`, maxSteps) + `{"next":true}]}`)); err == nil {
 				err = s.Validate()
 			}
 		})
@@ -95,7 +95,7 @@ func TestHostileJSON(t *testing.T) {
 	t.Run("controls and invalid UTF-8 in strings", func(t *testing.T) {
 		d := jsonProblems(t, `{"steps":[{"request":"GET /x\u0000\u001b","headers":[["X-A","\u007f"]]},{"header":["X","`+"ÿþ"+`"]}]}`)
 		for _, x := range d {
-			assert.Equal(t, x.Message, DisplayText(x.Message), "shown escaped")
+			assert.Equal(t, x.Message, displayText(x.Message), "shown escaped")
 		}
 	})
 }
@@ -209,9 +209,9 @@ func TestHostileRuns(t *testing.T) {
 // and the diagnostics escaped: an OSC title change, a screen clear, NUL, a
 // BOM, U+202E and a lone CR came through raw to the terminal and the page.
 func TestTextsFromAScenarioAreShownEscaped(t *testing.T) {
-	assert.Equal(t, `a\x1b]0;PWN\x07\x1b[2J\0\ufeff\u202eb\rc\x7f\u009b\xff\t\n`, DisplayText("a\x1b]0;PWN\x07\x1b[2J\x00\ufeff\u202eb\rc\x7f\u009b\xff\t\n"))
-	assert.Equal(t, "plain, é and \ufffd stay", DisplayText("plain, é and \ufffd stay"))
-	assert.Equal(t, `\x1b`, DisplayText(DisplayText("\x1b")), "escaping twice changes nothing more")
+	assert.Equal(t, `a\x1b]0;PWN\x07\x1b[2J\0\ufeff\u202eb\rc\x7f\u009b\xff\t\n`, displayText("a\x1b]0;PWN\x07\x1b[2J\x00\ufeff\u202eb\rc\x7f\u009b\xff\t\n"))
+	assert.Equal(t, "plain, é and \ufffd stay", displayText("plain, é and \ufffd stay"))
+	assert.Equal(t, `\x1b`, displayText(displayText("\x1b")), "escaping twice changes nothing more")
 
 	d := diags(t, "profile offset\n\x1b]0;PWN\x07 next\n")
 	assert.Contains(t, d[0].Message, "`\\x1b]0;PWN\\x07`")
@@ -223,7 +223,7 @@ func TestTextsFromAScenarioAreShownEscaped(t *testing.T) {
 	assert.Equal(t, "/items?q=\u202eabc&limit=2", tr.Steps[0].Request.URL, "what is sent stays as sent")
 	for _, st := range tr.Steps {
 		for _, s := range []string{st.Source, st.Text, st.Reason} {
-			assert.Equal(t, s, DisplayText(s))
+			assert.Equal(t, s, displayText(s))
 		}
 	}
 }

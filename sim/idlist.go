@@ -27,7 +27,7 @@ type idRun3 struct {
 }
 
 // idListOf stores the ids of items (fewer than 2^31).
-func idListOf(items []Record) idList {
+func idListOf(items []record) idList {
 	l := idList{n: int32(len(items))}
 	var runs []idRun3 // the runs after the first
 	var n0 int32      // ids in the first
@@ -59,7 +59,7 @@ func idListOf(items []Record) idList {
 
 // idListOfIDs stores ids.
 func idListOfIDs(ids []int64) idList {
-	items := make([]Record, len(ids))
+	items := make([]record, len(ids))
 	for i, id := range ids {
 		items[i].ID = id
 	}

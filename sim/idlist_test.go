@@ -7,8 +7,8 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-func records(ids ...int64) []Record {
-	out := make([]Record, len(ids))
+func records(ids ...int64) []record {
+	out := make([]record, len(ids))
 	for i, id := range ids {
 		out[i].ID = id
 	}

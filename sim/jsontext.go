@@ -25,7 +25,7 @@ type jsonStep struct {
 // asText checks s against its canonical text (above) and returns the text
 // parser's reading of it; problems go to r's diagnostics.
 func (r *jsonReader) asText(s *Scenario) *Scenario {
-	text := Format(s)
+	text := formatScenario(s)
 	back, err := Parse(text)
 	if err != nil {
 		pe, _ := err.(*ParseError)
@@ -51,7 +51,7 @@ func (r *jsonReader) asText(s *Scenario) *Scenario {
 		back.Setup.Options = s.Setup.Options
 	}
 	if !sameSetup(&s.Setup, &back.Setup) || !slices.Equal(s.Expects, back.Expects) {
-		r.failAt(0, "scenario", "the setup reads differently as text: `"+strings.TrimSpace(Format(&Scenario{Setup: back.Setup}))+"`")
+		r.failAt(0, "scenario", "the setup reads differently as text: `"+strings.TrimSpace(formatScenario(&Scenario{Setup: back.Setup}))+"`")
 		return nil
 	}
 	if len(back.Steps) != len(s.Steps) {
@@ -67,10 +67,10 @@ func (r *jsonReader) asText(s *Scenario) *Scenario {
 	return back
 }
 
-// formattedStarts is the 1-based line of each step in Format(s), and last
+// formattedStarts is the 1-based line of each step in formatScenario(s), and last
 // the line after the steps (where the expect lines begin).
 func formattedStarts(s *Scenario) []int {
-	line := 1 + strings.Count(Format(&Scenario{Setup: s.Setup}), "\n")
+	line := 1 + strings.Count(formatScenario(&Scenario{Setup: s.Setup}), "\n")
 	if len(s.Steps) > 0 {
 		line++ // the blank line
 	}

@@ -23,7 +23,7 @@ func (x *lcg) next(n int64) int64 {
 // BenchmarkRandomMutations runs n mutations at random list positions on a
 // million records, alternating `insert 1 at P` and `delete at P`, through
 // the engine as a scenario's steps (execute: the step limit is validation's).
-// A run writes at most BudgetRows rows to its trace, so 10^5 (MaxSteps, the
+// A run writes at most BudgetRows rows to its trace, so 10^5 (maxSteps, the
 // most a scenario has) is the largest size here; the dataset alone goes to
 // 10^6 below. Per mutation it should stay roughly flat: each is O(log m) in
 // the m mutations so far.
@@ -127,7 +127,7 @@ func alternatingDeletes() string {
 	var b strings.Builder
 	b.WriteString("profile offset\nrecords 1m\n")
 	x := lcg(99)
-	for i := 0; i < MaxSteps/2; i++ {
+	for i := 0; i < maxSteps/2; i++ {
 		p := x.next(800_000)
 		b.WriteString("delete at " + strconv.FormatInt(p, 10) + ".." + strconv.FormatInt(p+1, 10) + "\n")
 		b.WriteString("delete id " + strconv.FormatInt(1+x.next(1_000_000), 10) + "\n")

@@ -174,14 +174,14 @@ func (l *Live) setOrigin(i int, origin string) {
 // without it are the client "default".
 const ClientHeader = "X-Pagesim-Client"
 
-// LineHeader gives the line of the client's code that sent a live request
+// lineHeader gives the line of the client's code that sent a live request
 // (Live.Request), when the client knows it: the page's sandbox reads it
 // from the stack of each fetch call. The request's step then says so in
 // its origin ("client request 3, code line 12").
-const LineHeader = "X-Pagesim-Line"
+const lineHeader = "X-Pagesim-Line"
 
 // Request is Do with the client named by the ClientHeader among headers,
-// and the line of its code by the LineHeader; the contract sees neither.
+// and the line of its code by the lineHeader; the contract sees neither.
 func (l *Live) Request(method, target string, headers []Header, body string) (*LiveResponse, error) {
 	client := ""
 	line := 0
@@ -190,7 +190,7 @@ func (l *Live) Request(method, target string, headers []Header, body string) (*L
 		switch {
 		case strings.EqualFold(h.Name, ClientHeader):
 			client = h.Value
-		case strings.EqualFold(h.Name, LineHeader):
+		case strings.EqualFold(h.Name, lineHeader):
 			if n, err := strconv.Atoi(strings.TrimSpace(h.Value)); err == nil && n > 0 && n <= 1_000_000 {
 				line = n
 			}

@@ -21,8 +21,8 @@ func commonOptions(limit, maxLimit int64, overMax string) []OptionSpec {
 // largest served, and what a larger request gets (overHelp, one of overEnum).
 func sizeOptions(limit, maxLimit int64, overMax, overHelp string, overEnum ...string) []OptionSpec {
 	return []OptionSpec{
-		{Name: "limit", Default: itoa(limit), Help: "records per page when the request names none", Min: 1, Max: MaxPageSize},
-		{Name: "max-limit", Default: itoa(maxLimit), Help: "the largest page size the server serves", Min: 1, Max: MaxPageSize},
+		{Name: "limit", Default: itoa(limit), Help: "records per page when the request names none", Min: 1, Max: maxPageSize},
+		{Name: "max-limit", Default: itoa(maxLimit), Help: "the largest page size the server serves", Min: 1, Max: maxPageSize},
 		{Name: "over-max", Default: overMax, Help: "a page size above the maximum: " + overHelp, Enum: overEnum},
 	}
 }
@@ -40,9 +40,9 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // refuse is a 4xx answer that says why in the body and in the trace.
 //
 //go:noinline
-func refuse(w *World, status int, msg string) *Response {
-	return &Response{
-		Status: status, Fields: []Field{{"error", Str(msg)}}, Reason: msg, Position: -1,
+func refuse(w *world, status int, msg string) *response {
+	return &response{
+		Status: status, Fields: []bodyField{{"error", strVal(msg)}}, Reason: msg, Position: -1,
 		Total: TotalReport{Kind: "absent", True: w.Len()}, HasNext: NextReport{Kind: "none"},
 	}
 }
@@ -81,9 +81,9 @@ func withParams(path string, q []Param, set ...Param) string {
 // with the named parameters set. Its target is written by TargetString and
 // its query kept as built, which is what ParseTarget would read back from it
 // (the two round-trip), without parsing it again on every page.
-func follow(prev *Request, set ...Param) (*Request, bool, string) {
+func follow(prev *request, set ...Param) (*request, bool, string) {
 	q := setParams(prev.Query, set...)
-	return &Request{Method: prev.Method, Target: reqtarget.String(prev.Path, q), Path: prev.Path, Query: q}, true, ""
+	return &request{Method: prev.Method, Target: reqtarget.String(prev.Path, q), Path: prev.Path, Query: q}, true, ""
 }
 
 func isSet(set []Param, name string) bool {
@@ -95,21 +95,21 @@ func isSet(set []Param, name string) bool {
 	return false
 }
 
-// request builds a client request for target, or reports why it cannot.
-func request(method, target string) (*Request, bool, string) {
+// clientRequest builds a client request for target, or reports why it cannot.
+func clientRequest(method, target string) (*request, bool, string) {
 	path, q, err := reqtarget.Parse(target)
 	if err != nil {
 		return nil, false, "the server sent a link the client cannot read: " + err.Error()
 	}
-	return &Request{Method: method, Target: target, Path: path, Query: q}, true, ""
+	return &request{Method: method, Target: target, Path: path, Query: q}, true, ""
 }
 
 // firstRequest is the `first` request: the previous request's path without
 // paging parameters, or the profile's default first request.
-func firstRequest(prev *Request, def string, drop ...string) (*Request, bool, string) {
+func firstRequest(prev *request, def string, drop ...string) (*request, bool, string) {
 	if prev == nil {
 		method, target, _ := cutSpace(def)
-		return request(method, target)
+		return clientRequest(method, target)
 	}
 	set := make([]Param, len(drop))
 	for i, d := range drop {
@@ -151,15 +151,15 @@ type offsetPage struct {
 // missed. A walk that starts mid-list covers the list from its first page
 // on. rel is "" for a request written out; one for offset 0 starts a walk,
 // a `prev` back to offset 0 continues it.
-func walkRole(prev offsetPage, ok bool, cur offsetPage, rel string, at func(int64) string) (WalkRole, string) {
+func walkRole(prev offsetPage, ok bool, cur offsetPage, rel string, at func(int64) string) (walkRel, string) {
 	back := cur.asked < prev.asked && (cur.asked == max(0, prev.asked-cur.step) || cur.asked == max(0, prev.offset-cur.limit))
 	switch {
 	case !ok || prev.path != cur.path || rel == "first" || cur.asked == 0 && rel == "":
-		return WalkFirst, ""
+		return walkFirst, ""
 	case rel != "" || cur.asked == prev.asked+prev.step || cur.asked == prev.offset+prev.limit || back:
-		return WalkContinue, ""
+		return walkContinue, ""
 	}
-	return WalkFirst, at(cur.asked) + " does not follow this client's last page (" + at(prev.asked) + "): it starts a new walk there, since a page computed by hand sees the list as it is now, not as the previous page saw it"
+	return walkFirst, at(cur.asked) + " does not follow this client's last page (" + at(prev.asked) + "): it starts a new walk there, since a page computed by hand sees the list as it is now, not as the previous page saw it"
 }
 
 // offsetCost is an offset query's work: it reads and discards offset rows,
@@ -177,8 +177,8 @@ func init() {
 	registerContract(&Profile{
 		Name:    "offset",
 		Options: commonOptions(20, 100, "clamp"),
-	}, Contract{Base: "offset", OffsetEcho: "offset", LimitEcho: "limit",
-		Errors: []ErrorRule{{Kind: "position", Message: "{name} must be 0 or more, got {value}"}}})
+	}, contract{Base: "offset", OffsetEcho: "offset", LimitEcho: "limit",
+		Errors: []errorRule{{Kind: "position", Message: "{name} must be 0 or more, got {value}"}}})
 }
 
 // ---- page ----
@@ -187,8 +187,8 @@ func init() {
 	registerContract(&Profile{
 		Name:    "page",
 		Options: commonOptions(20, 100, "clamp"),
-	}, Contract{Base: "page", PageEcho: "page", LimitEcho: "per_page",
-		Errors: []ErrorRule{{Kind: "position", Message: "page numbers start at 1, got {value}"}}})
+	}, contract{Base: "page", PageEcho: "page", LimitEcho: "per_page",
+		Errors: []errorRule{{Kind: "position", Message: "page numbers start at 1, got {value}"}}})
 }
 
 // ---- cursor ----
@@ -197,7 +197,7 @@ func init() {
 	registerContract(&Profile{
 		Name:    "cursor",
 		Options: commonOptions(20, 100, "clamp"),
-	}, Contract{Base: "cursor", Next: Next{Flag: "has_more"}, Tag: "cursor"})
+	}, contract{Base: "cursor", Next: nextSignal{Flag: "has_more"}, Tag: "cursor"})
 }
 
 func join(a, b string) string {
@@ -216,13 +216,13 @@ func init() {
 	registerContract(&Profile{
 		Name:    "link",
 		Options: commonOptions(20, 100, "clamp"),
-	}, Contract{Base: "page", Bare: true, Next: Next{Link: []string{"first", "prev", "next", "last"}},
-		Errors: []ErrorRule{{Kind: "position", Message: "page numbers start at 1, got {value}"}}})
+	}, contract{Base: "page", Bare: true, Next: nextSignal{Link: []string{"first", "prev", "next", "last"}},
+		Errors: []errorRule{{Kind: "position", Message: "page numbers start at 1, got {value}"}}})
 }
 
 // followLink is the client side of Link-header paging: it parses the header
 // with the RFC 8288 parser and requests the rel's URL, nothing else.
-func followLink(prev *Request, last *Response, rel string) (*Request, bool, string) {
+func followLink(prev *request, last *response, rel string) (*request, bool, string) {
 	h := last.HeaderValue("Link")
 	if h == "" {
 		return nil, false, "no " + rel + " page: the response has no Link header"
@@ -239,5 +239,5 @@ func followLink(prev *Request, last *Response, rel string) (*Request, bool, stri
 	if prev != nil {
 		method = prev.Method
 	}
-	return request(method, l.URL)
+	return clientRequest(method, l.URL)
 }

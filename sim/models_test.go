@@ -46,9 +46,9 @@ func TestGenericModelsAcceptAndRefuse(t *testing.T) {
 		{"link", "/items?page=1&per_page=0", nil, 400, "per_page must be at least 1", 0, 0},
 		{"cursor", "/items?limit=10", nil, 200, "", 100, 10},
 		{"cursor", "/items?after=zz", nil, 400, "is not one this server issued", 0, 0},
-		{"cursor", "/items?after=" + cursorToken("cursor:/other", Cursor{Key: 50, ID: 50}), nil, 400, "issued for another list", 0, 0},
-		{"cursor", "/items?after=" + cursorToken("cursor:/items", Cursor{Key: 50, ID: 50}), nil, 200, "", 49, 20},
-		{"cursor", "/items?before=" + cursorToken("cursor:/items", Cursor{Key: 50, ID: 50}) + "&limit=5", nil, 200, "", 55, 5},
+		{"cursor", "/items?after=" + cursorToken("cursor:/other", cursor{Key: 50, ID: 50}), nil, 400, "issued for another list", 0, 0},
+		{"cursor", "/items?after=" + cursorToken("cursor:/items", cursor{Key: 50, ID: 50}), nil, 200, "", 49, 20},
+		{"cursor", "/items?before=" + cursorToken("cursor:/items", cursor{Key: 50, ID: 50}) + "&limit=5", nil, 200, "", 55, 5},
 		{"cursor", "/items?after=a&before=b", nil, 400, "exclude each other", 0, 0},
 	}
 	for _, tt := range tests {
@@ -179,7 +179,7 @@ func TestOldestFirstOrder(t *testing.T) {
 // follow skips re-parsing the URL it builds: what it keeps must be exactly
 // what ParseTarget reads back from it, awkward characters included.
 func TestFollowKeepsWhatTheParserWouldRead(t *testing.T) {
-	prev, ok, why := request("GET", "/it%20ems/x?q=a+b&sort=-created&x=%2F%26%3D&empty=&offset=20")
+	prev, ok, why := clientRequest("GET", "/it%20ems/x?q=a+b&sort=-created&x=%2F%26%3D&empty=&offset=20")
 	require.True(t, ok, why)
 	next, ok, _ := follow(prev, Param{Name: "offset", Value: "40"}, Param{Name: "after", Value: "ab/c d"}, Param{Name: "empty", Value: ""})
 	require.True(t, ok)
@@ -226,9 +226,9 @@ func TestNewRecordsLandBelowAKeySetAboveTheClock(t *testing.T) {
 // A Raw field is written verbatim and IDString writes ids as strings.
 // (Refused with a 2xx status is tested with Slack's ok:false in the catalogue.)
 func TestRawFieldsAndStringIDs(t *testing.T) {
-	r := &Response{Status: 200, ItemsKey: "data", IDName: "id", Items: []Record{{ID: 7, Created: 7, Key: 7}},
+	r := &response{Status: 200, ItemsKey: "data", IDName: "id", Items: []record{{ID: 7, Created: 7, Key: 7}},
 		IDString: func(id int64) string { return "cus_" + itoa(id) },
-		Fields:   []Field{{Name: "response_metadata", Value: Raw(`{"next_cursor":"abc"}`)}}}
+		Fields:   []bodyField{{Name: "response_metadata", Value: rawVal(`{"next_cursor":"abc"}`)}}}
 	assert.Equal(t, `{"data":[{"id":"cus_7","created":7}],"response_metadata":{"next_cursor":"abc"}}`, string(responseBody(r)))
 	v, _ := r.Field("response_metadata")
 	assert.Equal(t, `{"next_cursor":"abc"}`, v.AsString())

@@ -73,7 +73,7 @@ func newParser(text string) *parser {
 			steps++
 		}
 	}
-	p.s.Steps = make([]Step, 0, min(steps, MaxSteps+1))
+	p.s.Steps = make([]Step, 0, min(steps, maxSteps+1))
 	return p
 }
 
@@ -1232,16 +1232,16 @@ func parseNumber(s string, suffix bool) (int64, bool) {
 // the number, validate at the step (for scenarios from JSON or code).
 
 func recordsProblem(n int64) string {
-	return rangeProblem(n, 0, MaxRecords, "records must be", "")
+	return rangeProblem(n, 0, maxRecords, "records must be", "")
 }
 
 //go:noinline
 func insertProblem(n int64) string {
-	return rangeProblem(n, 1, MaxInsert, "a step inserts", " records")
+	return rangeProblem(n, 1, maxInsert, "a step inserts", " records")
 }
 
 func bucketProblem(n int64) string {
-	return rangeProblem(n, 1, MaxBucket, "a sort bucket is", " ticks")
+	return rangeProblem(n, 1, maxBucket, "a sort bucket is", " ticks")
 }
 
 // walkProblem checks a walk's page limit; 0 means none, unless the walk is
@@ -1250,15 +1250,15 @@ func walkProblem(n int64, limited bool) string {
 	if n == 0 && !limited {
 		return ""
 	}
-	return rangeProblem(n, 1, MaxWalkPages, "a walk's page limit is", "")
+	return rangeProblem(n, 1, maxWalkPages, "a walk's page limit is", "")
 }
 
 func everyProblem(n int64) string {
-	return rangeProblem(n, 1, MaxTicks, "a stream's interval is", " ticks")
+	return rangeProblem(n, 1, maxTicks, "a stream's interval is", " ticks")
 }
 
 func waitProblem(n int64) string {
-	return rangeProblem(n, 1, MaxTicks, "`wait` takes", " ticks")
+	return rangeProblem(n, 1, maxTicks, "`wait` takes", " ticks")
 }
 
 // rangeProblem says "<what> from lo to hi<unit>, got n" when n is outside.

@@ -316,7 +316,7 @@ func TestPresetsRoundTripThroughFormatAndJSON(t *testing.T) {
 		require.NoError(t, err, p.Name)
 		want, err := Run(s)
 		require.NoError(t, err, p.Name)
-		again, err := Parse(Format(s))
+		again, err := Parse(formatScenario(s))
 		require.NoError(t, err, p.Name)
 		fromJSON, err := ScenarioFromJSON(s.JSON())
 		require.NoError(t, err, p.Name)

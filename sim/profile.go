@@ -28,7 +28,7 @@ type Profile struct {
 
 	// New makes a fresh server for one run. o holds the effective options,
 	// already validated against Options.
-	New func(o *Options) Server
+	newServer func(o *options) server
 }
 
 // readSpec is what a contract reads from a request. The server ignores the
@@ -88,11 +88,11 @@ func matchPattern(pattern, path string) bool {
 	return true
 }
 
-// Server is one run's server for a profile, with whatever state the contract
+// server is one run's server for a profile, with whatever state the contract
 // keeps (sessions, issued cursors).
-type Server interface {
+type server interface {
 	// Serve answers req. It reads the world and must not change the dataset.
-	Serve(w *World, req *Request) *Response
+	Serve(w *world, req *request) *response
 
 	// Follow is the client side of the contract: the request a client makes
 	// for rel ("next", "prev" or "first") after it sent prev and received last
@@ -100,7 +100,7 @@ type Server interface {
 	// client sees on the wire: a Link header through ParseLink, a body field, a
 	// page number it sent. ok is false when the response offers no such page;
 	// then why says so in plain words ("the response has no Link rel=\"next\"").
-	Follow(prev *Request, last *Response, rel string) (next *Request, ok bool, why string)
+	Follow(prev *request, last *response, rel string) (next *request, ok bool, why string)
 }
 
 // OptionSpec declares one option a scenario may set on a profile line.
@@ -113,22 +113,22 @@ type OptionSpec struct {
 	Enum    []string // for word options: the allowed values
 }
 
-// Options are a run's effective profile options: defaults overridden by the
+// options are a run's effective profile options: defaults overridden by the
 // scenario. Values were validated against the specs, so the getters do not fail.
-type Options struct {
+type options struct {
 	specs []OptionSpec
 	vals  []string
 }
 
 // Int returns a numeric option. Unknown names return 0: a profile asks only for
 // options it declared.
-func (o *Options) Int(name string) int64 {
+func (o *options) Int(name string) int64 {
 	n, _ := strconv.ParseInt(o.Str(name), 10, 64)
 	return n
 }
 
 // Str returns an option as text.
-func (o *Options) Str(name string) string {
+func (o *options) Str(name string) string {
 	for i, s := range o.specs {
 		if s.Name == name {
 			return o.vals[i]
@@ -137,8 +137,8 @@ func (o *Options) Str(name string) string {
 	return ""
 }
 
-// Request is a request as the server receives it.
-type Request struct {
+// request is a request as the server receives it.
+type request struct {
 	Client string   // "default" or the @name
 	Method string   // upper case
 	Target string   // as sent: path?query, or an absolute URL
@@ -153,7 +153,7 @@ type Request struct {
 type Param = reqtarget.Param
 
 // Param returns the first query parameter called name.
-func (r *Request) Param(name string) (string, bool) {
+func (r *request) Param(name string) (string, bool) {
 	for _, p := range r.Query {
 		if p.Name == name {
 			return p.Value, true
@@ -163,11 +163,11 @@ func (r *Request) Param(name string) (string, bool) {
 }
 
 // HeaderValue returns the first header called name (case-insensitive), or "".
-func (r *Request) HeaderValue(name string) string { return firstHeader(r.Header, name) }
+func (r *request) HeaderValue(name string) string { return firstHeader(r.Header, name) }
 
-// Response is the server's answer: the wire part (status, headers, body) and the
+// response is the server's answer: the wire part (status, headers, body) and the
 // explanation the trace shows beside it.
-type Response struct {
+type response struct {
 	Status int
 	Header []Header
 
@@ -176,8 +176,8 @@ type Response struct {
 	// order. A refusal is an object with Fields {"error": "..."} and so on.
 	Bare     bool
 	ItemsKey string
-	Items    []Record
-	Fields   []Field
+	Items    []record
+	Fields   []bodyField
 	IDName   string // the id field of an item: "id" when "" ("_id" for Celigo)
 	// IDString, when set, writes an item's id as a string (Stripe's
 	// "cus_000123"); nil writes the number.
@@ -192,7 +192,7 @@ type Response struct {
 	Total    TotalReport // reported vs true total
 	HasNext  NextReport  // reported vs true next page
 	Cost     Cost        // rows read; the engine fills WalkRows
-	Walk     WalkRole    // how this request relates to the client's walk: the engine's, from Served
+	Walk     walkRel     // how this request relates to the client's walk: the engine's, from Served
 	Position int64       // list position of Items[0] at the time, -1 if none
 
 	// Served says what the request was served: a stretch of the list for
@@ -241,50 +241,50 @@ type keyRange struct {
 	From, To int64
 }
 
-// Field is one top-level body field beside the items.
-type Field struct {
+// bodyField is one top-level body field beside the items.
+type bodyField struct {
 	Name  string
-	Value Val
+	Value val
 }
 
-// Val is a JSON value for body fields: a scalar, or (Raw) JSON written as is.
-type Val struct {
+// val is a JSON value for body fields: a scalar, or (Raw) JSON written as is.
+type val struct {
 	kind byte // 'n' null, 'i' int, 's' string, 'b' bool, 'r' raw JSON
 	i    int64
 	s    string
 }
 
-func Int(n int64) Val  { return Val{kind: 'i', i: n} }
-func Str(s string) Val { return Val{kind: 's', s: s} }
-func Bool(b bool) Val {
+func intVal(n int64) val  { return val{kind: 'i', i: n} }
+func strVal(s string) val { return val{kind: 's', s: s} }
+func boolVal(b bool) val {
 	if b {
-		return Val{kind: 'b', i: 1}
+		return val{kind: 'b', i: 1}
 	}
-	return Val{kind: 'b'}
+	return val{kind: 'b'}
 }
-func Null() Val { return Val{kind: 'n'} }
+func nullVal() val { return val{kind: 'n'} }
 
-// Raw is a nested value (an object such as Slack's response_metadata, or
+// rawVal is a nested value (an object such as Slack's response_metadata, or
 // Stripe's error object), already encoded as JSON, which the response body
 // holds verbatim. It must be valid JSON: build it with internal/json's Writer.
-func Raw(json string) Val { return Val{kind: 'r', s: json} }
+func rawVal(json string) val { return val{kind: 'r', s: json} }
 
 // Field returns the body field called name.
-func (r *Response) Field(name string) (Val, bool) {
+func (r *response) Field(name string) (val, bool) {
 	for _, f := range r.Fields {
 		if f.Name == name {
 			return f.Value, true
 		}
 	}
-	return Val{}, false
+	return val{}, false
 }
 
 // Header returns the first response header called name (case-insensitive), or "".
-func (r *Response) HeaderValue(name string) string { return firstHeader(r.Header, name) }
+func (r *response) HeaderValue(name string) string { return firstHeader(r.Header, name) }
 
 // AsString returns the value as text: a string as is, an int in decimal,
 // raw JSON as written.
-func (v Val) AsString() string {
+func (v val) AsString() string {
 	switch v.kind {
 	case 's', 'r':
 		return v.s
@@ -300,19 +300,19 @@ func (v Val) AsString() string {
 }
 
 // IsNull reports whether the value is JSON null (or absent).
-func (v Val) IsNull() bool { return v.kind == 'n' || v.kind == 0 }
+func (v val) IsNull() bool { return v.kind == 'n' || v.kind == 0 }
 
-// WalkRole says how a request relates to its client's walk.
-type WalkRole uint8
+// walkRel says how a request relates to its client's walk.
+type walkRel uint8
 
 const (
-	WalkNone     WalkRole = iota // not part of a walk (a refusal, a random jump)
-	WalkFirst                    // a first page: starts a new walk, ending the client's previous one
-	WalkContinue                 // a further page of the client's walk (starting one if none is open)
+	walkNone     walkRel = iota // not part of a walk (a refusal, a random jump)
+	walkFirst                   // a first page: starts a new walk, ending the client's previous one
+	walkContinue                // a further page of the client's walk (starting one if none is open)
 )
 
-// Record is one record of the dataset.
-type Record struct {
+// record is one record of the dataset.
+type record struct {
 	ID      int64 // unique, increasing in creation order
 	Created int64 // tick it was created
 	Key     int64 // sort key: Created/Bucket, or set by an update

@@ -16,7 +16,7 @@ type Setup struct {
 	// Contract, when set, is a contract declared in the scenario (a
 	// `contract BASE` block); the scenario runs against it instead of Profile.
 	Contract *contractDecl
-	Records  int64    // initial dataset size, 0 .. MaxRecords
+	Records  int64    // initial dataset size, 0 .. maxRecords
 	Order    Order    // NewestFirst (default) or OldestFirst
 	Sort     sortSpec // the sort key; default created with id as tiebreaker
 	Seed     uint64   // seed for anything random (tie order, streams)
@@ -118,12 +118,12 @@ type Header struct {
 // Limits checked before any work starts (Validate). They keep a browser tab
 // responsive whatever is typed or linked.
 const (
-	MaxRecords   = int64(1_000_000_000_000) // initial dataset size
-	MaxSteps     = 100_000                  // steps written in a scenario
+	maxRecords   = int64(1_000_000_000_000) // initial dataset size
+	maxSteps     = 100_000                  // steps written in a scenario
 	MaxRequests  = 20_000                   // requests executed, walks expanded (a walk chasing a stream stops here)
-	MaxPageSize  = 10_000                   // any profile's page size ceiling
-	MaxInsert    = int64(1_000_000_000)     // records one insert or stream tick adds
-	MaxTicks     = int64(1_000_000_000_000) // total simulated time
-	MaxBucket    = int64(1_000_000)
-	MaxWalkPages = 100_000
+	maxPageSize  = 10_000                   // any profile's page size ceiling
+	maxInsert    = int64(1_000_000_000)     // records one insert or stream tick adds
+	maxTicks     = int64(1_000_000_000_000) // total simulated time
+	maxBucket    = int64(1_000_000)
+	maxWalkPages = 100_000
 )

@@ -19,7 +19,7 @@ import (
 //	 "steps":[{"request":"GET /v1/integrations?limit=100","headers":[["X-A","1"]]},
 //	          {"next":true,"client":"bob"},{"walk":{"max":50,"cap":true}},{"wait":10}]}
 //
-// Text and JSON round-trip: Format(ScenarioFromJSON(s.JSON())) is Format(s).
+// Text and JSON round-trip: formatScenario(ScenarioFromJSON(s.JSON())) is formatScenario(s).
 // Lines are not kept: they belong to the text.
 
 // jsonSafeInt is the largest integer a JavaScript number holds exactly. Seeds
@@ -209,7 +209,7 @@ func RunJSON(data []byte) (*Trace, error) {
 	}
 	// The warnings are found in the canonical text, which reads as s does
 	// (asText checked it), and mapped back to the steps in data.
-	text := Format(s)
+	text := formatScenario(s)
 	if back, perr := Parse(text); perr == nil {
 		starts := formattedStarts(s)
 		for _, d := range warnings(back, text) {

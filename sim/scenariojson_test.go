@@ -115,13 +115,13 @@ func TestScenarioJSONBodies(t *testing.T) {
 func TestScenarioJSONRoundTrip(t *testing.T) {
 	for _, text := range roundTripCorpus {
 		s := mustParse(t, text)
-		canonical := Format(s)
+		canonical := formatScenario(s)
 		js := s.JSON()
 		require.True(t, json.Valid(js), string(js))
 		fromJSON := mustFromJSON(t, string(js))
 		assert.Equal(t, withoutLines(s), fromJSON, text)
-		assert.Equal(t, canonical, Format(fromJSON), "text → JSON → text")
-		assert.Equal(t, string(js), string(mustParse(t, Format(fromJSON)).JSON()), "JSON → text → JSON")
+		assert.Equal(t, canonical, formatScenario(fromJSON), "text → JSON → text")
+		assert.Equal(t, string(js), string(mustParse(t, formatScenario(fromJSON)).JSON()), "JSON → text → JSON")
 	}
 }
 
@@ -267,7 +267,7 @@ func FuzzScenarioFromJSON(f *testing.F) {
 		// Whatever the JSON form accepts, the text can say, unless
 		// Validate refuses it.
 		if s.Validate() == nil {
-			text := Format(s)
+			text := formatScenario(s)
 			fromText, err := Parse(text)
 			require.NoError(t, err, text)
 			assert.Equal(t, s, withoutLines(fromText), text)

@@ -9,7 +9,7 @@ package sim
 // pages before page 1: records newer than where the session started.
 
 // serveSession serves the session base.
-func (s *contractServer) serveSession(w *World, req *Request, limit int64, note string) *Response {
+func (s *contractServer) serveSession(w *world, req *request, limit int64, note string) *response {
 	c := &s.c
 	page, why, bad := s.number(w, req, c.Page, 1, minInt64, false)
 	if bad != nil {
@@ -35,7 +35,7 @@ func (s *contractServer) serveSession(w *World, req *Request, limit int64, note 
 		return r
 	}
 
-	resp := &Response{Status: 200, Reason: join(why, note), Interp: s.interp, Position: -1}
+	resp := &response{Status: 200, Reason: join(why, note), Interp: s.interp, Position: -1}
 	if sess != nil && sess.mover != req.Client {
 		share := ": clients without their own " + c.Session.Name + " share one cursor (\"undefined results\")"
 		if id != "" {
@@ -43,7 +43,7 @@ func (s *contractServer) serveSession(w *World, req *Request, limit int64, note 
 		}
 		resp.Reason = join(resp.Reason, "the cursor of "+name+" was on page "+itoa(sess.page)+", put there by "+sess.mover+share)
 	}
-	var items []Record
+	var items []record
 	var p int64
 	later := ""
 	switch {
@@ -92,7 +92,7 @@ func (s *contractServer) serveSession(w *World, req *Request, limit int64, note 
 	resp.Served = &servedPage{Session: true, Page: page}
 	var fields []pathVal
 	if c.PageEcho != "" {
-		fields = append(fields, pathVal{c.PageEcho, Int(page)})
+		fields = append(fields, pathVal{c.PageEcho, intVal(page)})
 	}
 	s.finish(w, resp, fields, limit, more, page == 1)
 	return resp
@@ -111,11 +111,11 @@ type cfSession struct {
 // Its list position is recomputed at every request, so inserts and deletes
 // elsewhere never shift it.
 type gap struct {
-	c     Cursor
+	c     cursor
 	after bool
 }
 
-func (g gap) pos(w *World) int64 {
+func (g gap) pos(w *world) int64 {
 	if g.after {
 		return w.Split(g.c)
 	}
@@ -124,11 +124,11 @@ func (g gap) pos(w *World) int64 {
 
 // tailGap is the gap after every record, new ones included: where an empty
 // list anchors its page 1.
-func tailGap(w *World) gap {
+func tailGap(w *world) gap {
 	if w.NewestFirst() {
-		return gap{c: Cursor{Key: minInt64, ID: minInt64}}
+		return gap{c: cursor{Key: minInt64, ID: minInt64}}
 	}
-	return gap{c: Cursor{Key: maxInt64, ID: maxInt64}}
+	return gap{c: cursor{Key: maxInt64, ID: maxInt64}}
 }
 
 const (

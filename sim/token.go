@@ -97,7 +97,7 @@ func unhex(c byte) int {
 }
 
 // cursorToken encodes a sort position for the list tag names.
-func cursorToken(tag string, c Cursor) string {
+func cursorToken(tag string, c cursor) string {
 	if c.KeyOnly {
 		return makeToken(tag, 0, c.Key)
 	}
@@ -105,11 +105,11 @@ func cursorToken(tag string, c Cursor) string {
 }
 
 // readCursor decodes cursorToken's output. why is a plain-words refusal.
-func readCursor(tag, tok string) (c Cursor, why string) {
+func readCursor(tag, tok string) (c cursor, why string) {
 	vals, err := readToken(tag, tok, 3)
 	if err == errGarbled {
 		if v2, err2 := readToken(tag, tok, 2); err2 == nil && v2[0] == 0 {
-			return Cursor{Key: v2[1], KeyOnly: true}, ""
+			return cursor{Key: v2[1], KeyOnly: true}, ""
 		}
 	}
 	switch {
@@ -118,7 +118,7 @@ func readCursor(tag, tok string) (c Cursor, why string) {
 	case err != nil || vals[0] != 1:
 		return c, "the cursor " + quote(tok) + " is not one this server issued (changed or cut short?): cursors are opaque, send back exactly what the server returned"
 	}
-	return Cursor{Key: vals[1], ID: vals[2]}, ""
+	return cursor{Key: vals[1], ID: vals[2]}, ""
 }
 
 // quote puts s in backquotes for a message, shortened when long.

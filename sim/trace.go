@@ -103,9 +103,9 @@ type TraceResponse struct {
 	itemsKey string
 	idName   string
 	idString func(int64) string
-	fields   []Field
+	fields   []bodyField
 	ids      idList
-	moved    []Record
+	moved    []record
 	data     *listData
 }
 
@@ -114,7 +114,7 @@ type TraceResponse struct {
 // pay for 10,000 bodies nobody opens, nor keep those that were.
 func (r *TraceResponse) Body() []byte {
 	ids := r.ids.slice()
-	items := make([]Record, len(ids))
+	items := make([]record, len(ids))
 	for i, id := range ids {
 		items[i] = r.data.asCreated(id)
 		for _, m := range r.moved {
@@ -123,7 +123,7 @@ func (r *TraceResponse) Body() []byte {
 			}
 		}
 	}
-	return responseBody(&Response{Bare: r.bare, ItemsKey: r.itemsKey, Items: items, Fields: r.fields,
+	return responseBody(&response{Bare: r.bare, ItemsKey: r.itemsKey, Items: items, Fields: r.fields,
 		IDName: r.idName, IDString: r.idString})
 }
 
@@ -196,13 +196,13 @@ const (
 	WalkRefused    = "refused"    // no drift, but its last request was refused before the end
 )
 
-// IDSet is a count with the first ids (at most MaxListedIDs) for display.
+// IDSet is a count with the first ids (at most maxListedIDs) for display.
 type IDSet struct {
 	Count int64   // "count"
 	IDs   []int64 // "ids"
 }
 
-const MaxListedIDs = 100
+const maxListedIDs = 100
 
 // A Span is Count consecutive records of the walk's universe, in list order at
 // the end of the walk (records deleted during the walk stand where they were),

@@ -5,7 +5,7 @@ import (
 )
 
 // responseBody encodes a response's body as the client receives it.
-func responseBody(r *Response) []byte {
+func responseBody(r *response) []byte {
 	w := &json.Writer{B: make([]byte, 0, 64+len(r.Items)*32)}
 	if r.Bare {
 		writeItems(w, r)
@@ -24,7 +24,7 @@ func responseBody(r *Response) []byte {
 	return w.B
 }
 
-func writeItems(w *json.Writer, r *Response) {
+func writeItems(w *json.Writer, r *response) {
 	w.Open('[')
 	for _, it := range r.Items {
 		w.Open('{')
@@ -378,7 +378,7 @@ func writeWalk(w *json.Writer, r *WalkReport) {
 }
 
 // writeVal writes a body field's value.
-func writeVal(w *json.Writer, v Val) {
+func writeVal(w *json.Writer, v val) {
 	switch v.kind {
 	case 'i':
 		w.Int(v.i)

@@ -30,7 +30,7 @@ const headWalkDetail = 30
 
 type finds struct {
 	flags    []uint16        // per step: FlagDuplicate | FlagMiss (nil: none found)
-	skipped  map[int][]int64 // step -> the missed records it went past (at most MaxListedIDs)
+	skipped  map[int][]int64 // step -> the missed records it went past (at most maxListedIDs)
 	skippedN map[int]int64   // step -> how many it went past
 	endN     map[int]int64   // step -> how many missed records follow it: its walk ended there (endIDs: which)
 	endIDs   map[int][]int64
@@ -142,7 +142,7 @@ func (v *View) scanWalk(wi int) {
 					}
 				}
 				pend.n += n
-				for k := int64(0); k < n && len(pend.ids) < MaxListedIDs; k++ {
+				for k := int64(0); k < n && len(pend.ids) < maxListedIDs; k++ {
 					if desc {
 						pend.ids = append(pend.ids, s.hi-k)
 					} else {
@@ -251,9 +251,9 @@ func runAt(runs []idRun, id int64) int {
 	return -1
 }
 
-// addIDs appends ids to list, keeping at most MaxListedIDs.
+// addIDs appends ids to list, keeping at most maxListedIDs.
 func addIDs(list, ids []int64) []int64 {
-	return append(list, ids[:min(MaxListedIDs-len(list), len(ids))]...)
+	return append(list, ids[:min(maxListedIDs-len(list), len(ids))]...)
 }
 
 // unplace adds sk to walk wi's misses that no request went past.
@@ -290,7 +290,7 @@ func (v *View) noteIndex() {
 }
 
 // writeFinds adds to step i's row what finding needs: "skipped" (the
-// missed records this request went past, at most MaxListedIDs) with
+// missed records this request went past, at most maxListedIDs) with
 // "skippedCount", "missedAfter" with "missedAfterCount" (the missed records
 // after the last page of a walk that ended there), and "reasonAs" / "interpAs": the first step carrying the
 // same reason or interpretation, when that is an earlier one.

@@ -209,7 +209,7 @@ func TestFindMissesAfterTheLastPageSayTheWalkEndedThere(t *testing.T) {
 	assert.Nil(t, rows[0]["skipped"])
 	assert.Equal(t, 500.0, rows[0]["missedAfterCount"])
 	ids := rows[0]["missedAfter"].([]any)
-	require.Len(t, ids, MaxListedIDs)
+	require.Len(t, ids, maxListedIDs)
 	assert.Equal(t, 500.0, ids[0])
-	assert.Equal(t, 401.0, ids[MaxListedIDs-1])
+	assert.Equal(t, 401.0, ids[maxListedIDs-1])
 }

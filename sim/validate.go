@@ -19,27 +19,27 @@ import (
 func validate(s *Scenario) error {
 	var v validator
 	v.setup(&s.Setup)
-	if len(s.Steps) > MaxSteps {
+	if len(s.Steps) > maxSteps {
 		// At the first step too many, so the editor can show where.
-		msg := "a scenario has at most " + fmtNumber(MaxSteps) + " steps, got " + fmtNumber(int64(len(s.Steps)))
-		if line := s.Steps[MaxSteps].Line; line > 0 {
-			v.add(line, 1, 0, msg+": this is step "+fmtNumber(MaxSteps+1))
+		msg := "a scenario has at most " + fmtNumber(maxSteps) + " steps, got " + fmtNumber(int64(len(s.Steps)))
+		if line := s.Steps[maxSteps].Line; line > 0 {
+			v.add(line, 1, 0, msg+": this is step "+fmtNumber(maxSteps+1))
 		} else {
 			v.add(0, 0, 0, "steps: "+msg)
 		}
 	}
 	// The clock moves one tick per step and by every wait. Walks add a
-	// tick per page too, but MaxRequests bounds those far below MaxTicks.
+	// tick per page too, but MaxRequests bounds those far below maxTicks.
 	clock := int64(len(s.Steps))
 	for i := range s.Steps {
 		st := &s.Steps[i]
 		v.step(i, st)
-		if st.Kind != StepWait || st.Ticks <= 0 || clock > MaxTicks {
+		if st.Kind != StepWait || st.Ticks <= 0 || clock > maxTicks {
 			continue
 		}
-		clock += min(st.Ticks, MaxTicks) // no overflow: both are at most MaxTicks
-		if clock > MaxTicks {
-			v.stepErr(i, st, "the clock would pass "+fmtNumber(MaxTicks)+" ticks: wait less")
+		clock += min(st.Ticks, maxTicks) // no overflow: both are at most maxTicks
+		if clock > maxTicks {
+			v.stepErr(i, st, "the clock would pass "+fmtNumber(maxTicks)+" ticks: wait less")
 		}
 	}
 	return v.diags.err()

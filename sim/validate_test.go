@@ -18,7 +18,7 @@ func withTestProfiles(t *testing.T) {
 	profiles = nil
 	register(&Profile{Name: "test-profile", Summary: "a profile for tests", Options: []OptionSpec{
 		{Name: "limit", Default: "20", Min: 1, Max: 100},
-		{Name: "max-limit", Default: "100", Min: 1, Max: MaxPageSize},
+		{Name: "max-limit", Default: "100", Min: 1, Max: maxPageSize},
 		{Name: "over-max", Default: "refuse", Enum: []string{"refuse", "clamp"}},
 		{Name: "rate", Default: ""},
 	}})
@@ -106,24 +106,24 @@ func TestValidateLimits(t *testing.T) {
 		steps []Step
 		want  string
 	}{
-		{"records", Setup{Records: MaxRecords + 1, Sort: defaultSort}, nil, "records: records must be from 0 to 1_000_000_000_000, got 1_000_000_000_001"},
+		{"records", Setup{Records: maxRecords + 1, Sort: defaultSort}, nil, "records: records must be from 0 to 1_000_000_000_000, got 1_000_000_000_001"},
 		{"negative records", Setup{Records: -1, Sort: defaultSort}, nil, "records: records must be from 0 to 1_000_000_000_000, got -1"},
 		{"bucket", Setup{}, nil, "sort: a sort bucket is from 1 to 1_000_000 ticks, got 0"},
-		{"bucket max", Setup{Sort: sortSpec{Bucket: MaxBucket + 1}}, nil, "sort: a sort bucket is from 1 to 1_000_000 ticks, got 1_000_001"},
+		{"bucket max", Setup{Sort: sortSpec{Bucket: maxBucket + 1}}, nil, "sort: a sort bucket is from 1 to 1_000_000 ticks, got 1_000_001"},
 		{"order", Setup{Order: 2, Sort: defaultSort}, nil, "order: expected newest-first or oldest-first, got order 2"},
-		{"count", ok, []Step{{Kind: StepInsert, Count: MaxInsert + 1, At: -1}}, "steps[0]: a step inserts from 1 to 1_000_000_000 records, got 1_000_000_001"},
+		{"count", ok, []Step{{Kind: StepInsert, Count: maxInsert + 1, At: -1}}, "steps[0]: a step inserts from 1 to 1_000_000_000 records, got 1_000_000_001"},
 		{"zero insert", ok, []Step{{Kind: StepInsert, At: -1}}, "steps[0]: a step inserts from 1 to 1_000_000_000 records, got 0"},
 		{"insert at", ok, []Step{{Kind: StepInsert, Count: 1, At: -2}}, "steps[0]: an insert goes at a list position (0 is the head) or at -1 for the newest end, got -2"},
-		{"stream count", ok, []Step{{Kind: StepStream, Count: MaxInsert + 1, Every: 1}}, "steps[0]: a step inserts from 1 to 1_000_000_000 records, got 1_000_000_001"},
+		{"stream count", ok, []Step{{Kind: StepStream, Count: maxInsert + 1, Every: 1}}, "steps[0]: a step inserts from 1 to 1_000_000_000 records, got 1_000_000_001"},
 		{"stream every", ok, []Step{{Kind: StepWait, Ticks: 1}, {Kind: StepStream, Count: 1}}, "steps[1]: a stream's interval is from 1 to 1_000_000_000_000 ticks, got 0"},
 		{"stream stop", ok, []Step{{Kind: StepStream, Every: 3}}, "steps[0]: a stream with no records is `stream stop`, which has no interval; got every 3"},
-		{"walk pages", ok, []Step{{Kind: StepWalk, MaxPages: MaxWalkPages + 1}}, "steps[0]: a walk's page limit is from 1 to 100_000, got 100_001"},
+		{"walk pages", ok, []Step{{Kind: StepWalk, MaxPages: maxWalkPages + 1}}, "steps[0]: a walk's page limit is from 1 to 100_000, got 100_001"},
 		{"walk cap 0", ok, []Step{{Kind: StepWalk, Cap: true}}, "steps[0]: a walk's page limit is from 1 to 100_000, got 0"},
 		{"walk negative", ok, []Step{{Kind: StepWalk, MaxPages: -1}}, "steps[0]: a walk's page limit is from 1 to 100_000, got -1"},
 		{"wait", ok, []Step{{Kind: StepWait}}, "steps[0]: `wait` takes from 1 to 1_000_000_000_000 ticks, got 0"},
 		// Every step is a tick, and every wait its ticks: 4 steps and
-		// MaxTicks-3 ticks of waits is one too many, found at the last wait.
-		{"clock", ok, []Step{{Kind: StepWait, Ticks: MaxTicks - 6}, {Kind: StepWait, Ticks: 1}, {Kind: StepWait, Ticks: 1}, {Kind: StepWait, Ticks: 1}},
+		// maxTicks-3 ticks of waits is one too many, found at the last wait.
+		{"clock", ok, []Step{{Kind: StepWait, Ticks: maxTicks - 6}, {Kind: StepWait, Ticks: 1}, {Kind: StepWait, Ticks: 1}, {Kind: StepWait, Ticks: 1}},
 			"steps[3]: the clock would pass 1_000_000_000_000 ticks: wait less"},
 		{"delete id", ok, []Step{{Kind: StepDelete, ID: -1}}, "steps[0]: record ids start at 1, got -1"},
 		{"delete from", ok, []Step{{Kind: StepDelete, From: -1, To: 2}}, "steps[0]: list positions start at 0, got -1"},
@@ -146,16 +146,16 @@ func TestValidateLimits(t *testing.T) {
 	}
 
 	// At the limits themselves all is well.
-	s := &Scenario{Setup: Setup{Records: MaxRecords, Sort: sortSpec{Bucket: MaxBucket}}, Steps: []Step{
-		{Kind: StepInsert, Count: MaxInsert, At: -1},
-		{Kind: StepStream, Count: MaxInsert, Every: MaxTicks},
-		{Kind: StepWalk, MaxPages: MaxWalkPages, Cap: true},
-		{Kind: StepWait, Ticks: MaxTicks - 5},
+	s := &Scenario{Setup: Setup{Records: maxRecords, Sort: sortSpec{Bucket: maxBucket}}, Steps: []Step{
+		{Kind: StepInsert, Count: maxInsert, At: -1},
+		{Kind: StepStream, Count: maxInsert, Every: maxTicks},
+		{Kind: StepWalk, MaxPages: maxWalkPages, Cap: true},
+		{Kind: StepWait, Ticks: maxTicks - 5},
 		{Kind: StepStream},
 	}}
 	assert.NoError(t, s.Validate())
 
-	steps := make([]Step, MaxSteps+1)
+	steps := make([]Step, maxSteps+1)
 	for i := range steps {
 		steps[i] = Step{Kind: StepNext}
 	}
@@ -163,7 +163,7 @@ func TestValidateLimits(t *testing.T) {
 	assert.EqualError(t, err, "line 0, col 0: steps: a scenario has at most 100_000 steps, got 100_001")
 
 	// From text, it has a line: the first step too many.
-	_, err = RunText("profile offset\n" + strings.Repeat("next\n", MaxSteps+1))
+	_, err = RunText("profile offset\n" + strings.Repeat("next\n", maxSteps+1))
 	assert.EqualError(t, err, "line 100002, col 1: a scenario has at most 100_000 steps, got 100_001: this is step 100_001")
 }
 

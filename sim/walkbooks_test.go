@@ -8,42 +8,42 @@ import (
 )
 
 // The engine keeps the walk books for every profile in the page (issue 8
-// item 1): the servers report what they served and leave Response.Walk to
+// item 1): the servers report what they served and leave response.Walk to
 // the engine.
 func TestServersReportWhatTheyServed(t *testing.T) {
-	w := &World{data: newDataset(50, 1, 0), now: 50}
+	w := &world{data: newDataset(50, 1, 0), now: 50}
 	for _, c := range []struct {
 		profile string
-		req     Request
+		req     request
 		want    servedPage
 	}{
-		{"codefresh-legacy", Request{Method: "GET", Path: "/workflow", Query: []Param{{Name: "page", Value: "3"}, {Name: "limit", Value: "10"}}},
+		{"codefresh-legacy", request{Method: "GET", Path: "/workflow", Query: []Param{{Name: "page", Value: "3"}, {Name: "limit", Value: "10"}}},
 			servedPage{Offset: 20, Limit: 10}},
-		{"codefresh", Request{Method: "GET", Path: "/workflow", Query: []Param{{Name: "page", Value: "1"}}},
+		{"codefresh", request{Method: "GET", Path: "/workflow", Query: []Param{{Name: "page", Value: "1"}}},
 			servedPage{Session: true, Page: 1}},
-		{"flashduty", Request{Method: "POST", Path: "/incident/list", Body: `{"p":2,"limit":20}`},
+		{"flashduty", request{Method: "POST", Path: "/incident/list", Body: `{"p":2,"limit":20}`},
 			servedPage{Offset: 20, Limit: 20}},
 		// The cursor servers say whether a cursor was sent: the engine starts
 		// a walk on a page without one and continues it on a page after one.
-		{"cursor", Request{Method: "GET", Path: "/items"}, servedPage{Cursor: true, Start: true}},
-		{"celigo-errors", Request{Method: "GET", Path: "/v1/flows/5f1a/errors"}, servedPage{Cursor: true, Start: true}},
-		{"celigo-migrated", Request{Method: "GET", Path: "/v1/integrations"}, servedPage{Cursor: true, Start: true}},
-		{"slack", Request{Method: "GET", Path: "/api/conversations.list"}, servedPage{Cursor: true, Start: true}},
-		{"cursor", Request{Method: "GET", Path: "/items", Query: []Param{{Name: "after", Value: cursorToken("cursor:/items", Cursor{Key: 40, ID: 40})}}},
+		{"cursor", request{Method: "GET", Path: "/items"}, servedPage{Cursor: true, Start: true}},
+		{"celigo-errors", request{Method: "GET", Path: "/v1/flows/5f1a/errors"}, servedPage{Cursor: true, Start: true}},
+		{"celigo-migrated", request{Method: "GET", Path: "/v1/integrations"}, servedPage{Cursor: true, Start: true}},
+		{"slack", request{Method: "GET", Path: "/api/conversations.list"}, servedPage{Cursor: true, Start: true}},
+		{"cursor", request{Method: "GET", Path: "/items", Query: []Param{{Name: "after", Value: cursorToken("cursor:/items", cursor{Key: 40, ID: 40})}}},
 			servedPage{Cursor: true}},
-		{"celigo-errors", Request{Method: "GET", Path: "/v1/flows/5f1a/errors", Query: []Param{{Name: "after", Value: cursorToken("celigo-errors:/v1/flows/5f1a/errors", Cursor{Key: 40, ID: 40})}}},
+		{"celigo-errors", request{Method: "GET", Path: "/v1/flows/5f1a/errors", Query: []Param{{Name: "after", Value: cursorToken("celigo-errors:/v1/flows/5f1a/errors", cursor{Key: 40, ID: 40})}}},
 			servedPage{Cursor: true}},
 		// An unpaged list is the stretch 0..50; a page after search_after's
 		// sort values continues after a cursor, as a cursor page does.
-		{"json-server", Request{Method: "GET", Path: "/posts"}, servedPage{Offset: 0, Limit: 50}},
-		{"elasticsearch", Request{Method: "POST", Path: "/my-index/_search", Body: `{"size":10,"sort":[{"created":"desc"}],"search_after":[40]}`},
+		{"json-server", request{Method: "GET", Path: "/posts"}, servedPage{Offset: 0, Limit: 50}},
+		{"elasticsearch", request{Method: "POST", Path: "/my-index/_search", Body: `{"size":10,"sort":[{"created":"desc"}],"search_after":[40]}`},
 			servedPage{Cursor: true}},
 	} {
 		p, ok := LookupProfile(c.profile)
 		require.True(t, ok)
-		resp := p.New(resolveOptions(p, nil)).Serve(w, &c.req)
+		resp := p.newServer(resolveOptions(p, nil)).Serve(w, &c.req)
 		require.Equal(t, 200, resp.Status, resp.Reason)
-		assert.Equal(t, WalkNone, resp.Walk, "%s: the engine decides the walk", c.profile)
+		assert.Equal(t, walkNone, resp.Walk, "%s: the engine decides the walk", c.profile)
 		require.NotNil(t, resp.Served, c.profile)
 		got := *resp.Served
 		got.At, got.Valid = nil, ""

@@ -5,12 +5,12 @@ import (
 	"math/bits"
 )
 
-// World is what a server sees while it answers: the dataset at this moment in
+// world is what a server sees while it answers: the dataset at this moment in
 // list order, and the clock. Servers read it; only the engine changes it.
 //
 // Positions are list positions: 0 is the head of the list as clients see it
 // (the newest record of a newest-first list).
-type World struct {
+type world struct {
 	data  *listData
 	now   int64
 	seed  uint64
@@ -19,25 +19,25 @@ type World struct {
 	query uint64 // queries answered so far: each may order ties its own way
 }
 
-// Cursor is a sort position: the key and id of a record, which need not exist
+// cursor is a sort position: the key and id of a record, which need not exist
 // any more. A cursor made without a tiebreaker carries the key only (KeyOnly),
 // as a server that sorts by key alone would encode it.
-type Cursor struct {
+type cursor struct {
 	Key, ID int64
 	KeyOnly bool
 }
 
 // CursorOf returns the sort position of r, key only when the list has no
 // tiebreaker.
-func (w *World) CursorOf(r Record) Cursor {
-	return Cursor{Key: r.Key, ID: r.ID, KeyOnly: !w.sort.Tiebreak}
+func (w *world) CursorOf(r record) cursor {
+	return cursor{Key: r.Key, ID: r.ID, KeyOnly: !w.sort.Tiebreak}
 }
 
 // Adjacent is a sort position right next to c with no record between them:
 // just before c in list order (before) or just after it. A page after the
 // first starts at c itself; a page before the second ends at c. It is how a
 // cursor leads on from an empty page.
-func (w *World) Adjacent(c Cursor, before bool) Cursor {
+func (w *world) Adjacent(c cursor, before bool) cursor {
 	d := int64(1) // ascending (key, id) is newest last: before in a newest-first list is higher
 	if (w.order == OldestFirst) == before {
 		d = -1
@@ -50,18 +50,18 @@ func (w *World) Adjacent(c Cursor, before bool) Cursor {
 	return c
 }
 
-func (w *World) Now() int64        { return w.now }
-func (w *World) Len() int64        { return w.data.Len() }
-func (w *World) Sort() sortSpec    { return w.sort }
-func (w *World) Tiebreak() bool    { return w.sort.Tiebreak }
-func (w *World) NewestFirst() bool { return w.order == NewestFirst }
+func (w *world) Now() int64        { return w.now }
+func (w *world) Len() int64        { return w.data.Len() }
+func (w *world) Sort() sortSpec    { return w.sort }
+func (w *world) Tiebreak() bool    { return w.sort.Tiebreak }
+func (w *world) NewestFirst() bool { return w.order == NewestFirst }
 
 // Position returns the list position of live record id.
-func (w *World) Position(id int64) int64 { return w.toPos(w.data.rankOfID(id), 1) }
+func (w *world) Position(id int64) int64 { return w.toPos(w.data.rankOfID(id), 1) }
 
 // toPos converts ascending ranks [r, r+n) to the list position of its first
 // record in list order.
-func (w *World) toPos(r, n int64) int64 {
+func (w *world) toPos(r, n int64) int64 {
 	if w.order == OldestFirst {
 		return r
 	}
@@ -70,7 +70,7 @@ func (w *World) toPos(r, n int64) int64 {
 
 // Slice returns the records at list positions [pos, pos+limit), in list
 // order, in the stable physical order of the index.
-func (w *World) Slice(pos, limit int64) []Record {
+func (w *world) Slice(pos, limit int64) []record {
 	n := w.data.Len()
 	if pos < 0 {
 		limit += pos
@@ -81,9 +81,9 @@ func (w *World) Slice(pos, limit int64) []Record {
 	}
 	end := min(n, addSat(pos, limit))
 	if w.order == OldestFirst {
-		return w.data.ascend(make([]Record, 0, end-pos), pos, end)
+		return w.data.ascend(make([]record, 0, end-pos), pos, end)
 	}
-	out := w.data.ascend(make([]Record, 0, end-pos), n-end, n-pos)
+	out := w.data.ascend(make([]record, 0, end-pos), n-end, n-pos)
 	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
 		out[i], out[j] = out[j], out[i]
 	}
@@ -96,7 +96,7 @@ func (w *World) Slice(pos, limit int64) []Record {
 // order for each query (a top-N sort with another LIMIT, another plan), so
 // each query gets its own deterministic shuffle of every group of ties. That
 // is what makes offset pages without a tiebreaker repeat and skip records.
-func (w *World) Page(offset, limit int64) []Record {
+func (w *world) Page(offset, limit int64) []record {
 	w.query++
 	recs := w.Slice(offset, limit)
 	if w.sort.Tiebreak || len(recs) == 0 {
@@ -121,7 +121,7 @@ func (w *World) Page(offset, limit int64) []Record {
 // shuffle returns a and b for the permutation i → (a·i + b) mod g of a group
 // of g ties, chosen by the seed, the query number and the key, with a coprime
 // to g so it is a permutation.
-func (w *World) shuffle(key, g uint64) (a, b uint64) {
+func (w *world) shuffle(key, g uint64) (a, b uint64) {
 	h := mix(w.seed ^ mix(w.query) ^ mix(key+0x51))
 	b = h % g
 	a = (mix(h) % g) | 1 + 0
@@ -154,7 +154,7 @@ func mulmod(a, b, m uint64) uint64 {
 // Split returns the list position just after cursor c: the number of records
 // at or before c in list order. The record c names need not exist: a cursor
 // still divides the list where that record would be.
-func (w *World) Split(c Cursor) int64 {
+func (w *world) Split(c cursor) int64 {
 	d := w.data
 	if w.order == NewestFirst {
 		// At or before c in a newest-first list: (key, id) >= c.
@@ -171,7 +171,7 @@ func (w *World) Split(c Cursor) int64 {
 
 // Before returns the list position of the first record at or after c: the
 // number of records strictly before c in list order.
-func (w *World) Before(c Cursor) int64 {
+func (w *world) Before(c cursor) int64 {
 	d := w.data
 	if w.order == NewestFirst {
 		if c.KeyOnly {
@@ -187,7 +187,7 @@ func (w *World) Before(c Cursor) int64 {
 
 // After is a keyset query: the first limit records strictly after c in list
 // order, and the list position of the first.
-func (w *World) After(c Cursor, limit int64) ([]Record, int64) {
+func (w *world) After(c cursor, limit int64) ([]record, int64) {
 	w.query++
 	p := w.Split(c)
 	return w.Slice(p, limit), p
@@ -196,7 +196,7 @@ func (w *World) After(c Cursor, limit int64) ([]Record, int64) {
 // BeforeCursor is the backward keyset query: the last limit records strictly
 // before c in list order, returned in list order, and the list position of
 // the first.
-func (w *World) BeforeCursor(c Cursor, limit int64) ([]Record, int64) {
+func (w *world) BeforeCursor(c cursor, limit int64) ([]record, int64) {
 	w.query++
 	q := w.Before(c)
 	p := max(0, q-limit)
@@ -205,7 +205,7 @@ func (w *World) BeforeCursor(c Cursor, limit int64) ([]Record, int64) {
 
 // Range returns the list position of the first record whose key lies in
 // [from, to] and how many such records there are.
-func (w *World) Range(from, to int64) (pos, n int64) {
+func (w *world) Range(from, to int64) (pos, n int64) {
 	lo := w.data.rank(from, math.MinInt64)
 	hi := w.data.rank(addSat(to, 1), math.MinInt64)
 	if hi < lo {
