@@ -16,7 +16,7 @@ type Setup struct {
 	// Contract, when set, is a contract declared in the scenario (a
 	// `contract BASE` block); the scenario runs against it instead of Profile.
 	Contract *contractDecl
-	Records  int64    // initial dataset size, 0 .. maxRecords
+	Records  int64    // initial dataset size, 0 .. 10^12 (maxRecords)
 	Order    Order    // NewestFirst (default) or OldestFirst
 	Sort     sortSpec // the sort key; default created with id as tiebreaker
 	Seed     uint64   // seed for anything random (tie order, streams)
