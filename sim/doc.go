@@ -24,7 +24,7 @@
 // one file, catalog_VENDOR.go, whose init calls registerContract with the
 // profile's name, vendor, source and URL; its summary and rules go in the
 // native-only catalog_VENDOR_rules.go beside it (profileText: the WASM
-// leaves them out, the page reads them from start.json); and a test file
+// leaves them out, the page hands them to it from start.json); and a test file
 // checks the vendor's documented behaviour. The simulator serves the
 // contract and plays its client, so there is no Serve or Follow to write. A
 // scenario declares the same knobs in a `contract` block (knobs.go,

@@ -8,9 +8,9 @@ package sim
 // traces of the CLI and the API. In the Profile literals they would cost the
 // WASM ~12 KB brotli, so each catalogue file's text sits in a native-only
 // NAME_rules.go beside it, registered by profile name with profileText, and
-// register copies it into the profile. The page shows the rules of a
-// catalogue profile from start.json; a trace the WASM makes carries only the
-// rules of a contract declared in the scenario.
+// register copies it into the profile. The page's worker hands the WASM
+// start.json's rules once as it starts (SetRules), so that the WASM's traces
+// carry them too.
 
 // withTexts says whether this build has the profiles' summaries and rules.
 const withTexts = true

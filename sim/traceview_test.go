@@ -141,21 +141,21 @@ func TestCSVCellsAreNeverFormulas(t *testing.T) {
 	assert.Equal(t, `plain`, string(appendCSVCell(nil, "plain")))
 }
 
-// The page hands a catalogue profile's rules (from start.json) to the WASM
-// for an export: a trace without rules takes them as written, a trace with
-// its own (a contract declared in the scenario) keeps those, and text that
-// is not JSON changes nothing.
-func TestFillRulesOnlyFillsWhatIsMissing(t *testing.T) {
-	tr := &Trace{}
-	tr.FillRules(`[{"text":"a rule","source":"its page","interpretation":true},{"text":"another"}]`)
-	assert.Equal(t, []RuleNote{{Text: "a rule", Source: "its page", Interpretation: true}, {Text: "another"}}, tr.Setup.Rules)
-
-	own := []RuleNote{{Text: "declared"}}
-	tr = &Trace{Setup: TraceSetup{Rules: own}}
-	tr.FillRules(`[{"text":"a rule"}]`)
-	assert.Equal(t, own, tr.Setup.Rules)
-
-	tr = &Trace{}
-	tr.FillRules(`not json`)
-	assert.Empty(t, tr.Setup.Rules)
+// SetRules gives each profile named in start.json's profile list the rules
+// listed for it there (the WASM has none of its own); a name no profile has,
+// and text that is not such a list, change nothing.
+func TestSetRulesTakesTheListsRules(t *testing.T) {
+	p, ok := LookupProfile("stripe")
+	require.True(t, ok)
+	saved := p.Rules
+	t.Cleanup(func() { p.Rules = saved })
+	SetRules(`[{"name":"stripe","rules":[{"text":"a rule","source":"its page","interpretation":true},{"text":"another"}]},{"name":"no-such","rules":[{"text":"x"}]}]`)
+	want := []RuleNote{{Text: "a rule", Source: "its page", Interpretation: true}, {Text: "another"}}
+	assert.Equal(t, want, p.Rules)
+	SetRules(`not json`)
+	SetRules(`[{"name":"stripe"}]`)
+	assert.Equal(t, want, p.Rules)
+	tr, err := RunText("profile stripe\nrecords 3\nGET /v1/customers\n")
+	require.NoError(t, err)
+	assert.Equal(t, want, tr.Setup.Rules)
 }

@@ -1,9 +1,10 @@
 // Command wasm is the browser build of the simulator: a thin adapter that
 // exposes package sim to JavaScript as one global object, globalThis.pagesim,
-// with run, rows, step, export, check, compare and lesson, and liveStart,
-// liveRequest and liveReport for the client pane (sim.Live). The presets and
-// the profiles' rules cards are not in it: the page and the element read
-// them from the build's start.json (web/build writes it natively).
+// with run, rows, step, export, check, compare and lesson, liveStart,
+// liveRequest and liveReport for the client pane (sim.Live), and setRules.
+// The presets and the profiles' rules cards are not in it: the page and the
+// element read them from the build's start.json (web/build writes it
+// natively), and the worker hands the rules to setRules as it starts.
 // Every call takes text and returns a JSON string; a failure is a JSON object {"error": "...",
 // "diagnostics": [...]}, never a thrown exception, and a Go panic is recovered
 // into such an object (an unrecovered panic would kill the page's WASM).
@@ -124,15 +125,10 @@ func stepJSON(text string, i int) []byte {
 // exportTrace writes the scenario's complete trace as "json" (every body
 // included, as `pagesim run -json` writes it) or "csv", handing it to emit in
 // chunks of about a megabyte; the answer is {"ok":true} or an error object.
-// rules are the profile's rules from start.json, which the WASM does not
-// carry ("" for none).
-func exportTrace(text, format, rules string, emit func([]byte)) []byte {
+func exportTrace(text, format string, emit func([]byte)) []byte {
 	v, errObj := viewFor(text)
 	if v == nil {
 		return errObj
-	}
-	if rules != "" {
-		v.T.FillRules(rules)
 	}
 	switch format {
 	case "json":
@@ -142,6 +138,17 @@ func exportTrace(text, format, rules string, emit func([]byte)) []byte {
 	default:
 		return errorMessage("no export format " + strconv.Quote(format))
 	}
+	return []byte(`{"ok":true}`)
+}
+
+// setRules hands the simulator the profiles' rules cards from start.json's
+// profile list (sim.SetRules), which the WASM does not carry: the worker
+// calls it once as it starts, before any run, and every trace made after it
+// (run, compare, export, embeds, lessons) carries its profile's rules, as
+// `pagesim run -json` does. The views kept from before it are dropped.
+func setRules(profilesJSON string) []byte {
+	sim.SetRules(profilesJSON)
+	views = nil
 	return []byte(`{"ok":true}`)
 }
 

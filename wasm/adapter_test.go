@@ -172,13 +172,13 @@ func TestExportStreamsTheWholeTrace(t *testing.T) {
 	tr, err := sim.RunText(text)
 	require.NoError(t, err)
 	var chunks []string
-	assert.Equal(t, `{"ok":true}`, string(exportTrace(text, "json", "", func(b []byte) { chunks = append(chunks, string(b)) })))
+	assert.Equal(t, `{"ok":true}`, string(exportTrace(text, "json", func(b []byte) { chunks = append(chunks, string(b)) })))
 	assert.Greater(t, len(chunks), 1)
 	assert.Equal(t, string(tr.JSON()), strings.Join(chunks, ""), "every body, beyond the first 2,000 records too")
 	chunks = nil
-	exportTrace(text, "csv", "", func(b []byte) { chunks = append(chunks, string(b)) })
+	exportTrace(text, "csv", func(b []byte) { chunks = append(chunks, string(b)) })
 	assert.Equal(t, len(tr.Steps)+1, strings.Count(strings.Join(chunks, ""), "\r\n"))
-	decodeError(t, exportTrace(text, "xml", "", func([]byte) {}))
+	decodeError(t, exportTrace(text, "xml", func([]byte) {}))
 }
 
 func TestCompareJSONIsAnArrayInProfileOrder(t *testing.T) {

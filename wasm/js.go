@@ -22,7 +22,7 @@ func main() {
 var funcs []safejs.Func
 
 // register sets globalThis.pagesim = {run, rows, step, export, check, compare,
-// lesson, liveStart, liveRequest, liveReport}.
+// lesson, liveStart, liveRequest, liveReport, setRules}.
 func register() error {
 	global := safejs.Global()
 	objectCtor, err := global.Get("Object")
@@ -45,7 +45,7 @@ func register() error {
 		{"step", func(args []safejs.Value) []byte { return stepJSON(stringArg(args, 0), intArg(args, 1)) }},
 		{"export", func(args []safejs.Value) []byte {
 			emit := funcArg(args, 2)
-			return exportTrace(stringArg(args, 0), stringArg(args, 1), stringArg(args, 3), func(b []byte) {
+			return exportTrace(stringArg(args, 0), stringArg(args, 1), func(b []byte) {
 				if _, err := emit.Invoke(string(b)); err != nil {
 					panic(err)
 				}
@@ -60,6 +60,7 @@ func register() error {
 			return liveRequestJSON(stringArg(args, 0), stringArg(args, 1), stringArg(args, 2), stringArg(args, 3))
 		}},
 		{"liveReport", func([]safejs.Value) []byte { return liveReportJSON() }},
+		{"setRules", func(args []safejs.Value) []byte { return setRules(stringArg(args, 0)) }},
 	}
 	for _, e := range exports {
 		fn := e.fn

@@ -39,7 +39,7 @@ func call(t *testing.T, name string, args ...any) string {
 
 func TestGlobalHasTheFunctions(t *testing.T) {
 	g := pagesim(t)
-	for _, name := range []string{"run", "rows", "step", "export", "check", "compare", "lesson", "liveStart", "liveRequest", "liveReport"} {
+	for _, name := range []string{"run", "rows", "step", "export", "check", "compare", "lesson", "liveStart", "liveRequest", "liveReport", "setRules"} {
 		f, err := g.Get(name)
 		require.NoError(t, err)
 		assert.Equal(t, safejs.TypeFunction, f.Type(), name)
@@ -141,13 +141,64 @@ func TestJSRowsStepAndExport(t *testing.T) {
 	})
 	require.NoError(t, err)
 	defer f.Release()
-	// The rules come from the page (start.json): the WASM has no catalogue text.
-	rules := `[{"text":"a rule","source":"its page","interpretation":true}]`
-	assert.Equal(t, `{"ok":true}`, call(t, "export", text, "json", f.Value(), rules))
+	assert.Equal(t, `{"ok":true}`, call(t, "export", text, "json", f.Value()))
 	tr, err := sim.RunText(text)
 	require.NoError(t, err)
-	tr.FillRules(rules)
 	assert.Equal(t, string(tr.JSON()), strings.Join(got, ""))
 	// Without a function: an error object, not a throw.
-	decodeError(t, []byte(call(t, "export", text, "json", "nope", "")))
+	decodeError(t, []byte(call(t, "export", text, "json", "nope")))
+}
+
+// The WASM carries no catalogue rule text: the worker hands it start.json's
+// profile list with setRules once as it starts. Before that a trace has no
+// rules (and nothing fails); after it every trace the WASM makes (run,
+// compare, export) carries its profile's rules, as `pagesim run -json` does,
+// and a contract declared in the scenario keeps its own.
+func TestJSSetRulesGivesEveryTraceItsProfilesRules(t *testing.T) {
+	text := "profile github\nrecords 40\nGET /items?per_page=10\nnext\n"
+	type head struct {
+		Setup struct {
+			Rules []sim.RuleNote `json:"rules"`
+		} `json:"setup"`
+	}
+	rulesOf := func(out string) []sim.RuleNote {
+		var h head
+		require.NoError(t, json.Unmarshal([]byte(out), &h), out)
+		return h.Setup.Rules
+	}
+	assert.Empty(t, rulesOf(call(t, "run", text)), "before setRules")
+
+	// start.json's profiles, as ProfilesJSON writes them; names the WASM
+	// does not know and text that is not a list change nothing.
+	want := []sim.RuleNote{{Text: "Follow the Link header.", Source: "GitHub's page", Interpretation: false}, {Text: "Our reading.", Interpretation: true}}
+	list := `[{"name":"github","vendor":"","summary":"s","rules":[{"text":"Follow the Link header.","source":"GitHub's page","interpretation":false},{"text":"Our reading.","source":"","interpretation":true}]},{"name":"no-such","rules":[{"text":"x"}]}]`
+	assert.Equal(t, `{"ok":true}`, call(t, "setRules", "not json"))
+	assert.Equal(t, `{"ok":true}`, call(t, "setRules", list))
+	t.Cleanup(func() { call(t, "setRules", `[{"name":"github","rules":[]}]`) })
+
+	assert.Equal(t, want, rulesOf(call(t, "run", text)), "run (the trace kept from before is run again)")
+	var heads []json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(call(t, "compare", text, "github,offset")), &heads))
+	require.Len(t, heads, 2)
+	assert.Equal(t, want, rulesOf(string(heads[0])), "compare")
+	assert.Empty(t, rulesOf(string(heads[1])), "compare: offset was not in the list")
+
+	var got []string
+	f, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) any {
+		s, _ := args[0].String()
+		got = append(got, s)
+		return nil
+	})
+	require.NoError(t, err)
+	defer f.Release()
+	assert.Equal(t, `{"ok":true}`, call(t, "export", text, "json", f.Value()))
+	var exported head
+	require.NoError(t, json.Unmarshal([]byte(strings.Join(got, "")), &exported))
+	assert.Equal(t, want, exported.Setup.Rules, "export")
+
+	declared := "contract offset\n  limit.default 2\nrecords 5\nGET /items\n"
+	rs := rulesOf(call(t, "run", declared))
+	if assert.Len(t, rs, 1) {
+		assert.Contains(t, rs[0].Text, "A contract declared in the scenario")
+	}
 }

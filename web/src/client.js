@@ -29,11 +29,18 @@ export class Sim {
   // before then wait): the page shows its prerendered first result before
   // the worker, the download and the compilation compete with it for the
   // main thread and the CPU.
-  constructor({ worker, wasm, wasmExec, size, lazy = false }, { onProgress, onReady, onFatal, onDead, onRestart } = {}) {
+  //
+  // rules() is a promise of start.json's profile list as JSON text ('' for
+  // none): the WASM carries no rules cards, and the worker hands these to
+  // it as it starts, before any call, so that every trace carries its
+  // profile's rules (sim.SetRules).
+  constructor({ worker, wasm, wasmExec, size, lazy = false, rules = () => '' }, { onProgress, onReady, onFatal, onDead, onRestart } = {}) {
     this.startWorker = () => (typeof worker === 'function' ? worker() : new Worker(worker + '?exec=' + encodeURIComponent(wasmExec)));
     this.wasmExec = wasmExec;
     this.wasm = wasm;
     this.size = size;
+    this.rules = rules;
+    this.rulesJSON = '';
     this.on = { progress: onProgress || (() => {}), ready: onReady || (() => {}), fatal: onFatal || (() => {}), dead: onDead || (() => {}), restart: onRestart || (() => {}) };
     this.nextId = 1;
     this.queue = [];      // calls not sent yet
@@ -51,11 +58,13 @@ export class Sim {
     this.loading = true;
     performance.mark('pagesim:load');
     this.boot();
-    compile(this.wasm, this.size, this.on.progress).then(
-      (module) => {
+    const rules = Promise.resolve().then(this.rules).catch(() => '');
+    Promise.all([compile(this.wasm, this.size, this.on.progress), rules]).then(
+      ([module, json]) => {
         performance.mark('pagesim:compiled');
         this.module = module;
-        this.worker.postMessage({ op: 'init', module, wasmExec: this.wasmExec });
+        this.rulesJSON = json || '';
+        this.init(this.worker);
       },
       (err) => this.fail(String(err && err.message || err)));
   }
@@ -71,7 +80,11 @@ export class Sim {
       const msg = e.message || 'the simulator failed';
       if (!this.started) this.fail(msg); else this.died('the simulator crashed (' + msg + ')');
     };
-    if (this.module) w.postMessage({ op: 'init', module: this.module, wasmExec: this.wasmExec });
+    if (this.module) this.init(w);
+  }
+
+  init(w) {
+    w.postMessage({ op: 'init', module: this.module, wasmExec: this.wasmExec, rules: this.rulesJSON });
   }
 
   message(m) {
@@ -202,6 +215,13 @@ export class Sim {
     this.current = null;
     this.on.fatal(message);
   }
+}
+
+// profileRules is what Sim's rules() hands the worker from start.json
+// (data): each profile's name and rules, as JSON text.
+export function profileRules(data) {
+  const list = data && Array.isArray(data.profiles) ? data.profiles : [];
+  return JSON.stringify(list.map((p) => ({ name: p.name, rules: p.rules })));
 }
 
 function deadError(message) {

@@ -34,7 +34,7 @@
 // WASM is fetched with CORS (pagesim serve sends the headers).
 
 import { h, replace, setThemeRoot } from './dom.js';
-import { Sim } from './client.js';
+import { Sim, profileRules } from './client.js';
 import { Results } from './results.js';
 import { encodeState, readFragment } from './permalink.js';
 import { ClientPane } from './clientpane.js';
@@ -110,7 +110,7 @@ function simulator() {
     }).catch((err) => { throw new Error('could not read ' + (err.message || err) + where); });
     const started = new Promise((resolve, reject) => {
       shared.sim = new Sim(
-        { worker: spawnWorker, wasm: b + ASSETS.wasm, wasmExec: b + ASSETS.wasmExec, size: Number(ASSETS.size) || 0 },
+        { worker: spawnWorker, wasm: b + ASSETS.wasm, wasmExec: b + ASSETS.wasmExec, size: Number(ASSETS.size) || 0, rules: () => lists.then(profileRules) },
         {
           onProgress() {},
           onReady: resolve,

@@ -1,5 +1,5 @@
 import { h, num, plural, clear, replace } from './dom.js';
-import { Sim } from './client.js';
+import { Sim, profileRules } from './client.js';
 import { Editor } from './editor.js';
 import { interpMark } from './steps.js';
 import { Results } from './results.js';
@@ -40,9 +40,11 @@ walk              # follow next until there is none
 // download and compilation would otherwise compete with it for the main
 // thread and the CPU (see prerender below, which starts it at once for a
 // link to another scenario).
+let startFetch = null; // startData's
 const willPrerender = !!cfg.start && (!!location.hash || !scratch.get()?.active);
 const sim = new Sim(
-  { worker: cfg.worker, wasm: cfg.wasm, wasmExec: cfg.wasmExec, size: Number(cfg.wasmSize) || 0, lazy: willPrerender },
+  { worker: cfg.worker, wasm: cfg.wasm, wasmExec: cfg.wasmExec, size: Number(cfg.wasmSize) || 0, lazy: willPrerender,
+    rules: () => startData().then(profileRules) },
   {
     onProgress(loaded, total) {
       const p = $('load-progress');
@@ -74,7 +76,6 @@ const sim = new Sim(
 // startData is the build's start.json, fetched once (the page preloads
 // it): the first preset's scenario and result, and the preset and profile
 // lists, which the WASM does not carry. null when it cannot be read.
-let startFetch = null;
 function startData() {
   if (!startFetch) startFetch = cfg.start ? fetch(cfg.start).then((r) => r.json()).catch(() => null) : Promise.resolve(null);
   return startFetch;
@@ -223,11 +224,7 @@ function renderRules(t) {
     (setup.options || []).length
       ? h('p', null, 'Options: ', (setup.options || []).map((o, i) => [i ? ', ' : '', h('code', null, o.name + '=' + o.value)]))
       : null);
-  // The WASM leaves a catalogue profile's rules out of its traces (they
-  // come with start.json's profile list); a contract declared in the
-  // scenario brings its own.
-  const rules = setup.rules?.length ? setup.rules : prof?.rules || [];
-  replace($('rule-list'), rules.map((r) => h('li', null, r.text,
+  replace($('rule-list'), (setup.rules || []).map((r) => h('li', null, r.text,
     r.source ? h('span', { className: 'muted' }, ' — ' + r.source) : null,
     r.interpretation ? [' ', interpMark('This rule is our reading: the source is silent or contradicts itself.')] : null)));
 }

@@ -556,10 +556,7 @@ export class Results {
     b.textContent = 'Exporting…';
     const parts = [];
     try {
-      // A catalogue profile's rules come with start.json, not the WASM.
-      const prof = this.profiles.find((p) => p.name === this.view.profile);
-      const rules = prof && prof.rules ? JSON.stringify(prof.rules) : '';
-      const res = await this.sim.request('export', [this.text, format, rules], (chunk) => parts.push(chunk)).promise;
+      const res = await this.sim.request('export', [this.text, format], (chunk) => parts.push(chunk)).promise;
       if (res && res.error) throw new Error(res.error);
       const blob = new Blob(format === 'json' ? parts.concat('\n') : parts, { type });
       this.lastExport = blob;

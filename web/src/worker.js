@@ -2,7 +2,8 @@
 // page compiled, and answers calls one at a time (client.js sends the next
 // when this one is answered).
 //
-// Messages in:  {op: 'init', module, wasmExec}
+// Messages in:  {op: 'init', module, wasmExec, rules}  (rules: start.json's
+//                                              profile list as JSON text)
 //               {id, op: 'run'|'rows'|'step'|'export'|'check'|'compare'|'lesson'
 //                    |'liveStart'|'liveRequest'|'liveReport', args}
 // Messages out: {type: 'ready', ms, version}   (the presets and profiles come
@@ -26,7 +27,7 @@ if (exec && /^[\w.-]+\.js$/.test(exec)) importScripts(exec);
 
 const DEAD = 'the simulator stopped in the middle of a call (it ran out of memory or hit a bug in the Go runtime)';
 
-async function init({ module, wasmExec }) {
+async function init({ module, wasmExec, rules }) {
   const t0 = performance.now();
   if (typeof Go === 'undefined') importScripts(wasmExec);
   go = new Go();
@@ -38,6 +39,9 @@ async function init({ module, wasmExec }) {
   });
   pagesim = self.pagesim;
   if (!pagesim) throw new Error('the simulator did not start');
+  // The profiles' rules cards, which the WASM does not carry, before any
+  // call: every trace then carries its profile's rules.
+  if (rules) pagesim.setRules(rules);
   postMessage({ type: 'ready', ms: performance.now() - t0, version: pagesim.version });
 }
 
@@ -52,7 +56,7 @@ function call(id, op, args) {
       case 'run': text = pagesim.run(args[0]); break;
       case 'rows': text = pagesim.rows(args[0], args[1], args[2]); break;
       case 'step': text = pagesim.step(args[0], args[1]); break;
-      case 'export': text = pagesim.export(args[0], args[1], (chunk) => postMessage({ id, chunk }), args[2] || ''); break;
+      case 'export': text = pagesim.export(args[0], args[1], (chunk) => postMessage({ id, chunk })); break;
       case 'check': text = pagesim.check(args[0]); break;
       case 'compare': text = pagesim.compare(args[0], args[1]); break;
       case 'lesson': text = pagesim.lesson(args[0], args[1], args[2]); break;
