@@ -12,10 +12,9 @@ const (
 
 // The interpretations, each one sentence of why.
 const (
-	ghClampInterp  = "GitHub's page says per_page goes up to 100 without saying what a larger value does: we clamp it to 100 without an error, as the API is reported to do (github/docs#45188)."
 	ghNumberInterp = "GitHub's page does not say what a page or per_page that is not a positive number does: we use the default (page 1, 30 a page)."
 	ghRelsInterp   = "GitHub's page says prev is left out on the first page; its second example, on page 1, also has no first, and we leave out next and last on the last page, as GitHub's own responses do."
-	ghPastInterp   = "GitHub's page does not say what a page past the last returns: an empty array, with prev and first links."
+	ghPastInterp   = "GitHub's page does not say what a page past the last returns: an empty array whose prev and last name the last page, and first, as api.github.com answers (measured in brekkylab/backlot#126)."
 	ghHostInterp   = "The links are absolute URLs on https://api.github.com with the request's path and parameters as sent (GitHub's example rewrites the path to /repositories/ID/...)."
 )
 
@@ -28,6 +27,6 @@ func init() {
 		LimitDefault: 30, LimitMax: 100, Invalid: "default", Bare: true,
 		Next:   nextSignal{Link: []string{"prev", "next", "last", "first"}, LinkBase: githubHost, LinkEdges: "away", LinkLimit: "sent"},
 		Total:  totalRule{Kind: "none"},
-		Interp: interps{Limit: ghClampInterp, Invalid: ghNumberInterp, PastEnd: ghPastInterp},
+		Interp: interps{Invalid: ghNumberInterp, PastEnd: ghPastInterp},
 	})
 }

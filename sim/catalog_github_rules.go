@@ -8,8 +8,8 @@ package sim
 var _ = profileText(&Profile{Name: "github",
 	Summary: "?page=&per_page=: 30 a page, at most 100; a Link header with absolute URLs (prev, next, last, first), left out when one page holds everything; no total",
 	Rules: []RuleNote{
-		{Text: "GET /repos/octocat/Spoon-Knife/issues returns 30 issues; per_page sets the page size, up to 100; page picks the page, from 1.", Source: githubSource + ": \"will only return 30 issues\"; per_page \"up to a maximum of 100\" (Traversing with pagination)"},
-		{Text: "per_page above 100 is clamped to 100. " + ghClampInterp, Interpretation: true},
+		{Text: "GET /repos/octocat/Spoon-Knife/issues returns 30 issues; per_page sets the page size, up to 100; page picks the page, from 1.", Source: githubSource + ": \"will only return 30 issues\"; \"For most endpoints, the maximum value of per_page is 100\""},
+		{Text: "per_page above 100 is reduced to 100 without an error; the links keep the per_page the request sent.", Source: githubSource + ": \"If you specify a value greater than the maximum, GitHub does not return an error. Instead, the value is automatically reduced to the maximum\""},
 		{Text: "A page or per_page that is not a positive number gets the default. " + ghNumberInterp, Interpretation: true},
 		{Text: "The Link header carries the URLs of the previous, next, last and first pages (rel=\"prev\", \"next\", \"last\", \"first\"); the per_page the request sent is kept in them.", Source: githubSource + ": \"The link header provides the URL for the previous, next, first, and last page of results\""},
 		{Text: "No Link header at all when every result fits on a single page.", Source: githubSource + ": \"if all results fit on a single page, the link header will be omitted\""},

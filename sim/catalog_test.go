@@ -48,7 +48,7 @@ func TestCatalogProfilesLinkTheirPage(t *testing.T) {
 		profile string
 		interps []string
 	}{
-		{"github", []string{ghClampInterp, ghNumberInterp, ghRelsInterp, ghPastInterp, ghHostInterp}},
+		{"github", []string{ghNumberInterp, ghRelsInterp, ghPastInterp, ghHostInterp}},
 		{"stripe", []string{stripeLimitInterp, stripeBothInterp, stripeDeletedInterp, stripeIDInterp}},
 		{"slack", []string{slackLimitInterp, slackShortInterp, slackCursorInterp, slackItemsInterp}},
 	} {

@@ -1488,16 +1488,21 @@ func (s *contractServer) serveOffset(w *world, req *request, limit int64, note s
 	if containsString(c.Next.Link, "last") {
 		lastOmitted = s.o.Str("last") == "omitted"
 	}
+	lastOff := func() int64 { return max(0, (n-1)/limit*limit) }
+	prevOff, past := max(0, off-limit), away && n > 0 && off >= n && limit > 0
+	if past { // GitHub: prev and last name the last page
+		prevOff = lastOff()
+	}
 	for _, rel := range rels {
 		switch {
 		case rel == "next" && more:
 			links = append(links, linkheader.Link{URL: target(off + limit), Rel: []string{"next"}})
 		case (rel == "prev" || rel == "previous") && (off > 0 || c.PrevAlways):
-			links = append(links, linkheader.Link{URL: target(max(0, off-limit)), Rel: []string{rel}})
+			links = append(links, linkheader.Link{URL: target(prevOff), Rel: []string{rel}})
 		case rel == "first" && (!away || off > 0):
 			links = append(links, linkheader.Link{URL: target(0), Rel: []string{"first"}})
-		case rel == "last" && !lastOmitted && (!away || more):
-			links = append(links, linkheader.Link{URL: target(max(0, (n-1)/limit*limit)), Rel: []string{"last"}})
+		case rel == "last" && !lastOmitted && (!away || more || past):
+			links = append(links, linkheader.Link{URL: target(lastOff()), Rel: []string{"last"}})
 		}
 	}
 	if len(links) > 0 {

@@ -272,7 +272,7 @@ var knobs = []knob{
 		c.Next.LinkText = s == "replace"
 		return msg
 	}},
-	{"next.link.edges", "always (default: rel=first and rel=last on every page), away (first only away from the first page, last only before the last page, as GitHub) or partial (no links on a page that is empty or holds the whole list, as json-server 0.17)", knobEnum(func(c *contract) *string { return &c.Next.LinkEdges }, "always", "away", "partial")},
+	{"next.link.edges", "always (default: rel=first and rel=last on every page), away (first only away from the first page, last only before the last page; past the end prev and last name the last page, as GitHub) or partial (no links on a page that is empty or holds the whole list, as json-server 0.17)", knobEnum(func(c *contract) *string { return &c.Next.LinkEdges }, "always", "away", "partial")},
 	{"next.link.limit", "the page size in the Link URLs: served (default: the size the server used) or sent (as the request wrote it, or left out, as GitHub; on the page base the client's next and previous requests too, as Flashduty's)", knobEnum(func(c *contract) *string { return &c.Next.LinkLimit }, "served", "sent")},
 	{"next.url", "the body path of the next page's URL (links.next, @odata.nextLink)", knobText(func(c *contract) *string { return &c.Next.URL })},
 	{"next.page", "page base: the body path of the next page's number, null on the last page (next)", knobText(func(c *contract) *string { return &c.Next.PageNum })},

@@ -212,6 +212,33 @@ func TestOctokitPaginateSeesPageNumberDrift(t *testing.T) {
 	assert.Equal(t, int64(0), w.Missed, w.Verdict)
 }
 
+// GitHub's pagination page: "If you specify a value greater than the
+// maximum, GitHub does not return an error. Instead, the value is
+// automatically reduced to the maximum". Octokit's paginate sends
+// per_page=250 as given and follows rel="next" (its iterator's
+// /<([^<>]+)>;\s*rel="next"/) until the header has none: 250 issues in pages
+// of 100, 100 and 50, every one once.
+func TestOctokitPaginateOverTheMaximumPerPage(t *testing.T) {
+	needProfile(t, "github")
+	dir := needClient(t, "octokit")
+	base := startAPI(t, "profile github\nrecords 250\n")
+	out := runNode(t, dir, base, "PAGESIM_PER_PAGE=250")
+	var got struct {
+		Count int
+		IDs   []int64
+	}
+	require.NoError(t, json.Unmarshal([]byte(strings.TrimSpace(out)), &got), out)
+	assert.Equal(t, 250, got.Count)
+	assert.Equal(t, int64(250), got.IDs[0], "newest first")
+	assert.Equal(t, int64(1), got.IDs[249])
+
+	c := clientOf(t, getReport(t, base), "octokit")
+	assert.Equal(t, 3, c.Requests, "100 + 100 + 50")
+	require.Len(t, c.Walks, 1)
+	assert.True(t, c.Walks[0].Complete, c.Walks[0].Verdict)
+	assert.True(t, c.Walks[0].Consistent, c.Walks[0].Verdict)
+}
+
 // Stripe's lists page with starting_after, an object id, newest first, and
 // the library's auto-pagination follows has_more. Objects created during
 // the walk land ahead of the cursor and are not returned; nothing is
