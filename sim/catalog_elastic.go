@@ -31,7 +31,7 @@ func init() {
 	registerContract(&Profile{
 		Name: "elasticsearch", Vendor: "Elasticsearch", Source: esSource, URL: esURL,
 	}, contract{
-		Base: "offset", Method: "POST", Paths: []string{"/my-index/_search", "/_search"}, First: esFirst,
+		Base: "offset", Method: "POST", Also: "GET", Paths: []string{"/my-index/_search", "/_search"}, First: esFirst,
 		Offset: paramIn{Name: "from", Where: "both"}, Limit: paramIn{Name: "size", Where: "both"},
 		After:        paramIn{Name: "search_after", Where: "body"},
 		Params:       []string{"query", "_source", "pit", "keep_alive"},
@@ -53,6 +53,8 @@ func init() {
 			rest("action_request_validation_exception", "keep-alive", ""),
 			illegal("over-max", "Result window is too large, from + size must be less than or equal to: [{max}] but was [{value}]."),
 			{Kind: "snapshot", Code: "search_context_missing_exception", Message: "No search context found for id [{value}]"},
+			// RestController.handleUnsupportedHttpMethod: a bare string error.
+			{Kind: "method", Message: "Incorrect HTTP method for uri [{uri}] and method [{value}], allowed: [{allow}]", Body: `{"error":{message},"status":{status}}`},
 		},
 		Interp: interps{Error: esErrorInterp},
 	})

@@ -218,3 +218,37 @@ POST /my-index/_search {"size":10,"sort":[{"created":"desc"}]}
 walk`)
 	assert.Less(t, tr.Walks[0].Distinct, int64(40))
 }
+
+// The Search API is routed for both methods (Elasticsearch's "Run a search"
+// page lists GET /_search, POST /_search, GET /{index}/_search and POST
+// /{index}/_search; RestSearchAction.routes() the same four), and "You can
+// provide search queries using the q query string parameter or the request
+// body": a GET with a body, or with from and size in the query, is the same
+// search as the POST. Another method gets RestController's 405 with the
+// methods routed there ("Incorrect HTTP method for uri [...] and method
+// [...], allowed: [...]", a bare string error, and an Allow header); a point
+// in time is opened with POST only (RestOpenPointInTimeAction routes POST
+// /{index}/_pit).
+func TestElasticGetSearch(t *testing.T) {
+	tr := execute(scenario("elasticsearch", 100,
+		get("/_search?from=5&size=20"),
+		Step{Kind: StepRequest, Method: "GET", Target: "/my-index/_search", Body: `{"from":10,"size":5,` + esSort + `}`}, next(),
+		Step{Kind: StepRequest, Method: "GET", Target: "/my-index/_search?size=3", Body: `{"size":5,` + esSort + `,"search_after":[91,91]}`},
+		Step{Kind: StepRequest, Method: "PUT", Target: "/my-index/_search"},
+		get("/my-index/_pit?keep_alive=1m")))
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, true, true, true, false, false}, accepted(tr))
+	assert.Equal(t, idsDown(95, 20), reqs[0].Records())
+	assert.Equal(t, idsDown(90, 5), reqs[1].Records())
+	assert.Equal(t, idsDown(85, 5), reqs[2].Records(), "next continues the GET's walk")
+	assert.Equal(t, reqs[1].Walk, reqs[2].Walk)
+	assert.Equal(t, idsDown(90, 3), reqs[3].Records(), "search_after from the body, size from the query")
+	assert.Equal(t, 405, reqs[4].Response.Status)
+	assert.Equal(t, `{"error":"Incorrect HTTP method for uri [/my-index/_search] and method [PUT], allowed: [POST, GET]","status":405}`, string(reqs[4].Response.Body()))
+	assert.Equal(t, "POST, GET", firstHeader(reqs[4].Response.Header, "Allow"))
+	assert.Equal(t, 405, reqs[5].Response.Status)
+	assert.Equal(t, `{"error":"Incorrect HTTP method for uri [/my-index/_pit?keep_alive=1m] and method [GET], allowed: [POST]","status":405}`, string(reqs[5].Response.Body()))
+	for _, w := range tr.Warnings {
+		assert.NotContains(t, w.String(), "lists with POST", "the editor knows GET is served")
+	}
+}

@@ -20,6 +20,7 @@ type contract struct {
 	Base   string   // "offset", "page", "cursor" (an opaque keyset cursor), "id" (a record's id, as Stripe's starting_after) or "session" (a server-side cursor per session, as Codefresh's) or "connection" (GraphQL Relay's first/after, last/before over offset cursors)
 	Method string   // the method it serves: "GET" when ""
 	Query  string   // another method it serves, whose requests carry the body's parameters in the query (Notion's GET lists beside its POST queries)
+	Also   string   // another method it serves as Method: the same parameters, in the query or the body (Elasticsearch's GET /_search)
 	Paths  []string // the paths it serves; another path is 404. ["/items"] when nil
 
 	// Where each parameter is read and its name. The defaults per base:
@@ -128,9 +129,10 @@ type fixedMember struct {
 }
 
 // errorRule is, for one kind of refusal (errorKinds), the API's code for it
-// ({code} in ErrorBody), its message ({name}, {value} and {max} are
-// replaced), its body template (ErrorBody's when ""), and the
-// interpretation note it carries (catalogue); "" keeps the simulator's.
+// ({code} in ErrorBody), its message ({name}, {value}, {max}, and for a
+// method {uri} and {allow} are replaced), its body template (ErrorBody's
+// when ""), and the interpretation note it carries (catalogue); "" keeps
+// the simulator's.
 type errorRule struct {
 	Kind, Code, Message, Body, Interp string
 	Status                            int       // its status, the simulator's when 0 (a method refused with 400, not 405)
@@ -563,6 +565,9 @@ func (c contract) problems() []string {
 	if c.Query != "" && c.Query == c.Method {
 		add("method.query names another method than method, got " + c.Query + " twice")
 	}
+	if c.Also != "" && (c.Also == c.Method || c.Also == c.Query) {
+		add("method.also names another method than method and method.query, got " + c.Also + " twice")
+	}
 	if c.FirstID && (c.Base != "cursor" || c.Before.Name != "none" || c.Token.kept()) {
 		add("first-id is a forward cursor base's: it needs the base `cursor` and before `none`, and takes no token.* knobs")
 	}
@@ -614,6 +619,9 @@ func (c contract) reads() *readSpec {
 	r.Params = append(r.Params, c.Params...)
 	if c.Query != "" {
 		r.Methods = append(r.Methods, c.Query)
+	}
+	if c.Also != "" {
+		r.Methods = append(r.Methods, c.Also)
 	}
 	defer func() {
 		if r.Body != nil {
@@ -761,6 +769,7 @@ type contractServer struct {
 	dflt   bool        // the page size is the default, not the client's
 	note   string      // what the server did about them
 	req    *request    // the request served: {path} and {url} in a const member
+	allow  string      // the methods allowed, when a request's is not: {allow} in a message
 	over   int64       // the page size asked for, when the server used another
 	tokens []keptToken // the tokens issued, when their lifecycle is kept (Token)
 	// sessions are the session base's cursors, by session name ("" is the
@@ -847,7 +856,7 @@ func (s *contractServer) readName(req *request, in paramIn, name string) (string
 // where is where req carries in: a body parameter is in the query on the
 // contract's Query method.
 func (s *contractServer) where(req *request, in paramIn) string {
-	if in.Where == "body" && req.Method != s.c.Method {
+	if in.Where == "body" && req.Method != s.c.Method && req.Method != s.c.Also {
 		return "query"
 	}
 	if in.Where == "both" {
@@ -864,7 +873,11 @@ func (s *contractServer) rule(kind, msg, name, value string) (code, text string)
 		if e.Kind == kind {
 			code = e.Code
 			if e.Message != "" {
-				msg = fill(e.Message, "{name}", name[strings.LastIndexByte(name, '.')+1:], "{value}", value, "{max}", itoa(s.c.LimitMax), "{message}", msg)
+				uri := ""
+				if s.req != nil {
+					uri = s.req.Target
+				}
+				msg = fill(e.Message, "{name}", name[strings.LastIndexByte(name, '.')+1:], "{value}", value, "{max}", itoa(s.c.LimitMax), "{message}", msg, "{uri}", uri, "{allow}", s.allow)
 			}
 		}
 	}
@@ -1028,6 +1041,17 @@ func (s *contractServer) size(w *world, req *request) (int64, string, *response)
 	return c.LimitMax, note, nil
 }
 
+// refuseMethod refuses req's method: what is done with the methods allow.
+// A contract's message for it has {uri}, {value} (the method) and {allow}.
+func (s *contractServer) refuseMethod(w *world, req *request, what, allow string) *response {
+	s.req, s.allow = req, allow
+	r := s.fail(w, "method", 405, req.Method+" is not allowed here: "+what+" with "+allow, "", req.Method)
+	if r.Status == 405 {
+		r.Header = []Header{{"Allow", allow}}
+	}
+	return r
+}
+
 // other says whether req gets the contract's other style (contract.Alt).
 func (s *contractServer) other(req *request) bool {
 	for _, p := range s.c.When {
@@ -1043,7 +1067,10 @@ func (s *contractServer) Serve(w *world, req *request) *response {
 		return s.alt.Serve(w, req)
 	}
 	c := &s.c
-	if c.Snap.Open != "" && req.Path == c.Snap.Open && req.Method == c.Method {
+	if c.Snap.Open != "" && req.Path == c.Snap.Open && req.Method != c.Method {
+		return s.refuseMethod(w, req, "a snapshot is opened", c.Method) // Elasticsearch's open point in time is POST only
+	}
+	if c.Snap.Open != "" && req.Path == c.Snap.Open {
 		ms, bad := s.keepAlive(w, req, paramIn{Name: c.Snap.Keep}, true)
 		if bad != nil {
 			return bad
@@ -1053,12 +1080,14 @@ func (s *contractServer) Serve(w *world, req *request) *response {
 	if !servesPath(c.Paths, req.Path) {
 		return s.fail(w, "path", 404, "no list at "+req.Path+": this API serves "+strings.Join(c.Paths, ", "), "", "")
 	}
-	if req.Method != c.Method && req.Method != c.Query {
-		r := s.fail(w, "method", 405, req.Method+" is not allowed here: the list is read with "+c.Method, "", "")
-		if r.Status == 405 {
-			r.Header = []Header{{"Allow", c.Method}}
+	if req.Method != c.Method && req.Method != c.Query && req.Method != c.Also {
+		allow := c.Method
+		for _, m := range []string{c.Query, c.Also} {
+			if m != "" {
+				allow += ", " + m
+			}
 		}
-		return r
+		return s.refuseMethod(w, req, "the list is read", allow)
 	}
 	s.interp, s.note, s.req, s.over, s.shard = "", "", req, 0, false
 	if req.Body != "" && s.body {

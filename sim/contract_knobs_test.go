@@ -1207,3 +1207,23 @@ func TestDeclaredTwoStyles(t *testing.T) {
 		assert.Contains(t, ds[0].Message, c.want, c.text)
 	}
 }
+
+// method.also, as Elasticsearch's search (GET and POST /_search, the same
+// search either way): the other method reads the same parameters, in the
+// query or the body. Any third method is 405, whose message may name {uri},
+// the method ({value}) and the methods served ({allow}).
+func TestDeclaredMethodAlso(t *testing.T) {
+	const decl = "contract offset\n  method POST\n  method.also GET\n  offset from\n  offset.in body\n  limit size\n  limit.in both\n" +
+		"  error.message method {value} {uri}: use {allow}\n"
+	tr := runText(t, decl+"records 30\nPOST /items {\"size\":5}\nGET /items {\"from\":5,\"size\":5}\nGET /items?size=2\nnext\nDELETE /items?x=1\n")
+	assert.Equal(t, []bool{true, true, true, true, false}, accepted(tr))
+	reqs := requests(tr)
+	assert.Equal(t, idsDown(25, 5), reqs[1].Records(), "a GET's body is read as a POST's")
+	assert.Equal(t, idsDown(30, 2), reqs[2].Records())
+	assert.Equal(t, idsDown(28, 2), reqs[3].Records())
+	assert.Equal(t, 405, reqs[4].Response.Status)
+	assert.Equal(t, "DELETE /items?x=1: use POST, GET", reqs[4].Reason)
+	require.NotEmpty(t, tr.Warnings)
+	assert.Equal(t, "line 14, col 1: warning: contract lists with POST or GET, not DELETE (the server answers 405)", tr.Warnings[0].String(), "the editor knows both methods, and warns of the third only")
+	assert.Contains(t, Check("contract offset\n  method POST\n  method.also POST\n")[0].Message, "method.also names another method than method and method.query, got POST twice")
+}

@@ -115,6 +115,7 @@ func orList(vs []string) string {
 var knobs = []knob{
 	{"method", "the method the list is read with: GET (default) or POST", knobEnum(func(c *contract) *string { return &c.Method }, "GET", "POST")},
 	{"method.query", "another method the list is served with, whose requests carry the body's parameters in the query string (GET, as Notion's GET lists beside its POST queries)", knobEnum(func(c *contract) *string { return &c.Query }, "GET", "POST")},
+	{"method.also", "another method the list is served with as with method: the same parameters, in the query or the body (GET, as Elasticsearch's GET /_search beside POST)", knobEnum(func(c *contract) *string { return &c.Also }, "GET", "POST")},
 	{"path", "a path the list is served at (repeat the knob for more); another path answers 404. Default /items", func(c *contract, v string) string {
 		c.Paths = append(c.Paths, v)
 		return ""
@@ -409,7 +410,7 @@ var knobs = []knob{
 		return knobRule(2)(c, kind+" "+tpl)
 	}},
 	{"error.code", "KIND CODE: the API's code for a kind of refusal, written where error.body says {code} (cursor invalid_cursor); repeat the knob per kind", knobRule(0)},
-	{"error.message", "KIND TEXT: the API's message for a kind of refusal, {name}, {value}, {max} and {message} (the simulator's own) replaced (expired The page token has expired.); repeat the knob per kind", knobRule(1)},
+	{"error.message", "KIND TEXT: the API's message for a kind of refusal, {name}, {value}, {max} and {message} (the simulator's own) replaced, and for method {uri} and {allow} (the methods served) (expired The page token has expired.); repeat the knob per kind", knobRule(1)},
 	{"when", "parameters, separated by commas, that select the style declared first (page[size]); other requests get the style after or", knobList(func(c *contract) *[]string { return &c.When })},
 	{"or", "another base style for the requests without the when parameters; the knobs after it are that style's", nil},
 }
