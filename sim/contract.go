@@ -2516,7 +2516,8 @@ func (s *contractServer) noNext(body wireBody, last *response, off, limit int64)
 // set returns prev with the parameters set where the contract reads them
 // ("" removes one).
 func (s *contractServer) set(prev *request, ins []paramIn, vals []string) (*request, bool, string) {
-	var q []Param
+	var qs [4]Param // setParams copies them: on the stack
+	q := qs[:0]
 	var members []edit
 	req := *prev
 	req.Header = append([]Header(nil), prev.Header...)

@@ -156,7 +156,12 @@ func String(path string, q []Param) string {
 	for _, p := range q {
 		n += len(p.Name) + len(p.Value) + 2
 	}
-	b := AppendEscaped(make([]byte, 0, n+8), path, isPathChar) // one allocation unless escapes grow it
+	var buf [160]byte // on the stack: string(b) is then the one allocation of most targets
+	b := buf[:0]
+	if n+8 > len(buf) {
+		b = make([]byte, 0, n+8)
+	}
+	b = AppendEscaped(b, path, isPathChar)
 	if len(q) > 0 {
 		b = append(b, '?')
 		b = appendQuery(b, q)
