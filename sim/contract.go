@@ -1506,7 +1506,7 @@ func (s *contractServer) serveOffset(w *world, req *request, limit int64, note s
 			return strings.Replace(full, c.Page.Name+"="+itoa(page), c.Page.Name+"="+itoa(o/limit+c.FirstPage), 1)
 		}
 	}
-	var fields []pathVal
+	fields := make([]pathVal, 0, 8) // finish copies them: on the stack
 	var links []linkheader.Link
 	rels := c.Next.Link
 	if c.Next.LinkEdges == "partial" && (len(items) == 0 || int64(len(items)) == n) {
@@ -1733,8 +1733,8 @@ func (s *contractServer) finish(w *world, resp *response, fields []pathVal, limi
 	if s.n >= 0 { // the records a window selects (serveOffset)
 		n, s.n = s.n, -1
 	}
-	var tot []pathVal
-	fields = append(make([]pathVal, 0, len(fields)+3), fields...) // one allocation for what usually follows
+	tot := make([]pathVal, 0, 2)
+	fields = append(make([]pathVal, 0, 16), fields...) // on the stack, as tot: nestFields makes the body's one allocation
 	if c.LimitEcho != "" {
 		fields = append(fields, pathVal{c.LimitEcho, intVal(limit)})
 	}
@@ -2125,7 +2125,7 @@ func (s *contractServer) serveCursor(w *world, req *request, limit int64, note s
 		}
 		return strVal(s.issue(w, req, w.Adjacent(cur, false), true))
 	}
-	var fields []pathVal
+	fields := make([]pathVal, 0, 8) // finish copies them: on the stack
 	hasPrev := earlier && (len(items) > 0 || hasAfter)
 	nextTok := ""
 	if more {
