@@ -95,15 +95,21 @@ func (s *TraceStep) Flags() int {
 //	 "status","flags","rows","walkRows","count"},"rows":[...],
 //	 "firstRefusal":{"i","reason"}|null,"firstInterpretation":{"i","text"}|null,
 //	 "walkDetail":[...],"firstRequests":[...] (traceview_find.go),
-//	 "walks","summary","expectations"}
+//	 "walks","summary","expectations","warnings" (when there are any)}
 //
 // cols.kind holds indexes into kinds; cols.count is the records a request
-// returned or a mutation affected.
+// returned or a mutation affected. warnings are the trace's Warnings as
+// DiagnosticsJSON writes them: the input the contract ignores, which the
+// editor shows with the results (the page makes one call per run).
 func (v *View) HeadJSON(rows int) []byte {
 	t := v.T
 	w := &json.Writer{B: make([]byte, 0, 4096+len(t.Steps)*48)}
 	w.Open('{')
 	t.writeHead(w)
+	if len(t.Warnings) > 0 {
+		w.Key("warnings")
+		w.Raw(DiagnosticsJSON(t.Warnings))
+	}
 	w.Key("n")
 	w.Int(int64(len(t.Steps)))
 	w.Key("flagBits")

@@ -159,3 +159,34 @@ func TestSetRulesTakesTheListsRules(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, want, tr.Setup.Rules)
 }
+
+// The page makes one call per run, so the head carries the run's warnings
+// (the input the contract ignores) for the editor, each as Check reports
+// it with its one-click fix; a run without any has no warnings member.
+func TestHeadJSONCarriesTheWarnings(t *testing.T) {
+	text := "profile offset\nrecords 50\nGET /items?ofset=20&limt=10\n"
+	tr, err := RunText(text)
+	require.NoError(t, err)
+	var h struct {
+		Warnings []struct {
+			Line, Col, EndCol int
+			Severity, Message string
+			Fix               string
+		}
+	}
+	require.NoError(t, json.Unmarshal(NewView(tr).HeadJSON(0), &h))
+	want := Check(text)
+	require.Len(t, want, 2, "ofset and limt")
+	require.Len(t, h.Warnings, 2)
+	for i, d := range want {
+		w := h.Warnings[i]
+		assert.Equal(t, []int{d.Line, d.Col, d.EndCol}, []int{w.Line, w.Col, w.EndCol})
+		assert.Equal(t, "warning", w.Severity)
+		assert.Equal(t, d.Message, w.Message)
+	}
+	assert.Equal(t, "offset", h.Warnings[0].Fix, "did you mean `offset`?")
+
+	tr, err = RunText("profile offset\nrecords 50\nGET /items?offset=20&limit=10\n")
+	require.NoError(t, err)
+	assert.NotContains(t, string(NewView(tr).HeadJSON(0)), `"warnings"`)
+}

@@ -455,9 +455,11 @@ function define() {
       if (state === 'cancelled' || ui.editor.value !== text) return null; // typed on meanwhile
       this.dataset.state = state;
       const last = this.lastResult || {};
-      const diags = state === 'problems' ? (last.diagnostics || []) : [];
+      // Problems stop the run; warnings (what the contract ignores) come with its results.
+      const diags = state === 'problems' ? (last.diagnostics || []) : ((state === 'ok' && this.results.view.warnings) || []);
       ui.diag.hidden = !diags.length;
-      replace(ui.diag, diags.map((d) => h('li', null, d.line + ':' + d.col + ': ' + d.message)));
+      replace(ui.diag, diags.map((d) => h('li', { className: d.severity === 'warning' ? 'warning' : null },
+        d.line + ':' + d.col + ': ' + (d.severity === 'warning' ? 'warning: ' : '') + d.message)));
       if (state !== 'ok') {
         this.emit('pagesim-error', { message: last.error || state, diagnostics: diags });
         return null;
