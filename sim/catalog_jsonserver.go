@@ -55,7 +55,7 @@ var jsonServer1 = contract{
 var jsonServer0 = contract{
 	Base: "page", Paths: []string{"/{resource}"}, First: jsonServerFirst,
 	Page: paramIn{Name: "_page"}, Limit: paramIn{Name: "_limit"}, Offset: paramIn{Name: "_start"}, End: paramIn{Name: "_end"}, Numbers: "js",
-	LimitDefault: 10, LimitMax: maxPageSize, LimitZero: "default", Invalid: "min", InvalidPos: "default", Unpaged: "limit",
+	LimitDefault: 10, LimitMax: maxPageSize, LimitZero: "default", Invalid: "slice", InvalidPos: "default", Unpaged: "limit",
 	Bare:   true,
 	Next:   nextSignal{Link: []string{"first", "prev", "next", "last"}, LinkBase: jsonServerHost, LinkText: true, LinkEdges: "partial"},
 	Total:  totalRule{Header: "X-Total-Count"},

@@ -198,3 +198,36 @@ func TestJSONServerV1OtherParametersFilterEverythingOut(t *testing.T) {
 	require.Len(t, d, 1)
 	assert.Contains(t, d[0].Message, "v1 filters the records by a field of that name")
 }
+
+// 0.17 with _page and a negative _limit, as src/server/router/plural.js and
+// src/server/utils.js read it: "_limit = parseInt(_limit, 10) || 10" keeps
+// -5 (only 0 and NaN are falsy); getPage(array, page, perPage) takes "start
+// = (page - 1) * perPage", "end = page * perPage", "obj.items =
+// array.slice(start, end)", returns early "if (obj.items.length === 0)",
+// else sets next "if (end < array.length)" and first and last "if
+// (obj.items.length !== array.length)", last being "Math.ceil(array.length /
+// perPage)". On 30 records, _limit=-5: page 1 is slice(0, -5), the first 25;
+// its links are first (page 1), next (page 2) and last (Math.ceil(30 / -5)
+// = -6), no prev ("if (page > 1)"); page 2 is slice(-5, -10), empty, with no
+// links; so the walk misses the last five records. _limit=-50 is slice(0,
+// -50): empty. "-5x" is parseInt's -5. X-Total-Count is 30 throughout ("if
+// (_end || _limit || _page)").
+func TestJSONServer017NegativeLimitWithPage(t *testing.T) {
+	tr := execute(withOptions(scenario("json-server", 30,
+		get("/posts?_page=1&_limit=-5"), next(), get("/posts?_page=3&_limit=-7"), get("/posts?_page=1&_limit=-50"), get("/posts?_page=1&_limit=-5x")), "version", "0"))
+	reqs := requests(tr)
+	require.Len(t, reqs, 5)
+	assert.Equal(t, idsDown(30, 25), reqs[0].Records())
+	assert.Equal(t, `<http://localhost:3000/posts?_page=1&_limit=-5>; rel="first", <http://localhost:3000/posts?_page=2&_limit=-5>; rel="next", <http://localhost:3000/posts?_page=-6&_limit=-5>; rel="last"`, linkOf(reqs[0]))
+	assert.Equal(t, "http://localhost:3000/posts?_page=2&_limit=-5", reqs[1].Request.URL)
+	for _, s := range reqs[1:4] {
+		assert.Empty(t, s.Records(), s.Request.URL)
+		assert.Empty(t, linkOf(s), s.Request.URL)
+	}
+	for _, s := range reqs {
+		assert.Equal(t, "30", firstHeader(s.Response.Header, "X-Total-Count"))
+	}
+	assert.Equal(t, idsDown(30, 25), reqs[4].Records())
+	require.NotEmpty(t, tr.Walks)
+	assert.Equal(t, []int64{5, 4, 3, 2, 1}, tr.Walks[0].Missed.IDs, "records 5..1 are never read")
+}

@@ -33,7 +33,7 @@ type contract struct {
 
 	LimitDefault, LimitMax int64  // 20 and 100 when 0
 	OverMax                string // a page size above the maximum: "clamp" (default), "refuse" or "default"
-	Invalid                string // zero, negative or not a number: "400" (default), "default" or "404"
+	Invalid                string // zero, negative or not a number: "400" (default), "default", "404", "min" or "slice" (page base: a negative size kept, JavaScript's Array.slice((page-1)*size, page*size), json-server 0.17's getPage; otherwise as "min")
 	FirstPage              int64  // page: the first page's number, 1 or 0 (FirstPageSet says 0 was meant)
 	FirstPageSet           bool
 	PastEnd                string // a page past the end: "empty" (default), "silent" (empty, and the trace says nothing of it), "last" or "404"
@@ -586,6 +586,9 @@ func (c contract) problems() []string {
 	if c.PositionFirst && (c.PageLast != "" || c.Unpaged != "") {
 		add("position.first checks the page as a number: it does not go with page.last or unpaged")
 	}
+	if c.Invalid == "slice" && c.Base != "page" {
+		add("invalid slice reads a negative size as Array.slice((page-1)*size, page*size): it needs the base `page`")
+	}
 	if c.LimitZero == "default" && c.Invalid == "default" {
 		add("limit.zero default says no more than invalid default already does: drop limit.zero")
 	}
@@ -978,7 +981,11 @@ func (s *contractServer) number(w *world, req *request, in paramIn, def, min int
 		return def, in.Name + "=" + quote(v) + " is not a number of at least " + itoa(min) + ": the server used " + itoa(def), nil
 	case "404":
 		return 0, "", s.fail(w, kind, 404, in.Name+"="+v+" names no page", in.Name, v)
-	case "min":
+	case "min", "slice":
+		if good && n < 0 && size && invalid == "slice" {
+			s.dflt = false
+			return n, in.Name + "=" + itoa(n) + " is negative: the page is Array.slice((page-1)*" + itoa(n) + ", page*" + itoa(n) + ")", nil
+		}
 		if good { // below the minimum: the minimum; not a number: as if absent
 			lo := cond(size, "1", itoa(min))
 			return mustInt(lo), in.Name + "=" + quote(v) + " is below " + lo + ": the server used " + lo, nil
@@ -1423,7 +1430,9 @@ func (s *contractServer) serveOffset(w *world, req *request, limit int64, note s
 			return bad
 		}
 		note = join(why, note)
-		off = mulSat(page-c.FirstPage, limit)
+		if off = mulSat(page-c.FirstPage, max(limit, -limit)); limit < 0 {
+			off = -off
+		}
 		first, words := c.FirstPage, cond(c.PageAt == "", "page ", c.PageAt)
 		at = func(o int64) string { return words + itoa(o/limit+first) }
 	} else if off, why, bad = s.number(w, req, c.Offset, 0, 0, false); bad != nil {
@@ -1457,16 +1466,26 @@ func (s *contractServer) serveOffset(w *world, req *request, limit int64, note s
 		}
 	}
 	items, pos := w.Page(off, limit), off
-	if v.ascending || v.window != nil {
+	if limit < 0 { // invalid slice: Array.slice(off, off+limit), a negative index counting from the end
+		if off < 0 {
+			pos = max(0, n+off)
+		}
+		items = w.Page(pos, max(0, n+off+limit-pos))
+	} else if v.ascending || v.window != nil {
 		items, pos = v.page(w, off, limit)
 	} else if s.shard { // sorted by the snapshot's tiebreaker: ties in one order
 		items = w.Slice(off, limit)
 	}
 	more := addSat(off, int64(len(items))) < n
+	served, costAt := &servedPage{Offset: off, Limit: limit, At: at, Asked: asked}, off
+	if limit < 0 { // getPage links the next page while any record came back
+		more, costAt = len(items) > 0, pos
+		served = &servedPage{Offset: pos, Limit: max(1, int64(len(items))), At: func(o int64) string { return "record " + itoa(o+1) }}
+	}
 	resp := &response{
 		Status: 200, Items: items, Reason: join(note, v.note()), Position: -1, Scope: v.window,
-		Cost:   offsetCost(off, int64(len(items)), n),
-		Served: &servedPage{Offset: off, Limit: limit, At: at, Asked: asked},
+		Cost:   offsetCost(costAt, int64(len(items)), n),
+		Served: served,
 	}
 	if c.Independent {
 		resp.Served.Valid = at(off) + " is valid here (every page is independent), but "
@@ -1517,7 +1536,12 @@ func (s *contractServer) serveOffset(w *world, req *request, limit int64, note s
 	if containsString(c.Next.Link, "last") {
 		lastOmitted = s.o.Str("last") == "omitted"
 	}
-	lastOff := func() int64 { return max(0, (n-1)/limit*limit) }
+	lastOff := func() int64 {
+		if limit < 0 { // Math.ceil(n / limit), a page below 1
+			return (n/limit - c.FirstPage) * limit
+		}
+		return max(0, (n-1)/limit*limit)
+	}
 	prevOff, past := max(0, off-limit), away && n > 0 && off >= n && limit > 0
 	if past { // GitHub: prev and last name the last page
 		prevOff = lastOff()

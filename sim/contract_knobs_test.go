@@ -1227,3 +1227,20 @@ func TestDeclaredMethodAlso(t *testing.T) {
 	assert.Equal(t, "line 14, col 1: warning: contract lists with POST or GET, not DELETE (the server answers 405)", tr.Warnings[0].String(), "the editor knows both methods, and warns of the third only")
 	assert.Contains(t, Check("contract offset\n  method POST\n  method.also POST\n")[0].Message, "method.also names another method than method and method.query, got POST twice")
 }
+
+// invalid slice, as json-server 0.17's getPage: a negative page size is
+// kept, and page P is Array.slice((P-1)*size, P*size): page 1 of -3 on 10
+// records is slice(0, -3), records 10..4; page 2 is slice(-3, -6), empty.
+// Zero and a size that is not a number are as invalid min says (1; the
+// default); the page base only.
+func TestDeclaredInvalidSlice(t *testing.T) {
+	const decl = "contract page\n  page _page\n  limit _limit\n  invalid slice\n"
+	tr := runText(t, decl+"records 10\nGET /items?_page=1&_limit=-3\nGET /items?_page=2&_limit=-3\nGET /items?_page=1&_limit=0\nGET /items?_page=1&_limit=x\n")
+	reqs := requests(tr)
+	assert.Equal(t, idsDown(10, 7), reqs[0].Records())
+	assert.Contains(t, reqs[0].Reason, "_limit=-3 is negative: the page is Array.slice((page-1)*-3, page*-3)")
+	assert.Empty(t, reqs[1].Records())
+	assert.Equal(t, idsDown(10, 1), reqs[2].Records())
+	assert.Equal(t, idsDown(10, 10), reqs[3].Records())
+	assert.Contains(t, Check("contract offset\n  invalid slice\n")[0].Message, "invalid slice reads a negative size as Array.slice((page-1)*size, page*size): it needs the base `page`")
+}
