@@ -66,3 +66,34 @@ func TestGraphEmptyPagesWhileMoreRemain(t *testing.T) {
 	assert.Len(t, requests(tr), empty+1)
 	assert.Equal(t, int64(1000)-tr.Walks[0].Distinct, tr.Walks[0].Missed.Count)
 }
+
+// $top's bounds: "The minimum value of $top is 1 and the maximum depends on
+// the corresponding API" (Microsoft Graph: Use query parameters); on /users
+// the maximum is 999, and above it Graph answers 400 Request_UnsupportedQuery
+// "Invalid page size specified: '1000'. Must be between 1 and 999
+// inclusive." (as a Microsoft engineer reproduced it on Microsoft Q&A
+// 1129204, and as steampipe-plugin-azuread quotes it). A negative or
+// non-numeric $top fails OData's parse: "Invalid value '-1' for $top query
+// option found. The $top query option requires a non-negative integer
+// value." (Microsoft.OData's QueryDescriptorQueryToken_InvalidTopQueryOptionValue),
+// with the code BadRequest Graph gives it (laravel-microsoft-graph#90).
+// That 0 gets the range message, and that /users answers the parse error
+// as the mail lists do, is the interpretation the response carries.
+func TestGraphTopBounds(t *testing.T) {
+	tr := execute(scenario("msgraph", 50, get("/v1.0/users?$top=0"), get("/v1.0/users?$top=-1"), get("/v1.0/users?$top=abc"),
+		get("/v1.0/users?$top=1000"), get("/v1.0/users?$top=1"), get("/v1.0/users?$top=999")))
+	reqs := requests(tr)
+	assert.Equal(t, []bool{false, false, false, false, true, true}, accepted(tr))
+	for i, want := range []string{
+		`{"error":{"code":"Request_UnsupportedQuery","message":"Invalid page size specified: '0'. Must be between 1 and 999 inclusive."}}`,
+		`{"error":{"code":"BadRequest","message":"Invalid value '-1' for $top query option found. The $top query option requires a non-negative integer value."}}`,
+		`{"error":{"code":"BadRequest","message":"Invalid value 'abc' for $top query option found. The $top query option requires a non-negative integer value."}}`,
+		`{"error":{"code":"Request_UnsupportedQuery","message":"Invalid page size specified: '1000'. Must be between 1 and 999 inclusive."}}`,
+	} {
+		assert.Equal(t, 400, reqs[i].Response.Status)
+		assert.Equal(t, want, bodyOf(reqs[i]))
+		assert.Equal(t, graphTopInterp, reqs[i].Interp)
+	}
+	assert.Len(t, reqs[4].Records(), 1)
+	assert.Len(t, reqs[5].Records(), 50)
+}

@@ -42,7 +42,7 @@ type contract struct {
 	InvalidPos             string // a position (offset, page) that is negative or not a number: as Invalid when ""
 	PageLast               string // page base: a value of the page parameter that names the last page (DRF's "last")
 	Repeated               string // a query parameter sent twice: "" or "first" (its first value is read) or "last" (Django's QueryDict)
-	Numbers                string // how numbers are read: "" or "strict" (digits, a sign), "python" (int(): spaces, underscores; empty is absent) or "js" (parseInt: the leading digits)
+	Numbers                string // how numbers are read: "" or "strict" (digits, a sign), "python" (int(): spaces, underscores; empty is absent), "js" (parseInt: the leading digits) or "unsigned" (strict, and a negative one is no number: OData's $top)
 	Unpaged                string // page base: without a page the whole list as a bare array: "all" (also for a page that is not a number, json-server v1) or "limit" (a slice, Offset to End or Offset plus Limit records, when End or Limit is sent, json-server 0.17)
 	CursorKind             string // cursor base: "" (an opaque token of the simulator's) or "position" (DRF's CursorPagination: base64 of o=OFFSET&r=1&p=POSITION, the sort key a page is cut at)
 	LimitOption            bool   // catalogue: the page size parameter is read only when the profile option page-size-param names it, and max-limit caps only the size it sends (DRF's page_size_query_param, max_page_size); a scenario declares limit none or names it
@@ -1022,7 +1022,7 @@ func readNumber(how, s string) (int64, bool) {
 		s = s[:i]
 	}
 	n, err := strconv.ParseInt(s, 10, 64)
-	return n, err == nil
+	return n, err == nil && (n >= 0 || how != "unsigned")
 }
 
 // size is the page size a request asks for, after the contract's rules:

@@ -365,7 +365,7 @@ func TestDeclaredDRFKnobContradictions(t *testing.T) {
 	assert.Contains(t, Check("contract offset\n  page.last last\n")[0].Message, "page.first, page.last, unpaged, next.page, prev.page, pages and next.link.style need the base `page`")
 	assert.Contains(t, Check("contract cursor\n  url.first-page omitted\n")[0].Message, "a cursor contract has no offset, page number, window, page past the end or first-page URL to set")
 	assert.Contains(t, Check("contract page\n  bare true\n  prev.url previous\n")[0].Message, "a bare array has no body fields")
-	assert.Contains(t, Check("contract page\n  numbers perl\n")[0].Message, "numbers: expected `strict`, `python` or `js`, got `perl`")
+	assert.Contains(t, Check("contract page\n  numbers perl\n")[0].Message, "numbers: expected `strict`, `python`, `js` or `unsigned`, got `perl`")
 }
 
 // method.query, id-hex and first-id, as Notion's lists: a database query is
@@ -1243,4 +1243,15 @@ func TestDeclaredInvalidSlice(t *testing.T) {
 	assert.Equal(t, idsDown(10, 1), reqs[2].Records())
 	assert.Equal(t, idsDown(10, 10), reqs[3].Records())
 	assert.Contains(t, Check("contract offset\n  invalid slice\n")[0].Message, "invalid slice reads a negative size as Array.slice((page-1)*size, page*size): it needs the base `page`")
+}
+
+// numbers unsigned, as OData's $top ("requires a non-negative integer
+// value"): a negative value is no number (kind number), 0 a number below
+// the minimum (kind size).
+func TestDeclaredNumbersUnsigned(t *testing.T) {
+	tr := runText(t, "contract offset\n  numbers unsigned\n  error.message number not a number: {value}\n  error.message size too small: {value}\nrecords 10\nGET /items?limit=-1\nGET /items?limit=0\nGET /items?limit=3\n")
+	reqs := requests(tr)
+	assert.Equal(t, "not a number: -1", reqs[0].Reason)
+	assert.Equal(t, "too small: 0", reqs[1].Reason)
+	assert.Equal(t, idsDown(10, 3), reqs[2].Records())
 }
