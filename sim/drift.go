@@ -313,8 +313,10 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	headCut, tailCut := !wk.atHead && len(seen) > 0, !complete
 	wLo, wHi := sLo, sHi
 	switch {
+	case len(seen) == 0 && !wk.atHead && newest:
+		wHi = sLo // it began past every record (an offset past the end): all of them lie before it
 	case len(seen) == 0 && !wk.atHead:
-		wHi = sLo // it began past every record (an offset past the end): it reached none
+		wLo = sHi
 	case tailCut && len(seen) == 0 && newest:
 		wLo = sHi
 	case tailCut && len(seen) == 0:
@@ -378,6 +380,7 @@ func (e *engine) report(wk *walk, complete bool, why string) WalkReport {
 	if newest {
 		slices.Reverse(spans)
 	}
+	rep.Unreached, rep.head = prefix+suffix, prefix
 	if prefix > 0 {
 		spans = slices.Insert(spans, 0, span{state: NotReached, lo: 0, hi: prefix - 1})
 	}
@@ -485,6 +488,9 @@ func verdict(r *WalkReport, pages int) string {
 		}
 		s += "."
 	}
+	if r.Unreached > 0 {
+		s += " " + unreachedText(r) + " not reached."
+	}
 	if r.Inserted.Count > 0 {
 		s += " " + plural(r.Inserted.Count, "record") + " arrived during the walk (" + strconv.FormatInt(r.InsertedSeen, 10) + " seen)."
 	}
@@ -492,4 +498,18 @@ func verdict(r *WalkReport, pages int) string {
 		s += " " + plural(r.Deleted.Count, "record") + " vanished during the walk (" + strconv.FormatInt(r.DeletedSeen, 10) + " had been seen)."
 	}
 	return s
+}
+
+// unreachedText says how many records a walk did not reach and where:
+// "20 records before its first page were", "5 records after its last page
+// were", "20 records before its first page and 5 after its last were".
+func unreachedText(r *WalkReport) string {
+	tail := r.Unreached - r.head
+	switch {
+	case tail == 0:
+		return plural(r.head, "record") + " before its first page " + cond(r.head == 1, "was", "were")
+	case r.head == 0:
+		return plural(tail, "record") + " after its last page " + cond(tail == 1, "was", "were")
+	}
+	return plural(r.head, "record") + " before its first page and " + count(tail) + " after its last were"
 }

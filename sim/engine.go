@@ -675,6 +675,7 @@ func (e *engine) summariseInto(t *Trace) {
 	}
 	s.Walks = len(t.Walks)
 	for _, w := range t.Walks {
+		s.Unreached += w.Unreached
 		switch w.Outcome {
 		case WalkConsistent:
 			s.Consistent++

@@ -129,6 +129,7 @@ func TestClientsHaveTheirOwnWalks(t *testing.T) {
 	assert.Equal(t, int64(20), tr.Walks[1].Distinct)
 	assert.Equal(t, int64(0), tr.Walks[1].Missed.Count, "records beyond where bob stopped are unreached, not missed")
 	assert.Equal(t, []Span{{SeenOnce, 20}, {NotReached, 10}}, tr.Walks[1].Strip)
+	assert.Equal(t, int64(10), tr.Walks[1].Unreached, "30 records, bob read 2 pages of 10")
 }
 
 func TestHugeDatasetDeepPage(t *testing.T) {
@@ -172,6 +173,7 @@ func TestStoppedWalksSayWhy(t *testing.T) {
 	assert.NotContains(t, w.Stopped, "no next page")
 	assert.Equal(t, int64(1000), w.Distinct)
 	assert.Equal(t, int64(500), w.Missed.Count, "what the misled client never read is missed, not unreached")
+	assert.Zero(t, w.Unreached)
 	assert.True(t, strings.HasPrefix(w.Verdict, "The client ended the walk: the client computed"), w.Verdict)
 	assert.NotContains(t, w.Verdict, "no next page")
 

@@ -31,7 +31,7 @@ type ExpectResult struct {
 }
 
 var expectWords = []string{"consistent", "complete", "no-refusals"}
-var expectCounts = []string{"rows", "requests", "refused", "walks", "duplicates", "missed"}
+var expectCounts = []string{"rows", "requests", "refused", "walks", "duplicates", "missed", "unreached"}
 var expectOps = []string{"<", "<=", "=", ">=", ">"}
 
 // String is the line as Format writes it.
@@ -177,6 +177,8 @@ func checkExpect(x Expect, t *Trace) (bool, string) {
 		n = int64(t.Summary.Refused)
 	case "walks":
 		n = int64(t.Summary.Walks)
+	case "unreached":
+		n = t.Summary.Unreached
 	case "duplicates", "missed":
 		for i := range t.Walks {
 			if x.What == "duplicates" {

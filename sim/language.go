@@ -64,6 +64,8 @@ func expectHelp(w string) string {
 		return "records a walk returned more than once, over all walks"
 	case "missed":
 		return "records that were there all along and a walk never returned"
+	case "unreached":
+		return "records a walk never got to, before its first page or after where it stopped, over all walks"
 	}
 	return ""
 }

@@ -163,6 +163,7 @@ type WalkReport struct {
 	Distinct     int64  // "distinct": distinct records returned
 	Duplicates   IDSet  // "duplicates": records returned more than once
 	Missed       IDSet  // "missed": present for the whole walk, in the part of the list the walk covered, never returned
+	Unreached    int64  // "unreached": records outside the part it covered, so neither returned nor missed: before its first page (it began mid-list) and after its last (it stopped before the end); the strip's "unreached" spans
 	Inserted     IDSet  // "inserted": records that arrived during the walk
 	InsertedSeen int64  // "insertedSeen": how many of those the walk returned
 	Deleted      IDSet  // "deleted": records that vanished during the walk
@@ -177,6 +178,8 @@ type WalkReport struct {
 	// end is how many steps the trace had when the walk was judged: its
 	// strip is the list order then.
 	end int
+	// head is how many of the Unreached records lie before its first page.
+	head int64
 	// ids is Strip with the records' ids (not in the trace's JSON: the
 	// compact head carries it for the drift readout, see traceview.go), nil
 	// when the walk's list is too fragmented to keep it (maxIDSpans).
@@ -239,6 +242,7 @@ type Summary struct {
 	Walks        int      // "walks"
 	Consistent   int      // "consistent": walks with no duplicates and no misses that no refusal stopped
 	RefusedWalks int      // "refusedWalks": walks a refusal stopped before their end, with no drift until then (Outcome WalkRefused)
+	Unreached    int64    // "unreached": the walks' Unreached records, summed (a record two walks did not reach counts twice)
 	Rows         int64    // "rows": all rows read
 	FinalSize    int64    // "finalSize"
 	Errors       []string // "errors": client-side errors, e.g. a walk cap exceeded, and where a run stopped

@@ -30,11 +30,12 @@ const (
 	FlagDuplicate                // returned records its walk had returned before
 	FlagMiss                     // the request that went past records its walk never returned
 	FlagNote                     // carries a note: an accepted request's reason, or an interpretation
+	FlagUnreached                // where a walk began after the head of its list or stopped before its end: records it did not reach lie before or after it
 )
 
 // flagNames name the flags for the front end, in bit order.
 var flagNames = [...]string{"request", "accepted", "interpretation", "totalDiffers", "nextDiffers", "seek", "inWalk",
-	"refusal", "duplicate", "miss", "note"}
+	"refusal", "duplicate", "miss", "note", "unreached"}
 
 // maxRepeatScan bounds the walks whose repeated records are listed per row:
 // the listing is a display aid (the walk report has the counts), and a walk

@@ -29,7 +29,9 @@ const maxLocateScan = 2_000_000
 const headWalkDetail = 30
 
 type finds struct {
-	flags    []uint16        // per step: FlagDuplicate | FlagMiss (nil: none found)
+	flags    []uint16        // per step: FlagDuplicate | FlagMiss | FlagUnreached (nil: none found)
+	before   map[int]int64   // step -> the records its walk did not reach before it: the walk's first page
+	beyond   map[int]int64   // step -> the records its walk did not reach after it: the walk's last step
 	skipped  map[int][]int64 // step -> the missed records it went past (at most maxListedIDs)
 	skippedN map[int]int64   // step -> how many it went past
 	endN     map[int]int64   // step -> how many missed records follow it: its walk ended there (endIDs: which)
@@ -47,6 +49,14 @@ func (f *finds) flag(i int) int {
 	return int(f.flags[i])
 }
 
+// mark sets a flag on step si of n.
+func (f *finds) mark(n, si int, flag uint16) {
+	if f.flags == nil {
+		f.flags = make([]uint16, n)
+	}
+	f.flags[si] |= flag
+}
+
 // locate scans the walks with duplicates or misses, once.
 func (v *View) locate() *finds {
 	if v.find != nil {
@@ -54,6 +64,24 @@ func (v *View) locate() *finds {
 	}
 	f := &finds{skipped: map[int][]int64{}, skippedN: map[int]int64{}, endN: map[int]int64{}, endIDs: map[int][]int64{}, dupSteps: map[int][][]int{}, unplaced: map[int]*skip{}}
 	v.find = f
+	// A walk's unreached records are placed at its first step (those before
+	// its first page) and its last (after where it stopped: a refused
+	// request, or its last page): a count each, no scan.
+	f.before, f.beyond = map[int]int64{}, map[int]int64{}
+	for wi := range v.T.Walks {
+		wr := &v.T.Walks[wi]
+		if wr.Unreached == 0 || len(wr.Steps) == 0 {
+			continue
+		}
+		if wr.head > 0 {
+			f.mark(len(v.T.Steps), wr.Steps[0], FlagUnreached)
+			f.before[wr.Steps[0]] += wr.head
+		}
+		if tail, last := wr.Unreached-wr.head, wr.Steps[len(wr.Steps)-1]; tail > 0 {
+			f.mark(len(v.T.Steps), last, FlagUnreached)
+			f.beyond[last] += tail
+		}
+	}
 	budget := int64(maxLocateScan)
 	for wi := range v.T.Walks {
 		wr := &v.T.Walks[wi]
@@ -99,12 +127,7 @@ func (v *View) scanWalk(wi int) {
 	v.scanned[wi] = true
 	t, f := v.T, v.find
 	wr := &t.Walks[wi]
-	mark := func(si int, flag uint16) {
-		if f.flags == nil {
-			f.flags = make([]uint16, len(t.Steps))
-		}
-		f.flags[si] |= flag
-	}
+	mark := func(si int, flag uint16) { f.mark(len(t.Steps), si, flag) }
 	desc := t.Setup.Order == "newest-first"
 	firstID := func(s span) int64 {
 		if desc {
@@ -292,7 +315,9 @@ func (v *View) noteIndex() {
 // writeFinds adds to step i's row what finding needs: "skipped" (the
 // missed records this request went past, at most maxListedIDs) with
 // "skippedCount", "missedAfter" with "missedAfterCount" (the missed records
-// after the last page of a walk that ended there), and "reasonAs" / "interpAs": the first step carrying the
+// after the last page of a walk that ended there), "unreachedBefore" and
+// "unreachedAfter" (how many records the walk did not reach before this, its
+// first page, or after this, its last step), and "reasonAs" / "interpAs": the first step carrying the
 // same reason or interpretation, when that is an earlier one.
 func (v *View) writeFinds(w *json.Writer, i int) {
 	v.noteIndex()
@@ -310,6 +335,12 @@ func (v *View) writeFinds(w *json.Writer, i int) {
 			}
 			w.Close(']')
 			w.Key(key + "Count")
+			w.Int(n)
+		}
+	}
+	for k, m := range [2]map[int]int64{f.before, f.beyond} {
+		if n := m[i]; n > 0 {
+			w.Key([2]string{"unreachedBefore", "unreachedAfter"}[k])
 			w.Int(n)
 		}
 	}

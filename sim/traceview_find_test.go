@@ -213,3 +213,77 @@ func TestFindMissesAfterTheLastPageSayTheWalkEndedThere(t *testing.T) {
 	assert.Equal(t, 500.0, ids[0])
 	assert.Equal(t, 401.0, ids[maxListedIDs-1])
 }
+
+// A walk a refusal stopped reports the records after it as unreached, not
+// missed, and the find places them at the refused request.
+func TestFindUnreachedAtTheStepWhereTheWalkStopped(t *testing.T) {
+	// By Zendesk's announcement: offset pages stop at the first 10,000
+	// records. 12,000 tickets, 100 a page: pages 1..100 (steps 1..100,
+	// indexes 0..99) read 10,000, page 101 (index 100) is refused, and the
+	// 12,000 - 10,000 = 2,000 tickets after page 100 are never read. None
+	// was skipped between pages that were read: 0 misses.
+	tr, v, h := headOf(t, presetText(t, "zendesk-offset-limit"))
+	require.Len(t, tr.Walks, 1)
+	w := tr.Walks[0]
+	assert.Equal(t, int64(10_000), w.Distinct)
+	assert.Equal(t, int64(0), w.Missed.Count)
+	assert.Equal(t, int64(2_000), w.Unreached)
+	assert.Equal(t, int64(2_000), tr.Summary.Unreached)
+	assert.Contains(t, w.Verdict, "2,000 records after its last page were not reached.")
+	assert.Empty(t, flagged(h, FlagMiss))
+	assert.Equal(t, []int{100}, flagged(h, FlagUnreached))
+	assert.Equal(t, "unreached", flagName(h, FlagUnreached))
+	var rows []map[string]any
+	require.NoError(t, json.Unmarshal(v.RowsJSON(100, 101), &rows))
+	assert.Equal(t, 2000.0, rows[0]["unreachedAfter"])
+	assert.Nil(t, rows[0]["unreachedBefore"])
+}
+
+// A walk that began mid-list has its head unreached at its first page; one
+// the scenario left after two pages has its tail unreached at its last.
+func TestFindUnreachedBeforeTheFirstPageAndAfterTheLast(t *testing.T) {
+	// 50 records, pages of 10 from page 3: positions 0..19 lie before its
+	// first page (index 0); it reads 20..49 to the end, so nothing after.
+	tr, v, h := headOf(t, "profile page\nrecords 50\nGET /items?page=3&per_page=10\nwalk\n")
+	assert.Equal(t, int64(20), tr.Walks[0].Unreached)
+	assert.Contains(t, tr.Walks[0].Verdict, "20 records before its first page were not reached.")
+	assert.Equal(t, []int{0}, flagged(h, FlagUnreached))
+	var rows []map[string]any
+	require.NoError(t, json.Unmarshal(v.RowsJSON(0, 1), &rows))
+	assert.Equal(t, 20.0, rows[0]["unreachedBefore"])
+
+	// Page 2 then page 3 of 50 and the scenario ends: 10 before (index 0),
+	// 20 after (positions 30..49, index 1).
+	tr, v, h = headOf(t, "profile page\nrecords 50\nGET /items?page=2&per_page=10\nnext\n")
+	assert.Equal(t, int64(30), tr.Walks[0].Unreached)
+	assert.Contains(t, tr.Walks[0].Verdict, "10 records before its first page and 20 after its last were not reached.")
+	assert.Equal(t, []int{0, 1}, flagged(h, FlagUnreached))
+	require.NoError(t, json.Unmarshal(v.RowsJSON(0, 2), &rows))
+	assert.Equal(t, 10.0, rows[0]["unreachedBefore"])
+	assert.Equal(t, 20.0, rows[1]["unreachedAfter"])
+}
+
+// A walk that began past the end (offset 60 of 50) reached none of the 50:
+// they lie before its only page, in either order.
+func TestWalkStartingPastTheEndLeavesEveryRecordBeforeIt(t *testing.T) {
+	for _, order := range []string{"newest-first", "oldest-first"} {
+		tr := runText(t, "records 50\norder "+order+"\nGET /items?offset=60&limit=10\n")
+		require.Len(t, tr.Walks, 1)
+		assert.Equal(t, int64(50), tr.Walks[0].Unreached, order)
+		assert.Contains(t, tr.Walks[0].Verdict, "50 records before its first page were not reached.", order)
+	}
+}
+
+// A client that stops at its own page cap knows it stopped: what is left is
+// unreached. Celigo's CLI caps at 50 pages; 5,100 integrations at 100 a
+// page need 51, so 50 × 100 = 5,000 are read and 100 are not reached, and
+// `expect unreached` counts them.
+func TestWalkCapLeavesTheRestUnreached(t *testing.T) {
+	tr := runText(t, presetText(t, "celigo-cli-cap")+"expect unreached = 100\nexpect missed = 0\n")
+	require.Len(t, tr.Walks, 1)
+	assert.Equal(t, int64(5_000), tr.Walks[0].Distinct)
+	assert.Equal(t, int64(100), tr.Walks[0].Unreached)
+	require.Len(t, tr.Expectations, 2)
+	assert.True(t, tr.Expectations[0].Met, tr.Expectations[0].Why)
+	assert.True(t, tr.Expectations[1].Met, tr.Expectations[1].Why)
+}

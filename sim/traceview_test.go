@@ -99,8 +99,9 @@ func TestViewFirstRefusal(t *testing.T) {
 	assert.Equal(t, 1, h.FirstRefusal.I)
 	assert.Equal(t, tr.Steps[1].Reason, h.FirstRefusal.Reason)
 	// Refused, in the walk the first request opened (a refused request stays
-	// in its client's open walk).
-	assert.Equal(t, int64(FlagRequest|FlagInWalk|FlagRefused), h.Cols.Flags[1], "refused: a request, not accepted")
+	// in its client's open walk), where that walk stopped: the 20 records
+	// after its first page (30 - 10) are unreached from there.
+	assert.Equal(t, int64(FlagRequest|FlagInWalk|FlagRefused|FlagUnreached), h.Cols.Flags[1], "refused: a request, not accepted")
 }
 
 func TestWriteJSONIsTheWholeTrace(t *testing.T) {

@@ -16,7 +16,8 @@ import (
 // Stripe's preset (stripe/stripe-go#1030): page 1 is customers 9, 8, 7;
 // they are deleted; page 2 (starting_after=cus_000007) is a 400
 // resource_missing. Nothing was returned twice or skipped before it, and the
-// walk did not reach the end of the list.
+// walk did not reach the end of the list: customers 6..1 (9 - 3), after its
+// only page, are not reached.
 func TestWalkStoppedByARefusalIsNotConsistent(t *testing.T) {
 	tr := runText(t, presetText(t, "stripe-delete-while-paginating")+"expect consistent\n")
 	require.Len(t, tr.Walks, 1)
@@ -25,11 +26,13 @@ func TestWalkStoppedByARefusalIsNotConsistent(t *testing.T) {
 	assert.False(t, w.Consistent)
 	assert.False(t, w.Complete)
 	assert.Equal(t, "Stopped after 1 page (its last request was refused (400)). Not consistent: a refusal stopped it "+
-		"before the end of the list (no record was returned twice or skipped before that). 3 records vanished during the "+
+		"before the end of the list (no record was returned twice or skipped before that). 6 records after its last page "+
+		"were not reached. 3 records vanished during the "+
 		"walk (3 had been seen).", w.Verdict)
 	assert.Equal(t, 1, tr.Summary.Walks)
 	assert.Equal(t, 0, tr.Summary.Consistent)
 	assert.Equal(t, 1, tr.Summary.RefusedWalks)
+	assert.Equal(t, int64(6), tr.Summary.Unreached)
 	require.Len(t, tr.Expectations, 1)
 	assert.False(t, tr.Expectations[0].Met)
 	assert.Equal(t, "walk 1: its last request was refused (400)", tr.Expectations[0].Why)

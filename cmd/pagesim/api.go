@@ -281,6 +281,7 @@ type walkReport struct {
 	Outcome    string `json:"outcome"`
 	Duplicates int64  `json:"duplicates"`
 	Missed     int64  `json:"missed"`
+	Unreached  int64  `json:"unreached"`
 	Seen       int64  `json:"seen"`
 	Distinct   int64  `json:"distinct"`
 	Rows       int64  `json:"rows"`
@@ -318,7 +319,7 @@ func (a *apiServer) report(w http.ResponseWriter, r *http.Request) {
 	for i, wk := range t.Walks {
 		c := get(wk.Client)
 		c.Walks = append(c.Walks, walkReport{Walk: i, Complete: wk.Complete, Consistent: wk.Consistent, Outcome: wk.Outcome,
-			Duplicates: wk.Duplicates.Count, Missed: wk.Missed.Count, Seen: wk.Seen, Distinct: wk.Distinct,
+			Duplicates: wk.Duplicates.Count, Missed: wk.Missed.Count, Unreached: wk.Unreached, Seen: wk.Seen, Distinct: wk.Distinct,
 			Rows: wk.Rows, Verdict: wk.Verdict})
 	}
 	b, err := json.MarshalIndent(rep, "", "  ")

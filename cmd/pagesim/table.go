@@ -72,7 +72,7 @@ func writeTrace(w io.Writer, t *sim.Trace, o tableOpts) {
 
 	if len(t.Walks) > 0 {
 		p.blank()
-		rows := [][]string{{"WALK", "CLIENT", "REQUESTS", "END", "DUPLICATES", "MISSED", "INSERTED (SEEN)", "DELETED (SEEN)", "ROWS"}}
+		rows := [][]string{{"WALK", "CLIENT", "REQUESTS", "END", "DUPLICATES", "MISSED", "UNREACHED", "INSERTED (SEEN)", "DELETED (SEEN)", "ROWS"}}
 		for i := range t.Walks {
 			rows = append(rows, walkRow(i, &t.Walks[i]))
 		}
@@ -88,7 +88,7 @@ func writeTrace(w io.Writer, t *sim.Trace, o tableOpts) {
 			for i, r := range rows[1:] {
 				lead := r[0] + ": "
 				p.para(lead, r[1]+", "+r[2]+" requests, "+r[3]+" · duplicates "+r[4]+" · missed "+r[5]+
-					" · inserted "+r[6]+" · deleted "+r[7]+" · rows "+r[8])
+					" · unreached "+r[6]+" · inserted "+r[7]+" · deleted "+r[8]+" · rows "+r[9])
 				p.para(strings.Repeat(" ", len(lead)), t.Walks[i].Verdict)
 			}
 		}
@@ -110,6 +110,12 @@ func writeTrace(w io.Writer, t *sim.Trace, o tableOpts) {
 	walks := plural(int64(s.Walks), "walk") + ", " + group(int64(s.Consistent)) + " consistent"
 	if s.RefusedWalks > 0 {
 		walks += ", " + group(int64(s.RefusedWalks)) + " stopped by a refusal"
+	}
+	if s.Unreached > 0 {
+		walks += ", " + plural(s.Unreached, "record") + " not reached"
+		if n := unreachedWalks(t); n > 1 {
+			walks += " by " + group(int64(n)) + " walks"
+		}
 	}
 	p.para("", plural(int64(s.Requests), "request")+": "+group(int64(s.Accepted))+" accepted, "+group(int64(s.Refused))+
 		" refused; "+walks+"; "+plural(s.Rows, "row")+" read; "+plural(s.FinalSize, "record")+" at the end")
@@ -403,11 +409,22 @@ func walkRow(i int, r *sim.WalkReport) []string {
 	}
 	return []string{
 		walkName(i), r.Client, group(int64(r.Requests)), end,
-		idSetText(r.Duplicates), idSetText(r.Missed),
+		idSetText(r.Duplicates), idSetText(r.Missed), group(r.Unreached),
 		idSetText(r.Inserted) + " (" + group(r.InsertedSeen) + ")",
 		idSetText(r.Deleted) + " (" + group(r.DeletedSeen) + ")",
 		group(r.Rows),
 	}
+}
+
+// unreachedWalks counts the walks that did not reach every record of their list.
+func unreachedWalks(t *sim.Trace) int {
+	n := 0
+	for i := range t.Walks {
+		if t.Walks[i].Unreached > 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // idSetText writes a count with its first ids: "2: 8 9", "40: 3 4 5 …".
