@@ -62,3 +62,26 @@ func TestCatalogProfilesLinkTheirPage(t *testing.T) {
 		}
 	}
 }
+
+// Every vendor's profile, the catalogue's and the seed vendors', has a
+// preset showing its characteristic trap (issue 8: "every catalogue
+// contract has ... a preset"): a preset whose profile line names it.
+func TestEveryVendorProfileHasAPreset(t *testing.T) {
+	shown := map[string]bool{}
+	for _, p := range Presets() {
+		for _, l := range strings.Split(p.Text, "\n") {
+			if f := strings.Fields(l); len(f) > 1 && f[0] == "profile" {
+				shown[f[1]] = true
+			}
+		}
+	}
+	n := 0
+	for _, p := range Profiles() {
+		if p.Vendor == "" {
+			continue
+		}
+		n++
+		assert.True(t, shown[p.Name], "profile %s (%s) has no preset", p.Name, p.Vendor)
+	}
+	assert.GreaterOrEqual(t, n, 17+7, "the 17 catalogue contracts and the 7 seed vendors' profiles")
+}

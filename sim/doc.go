@@ -25,7 +25,13 @@
 // profile's name, vendor, source and URL; its summary and rules go in the
 // native-only catalog_VENDOR_rules.go beside it (profileText: the WASM
 // leaves them out, the page hands them to it from start.json); and a test file
-// checks the vendor's documented behaviour. The simulator serves the
+// checks the vendor's documented behaviour. The profile is then in
+// `pagesim profiles`, the page (start.json) and the WASM. Its preset, the
+// contract's characteristic trap, is a section of catalog_presets.txt (go
+// generate ./sim), with what its trace shows in presetWants and its `try`
+// checked in catalogTries (catalog_data_test.go); README's profile table
+// lists it and docs/catalogue.md quotes the vendor beside each rule (tests
+// fail until all but the last are there). The simulator serves the
 // contract and plays its client, so there is no Serve or Follow to write. A
 // scenario declares the same knobs in a `contract` block (knobs.go,
 // docs/language.md): short pages, token lifecycles and errors in the API's

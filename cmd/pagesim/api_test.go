@@ -485,3 +485,45 @@ func TestClientPresetsShowTheirBugsOverHTTP(t *testing.T) {
 		})
 	}
 }
+
+// A contract declared in the scenario (docs/language.md's example: the
+// cursor base with Stripe's names) runs in `pagesim run` and is served by
+// `pagesim serve -api` like a profile: 25 records in pages of 10 are three
+// requests, each continuing with the cursor the last response carried in
+// next_page, sent as starting_after, until has_more is false.
+func TestDeclaredContractInRunAndServe(t *testing.T) {
+	const decl = "contract cursor\n  path /v1/customers\n  after starting_after\n  before ending_before\n" +
+		"  next.cursor next_page\n  next.flag has_more\n  items data\n  id-prefix cus_\nrecords 25\n"
+	code, out, errOut := runArgs(decl+"GET /v1/customers?limit=10\nwalk\n", "run", "-")
+	require.Equal(t, 0, code, errOut)
+	assert.Empty(t, errOut, "no warnings: the contract reads limit")
+	assert.Contains(t, out, "A contract declared in the scenario on the cursor base")
+	assert.Contains(t, out, "3 requests: 3 accepted, 0 refused; 1 walk, 1 consistent")
+
+	base := startAPI(t, decl)
+	var ids []string
+	url := base + "/v1/customers?limit=10"
+	for pages := 0; pages < 5; pages++ {
+		resp, body := get(t, url)
+		require.Equal(t, 200, resp.StatusCode, body)
+		var page struct {
+			Data     []struct{ ID string }
+			NextPage string `json:"next_page"`
+			HasMore  bool   `json:"has_more"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(body), &page), body)
+		for _, r := range page.Data {
+			ids = append(ids, r.ID)
+		}
+		if !page.HasMore {
+			break
+		}
+		url = base + "/v1/customers?limit=10&starting_after=" + page.NextPage
+	}
+	require.Len(t, ids, 25, "every customer once: %v", ids)
+	assert.Equal(t, "cus_25", ids[0], "newest first")
+	assert.Equal(t, "cus_1", ids[24])
+	resp, body := get(t, base+"/v1/custmers?limit=10")
+	assert.Equal(t, 404, resp.StatusCode)
+	assert.Contains(t, body, "this API serves /v1/customers")
+}
