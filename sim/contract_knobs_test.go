@@ -1255,3 +1255,32 @@ func TestDeclaredNumbersUnsigned(t *testing.T) {
 	assert.Equal(t, "too small: 0", reqs[1].Reason)
 	assert.Equal(t, idsDown(10, 3), reqs[2].Records())
 }
+
+// page.first 0: pages are numbered from 0, so page 0 is the first page and
+// page N starts N pages in (records 25 newest first, 10 a page: page 0 is
+// 25..16, page 1 15..6, page 2 5..1, page 3 past the end). The client's
+// next page is the number after the one it sent, and -1 is below the first
+// page: refused as a bad position (invalid's default, 400).
+func TestDeclaredPageFirstZero(t *testing.T) {
+	text := `contract page
+  page.first 0
+  next.page next_page
+  items data
+records 25
+GET /items?per_page=10
+walk
+GET /items?page=0&per_page=10
+GET /items?page=3&per_page=10
+GET /items?page=-1&per_page=10
+`
+	assert.Empty(t, Check(text))
+	reqs := requests(runText(t, text))
+	require.Len(t, reqs, 6)
+	assert.Equal(t, []int64{25, 24, 23, 22, 21, 20, 19, 18, 17, 16}, reqs[0].Records(), "no page: the first, page 0")
+	assert.Equal(t, "/items?per_page=10&page=1", reqs[1].Request.URL)
+	assert.Equal(t, []int64{15, 14, 13, 12, 11, 10, 9, 8, 7, 6}, reqs[1].Records())
+	assert.Equal(t, []int64{5, 4, 3, 2, 1}, reqs[2].Records())
+	assert.Equal(t, reqs[0].Records(), reqs[3].Records(), "page=0 is the first page")
+	assert.Empty(t, reqs[4].Records(), "page 3 is past the end")
+	assert.Equal(t, 400, reqs[5].Response.Status)
+}
