@@ -74,10 +74,10 @@ func init() {
 // ---- celigo-errors ----
 
 func init() {
-	opts := append(celigoOptions(), OptionSpec{Name: "last-page-url", Default: "absent",
-		Help: "what the last page says in nextPageURL: absent, or an empty string", Enum: []string{"absent", "empty"}})
+	// The options are the contract's: next.end.option offers
+	// last-page-url (Celigo's "absent or empty", and null).
 	registerCeligo(&Profile{
-		Name: "celigo-errors", Options: opts,
+		Name: "celigo-errors",
 	}, celigoErrorsReads, contract{
 		Base: "cursor", First: "GET /v1/flows/5f1a/errors?pageSize=100", Limit: paramIn{Name: "pageSize"}, Before: paramIn{Name: "none"},
 		Items: "errors", Total: totalRule{Kind: "exact", Field: "totalErrors"}, Tag: "celigo-errors",

@@ -361,3 +361,26 @@ func TestCeligoSortByIDIsATotalOrder(t *testing.T) {
 		assert.Equal(t, c.consistent, w.Consistent, c.target)
 	}
 }
+
+// celigo-errors' options are its contract's (contract.options), not a
+// hand-written list: last-page-url is the one next.end.option offers,
+// "absent" by default, with "empty" (Celigo's "absent or empty") and null,
+// the choices every contract's option has.
+func TestCeligoErrorsOptionsAreTheContracts(t *testing.T) {
+	for _, p := range Profiles() {
+		if p.Name != "celigo-errors" {
+			continue
+		}
+		var last *OptionSpec
+		for i := range p.Options {
+			if p.Options[i].Name == "last-page-url" {
+				last = &p.Options[i]
+			}
+		}
+		require.NotNil(t, last)
+		assert.Equal(t, "absent", last.Default)
+		assert.Equal(t, []string{"null", "absent", "empty"}, last.Enum)
+		return
+	}
+	t.Fatal("no celigo-errors profile")
+}
