@@ -205,7 +205,7 @@ func RunJSON(data []byte) (*Trace, error) {
 	}
 	t, err := Run(s)
 	if t == nil {
-		return nil, err
+		return nil, r.place(err)
 	}
 	// The warnings are found in the canonical text, which reads as s does
 	// (asText checked it), and mapped back to the steps in data.
@@ -219,6 +219,42 @@ func RunJSON(data []byte) (*Trace, error) {
 		}
 	}
 	return t, err
+}
+
+// place gives the problems Validate reports by member path (`profile: …`,
+// `options[0]: …`, `contract.knobs[3]: …`, with no line) the line and
+// column of that member's value in the document, as the reader's own
+// problems have.
+func (r *jsonReader) place(err error) error {
+	pe, ok := err.(*ParseError)
+	doc, jerr := json.Parse(r.text)
+	if !ok || jerr != nil {
+		return err
+	}
+	for i := range pe.Diags {
+		d := &pe.Diags[i]
+		path, _, found := strings.Cut(d.Message, ": ")
+		if d.Line != 0 || !found {
+			continue
+		}
+		v, ok := doc, true
+		for _, part := range strings.Split(path, ".") {
+			name, index, _ := strings.Cut(part, "[")
+			if v, ok = v.Get(name); !ok {
+				break
+			}
+			if n, err := strconv.Atoi(strings.TrimSuffix(index, "]")); err == nil {
+				if ok = v.Kind == json.Array && n >= 0 && n < len(v.Items); !ok {
+					break
+				}
+				v = v.Items[n]
+			}
+		}
+		if ok {
+			d.Line, d.Col = r.lineCol(v.Offset)
+		}
+	}
+	return err
 }
 
 // readScenarioJSON is ScenarioFromJSON, with the reader that knows where

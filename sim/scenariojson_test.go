@@ -3,6 +3,7 @@ package sim
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -330,4 +331,23 @@ func TestRunJSONWarnsAtTheStep(t *testing.T) {
 	assert.Equal(t, "line 3, col 3: warning: steps[1]: page serves /items, not `/itms`; did you mean `/items`? (the server answers 404)", tr.Warnings[0].String())
 	_, err = RunJSON([]byte(`{"profile": "pgae"}`))
 	require.Error(t, err)
+}
+
+// The problems Validate finds in a JSON form (an unknown profile, option or
+// contract knob) are at the member they name, as the reader's own are:
+// the value of "profile", the options' first pair, the contract's fourth
+// knob. Columns count from 1: `{"profile": ` is 12 characters.
+func TestRunJSONPlacesSetupProblems(t *testing.T) {
+	for _, c := range []struct{ data, want string }{
+		{`{"profile": "ofset"}`, "line 1, col 13: profile: unknown profile `ofset`; did you mean `offset`?"},
+		{"{\"profile\": \"offset\",\n \"options\": [[\"limt\", \"3\"]]}", "line 2, col 14: options[0]: profile `offset` has no option `limt`; did you mean `limit`?"},
+		{"{\"contract\": {\"base\": \"cursor\", \"knobs\": [\n  [\"path\", \"/v1/x\"], [\"items\", \"data\"], [\"after\", \"a\"],\n  [\"next.flg\", \"has_more\"]]}}",
+			"line 3, col 3: contract.knobs[3]: unknown contract knob `next.flg`; did you mean `next.flag`?"},
+	} {
+		_, err := RunJSON([]byte(c.data))
+		var pe *ParseError
+		require.ErrorAs(t, err, &pe, c.data)
+		require.NotEmpty(t, pe.Diags)
+		assert.True(t, strings.HasPrefix(pe.Diags[0].String(), c.want), "%s\ngot  %s", c.want, pe.Diags[0])
+	}
 }
