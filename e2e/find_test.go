@@ -48,10 +48,11 @@ func TestJumpToTheRefusalOfAHundredRowTrace(t *testing.T) {
 	open(t, ctx, "#preset=flashduty-window-10000")
 	// By the preset's own notice: 100 pages of 100 are accepted, page 101
 	// (101 × 100 = 10,100 > 10,000) is refused, and so is p=501 with limit
-	// 20: 102 steps, refusals at steps 101 and 102.
+	// 20: 102 steps, refusals at steps 101 and 102. The 2,000 incidents
+	// after page 100 (12,000 - 10,000) are not reached from step 101 on.
 	counts := texts(t, ctx, ".find-bar .jump-count")
-	require.Len(t, counts, 4)
-	assert.Equal(t, []string{"2 refusals", "0 duplicates", "0 misses", "100 notes"}, counts)
+	require.Len(t, counts, 5)
+	assert.Equal(t, []string{"2 refusals", "0 duplicates", "0 misses", "100 notes", "1 unreached part"}, counts)
 
 	// The "next refusal" control: step 101 selected and in view.
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#next-refusal"))))
@@ -288,4 +289,36 @@ func TestWordsAndWorkshopScreens(t *testing.T) {
 	assert.Equal(t, "No steps.", texts(t, ctx, "#step-panel")[0])
 	assert.Equal(t, 0, eval[int](t, ctx, `document.querySelector('.step-window-wrap').offsetHeight`), "no page-window bar")
 	assert.Empty(t, texts(t, ctx, "#step-panel .sp-window"))
+}
+
+// Records a walk never got to are not misses, and the find bar reaches
+// them: Zendesk's preset (12,000 tickets, 100 a page, offset pages limited
+// to the first 10,000 records by Zendesk's announcement) reads pages 1..100
+// and page 101 is refused, so 12,000 - 100 × 100 = 2,000 tickets are never
+// read and none was skipped between pages read. The summary, the find bar,
+// the refused row and the walk's card say 2,000 alike.
+func TestFindUnreachedRecordsOfAWalkAStopRefused(t *testing.T) {
+	ctx := tab(t)
+	viewport(t, ctx, 1024, 768, false, false)
+	open(t, ctx, "#preset=zendesk-offset-limit")
+	assert.Equal(t, []string{"1 refusal", "0 duplicates", "0 misses", "1 note", "1 unreached part"}, texts(t, ctx, ".find-bar .jump-count"))
+	assert.Contains(t, texts(t, ctx, "#summary .pill.walks")[0], "1 stopped by a refusal, 2,000 records not reached")
+	assert.Contains(t, eval[string](t, ctx, `document.querySelector('.jump[data-kind="unreached"] .jump-count').title`), "Walk 1: 2,000 records not reached.")
+
+	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur()`)))
+	key(t, ctx, "u")
+	assert.Equal(t, 101, currentStep(t, ctx), "the refused page 101, where the walk stopped")
+	assert.True(t, rowInView(t, ctx, 100))
+	assert.Equal(t, []string{"⤓ the walk stopped here: 2,000 records after it not reached"}, texts(t, ctx, `#steps tr[data-i="100"] .unreached`))
+	assert.Empty(t, texts(t, ctx, "#steps .skipped"), "no row says it went past a missed record")
+	assert.Equal(t, "Step 101: unreached part 1 of 1", texts(t, ctx, ".find-bar .find-status")[0])
+	screenshot(t, ctx, "find-unreached-1024", false)
+	viewport(t, ctx, 1024, 768, false, true)
+	time.Sleep(200 * time.Millisecond)
+	screenshot(t, ctx, "find-unreached-1024-dark", false)
+
+	key(t, ctx, "2")
+	card := texts(t, ctx, "#view-drift article.walk .verdict")
+	require.Len(t, card, 1)
+	assert.Contains(t, card[0], "2,000 records after its last page were not reached.")
 }

@@ -324,12 +324,15 @@ func openedBody(t *testing.T, ctx context.Context, root string, i int) string {
 
 // scrollToRow scrolls the virtual step table under root (a JS expression
 // for a document or shadow root) until row i is rendered with its data, the
-// way a person scrolls: the rows come from the simulator as they show.
+// way a person scrolls: the rows come from the simulator as they show, and
+// a wheel event says the reader took over (the table stops keeping the
+// selected row in view while row heights settle).
 func scrollToRow(t *testing.T, ctx context.Context, root string, i int) {
 	t.Helper()
 	ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => {
 		const root = `+root+`;
 		const box = root.querySelector('.vtable');
+		box.dispatchEvent(new WheelEvent('wheel'));
 		for (let k = 0; k < 3000; k++) {
 			const tr = root.querySelector('#steps tr[data-i="`+strconv.Itoa(i)+`"]');
 			if (tr && !tr.classList.contains('placeholder')) {

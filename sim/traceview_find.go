@@ -65,8 +65,8 @@ func (v *View) locate() *finds {
 	f := &finds{skipped: map[int][]int64{}, skippedN: map[int]int64{}, endN: map[int]int64{}, endIDs: map[int][]int64{}, dupSteps: map[int][][]int{}, unplaced: map[int]*skip{}}
 	v.find = f
 	// A walk's unreached records are placed at its first step (those before
-	// its first page) and its last (after where it stopped: a refused
-	// request, or its last page): a count each, no scan.
+	// its first page) and where it stopped (those after: the request after
+	// its last page, refused, or else its last page): a count each, no scan.
 	f.before, f.beyond = map[int]int64{}, map[int]int64{}
 	for wi := range v.T.Walks {
 		wr := &v.T.Walks[wi]
@@ -77,7 +77,11 @@ func (v *View) locate() *finds {
 			f.mark(len(v.T.Steps), wr.Steps[0], FlagUnreached)
 			f.before[wr.Steps[0]] += wr.head
 		}
-		if tail, last := wr.Unreached-wr.head, wr.Steps[len(wr.Steps)-1]; tail > 0 {
+		k := len(wr.Steps) - 1
+		for k > 0 && v.T.Steps[wr.Steps[k-1]].Page == 0 {
+			k--
+		}
+		if tail, last := wr.Unreached-wr.head, wr.Steps[k]; tail > 0 {
 			f.mark(len(v.T.Steps), last, FlagUnreached)
 			f.beyond[last] += tail
 		}

@@ -287,3 +287,15 @@ func TestWalkCapLeavesTheRestUnreached(t *testing.T) {
 	assert.True(t, tr.Expectations[0].Met, tr.Expectations[0].Why)
 	assert.True(t, tr.Expectations[1].Met, tr.Expectations[1].Why)
 }
+
+// Where a walk's refusals pile up, its unreached records are placed at the
+// first: Flashduty's preset reads pages 1..100 of 12,000 incidents (100 a
+// page, PAGE * LIMIT <= 10,000), page 101 (index 100) is refused and so is
+// p=501 after it (index 101), still in the same client's walk. The 2,000
+// after page 100 begin at the first refusal.
+func TestFindUnreachedAtTheFirstRefusalAfterTheLastPage(t *testing.T) {
+	tr, _, h := headOf(t, presetText(t, "flashduty-window-10000"))
+	require.Len(t, tr.Walks, 1)
+	assert.Equal(t, int64(2_000), tr.Walks[0].Unreached)
+	assert.Equal(t, []int{100}, flagged(h, FlagUnreached))
+}

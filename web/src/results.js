@@ -33,6 +33,7 @@ export const FINDS = [
   ['duplicate', 'duplicate', 'duplicates', 'd'],
   ['miss', 'miss', 'misses', 'm'],
   ['note', 'note', 'notes', 'n'],
+  ['unreached', 'unreached part', 'unreached parts', 'u'],
 ];
 
 export class Results {
@@ -290,7 +291,9 @@ export class Results {
       h('span', { className: 'pill' }, plural(s.requests, 'request'), ': ', num(s.accepted), ' accepted, ',
         h('span', { className: s.refused ? 'bad' : '', dataset: { refused: String(s.refused) } }, num(s.refused), ' refused')),
       h('span', { className: 'pill walks' }, plural(s.walks, 'walk'), ', ', num(s.consistent), ' consistent',
-        s.refusedWalks ? ', ' + num(s.refusedWalks) + ' stopped by a refusal' : ''),
+        s.refusedWalks ? ', ' + num(s.refusedWalks) + ' stopped by a refusal' : '',
+        s.unreached ? h('span', { className: 'unreached', title: unreachedNotes(t) }, ', ', plural(s.unreached, 'record'), ' not reached',
+          t.walks.filter((w) => w.unreached).length > 1 ? ' by ' + num(t.walks.filter((w) => w.unreached).length) + ' walks' : '') : null),
       h('span', { className: 'pill' }, num(s.rows), ' rows read'),
       h('span', { className: 'pill' }, 'final size ', num(s.finalSize)),
       s.errors.map((e) => h('div', { className: 'run-error' }, e)));
@@ -342,7 +345,7 @@ export class Results {
       case 'ArrowUp': if (inTabs) return; this.select(this.step - 1); break;
       case 'g': this.select(0); break;
       case 'G': this.select(Infinity); break;
-      case 'r': case 'd': case 'm': case 'n': case 'R': case 'D': case 'M': case 'N': {
+      case 'r': case 'd': case 'm': case 'n': case 'u': case 'R': case 'D': case 'M': case 'N': case 'U': {
         const f = FINDS.find(([, , , k]) => k === e.key.toLowerCase());
         if (!this.views.includes('steps')) return;
         this.jump(f[0], e.key === f[3] ? 1 : -1);
@@ -383,8 +386,9 @@ export class Results {
       j.count.textContent = plural(c, one, kind === 'miss' ? 'misses' : undefined);
       j.prev.disabled = j.next.disabled = !c;
       j.count.parentElement.classList.toggle('none', !c);
-      // A walk's misses that no step went past: the count's tooltip says so.
-      j.count.title = kind === 'miss' ? missNotes(v) : '';
+      // A walk's misses that no step went past: the count's tooltip says so;
+      // the unreached parts' says how many records each walk did not reach.
+      j.count.title = kind === 'miss' ? missNotes(v) : kind === 'unreached' ? unreachedNotes(v) : '';
     }
     replace(this.ui.filter, opts);
     this.ui.filter.value = this.filterKind;
@@ -585,6 +589,13 @@ export class Results {
 // went past (walkDetail's missNote), "Walk N: ..." each, or ''.
 function missNotes(v) {
   return (v.walkDetail || []).flatMap((d, i) => d.missNote ? ['Walk ' + (i + 1) + ': ' + d.missNote] : []).join(' ');
+}
+
+// unreachedNotes says how many records each walk did not reach (before its
+// first page, after where it stopped: the walk's verdict says which), or ''.
+function unreachedNotes(v) {
+  const parts = (v.walks || []).flatMap((w, i) => w.unreached ? ['Walk ' + (i + 1) + ': ' + plural(w.unreached, 'record') + ' not reached.'] : []);
+  return parts.length ? parts.join(' ') + ' Not misses: the walk never got there.' : '';
 }
 
 // lowerBound is the first index of the sorted list a with a[k] >= x.

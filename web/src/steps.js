@@ -198,6 +198,10 @@ function requestRow(v, st, loadStep) {
       '⤼ went past ', plural(st.skippedCount, 'missed record'), ': ', idRuns(st.skipped, 3), st.skippedCount > st.skipped.length ? ' …' : '') : null,
     st.missedAfterCount ? h('div', { className: 'skipped', title: 'records there all along that this walk never returned: it ended after this page' },
       '⤓ the walk ended here, before ', plural(st.missedAfterCount, 'missed record'), ': ', idRuns(st.missedAfter, 3), st.missedAfterCount > st.missedAfter.length ? ' …' : '') : null,
+    st.unreachedBefore ? h('div', { className: 'unreached', title: 'records this walk never got to: it began here, after the head of the list (not misses)' },
+      '⤒ the walk began here: ', plural(st.unreachedBefore, 'record'), ' before it not reached') : null,
+    st.unreachedAfter ? h('div', { className: 'unreached', title: 'records this walk never got to: it stopped here, before the end of the list (not misses)' },
+      '⤓ the walk stopped here: ', plural(st.unreachedAfter, 'record'), ' after it not reached') : null,
     walkLabel ? h('div', { className: 'muted' }, walkLabel) : null);
   const c = st.cost || {};
   const costCell = h('td', { className: 'c-cost' },
