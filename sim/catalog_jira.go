@@ -17,8 +17,11 @@ const (
 
 // The interpretations, each one sentence of why.
 const (
-	jiraCapInterp   = "The KB says each endpoint has its own limit above which maxResults is lowered, without the numbers: we lower it to max-limit (50 by default)."
-	jiraTokenInterp = "The reference does not say what a nextPageToken sent with another JQL, or one it never issued, does: we answer 400 with Jira's errorMessages shape."
+	jiraCapInterp    = "The KB says each endpoint has its own limit above which maxResults is lowered, without the numbers: we lower it to max-limit (50 by default)."
+	jiraTokenInterp  = "The reference does not say what a nextPageToken sent with another JQL, or one it never issued, does: we answer 400 with Jira's errorMessages shape."
+	jiraNumberInterp = "Atlassian does not say what a startAt or maxResults below 0 and 1, or not a number, does: we use the default (0, 50)."
+	jiraNaNInterp    = "Jira is reported to refuse 0, -1 and 5001 so; a maxResults that is not a number gets the same 400."
+	jiraRangeMsg     = "The max results parameter has to be between 1 and 5,000."
 )
 
 // jiraErrorBody is Jira's error shape: {"errorMessages":[...],"errors":{}}.
@@ -38,7 +41,7 @@ func init() {
 		Client:    trapClient{Trap: "requested", Follows: "returned"},
 		ErrorBody: jiraErrorBody,
 		Errors:    []errorRule{{Kind: "clamp", Message: "{name}={value} is above this endpoint's limit: the response says {name} {max}"}},
-		Interp:    interps{Limit: jiraCapInterp},
+		Interp:    interps{Limit: jiraCapInterp, Invalid: jiraNumberInterp},
 	})
 	registerContract(&Profile{
 		Name: "jira-jql", Vendor: "Jira", Source: jiraJQLSource, URL: "https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-get",
@@ -46,13 +49,14 @@ func init() {
 		Base: "cursor", Paths: []string{"/rest/api/3/search/jql"}, First: jiraJQLFirst,
 		Params: []string{"jql", "fields", "expand"},
 		After:  paramIn{Name: "nextPageToken"}, Before: paramIn{Name: "none"}, Limit: paramIn{Name: "maxResults"},
-		LimitDefault: 50, LimitMax: 5000, Invalid: "default",
+		LimitDefault: 50, LimitMax: 5000, OverMax: "refuse",
 		Items:     "issues",
 		Next:      nextSignal{Cursor: "nextPageToken", End: "absent", LastFlag: "isLast"},
 		Token:     tokenLife{Bound: true, BoundTo: []string{"jql"}},
 		Client:    trapClient{Trap: "null-check", Follows: "token"},
 		ErrorBody: jiraErrorBody,
 		Errors: []errorRule{
+			{Kind: "size", Message: jiraRangeMsg}, {Kind: "over-max", Message: jiraRangeMsg}, {Kind: "number", Message: jiraRangeMsg, Interp: jiraNaNInterp},
 			{Kind: "cursor", Message: "The provided next page token is invalid or expired.", Interp: jiraTokenInterp},
 			{Kind: "changed", Message: "The provided next page token does not belong to this query.", Interp: jiraTokenInterp},
 		},

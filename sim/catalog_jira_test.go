@@ -74,3 +74,45 @@ func TestJiraJQLTokenBelongsToItsQuery(t *testing.T) {
 	assert.Equal(t, []bool{true, false, false}, accepted(tr))
 	assert.Contains(t, bodyOf(requests(tr)[1]), `"errorMessages":["The provided next page token does not belong to this query."]`)
 }
+
+// The enhanced search's reference: maxResults "It returns max 5000 issues"
+// (default 50). Jira answers 0, -1 and 5001 with a 400 in its errorMessages
+// shape, and 1 and 5000 with 200 (measured in brekkylab/backlot#212); the
+// sentence is Jira's as jenkinsci/jira-plugin#646 got it for
+// maxResults=Integer.MAX_VALUE: "errorMessages=[The max results parameter has
+// to be between 1 and 5,000.]".
+func TestJiraJQLMaxResultsBetween1And5000(t *testing.T) {
+	const body = `{"errorMessages":["The max results parameter has to be between 1 and 5,000."],"errors":{}}`
+	for _, v := range []string{"0", "-1", "5001", "2147483647", "abc"} {
+		tr := execute(scenario("jira-jql", 10, get("/rest/api/3/search/jql?jql=p&maxResults="+v)))
+		s := requests(tr)[0]
+		assert.Equal(t, 400, s.Response.Status, v)
+		assert.Equal(t, body, bodyOf(s), v)
+	}
+	assert.Equal(t, jiraNaNInterp, requests(execute(scenario("jira-jql", 10, get("/rest/api/3/search/jql?jql=p&maxResults=abc"))))[0].Interp,
+		"only the reports' numbers are facts; a non-number is our reading")
+	for _, v := range []string{"1", "5000"} {
+		tr := execute(scenario("jira-jql", 10, get("/rest/api/3/search/jql?jql=p&maxResults="+v)))
+		assert.Equal(t, 200, requests(tr)[0].Response.Status, v)
+	}
+	tr := execute(scenario("jira-jql", 6000, get("/rest/api/3/search/jql?jql=p&maxResults=5000")))
+	assert.Len(t, requests(tr)[0].Records(), 5000)
+	assert.Equal(t, "false", field(requests(tr)[0], "isLast"))
+}
+
+// The PageBean endpoints: no page of Atlassian's says what a maxResults of 0
+// or "abc" does; we serve the default and say it is our reading. "A client
+// should always assume that the requested page can be empty": startAt past
+// the end is values [] with isLast true and the total.
+func TestJiraBadNumbersAndAnEmptyPage(t *testing.T) {
+	for _, q := range []string{"maxResults=0", "maxResults=-1", "maxResults=abc", "startAt=-5"} {
+		s := requests(execute(scenario("jira", 60, get("/rest/api/3/project/search?"+q))))[0]
+		assert.True(t, s.Accepted, q)
+		assert.Len(t, s.Records(), 50, q)
+		assert.Equal(t, jiraNumberInterp, s.Interp, q)
+	}
+	s := requests(execute(scenario("jira", 10, get("/rest/api/3/project/search?startAt=200&maxResults=2"))))[0]
+	assert.Empty(t, s.Records())
+	assert.Equal(t, "true", field(s, "isLast"))
+	assert.Equal(t, "10", field(s, "total"))
+}
