@@ -29,12 +29,11 @@ const maxLocateScan = 2_000_000
 const headWalkDetail = 30
 
 type finds struct {
-	flags    []uint16        // per step: FlagDuplicate | FlagMiss | FlagUnreached (nil: none found)
-	before   map[int]int64   // step -> the records its walk did not reach before it: the walk's first page
-	beyond   map[int]int64   // step -> the records its walk did not reach after it: the walk's last step
-	skipped  map[int][]int64 // step -> the missed records it went past (at most maxListedIDs)
-	skippedN map[int]int64   // step -> how many it went past
-	endN     map[int]int64   // step -> how many missed records follow it: its walk ended there (endIDs: which)
+	flags    []uint16         // per step: FlagDuplicate | FlagMiss | FlagUnreached (nil: none found)
+	unreach  map[int][2]int64 // step -> the records its walk did not reach before it (its first page) and after it (where it stopped)
+	skipped  map[int][]int64  // step -> the missed records it went past (at most maxListedIDs)
+	skippedN map[int]int64    // step -> how many it went past
+	endN     map[int]int64    // step -> how many missed records follow it: its walk ended there (endIDs: which)
 	endIDs   map[int][]int64
 	dupSteps map[int][][]int // walk -> per listed duplicate id (Duplicates.IDs order): the steps that returned it
 	unplaced map[int]*skip   // walk -> its missed records no request went past (an update moved them or their neighbour)
@@ -67,23 +66,26 @@ func (v *View) locate() *finds {
 	// A walk's unreached records are placed at its first step (those before
 	// its first page) and where it stopped (those after: the request after
 	// its last page, refused, or else its last page): a count each, no scan.
-	f.before, f.beyond = map[int]int64{}, map[int]int64{}
+	f.unreach = map[int][2]int64{}
 	for wi := range v.T.Walks {
 		wr := &v.T.Walks[wi]
-		if wr.Unreached == 0 || len(wr.Steps) == 0 {
-			continue
+		k := 0 // its last page, or the request after it
+		for j, si := range wr.Steps {
+			if v.T.Steps[si].Page > 0 || j > 0 && v.T.Steps[wr.Steps[j-1]].Page > 0 {
+				k = si
+			}
 		}
-		if wr.head > 0 {
-			f.mark(len(v.T.Steps), wr.Steps[0], FlagUnreached)
-			f.before[wr.Steps[0]] += wr.head
-		}
-		k := len(wr.Steps) - 1
-		for k > 0 && v.T.Steps[wr.Steps[k-1]].Page == 0 {
-			k--
-		}
-		if tail, last := wr.Unreached-wr.head, wr.Steps[k]; tail > 0 {
-			f.mark(len(v.T.Steps), last, FlagUnreached)
-			f.beyond[last] += tail
+		for end, n := range [2]int64{wr.head, wr.Unreached - wr.head} {
+			if n > 0 {
+				si := wr.Steps[0]
+				if end > 0 {
+					si = k
+				}
+				u := f.unreach[si]
+				u[end] += n
+				f.unreach[si] = u
+				f.mark(len(v.T.Steps), si, FlagUnreached)
+			}
 		}
 	}
 	budget := int64(maxLocateScan)
@@ -342,8 +344,8 @@ func (v *View) writeFinds(w *json.Writer, i int) {
 			w.Int(n)
 		}
 	}
-	for k, m := range [2]map[int]int64{f.before, f.beyond} {
-		if n := m[i]; n > 0 {
+	for k, n := range f.unreach[i] {
+		if n > 0 {
 			w.Key([2]string{"unreachedBefore", "unreachedAfter"}[k])
 			w.Int(n)
 		}
