@@ -321,4 +321,9 @@ func TestFindUnreachedRecordsOfAWalkAStopRefused(t *testing.T) {
 	card := texts(t, ctx, "#view-drift article.walk .verdict")
 	require.Len(t, card, 1)
 	assert.Contains(t, card[0], "2,000 records after its last page were not reached.")
+	counts := texts(t, ctx, "#view-drift article.walk .counts li")
+	assert.Contains(t, counts, "missed 0")
+	assert.Contains(t, counts, "not reached 2,000")
+	eval[bool](t, ctx, `document.querySelector('#view-drift article.walk').scrollIntoView(), true`)
+	screenshot(t, ctx, "find-unreached-drift-1024-dark", false)
 }

@@ -100,6 +100,8 @@ export function walkCard(trace, w, index, redraw) {
       h('li', null, h('span', { className: 'k' }, 'returned'), ' ', num(w.seen), ' (', num(w.distinct), ' distinct)'),
       dupList(w.duplicates, detail && detail.dupSteps),
       idSet('missed', w.missed),
+      w.unreached ? h('li', { className: 'unreached', title: 'records the walk never got to: before its first page or after where it stopped (not misses)' },
+        h('span', { className: 'k' }, 'not reached'), ' ', h('strong', null, num(w.unreached))) : null,
       idSet('inserted', w.inserted, w.inserted && w.inserted.count ? ' (' + num(w.insertedSeen) + ' seen)' : ''),
       idSet('deleted', w.deleted, w.deleted && w.deleted.count ? ' (' + num(w.deletedSeen) + ' seen before)' : ''),
       h('li', null, h('span', { className: 'k' }, 'rows read'), ' ', num(w.rows))));
