@@ -55,13 +55,24 @@ func TestShopifyPageInfoRules(t *testing.T) {
 	assert.Contains(t, reqs[3].Reason, "Invalid value for page_info")
 }
 
-// limit: 50 by default, at most 250 (larger clamped: interpretation).
+// limit: 50 by default, at most 250. Shopify's page does not say what a
+// larger one does; two users report an error, not a clamp: ShopifySharp#228
+// (limit 1901: "ShopifyException: Error: Invalid request parameters") and
+// donutdan4114/shopify#23 ("I get an error that the max limit is 250"). 251
+// is refused, 250 served; a limit that is not a number gets the default.
 func TestShopifyLimit(t *testing.T) {
-	tr := execute(scenario("shopify", 1000, get("/admin/api/2024-01/orders.json?limit=1000")))
-	s := requests(tr)[0]
-	assert.Len(t, s.Records(), 250)
-	assert.Equal(t, shopifyLimitInterp, s.Interp)
-	assert.Contains(t, linkOf(s), "limit=250&page_info=")
+	tr := execute(scenario("shopify", 1000, get("/admin/api/2024-01/orders.json?limit=251"), get("/admin/api/2024-01/orders.json?limit=1901"),
+		get("/admin/api/2024-01/orders.json?limit=250"), get("/admin/api/2024-01/orders.json?limit=abc")))
+	reqs := requests(tr)
+	for _, s := range reqs[:2] {
+		assert.Equal(t, 400, s.Response.Status)
+		assert.Equal(t, `{"errors":"Invalid request parameters"}`, bodyOf(s))
+		assert.Equal(t, shopifyLimitInterp, s.Interp)
+	}
+	assert.Len(t, reqs[2].Records(), 250)
+	assert.Contains(t, linkOf(reqs[2]), "limit=250&page_info=")
+	assert.Len(t, reqs[3].Records(), 50)
+	assert.Equal(t, shopifyNumberInterp, reqs[3].Interp)
 }
 
 // page_info is a position: orders created during the walk shift nothing.
