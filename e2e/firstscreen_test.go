@@ -53,15 +53,24 @@ func presetText(t *testing.T, name string) string {
 }
 
 // A shared link shows its scenario before the simulator has loaded (the
-// WASM is held back here), and its result once it has; on a phone it opens
-// at the top of the page, even when the link names a step far down.
+// WASM is held back here); when the text is a preset's, its result too,
+// from the preset's view.NAME.json, which the build ran natively, else once
+// the simulator has loaded. On a phone it opens at the top of the page,
+// even when the link names a step far down.
 func TestSharedLinkFirstScreen(t *testing.T) {
 	zstate, err := json.Marshal(map[string]any{"v": 1, "text": presetText(t, "celigo-link-walk-drift"), "tab": "steps", "step": 3})
 	require.NoError(t, err)
-	cases := []struct{ name, hash, text string }{
-		{"preset", "#preset=offset-delete-miss", presetText(t, "offset-delete-miss")},
-		{"lesson", "#lesson=cursor-same-mutations", presetText(t, "cursor-same-mutations")},
-		{"permalink", "#z=" + deflate64(t, string(zstate)), presetText(t, "celigo-link-walk-drift")},
+	own := "profile offset\nrecords 30\nGET /items?limit=7\nwalk\n" // no preset's text
+	ownState, err := json.Marshal(map[string]any{"v": 1, "text": own, "tab": "steps", "step": 2})
+	require.NoError(t, err)
+	cases := []struct {
+		name, hash, text string
+		before           bool // the result shows before the simulator has loaded
+	}{
+		{"preset", "#preset=offset-delete-miss", presetText(t, "offset-delete-miss"), true},
+		{"lesson", "#lesson=cursor-same-mutations", presetText(t, "cursor-same-mutations"), true},
+		{"permalink", "#z=" + deflate64(t, string(zstate)), presetText(t, "celigo-link-walk-drift"), true},
+		{"own", "#z=" + deflate64(t, string(ownState)), own, false},
 	}
 	for _, c := range cases {
 		for _, phone := range []bool{false, true} {
@@ -76,6 +85,15 @@ func TestSharedLinkFirstScreen(t *testing.T) {
 			_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('scenario').value === `+jsString(c.text),
 				chromedp.WithPollingTimeout(10*time.Second)))
 			require.NoError(t, err, "%s: the scenario shows before the simulator has loaded", c.name)
+			if c.before {
+				_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.body.dataset.firstResultFrom === 'prerender'`, chromedp.WithPollingTimeout(10*time.Second)))
+				require.NoError(t, err, "%s: the preset's result shows before the simulator has loaded", c.name)
+				want := native(t, c.text)
+				assert.Equal(t, len(want.Steps), eval[int](t, ctx, `document.getElementById('results').results.view.n`), "%s: the preset's run", c.name)
+				assert.NotEmpty(t, texts(t, ctx, "#rule-list li"), "%s: the profile's rules", c.name)
+			} else {
+				assert.Empty(t, eval[string](t, ctx, `document.body.dataset.firstResultFrom || ''`), c.name)
+			}
 			assert.NotEqual(t, "ok", eval[string](t, ctx, `document.getElementById('results').dataset.state || ''`), c.name)
 			if c.name == "lesson" {
 				assert.False(t, eval[bool](t, ctx, `document.getElementById('lesson').hidden`), "the lesson opens at once")

@@ -112,6 +112,11 @@ func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 		return err
 	}
 	files = append(files, &file{name: hashed("start", ".json", start), data: start})
+	views, err := presetViews()
+	if err != nil {
+		return err
+	}
+	files = append(files, views...)
 	// The editor's tables: keywords, profiles, options and parameters, from
 	// the simulator itself (sim.LanguageJSON); the editor bundle reads them.
 	language := sim.LanguageJSON()
@@ -194,9 +199,15 @@ func build(report io.Writer, wasmPath, src, out string, budget int64) error {
 
 	tw := tabwriter.NewWriter(report, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "file\tbytes\tgzip\tbrotli\t")
+	var vs [3]int // the presets' views, summed up in one line
 	for _, f := range files {
+		if strings.HasPrefix(f.name, "view.") {
+			vs[0], vs[1], vs[2] = vs[0]+len(f.data), vs[1]+len(f.gz), vs[2]+len(f.br)
+			continue
+		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", out+"/"+f.name, len(f.data), len(f.gz), len(f.br))
 	}
+	fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t\n", out+"/view.*.json ("+strconv.Itoa(len(views))+" files)", vs[0], vs[1], vs[2])
 	tw.Flush()
 
 	wasmBr := int64(len(files[0].br))
@@ -360,6 +371,25 @@ func startData() ([]byte, error) {
 	b.Write(sim.NewView(t).HeadJSON(60)) // as the WASM's run answers: the compact head and the first rows
 	b.WriteString("}")
 	return b.Bytes(), nil
+}
+
+// presetViews are the first screens of the presets, one file each,
+// view.NAME.json: the compact head a run of the preset answers, as in
+// start.json's "view", run natively (runs are deterministic). A link that
+// names a preset (#preset=NAME, #lesson=NAME, or a permalink to a preset's
+// text) draws its first screen from one before the WASM has started. Their
+// names carry no hash, so that the page can ask for one as it starts, beside
+// start.json; the server has browsers revalidate them.
+func presetViews() ([]*file, error) {
+	var files []*file
+	for _, p := range sim.Presets() {
+		t, err := sim.RunText(p.Text)
+		if err != nil {
+			return nil, fmt.Errorf("preset %s: %w", p.Name, err)
+		}
+		files = append(files, &file{name: "view." + p.Name + ".json", data: sim.NewView(t).HeadJSON(60)})
+	}
+	return files, nil
 }
 
 // writePackage makes the npm package from a built site: the element's two

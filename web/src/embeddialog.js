@@ -24,7 +24,10 @@ export class EmbedDialog {
     this.dialog = dialog;
     this.getState = getState;
     const $ = (id) => dialog.querySelector('#' + id);
-    this.el = { element: $('embed-element'), iframe: $('embed-iframe'), preview: $('embed-preview'), host: $('embed-host') };
+    // The preview's iframe is made when the dialog first opens (a frame is
+    // work the page's first screen need not do).
+    this.el = { element: $('embed-element'), iframe: $('embed-iframe'), preview: null, host: $('embed-host') };
+    this.previewT = $('embed-preview-t');
     this.opts = {
       readonly: $('embed-readonly'), autoplay: $('embed-autoplay'), loop: $('embed-loop'),
       height: $('embed-height'), tab: $('embed-tab'), step: $('embed-step'),
@@ -43,10 +46,14 @@ export class EmbedDialog {
         }
       });
     }
-    dialog.addEventListener('close', () => { this.el.preview.src = 'about:blank'; });
+    dialog.addEventListener('close', () => { if (this.el.preview) this.el.preview.src = 'about:blank'; });
   }
 
   open() {
+    if (!this.el.preview) {
+      this.el.preview = document.importNode(this.previewT.content.firstElementChild, true);
+      this.previewT.replaceWith(this.el.preview);
+    }
     const st = this.getState();
     this.state = st;
     this.opts.tab.value = st.compare.length && st.tab === 'compare' ? 'compare' : ['steps', 'drift', 'cost'].includes(st.tab) ? st.tab : 'steps';

@@ -39,9 +39,10 @@ walk              # follow next until there is none
 // the simulator starts loading once that result is on screen: its worker,
 // download and compilation would otherwise compete with it for the main
 // thread and the CPU (see prerender below, which starts it at once for a
-// link to another scenario).
+// link to another scenario). A permalink (#z=, #s=) starts it at once: its
+// text is rarely a preset's, and its view, step or client code need it.
 let startFetch = null; // startData's
-const willPrerender = !!cfg.start && (!!location.hash || !scratch.get()?.active);
+const willPrerender = !!cfg.start && !/^#[zs]=/.test(location.hash) && (!!location.hash || !scratch.get()?.active);
 const sim = new Sim(
   { worker: cfg.worker, wasm: cfg.wasm, wasmExec: cfg.wasmExec, size: Number(cfg.wasmSize) || 0, lazy: willPrerender,
     rules: () => startData().then(profileRules) },
@@ -80,6 +81,20 @@ function startData() {
   if (!startFetch) startFetch = cfg.start ? fetch(cfg.start).then((r) => r.json()).catch(() => null) : Promise.resolve(null);
   return startFetch;
 }
+
+// presetView is the first screen of the preset called name (a run's
+// compact head), which the build ran natively into view.NAME.json; null
+// when there is none. Fetched once.
+const views = new Map();
+function presetView(name) {
+  if (!cfg.start || !/^[a-z0-9-]+$/.test(name)) return Promise.resolve(null);
+  if (!views.has(name)) views.set(name, fetch('view.' + name + '.json').then((r) => (r.ok ? r.json() : null)).catch(() => null));
+  return views.get(name);
+}
+// A link that names a preset or a lesson asks for its first screen at once,
+// beside start.json.
+const named = /^#(?:preset|lesson)=([a-z0-9-]+)$/.exec(location.hash);
+if (named) presetView(named[1]);
 
 async function start() {
   performance.mark('pagesim:start');
@@ -486,9 +501,10 @@ $('shortcuts-on').addEventListener('change', (e) => {
 // and anything typed runs as soon as the simulator is ready.
 //
 // A shared link (#z=, #preset=, #lesson=) shows its scenario text at once:
-// the permalink is decoded here and the preset texts come with start.json,
-// so nothing waits for the WASM but the result, which follows as soon as
-// the simulator is ready.
+// the permalink is decoded here and the preset texts come with start.json.
+// When its text is a preset's, its result shows at once too, from the
+// preset's view.NAME.json (run natively by the build, as start.json's);
+// another text's result follows as soon as the simulator is ready.
 async function prerender() {
   if (!cfg.start || editor.value) return;
   const data = await startData(); // null: the simulator will show the first result instead
@@ -502,9 +518,14 @@ async function prerender() {
     fillPresets();
     editor.value = link.text;
     syncPresetSelect(link.text);
-    if (link.text === data.text) {
-      results.show(data.view, data.text); // the first preset: its result too
-      renderRules(data.view);
+    // A preset's text (the first preset, or any other: a #preset= or
+    // #lesson= link, or a permalink to it) shows its result too.
+    const p = state.presets.find((p) => p.text === link.text);
+    const view = link.text === data.text ? data.view : p ? await presetView(p.name) : null;
+    if (state.started || state.touched || editor.value !== link.text) return;
+    if (view) {
+      results.show(view, link.text);
+      renderRules(view);
       firstResultDrawn('prerender');
     } else {
       sim.load(); // this link's result needs the simulator
