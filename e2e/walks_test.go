@@ -136,6 +136,24 @@ func TestEveryPresetInThePage(t *testing.T) {
 			if s.RefusedWalks > 0 {
 				chip += ", " + fmtNum(int64(s.RefusedWalks)) + " stopped by a refusal"
 			}
+			// and the records its walks did not reach, by how many walks
+			// when more than one left some.
+			if s.Unreached > 0 {
+				chip += ", " + fmtNum(s.Unreached) + " record"
+				if s.Unreached != 1 {
+					chip += "s"
+				}
+				chip += " not reached"
+				by := 0
+				for _, w := range tr.Walks {
+					if w.Unreached > 0 {
+						by++
+					}
+				}
+				if by > 1 {
+					chip += " by " + fmtNum(int64(by)) + " walks"
+				}
+			}
 			assert.Equal(t, []string{chip}, texts(t, ctx, "#summary .pill.walks"))
 
 			// The rules card: every rule, the interpretations marked, and
