@@ -1240,8 +1240,8 @@ func (s *contractServer) serveConnection(w *world, req *request, first int64, no
 		size = last
 	}
 	size = max(size, 1)
-	resp := &response{Status: 200, Items: items, Reason: note, Position: -1, Cost: offsetCost(start, int64(len(items)), n),
-		Served: &servedPage{Offset: start, Limit: size, At: func(o int64) string { return "offset " + itoa(o) }}}
+	resp := served(response{Status: 200, Items: items, Reason: note, Position: -1, Cost: offsetCost(start, int64(len(items)), n)},
+		servedPage{Offset: start, Limit: size, Name: "offset "})
 	var fields []pathVal
 	for i, path := range []string{c.Next.PrevCursor, c.Next.Cursor} {
 		v := nullVal()
@@ -1395,7 +1395,7 @@ func (s *contractServer) afterValues(w *world, req *request, limit int64, note, 
 	} else {
 		items, pos = w.After(cursor{Key: k[0], ID: k[1], KeyOnly: want == 1}, limit)
 	}
-	resp := &response{Status: 200, Items: items, Reason: note, Position: -1, Served: &servedPage{Cursor: true}, Cost: Cost{Seek: true, Rows: int64(len(items))}}
+	resp := served(response{Status: 200, Items: items, Reason: note, Position: -1, Cost: Cost{Seek: true, Rows: int64(len(items))}}, servedPage{Cursor: true})
 	if len(items) > 0 {
 		resp.Position = pos
 	}
@@ -1418,7 +1418,7 @@ func (s *contractServer) serveOffset(w *world, req *request, limit int64, note s
 	var off, page, asked int64
 	var bad *response
 	var why string
-	at := func(o int64) string { return c.Offset.Name + "=" + itoa(o) }
+	sp := servedPage{Name: c.Offset.Name, Eq: true}
 	if c.Base == "page" {
 		v, _ := s.read(req, c.Page)
 		if _, good := readNumber(c.Numbers, v); c.Unpaged != "" && (v == "" || c.Unpaged == "all" && !good) {
@@ -1433,8 +1433,7 @@ func (s *contractServer) serveOffset(w *world, req *request, limit int64, note s
 		if off = mulSat(page-c.FirstPage, max(limit, -limit)); limit < 0 {
 			off = -off
 		}
-		first, words := c.FirstPage, cond(c.PageAt == "", "page ", c.PageAt)
-		at = func(o int64) string { return words + itoa(o/limit+first) }
+		sp = servedPage{Name: cond(c.PageAt == "", "page ", c.PageAt), Per: limit, First: c.FirstPage}
 	} else if off, why, bad = s.number(w, req, c.Offset, 0, 0, false); bad != nil {
 		return bad
 	}
@@ -1454,14 +1453,14 @@ func (s *contractServer) serveOffset(w *world, req *request, limit int64, note s
 	if off >= n && off > 0 {
 		switch c.PastEnd {
 		case "404":
-			return s.fail(w, "position", 404, at(off)+" is past the end of the list ("+plural(n, "record")+")", "", "")
+			return s.fail(w, "position", 404, sp.at(off)+" is past the end of the list ("+plural(n, "record")+")", "", "")
 		case "last":
 			last := max(0, (n-1)/limit*limit)
-			note = join(note, at(off)+" is past the end: the server answered with the last page, "+at(last))
+			note = join(note, sp.at(off)+" is past the end: the server answered with the last page, "+sp.at(last))
 			asked, off, page = off, last, last/limit+c.FirstPage
 		case "silent":
 		default:
-			note = join(note, at(off)+" is past the end of the list ("+plural(n, "record")+")")
+			note = join(note, sp.at(off)+" is past the end of the list ("+plural(n, "record")+")")
 			s.interp = c.Interp.PastEnd
 		}
 	}
@@ -1477,24 +1476,24 @@ func (s *contractServer) serveOffset(w *world, req *request, limit int64, note s
 		items = w.Slice(off, limit)
 	}
 	more := addSat(off, int64(len(items))) < n
-	served, costAt := &servedPage{Offset: off, Limit: limit, At: at, Asked: asked}, off
+	sp.Offset, sp.Limit, sp.Asked = off, limit, asked
+	got, costAt := sp, off
 	if limit < 0 { // getPage links the next page while any record came back
 		more, costAt = len(items) > 0, pos
-		served = &servedPage{Offset: pos, Limit: max(1, int64(len(items))), At: func(o int64) string { return "record " + itoa(o+1) }}
+		got = servedPage{Offset: pos, Limit: max(1, int64(len(items))), Name: "record ", Per: 1, First: 1}
 	}
-	resp := &response{
+	resp := served(response{
 		Status: 200, Items: items, Reason: join(note, v.note()), Position: -1, Scope: v.window,
-		Cost:   offsetCost(costAt, int64(len(items)), n),
-		Served: served,
-	}
+		Cost: offsetCost(costAt, int64(len(items)), n),
+	}, got)
 	if c.Independent {
-		resp.Served.Valid = at(off) + " is valid here (every page is independent), but "
+		resp.Served.Valid = sp.at(off) + " is valid here (every page is independent), but "
 	}
 	if c.Base != "page" { // a page number's next is N+1, whatever the size
 		resp.Served.Step = s.over
 	}
 	if s.over > 0 && s.trap() == "requested" {
-		resp.Served.Valid = at(off) + " was computed from the " + c.Limit.Name + " the client asked for, not the " + itoa(limit) + " the server used: "
+		resp.Served.Valid = sp.at(off) + " was computed from the " + c.Limit.Name + " the client asked for, not the " + itoa(limit) + " the server used: "
 	}
 	if len(items) > 0 {
 		resp.Position = pos
@@ -1628,7 +1627,7 @@ func (s *contractServer) afterToken(w *world, req *request, limit int64, note, t
 		return s.fail(w, "changed", c.ErrorStatus, name+" "+quote(tok)+" was issued for "+s.tokens[i].key+", not "+req.Path, name, tok)
 	}
 	items, pos := w.After(s.tokens[i].at, limit)
-	resp := &response{Status: 200, Items: items, Reason: note, Position: -1, Cost: Cost{Seek: true, Rows: int64(len(items))}, Served: &servedPage{Cursor: true}}
+	resp := served(response{Status: 200, Items: items, Reason: note, Position: -1, Cost: Cost{Seek: true, Rows: int64(len(items))}}, servedPage{Cursor: true})
 	more := pos+int64(len(items)) < w.Len()
 	var fields []pathVal
 	if len(items) > 0 {
@@ -1692,7 +1691,7 @@ func (s *contractServer) serveAll(w *world, req *request) *response {
 		resp.Reason = "no " + c.Page.Name + ": records " + itoa(from) + " to " + itoa(max(from, to)) + " of the list (Array.slice), not a page"
 	}
 	to = max(from, min(to, from+maxPageSize))
-	resp.Served = &servedPage{Offset: from, Limit: to - from, At: func(o int64) string { return c.Offset.Name + "=" + itoa(o) }}
+	resp.Served = &servedPage{Offset: from, Limit: to - from, Name: c.Offset.Name, Eq: true}
 	resp.Items = w.Page(from, to-from)
 	resp.HasNext = NextReport{Kind: "none", True: to < n}
 	resp.Cost.Rows = int64(len(resp.Items))
@@ -2036,7 +2035,7 @@ func (s *contractServer) serveCursor(w *world, req *request, limit int64, note s
 			return s.fail(w, "refused", c.ErrorStatus, p.Name+" cannot be sent with "+c.After.Name+": only "+strings.Join(c.Only, ", "), p.Name, p.Value)
 		}
 	}
-	resp := &response{Status: 200, Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: !hasAfter && !hasBefore}}
+	resp := served(response{Status: 200, Reason: note, Position: -1}, servedPage{Cursor: true, Start: !hasAfter && !hasBefore})
 	s.pageSize = limit
 	var items []record
 	var pos int64

@@ -116,7 +116,7 @@ func (s *contractServer) servePosition(w *world, req *request, size int64, note 
 		hasNext, hasPrev = hasPrev, hasNext
 		nextPos, nextHas, prevPos, prevHas = prevPos, prevHas, nextPos, nextHas
 	}
-	resp := &response{Status: 200, Items: page, Reason: note, Position: -1, Served: &servedPage{Cursor: true, Start: !hasCursor}}
+	resp := served(response{Status: 200, Items: page, Reason: note, Position: -1}, servedPage{Cursor: true, Start: !hasCursor})
 	var fields []pathVal
 	link := func(pc posCursor) val {
 		return strVal(c.Next.LinkBase + s.query(req, Param{Name: c.After.Name, Value: pc.encode()}))

@@ -460,12 +460,15 @@ func (c *client) role(path string, s *servedPage, rel string) (walkRel, string) 
 	if s.Step > 0 {
 		cur.step = s.Step
 	}
-	c.served = &cur
-	role, why := walkRole(prev, ok, cur, rel, s.At)
+	if !ok {
+		c.served = new(offsetPage) // one per client, overwritten by each page
+	}
+	*c.served = cur
+	role, why := walkRole(prev, ok, cur, rel, s.at)
 	end := prev.offset + prev.limit
 	c.onward = role == walkContinue && cur.asked > prev.asked
 	if c.onward && s.Valid != "" && prev.step > prev.limit && cur.offset > end {
-		why = "the walk goes on from there, and the records from " + s.At(end) + " up to it are never read"
+		why = "the walk goes on from there, and the records from " + s.at(end) + " up to it are never read"
 	}
 	if why != "" {
 		why = s.Valid + why

@@ -213,9 +213,12 @@ type response struct {
 // cursor sets Cursor.
 type servedPage struct {
 	Offset, Limit int64
-	// At names an offset in the contract's own words ("page 7",
-	// "skip=300"), for the note on a page that starts a new walk.
-	At func(offset int64) string
+	// Name, Eq, Per and First name an offset in the contract's own words
+	// (at), for the note on a page that starts a new walk: "skip", Eq and
+	// the offset ("skip=300"), or "page " and the page of Per records it
+	// starts, counted from First ("page 7").
+	Name       string
+	Per, First int64
 	// Valid, when set, comes before that note: the contract allowed the
 	// jump ("page 7 is valid here (every page is independent), but ").
 	Valid string
@@ -227,13 +230,30 @@ type servedPage struct {
 
 	// Session: the page is Page of a server-side cursor that page 1 resets
 	// (Codefresh's pagination session), whatever stretch of the list it holds.
-	Session bool
-	Page    int64
+	Page int64
 
 	// Cursor: the page continues after a cursor an earlier response gave
 	// (Flashduty's search_after_ctx); with Start, it is a cursor contract's
 	// first page (no cursor sent), which starts a walk.
-	Cursor, Start bool
+	Session, Cursor, Start, Eq bool
+}
+
+// at names an offset in the contract's own words.
+func (s *servedPage) at(o int64) string {
+	if s.Per != 0 {
+		o = o/s.Per + s.First
+	}
+	return s.Name + cond(s.Eq, "=", "") + itoa(o)
+}
+
+// served is r with what it served, p, in one allocation.
+func served(r response, p servedPage) *response {
+	x := &struct {
+		r response
+		p servedPage
+	}{r, p}
+	x.r.Served = &x.p
+	return &x.r
 }
 
 // keyRange is the sort keys From..To, inclusive.

@@ -46,7 +46,7 @@ func TestServersReportWhatTheyServed(t *testing.T) {
 		assert.Equal(t, walkNone, resp.Walk, "%s: the engine decides the walk", c.profile)
 		require.NotNil(t, resp.Served, c.profile)
 		got := *resp.Served
-		got.At, got.Valid = nil, ""
+		got.Name, got.Eq, got.Per, got.First, got.Valid = "", false, 0, 0, ""
 		assert.Equal(t, c.want, got, c.profile)
 	}
 }
