@@ -27,7 +27,8 @@ func fnv32(b []byte) uint32 {
 
 func makeToken(tag string, vals ...int64) string {
 	t := fnv32([]byte(tag))
-	b := []byte{byte(t >> 8), byte(t)}
+	var buf [40]byte // a token's bytes on the stack: string(out) is its one allocation
+	b := append(buf[:0], byte(t>>8), byte(t))
 	for _, v := range vals {
 		u := uint64(v<<1) ^ uint64(v>>63)
 		for u >= 0x80 {
