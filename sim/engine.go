@@ -629,9 +629,9 @@ func (e *engine) delete(st *Step, src string) {
 	gone := e.d.remove(lo, hi)
 	e.bury(gone)
 	count := to - from + 1
-	text := "deleted " + plural(count, "record") + " at positions " + strconv.FormatInt(from, 10) + "–" + strconv.FormatInt(to, 10)
-	if count == 1 {
-		text = "deleted record " + strconv.FormatInt(gone[0].lo, 10) + " at position " + strconv.FormatInt(from, 10)
+	text := "deleted record " + strconv.FormatInt(gone[0].lo, 10) + " at position " + strconv.FormatInt(from, 10)
+	if count > 1 {
+		text = "deleted " + plural(count, "record") + " at positions " + strconv.FormatInt(from, 10) + "–" + strconv.FormatInt(to, 10)
 	}
 	e.addMutation("delete", st.Line, src, text, from, count)
 }
