@@ -89,3 +89,29 @@ func fixLabel(msg string) string {
 }
 
 var didYouMean = regexp.MustCompile("did you mean `([^`]*)`")
+
+// A declaration's mistakes are listed like every other scenario problem, at
+// their line and column with a one-click did-you-mean, and contradictory
+// knobs are refused with the reason (sim's TestDeclaredContractDiagnostics
+// has the messages).
+func TestDeclaredContractProblemsInTheEditor(t *testing.T) {
+	ctx := tab(t)
+	open(t, ctx, "")
+	// The knobs come last: the editor keeps their indent on the next line.
+	typeScenario(t, ctx, "records 25\ncontract cursor\n  pth /v1/customers\n  limit.over-max clmp")
+	assert.Equal(t, "problems", waitShown(t, ctx))
+	shown := texts(t, ctx, "#diagnostics li")
+	require.Len(t, shown, 2, "%v", shown)
+	assert.Equal(t, "error 3:3 unknown contract knob `pth`; did you mean `path`? Use “path”", shown[0])
+	// (the column depends on the indent the editor added as it was typed)
+	assert.Regexp(t, "^error 4:[0-9]+ limit.over-max: expected `clamp`, `refuse` or `default`, got `clmp`; did you mean `clamp`\\? Use “clamp”$", shown[1])
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#diagnostics .diag-fix"))))
+	waitShown(t, ctx)
+	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#diagnostics .diag-fix"))))
+	assert.Equal(t, "ok", waitShown(t, ctx), "both fixed: %v", texts(t, ctx, "#diagnostics li"))
+
+	typeScenario(t, ctx, "records 25\ncontract offset\n  after starting_after")
+	assert.Equal(t, "problems", waitShown(t, ctx))
+	assert.Equal(t, []string{"error 2:10 contradictory contract: cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `offset`"},
+		texts(t, ctx, "#diagnostics li"))
+}

@@ -123,6 +123,12 @@ func TestDeclaredContractDiagnostics(t *testing.T) {
 		{"contract offset\n  limit.default 50\n  limit.max 10\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 16, Message: "contradictory contract: limit.default 50 is above limit.max 10: the default page size could never be served"}}},
 		{"contract offset\n  next.cursor next\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 16, Message: "contradictory contract: cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `offset`"}}},
 		{"contract page\n  limit.in body\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 14, Message: "contradictory contract: `per_page` is read from the body, which a GET request has none of: set method POST"}}},
+		// An editor keeps the knobs' indent: a setup line or a step typed
+		// there says what happened, not "did you mean `record`?".
+		{"contract cursor\n  path /v1/x\n  records 25\n  GET /v1/x\n", []Diagnostic{
+			{Line: 3, Col: 3, EndCol: 10, Message: "`records` is indented, so it reads as a knob of the contract block: write it at the start of the line (the block ends at the first line that is not indented)"},
+			{Line: 4, Col: 3, EndCol: 6, Message: "`GET` is indented, so it reads as a knob of the contract block: write it at the start of the line (the block ends at the first line that is not indented)"},
+		}},
 		{"profile cursor\ncontract cursor\n", []Diagnostic{{Line: 2, Col: 1, EndCol: 9, Message: "a scenario runs against a `profile` (line 1) or a declared `contract`, not both"}}},
 	} {
 		assert.Equal(t, c.want, Check(c.text), c.text)

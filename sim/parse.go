@@ -710,6 +710,12 @@ func (p *parser) knobLine(i, in int) {
 	rest := l[in:commentStartAt(l, in)]
 	name, value, _ := strings.Cut(strings.TrimRight(rest, " \t"), " ")
 	value = strings.TrimSpace(value)
+	if findKnob(name) == nil && slices.Contains(allWords, name) {
+		// An editor keeps the knobs' indent on the next line: a setup line
+		// or a step typed there would read as a misspelt knob.
+		p.errAt(i, in, in+len(name), "`"+name+"` is indented, so it reads as a knob of the contract block: write it at the start of the line (the block ends at the first line that is not indented)")
+		return
+	}
 	col := utf8.RuneCountInString(l[:in]) + 1
 	d := p.s.Setup.Contract
 	d.Knobs = append(d.Knobs, Option{Name: name, Value: value, Line: i + 1, Col: col})
