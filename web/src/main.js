@@ -88,11 +88,16 @@ function startData() {
 const views = new Map();
 function presetView(name) {
   if (!cfg.start || !/^[a-z0-9-]+$/.test(name)) return Promise.resolve(null);
-  if (!views.has(name)) views.set(name, fetch('view.' + name + '.json').then((r) => (r.ok ? r.json() : null)).catch(() => null));
+  // Only a name start.json lists is fetched: a link naming no preset must
+  // not cost a 404 (the page reports it as an error).
+  if (!views.has(name)) {
+    const listed = (d) => !!d && (d.presets || []).some((p) => p.name === name);
+    views.set(name, startData().then((d) => (listed(d) ? fetch('view.' + name + '.json').then((r) => (r.ok ? r.json() : null)) : null)).catch(() => null));
+  }
   return views.get(name);
 }
-// A link that names a preset or a lesson asks for its first screen at once,
-// beside start.json.
+// A link that names a preset or a lesson asks for its first screen as soon
+// as start.json says the preset exists.
 const named = /^#(?:preset|lesson)=([a-z0-9-]+)$/.exec(location.hash);
 if (named) presetView(named[1]);
 
