@@ -14,6 +14,19 @@ type knob struct {
 	set        func(c *contract, v string) string
 }
 
+// knobEnumOr is knobEnum for a field whose zero value "" stands for the
+// first of values, the default: that value is stored as "".
+func knobEnumOr(f func(c *contract) *string, values ...string) func(*contract, string) string {
+	set := knobEnum(f, values...)
+	return func(c *contract, v string) string {
+		msg := set(c, v)
+		if msg == "" && v == values[0] {
+			*f(c) = ""
+		}
+		return msg
+	}
+}
+
 // Not inlined: one closure body serves every knob, not a copy per knob in the WASM.
 //
 //go:noinline
@@ -143,25 +156,13 @@ var knobs = []knob{
 		c.FirstPage, c.FirstPageSet = int64(v[0]-'0'), true
 		return ""
 	}},
-	{"unpaged", "page base: never (default), all (a request without a page, or with an empty page or one that is not a number, gets the whole list as a bare array, as json-server v1) or limit (without a page: the whole list, or when end or the page size is sent a slice from offset (0 when absent) to end, or of the page size's records, as Array.slice reads them, with the total header, as json-server 0.17's _start, _end and _limit)", func(c *contract, v string) string {
-		var s string
-		msg := knobEnum(func(*contract) *string { return &s }, "never", "all", "limit")(c, v)
-		c.Unpaged = cond(s == "never", "", s)
-		return msg
-	}},
+	{"unpaged", "page base: never (default), all (a request without a page, or with an empty page or one that is not a number, gets the whole list as a bare array, as json-server v1) or limit (without a page: the whole list, or when end or the page size is sent a slice from offset (0 when absent) to end, or of the page size's records, as Array.slice reads them, with the total header, as json-server 0.17's _start, _end and _limit)", knobEnumOr(func(c *contract) *string { return &c.Unpaged }, "never", "all", "limit")},
 	{"end", "page base with unpaged limit: the parameter ending the slice a request without a page gets, exclusive (_end); it wins over the page size", knobParam(func(c *contract) *paramIn { return &c.End })},
 	{"page.last", "page base: a value of page that names the last page (last, as Django REST framework)", knobText(func(c *contract) *string { return &c.PageLast })},
 	{"limit", "the page size parameter's name (limit, per_page, size, maxResults), or none when the client cannot choose it", knobParam(func(c *contract) *paramIn { return &c.Limit })},
 	{"limit.in", "where the page size is read: query, body, header or both (the query string, else the body)", knobWhere(func(c *contract) *paramIn { return &c.Limit })},
 	{"limit.alias", "another name the page size is read by as well (page_size beside pageSize)", knobText(func(c *contract) *string { return &c.Limit.Alias })},
-	{"limit.zero", "a page size of 0: invalid (as the invalid knob says, default), default (limit.default, as Google's AIP-158 asks) or empty (no records, the total only, as Elasticsearch's size 0)", func(c *contract, v string) string {
-		var s string
-		if msg := knobEnum(func(*contract) *string { return &s }, "invalid", "default", "empty")(c, v); msg != "" {
-			return msg
-		}
-		c.LimitZero = cond(s == "invalid", "", s)
-		return ""
-	}},
+	{"limit.zero", "a page size of 0: invalid (as the invalid knob says, default), default (limit.default, as Google's AIP-158 asks) or empty (no records, the total only, as Elasticsearch's size 0)", knobEnumOr(func(c *contract) *string { return &c.LimitZero }, "invalid", "default", "empty")},
 	{"limit.echo", "the body path where the response tells the page size it used (page_size, meta.limit)", knobText(func(c *contract) *string { return &c.LimitEcho })},
 	{"limit.default", "the page size when the request names none (20)", knobInt(func(c *contract) *int64 { return &c.LimitDefault }, 1)},
 	{"limit.max", "the largest page size served (100)", knobInt(func(c *contract) *int64 { return &c.LimitMax }, 1)},
@@ -188,12 +189,7 @@ var knobs = []knob{
 		return ""
 	}},
 	{"after", "cursor base: the parameter carrying the cursor to continue after (after, starting_after, page_token)", knobParam(func(c *contract) *paramIn { return &c.After })},
-	{"cursor.kind", "cursor base: opaque (default: the simulator's own token) or position (Django REST framework's CursorPagination: base64 of o=OFFSET&r=1&p=POSITION, the sort key a page is cut at and how many records sharing it to skip; needs next.url); page base: objectid, a cursor beside the page number (Flashduty's search_after_ctx: 24 hex digits, issued at next.cursor while a next page exists, read at after without a page, for the path it was issued for; needs after and next.cursor)", func(c *contract, v string) string {
-		var s string
-		msg := knobEnum(func(*contract) *string { return &s }, "opaque", "position", "objectid")(c, v)
-		c.CursorKind = cond(s == "opaque", "", s)
-		return msg
-	}},
+	{"cursor.kind", "cursor base: opaque (default: the simulator's own token) or position (Django REST framework's CursorPagination: base64 of o=OFFSET&r=1&p=POSITION, the sort key a page is cut at and how many records sharing it to skip; needs next.url); page base: objectid, a cursor beside the page number (Flashduty's search_after_ctx: 24 hex digits, issued at next.cursor while a next page exists, read at after without a page, for the path it was issued for; needs after and next.cursor)", knobEnumOr(func(c *contract) *string { return &c.CursorKind }, "opaque", "position", "objectid")},
 	{"after.empty", "cursor base: absent (default: an empty cursor, after= or before=, is as if none was sent) or cursor (it is read as a cursor, and refused as one the server never issued, as Celigo's lists do)", func(c *contract, v string) string {
 		var s string
 		msg := knobEnum(func(*contract) *string { return &s }, "absent", "cursor")(c, v)
@@ -313,14 +309,7 @@ var knobs = []knob{
 	{"total.track", "capped and gte: a request parameter, read where the page size is, that moves total.cap: true counts exactly, false reports no total, a number is the cap (track_total_hits)", knobParam(func(c *contract) *paramIn { return &c.Total.Track })},
 	{"total.first-page-only", "true: the total is on the first page only", knobBool(func(c *contract) *bool { return &c.Total.FirstPageOnly })},
 	{"total.leads", "true: the total comes before the next-page members in the body (count, next, previous, as Django REST framework)", knobBool(func(c *contract) *bool { return &c.Total.Lead })},
-	{"short-pages", "cursor base: never (default), short (1 to limit-1 records), empty (0 to limit-1) or zero (a page is whole or empty, as Graph's): pages may come back short while more remain, seeded; the profile options short-pages (empty-pages for zero) and client show a client that stops on one", func(c *contract, v string) string {
-		var s string
-		if msg := knobEnum(func(*contract) *string { return &s }, "never", "short", "empty", "zero")(c, v); msg != "" {
-			return msg
-		}
-		c.Short.Pages = cond(s == "never", "", s)
-		return ""
-	}},
+	{"short-pages", "cursor base: never (default), short (1 to limit-1 records), empty (0 to limit-1) or zero (a page is whole or empty, as Graph's): pages may come back short while more remain, seeded; the profile options short-pages (empty-pages for zero) and client show a client that stops on one", knobEnumOr(func(c *contract) *string { return &c.Short.Pages }, "never", "short", "empty", "zero")},
 	{"short-pages.default", "on (default) or off: the profile option short-pages (empty-pages) as the scenario starts", func(c *contract, v string) string {
 		var s string
 		if msg := knobEnum(func(*contract) *string { return &s }, "on", "off")(c, v); msg != "" {
@@ -344,14 +333,7 @@ var knobs = []knob{
 	}},
 	{"client.follows", "the option client's value for the client that follows the contract, beside client.trap (returned, token)", knobText(func(c *contract) *string { return &c.Client.Follows })},
 	{"token.ttl", "cursor base: ticks a cursor stays valid, then it is refused as expired (the profile option token-ttl)", knobInt(func(c *contract) *int64 { return &c.Token.TTL }, 1)},
-	{"token.use", "cursor base: any (default: any cursor, any number of times), once (each cursor works once), newest (only the latest issued works) or chain (before none: each first page starts a walk whose newest next cursor alone works, with the page size it was issued for, as Celigo's links after the move to cursors)", func(c *contract, v string) string {
-		var s string
-		if msg := knobEnum(func(*contract) *string { return &s }, "any", "once", "newest", "chain")(c, v); msg != "" {
-			return msg
-		}
-		c.Token.Use = cond(s == "any", "", s)
-		return ""
-	}},
+	{"token.use", "cursor base: any (default: any cursor, any number of times), once (each cursor works once), newest (only the latest issued works) or chain (before none: each first page starts a walk whose newest next cursor alone works, with the page size it was issued for, as Celigo's links after the move to cursors)", knobEnumOr(func(c *contract) *string { return &c.Token.Use }, "any", "once", "newest", "chain")},
 	{"token.bound", "cursor base: true: a cursor works only with the other parameters of the request that got it (the page size may change); another filter is refused", knobBool(func(c *contract) *bool { return &c.Token.Bound })},
 	{"token.bound-to", "cursor base: the only parameters a cursor is bound to, separated by commas (jql): another value of one of them is refused, the others may change", func(c *contract, v string) string {
 		for _, p := range strings.Split(v, ",") {
