@@ -285,6 +285,7 @@ export class Results {
     const t = this.view;
     const s = t.summary;
     const setup = t.setup;
+    const unreachedBy = s.unreached ? t.walks.filter((w) => w.unreached).length : 0; // walks that left records unreached
     replace(this.ui.summary,
       h('span', { className: 'pill' }, h('span', { className: 'k' }, 'profile '), h('strong', null, t.profile), t.vendor ? ' · ' + t.vendor : ''),
       h('span', { className: 'pill' }, num(setup.records), ' records, ', setup.order, setup.sort ? ', sort ' + setup.sort : ''),
@@ -293,7 +294,7 @@ export class Results {
       h('span', { className: 'pill walks' }, plural(s.walks, 'walk'), ', ', num(s.consistent), ' consistent',
         s.refusedWalks ? ', ' + num(s.refusedWalks) + ' stopped by a refusal' : '',
         s.unreached ? h('span', { className: 'unreached', title: unreachedNotes(t) }, ', ', plural(s.unreached, 'record'), ' not reached',
-          t.walks.filter((w) => w.unreached).length > 1 ? ' by ' + num(t.walks.filter((w) => w.unreached).length) + ' walks' : '') : null),
+          unreachedBy > 1 ? ' by ' + num(unreachedBy) + ' walks' : '') : null),
       h('span', { className: 'pill' }, num(s.rows), ' rows read'),
       h('span', { className: 'pill' }, 'final size ', num(s.finalSize)),
       s.errors.map((e) => h('div', { className: 'run-error' }, e)));
