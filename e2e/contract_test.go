@@ -3,9 +3,7 @@ package e2e
 import (
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -46,19 +44,7 @@ func TestDeclaredContractRunsInThePageAndAnEmbed(t *testing.T) {
 	assert.Contains(t, texts(t, ctx, "#summary")[0], "3 accepted")
 
 	// The same text in an embed on the docs page.
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/docs.html")))
-	eval[bool](t, ctx, `(() => {
-		const el = document.createElement('paging-playground');
-		el.id = 'declared';
-		el.setAttribute('scenario', `+jsString(declaredContract)+`);
-		document.body.append(el);
-		el.scrollIntoView();
-		el.start();
-		return true;
-	})()`)
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const e = document.getElementById('declared'); return !!e && e.dataset.state === 'ok'; })()`,
-		chromedp.WithPollingTimeout(30*time.Second)))
-	require.NoError(t, err, "the embed runs the declared contract")
+	runEmbed(t, ctx, "declared", declaredContract)
 	shown := eval[string](t, ctx, `document.getElementById('declared').shadowRoot.textContent`)
 	assert.Contains(t, shown, "starting_after=")
 }

@@ -207,6 +207,26 @@ func texts(t *testing.T, ctx context.Context, sel string) []string {
 	return eval[[]string](t, ctx, `Array.from(document.querySelectorAll(`+jsString(sel)+`), e => e.textContent.replace(/\s+/g, ' ').trim())`)
 }
 
+// runEmbed opens the docs page, adds a <paging-playground> element with id
+// and scenario text to it, starts it, and waits until it has run the
+// scenario without problems.
+func runEmbed(t *testing.T, ctx context.Context, id, text string) {
+	t.Helper()
+	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/docs.html")))
+	eval[bool](t, ctx, `(() => {
+		const el = document.createElement('paging-playground');
+		el.id = `+jsString(id)+`;
+		el.setAttribute('scenario', `+jsString(text)+`);
+		document.body.append(el);
+		el.scrollIntoView();
+		el.start();
+		return true;
+	})()`)
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const e = document.getElementById(`+jsString(id)+`); return !!e && e.dataset.state === 'ok'; })()`,
+		chromedp.WithPollingTimeout(30*time.Second)))
+	require.NoError(t, err, "the embed %s runs its scenario", id)
+}
+
 func jsString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, "`", "\\`", "$", `\$`)
 	return "`" + r.Replace(s) + "`"

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -62,19 +61,7 @@ func TestTyposWarnInTheEditor(t *testing.T) {
 	assert.Contains(t, texts(t, ctx, "#steps tr.step")[0], "GET /items?offset=20")
 
 	// An embed lists them under its editor too.
-	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/docs.html")))
-	eval[bool](t, ctx, `(() => {
-		const el = document.createElement('paging-playground');
-		el.id = 'typos';
-		el.setAttribute('scenario', "profile cursor\nrecords 50\nGET /items?page=tok_abc\n");
-		document.body.append(el);
-		el.scrollIntoView();
-		el.start();
-		return true;
-	})()`)
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const e = document.getElementById('typos'); return !!e && e.dataset.state === 'ok'; })()`,
-		chromedp.WithPollingTimeout(30*time.Second)))
-	require.NoError(t, err, "the embed runs the scenario")
+	runEmbed(t, ctx, "typos", "profile cursor\nrecords 50\nGET /items?page=tok_abc\n")
 	assert.Equal(t, []string{"3:12: warning: cursor does not read `page`: the server ignores it (it reads limit, after, before)"},
 		eval[[]string](t, ctx, `Array.from(document.getElementById('typos').shadowRoot.querySelectorAll('.diagnostics li'), li => li.textContent)`))
 }
