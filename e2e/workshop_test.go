@@ -30,11 +30,18 @@ func editorText(t *testing.T, ctx context.Context) string {
 	return eval[string](t, ctx, `document.getElementById('scenario').value`)
 }
 
-// pickPreset chooses a preset in the picker as a person does.
+// pickPreset chooses a preset in the picker as a person does, and waits
+// for its text in the editor and then its results. The page puts the text
+// in after it has written the leaving history entry (an await), so results
+// that answer the editor right after the click may still be the old text's.
 func pickPreset(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
+	before := editorText(t, ctx)
 	require.NoError(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("preset"), name),
 		chromedp.Evaluate[chromedp.Void](`document.getElementById('preset').dispatchEvent(new Event('change'))`)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('scenario').value !== `+jsString(before),
+		chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	require.NoError(t, err, "the preset %s did not replace the editor's text", name)
 	waitShown(t, ctx)
 }
 
