@@ -112,32 +112,6 @@ func (t *Trace) writeHead(w *json.Writer) {
 	w.Close('}')
 }
 
-// SetRules gives each profile named in profilesJSON the rules listed for it
-// there (start.json's profile list, as ProfilesJSON writes it:
-// [{"name","rules":[{"text","source","interpretation"}]}]), so that every
-// trace of that profile carries them. The WASM carries none of the
-// catalogue's rule text (profiletext.go): the page hands start.json's to it
-// once, when its worker starts, and the WASM's traces then say what
-// `pagesim run -json` says. Text that is not such a list changes nothing.
-func SetRules(profilesJSON string) {
-	v, _ := json.Parse(profilesJSON)
-	for _, it := range v.Items {
-		name, _ := it.Get("name")
-		rs, _ := it.Get("rules")
-		p, ok := LookupProfile(name.Str)
-		if !ok || rs.Kind != json.Array {
-			continue
-		}
-		p.Rules = nil
-		for _, r := range rs.Items {
-			text, _ := r.Get("text")
-			src, _ := r.Get("source")
-			in, _ := r.Get("interpretation")
-			p.Rules = append(p.Rules, RuleNote{Text: text.Str, Source: src.Str, Interpretation: in.Bool})
-		}
-	}
-}
-
 // writeTail writes the members after "steps": walks, summary, expectations.
 func (t *Trace) writeTail(w *json.Writer) {
 	w.Key("walks")
