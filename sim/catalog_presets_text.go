@@ -337,7 +337,7 @@ next   # the client did not see null, so it asks again without a token
 # vendor: Zendesk
 # notice: An export walks 12,000 tickets with page and per_page. Since 2024 Zendesk answers offset
 #   requests "over the first 10,000 records (100 pages)" with 400 Bad Request (Zendesk's announcement
-#   "New limits for offset-based pagination"): page 101 is refused and 2,000 tickets are never read.
+#   "New limits for offset-based pagination"): page 101 is refused and the 2,000 tickets after it are not reached.
 #   Zendesk's pagination reference says to send page[size] for cursor pagination instead.
 # question: Why would an API limit how deep offset pages go, but not cursor pages?
 # try: Change the request to ` + "`" + `GET /api/v2/tickets.json?page[size]=100` + "`" + `: the walk reads all 12,000
