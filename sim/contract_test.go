@@ -116,6 +116,15 @@ func TestDeclaredContractDiagnostics(t *testing.T) {
 		want []Diagnostic
 	}{
 		{"contract cursr\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 15, Message: "expected a base style after `contract`: `offset`, `page`, `cursor`, `id`, `session` or `connection`, got `cursr`; did you mean `cursor`?"}}},
+		// Under a misspelt base, the knobs' own problems are reported at
+		// once (a knob's name and an enum value do not depend on the base):
+		// `pth` is one letter from `path`, `clmp` one from limit.over-max's
+		// `clamp` (value at column 3+len("limit.over-max")+1 = 18).
+		{"contract cursr\n  pth /v1/x\n  limit.over-max clmp\n  limit.max 10\n", []Diagnostic{
+			{Line: 1, Col: 10, EndCol: 15, Message: "expected a base style after `contract`: `offset`, `page`, `cursor`, `id`, `session` or `connection`, got `cursr`; did you mean `cursor`?"},
+			{Line: 2, Col: 3, EndCol: 6, Message: "unknown contract knob `pth`; did you mean `path`?"},
+			{Line: 3, Col: 18, EndCol: 22, Message: "limit.over-max: expected `clamp`, `refuse` or `default`, got `clmp`; did you mean `clamp`?"},
+		}},
 		{"contract offset\n  limit.mx 5\n  past-end never\n", []Diagnostic{
 			{Line: 2, Col: 3, EndCol: 11, Message: "unknown contract knob `limit.mx`; did you mean `limit.max`?"},
 			{Line: 3, Col: 12, EndCol: 17, Message: "past-end: expected `empty`, `silent`, `last` or `404`, got `never`"},

@@ -454,7 +454,8 @@ func (d *contractDecl) build() (contract, []knobProblem) {
 		if s := suggest(d.Base, contractBases); s != "" {
 			msg += "; did you mean `" + s + "`?"
 		}
-		return c, []knobProblem{{-1, false, msg}}
+		// Knob names and values do not depend on the base: check them too.
+		out = append(out, knobProblem{-1, false, msg})
 	}
 	seen := map[string]int{}
 	cur := &c // the style the knobs set: c, or c.Alt after `or`
