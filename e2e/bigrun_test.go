@@ -114,7 +114,11 @@ func pasteAndWait(t *testing.T, ctx context.Context, text string) {
 // 300-step run in the same tab: a busy machine slows both, so the bound is
 // 50 ms or three times the small run's longest frame, whichever is larger.
 // Work per key press that grew with the run (rendering every row up to the
-// step, as the table once did) fails it by orders of magnitude.
+// step, as the table once did) fails it by orders of magnitude. A loaded
+// machine's stall can still land in the big run's keys alone (one did: a
+// 1,017 ms frame beside the small run's 650 ms, load average 19), so a pair
+// over the bound is measured again, up to three times: a regression fails
+// every time.
 func TestBigRunsStepWithoutLongFrames(t *testing.T) {
 	var long strings.Builder
 	long.WriteString("profile offset limit=10 max-limit=10\nrecords 1m\nGET /items\n")
@@ -132,17 +136,22 @@ func TestBigRunsStepWithoutLongFrames(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			tr := native(t, c.text)
 			n := len(tr.Steps)
-			ctx := tabFor(t, 8*time.Minute)
+			ctx := tabFor(t, 12*time.Minute)
 			open(t, ctx, "")
-			pasteAndWait(t, ctx, small)
-			base := stepAround(t, ctx, len(native(t, small).Steps))
-			start := time.Now()
-			pasteAndWait(t, ctx, c.text)
-			t.Logf("%s (%d requests): pasted to shown in %v; %s", c.name, tr.Summary.Requests, time.Since(start),
-				eval[string](t, ctx, `document.getElementById('timing').textContent`))
-			f := stepAround(t, ctx, n)
-			t.Logf("%s: long tasks %v, longest frame %.0f ms (300 steps: long tasks %v, longest frame %.0f ms)", c.name, f.Long, f.MaxFrame, base.Long, base.MaxFrame)
-			assert.LessOrEqual(t, f.MaxFrame, max(50, 3*base.MaxFrame), "the longest frame while jumping, stepping and scrolling")
+			for try := 1; ; try++ {
+				pasteAndWait(t, ctx, small)
+				base := stepAround(t, ctx, len(native(t, small).Steps))
+				start := time.Now()
+				pasteAndWait(t, ctx, c.text)
+				t.Logf("%s (%d requests): pasted to shown in %v; %s", c.name, tr.Summary.Requests, time.Since(start),
+					eval[string](t, ctx, `document.getElementById('timing').textContent`))
+				f := stepAround(t, ctx, n)
+				t.Logf("%s, measure %d: long tasks %v, longest frame %.0f ms (300 steps: long tasks %v, longest frame %.0f ms)", c.name, try, f.Long, f.MaxFrame, base.Long, base.MaxFrame)
+				if bound := max(50, 3*base.MaxFrame); f.MaxFrame <= bound || try == 3 {
+					assert.LessOrEqual(t, f.MaxFrame, bound, "the longest frame while jumping, stepping and scrolling")
+					break
+				}
+			}
 			// What the last row says is what the simulator says.
 			key(t, ctx, "G")
 			rowShown(t, ctx, n-1)
@@ -156,31 +165,40 @@ func TestBigRunsStepWithoutLongFrames(t *testing.T) {
 // workerEval evaluates JavaScript in the page's simulator worker. After a
 // cancel the page has terminated a worker and started another, and the
 // target list can still name the old one for a moment ("target detached"):
-// it tries every simulator worker listed, newest first, until one answers.
+// it evaluates in every simulator worker listed (the old one, if it still
+// answers, is never asked again), until at least one has answered.
 func workerEval(t *testing.T, ctx context.Context, js string) {
 	t.Helper()
 	var lastErr error
 	for k := 0; k < 100; k++ {
 		infos, err := chromedp.Targets(ctx)
 		require.NoError(t, err)
-		for i := len(infos) - 1; i >= 0; i-- {
-			ti := infos[i]
+		done := false
+		for _, ti := range infos {
 			if ti.Type != "worker" || !strings.Contains(ti.URL, "/worker-") {
 				continue
 			}
-			wctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(ti.TargetID))
+			wctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(ti.TargetID), chromedp.WithDetachOnCancel())
 			_, err := chromedp.Run(wctx, chromedp.Evaluate[chromedp.Void](js))
 			cancel()
 			if err == nil {
-				return
+				done = true
+			} else {
+				lastErr = err
 			}
-			lastErr = err
+		}
+		if done {
+			return
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
 	require.NoError(t, lastErr, js)
 	t.Fatal("no simulator worker to evaluate in")
 }
+
+// spinRuns makes the simulator worker's next runs spin for ten minutes
+// before running: only a cancel (which ends the worker) gets past one.
+const spinRuns = `(() => { const run = pagesim.run; pagesim.run = (t) => { const end = Date.now() + 600000; while (Date.now() < end); return run(t); }; })()`
 
 // Typing during a slow run cancels it: the typed text's result comes at
 // once, and while the run goes on the results say they are stale, with a
@@ -189,34 +207,35 @@ func TestTypingCancelsASlowRun(t *testing.T) {
 	ctx := tab(t)
 	open(t, ctx, "")
 	typeScenario(t, ctx, offsetDrift)
-	// The next run takes 20 s: the worker's run is made to spin first (a
-	// fresh worker, after a cancel, runs at its own speed).
-	workerEval(t, ctx, `(() => { const run = pagesim.run; pagesim.run = (t) => { const end = Date.now() + 20000; while (Date.now() < end); return run(t); }; })()`)
+	// The next run never ends within the test: the worker's run is made to
+	// spin for ten minutes first (a fresh worker, after a cancel, runs at its
+	// own speed). So any result of a later text is the cancel's doing, on a
+	// machine however loaded, with no clock in the test.
+	workerEval(t, ctx, spinRuns)
 	slow := strings.Replace(offsetDrift, "records 50", "records 60", 1)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("scenario")),
 		chromedp.Evaluate[chromedp.Void](`(() => { const ta = document.getElementById('scenario'); ta.value = `+jsString(slow)+`; ta.dispatchEvent(new Event('input')); })()`)))
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const bar = document.querySelector('.running-bar'); return !!bar && bar.offsetParent !== null; })()`,
-		chromedp.WithPollingTimeout(5*time.Second)))
+		chromedp.WithPollingTimeout(20*time.Second)))
 	require.NoError(t, err, "a run longer than a moment says it is running")
 	assert.True(t, eval[bool](t, ctx, `document.getElementById('results').classList.contains('stale')`), "the old result is marked stale")
 	assert.Contains(t, texts(t, ctx, ".running-bar")[0], "Stop")
-	// Typing on: the run in flight is cancelled and the new text shows well
-	// before the slow run would have ended.
-	start := time.Now()
+	// Typing on: the run in flight is cancelled and the new text shows
+	// (typeScenario waits for its result) long before the slow run would
+	// have ended.
 	fast := strings.Replace(offsetDrift, "records 50", "records 70", 1)
 	typeScenario(t, ctx, fast)
-	assert.Less(t, time.Since(start), 12*time.Second)
 	assert.Contains(t, texts(t, ctx, "#summary")[0], "70 records")
 	assert.False(t, eval[bool](t, ctx, `document.getElementById('results').classList.contains('stale')`))
 	assert.True(t, eval[bool](t, ctx, `document.querySelector('.running-bar').offsetParent === null`), "the running bar is gone")
 
 	// The Stop button stops a slow run and keeps the old result, stale.
-	workerEval(t, ctx, `(() => { const run = pagesim.run; pagesim.run = (t) => { const end = Date.now() + 20000; while (Date.now() < end); return run(t); }; })()`)
+	workerEval(t, ctx, spinRuns)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`(() => { const ta = document.getElementById('scenario'); ta.value = `+jsString(slow)+`; ta.dispatchEvent(new Event('input')); })()`)))
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('.running-bar').offsetParent !== null`, chromedp.WithPollingTimeout(5*time.Second)))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('.running-bar').offsetParent !== null`, chromedp.WithPollingTimeout(20*time.Second)))
 	require.NoError(t, err)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".running-bar button.stop"))))
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('.running-bar').offsetParent === null`, chromedp.WithPollingTimeout(5*time.Second)))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('.running-bar').offsetParent === null`, chromedp.WithPollingTimeout(20*time.Second)))
 	require.NoError(t, err, "Stop stops")
 	assert.Contains(t, texts(t, ctx, "#status")[0], "Stopped")
 	assert.Contains(t, texts(t, ctx, "#summary")[0], "70 records", "the earlier result stays")
@@ -240,7 +259,7 @@ func TestDeadSimulatorRestarts(t *testing.T) {
 	text := strings.Replace(offsetDrift, "records 50", "records 55", 1)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("scenario")),
 		chromedp.Evaluate[chromedp.Void](`(() => { const ta = document.getElementById('scenario'); ta.value = `+jsString(text)+`; ta.dispatchEvent(new Event('input')); })()`)))
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('results').dataset.state === 'dead'`, chromedp.WithPollingTimeout(10*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('results').dataset.state === 'dead'`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "the death is reported")
 	status := texts(t, ctx, "#status")[0]
 	assert.Contains(t, status, "The simulator stopped while running this scenario")
@@ -271,7 +290,9 @@ func TestExportIsComplete(t *testing.T) {
 			const r = document.getElementById('results').results;
 			r.lastExport = null;
 			document.getElementById('`+button+`').click();
-			for (let i = 0; i < 500 && !r.lastExport; i++) await new Promise(res => setTimeout(res, 20));
+			// Up to 60 s: the export streams 30,000 bodies out of the worker,
+			// which a loaded machine may keep busy.
+			for (const end = performance.now() + 60000; !r.lastExport && performance.now() < end;) await new Promise(res => setTimeout(res, 20));
 			return r.lastExport ? await r.lastExport.text() : 'no export';
 		})()`, chromedp.EvalAwaitPromise))
 		require.NoError(t, err)

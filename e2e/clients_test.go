@@ -78,7 +78,7 @@ func TestClientBugPresets(t *testing.T) {
 	offered, err := chromedp.Run(ctx, chromedp.Poll[[]string](`(() => {
 		const o = Array.from(document.querySelectorAll('#client-preset option'), o => o.value).filter(Boolean);
 		return o.length ? o : false;
-	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	})()`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err)
 	for _, c := range []struct{ preset, want string }{
 		// Flashduty: total is 1000 for 1500 records; 10 pages of 100 read.
@@ -261,7 +261,7 @@ func TestPermalinkRunsItsClient(t *testing.T) {
 	// Copy link writes the state as it is now (the hash follows edits a
 	// moment later).
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("copy-link"))))
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.hash.startsWith('#z=') && /Link copied|address bar/.test(document.getElementById('status').textContent)`, chromedp.WithPollingTimeout(5*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.hash.startsWith('#z=') && /Link copied|address bar/.test(document.getElementById('status').textContent)`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err)
 	link := eval[string](t, ctx, `location.href`)
 
@@ -281,7 +281,7 @@ func TestPermalinkRunsItsClient(t *testing.T) {
 
 	// The Embed dialog's snippets carry the client too.
 	require.NoError(t, chromedp.Do(ctx2, chromedp.Click(chromedp.ID("embed"))))
-	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`document.getElementById('embed-dialog').open && document.getElementById('embed-iframe').value !== ''`, chromedp.WithPollingTimeout(5*time.Second)))
+	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`document.getElementById('embed-dialog').open && document.getElementById('embed-iframe').value !== ''`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err)
 	el := eval[string](t, ctx2, `document.getElementById('embed-element').value`)
 	assert.Contains(t, el, "<script type=\"text/x-pagesim-client\">\nimport parseLinkHeader from \"parse-link-header\";")
@@ -366,14 +366,14 @@ func TestClientRequestStepsSayWhichLineSentThem(t *testing.T) {
 		const rows = Array.from(document.querySelectorAll('#steps tr.step'));
 		if (rows.length !== 2 || rows.some(r => r.classList.contains('placeholder'))) return false;
 		return rows.map(r => r.querySelector('.c-i .muted').textContent);
-	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	})()`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err)
 	assert.Equal(t, []string{"client request 1, code line 2", "client request 2, code line 4"}, origins)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#steps tr.step[data-i="1"]`)))
 	head, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
 		const h = document.querySelector('#step-panel .sp-head');
 		return h && h.textContent.includes('Step 2 of 2') && h.textContent.includes('tick') ? h.textContent : false;
-	})()`, chromedp.WithPollingTimeout(10*time.Second)))
+	})()`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err)
 	assert.Contains(t, head, "client request 2, code line 4")
 	assert.NotContains(t, head, "line 0")

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -114,7 +115,7 @@ func TestElementOnAnotherOriginLoadsWhenSeen(t *testing.T) {
 	waitState(t, ctx, "far", "ok")
 	// Loaded, it is taller: the reader scrolls on to see it whole.
 	eval[bool](t, ctx, `document.getElementById('far').scrollIntoView({block: 'start'}), true`)
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`Number(document.getElementById('far').dataset.step) >= 2`, chromedp.WithPollingTimeout(10*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`Number(document.getElementById('far').dataset.step) >= 2`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "autoplay starts when visible: %s", eval[string](t, ctx, `(() => { const e = document.getElementById('far'); return JSON.stringify({...e.dataset, userPaused: e.userPaused, visible: e.visible, finished: e.finished, steps: e.steps, y: scrollY, r: e.getBoundingClientRect(), ih: innerHeight, sh: document.documentElement.scrollHeight}); })()`))
 	assert.Equal(t, 1, eval[int](t, ctx, wasmFetches), "still one simulator download")
 	screenshot(t, ctx, "cross-origin-host-far", false)
@@ -188,17 +189,23 @@ func TestIframeAPIChecksOrigins(t *testing.T) {
 </body></html>`
 	host := hostSite(t, map[string]string{"/": frames})
 	ctx := tab(t)
+	// The host listens from the start of its document: a frame that runs
+	// its scenario before the test's script gets in must not go unheard.
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__log = []; window.__replies = new Map();
+		window.addEventListener('message', (e) => {
+			if (e.origin !== '` + baseURL + `' || !e.data || !e.data.pagesim) return;
+			const ok = document.getElementById('ok');
+			const from = ok && e.source === ok.contentWindow ? 'ok' : 'other';
+			if (e.data.pagesim === 'event') window.__log.push(from + ' event ' + e.data.type + (e.data.type === 'pagesim-step' ? ' ' + e.data.detail.step : ''));
+			if (e.data.pagesim === 'reply') window.__replies.set(from + e.data.id, e.data);
+		});`,
+	})
+	require.NoError(t, err)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host+"/")))
 	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(async () => {
-		const log = [];
+		const log = window.__log, replies = window.__replies;
 		const frame = (id) => document.getElementById(id).contentWindow;
-		const replies = new Map();
-		window.addEventListener('message', (e) => {
-			if (e.origin !== '`+baseURL+`' || !e.data || !e.data.pagesim) return;
-			const from = e.source === frame('ok') ? 'ok' : 'other';
-			if (e.data.pagesim === 'event') log.push(from + ' event ' + e.data.type + (e.data.type === 'pagesim-step' ? ' ' + e.data.detail.step : ''));
-			if (e.data.pagesim === 'reply') { replies.set(from + e.data.id, e.data); }
-		});
 		const call = async (id, n, method, ...args) => {
 			frame(id).postMessage({ pagesim: 'call', id: n, method, args }, '*');
 			for (let i = 0; i < 150; i++) {
@@ -208,7 +215,7 @@ func TestIframeAPIChecksOrigins(t *testing.T) {
 			return 'no reply';
 		};
 		// Wait for the result, then drive it.
-		for (let i = 0; i < 500 && !log.some(l => l === 'ok event pagesim-result'); i++) await new Promise(r => setTimeout(r, 40));
+		for (const end = performance.now() + 60000; performance.now() < end && !log.some(l => l === 'ok event pagesim-result');) await new Promise(r => setTimeout(r, 40));
 		log.push('goTo ' + JSON.stringify((await call('ok', 1, 'goTo', 2)).result));
 		log.push('get ' + JSON.stringify((await call('ok', 2, 'get', 'step')).result));
 		log.push('bad ' + JSON.stringify((await call('ok', 3, 'eval', 'alert(1)')).error));

@@ -59,7 +59,7 @@ func inView(t *testing.T, ctx context.Context, id, sel string) bool {
 			if (getComputedStyle(p).overflowY !== 'visible' && (r.top < c.top - 1 || r.bottom > c.bottom + 1)) return false;
 		}
 		return r.width > 0 && r.top >= b.top - 1 && r.bottom <= b.bottom + 1 && r.left >= b.left - 1 && r.right <= b.right + 1;
-	})()`, chromedp.WithPollingTimeout(5*time.Second)))
+	})()`, chromedp.WithPollingTimeout(15*time.Second)))
 	if err != nil || !ok {
 		t.Logf("%s %s is not in view: %s", id, sel, eval[string](t, ctx, `((id, sel) => {
 			const host = document.getElementById(id);
@@ -115,12 +115,12 @@ func TestDocsPageEmbedsUnderCSP(t *testing.T) {
 			// scrolling the page.
 			eval[bool](t, ctx, `document.getElementById('preset').scrollIntoView({block: 'center'}), true`)
 			y := eval[int](t, ctx, `Math.round(window.scrollY)`)
-			_, err := chromedp.Run(ctx, chromedp.Poll[bool](`Number(document.getElementById('preset').dataset.step) >= 2`, chromedp.WithPollingTimeout(10*time.Second)))
+			_, err := chromedp.Run(ctx, chromedp.Poll[bool](`Number(document.getElementById('preset').dataset.step) >= 2`, chromedp.WithPollingTimeout(30*time.Second)))
 			require.NoError(t, err, "autoplay: %s", eval[string](t, ctx, `(() => { const e = document.getElementById('preset'); return JSON.stringify({...e.dataset, userPaused: e.userPaused, visible: e.visible, finished: e.finished, steps: e.steps}); })()`))
 			assert.Equal(t, y, eval[int](t, ctx, `Math.round(window.scrollY)`), "autoplay scrolled the host page")
 			// The page's own buttons drive it through the API.
 			eval[bool](t, ctx, `document.querySelector('#api-demo button[data-go="1"]').click(), true`)
-			_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('api-out').textContent.startsWith('The embed shows step 1 of')`, chromedp.WithPollingTimeout(5*time.Second)))
+			_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('api-out').textContent.startsWith('The embed shows step 1 of')`, chromedp.WithPollingTimeout(30*time.Second)))
 			require.NoError(t, err, "the API example")
 			eval[bool](t, ctx, `window.scrollTo(0, 0), true`)
 		}
@@ -174,14 +174,14 @@ func TestPermalinkRoundTrip(t *testing.T) {
 	key(t, ctx, "j")
 	key(t, ctx, "2") // the drift view
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("copy-link"))))
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.hash.startsWith('#z=') && /Link copied|address bar/.test(document.getElementById('status').textContent)`, chromedp.WithPollingTimeout(5*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`location.hash.startsWith('#z=') && /Link copied|address bar/.test(document.getElementById('status').textContent)`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err)
 	link := eval[string](t, ctx, `location.href`)
 
 	ctx2 := tab(t)
 	require.NoError(t, chromedp.Do(ctx2, chromedp.Navigate(link)))
 	waitShown(t, ctx2)
-	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`document.getElementById('tab-drift').getAttribute('aria-selected') === 'true'`, chromedp.WithPollingTimeout(5*time.Second)))
+	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`document.getElementById('tab-drift').getAttribute('aria-selected') === 'true'`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "the view comes back: %s %s", link, eval[string](t, ctx2, `location.hash + ' ' + document.getElementById('link-error').textContent + document.getElementById('status').textContent`))
 	assert.Equal(t, offsetDrift, eval[string](t, ctx2, `document.getElementById('scenario').value`))
 	assert.Contains(t, eval[string](t, ctx2, `document.getElementById('step-panel').textContent`), "Step 3 of")
@@ -189,7 +189,7 @@ func TestPermalinkRoundTrip(t *testing.T) {
 
 	// The Embed button offers both snippets for this state.
 	require.NoError(t, chromedp.Do(ctx2, chromedp.Click(chromedp.ID("embed"))))
-	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`document.getElementById('embed-dialog').open && document.getElementById('embed-iframe').value !== ''`, chromedp.WithPollingTimeout(5*time.Second)))
+	_, err = chromedp.Run(ctx2, chromedp.Poll[bool](`document.getElementById('embed-dialog').open && document.getElementById('embed-iframe').value !== ''`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err)
 	el := eval[string](t, ctx2, `document.getElementById('embed-element').value`)
 	assert.Contains(t, el, `paging-playground.js"></script>`)
@@ -271,7 +271,7 @@ func TestEmbedLoadsTheBodyOfItsOwnRun(t *testing.T) {
 	waitEmbeds(t, ctx, 5)
 	// Another embed runs last, so the worker's last run is not the long one.
 	eval[bool](t, ctx, `document.getElementById('other').setAttribute('scenario', 'profile cursor\nrecords 60\nGET /items?limit=5\nwalk\n'), true`)
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('other').shadowRoot.textContent.includes('60 records')`, chromedp.WithPollingTimeout(10*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('other').shadowRoot.textContent.includes('60 records')`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err)
 	eval[bool](t, ctx, `document.getElementById('long').scrollIntoView(), true`)
 	scrollToRow(t, ctx, "document.getElementById('long').shadowRoot", 250)
@@ -297,7 +297,7 @@ GET /items?offset=0&amp;limit=5
 	waitState(t, ctx, "e", "ok")
 	eval[bool](t, ctx, `(() => { const d = document.getElementById('e').shadowRoot.querySelector('tr[data-i="0"] details.wire'); d.open = true; return true; })()`)
 	eval[bool](t, ctx, `document.getElementById('e').shadowRoot.querySelector('tr[data-i="0"] button.curl').click(), true`)
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!document.getElementById('e').shadowRoot.querySelector('tr[data-i="0"] button.curl').dataset.curl`, chromedp.WithPollingTimeout(10*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!!document.getElementById('e').shadowRoot.querySelector('tr[data-i="0"] button.curl').dataset.curl`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "the curl command")
 	cmd := eval[string](t, ctx, `document.getElementById('e').shadowRoot.querySelector('tr[data-i="0"] button.curl').dataset.curl`)
 	assert.Contains(t, cmd, "curl")

@@ -39,7 +39,7 @@ func rowInView(t *testing.T, ctx context.Context, i int) bool {
 		const box = document.querySelector('#view-steps .vtable').getBoundingClientRect();
 		const r = tr.getBoundingClientRect();
 		return r.top >= box.top - 1 && r.top < box.bottom && r.top >= 0 && r.top < innerHeight;
-	})()`, chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	})()`, chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
 	return err == nil && ok
 }
 
@@ -230,13 +230,15 @@ func TestWordsAndWorkshopScreens(t *testing.T) {
 	}
 	assert.Equal(t, "Up to 3 profiles side by side: uncheck one to pick another.", texts(t, ctx, "#compare-picker .compare-limit")[0])
 	// Each card lists the requests its profile was sent: Flashduty's, the
-	// POST bodies of the preset, p=1 first.
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('.cmp-col[data-profile="flashduty"] .cmp-requests li').length > 0`,
-		chromedp.WithPollingTimeout(20*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	// POST bodies of the preset, p=1 first. (Each click above started a
+	// compare: wait for the three profiles' cards, not an earlier pair's.)
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('.cmp-col').length === 3 &&
+		document.querySelectorAll('.cmp-col[data-profile="flashduty"] .cmp-requests li').length > 0`,
+		chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
 	require.NoError(t, err, "the compare cards list requests")
 	first := texts(t, ctx, `.cmp-col[data-profile="flashduty"] .cmp-requests li`)[0]
 	assert.Equal(t, `POST /incident/list {"p":1,"limit":100} 200`, first)
-	assert.Equal(t, eval[int](t, ctx, `document.querySelectorAll('.cmp-col').length`), eval[int](t, ctx, `document.querySelectorAll('.cmp-col .cmp-requests').length`), "every card")
+	assert.Equal(t, []int{3, 3}, eval[[]int](t, ctx, `[document.querySelectorAll('.cmp-col').length, document.querySelectorAll('.cmp-col .cmp-requests').length]`), "every card")
 	screenshot(t, ctx, "find-compare", false)
 	key(t, ctx, "1")
 
@@ -250,7 +252,7 @@ func TestWordsAndWorkshopScreens(t *testing.T) {
 		if !eval[bool](t, ctx, `document.body.classList.contains('presenter')`) {
 			require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("presenter-btn"))))
 		}
-		time.Sleep(200 * time.Millisecond)
+		settle(t, ctx)
 		fit := eval[[]int](t, ctx, `(() => {
 			const w = document.querySelector('#view-steps .vtable');
 			const ths = document.querySelectorAll('table.steps thead th');
@@ -272,7 +274,6 @@ func TestWordsAndWorkshopScreens(t *testing.T) {
 		eval[bool](t, ctx, `window.scrollTo(0, 0), true`)
 
 		viewport(t, ctx, 390, 844, true, dark)
-		time.Sleep(200 * time.Millisecond)
 		assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), 390, "phone: no sideways scrolling")
 		eval[bool](t, ctx, `document.querySelector('.find-bar').scrollIntoView(), true`)
 		screenshot(t, ctx, "find-phone"+suffix, false)
@@ -314,7 +315,6 @@ func TestFindUnreachedRecordsOfAWalkAStopRefused(t *testing.T) {
 	assert.Equal(t, "Step 101: unreached part 1 of 1", texts(t, ctx, ".find-bar .find-status")[0])
 	screenshot(t, ctx, "find-unreached-1024", false)
 	viewport(t, ctx, 1024, 768, false, true)
-	time.Sleep(200 * time.Millisecond)
 	screenshot(t, ctx, "find-unreached-1024-dark", false)
 
 	key(t, ctx, "2")

@@ -83,10 +83,10 @@ func TestSharedLinkFirstScreen(t *testing.T) {
 			release := holdWasm(t, ctx)
 			require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/?"+c.name+c.hash)))
 			_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('scenario').value === `+jsString(c.text),
-				chromedp.WithPollingTimeout(10*time.Second)))
+				chromedp.WithPollingTimeout(30*time.Second)))
 			require.NoError(t, err, "%s: the scenario shows before the simulator has loaded", c.name)
 			if c.before {
-				_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.body.dataset.firstResultFrom === 'prerender'`, chromedp.WithPollingTimeout(10*time.Second)))
+				_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.body.dataset.firstResultFrom === 'prerender'`, chromedp.WithPollingTimeout(30*time.Second)))
 				require.NoError(t, err, "%s: the preset's result shows before the simulator has loaded", c.name)
 				want := native(t, c.text)
 				assert.Equal(t, len(want.Steps), eval[int](t, ctx, `document.getElementById('results').results.view.n`), "%s: the preset's run", c.name)
@@ -106,7 +106,7 @@ func TestSharedLinkFirstScreen(t *testing.T) {
 			assert.Equal(t, "ok", state, c.name)
 			assert.Equal(t, c.text, eval[string](t, ctx, `document.getElementById('results').shownText`), c.name)
 			if c.name == "permalink" {
-				_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('results').results.step === 3`, chromedp.WithPollingTimeout(5*time.Second)))
+				_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('results').results.step === 3`, chromedp.WithPollingTimeout(30*time.Second)))
 				require.NoError(t, err, "the link's step")
 			}
 			if phone {

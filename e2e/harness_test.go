@@ -101,10 +101,12 @@ func allowConsole(t *testing.T, parts ...string) {
 }
 
 // tab opens a new tab for one test. It fails the test on any uncaught
-// exception or console error the page reports.
+// exception or console error the page reports. The time limit for the
+// whole test is 3 minutes: most take seconds, but a loaded 2-core machine
+// has stretched some past a minute.
 func tab(t *testing.T) context.Context {
 	t.Helper()
-	return tabFor(t, 90*time.Second)
+	return tabFor(t, 3*time.Minute)
 }
 
 // tabFor is tab with a time limit of d for the whole test.
@@ -162,10 +164,16 @@ func tabFor(t *testing.T, d time.Duration) context.Context {
 	return tctx
 }
 
-// open navigates to the page (with a hash, e.g. "#preset=x") and waits for
-// the first result.
+// open loads the page (with a hash, e.g. "#preset=x") and waits for the
+// first result. It is always a new document: from the page itself, a
+// navigation that only sets the hash would stay in the document, which
+// reads the hash asynchronously, so the wait would pass on the results of
+// the text still shown.
 func open(t *testing.T, ctx context.Context, hash string) {
 	t.Helper()
+	if strings.HasPrefix(eval[string](t, ctx, `location.href`), baseURL) {
+		require.NoError(t, chromedp.Do(ctx, chromedp.Navigate("about:blank")))
+	}
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/"+hash)))
 	waitShown(t, ctx)
 	waitEditor(t, ctx)
@@ -297,6 +305,29 @@ func viewport(t *testing.T, ctx context.Context, w, h int64, mobile, dark bool) 
 	_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
 		Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}},
 	})
+	require.NoError(t, err)
+	// The page redraws its canvases and its step table for the new size
+	// and colours from events and animation frames: measure and take
+	// screenshots once it has.
+	settle(t, ctx)
+}
+
+// settle waits until the page has drawn what the last action changed: two
+// animation frames (a resize observer's or a media query's redraw is
+// scheduled in the first), then any redraw the step table has pending. A
+// fixed sleep instead is too short on a loaded machine. (A page that
+// paints no frame within 2 s, a tab in the background, has nothing to
+// settle: it stops waiting.)
+func settle(t *testing.T, ctx context.Context) {
+	t.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => {
+		const frame = () => new Promise((r) => { requestAnimationFrame(() => setTimeout(() => r(true), 0)); setTimeout(() => r(false), 2000); });
+		if (!(await frame()) || !(await frame())) return false;
+		const r = document.getElementById('results');
+		const table = r && r.results && r.results.table;
+		for (let i = 0; i < 60 && table && table.frame; i++) if (!(await frame())) return false;
+		return true;
+	})()`, chromedp.EvalAwaitPromise))
 	require.NoError(t, err)
 }
 

@@ -110,7 +110,12 @@ func TestFirstResultIsFast(t *testing.T) {
 		assert.Greater(t, at(got.Marks, "load"), first, "%s: the simulator starts loading after the first result is drawn", name)
 		assert.Greater(t, at(got.Resources, "pagesim"), first, "%s: the WASM is requested after the first result is drawn", name)
 		assert.Greater(t, at(got.Resources, "worker"), first, "%s: the worker starts after the first result is drawn", name)
-		assert.Greater(t, at(got.Resources, "cm"), first, "%s: the editor's bundle is requested after the first result is drawn", name)
+		// The editor's bundle: after the first result, or 3 s after the
+		// page's script started at the latest (the page's own fallback,
+		// which a loaded machine's slow first result can reach first).
+		if cm := at(got.Resources, "cm"); cm < first {
+			assert.GreaterOrEqual(t, cm, at(got.Marks, "main")+3000, "%s: the editor's bundle is requested after the first result is drawn, or after 3 s", name)
+		}
 		assert.Greater(t, at(got.Marks, "ready"), first, "%s: the prerendered result is on screen before the simulator is ready", name)
 		if name == "first visit" {
 			require.NoError(t, os.MkdirAll(filepath.Join("..", "test-artifacts"), 0o755))
@@ -383,7 +388,9 @@ func TestPresetPicker(t *testing.T) {
 		seen[p.Vendor] = true
 		require.NoError(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("preset"), p.Name),
 			chromedp.Evaluate[chromedp.Void](`document.getElementById('preset').dispatchEvent(new Event('change'))`)))
-		assert.Equal(t, p.Text, eval[string](t, ctx, `document.getElementById('scenario').value`))
+		// The page puts the text in after it has written the leaving history
+		// entry (an await): wait for it, then for its results.
+		waitText(t, ctx, p.Text)
 		assert.Equal(t, "ok", waitShown(t, ctx), p.Name)
 		tr := native(t, p.Text)
 		assert.Equal(t, strconv.Itoa(len(tr.Steps)), eval[string](t, ctx, `document.getElementById('steps').getAttribute('aria-rowcount')`), p.Name)

@@ -40,7 +40,7 @@ func pickPreset(t *testing.T, ctx context.Context, name string) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.SetValue(chromedp.ID("preset"), name),
 		chromedp.Evaluate[chromedp.Void](`document.getElementById('preset').dispatchEvent(new Event('change'))`)))
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('scenario').value !== `+jsString(before),
-		chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+		chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
 	require.NoError(t, err, "the preset %s did not replace the editor's text", name)
 	waitShown(t, ctx)
 }
@@ -49,7 +49,7 @@ func pickPreset(t *testing.T, ctx context.Context, name string) {
 func waitText(t *testing.T, ctx context.Context, text string) {
 	t.Helper()
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.getElementById('scenario').value === `+jsString(text),
-		chromedp.WithPollingTimeout(10*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+		chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
 	require.NoError(t, err, "the editor does not show %q: it shows %q", text, editorText(t, ctx))
 	waitShown(t, ctx)
 }
@@ -83,7 +83,7 @@ func TestOwnScenarioIsNeverLost(t *testing.T) {
 	// A lesson too, and undo in the editor works across the switch.
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("lessons-btn"))))
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.getElementById('lesson').hidden && document.getElementById('scenario').value !== `+jsString(ownScenario),
-		chromedp.WithPollingTimeout(10*time.Second)))
+		chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err)
 	waitShown(t, ctx)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Focus(chromedp.ID("scenario"))))
@@ -108,13 +108,13 @@ func TestTypoShowsEveryProblemAndItsFix(t *testing.T) {
 	assert.Contains(t, diags[0], "unknown profile `cursr`")
 	assert.Contains(t, diags[1], "unknown step `nxt`")
 	assert.Equal(t, []string{"Use “cursor”", "Use “next”"}, texts(t, ctx, "#diagnostics .diag-fix"))
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('.cm-lintRange-error').length === 2`, chromedp.WithPollingTimeout(5*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('.cm-lintRange-error').length === 2`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "both spans are underlined")
 	screenshot(t, ctx, "workshop-diagnostics", false)
 
 	// One click each: the scenario runs.
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#diagnostics .diag-fix`)))
-	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('#diagnostics li').length === 1`, chromedp.WithPollingTimeout(10*time.Second)))
+	_, err = chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelectorAll('#diagnostics li').length === 1`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(`#diagnostics .diag-fix`)))
 	assert.Equal(t, "ok", waitShownText(t, ctx, "profile cursor\nrecords 30\nGET /items?limit=10\nnext\n"))
@@ -159,7 +159,7 @@ func TestCompletionAndHoverHelp(t *testing.T) {
 	})()`)
 	require.NoError(t, chromedp.Do(ctx, chromedp.MouseEvent("mouseMoved", box[0], box[1])))
 	help, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => { const e = document.querySelector('.cm-help'); return e ? e.textContent : false; })()`,
-		chromedp.WithPollingTimeout(5*time.Second)))
+		chromedp.WithPollingTimeout(15*time.Second)))
 	require.NoError(t, err, "hovering `records` explains it")
 	assert.Contains(t, help, "records N")
 }
@@ -169,7 +169,7 @@ func waitCompletions(t *testing.T, ctx context.Context) []string {
 	labels, err := chromedp.Run(ctx, chromedp.Poll[[]string](`(() => {
 		const l = [...document.querySelectorAll('.cm-tooltip-autocomplete .cm-completionLabel')].map(e => e.textContent);
 		return l.length ? l : false;
-	})()`, chromedp.WithPollingTimeout(5*time.Second)))
+	})()`, chromedp.WithPollingTimeout(15*time.Second)))
 	require.NoError(t, err, "no completions")
 	return labels
 }
@@ -194,7 +194,7 @@ func TestClickALineSelectsItsStep(t *testing.T) {
 		return [r.left + 30, r.top + r.height / 2];
 	})()`)
 	require.NoError(t, chromedp.Do(ctx, chromedp.MouseClickXY(box[0], box[1])))
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`/insert/.test(document.getElementById('step-panel').textContent)`, chromedp.WithPollingTimeout(5*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`/insert/.test(document.getElementById('step-panel').textContent)`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "the step panel shows the insert: %s", eval[string](t, ctx, `document.getElementById('step-panel').textContent`))
 	// And back: the selected step's line is marked in the editor.
 	assert.True(t, eval[bool](t, ctx, `document.querySelector('.cm-step-line').textContent.startsWith('insert')`))
@@ -209,7 +209,7 @@ func TestChallengeResistsCheating(t *testing.T) {
 	start := editorText(t, ctx)
 	verdict := func() (bool, string) {
 		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const c = document.querySelector('.lesson-check'); return c && !c.classList.contains('pending'); })()`,
-			chromedp.WithPollingTimeout(10*time.Second)))
+			chromedp.WithPollingTimeout(30*time.Second)))
 		require.NoError(t, err)
 		return eval[bool](t, ctx, `document.querySelector('.lesson-check').dataset.passed === 'true'`),
 			eval[string](t, ctx, `document.querySelector('.lesson-check').textContent`)
@@ -228,7 +228,7 @@ func TestChallengeResistsCheating(t *testing.T) {
 		typeScenario(t, ctx, cheat.text)
 		waitShownText(t, ctx, cheat.text)
 		_, err := chromedp.Run(ctx, chromedp.Poll[bool](`[...document.querySelectorAll('.lesson-checks li[data-met=false]')].some(li => li.textContent.includes(`+jsString(cheat.says)+`))`,
-			chromedp.WithPollingTimeout(10*time.Second)))
+			chromedp.WithPollingTimeout(30*time.Second)))
 		require.NoError(t, err, "%s: %v", cheat.what, texts(t, ctx, ".lesson-checks li"))
 		passed, text := verdict()
 		assert.False(t, passed, cheat.what)
@@ -238,7 +238,7 @@ func TestChallengeResistsCheating(t *testing.T) {
 	// The answer passes.
 	answer := strings.NewReplacer("profile offset", "profile cursor", "GET /items?offset=0&limit=20", "GET /items?limit=20").Replace(start)
 	typeScenario(t, ctx, answer)
-	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('.lesson-check').dataset.passed === 'true'`, chromedp.WithPollingTimeout(10*time.Second)))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('.lesson-check').dataset.passed === 'true'`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "the answer passes: %v", texts(t, ctx, ".lesson-checks li"))
 
 	// Progress: exported as a file, and reset.
@@ -306,7 +306,7 @@ func TestWorkshopScreens(t *testing.T) {
 			if on != sc.presenter {
 				require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("presenter-btn"))))
 			}
-			time.Sleep(150 * time.Millisecond)
+			settle(t, ctx)
 			assert.LessOrEqual(t, eval[int](t, ctx, `document.documentElement.scrollWidth`), eval[int](t, ctx, `document.documentElement.clientWidth`), "%s: nothing wider than the window", name)
 			// The toolbar's buttons: no row holds one button alone.
 			rows := eval[[]int](t, ctx, `(() => {
