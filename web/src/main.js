@@ -306,12 +306,22 @@ function writeHashSoon() {
   hashIdle = self.requestIdleCallback ? requestIdleCallback(go, { timeout: 1000 }) : setTimeout(go, 50);
 }
 
+// hashSeen is the link the page last wrote or read. Any other in the
+// address bar is one being followed (typed, Back), whose hashchange is on
+// its way: the page's own writes leave it be, or the page would read its
+// old link back and stay.
 let hashSeq = 0;
+let hashSeen = location.hash;
+function setHash(how, hash) {
+  history[how](null, '', hash);
+  hashSeen = location.hash;
+}
+
 async function writeHash() {
   if (!state.started && !state.prerendered) return; // the presets are not known yet
   const seq = ++hashSeq;
   const hash = await hashFor(currentState());
-  if (seq === hashSeq && location.hash !== hash) history.replaceState(null, '', hash);
+  if (seq === hashSeq && location.hash !== hash && location.hash === hashSeen) setHash('replaceState', hash);
 }
 
 // switchTo shows another scenario (a preset, a lesson, the user's own) as a
@@ -321,7 +331,7 @@ async function switchTo(text, how) {
   const before = currentState();
   const seq = ++hashSeq;
   const leaving = await hashFor(before);
-  if (seq === hashSeq && location.hash !== leaving) history.replaceState(null, '', leaving);
+  if (seq === hashSeq && location.hash !== leaving && location.hash === hashSeen) setHash('replaceState', leaving);
   if (before.text !== text && !state.presets.some((p) => p.text === before.text) && before.text.trim()) scratch.save(before.text, false);
   else scratch.setActive(false);
   how();
@@ -331,7 +341,7 @@ async function switchTo(text, how) {
   schedule(text);
   const hash = await hashFor(currentState());
   ++hashSeq;
-  if (location.hash !== hash) history.pushState(null, '', hash);
+  if (location.hash !== hash) setHash('pushState', hash);
 }
 
 // ---- wiring ----------------------------------------------------------------------
@@ -412,7 +422,7 @@ $('scratch-back').addEventListener('click', backToOwn);
 
 $('copy-link').addEventListener('click', async () => {
   const url = location.href.split('#')[0] + await hashFor(currentState());
-  history.replaceState(null, '', url);
+  setHash('replaceState', url);
   try {
     await navigator.clipboard.writeText(url);
     showStatus('', 'Link copied: it opens this scenario, view and step.');
@@ -422,6 +432,7 @@ $('copy-link').addEventListener('click', async () => {
 });
 
 window.addEventListener('hashchange', async () => {
+  hashSeen = location.hash;
   const link = await loadFragment();
   if (!link) return;
   const newClient = link.client !== undefined && link.client !== clientPane.value;
