@@ -152,18 +152,26 @@ func TestAbuse(t *testing.T) {
 			io.WriteString(c, req)
 		}
 	}
+	// The best of three: the machine may be busy with other tests, and a
+	// test process starved of CPU (nice -n 19 beside a load of 20) once
+	// waited out the client's 10 s for one of them; an attempt that fails
+	// counts as a miss.
 	best := time.Hour
-	for range 3 { // the best of three: the machine may be busy with other tests
+	var errs []error
+	for range 3 {
 		start := time.Now()
 		client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{DisableCompression: true}}
 		resp, err := client.Get("http://" + addr + "/")
-		require.NoError(t, err)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
 		assert.Equal(t, "<!doctype html>page", body(t, resp))
 		resp.Body.Close()
 		best = min(best, time.Since(start))
 	}
-	t.Logf("a normal request under abuse: %v", best)
-	assert.Less(t, best, time.Second)
+	t.Logf("a normal request under abuse: %v (failed attempts: %v)", best, errs)
+	assert.Less(t, best, time.Second, "%v", errs)
 }
 
 func listenLoopback() (net.Listener, error) { return net.Listen("tcp", "127.0.0.1:0") }
