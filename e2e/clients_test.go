@@ -27,10 +27,27 @@ func setClient(t *testing.T, ctx context.Context, code string) {
 	})()`)))
 }
 
-// runClient clicks Run and waits for the pane's verdict or error.
+// runClient clicks Run and waits for the pane's verdict or error. The
+// click is the button's own (a click at the button's position could land
+// on whatever moved there: the results above it settle their row heights
+// after they show), and it must start a run: the state it waits for,
+// done, is also the last run's (TestClientBugPresets once read the
+// previous preset's verdict so).
+//
+// The button is disabled while a run is going: one the page started itself
+// (a client picked before the simulator had started is written into the
+// page's link, which the page then opens, client and all), which ends first.
 func runClient(t *testing.T, ctx context.Context) string {
 	t.Helper()
-	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.ID("client-run"))))
+	started, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
+		const b = document.getElementById('client-run');
+		if (b.disabled) return false;
+		b.scrollIntoView({ block: 'center' });
+		b.click();
+		return document.getElementById('client-pane').dataset.state;
+	})()`, chromedp.WithPollingTimeout(40*time.Second), chromedp.WithPollingInterval(50*time.Millisecond)))
+	require.NoError(t, err, "the Run button stays disabled")
+	require.Contains(t, []string{"queued", "running"}, started, "Run starts the client")
 	status, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
 		const s = document.getElementById('client-status');
 		return document.getElementById('client-pane').dataset.state === 'done' ? s.className + ': ' + s.textContent : false;
