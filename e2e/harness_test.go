@@ -359,12 +359,14 @@ func openedBody(t *testing.T, ctx context.Context, root string, i int) string {
 		const d = (`+root+`).querySelector('tr[data-i="`+strconv.Itoa(i)+`"] details.wire');
 		if (!d) return 'no row `+strconv.Itoa(i)+`';
 		d.open = true;
-		// Up to 15 s: the body is fetched from the worker, which a loaded
-		// machine may keep busy (a 4 s wait failed now and then).
-		for (let i = 0; i < 750; i++) {
+		// Up to 60 s: the body is fetched from the worker, which a loaded
+		// machine may keep busy (a 4 s wait failed now and then). The
+		// fetch starts on the toggle event, after this script, and takes
+		// the pending mark off as it starts: "loading…" is still on its way.
+		for (const end = performance.now() + 60000; performance.now() < end;) {
 			const pre = d.querySelectorAll('pre');
 			const last = pre[pre.length - 1];
-			if (!last.dataset.pending && !last.textContent.startsWith('not carried')) return last.textContent;
+			if (!last.dataset.pending && !/^(loading|not carried)/.test(last.textContent)) return last.textContent;
 			await new Promise(r => setTimeout(r, 20));
 		}
 		return 'timed out';
