@@ -81,6 +81,9 @@ function startData() {
   if (!startFetch) startFetch = cfg.start ? fetch(cfg.start).then((r) => r.json()).catch(() => null) : Promise.resolve(null);
   return startFetch;
 }
+// Asked for at once: its fetch (from the preload) and its JSON are read
+// while the page sets up, not after (the first screen waits for them).
+startData();
 
 // presetView is the first screen of the preset called name (a run's
 // compact head), which the build ran natively into view.NAME.json; null
