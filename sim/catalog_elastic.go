@@ -6,6 +6,7 @@ package sim
 // track_total_hits).
 
 const (
+	esClose  = "Elasticsearch: Close a point in time"
 	esURL    = "https://www.elastic.co/docs/reference/elasticsearch/rest-apis/paginate-search-results"
 	esFirst  = `POST /my-index/_search {"size":10,"sort":[{"created":"desc"},{"_id":"asc"}]}`
 	esSource = "Elasticsearch: Paginate search results"
@@ -17,7 +18,7 @@ const (
 	esErrorInterp  = "Errors take Elasticsearch's shape, {\"error\":{\"root_cause\":[{\"type\",\"reason\"}],\"type\",\"reason\"},\"status\":400}, with the reasons its users quote."
 	esClientInterp = "Elasticsearch sends no next-page signal: the client here pages from/size while from + size < hits.total.value, and search_after while a page comes back full."
 	esSortInterp   = "The index is sorted by the scenario's sort line: with its id tiebreaker the sort values are [created, id]; without it [created] only, and search_after skips the hits that share the last value."
-	esPITInterp    = "One tick is a second of keep_alive; a search naming a point in time on an index's path is refused with our words; the _shard_doc value is the hit's position in the point in time (one shard), so ties keep the order they have there."
+	esPITInterp    = "One tick is a second of keep_alive; a search naming a point in time on an index's path is refused with our words; the _shard_doc value is the hit's position in the point in time (one shard), so ties keep the order they have there; an id it never issued is taken for a closed one, and DELETE /_pit without a body is refused as one without an id (Elasticsearch says \"request body or source parameter is required\")."
 )
 
 func init() {
@@ -43,7 +44,7 @@ func init() {
 		Window: 10000,
 		WindowMessage: "Result window is too large, from + size must be less than or equal to: [{window}] but was [{value}]. See the scroll api for a more efficient way to request large data sets. " +
 			"This limit can be set by changing the [index.max_result_window] index level setting.",
-		Snap:      snapshot{Param: paramIn{Name: "pit.id", Where: "body"}, Field: "pit_id", Open: "/my-index/_pit", Path: "/_search", Keep: "keep_alive", Tiebreak: true},
+		Snap:      snapshot{Param: paramIn{Name: "pit.id", Where: "body"}, Field: "pit_id", Open: "/my-index/_pit", Close: "/_pit", Path: "/_search", Keep: "keep_alive", Tiebreak: true},
 		ErrorBody: `{"error":{"root_cause":[{"type":{code},"reason":{message}}],"type":"search_phase_execution_exception","reason":"all shards failed"},"status":{status}}`,
 		Errors: []errorRule{
 			illegal("window", ""), illegal("both", ""), illegal("cursor", ""),
@@ -51,6 +52,7 @@ func init() {
 			rest("illegal_argument_exception", "position", "[{name}] parameter cannot be negative but was [{value}]"),
 			rest("illegal_argument_exception", "size", "[{name}] parameter cannot be negative, found [{value}]"),
 			rest("action_request_validation_exception", "keep-alive", ""),
+			rest("illegal_argument_exception", "close", ""),
 			illegal("over-max", "Result window is too large, from + size must be less than or equal to: [{max}] but was [{value}]."),
 			{Kind: "snapshot", Code: "search_context_missing_exception", Message: "No search context found for id [{value}]"},
 			// RestController.handleUnsupportedHttpMethod: a bare string error.

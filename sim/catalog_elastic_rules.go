@@ -21,6 +21,7 @@ var _ = profileText(&Profile{Name: "elasticsearch",
 		{Text: esClientInterp, Interpretation: true},
 		{Text: esErrorInterp, Interpretation: true},
 		{Text: esPITInterp, Interpretation: true},
-		{Text: "Not simulated: scroll, and closing a point in time (DELETE /_pit): here it lives until its keep_alive runs out."},
+		{Text: "DELETE /_pit with {\"id\": ...} closes a point in time: {\"succeeded\":true,\"num_freed\":1}, or 404 {\"succeeded\":false,\"num_freed\":0} when it is already closed or gone; a search naming it is then a 404 search_context_missing_exception. Another method on /_pit is a 405 naming DELETE.", Source: esClose + " (DELETE /_pit; \"succeeded: If true, all search contexts associated with the point-in-time ID were successfully closed\"; \"num_freed: The number of search contexts that were successfully closed\"); ClosePointInTimeResponse: NOT_FOUND unless succeeded or num_freed > 0; PointInTimeIT.testPointInTimeNotFound"},
+		{Text: "Not simulated: scroll."},
 	},
 })

@@ -252,3 +252,59 @@ func TestElasticGetSearch(t *testing.T) {
 		assert.NotContains(t, w.String(), "lists with POST", "the editor knows GET is served")
 	}
 }
+
+// Closing a point in time. Elasticsearch's "Close a point in time" page:
+// "DELETE /_pit" with a body {"id": ...}; its response has "succeeded: If
+// true, all search contexts associated with the point-in-time ID were
+// successfully closed" and "num_freed: The number of search contexts that
+// were successfully closed". TransportClosePointInTimeAction answers
+// ClosePointInTimeResponse(freed == contextIds.size(), freed), whose status
+// is NOT_FOUND unless succeeded or num_freed > 0: one shard here, so an open
+// one is 200 {true, 1} and a second close of it 404 {false, 0}.
+// PointInTimeIT.testPointInTimeNotFound: a search through a closed one fails
+// with SearchContextMissingException on every shard (404, as an expired one).
+// ClosePointInTimeRequest.fromXContent's messages: "search context id is is
+// not provided" (sic) without an id, "Unknown parameter [foo] in request body
+// or parameter is of the wrong type[FIELD_NAME] " for another member (the
+// parser is on the member's name). RestClosePointInTimeAction routes DELETE
+// /_pit only, RestOpenPointInTimeAction POST /{index}/_pit only: another
+// method is RestController's 405 naming the one allowed.
+func TestElasticClosePointInTime(t *testing.T) {
+	open := post("/my-index/_pit?keep_alive=1m", "")
+	id := member(requests(execute(scenario("elasticsearch", 30, open)))[0], "id").Str
+	del := func(body string) Step { return Step{Kind: StepRequest, Method: "DELETE", Target: "/_pit", Body: body} }
+	tr := execute(scenario("elasticsearch", 30, open, next(), del(`{"id":"`+id+`"}`), next(), del(`{"id":"`+id+`"}`),
+		del(`{}`), del(`{"id":"`+id+`","foo":1}`), get("/_pit"), Step{Kind: StepRequest, Method: "DELETE", Target: "/my-index/_pit"}))
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, true, true, false, false, false, false, false, false}, accepted(tr))
+	assert.Equal(t, 200, reqs[2].Response.Status)
+	assert.Equal(t, `{"succeeded":true,"num_freed":1}`, string(reqs[2].Response.Body()))
+	assert.Equal(t, "/_search", reqs[3].Request.URL, "next after the close continues the walk: the page before it is followed")
+	assert.Equal(t, `{"from":10,"pit":{"id":"`+id+`"},"size":10,"sort":[{"created":"desc"},{"_id":"asc"}]}`, reqs[3].Request.Body)
+	assert.Equal(t, 404, reqs[3].Response.Status)
+	assert.Equal(t, "search_context_missing_exception", member(reqs[3], "error").Members[0].Value.Items[0].Members[0].Value.Str)
+	assert.Equal(t, 404, reqs[4].Response.Status, "closed already: nothing freed")
+	assert.Equal(t, `{"succeeded":false,"num_freed":0}`, string(reqs[4].Response.Body()))
+	assert.Equal(t, `{"error":{"root_cause":[{"type":"illegal_argument_exception","reason":"search context id is is not provided"}],"type":"illegal_argument_exception","reason":"search context id is is not provided"},"status":400}`, string(reqs[5].Response.Body()))
+	assert.Contains(t, reqs[6].Reason, "Unknown parameter [foo] in request body or parameter is of the wrong type[FIELD_NAME] ")
+	assert.Equal(t, `{"error":"Incorrect HTTP method for uri [/_pit] and method [GET], allowed: [DELETE]","status":405}`, string(reqs[7].Response.Body()))
+	assert.Equal(t, `{"error":"Incorrect HTTP method for uri [/my-index/_pit] and method [DELETE], allowed: [POST]","status":405}`, string(reqs[8].Response.Body()))
+}
+
+// The editor knows each path's method: the search paths are GET or POST,
+// /my-index/_pit is POST only and /_pit DELETE only, reading the body's id
+// (the routes above). The issue's example, GET /my-index/_pit, was not
+// flagged when the methods were the profile's.
+func TestElasticWarnsOfEachPathsMethod(t *testing.T) {
+	tr := runText(t, "profile elasticsearch\nrecords 30\nGET /my-index/_pit?keep_alive=1m\nPOST /my-index/_pit?keep_alive=1m\nGET /_search\nPOST /_pit {\"id\":\"x\"}\nDELETE /_pit {\"id\":\"x\",\"ids\":1}\nDELETE /my-index/_search\n")
+	var ws []string
+	for _, w := range tr.Warnings {
+		ws = append(ws, w.String())
+	}
+	assert.Equal(t, []string{
+		"line 3, col 1: warning: elasticsearch serves /my-index/_pit with POST, not GET (the server answers 405)",
+		"line 6, col 1: warning: elasticsearch serves /_pit with DELETE, not POST (the server answers 405)",
+		"line 7, col 24: warning: elasticsearch does not read the body member `ids`: the server refuses it; did you mean `id`?",
+		"line 8, col 1: warning: elasticsearch lists with POST or GET, not DELETE (the server answers 405)",
+	}, ws)
+}

@@ -140,7 +140,7 @@ type errorRule struct {
 }
 
 // errorKinds are the refusals (and the clamp note) a contract names.
-var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "member", "format", "jump", "session", "snapshot", "foreign", "sort", "created", "keep-alive"}
+var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "member", "format", "jump", "session", "snapshot", "foreign", "sort", "created", "keep-alive", "close"}
 
 // shortPages says whether pages may come back shorter than asked while more
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
@@ -183,7 +183,12 @@ type snapshot struct {
 	Field string  // the body path where a response names it, the id to send next ("pit_id")
 	Open  string  // a path that opens one and answers {"id": ...} ("/my-index/_pit"); "" when a request naming none opens one
 	Path  string  // the path a request naming one is sent to ("/_search"); any of Paths when ""
-	TTL   int64   // ticks it stays open after its last use (keep_alive); 0: the whole run; the option snapshot-ttl
+	// Close, when set, is a path where DELETE with a body {"id": ...} closes
+	// one (Elasticsearch's DELETE /_pit): {"succeeded":true,"num_freed":1},
+	// or 404 {"succeeded":false,"num_freed":0} for one closed, expired or
+	// never opened; a request naming a closed one is refused as expired.
+	Close string
+	TTL   int64 // ticks it stays open after its last use (keep_alive); 0: the whole run; the option snapshot-ttl
 	// Keep, when set, names the request parameter that says how long it stays
 	// open (Elasticsearch's keep_alive, a time value as 30s, 1m, 2h; one tick
 	// is a second): in the query of the request that opens it, where it is
@@ -462,7 +467,7 @@ func (c contract) problems() []string {
 		add("total.track moves total.cap: it needs total `capped` or `gte`")
 	}
 	sn := c.Snap
-	if sn.Param.Name == "" && (sn.Field != "" || sn.Open != "" || sn.Path != "" || sn.TTL > 0 || sn.Keep != "" || sn.Tiebreak) {
+	if sn.Param.Name == "" && (sn.Field != "" || sn.Open != "" || sn.Close != "" || sn.Path != "" || sn.TTL > 0 || sn.Keep != "" || sn.Tiebreak) {
 		add("snapshot.* knobs need snapshot, the parameter that names a snapshot")
 	}
 	if sn.Param.Name != "" && sn.Open == "" && sn.Field == "" {
@@ -471,8 +476,10 @@ func (c contract) problems() []string {
 	if sn.Tiebreak && c.Values == "" || sn.Keep != "" && sn.TTL > 0 {
 		add("snapshot.tiebreak adds a sort value: it needs values; snapshot.keep-alive reads the time snapshot.ttl would set: keep one")
 	}
-	if sn.Open != "" && servesPath(c.Paths, sn.Open) {
-		add("snapshot.open " + sn.Open + " is a path of the list: open snapshots at a path of their own")
+	for i, p := range []string{sn.Open, sn.Close} {
+		if p != "" && (servesPath(c.Paths, p) || i == 1 && p == sn.Open) {
+			add("snapshot." + cond(i == 0, "open ", "close ") + p + " is a path of the list" + cond(i == 0, "", " or snapshot.open") + ": give it a path of its own")
+		}
 	}
 	if sn.Path != "" && !servesPath(c.Paths, sn.Path) {
 		add("snapshot.path " + sn.Path + " is not among the paths the list is served at: add it with path")
@@ -634,6 +641,11 @@ func (c contract) reads() *readSpec {
 	}()
 	if c.Snap.Open != "" {
 		r.Paths = append(r.Paths[:len(r.Paths):len(r.Paths)], c.Snap.Open)
+		r.Own = append(r.Own, ownPath{c.Snap.Open, r.Methods[:1:1], nil})
+	}
+	if c.Snap.Close != "" {
+		r.Paths = append(r.Paths[:len(r.Paths):len(r.Paths)], c.Snap.Close)
+		r.Own = append(r.Own, ownPath{c.Snap.Close, []string{"DELETE"}, []string{"id"}})
 	}
 	for _, in := range []paramIn{c.Offset, c.Page, c.Limit, c.After, c.Before, c.Session, c.End, c.Total.Track, c.Snap.Param, {Name: c.Values, Where: c.After.Where}, {Name: c.Sort}, {Name: c.CreatedAfter}, {Name: c.CreatedBefore}} {
 		for _, name := range []string{in.Name, in.Alias} {
@@ -1077,6 +1089,12 @@ func (s *contractServer) Serve(w *world, req *request) *response {
 	if c.Snap.Open != "" && req.Path == c.Snap.Open && req.Method != c.Method {
 		return s.refuseMethod(w, req, "a snapshot is opened", c.Method) // Elasticsearch's open point in time is POST only
 	}
+	if c.Snap.Close != "" && req.Path == c.Snap.Close {
+		if req.Method != "DELETE" {
+			return s.refuseMethod(w, req, "a snapshot is closed", "DELETE")
+		}
+		return s.closeSnap(w, req)
+	}
 	if c.Snap.Open != "" && req.Path == c.Snap.Open {
 		ms, bad := s.keepAlive(w, req, paramIn{Name: c.Snap.Keep}, true)
 		if bad != nil {
@@ -1343,12 +1361,9 @@ func (s *contractServer) snapshot(w *world, req *request) (*world, *response) {
 	if c.Snap.Path != "" && req.Path != c.Snap.Path {
 		return nil, s.fail(w, "path", c.ErrorStatus, "a request naming a snapshot is sent to "+c.Snap.Path, "", "")
 	}
-	i := len(s.snaps) - 1
-	for i >= 0 && s.snaps[i].id != id {
-		i--
-	}
-	if i < 0 || mulSat(w.Now()-s.snaps[i].used, 1000) > s.snaps[i].ms {
-		return nil, s.fail(w, "snapshot", int(c.Snap.Status), "no open snapshot has the id "+quote(id)+": it expired (unused for more than "+cond(c.Snap.Keep != "", "its "+c.Snap.Keep, "snapshot-ttl ticks")+") or never was", c.Snap.Param.Name, id)
+	i := s.live(w, id)
+	if i < 0 {
+		return nil, s.fail(w, "snapshot", int(c.Snap.Status), "no open snapshot has the id "+quote(id)+": it expired (unused for more than "+cond(c.Snap.Keep != "", "its "+c.Snap.Keep, "snapshot-ttl ticks")+")"+cond(c.Snap.Close != "", ", was closed", "")+" or never was", c.Snap.Param.Name, id)
 	}
 	s.snaps[i].used, s.snap = w.Now(), id
 	if ms != forever {
@@ -1357,6 +1372,55 @@ func (s *contractServer) snapshot(w *world, req *request) (*world, *response) {
 	sw := *w
 	sw.data = s.snaps[i].data
 	return &sw, nil
+}
+
+// live is the index of the open snapshot named id, -1 when none is: it
+// expired, was closed (ms -1) or never was.
+func (s *contractServer) live(w *world, id string) int {
+	i := len(s.snaps) - 1
+	for i >= 0 && s.snaps[i].id != id {
+		i--
+	}
+	if i >= 0 && mulSat(w.Now()-s.snaps[i].used, 1000) > s.snaps[i].ms {
+		return -1
+	}
+	return i
+}
+
+// closeFields are the bodies of a close that freed nothing and of one that
+// freed the snapshot (one shard: esPITInterp).
+var closeFields = [2][]bodyField{
+	{{"succeeded", val{kind: 'b'}}, {"num_freed", val{kind: 'i'}}},
+	{{"succeeded", val{kind: 'b', i: 1}}, {"num_freed", val{kind: 'i', i: 1}}},
+}
+
+// closeSnap closes the snapshot a DELETE to Snap.Close names in its body,
+// in Elasticsearch's words (ClosePointInTimeRequest.fromXContent; the
+// response's status is 404 when nothing was freed). The exchange leaves the
+// client's walk where it was: next follows the page before it.
+func (s *contractServer) closeSnap(w *world, req *request) *response {
+	b, _ := json.Parse(req.Body)
+	msg, id := cond(b.Kind != json.Object, "Malformed content, must start with an object", ""), ""
+	for _, m := range b.Members {
+		if m.Name != "id" {
+			msg = "Unknown parameter [" + m.Name + "] in request body or parameter is of the wrong type[FIELD_NAME] "
+		}
+		id = m.Value.Str
+	}
+	if id == "" && msg == "" {
+		msg = "search context id is is not provided"
+	}
+	if msg != "" {
+		return s.fail(w, "close", s.c.ErrorStatus, msg, "id", id)
+	}
+	i := s.live(w, id)
+	r := refuse(w, 404, "no open snapshot has the id "+quote(id)+": nothing to close")
+	if i >= 0 {
+		s.snaps[i].ms = -1
+		r.Status, r.Reason = 200, "the snapshot "+quote(id)+" is closed: a request naming it is refused from now on"
+	}
+	r.Fields, r.aside = closeFields[min(i+1, 1)], true
+	return r
 }
 
 // afterValues serves the page after a record's public sort values (Values).

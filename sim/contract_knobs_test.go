@@ -575,6 +575,29 @@ func TestDeclaredSnapshot(t *testing.T) {
 	assert.Contains(t, reqs[3].Reason, "a request naming a snapshot is sent to /b")
 }
 
+// snapshot.close, declared: DELETE to its path with the id closes the
+// snapshot (200, one freed); next then sends the closed id again and is
+// refused as an expired one; a second close frees nothing (404); a close
+// without an id is refused (kind close, its message replaced here); GET on
+// the close path is a 405 naming DELETE, and the editor says so.
+func TestDeclaredSnapshotClose(t *testing.T) {
+	const decl = "contract offset\n  snapshot snap\n  snapshot.field snap\n  snapshot.close /close\n  error.message close no id\nrecords 30\n"
+	id := field(requests(runText(t, decl+"GET /items?limit=10\n"))[0], "snap") // the runs are deterministic
+	tr := runText(t, decl+"GET /items?limit=10\nDELETE /close {\"id\":\""+id+"\"}\nnext\nDELETE /close {\"id\":\""+id+"\"}\nDELETE /close {}\nGET /close\n")
+	reqs := requests(tr)
+	assert.Equal(t, []bool{true, true, false, false, false, false}, accepted(tr))
+	assert.Equal(t, `{"succeeded":true,"num_freed":1}`, string(reqs[1].Response.Body()))
+	assert.Equal(t, "/items?limit=10&offset=10&snap="+id, reqs[2].Request.URL, "the close leaves the walk where it was")
+	assert.Equal(t, 404, reqs[2].Response.Status)
+	assert.Contains(t, reqs[2].Reason, "was closed")
+	assert.Equal(t, 404, reqs[3].Response.Status)
+	assert.Equal(t, `{"succeeded":false,"num_freed":0}`, string(reqs[3].Response.Body()))
+	assert.Equal(t, "no id", reqs[4].Reason)
+	assert.Equal(t, 405, reqs[5].Response.Status)
+	require.Len(t, tr.Warnings, 1)
+	assert.Contains(t, tr.Warnings[0].Message, "contract serves /close with DELETE, not GET")
+}
+
 // offset.in both, snapshot.keep-alive and snapshot.tiebreak, declared: the
 // knobs behind Elasticsearch's from/size in the query, keep_alive and
 // _shard_doc (their vendor facts are quoted in catalog_elastic_test.go).
@@ -659,6 +682,9 @@ func TestDeclaredSnapshotAndValuesDiagnostics(t *testing.T) {
 		{"contract offset\n  snapshot.ttl 5\n", "contradictory contract: snapshot.* knobs need snapshot"},
 		{"contract offset\n  snapshot snap\n", "contradictory contract: a snapshot opened by a page needs snapshot.field"},
 		{"contract offset\n  snapshot snap\n  snapshot.open /items\n", "contradictory contract: snapshot.open /items is a path of the list"},
+		{"contract offset\n  snapshot snap\n  snapshot.field snap\n  snapshot.close /items\n", "contradictory contract: snapshot.close /items is a path of the list or snapshot.open"},
+		{"contract offset\n  snapshot snap\n  snapshot.open /pit\n  snapshot.close /pit\n", "contradictory contract: snapshot.close /pit is a path of the list or snapshot.open"},
+		{"contract offset\n  snapshot.close /pit\n", "contradictory contract: snapshot.* knobs need snapshot"},
 		{"contract offset\n  snapshot snap\n  snapshot.field snap\n  snapshot.path /other\n", "contradictory contract: snapshot.path /other is not among the paths"},
 		{"contract offset\n  snapshot snap\n  snapshot.in body\n  snapshot.field snap\n", "contradictory contract: `snap` is read from the body, which a GET request has none of"},
 		{"contract offset\n  record {\"id\":{id}\n", "record: expected a JSON object"},

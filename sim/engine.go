@@ -371,7 +371,7 @@ func (e *engine) send(c *client, req *request, line int, src string) *response {
 	e.t.Steps = append(e.t.Steps, ts)
 	e.track(c, len(e.t.Steps)-1, resp)
 	e.t.Steps[len(e.t.Steps)-1].Size = e.d.Len()
-	if ts.Accepted {
+	if ts.Accepted && !resp.aside {
 		// The client follows only its last response, which the trace does
 		// not keep (TraceResponse.Body rebuilds a body from its ids).
 		c.lastReq, c.lastResp = req, resp

@@ -348,6 +348,7 @@ var knobs = []knob{
 	{"snapshot.field", "the body path where a response names the snapshot to send next (pit_id)", knobText(func(c *contract) *string { return &c.Snap.Field })},
 	{"snapshot.open", "a path that opens a snapshot and answers {\"id\": ...} (/my-index/_pit); without it a request naming no snapshot opens one", knobText(func(c *contract) *string { return &c.Snap.Open })},
 	{"snapshot.path", "the path a request naming a snapshot must be sent to (/_search); another path is refused", knobText(func(c *contract) *string { return &c.Snap.Path })},
+	{"snapshot.close", "a path where DELETE {\"id\": ...} closes a snapshot (/_pit), answering {\"succeeded\", \"num_freed\"} (404 when none was open); a request naming it is then refused", knobText(func(c *contract) *string { return &c.Snap.Close })},
 	{"snapshot.ttl", "ticks a snapshot stays open after its last use, then it is refused as expired (the profile option snapshot-ttl); open for the whole run when absent", knobInt(func(c *contract) *int64 { return &c.Snap.TTL }, 1)},
 	{"snapshot.keep-alive", "instead of snapshot.ttl: the parameter saying how long a snapshot stays open after its last use (1m; a tick is a second), required where it opens; beside snapshot (pit.keep_alive) it lengthens it", knobText(func(c *contract) *string { return &c.Snap.Keep })},
 	{"snapshot.tiebreak", "true: sorted requests through a snapshot get a last sort value, the record's position (_shard_doc)", knobBool(func(c *contract) *bool { return &c.Snap.Tiebreak })},

@@ -47,6 +47,15 @@ type readSpec struct {
 	// Unread, when set, says what the server does with a query parameter it
 	// does not read, instead of "the server ignores it".
 	Unread string
+	// Own are paths served with one method of their own, and the body
+	// members read there (a snapshot's open and close paths).
+	Own []ownPath
+}
+
+// ownPath is a path served with Methods of its own, reading Body (nil: no body).
+type ownPath struct {
+	Path          string
+	Methods, Body []string
 }
 
 // methods are the methods rd serves.
@@ -185,6 +194,9 @@ type response struct {
 	// Refused marks a refusal whose status is 2xx (Slack answers
 	// {"ok":false,"error":"invalid_cursor"} with HTTP 200).
 	Refused bool
+	// aside: the exchange does not move the client (closing a snapshot):
+	// next and prev follow the response before it.
+	aside bool
 
 	// The explanation, not on the wire.
 	Reason   string      // why it was refused, or what is notable, in plain words

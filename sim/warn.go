@@ -36,6 +36,12 @@ func warnings(s *Scenario, text string) []Diagnostic {
 		if err != nil {
 			continue
 		}
+		methods, body, verb := rd.methods(), rd.Body, "lists with "
+		for _, o := range rd.Own {
+			if o.Path == path {
+				methods, body, verb = o.Methods, o.Body, "serves "+path+" with "
+			}
+		}
 		if len(rd.Paths) > 0 && !servesPath(rd.Paths, path) {
 			msg := name + " serves " + strings.Join(rd.Paths, ", ") + ", not `" + path + "`"
 			if sg := suggest(path, rd.Paths); sg != "" {
@@ -43,12 +49,12 @@ func warnings(s *Scenario, text string) []Diagnostic {
 			}
 			msg += " (the server answers 404)"
 			out = append(out, at.warn(at.target, len(pathPart(st.Target)), msg))
-		} else if methods := rd.methods(); !slices.Contains(methods, st.Method) {
+		} else if !slices.Contains(methods, st.Method) {
 			status := rd.MethodStatus
 			if status == 0 {
 				status = 405
 			}
-			msg := name + " lists with " + strings.Join(methods, " or ") + ", not " + st.Method + " (the server answers " + strconv.Itoa(status) + ")"
+			msg := name + " " + verb + strings.Join(methods, " or ") + ", not " + st.Method + " (the server answers " + strconv.Itoa(status) + ")"
 			out = append(out, at.warn(at.method, len(st.Method), msg))
 		}
 		for _, q := range query {
@@ -58,7 +64,7 @@ func warnings(s *Scenario, text string) []Diagnostic {
 			off, n := at.param(q.Name)
 			var msg string
 			switch {
-			case slices.Contains(rd.Body, q.Name):
+			case slices.Contains(body, q.Name):
 				msg = name + " reads `" + q.Name + "` from the JSON body, not the query string"
 			default:
 				msg = name + " does not read `" + q.Name + "`: " + cond(rd.Unread != "", rd.Unread, "the server ignores it")
@@ -73,7 +79,7 @@ func warnings(s *Scenario, text string) []Diagnostic {
 		if st.Body == "" {
 			continue
 		}
-		if rd.Body == nil {
+		if body == nil {
 			msg := name + " reads no request body: the server ignores it"
 			if len(rd.Params) > 0 {
 				msg += " (it reads the query string: " + strings.Join(rd.Params, ", ") + ")"
@@ -81,20 +87,20 @@ func warnings(s *Scenario, text string) []Diagnostic {
 			out = append(out, at.warn(at.body, 1, msg))
 			continue
 		}
-		body, err := json.Parse(st.Body)
-		if err != nil || body.Kind != json.Object {
+		b, err := json.Parse(st.Body)
+		if err != nil || b.Kind != json.Object {
 			continue
 		}
-		for _, m := range body.Members {
-			if slices.Contains(rd.Body, m.Name) {
+		for _, m := range b.Members {
+			if slices.Contains(body, m.Name) {
 				at.bodyMember(m.Name)
 				continue
 			}
-			msg := name + " does not read the body member `" + m.Name + "`: the server ignores it"
-			if sg := suggest(m.Name, rd.Body); sg != "" {
+			msg := name + " does not read the body member `" + m.Name + "`: the server " + cond(verb[0] == 's' && body != nil, "refuses", "ignores") + " it"
+			if sg := suggest(m.Name, body); sg != "" {
 				msg += "; did you mean `" + sg + "`?"
 			} else {
-				msg += " (it reads " + strings.Join(rd.Body, ", ") + ")"
+				msg += " (it reads " + strings.Join(body, ", ") + ")"
 			}
 			out = append(out, at.warn(at.bodyMember(m.Name), len(m.Name)+2, msg))
 		}
