@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/stretchr/testify/assert"
@@ -97,8 +98,14 @@ func TestDeclaredContractProblemsInTheEditor(t *testing.T) {
 	require.NoError(t, chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#diagnostics .diag-fix"))))
 	assert.Equal(t, "ok", waitShown(t, ctx), "both fixed: %v", texts(t, ctx, "#diagnostics li"))
 
+	// A contradiction is at the knob that makes it (after, line 3, typed
+	// right under the unindented contract line: column 3), and the editor
+	// underlines that knob, not the base.
 	typeScenario(t, ctx, "records 25\ncontract offset\n  after starting_after")
 	assert.Equal(t, "problems", waitShown(t, ctx))
-	assert.Equal(t, []string{"error 2:10 contradictory contract: cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `offset`"},
+	assert.Equal(t, []string{"error 3:3 contradictory contract: cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `offset`"},
 		texts(t, ctx, "#diagnostics li"))
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`[...document.querySelectorAll('.cm-lintRange-error')].map(e => e.textContent).join('') === 'after'`,
+		chromedp.WithPollingTimeout(15*time.Second), chromedp.WithPollingInterval(20*time.Millisecond)))
+	require.NoError(t, err, "underlined: %q", texts(t, ctx, ".cm-lintRange-error"))
 }

@@ -415,7 +415,7 @@ func (c contract) withDefaults() contract {
 }
 
 // problems are the contradictions of a contract, in plain words.
-func (c contract) problems() []string {
+func (c *contract) problems() []string {
 	var out []string
 	add := func(s string) { addProblem(&out, s) }
 	if !containsString(contractBases, c.Base) {

@@ -129,9 +129,28 @@ func TestDeclaredContractDiagnostics(t *testing.T) {
 			{Line: 2, Col: 3, EndCol: 11, Message: "unknown contract knob `limit.mx`; did you mean `limit.max`?"},
 			{Line: 3, Col: 12, EndCol: 17, Message: "past-end: expected `empty`, `silent`, `last` or `404`, got `never`"},
 		}},
-		{"contract offset\n  limit.default 50\n  limit.max 10\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 16, Message: "contradictory contract: limit.default 50 is above limit.max 10: the default page size could never be served"}}},
-		{"contract offset\n  next.cursor next\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 16, Message: "contradictory contract: cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `offset`"}}},
-		{"contract page\n  limit.in body\n", []Diagnostic{{Line: 1, Col: 10, EndCol: 14, Message: "contradictory contract: `per_page` is read from the body, which a GET request has none of: set method POST"}}},
+		// A contradiction is underlined at the knob that completes it, the
+		// later of the two (limit.max, line 3, 9 letters from column 3)...
+		{"contract offset\n  limit.default 50\n  limit.max 10\n", []Diagnostic{{Line: 3, Col: 3, EndCol: 12, Message: "contradictory contract: limit.default 50 is above limit.max 10: the default page size could never be served"}}},
+		// ...or the one knob at odds with the base or a default (GET has no
+		// body), not a sound knob written after it (limit.max).
+		{"contract offset\n  next.cursor next\n  limit.max 50\n", []Diagnostic{{Line: 2, Col: 3, EndCol: 14, Message: "contradictory contract: cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `offset`"}}},
+		{"contract page\n  limit.in body\n", []Diagnostic{{Line: 2, Col: 3, EndCol: 11, Message: "contradictory contract: `per_page` is read from the body, which a GET request has none of: set method POST"}}},
+		// A knob missing its companion (snapshot without snapshot.field or
+		// snapshot.open) is underlined itself.
+		{"contract offset\n  snapshot pit\n", []Diagnostic{{Line: 2, Col: 3, EndCol: 11, Message: "contradictory contract: a snapshot opened by a page needs snapshot.field: where the client learns its id (or snapshot.open, a path that opens one)"}}},
+		// A contradiction between knobs that parsed is reported beside
+		// another knob's bad value (past-end's value at 3+len("past-end")+1)...
+		{"contract offset\n  next.cursor next\n  past-end never\n", []Diagnostic{
+			{Line: 2, Col: 3, EndCol: 14, Message: "contradictory contract: cursor knobs (after, before, next.cursor, prev.cursor) need the base `cursor` or `id`, not `offset`"},
+			{Line: 3, Col: 12, EndCol: 17, Message: "past-end: expected `empty`, `silent`, `last` or `404`, got `never`"},
+		}},
+		// ...but not one that names the refused knob: without limit.max abc
+		// the maximum is the default 100, below 500, a limit.max the user
+		// did not write; nor one beside a misspelt knob, which may be the
+		// one it would say is missing (limit.mx, meant as limit.max).
+		{"contract offset\n  limit.max abc\n  limit.default 500\n", []Diagnostic{{Line: 2, Col: 13, EndCol: 16, Message: "limit.max: expected a whole number from 1, got `abc`"}}},
+		{"contract offset\n  limit.default 500\n  limit.mx 10\n", []Diagnostic{{Line: 3, Col: 3, EndCol: 11, Message: "unknown contract knob `limit.mx`; did you mean `limit.max`?"}}},
 		// An editor keeps the knobs' indent: a setup line or a step typed
 		// there says what happened, not "did you mean `record`?".
 		{"contract cursor\n  path /v1/x\n  records 25\n  GET /v1/x\n", []Diagnostic{

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -115,6 +116,14 @@ func TestHostileParser(t *testing.T) {
 		d := problems(t, strings.Repeat("nxt\n", 200_000))
 		assert.Equal(t, 100, d[99].Line)
 		assert.Contains(t, d[100].Message, "and 199900 more problems")
+	})
+	t.Run("a contract of 200k paths and contradictions", func(t *testing.T) {
+		// A contradiction is located by checking the contract after each
+		// knob, and the snapshot checks read every path: quadratic without
+		// a bound (20k paths took 1.3 s).
+		d := problems(t, lines("contract offset\n  next.cursor x\n  snapshot pit\n  snapshot.open /p5\n", 200_000, func(i int) string { return "  path /p" + strconv.Itoa(i) }))
+		assert.Len(t, d, 2)
+		assert.Equal(t, 1, d[0].Line, "beyond locateKnobs, at the contract line")
 	})
 	t.Run("one enormous line", func(t *testing.T) {
 		d := problems(t, "GET /"+strings.Repeat("a", 8<<20)+"?limit=x")

@@ -446,9 +446,54 @@ func knobNames() []string {
 var contractBases = []string{"offset", "page", "cursor", "id", "session", "connection"}
 
 // build reads a declaration into a contract, with its defaults; problems
-// say what is refused.
+// say what is refused, each at its knob. A contradiction is located at the
+// knob that completes it, the last one without which it would not hold (the
+// later of two that contradict; the `contract` line when the base alone
+// does). It is reported beside other knobs' problems when they are all bad
+// values of knobs it does not name: a misspelt knob, or one it names, may
+// be what it says is missing.
 func (d *contractDecl) build() (contract, []knobProblem) {
-	c := contract{Base: d.Base}
+	c, out := d.read(nil)
+	all := c.problems()
+	at := make([]int, len(all))
+	for j := range at {
+		at[j] = -1
+	}
+	if len(all) > 0 && len(d.Knobs) <= locateKnobs {
+		d.read(func(i int, c *contract) {
+			was := c.withDefaults()
+			ps := was.problems()
+			for j, msg := range all {
+				if !containsString(ps, msg) {
+					at[j] = i
+				}
+			}
+		})
+	}
+	n := len(out)
+	for j, msg := range all {
+		ok := true
+		for _, pr := range out[:n] {
+			ok = ok && pr.value && !strings.Contains(msg, d.Knobs[pr.knob].Name)
+		}
+		if ok {
+			out = append(out, knobProblem{at[j], false, "contradictory contract: " + msg})
+		}
+	}
+	return *c, out
+}
+
+// locateKnobs bounds the declarations whose contradictions build locates:
+// it checks the contract after each knob, and a check may read every path,
+// so a declaration of 200,000 paths would take minutes. People write tens
+// of knobs; beyond this many, contradictions are at the `contract` line.
+const locateKnobs = 1000
+
+// read sets the knobs on the base, with the defaults of those not set;
+// problems say which are refused. before, when set, sees the contract
+// before each knob is set.
+func (d *contractDecl) read(before func(i int, c *contract)) (*contract, []knobProblem) {
+	c := &contract{Base: d.Base}
 	var out []knobProblem
 	if !containsString(contractBases, d.Base) {
 		msg := "expected a base style after `contract`: " + orList(contractBases) + ", got `" + d.Base + "`"
@@ -459,8 +504,11 @@ func (d *contractDecl) build() (contract, []knobProblem) {
 		out = append(out, knobProblem{-1, false, msg})
 	}
 	seen := map[string]int{}
-	cur := &c // the style the knobs set: c, or c.Alt after `or`
+	cur := c // the style the knobs set: c, or c.Alt after `or`
 	for i, o := range d.Knobs {
+		if before != nil {
+			before(i, c)
+		}
 		k := findKnob(o.Name)
 		if k == nil {
 			msg := "unknown contract knob `" + o.Name + "`"
@@ -494,13 +542,7 @@ func (d *contractDecl) build() (contract, []knobProblem) {
 			out = append(out, knobProblem{i, true, o.Name + ": " + msg})
 		}
 	}
-	if len(out) > 0 {
-		return c, out
-	}
-	c = c.withDefaults()
-	for _, msg := range c.problems() {
-		out = append(out, knobProblem{-1, false, "contradictory contract: " + msg})
-	}
+	*c = c.withDefaults()
 	return c, out
 }
 
