@@ -194,6 +194,19 @@ func ScenarioFromJSON(data []byte) (*Scenario, error) {
 	return s, err
 }
 
+// CheckJSON reads a scenario written in the JSON form and validates it
+// (`pagesim serve -api scenario.json`): problems are a *ParseError pointing
+// into data, as RunJSON's are.
+func CheckJSON(data []byte) (*Scenario, error) {
+	s, r, err := readScenarioJSON(data)
+	if err == nil {
+		if err = s.Validate(); err != nil {
+			err = r.place(err)
+		}
+	}
+	return s, err
+}
+
 // RunJSON runs a scenario written in the JSON form (`pagesim run
 // scenario.json`), as RunText runs the text: problems are a *ParseError
 // pointing into data, and each warning points at the step it is about in

@@ -50,11 +50,8 @@ func newAPIServer(name, text string) (*apiServer, error) {
 	var s *sim.Scenario
 	var err error
 	if isJSONForm(text) {
-		s, err = sim.ScenarioFromJSON([]byte(text))
-	} else {
-		s, err = sim.Parse(text)
-	}
-	if err == nil {
+		s, err = sim.CheckJSON([]byte(text)) // problems at their line and column
+	} else if s, err = sim.Parse(text); err == nil {
 		err = s.Validate()
 	}
 	if err != nil {

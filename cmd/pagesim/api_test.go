@@ -527,3 +527,22 @@ func TestDeclaredContractInRunAndServe(t *testing.T) {
 	assert.Equal(t, 404, resp.StatusCode)
 	assert.Contains(t, body, "this API serves /v1/customers")
 }
+
+// A JSON scenario's problems carry their line and column under serve -api,
+// as under run: the knob ["limit.mx", "5"] opens at line 3, column 13
+// (after 12 spaces), and the suggestion is the one the text form gives.
+func TestServeAPIPlacesJSONProblems(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "decl.json")
+	const decl = "{\"contract\": {\"base\": \"cursor\",\n" +
+		"  \"knobs\": [[\"path\", \"/v1/x\"],\n" +
+		"            [\"limit.mx\", \"5\"]]},\n" +
+		" \"records\": 5}\n"
+	require.NoError(t, os.WriteFile(path, []byte(decl), 0o644))
+	want := path + ":3:13: contract.knobs[1]: unknown contract knob `limit.mx`; did you mean `limit.max`?\n"
+	code, _, errOut := runArgs("", "serve", "-addr", "127.0.0.1:0", "-api", path)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, want, errOut)
+	code, _, errOut = runArgs("", "run", path)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, want, errOut, "run says the same")
+}
