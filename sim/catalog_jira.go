@@ -50,15 +50,16 @@ func init() {
 		Params: []string{"jql", "fields", "expand"},
 		After:  paramIn{Name: "nextPageToken"}, Before: paramIn{Name: "none"}, Limit: paramIn{Name: "maxResults"},
 		LimitDefault: 50, LimitMax: 5000, OverMax: "refuse",
-		Items:     "issues",
-		Next:      nextSignal{Cursor: "nextPageToken", End: "absent", LastFlag: "isLast"},
-		Token:     tokenLife{Bound: true, BoundTo: []string{"jql"}},
+		Items: "issues",
+		Next:  nextSignal{Cursor: "nextPageToken", End: "absent", LastFlag: "isLast"},
+		Token: tokenLife{Bound: true, BoundTo: []string{"jql"}}, Bounded: "jql",
 		Client:    trapClient{Trap: "null-check", Follows: "token"},
 		ErrorBody: jiraErrorBody,
 		Errors: []errorRule{
 			{Kind: "size", Message: jiraRangeMsg}, {Kind: "over-max", Message: jiraRangeMsg}, {Kind: "number", Message: jiraRangeMsg, Interp: jiraNaNInterp},
 			{Kind: "cursor", Message: "The provided next page token is invalid or expired.", Interp: jiraTokenInterp},
 			{Kind: "changed", Message: "The provided next page token does not belong to this query.", Interp: jiraTokenInterp},
+			{Kind: "unbounded", Message: "Unbounded JQL queries are not allowed here. Please add a search restriction to your query."},
 		},
 	})
 }

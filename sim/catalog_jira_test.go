@@ -116,3 +116,24 @@ func TestJiraBadNumbersAndAnEmptyPage(t *testing.T) {
 	assert.Equal(t, "true", field(s, "isLast"))
 	assert.Equal(t, "10", field(s, "total"))
 }
+
+// Jira Cloud's enhanced search refuses a JQL without a search restriction:
+// raycast/extensions#21425 quotes the body, {"errorMessages":["Unbounded JQL
+// queries are not allowed here. Please add a search restriction to your
+// query."],"errors":{}}, for a search of all projects; bobmatnyc/mcp-ticketer#81
+// shows GET /rest/api/3/search/jql?jql=ORDER+BY+created+DESC answered 400
+// Bad Request. backlot#286, measured on Jira Cloud: the maxResults range is
+// checked before the unbounded refusal. Reasoning: an absent or empty jql
+// restricts nothing either; project=PROJ does.
+func TestJiraJQLUnboundedIsRefused(t *testing.T) {
+	const body = `{"errorMessages":["Unbounded JQL queries are not allowed here. Please add a search restriction to your query."],"errors":{}}`
+	for _, q := range []string{"jql=ORDER+BY+created+DESC", "jql=order%20by%20key", "jql=", "maxResults=10"} {
+		s := requests(execute(scenario("jira-jql", 10, get("/rest/api/3/search/jql?"+q))))[0]
+		assert.Equal(t, 400, s.Response.Status, q)
+		assert.Equal(t, body, bodyOf(s), q)
+	}
+	s := requests(execute(scenario("jira-jql", 10, get("/rest/api/3/search/jql?jql=ORDER+BY+key&maxResults=0"))))[0]
+	assert.Contains(t, bodyOf(s), "The max results parameter has to be between 1 and 5,000.", "the range first")
+	s = requests(execute(scenario("jira-jql", 10, get("/rest/api/3/search/jql?jql=project%3DPROJ+ORDER+BY+key"))))[0]
+	assert.Equal(t, 200, s.Response.Status)
+}

@@ -99,15 +99,16 @@ type contract struct {
 	Record string  // a record as a JSON template ({id}, {created}, {sort}); {"id", "created"} when ""
 	Client trapClient
 
-	Params []string // other query parameters the API reads (filters, sort): they change no paging, and the editor does not flag them
-	Filter bool     // a query parameter it does not read filters the records by a field of its name, which they lack: no records (json-server v1)
-	Only   []string // cursor base: the only other query parameters a request with a cursor may carry (Shopify's limit, fields); another is refused (kind refused)
-	Refuse []string // query parameters the API refuses (Graph's $skip on /users): 400, the kind of refusal "refused"
-	Unread []string // body members the API refuses (Flashduty's search_after_ctx where it pages by number only): the kind of refusal "member"
-	First  string   // catalogue: the profile's first request line; Method and Paths[0] when ""
-	Tag    string   // catalogue: what its cursor tokens are tagged with, so that another list's are refused ("contract" when "")
-	Interp interps  // catalogue: the interpretation notes responses carry
-	PageAt string   // catalogue: how a note names a page, the words before its number ("page " when "", "p=")
+	Params  []string // other query parameters the API reads (filters, sort): they change no paging, and the editor does not flag them
+	Filter  bool     // a query parameter it does not read filters the records by a field of its name, which they lack: no records (json-server v1)
+	Only    []string // cursor base: the only other query parameters a request with a cursor may carry (Shopify's limit, fields); another is refused (kind refused)
+	Refuse  []string // query parameters the API refuses (Graph's $skip on /users): 400, the kind of refusal "refused"
+	Bounded string   // a query parameter that must restrict the search (Jira's jql): absent, empty or only ORDER BY is the kind of refusal unbounded
+	Unread  []string // body members the API refuses (Flashduty's search_after_ctx where it pages by number only): the kind of refusal "member"
+	First   string   // catalogue: the profile's first request line; Method and Paths[0] when ""
+	Tag     string   // catalogue: what its cursor tokens are tagged with, so that another list's are refused ("contract" when "")
+	Interp  interps  // catalogue: the interpretation notes responses carry
+	PageAt  string   // catalogue: how a note names a page, the words before its number ("page " when "", "p=")
 
 	// Alt is another style served on the same paths (Zendesk: cursor with
 	// page[size], offset without): a request that sends none of When gets it.
@@ -140,7 +141,7 @@ type errorRule struct {
 }
 
 // errorKinds are the refusals (and the clamp note) a contract names.
-var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "member", "format", "jump", "session", "snapshot", "foreign", "sort", "created", "keep-alive", "close"}
+var errorKinds = []string{"path", "method", "body", "size", "number", "position", "over-max", "clamp", "cursor", "both", "changed", "expired", "reused", "deleted", "window", "refused", "member", "format", "jump", "session", "snapshot", "foreign", "sort", "created", "keep-alive", "close", "unbounded"}
 
 // shortPages says whether pages may come back shorter than asked while more
 // remain (Slack, AIP-158, DynamoDB), seeded, so that a client that stops on
@@ -1137,6 +1138,9 @@ func (s *contractServer) Serve(w *world, req *request) *response {
 	limit, note, bad := s.size(w, req)
 	if bad != nil {
 		return bad
+	}
+	if v, _ := s.read(req, paramIn{Name: c.Bounded}); c.Bounded != "" && (strings.TrimSpace(v) == "" || strings.HasPrefix(asciiUpper(strings.TrimSpace(v)), "ORDER BY")) {
+		return s.fail(w, "unbounded", c.ErrorStatus, c.Bounded+" has no search restriction (only an order, or nothing)", c.Bounded, v)
 	}
 	s.total, s.cap = c.Total.Kind, c.Total.Cap
 	if len(c.Total.Choices) > 0 {

@@ -1310,3 +1310,11 @@ GET /items?page=-1&per_page=10
 	assert.Empty(t, reqs[4].Records(), "page 3 is past the end")
 	assert.Equal(t, 400, reqs[5].Response.Status)
 }
+
+// bounded, declared: a search with no restriction in q (absent, empty, or
+// only an order) is refused with the kind of refusal unbounded.
+func TestDeclaredBounded(t *testing.T) {
+	tr := runText(t, "contract offset\n  params q\n  bounded q\n  error.message unbounded add a filter\nrecords 10\nGET /items\nGET /items?q=order%20by%20id\nGET /items?q=id>3\n")
+	assert.Equal(t, []bool{false, false, true}, accepted(tr))
+	assert.Equal(t, "add a filter", requests(tr)[0].Reason)
+}

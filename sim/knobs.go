@@ -139,6 +139,7 @@ var knobs = []knob{
 		c.Refuse = append(c.Refuse, v)
 		return ""
 	}},
+	{"bounded", "a query parameter that must restrict the search (Jira's jql): absent, empty or only ORDER BY ... is refused, the kind of refusal unbounded", knobText(func(c *contract) *string { return &c.Bounded })},
 	{"refuse.body", "a JSON body member the API refuses (Flashduty's search_after_ctx where it pages by number only), with the kind of refusal member; repeat the knob for more", func(c *contract, v string) string {
 		c.Unread = append(c.Unread, v)
 		return ""
