@@ -31,14 +31,15 @@ func cspWatch(t *testing.T, ctx context.Context) {
 // screen otherwise) and waits for their results and the iframe's.
 func waitEmbeds(t *testing.T, ctx context.Context, n int) {
 	t.Helper()
+	elementDefined(t, ctx)
 	eval[bool](t, ctx, `document.querySelectorAll('paging-playground').forEach(e => e.start()), true`)
 	eval[bool](t, ctx, `(() => { const f = document.getElementById('frame'); if (f) f.loading = 'eager'; return true; })()`)
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
 		const els = Array.from(document.querySelectorAll('paging-playground'));
-		els.forEach(e => e.start());
+		els.forEach(e => e.start && e.start());
 		const f = document.getElementById('frame');
 		const inner = f && f.contentDocument && f.contentDocument.querySelector('paging-playground');
-		if (inner) inner.start();
+		if (inner && inner.start) inner.start(); // the frame defines the element when its script has run
 		return els.length === `+strconv.Itoa(n)+` && els.every(e => e.dataset.state === 'ok') && !!inner && inner.dataset.state === 'ok';
 	})()`, chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "waiting for every embed's result")

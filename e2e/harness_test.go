@@ -221,6 +221,7 @@ func texts(t *testing.T, ctx context.Context, sel string) []string {
 func runEmbed(t *testing.T, ctx context.Context, id, text string) {
 	t.Helper()
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(baseURL+"/docs.html")))
+	elementDefined(t, ctx)
 	eval[bool](t, ctx, `(() => {
 		const el = document.createElement('paging-playground');
 		el.id = `+jsString(id)+`;
@@ -233,6 +234,16 @@ func runEmbed(t *testing.T, ctx context.Context, id, text string) {
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const e = document.getElementById(`+jsString(id)+`); return !!e && e.dataset.state === 'ok'; })()`,
 		chromedp.WithPollingTimeout(30*time.Second)))
 	require.NoError(t, err, "the embed %s runs its scenario", id)
+}
+
+// elementDefined waits until the page has defined <paging-playground>.
+// Navigate can return before the page's deferred script has run (a fresh
+// clone's CI run once called start() on an element not yet upgraded:
+// "el.start is not a function").
+func elementDefined(t *testing.T, ctx context.Context) {
+	t.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`customElements.whenDefined('paging-playground').then(() => true)`, chromedp.EvalAwaitPromise))
+	require.NoError(t, err, "the page defines <paging-playground>")
 }
 
 func jsString(s string) string {
