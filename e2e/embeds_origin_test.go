@@ -131,7 +131,8 @@ GET /items?limit=5
 walk"></paging-playground></body></html>`})
 	ctx := tab(t)
 	require.NoError(t, chromedp.Do(ctx, chromedp.Navigate(host+"/")))
-	time.Sleep(700 * time.Millisecond)
+	elementDefined(t, ctx)
+	time.Sleep(700 * time.Millisecond) // time in which an element that loads by itself would start
 	assert.Equal(t, "idle", eval[string](t, ctx, `document.getElementById('c').dataset.state`))
 	assert.Equal(t, 0, eval[int](t, ctx, wasmFetches), "nothing downloaded before the click")
 	eval[bool](t, ctx, `Array.from(document.getElementById('c').shadowRoot.querySelectorAll('button')).find(b => /Run this scenario/.test(b.textContent)).click(), true`)
