@@ -1139,8 +1139,10 @@ func (s *contractServer) Serve(w *world, req *request) *response {
 	if bad != nil {
 		return bad
 	}
-	if v, _ := s.read(req, paramIn{Name: c.Bounded}); c.Bounded != "" && (strings.TrimSpace(v) == "" || strings.HasPrefix(asciiUpper(strings.TrimSpace(v)), "ORDER BY")) {
-		return s.fail(w, "unbounded", c.ErrorStatus, c.Bounded+" has no search restriction (only an order, or nothing)", c.Bounded, v)
+	if c.Bounded != "" {
+		if v, _ := s.read(req, paramIn{Name: c.Bounded}); strings.TrimSpace(v) == "" || strings.HasPrefix(asciiUpper(strings.TrimSpace(v)), "ORDER BY") {
+			return s.fail(w, "unbounded", c.ErrorStatus, c.Bounded+" has no search restriction (only an order, or nothing)", c.Bounded, v)
+		}
 	}
 	s.total, s.cap = c.Total.Kind, c.Total.Cap
 	if len(c.Total.Choices) > 0 {
