@@ -36,7 +36,7 @@ func waitEmbeds(t *testing.T, ctx context.Context, n int) {
 	eval[bool](t, ctx, `(() => { const f = document.getElementById('frame'); if (f) f.loading = 'eager'; return true; })()`)
 	_, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => {
 		const els = Array.from(document.querySelectorAll('paging-playground'));
-		els.forEach(e => e.start && e.start());
+		els.forEach(e => e.start());
 		const f = document.getElementById('frame');
 		const inner = f && f.contentDocument && f.contentDocument.querySelector('paging-playground');
 		if (inner && inner.start) inner.start(); // the frame defines the element when its script has run
