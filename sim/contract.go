@@ -828,8 +828,10 @@ type keptToken struct {
 }
 
 // read reads a parameter where the contract reads it, by its name or alias.
+// A parameter with no name (a knob left unset, as total.track often is) is
+// never sent: `?=false` is not it.
 func (s *contractServer) read(req *request, in paramIn) (string, bool) {
-	if in.Name == "none" {
+	if in.Name == "none" || in.Name == "" {
 		return "", false
 	}
 	if v, ok := s.readName(req, in, in.Name); ok || in.Alias == "" {

@@ -80,3 +80,19 @@ func TestDiagnosticsJSONHasSeverity(t *testing.T) {
 	}))
 	assert.Equal(t, `[{"line":1,"col":2,"endCol":3,"severity":"error","message":"bad"},{"line":4,"col":5,"endCol":0,"severity":"warning","message":"ignored"}]`, got)
 }
+
+// A parameter with no name is ignored, as its warning says: `=false` used
+// to be read as the parameter of every knob left unnamed (here total.track,
+// which offset does not set), and turned the offset list's total off.
+func TestNamelessParameterIsIgnored(t *testing.T) {
+	tr, err := RunText("profile offset\nrecords 30\nGET /items?limit=5\nGET /items?limit=5&=false\nGET /items?limit=5&=true\n")
+	require.NoError(t, err)
+	reqs := requests(tr)
+	require.Len(t, reqs, 3)
+	for _, s := range reqs {
+		assert.Equal(t, 200, s.Response.Status, s.Request.URL)
+		assert.Contains(t, string(s.Response.Body()), `"total":30`, s.Request.URL)
+	}
+	require.Len(t, tr.Warnings, 2)
+	assert.Contains(t, tr.Warnings[0].Message, "the server ignores it")
+}
